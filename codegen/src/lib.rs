@@ -1,0 +1,9 @@
+//! Spec-driven client generator: load and validate `specs/*.yaml`, then render clients,
+//! fixtures and exports from the validated model. Flow is one way:
+//! spec (YAML) -> [`load`] -> [`validate`] -> renderers -> files.
+
+pub mod diag;
+pub mod load;
+pub mod spec;
+pub mod validate;
+pub mod yaml;

@@ -1,0 +1,586 @@
+//! The spec format: serde types for one provider's YAML file under `specs/`.
+//!
+//! These types are the *syntax* of a spec. Loading them (see [`crate::yaml`]) rejects unknown
+//! keys and wrong shapes; [`crate::validate`] then checks meaning (references resolve, examples
+//! match their schemas, discriminators do not collide...). Nothing here names a provider: every
+//! provider-specific behaviour is a value in the YAML.
+
+use indexmap::IndexMap;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// One provider: its documentation source, auth schemes, named types, operations and errata.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Spec {
+    pub provider: Provider,
+    /// Credential schemes, keyed by an id that operations refer to.
+    #[serde(default)]
+    pub auth: IndexMap<String, AuthScheme>,
+    /// Named types (objects and enums), keyed by a CamelCase name.
+    #[serde(default)]
+    pub types: IndexMap<String, TypeDef>,
+    pub operations: Vec<Operation>,
+    /// What the mock server answers when a request breaks the spec.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mock: Option<MockBehaviour>,
+    /// Places where a source page contradicts itself or is silent, and what we chose.
+    #[serde(default)]
+    pub errata: Vec<Erratum>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Provider {
+    /// snake_case id; also the name of the generated Rust module.
+    pub id: String,
+    pub title: String,
+    /// Our own short description of the API (never the vendor's prose).
+    pub description: String,
+    /// Base URL template, e.g. `https://{dcs_endpoint}`; `{name}` refers to `variables`.
+    pub base_url: String,
+    #[serde(default)]
+    pub variables: IndexMap<String, Variable>,
+    /// The documentation pages this spec transcribes.
+    pub sources: Vec<Source>,
+    /// API version the pages document, where they give one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Variable {
+    pub description: String,
+    /// A value to use in examples, docs and against the mock.
+    pub example: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// File name of the page in the seed collection, e.g. `002_14c1ea64b03ca7af.txt`.
+    pub file: String,
+    /// SHA-256 (hex) of the page as captured; checked when the page is at hand.
+    pub sha256: String,
+    /// Language of the page (BCP 47 tag, e.g. `en`, `pt`, `ru`).
+    pub language: String,
+    pub title: String,
+}
+
+/// How a credential travels. All credentials are secrets and are redacted everywhere.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "in", rename_all = "snake_case", deny_unknown_fields)]
+pub enum AuthScheme {
+    /// Token in a query parameter.
+    Query { name: String, description: String },
+    /// Token in a request header.
+    Header { name: String, description: String },
+    /// Token in a form body field.
+    Form { name: String, description: String },
+    /// Request signing (e.g. AK/SK HMAC). Declared so specs can record it; not generated yet.
+    Signature {
+        algorithm: String,
+        description: String,
+    },
+}
+
+impl AuthScheme {
+    pub fn wire_name(&self) -> Option<&str> {
+        match self {
+            AuthScheme::Query { name, .. }
+            | AuthScheme::Header { name, .. }
+            | AuthScheme::Form { name, .. } => Some(name),
+            AuthScheme::Signature { .. } => None,
+        }
+    }
+}
+
+/// A named type: an object (with `fields`) or a string enum (with `values`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TypeDef {
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<Field>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<EnumValue>,
+}
+
+/// A field of an object type.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    /// Name on the wire.
+    pub name: String,
+    pub description: String,
+    /// Absent from the wire is an error when true. Distinct from `schema.nullable`.
+    #[serde(default)]
+    pub required: bool,
+    pub schema: Schema,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+}
+
+/// An input of an operation: a path, query or header parameter, or a body field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Parameter {
+    pub name: String,
+    #[serde(rename = "in")]
+    pub location: Location,
+    pub description: String,
+    #[serde(default)]
+    pub required: bool,
+    pub schema: Schema,
+    /// The value the server assumes when the parameter is absent (documentation only: the
+    /// client does not send it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Location {
+    Path,
+    Query,
+    Header,
+    Body,
+}
+
+/// How a value is treated outside the client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// A credential: redacted in Debug, logs, errors and snapshots.
+    Secret,
+    /// Changes from run to run (ids, timestamps): redacted in snapshots of live runs.
+    Volatile,
+}
+
+/// The type of a value, with its constraints.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Schema {
+    #[serde(rename = "type")]
+    pub kind: Kind,
+    /// With `type: ref`: the name of a type in `types`.
+    #[serde(default, rename = "ref", skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// With `type: array`: the element type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Box<Schema>>,
+    /// With `type: one_of`: the alternatives, tried in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<Variant>,
+    /// How the value is written on the wire when that differs from its JSON type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wire: Option<Wire>,
+    /// `null` is a valid value (distinct from the field being absent).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub nullable: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<Format>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimum: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maximum: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u32>,
+    /// A regular expression (Rust `regex` syntax) the whole value must match.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
+    /// Characters the value must not contain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forbidden_chars: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_items: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_items: Option<u32>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    #[default]
+    String,
+    /// 32-bit signed integer.
+    Integer,
+    /// 64-bit signed integer.
+    Long,
+    Number,
+    Boolean,
+    Array,
+    /// A named type from `types`.
+    Ref,
+    /// One of several alternatives (e.g. "a list of ids, or the literal 0").
+    OneOf,
+    /// No content (an empty or ignored body).
+    Unit,
+}
+
+/// Wire encodings that differ from the value's JSON type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Wire {
+    /// A number or boolean sent as a JSON string (`"126"`); read either way.
+    String,
+    /// An array sent as one comma-separated string (`1,2,3`).
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum Format {
+    /// Compact timestamp, e.g. `20170718235959`.
+    #[serde(rename = "yyyyMMddHHmmss")]
+    CompactTimestamp,
+    /// 24-hour time of day, e.g. `02:01`.
+    #[serde(rename = "HH:MM")]
+    TimeOfDay,
+    /// Calendar date, e.g. `2024-07-24`.
+    #[serde(rename = "date")]
+    Date,
+    /// Date and time with offset, e.g. `2019-05-10T08:31:16.166Z`.
+    #[serde(rename = "date-time")]
+    DateTime,
+    /// Dotted IPv4 address.
+    #[serde(rename = "ipv4")]
+    Ipv4,
+}
+
+impl Format {
+    /// The regular expression a value of this format matches (whole value).
+    pub fn pattern(self) -> &'static str {
+        match self {
+            Format::CompactTimestamp => {
+                r"^[0-9]{4}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]$"
+            }
+            Format::TimeOfDay => r"^([01][0-9]|2[0-3]):[0-5][0-9]$",
+            Format::Date => r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+            Format::DateTime => {
+                r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})$"
+            }
+            Format::Ipv4 => {
+                r"^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])$"
+            }
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::CompactTimestamp => "yyyyMMddHHmmss",
+            Format::TimeOfDay => "HH:MM",
+            Format::Date => "date",
+            Format::DateTime => "date-time",
+            Format::Ipv4 => "ipv4",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnumValue {
+    pub value: String,
+    pub description: String,
+}
+
+/// One alternative of a `one_of`: either a schema or a literal value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Variant {
+    /// snake_case name of the alternative (becomes the Rust enum variant).
+    pub name: String,
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<Schema>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub literal: Option<Value>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+/// What an operation does to server state; live conformance runs only `read` by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Effect {
+    Read,
+    Create,
+    Update,
+    Delete,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Operation {
+    /// snake_case id, unique across all specs; the Rust method name.
+    pub id: String,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// File name of the source page (one of `provider.sources`).
+    pub source: String,
+    /// Version of the API that introduced the operation, where documented.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
+    /// False when the page does not give the address and `method`/`path`/`discriminators`
+    /// are our assumption (see errata); live runs skip such operations.
+    #[serde(default = "yes")]
+    pub address_documented: bool,
+    pub effect: Effect,
+    pub method: Method,
+    /// Path template; `{name}` refers to a path parameter.
+    pub path: String,
+    /// Fixed parameters that select this operation on a shared URL.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub discriminators: Vec<Discriminator>,
+    /// Id of the auth scheme (a key of `auth`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth: Option<String>,
+    pub request: Request,
+    pub response: Response,
+    /// Documented failures, tried in order when a response is not a success.
+    #[serde(default)]
+    pub errors: Vec<ErrorCase>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pagination: Option<Pagination>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Discriminator {
+    #[serde(rename = "in")]
+    pub location: Location,
+    pub name: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Request {
+    /// Body encoding; required when any parameter is `in: body`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<BodyEncoding>,
+    #[serde(default)]
+    pub parameters: Vec<Parameter>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BodyEncoding {
+    /// `application/json` object.
+    Json,
+    /// `multipart/form-data` (what `curl --form` sends).
+    Multipart,
+    /// `application/x-www-form-urlencoded`.
+    Urlencoded,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Response {
+    /// Success status code.
+    pub status: u16,
+    /// Wrapping around the payload on the wire; absent means the body is the payload.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub envelope: Option<Envelope>,
+    /// The payload callers see (after the envelope is removed).
+    pub schema: Schema,
+}
+
+/// Wire wrapping of payloads.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Envelope {
+    /// A result code beside the payload fields: `code != success` is a failure even under a
+    /// success status. `scopes` are the member objects that carry a code (empty string: the
+    /// body itself); the code and message fields are removed from the payload.
+    ResultCode {
+        code_field: String,
+        message_field: String,
+        success: i64,
+        scopes: Vec<String>,
+    },
+    /// XML mapped to JSON (BILLmanager style): everything under `root`, element text under
+    /// `"$"`, attributes as `"$name"`, lists under `list`, failures under `error`.
+    XmlJson {
+        root: String,
+        list: String,
+        error: String,
+    },
+}
+
+/// A documented failure and how to recognise it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorCase {
+    /// snake_case name; becomes the error enum variant.
+    pub name: String,
+    pub description: String,
+    /// Status code; when `status_documented` is false the page gives none and this is our
+    /// choice for the mock, while clients match the shape under any failure status.
+    pub status: u16,
+    #[serde(default = "yes")]
+    pub status_documented: bool,
+    /// Body schema of the failure.
+    pub schema: Schema,
+    /// How to tell this failure apart from the others.
+    #[serde(default, skip_serializing_if = "Match::is_empty", rename = "match")]
+    pub matcher: Match,
+    /// Whether retrying the same request may succeed.
+    #[serde(default)]
+    pub retryable: bool,
+}
+
+/// All conditions must hold for a failure body to match.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Match {
+    /// Top-level members that must be present.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub has_fields: Vec<String>,
+    /// Top-level members that must equal these values.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub equals: IndexMap<String, Value>,
+}
+
+impl Match {
+    pub fn is_empty(&self) -> bool {
+        self.has_fields.is_empty() && self.equals.is_empty()
+    }
+}
+
+/// Offset pagination: walk `start` by `limit` until `total` items are seen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Pagination {
+    /// Query parameter holding the 1-based (or `first`-based) index of the first item.
+    pub start: String,
+    pub limit: String,
+    /// Value of `start` for the first page.
+    pub first: i64,
+    /// Payload field holding the page's items.
+    pub items: String,
+    /// Payload field holding the total number of items.
+    pub total: String,
+}
+
+/// A documented exchange: a request, a response, or both, as they appear on the wire.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    /// snake_case name, unique within the operation.
+    pub name: String,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request: Option<ExampleRequest>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<ExampleResponse>,
+    /// For a failure response: the name of the error case it shows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// Id of the erratum that explains why this example differs from the page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub erratum: Option<String>,
+    /// With `erratum`: the example as the page prints it. The example's own values are the
+    /// corrected form; validation fails once the original is no longer broken.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<String>,
+}
+
+/// A request as sent on the wire: values as strings where the wire has strings.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleRequest {
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub path: IndexMap<String, String>,
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub query: IndexMap<String, String>,
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub headers: IndexMap<String, String>,
+    /// JSON body, or for form bodies an object of field name to string value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleResponse {
+    pub status: u16,
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub headers: IndexMap<String, String>,
+    /// The body as JSON; absent when the page shows no body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<Value>,
+}
+
+/// What the mock server answers to requests that break the spec, in the provider's own
+/// documented shapes. `{message}` in a body string is replaced by what was wrong.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MockBehaviour {
+    /// Credentials missing or empty.
+    pub unauthorized: MockReply,
+    /// Parameters missing, of the wrong type or breaking a constraint.
+    pub invalid_request: MockReply,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MockReply {
+    pub status: u16,
+    pub body: Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Erratum {
+    /// Short id, unique within the spec (e.g. `E1`), that examples refer to.
+    pub id: String,
+    /// Source page file name.
+    pub source: String,
+    /// Where on the page (section, table, example).
+    pub location: String,
+    /// What the page says that is contradictory, malformed or missing.
+    pub problem: String,
+    /// The interpretation this spec adopts.
+    pub choice: String,
+    /// Why.
+    pub reason: String,
+}

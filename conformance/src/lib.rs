@@ -1,0 +1,1 @@
+//! Placeholder until the conformance issue: mock server and replay.

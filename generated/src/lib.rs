@@ -1,0 +1,1 @@
+//! Placeholder until the generator lands: `cargo xtask codegen` will render clients here.
