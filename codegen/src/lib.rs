@@ -6,4 +6,5 @@ pub mod diag;
 pub mod load;
 pub mod spec;
 pub mod validate;
+pub mod values;
 pub mod yaml;
