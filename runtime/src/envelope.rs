@@ -1,31 +1,100 @@
 //! Removing wire envelopes so callers see plain payloads.
-//! STUB: signatures fixed; bodies to be completed by the validator work.
+//!
+//! Pure `serde_json` transformations shared by the generated clients, the validator (which
+//! unwraps documented examples before checking them) and the mock server. Nothing here panics
+//! on odd input: a body without the envelope's shape is [`EnvelopeError::Malformed`].
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 /// A failure carried inside an envelope (possibly under a success status).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum EnvelopeError {
     /// A result code other than success (e.g. OMS `ret != 0`).
     #[error("result code {code} in `{scope}`: {message}")]
-    ResultCode { scope: String, code: i64, message: String },
+    ResultCode {
+        scope: String,
+        code: i64,
+        message: String,
+    },
     /// An XML-mapped error element (e.g. BILLmanager `doc.error`).
     #[error("error {kind}{}: {message}", object.as_deref().map(|o| format!(" on {o}")).unwrap_or_default())]
-    XmlJson { kind: String, object: Option<String>, message: String },
+    XmlJson {
+        kind: String,
+        object: Option<String>,
+        message: String,
+    },
     /// The body does not have the envelope's shape.
     #[error("malformed envelope: {0}")]
     Malformed(String),
 }
 
 /// Check result codes at `scopes` ("" = the body itself) and strip the code/message fields.
+///
+/// A named scope that is absent is skipped (pages show optional sections such as a second
+/// result object only in some answers); a scope that is present must be an object carrying
+/// an integer code (a numeric string is accepted, as loosely typed servers send one).
 pub fn unwrap_result_code(
     body: Value,
-    _code_field: &str,
-    _message_field: &str,
-    _success: i64,
-    _scopes: &[&str],
+    code_field: &str,
+    message_field: &str,
+    success: i64,
+    scopes: &[&str],
 ) -> Result<Value, EnvelopeError> {
-    Ok(body)
+    let Value::Object(mut root) = body else {
+        return Err(EnvelopeError::Malformed(format!(
+            "expected an object body, got {}",
+            kind_of(&body)
+        )));
+    };
+    for &scope in scopes {
+        let target: &mut Map<String, Value> = if scope.is_empty() {
+            &mut root
+        } else {
+            match root.get_mut(scope) {
+                None => continue,
+                Some(Value::Object(m)) => m,
+                Some(other) => {
+                    return Err(EnvelopeError::Malformed(format!(
+                        "`{scope}` should be an object, got {}",
+                        kind_of(other)
+                    )))
+                }
+            }
+        };
+        let code = match target.remove(code_field) {
+            Some(v) => as_code(&v).ok_or_else(|| {
+                EnvelopeError::Malformed(format!(
+                    "`{code_field}` in `{scope}` should be an integer, got {v}"
+                ))
+            })?,
+            None => {
+                return Err(EnvelopeError::Malformed(format!(
+                    "`{scope}` has no `{code_field}` member"
+                )))
+            }
+        };
+        let message = match target.remove(message_field) {
+            Some(Value::String(s)) => s,
+            Some(Value::Null) | None => String::new(),
+            Some(other) => other.to_string(),
+        };
+        if code != success {
+            return Err(EnvelopeError::ResultCode {
+                scope: scope.to_string(),
+                code,
+                message,
+            });
+        }
+    }
+    Ok(Value::Object(root))
+}
+
+fn as_code(v: &Value) -> Option<i64> {
+    match v {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
 }
 
 /// Unwrap XML-as-JSON: take `root`, fail on its `error` member, replace `{"$": text}` by the
@@ -33,10 +102,220 @@ pub fn unwrap_result_code(
 /// (absent: empty; a single object: one element); otherwise the unwrapped root object.
 pub fn unwrap_xml_json(
     body: Value,
-    _root: &str,
-    _list: &str,
-    _error: &str,
-    _want_list: bool,
+    root: &str,
+    list: &str,
+    error: &str,
+    want_list: bool,
 ) -> Result<Value, EnvelopeError> {
-    Ok(body)
+    let Value::Object(mut outer) = body else {
+        return Err(EnvelopeError::Malformed(format!(
+            "expected an object body, got {}",
+            kind_of(&body)
+        )));
+    };
+    let doc = match outer.remove(root) {
+        Some(Value::Object(m)) => m,
+        Some(other) => {
+            return Err(EnvelopeError::Malformed(format!(
+                "`{root}` should be an object, got {}",
+                kind_of(&other)
+            )))
+        }
+        None => {
+            return Err(EnvelopeError::Malformed(format!(
+                "body has no `{root}` member"
+            )))
+        }
+    };
+    if let Some(err) = doc.get(error) {
+        return Err(xml_error(&flatten(err.clone())));
+    }
+    if !want_list {
+        return Ok(flatten(Value::Object(doc)));
+    }
+    match doc.get(list) {
+        None | Some(Value::Null) => Ok(Value::Array(Vec::new())),
+        Some(Value::Array(items)) => Ok(Value::Array(items.iter().cloned().map(flatten).collect())),
+        Some(item @ Value::Object(_)) => Ok(Value::Array(vec![flatten(item.clone())])),
+        Some(other) => Err(EnvelopeError::Malformed(format!(
+            "`{root}.{list}` should be an array or object, got {}",
+            kind_of(other)
+        ))),
+    }
+}
+
+/// Build the error from an already flattened error element (`$type` -> `type`, ...).
+fn xml_error(err: &Value) -> EnvelopeError {
+    let text = |key: &str| err.get(key).and_then(Value::as_str).map(str::to_string);
+    EnvelopeError::XmlJson {
+        kind: text("type").unwrap_or_else(|| "unknown".to_string()),
+        object: text("object"),
+        message: text("msg")
+            .or_else(|| err.as_str().map(str::to_string))
+            .unwrap_or_default(),
+    }
+}
+
+/// `{"$": text}` becomes `text`; `"$attr"` keys become `attr`; recursively.
+fn flatten(v: Value) -> Value {
+    match v {
+        Value::Object(m) => {
+            if m.len() == 1 && m.contains_key("$") {
+                return m.into_iter().next().map(|(_, t)| t).unwrap_or(Value::Null);
+            }
+            let out = m
+                .into_iter()
+                .map(|(k, v)| {
+                    let key = match k.strip_prefix('$') {
+                        Some(attr) if !attr.is_empty() => attr.to_string(),
+                        _ => k,
+                    };
+                    (key, flatten(v))
+                })
+                .collect();
+            Value::Object(out)
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(flatten).collect()),
+        other => other,
+    }
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn rc(body: Value, scopes: &[&str]) -> Result<Value, EnvelopeError> {
+        unwrap_result_code(body, "ret", "msg", 0, scopes)
+    }
+
+    #[test]
+    fn result_code_at_top_level_is_stripped() {
+        let out = rc(json!({"ret": 0, "msg": "", "id": 3}), &[""]);
+        assert_eq!(out, Ok(json!({"id": 3})));
+    }
+
+    #[test]
+    fn result_code_in_members_is_stripped_and_absent_scopes_skipped() {
+        let body = json!({"apply": {"ret": 0, "msg": "ok", "id": 558}});
+        let out = rc(body, &["apply", "check"]);
+        assert_eq!(out, Ok(json!({"apply": {"id": 558}})));
+    }
+
+    #[test]
+    fn nonzero_code_is_a_failure_with_its_message() {
+        let body = json!({"apply": {"ret": 0, "msg": ""}, "check": {"ret": 3, "msg": "denied"}});
+        let err = rc(body, &["apply", "check"]).unwrap_err();
+        assert_eq!(
+            err,
+            EnvelopeError::ResultCode {
+                scope: "check".into(),
+                code: 3,
+                message: "denied".into()
+            }
+        );
+        assert_eq!(err.to_string(), "result code 3 in `check`: denied");
+    }
+
+    #[test]
+    fn numeric_string_code_is_accepted() {
+        assert_eq!(rc(json!({"ret": "0"}), &[""]), Ok(json!({})));
+    }
+
+    #[test]
+    fn wrong_shapes_are_malformed() {
+        assert!(matches!(
+            rc(json!([1]), &[""]),
+            Err(EnvelopeError::Malformed(_))
+        ));
+        assert!(matches!(
+            rc(json!({"id": 1}), &[""]),
+            Err(EnvelopeError::Malformed(_))
+        ));
+        assert!(matches!(
+            rc(json!({"apply": 5}), &["apply"]),
+            Err(EnvelopeError::Malformed(_))
+        ));
+        assert!(matches!(
+            rc(json!({"ret": true}), &[""]),
+            Err(EnvelopeError::Malformed(_))
+        ));
+    }
+
+    fn xml(body: Value, want_list: bool) -> Result<Value, EnvelopeError> {
+        unwrap_xml_json(body, "doc", "elem", "error", want_list)
+    }
+
+    #[test]
+    fn xml_list_is_flattened() {
+        let body = json!({"doc": {"$lang": "en", "elem": [
+            {"id": {"$": "14"}, "name": {"$": "MySchedule"}}
+        ]}});
+        assert_eq!(
+            xml(body, true),
+            Ok(json!([{"id": "14", "name": "MySchedule"}]))
+        );
+    }
+
+    #[test]
+    fn xml_single_element_and_absent_list() {
+        let one = json!({"doc": {"elem": {"id": {"$": "1"}}}});
+        assert_eq!(xml(one, true), Ok(json!([{"id": "1"}])));
+        assert_eq!(xml(json!({"doc": {}}), true), Ok(json!([])));
+    }
+
+    #[test]
+    fn xml_object_has_attributes_renamed() {
+        let body = json!({"doc": {"$lang": "ru", "id": {"$": "7"}, "ok": {"$name": "x"}}});
+        assert_eq!(
+            xml(body, false),
+            Ok(json!({"lang": "ru", "id": "7", "ok": {"name": "x"}}))
+        );
+    }
+
+    #[test]
+    fn xml_error_element_is_a_failure() {
+        let body = json!({"doc": {"error": {"$type": "access", "$object": "elid", "msg": {"$": "denied"}}}});
+        let err = xml(body, true).unwrap_err();
+        assert_eq!(
+            err,
+            EnvelopeError::XmlJson {
+                kind: "access".into(),
+                object: Some("elid".into()),
+                message: "denied".into()
+            }
+        );
+        assert_eq!(err.to_string(), "error access on elid: denied");
+    }
+
+    #[test]
+    fn xml_wrong_shapes_are_malformed() {
+        assert!(matches!(
+            xml(json!({}), false),
+            Err(EnvelopeError::Malformed(_))
+        ));
+        assert!(matches!(
+            xml(json!({"doc": 1}), false),
+            Err(EnvelopeError::Malformed(_))
+        ));
+        assert!(matches!(
+            xml(json!({"doc": {"elem": 3}}), true),
+            Err(EnvelopeError::Malformed(_))
+        ));
+        assert!(matches!(
+            xml(json!("x"), true),
+            Err(EnvelopeError::Malformed(_))
+        ));
+    }
 }
