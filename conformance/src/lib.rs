@@ -1,1 +1,5 @@
-//! Placeholder until the conformance issue: mock server and replay.
+//! Conformance: a mock server built from the specs, and the replay of every documented
+//! example through the generated clients (against the mock or a live endpoint).
+
+pub mod capture;
+pub mod mock;

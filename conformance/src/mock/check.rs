@@ -1,0 +1,164 @@
+//! Does a routed request satisfy its operation? Credentials first (as servers check auth
+//! before anything else), then the content type, then every parameter against its schema.
+//! Messages name parameters and rules, never credential or secret values.
+
+use codegen::spec::{AuthScheme, BodyEncoding, Location, Operation, Role, Spec};
+use codegen::values::{self, Options, Repr};
+use serde_json::Value;
+
+use super::request::{Body, Incoming, MediaType};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rejection {
+    Unauthorized(String),
+    Invalid(String),
+}
+
+pub fn check(
+    spec: &Spec,
+    op: &Operation,
+    req: &Incoming,
+    path_params: &[(String, String)],
+) -> Result<(), Rejection> {
+    credential(spec, op, req)?;
+    content_type(op, req)?;
+    parameters(spec, op, req, path_params)
+}
+
+fn credential(spec: &Spec, op: &Operation, req: &Incoming) -> Result<(), Rejection> {
+    let Some(scheme) = op.auth.as_ref().and_then(|id| spec.auth.get(id)) else {
+        return Ok(());
+    };
+    let (value, name, place) = match scheme {
+        AuthScheme::Query { name, .. } => (req.query_value(name), name, "query parameter"),
+        AuthScheme::Header { name, .. } => (req.header_value(name), name, "header"),
+        AuthScheme::Form { name, .. } => (req.body_value(name), name, "form field"),
+        // Signatures cannot be verified without the signing keys: accept.
+        AuthScheme::Signature { .. } => return Ok(()),
+    };
+    match value {
+        Some(v) if !v.trim().is_empty() => Ok(()),
+        Some(_) => Err(Rejection::Unauthorized(format!(
+            "credential {place} `{name}` is empty"
+        ))),
+        None => Err(Rejection::Unauthorized(format!(
+            "credential {place} `{name}` is missing"
+        ))),
+    }
+}
+
+fn content_type(op: &Operation, req: &Incoming) -> Result<(), Rejection> {
+    if let Body::Unreadable(reason) = &req.body {
+        return Err(Rejection::Invalid(reason.clone()));
+    }
+    let Some(encoding) = op.request.body else {
+        return Ok(());
+    };
+    if matches!(req.body, Body::Empty) {
+        // Missing required body fields are reported by the parameter check.
+        return Ok(());
+    }
+    let ok = match encoding {
+        BodyEncoding::Json => req.media_type == MediaType::Json,
+        BodyEncoding::Multipart | BodyEncoding::Urlencoded => {
+            matches!(req.media_type, MediaType::Multipart | MediaType::Urlencoded)
+        }
+    };
+    if ok {
+        Ok(())
+    } else {
+        let want = match encoding {
+            BodyEncoding::Json => "application/json",
+            _ => "multipart/form-data or application/x-www-form-urlencoded",
+        };
+        Err(Rejection::Invalid(format!("content type must be {want}")))
+    }
+}
+
+fn parameters(
+    spec: &Spec,
+    op: &Operation,
+    req: &Incoming,
+    path_params: &[(String, String)],
+) -> Result<(), Rejection> {
+    if op.request.body == Some(BodyEncoding::Json)
+        && matches!(&req.body, Body::Json(v) if !v.is_object())
+    {
+        return Err(Rejection::Invalid("JSON body must be an object".into()));
+    }
+    let mut problems = Vec::new();
+    for p in &op.request.parameters {
+        let place = location_name(p.location);
+        let found = match p.location {
+            Location::Path => path_params
+                .iter()
+                .find(|(k, _)| *k == p.name)
+                .map(|(_, v)| Found::Wire(v.clone())),
+            Location::Query => req.query_value(&p.name).map(Found::Wire),
+            Location::Header => req.header_value(&p.name).map(Found::Wire),
+            Location::Body => match &req.body {
+                Body::Json(Value::Object(m)) => m.get(&p.name).cloned().map(Found::Json),
+                Body::Form(_) => req.body_value(&p.name).map(Found::Wire),
+                _ => None,
+            },
+        };
+        let violations = match found {
+            None if p.required => {
+                problems.push(format!("required {place} `{}` is missing", p.name));
+                continue;
+            }
+            None => continue,
+            Some(Found::Wire(raw)) => match values::decode_wire(&p.schema, &raw, spec) {
+                Ok(v) => values::check(&p.schema, &v, spec, opts(Repr::Typed)),
+                Err(e) => vec![values::Violation {
+                    path: String::new(),
+                    message: e,
+                }],
+            },
+            Some(Found::Json(v)) => values::check(&p.schema, &v, spec, opts(Repr::Wire)),
+        };
+        if violations.is_empty() {
+            continue;
+        }
+        if p.role == Some(Role::Secret) {
+            problems.push(format!("{place} `{}` is invalid", p.name));
+            continue;
+        }
+        for v in violations {
+            let at = if v.path.is_empty() {
+                String::new()
+            } else {
+                format!(" at {}", v.path)
+            };
+            problems.push(format!("{place} `{}`{at}: {}", p.name, v.message));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Rejection::Invalid(problems.join("; ")))
+    }
+}
+
+enum Found {
+    /// A string from the path, query, a header or a form field.
+    Wire(String),
+    /// A JSON body member.
+    Json(Value),
+}
+
+fn opts(repr: Repr) -> Options {
+    Options {
+        repr,
+        report_unknown_fields: false,
+    }
+}
+
+fn location_name(l: Location) -> &'static str {
+    match l {
+        Location::Path => "path parameter",
+        Location::Query => "query parameter",
+        Location::Header => "header",
+        Location::Body => "body field",
+    }
+}

@@ -1,0 +1,338 @@
+//! The spec-built mock server: one axum listener serving every provider at its documented
+//! paths. Requests are routed by method, path and discriminators, checked against the spec,
+//! and answered with a documented example (serialized once at start-up) or the provider's
+//! documented error shape. Every path through the handler returns a response: no panics.
+
+mod check;
+mod reply;
+mod request;
+mod route;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use axum::Router;
+use codegen::load::SpecFile;
+use codegen::spec::{Operation, Spec};
+use serde_json::json;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+
+use crate::capture::{CaptureLog, Captured};
+pub use check::Rejection;
+use reply::{Prepared, Template};
+use request::Incoming;
+use route::{PathTemplate, RouteKey};
+
+/// Bodies above this are refused before parsing.
+const BODY_LIMIT: usize = 1 << 20;
+
+/// The header a client uses to pick a documented example, as with Prism.
+pub const PREFER: &str = "prefer";
+
+/// The mock's state, built once from the specs.
+pub struct Mock {
+    specs: Vec<Spec>,
+    routes: Vec<Entry>,
+    capture: Arc<CaptureLog>,
+}
+
+struct Entry {
+    spec: usize,
+    op: usize,
+    key: RouteKey,
+    /// Answer to a valid request that names no example.
+    default: Prepared,
+    /// Every example that has a response, by name.
+    examples: Vec<(String, Prepared)>,
+    unauthorized: Template,
+    invalid: Template,
+}
+
+impl Mock {
+    /// Build from loaded specs; `capture` records every request for the replay.
+    pub fn new(files: &[SpecFile], capture: Arc<CaptureLog>) -> Self {
+        let specs: Vec<Spec> = files.iter().map(|f| f.spec.clone()).collect();
+        let mut routes = Vec::new();
+        for (si, spec) in specs.iter().enumerate() {
+            for (oi, op) in spec.operations.iter().enumerate() {
+                routes.push(entry(si, spec, oi, op));
+            }
+        }
+        Mock {
+            specs,
+            routes,
+            capture,
+        }
+    }
+
+    pub fn router(self: Arc<Self>) -> Router {
+        Router::new().fallback(handle).with_state(self)
+    }
+
+    /// Every served address, e.g. `GET /v1.0/{project_id}/... (otc_dcs.list_backup_records)`.
+    pub fn routes(&self) -> Vec<String> {
+        self.routes
+            .iter()
+            .map(|e| {
+                let spec = &self.specs[e.spec];
+                format!(
+                    "{} ({}.{})",
+                    e.key.describe(),
+                    spec.provider.id,
+                    spec.operations[e.op].id
+                )
+            })
+            .collect()
+    }
+
+    fn answer(&self, req: &Incoming) -> Response {
+        let mut path_hit = false;
+        let mut best: Option<(&Entry, Vec<(String, String)>)> = None;
+        for e in &self.routes {
+            let Some(params) = e.key.template.matches(&req.path) else {
+                continue;
+            };
+            path_hit = true;
+            if e.key.method.as_str() != req.method.as_str() || !e.key.discriminators_hold(req) {
+                continue;
+            }
+            // The most specific route wins (more discriminators matched).
+            let better = match &best {
+                None => true,
+                Some((b, _)) => e.key.discriminators.len() > b.key.discriminators.len(),
+            };
+            if better {
+                best = Some((e, params));
+            }
+        }
+        let Some((entry, params)) = best else {
+            return self.not_found(req, path_hit);
+        };
+        let spec = &self.specs[entry.spec];
+        let op = &spec.operations[entry.op];
+        match check::check(spec, op, req, &params) {
+            Err(Rejection::Unauthorized(m)) => entry.unauthorized.render(&m),
+            Err(Rejection::Invalid(m)) => entry.invalid.render(&m),
+            Ok(()) => match preference(&req.headers) {
+                Preference::None => entry.default.response(),
+                Preference::Example(name) => {
+                    match entry.examples.iter().find(|(n, _)| *n == name) {
+                        Some((_, p)) => p.response(),
+                        None => entry
+                            .invalid
+                            .render(&format!("operation `{}` has no example `{name}`", op.id)),
+                    }
+                }
+                Preference::Code(code) => {
+                    match entry.examples.iter().find(|(_, p)| p.status() == code) {
+                        Some((_, p)) => p.response(),
+                        None => entry.invalid.render(&format!(
+                            "operation `{}` has no example with status {code}",
+                            op.id
+                        )),
+                    }
+                }
+            },
+        }
+    }
+
+    fn not_found(&self, req: &Incoming, path_hit: bool) -> Response {
+        let (status, error) = if path_hit {
+            (405, "no operation for this method and discriminators")
+        } else {
+            (404, "no operation at this path")
+        };
+        let body = json!({
+            "error": error,
+            "method": req.method.as_str(),
+            "path": req.path,
+            "routes": self.routes(),
+        });
+        Prepared::json(status, &body).response()
+    }
+}
+
+fn entry(si: usize, spec: &Spec, oi: usize, op: &Operation) -> Entry {
+    let examples: Vec<(String, Prepared)> = op
+        .examples
+        .iter()
+        .filter_map(|ex| {
+            Some((
+                ex.name.clone(),
+                Prepared::from_example(ex.response.as_ref()?),
+            ))
+        })
+        .collect();
+    let default = op
+        .examples
+        .iter()
+        .filter(|ex| ex.error.is_none())
+        .find_map(|ex| ex.response.as_ref().map(Prepared::from_example))
+        // Nothing documented: answer the success status with an empty body.
+        .unwrap_or_else(|| {
+            Prepared::from_example(&codegen::spec::ExampleResponse {
+                status: op.response.status,
+                headers: Default::default(),
+                body: None,
+            })
+        });
+    let (unauthorized, invalid) = match &spec.mock {
+        Some(m) => (
+            Template::from_spec(&m.unauthorized),
+            Template::from_spec(&m.invalid_request),
+        ),
+        None => (Template::generic(401), Template::generic(400)),
+    };
+    Entry {
+        spec: si,
+        op: oi,
+        key: RouteKey {
+            method: op.method,
+            template: PathTemplate::parse(&op.path),
+            path: op.path.clone(),
+            discriminators: op.discriminators.clone(),
+        },
+        default,
+        examples,
+        unauthorized,
+        invalid,
+    }
+}
+
+enum Preference {
+    None,
+    Example(String),
+    Code(u16),
+}
+
+/// `Prefer: example=NAME` or `Prefer: code=400` (several preferences may be comma-separated).
+fn preference(headers: &HeaderMap) -> Preference {
+    let Some(raw) = headers.get(PREFER).and_then(|v| v.to_str().ok()) else {
+        return Preference::None;
+    };
+    for pref in raw.split([',', ';']) {
+        let Some((k, v)) = pref.split_once('=') else {
+            continue;
+        };
+        let v = v.trim().trim_matches('"');
+        match k.trim() {
+            "example" => return Preference::Example(v.to_string()),
+            "code" => {
+                if let Ok(c) = v.parse() {
+                    return Preference::Code(c);
+                }
+            }
+            _ => {}
+        }
+    }
+    Preference::None
+}
+
+async fn handle(State(mock): State<Arc<Mock>>, req: Request) -> Response {
+    let (parts, body) = req.into_parts();
+    let bytes = match axum::body::to_bytes(body, BODY_LIMIT).await {
+        Ok(b) => b,
+        Err(_) => {
+            let body = json!({ "error": "body too large or unreadable" });
+            return Prepared::json(StatusCode::PAYLOAD_TOO_LARGE.as_u16(), &body).response();
+        }
+    };
+    let uri = &parts.uri;
+    let incoming =
+        Incoming::read(parts.method, uri.path(), uri.query(), parts.headers, &bytes).await;
+    if mock.capture.is_enabled() {
+        mock.capture.push(captured(&incoming, bytes));
+    }
+    mock.answer(&incoming)
+}
+
+fn captured(req: &Incoming, body: bytes::Bytes) -> Captured {
+    Captured {
+        method: req.method.as_str().to_string(),
+        path: req.path.clone(),
+        query: req.query.clone(),
+        headers: req
+            .headers
+            .iter()
+            .filter_map(|(k, v)| Some((k.as_str().to_string(), v.to_str().ok()?.to_string())))
+            .collect(),
+        content_type: req
+            .headers
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string),
+        body,
+    }
+}
+
+/// A mock serving in the background of the current tokio runtime.
+pub struct Running {
+    pub addr: SocketAddr,
+    pub capture: Arc<CaptureLog>,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Running {
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Stop accepting and wait for the server task to end.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        let _ = (&mut self.task).await;
+    }
+}
+
+/// Bind `addr` (port 0 picks a free one) and serve in a background task.
+pub async fn spawn(
+    files: &[SpecFile],
+    addr: SocketAddr,
+    capture: bool,
+) -> std::io::Result<Running> {
+    let log = Arc::new(if capture {
+        CaptureLog::enabled()
+    } else {
+        CaptureLog::default()
+    });
+    let mock = Arc::new(Mock::new(files, log.clone()));
+    let listener = TcpListener::bind(addr).await?;
+    let addr = listener.local_addr()?;
+    let (tx, rx) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        let shutdown = async {
+            let _ = rx.await;
+        };
+        if let Err(e) = axum::serve(listener, mock.router())
+            .with_graceful_shutdown(shutdown)
+            .await
+        {
+            eprintln!("mock server stopped: {e}");
+        }
+    });
+    Ok(Running {
+        addr,
+        capture: log,
+        shutdown: Some(tx),
+        task,
+    })
+}
+
+/// Serve on `listener` until `shutdown` resolves (the standalone `cargo xtask mock`).
+pub async fn serve(
+    files: &[SpecFile],
+    listener: TcpListener,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let mock = Arc::new(Mock::new(files, Arc::new(CaptureLog::default())));
+    axum::serve(listener, mock.router())
+        .with_graceful_shutdown(shutdown)
+        .await
+}

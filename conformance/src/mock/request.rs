@@ -1,0 +1,169 @@
+//! An incoming request, read once into the shapes the router and checks need.
+
+use axum::http::{HeaderMap, Method};
+use bytes::Bytes;
+use serde_json::Value;
+
+/// The body as parsed by its content type.
+#[derive(Debug, Clone)]
+pub enum Body {
+    Empty,
+    Json(Value),
+    /// Url-encoded or multipart form fields, in order.
+    Form(Vec<(String, String)>),
+    /// A body we could not read as its content type says (the reason, never the bytes).
+    Unreadable(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MediaType {
+    None,
+    Json,
+    Urlencoded,
+    Multipart,
+    Other,
+}
+
+impl MediaType {
+    pub fn of(content_type: Option<&str>) -> Self {
+        let Some(ct) = content_type else {
+            return MediaType::None;
+        };
+        let essence = ct
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
+        match essence.as_str() {
+            "application/json" => MediaType::Json,
+            "application/x-www-form-urlencoded" => MediaType::Urlencoded,
+            "multipart/form-data" => MediaType::Multipart,
+            "" => MediaType::None,
+            _ if essence.ends_with("+json") => MediaType::Json,
+            _ => MediaType::Other,
+        }
+    }
+}
+
+pub struct Incoming {
+    pub method: Method,
+    pub path: String,
+    pub query: Vec<(String, String)>,
+    pub headers: HeaderMap,
+    pub media_type: MediaType,
+    pub body: Body,
+}
+
+impl Incoming {
+    pub async fn read(
+        method: Method,
+        path: &str,
+        raw_query: Option<&str>,
+        headers: HeaderMap,
+        bytes: &Bytes,
+    ) -> Self {
+        let query = raw_query
+            .map(|q| {
+                form_urlencoded::parse(q.as_bytes())
+                    .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let content_type = headers
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let media_type = MediaType::of(content_type.as_deref());
+        let body = parse_body(media_type, content_type.as_deref(), bytes).await;
+        Incoming {
+            method,
+            path: path.to_string(),
+            query,
+            headers,
+            media_type,
+            body,
+        }
+    }
+
+    pub fn query_value(&self, name: &str) -> Option<String> {
+        self.query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    }
+
+    pub fn header_value(&self, name: &str) -> Option<String> {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    }
+
+    /// A top-level body member as a string (JSON scalars rendered, forms as sent).
+    pub fn body_value(&self, name: &str) -> Option<String> {
+        match &self.body {
+            Body::Json(Value::Object(m)) => m.get(name).and_then(|v| match v {
+                Value::String(s) => Some(s.clone()),
+                Value::Number(n) => Some(n.to_string()),
+                Value::Bool(b) => Some(b.to_string()),
+                _ => None,
+            }),
+            Body::Form(fields) => fields
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone()),
+            _ => None,
+        }
+    }
+}
+
+async fn parse_body(media: MediaType, content_type: Option<&str>, bytes: &Bytes) -> Body {
+    if bytes.is_empty() {
+        return Body::Empty;
+    }
+    match media {
+        MediaType::Json => match serde_json::from_slice(bytes) {
+            Ok(v) => Body::Json(v),
+            Err(e) => Body::Unreadable(format!("body is not valid JSON ({e})")),
+        },
+        MediaType::Urlencoded => Body::Form(
+            form_urlencoded::parse(bytes)
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect(),
+        ),
+        MediaType::Multipart => match content_type.and_then(|ct| multer::parse_boundary(ct).ok()) {
+            Some(boundary) => read_multipart(boundary, bytes.clone()).await,
+            None => Body::Unreadable("multipart body without a boundary".into()),
+        },
+        MediaType::None | MediaType::Other => {
+            Body::Unreadable("body without a supported content type".into())
+        }
+    }
+}
+
+async fn read_multipart(boundary: String, bytes: Bytes) -> Body {
+    let stream = futures_once(bytes);
+    let mut mp = multer::Multipart::new(stream, boundary);
+    let mut fields = Vec::new();
+    loop {
+        match mp.next_field().await {
+            Ok(Some(field)) => {
+                let name = field.name().unwrap_or_default().to_string();
+                match field.text().await {
+                    Ok(text) => fields.push((name, text)),
+                    Err(e) => return Body::Unreadable(format!("multipart field `{name}`: {e}")),
+                }
+            }
+            Ok(None) => return Body::Form(fields),
+            Err(e) => return Body::Unreadable(format!("malformed multipart body ({e})")),
+        }
+    }
+}
+
+/// A one-item stream over the already-read body, as multer wants a stream.
+fn futures_once(
+    bytes: Bytes,
+) -> impl futures_util::Stream<Item = Result<Bytes, std::convert::Infallible>> {
+    futures_util::stream::once(async move { Ok(bytes) })
+}

@@ -1,0 +1,222 @@
+//! The mock server over real HTTP, against a purpose-made spec (tests/fixtures/acme.yaml).
+
+use std::path::Path;
+
+use conformance::mock::{self, Running};
+use serde_json::{json, Value};
+
+async fn start() -> Running {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acme.yaml");
+    let file = codegen::load::load_file(&path).expect("fixture spec loads");
+    mock::spawn(&[file], "127.0.0.1:0".parse().expect("addr"), true)
+        .await
+        .expect("mock binds")
+}
+
+async fn send(rb: reqwest::RequestBuilder) -> (u16, Value) {
+    let resp = rb.send().await.expect("request sent");
+    let status = resp.status().as_u16();
+    let text = resp.text().await.expect("body");
+    let body = if text.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&text).unwrap_or(Value::String(text))
+    };
+    (status, body)
+}
+
+#[tokio::test]
+async fn valid_request_gets_the_first_success_example() {
+    let m = start().await;
+    let c = reqwest::Client::new();
+    let url = format!("{}/v1/t1/items/i1?limit=5", m.base_url());
+    let (status, body) = send(c.get(&url).header("X-Token", "tok")).await;
+    assert_eq!((status, body), (200, json!({"id": "i1", "size": 3})));
+    let captured = m.capture.take();
+    assert_eq!(captured.len(), 1);
+    assert_eq!(captured[0].path, "/v1/t1/items/i1");
+    assert_eq!(captured[0].query, vec![("limit".into(), "5".into())]);
+    m.stop().await;
+}
+
+#[tokio::test]
+async fn prefer_header_selects_a_failure_example() {
+    let m = start().await;
+    let c = reqwest::Client::new();
+    let url = format!("{}/v1/t1/items/i1", m.base_url());
+    let rb = c.get(&url).header("X-Token", "tok");
+    let (status, body) = send(rb.header("Prefer", "example=missing")).await;
+    assert_eq!(status, 404);
+    assert_eq!(body["error_code"], "NF");
+    let rb = c
+        .get(&url)
+        .header("X-Token", "tok")
+        .header("Prefer", "code=404");
+    assert_eq!(send(rb).await.0, 404);
+    let rb = c
+        .get(&url)
+        .header("X-Token", "tok")
+        .header("Prefer", "example=nope");
+    let (status, body) = send(rb).await;
+    assert_eq!(status, 400);
+    assert!(body["error_msg"].as_str().unwrap_or("").contains("nope"));
+    m.stop().await;
+}
+
+#[tokio::test]
+async fn missing_or_empty_credentials_get_the_unauthorized_shape() {
+    let m = start().await;
+    let c = reqwest::Client::new();
+    let url = format!("{}/v1/t1/items/i1", m.base_url());
+    let (status, body) = send(c.get(&url)).await;
+    assert_eq!(status, 401);
+    assert_eq!(body["error_code"], "MOCK.401");
+    assert!(body["error_msg"].as_str().unwrap_or("").contains("X-Token"));
+    let (status, _) = send(c.get(&url).header("X-Token", "  ")).await;
+    assert_eq!(status, 401);
+
+    let form_url = format!("{}/", m.base_url());
+    let form = [("func", "thing.delete"), ("elid", "14"), ("auth", "")];
+    assert_eq!(send(c.post(&form_url).form(&form)).await.0, 401);
+    m.stop().await;
+}
+
+#[tokio::test]
+async fn constraint_violations_get_the_invalid_shape_without_secrets() {
+    let m = start().await;
+    let c = reqwest::Client::new();
+    let url = format!("{}/v1/t1/items/i1?limit=0", m.base_url());
+    let (status, body) = send(c.get(&url).header("X-Token", "supersecret")).await;
+    assert_eq!(status, 400, "{body}");
+    let msg = body["error_msg"].as_str().unwrap_or("");
+    assert!(msg.contains("limit"), "{msg}");
+    assert!(!body.to_string().contains("supersecret"));
+
+    let url = format!("{}/v1/t1/items/i1?limit=abc", m.base_url());
+    let (status, _) = send(c.get(&url).header("X-Token", "t")).await;
+    assert_eq!(status, 400);
+    m.stop().await;
+}
+
+#[tokio::test]
+async fn json_bodies_are_checked_for_content_type_and_fields() {
+    let m = start().await;
+    let c = reqwest::Client::new();
+    let url = format!(
+        "{}/v1/t1/items?cmd=5&access-token=supersecret",
+        m.base_url()
+    );
+    let (status, body) = send(c.post(&url).json(&json!({"name": "box", "count": "2"}))).await;
+    assert_eq!((status, body), (200, json!({"id": "i9"})));
+
+    let (status, body) = send(c.post(&url).json(&json!({"count": "2"}))).await;
+    assert_eq!(status, 400);
+    assert!(body["error_msg"].as_str().unwrap_or("").contains("`name`"));
+    assert!(!body.to_string().contains("supersecret"));
+
+    let rb = c
+        .post(&url)
+        .header("content-type", "text/plain")
+        .body("name=box");
+    assert_eq!(send(rb).await.0, 400);
+    let rb = c
+        .post(&url)
+        .header("content-type", "application/json")
+        .body("{oops");
+    assert_eq!(send(rb).await.0, 400);
+    let rb = c.post(&url).json(&json!(["not", "an", "object"]));
+    assert_eq!(send(rb).await.0, 400);
+
+    // Without the query discriminator the path has no operation for POST.
+    let url = format!("{}/v1/t1/items?access-token=x", m.base_url());
+    assert_eq!(
+        send(c.post(&url).json(&json!({"name": "box"}))).await.0,
+        405
+    );
+    m.stop().await;
+}
+
+#[tokio::test]
+async fn form_posts_route_by_body_discriminators_in_both_encodings() {
+    let m = start().await;
+    let c = reqwest::Client::new();
+    let url = format!("{}/", m.base_url());
+    let form = reqwest::multipart::Form::new()
+        .text("func", "thing.list")
+        .text("out", "json")
+        .text("auth", "tok")
+        .text("plid", "7");
+    let (status, body) = send(c.post(&url).multipart(form)).await;
+    assert_eq!((status, body), (200, json!([{"id": "a"}])));
+
+    let fields = [
+        ("func", "thing.list"),
+        ("out", "json"),
+        ("auth", "tok"),
+        ("plid", "7"),
+    ];
+    assert_eq!(send(c.post(&url).form(&fields)).await.0, 200);
+
+    let fields = [("func", "thing.delete"), ("auth", "tok"), ("elid", "14")];
+    assert_eq!(send(c.post(&url).form(&fields)).await, (200, Value::Null));
+
+    let fields = [("func", "thing.delete"), ("auth", "tok")];
+    assert_eq!(send(c.post(&url).form(&fields)).await.0, 400);
+
+    let fields = [("func", "thing.unknown"), ("auth", "tok")];
+    assert_eq!(send(c.post(&url).form(&fields)).await.0, 405);
+    m.stop().await;
+}
+
+#[tokio::test]
+async fn unknown_routes_get_a_404_listing_the_known_ones() {
+    let m = start().await;
+    let c = reqwest::Client::new();
+    let (status, body) = send(c.get(format!("{}/nowhere", m.base_url()))).await;
+    assert_eq!(status, 404);
+    let routes = body["routes"].as_array().cloned().unwrap_or_default();
+    assert_eq!(routes.len(), 4);
+    assert!(routes
+        .iter()
+        .any(|r| r == "POST / [func=thing.list, out=json] (acme.list_forms)"));
+    m.stop().await;
+}
+
+#[tokio::test]
+async fn hostile_input_never_gets_a_server_error() {
+    let m = start().await;
+    let c = reqwest::Client::new();
+    let base = m.base_url();
+    let bodies: [&[u8]; 4] = [b"", b"\xff\xfe\x00garbage", b"--x\r\nbroken", b"{\"a\":"];
+    let types = [
+        "application/json",
+        "multipart/form-data; boundary=x",
+        "multipart/form-data",
+        "application/x-www-form-urlencoded",
+        "text/plain",
+    ];
+    let paths = [
+        "/",
+        "/v1/t1/items",
+        "/v1/t1/items/%ff",
+        "/v1//items/x",
+        "/%%",
+    ];
+    for path in paths {
+        for ct in types {
+            for body in bodies {
+                for method in [reqwest::Method::GET, reqwest::Method::POST] {
+                    let url = format!("{base}{path}?cmd=5&limit=%ff&access-token=");
+                    let rb = c
+                        .request(method.clone(), &url)
+                        .header("content-type", ct)
+                        .header("X-Token", "t")
+                        .body(body.to_vec());
+                    let resp = rb.send().await.expect("sent");
+                    assert!(resp.status().as_u16() < 500, "{method} {path} {ct}");
+                }
+            }
+        }
+    }
+    m.stop().await;
+}
