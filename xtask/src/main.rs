@@ -4,6 +4,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod conformance;
+mod mock;
 mod validate;
 
 #[derive(Parser)]
@@ -17,10 +19,16 @@ struct Cli {
 enum Command {
     /// Load and check specs; print one line per operation.
     Validate(validate::Args),
+    /// Serve every spec from the spec-built mock server until Ctrl-C.
+    Mock(mock::Args),
+    /// Replay every documented example against the mock (default) or a live endpoint.
+    Conformance(conformance::Args),
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Validate(args) => validate::run(args),
+        Command::Mock(args) => mock::run(args),
+        Command::Conformance(args) => conformance::run(args),
     }
 }

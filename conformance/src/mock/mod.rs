@@ -325,14 +325,20 @@ pub async fn spawn(
     })
 }
 
-/// Serve on `listener` until `shutdown` resolves (the standalone `cargo xtask mock`).
-pub async fn serve(
-    files: &[SpecFile],
-    listener: TcpListener,
-    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
-    let mock = Arc::new(Mock::new(files, Arc::new(CaptureLog::default())));
-    axum::serve(listener, mock.router())
+/// Run standalone: bind, print the address and routes, serve until Ctrl-C.
+pub async fn serve_until_ctrl_c(files: &[SpecFile], addr: SocketAddr) -> std::io::Result<()> {
+    let listener = TcpListener::bind(addr).await?;
+    let local = listener.local_addr()?;
+    let mock = Mock::new(files, Arc::new(CaptureLog::default()));
+    for r in mock.routes() {
+        println!("  {r}");
+    }
+    // The last line before serving: tests read the address from it.
+    println!("mock listening on http://{local}");
+    let shutdown = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    axum::serve(listener, Arc::new(mock).router())
         .with_graceful_shutdown(shutdown)
         .await
 }

@@ -1,0 +1,43 @@
+//! `cargo xtask mock`: serve the specs from the mock server until Ctrl-C.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Address to listen on (port 0 picks a free port).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    listen: SocketAddr,
+    /// Spec files or directories (default: specs/).
+    #[arg(long = "spec")]
+    specs: Vec<PathBuf>,
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let paths = if args.specs.is_empty() {
+        vec![PathBuf::from("specs")]
+    } else {
+        args.specs
+    };
+    let validated = match codegen::validate::load_and_validate(&paths, None) {
+        Ok(v) => v,
+        Err(d) => {
+            eprint!("{d}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = tokio::runtime::Runtime::new().and_then(|rt| {
+        rt.block_on(conformance::mock::serve_until_ctrl_c(
+            validated.files(),
+            args.listen,
+        ))
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("mock: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
