@@ -1,10 +1,14 @@
 //! Checking JSON values against spec schemas: documented examples (validator), requests the
-//! mock receives, responses a live endpoint sends (drift). One walker serves all three.
-//! STUB: signatures fixed; bodies to be completed by the validator work.
+//! mock receives, responses a live endpoint sends (drift). One walker serves all three, so
+//! its messages name the exact place (`records[0].size`) and rule (`minimum 0`).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use regex::Regex;
 use serde_json::Value;
 
-use crate::spec::{Schema, Spec};
+use crate::spec::{Kind, Schema, Spec, TypeDef, Wire};
 
 /// How values are represented.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,20 +27,632 @@ pub struct Options {
     pub report_unknown_fields: bool,
 }
 
-/// One way a value breaks its schema. `path` is like `backup_record_response[0].size`.
+/// One way a value breaks its schema. `path` is like `backup_record_response[0].size`
+/// (empty for the value itself).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
     pub path: String,
     pub message: String,
 }
 
+impl std::fmt::Display for Violation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "`{}`: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Nesting limit: guards against `one_of`/`ref` cycles that consume no input.
+const MAX_DEPTH: usize = 64;
+
 /// Check `value` against `schema`; `spec` resolves `type: ref`. Empty result: valid.
-pub fn check(_schema: &Schema, _value: &Value, _spec: &Spec, _opts: Options) -> Vec<Violation> {
-    Vec::new()
+pub fn check(schema: &Schema, value: &Value, spec: &Spec, opts: Options) -> Vec<Violation> {
+    let mut w = Walker {
+        spec,
+        opts,
+        out: Vec::new(),
+    };
+    w.walk(schema, value, "", 0);
+    w.out
 }
 
 /// Turn one wire string (a query, header or form value) into the typed JSON value its schema
 /// describes (`"126"` -> `126`, `"1,2,3"` -> `[1, 2, 3]` for csv arrays).
-pub fn decode_wire(_schema: &Schema, raw: &str, _spec: &Spec) -> Result<Value, String> {
-    Ok(Value::String(raw.to_string()))
+pub fn decode_wire(schema: &Schema, raw: &str, spec: &Spec) -> Result<Value, String> {
+    decode(schema, raw, spec, 0)
+}
+
+fn decode(schema: &Schema, raw: &str, spec: &Spec, depth: usize) -> Result<Value, String> {
+    if depth > MAX_DEPTH {
+        return Err("schema nests too deeply (a reference cycle?)".to_string());
+    }
+    match schema.kind {
+        Kind::String | Kind::Unit => Ok(Value::String(raw.to_string())),
+        Kind::Integer | Kind::Long => raw
+            .trim()
+            .parse::<i64>()
+            .map(Value::from)
+            .map_err(|_| format!("`{raw}` is not an integer")),
+        Kind::Number => raw
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+            .map(Value::Number)
+            .ok_or_else(|| format!("`{raw}` is not a number")),
+        Kind::Boolean => match raw.trim() {
+            "true" => Ok(Value::Bool(true)),
+            "false" => Ok(Value::Bool(false)),
+            _ => Err(format!("`{raw}` is not `true` or `false`")),
+        },
+        Kind::Array => {
+            let Some(items) = schema.items.as_deref() else {
+                return Err("array schema has no `items`".to_string());
+            };
+            if raw.is_empty() {
+                return Ok(Value::Array(Vec::new()));
+            }
+            raw.split(',')
+                .map(|part| decode(items, part.trim(), spec, depth + 1))
+                .collect::<Result<Vec<_>, _>>()
+                .map(Value::Array)
+        }
+        Kind::Ref => match resolve(schema, spec) {
+            Some(def) if def.fields.is_empty() => Ok(Value::String(raw.to_string())),
+            // An object sent as one string can only be JSON text.
+            Some(_) => serde_json::from_str(raw)
+                .map_err(|_| format!("`{raw}` is not a JSON object for this type")),
+            None => Err(format!(
+                "unknown type `{}`",
+                schema.reference.as_deref().unwrap_or("")
+            )),
+        },
+        Kind::OneOf => {
+            let plain = Options {
+                repr: Repr::Wire,
+                report_unknown_fields: false,
+            };
+            for v in &schema.variants {
+                if let Some(lit) = &v.literal {
+                    if wire_text(lit) == raw {
+                        return Ok(lit.clone());
+                    }
+                }
+                if let Some(s) = &v.schema {
+                    if let Ok(val) = decode(s, raw, spec, depth + 1) {
+                        if check(s, &val, spec, plain).is_empty() {
+                            return Ok(val);
+                        }
+                    }
+                }
+            }
+            Err(format!("`{raw}` matches none of {}", variant_names(schema)))
+        }
+    }
+}
+
+/// A JSON scalar as it reads in a query string or form field.
+fn wire_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn variant_names(schema: &Schema) -> String {
+    let names: Vec<String> = schema
+        .variants
+        .iter()
+        .map(|v| format!("`{}`", v.name))
+        .collect();
+    format!("the variants {}", names.join(", "))
+}
+
+fn resolve<'a>(schema: &Schema, spec: &'a Spec) -> Option<&'a TypeDef> {
+    schema
+        .reference
+        .as_deref()
+        .and_then(|name| spec.types.get(name))
+}
+
+struct Walker<'a> {
+    spec: &'a Spec,
+    opts: Options,
+    out: Vec<Violation>,
+}
+
+impl Walker<'_> {
+    fn fail(&mut self, path: &str, message: String) {
+        self.out.push(Violation {
+            path: path.to_string(),
+            message,
+        });
+    }
+
+    fn walk(&mut self, schema: &Schema, value: &Value, path: &str, depth: usize) {
+        if depth > MAX_DEPTH {
+            return self.fail(path, "schema nests too deeply (a reference cycle?)".into());
+        }
+        if value.is_null() {
+            if !(schema.nullable || schema.kind == Kind::Unit) {
+                self.fail(
+                    path,
+                    "null is not allowed here (schema is not nullable)".into(),
+                );
+            }
+            return;
+        }
+        let wire = self.opts.repr == Repr::Wire;
+        match schema.kind {
+            Kind::Unit => {}
+            Kind::String => match value.as_str() {
+                Some(s) => self.string_rules(schema, s, path),
+                None => self.fail(path, format!("expected a string, got {}", describe(value))),
+            },
+            Kind::Integer | Kind::Long | Kind::Number => {
+                let num = match value {
+                    Value::Number(n) => Some(n.clone()),
+                    Value::String(s) if wire && schema.wire == Some(Wire::String) => {
+                        match decode(schema, s, self.spec, depth) {
+                            Ok(Value::Number(n)) => Some(n),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                };
+                match num {
+                    Some(n) => self.number_rules(schema, &n, path),
+                    None => self.fail(
+                        path,
+                        format!(
+                            "expected {}, got {}",
+                            kind_name(schema.kind),
+                            describe(value)
+                        ),
+                    ),
+                }
+            }
+            Kind::Boolean => {
+                let ok = value.is_boolean()
+                    || (wire
+                        && schema.wire == Some(Wire::String)
+                        && matches!(value.as_str(), Some("true" | "false")));
+                if !ok {
+                    self.fail(path, format!("expected a boolean, got {}", describe(value)));
+                }
+            }
+            Kind::Array => self.array(schema, value, path, depth),
+            Kind::Ref => self.reference(schema, value, path, depth),
+            Kind::OneOf => self.one_of(schema, value, path, depth),
+        }
+    }
+
+    fn string_rules(&mut self, schema: &Schema, s: &str, path: &str) {
+        let len = s.chars().count();
+        if let Some(min) = schema.min_length {
+            if len < min as usize {
+                self.fail(path, format!("length {len} is below min_length {min}"));
+            }
+        }
+        if let Some(max) = schema.max_length {
+            if len > max as usize {
+                self.fail(path, format!("length {len} is above max_length {max}"));
+            }
+        }
+        if let Some(p) = &schema.pattern {
+            match matches_regex(p, s) {
+                Ok(true) => {}
+                Ok(false) => self.fail(path, format!("`{s}` does not match pattern `{p}`")),
+                Err(e) => self.fail(path, format!("pattern `{p}` does not compile: {e}")),
+            }
+        }
+        if let Some(chars) = &schema.forbidden_chars {
+            if let Some(c) = s.chars().find(|c| chars.contains(*c)) {
+                self.fail(path, format!("`{s}` contains forbidden character `{c}`"));
+            }
+        }
+        if let Some(f) = schema.format {
+            if !matches_regex(f.pattern(), s).unwrap_or(false) {
+                self.fail(path, format!("`{s}` is not in format `{}`", f.name()));
+            }
+        }
+    }
+
+    fn number_rules(&mut self, schema: &Schema, n: &serde_json::Number, path: &str) {
+        let (range, name) = match schema.kind {
+            Kind::Integer => (Some((i32::MIN as i64, i32::MAX as i64)), "an integer"),
+            Kind::Long => (Some((i64::MIN, i64::MAX)), "a long"),
+            _ => (None, "a number"),
+        };
+        if let Some((lo, hi)) = range {
+            match n.as_i64() {
+                Some(i) if i >= lo && i <= hi => {}
+                _ => return self.fail(path, format!("expected {name}, got {n}")),
+            }
+        }
+        let Some(x) = n.as_f64() else { return };
+        if let Some(min) = schema.minimum {
+            if x < min as f64 {
+                self.fail(path, format!("{n} is below minimum {min}"));
+            }
+        }
+        if let Some(max) = schema.maximum {
+            if x > max as f64 {
+                self.fail(path, format!("{n} is above maximum {max}"));
+            }
+        }
+    }
+
+    fn array(&mut self, schema: &Schema, value: &Value, path: &str, depth: usize) {
+        let decoded;
+        let items: &[Value] = match value {
+            Value::Array(a) => a,
+            Value::String(s) if self.opts.repr == Repr::Wire && schema.wire == Some(Wire::Csv) => {
+                match decode(schema, s, self.spec, depth) {
+                    Ok(Value::Array(a)) => {
+                        decoded = a;
+                        &decoded
+                    }
+                    Ok(_) => return,
+                    Err(e) => return self.fail(path, format!("bad comma-separated list: {e}")),
+                }
+            }
+            other => return self.fail(path, format!("expected an array, got {}", describe(other))),
+        };
+        if let Some(min) = schema.min_items {
+            if items.len() < min as usize {
+                self.fail(
+                    path,
+                    format!("{} items, below min_items {min}", items.len()),
+                );
+            }
+        }
+        if let Some(max) = schema.max_items {
+            if items.len() > max as usize {
+                self.fail(
+                    path,
+                    format!("{} items, above max_items {max}", items.len()),
+                );
+            }
+        }
+        let Some(item_schema) = schema.items.as_deref() else {
+            return self.fail(path, "array schema has no `items`".into());
+        };
+        for (i, item) in items.iter().enumerate() {
+            self.walk(item_schema, item, &format!("{path}[{i}]"), depth + 1);
+        }
+    }
+
+    fn reference(&mut self, schema: &Schema, value: &Value, path: &str, depth: usize) {
+        let name = schema.reference.as_deref().unwrap_or("");
+        let Some(def) = self.spec.types.get(name) else {
+            return self.fail(path, format!("unknown type `{name}`"));
+        };
+        if !def.values.is_empty() {
+            let Some(s) = value.as_str() else {
+                return self.fail(
+                    path,
+                    format!("expected a `{name}` string, got {}", describe(value)),
+                );
+            };
+            if !def.values.iter().any(|v| v.value == s) {
+                let allowed: Vec<String> = def
+                    .values
+                    .iter()
+                    .map(|v| format!("`{}`", v.value))
+                    .collect();
+                self.fail(
+                    path,
+                    format!(
+                        "`{s}` is not a `{name}` value (one of {})",
+                        allowed.join(", ")
+                    ),
+                );
+            }
+            return;
+        }
+        let Some(obj) = value.as_object() else {
+            return self.fail(
+                path,
+                format!("expected a `{name}` object, got {}", describe(value)),
+            );
+        };
+        for field in &def.fields {
+            let sub = join(path, &field.name);
+            match obj.get(&field.name) {
+                Some(v) => self.walk(&field.schema, v, &sub, depth + 1),
+                None if field.required => {
+                    self.fail(path, format!("missing required field `{}`", field.name))
+                }
+                None => {}
+            }
+        }
+        if self.opts.report_unknown_fields {
+            for key in obj.keys() {
+                if !def.fields.iter().any(|f| &f.name == key) {
+                    self.fail(&join(path, key), format!("field not declared in `{name}`"));
+                }
+            }
+        }
+    }
+
+    fn one_of(&mut self, schema: &Schema, value: &Value, path: &str, depth: usize) {
+        let mut reasons = Vec::new();
+        for v in &schema.variants {
+            if let Some(lit) = &v.literal {
+                let wire_match = self.opts.repr == Repr::Wire
+                    && value.as_str().is_some_and(|s| s == wire_text(lit));
+                if value == lit || wire_match {
+                    return;
+                }
+                reasons.push(format!("`{}`: not the literal {lit}", v.name));
+            }
+            if let Some(s) = &v.schema {
+                let mut inner = Walker {
+                    spec: self.spec,
+                    opts: self.opts,
+                    out: Vec::new(),
+                };
+                inner.walk(s, value, path, depth + 1);
+                match inner.out.first() {
+                    None => return,
+                    Some(first) => reasons.push(format!("`{}`: {first}", v.name)),
+                }
+            }
+        }
+        self.fail(
+            path,
+            format!("matches none of the variants ({})", reasons.join("; ")),
+        );
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Integer => "an integer",
+        Kind::Long => "a long",
+        _ => "a number",
+    }
+}
+
+/// The value's JSON kind and a short rendering, e.g. ``a string `"abc"` ``.
+fn describe(v: &Value) -> String {
+    let text = v.to_string();
+    let short: String = text.chars().take(40).collect();
+    let ell = if short.len() < text.len() { "..." } else { "" };
+    let kind = match v {
+        Value::Null => return "null".to_string(),
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    };
+    format!("{kind} `{short}{ell}`")
+}
+
+thread_local! {
+    /// Compiled patterns: the mock checks the same few patterns on every request.
+    static REGEXES: RefCell<HashMap<String, Result<Regex, String>>> = RefCell::new(HashMap::new());
+}
+
+/// Whether the whole of `s` matches `pattern`; `Err` when the pattern does not compile.
+pub fn matches_regex(pattern: &str, s: &str) -> Result<bool, String> {
+    REGEXES.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let re = cache.entry(pattern.to_string()).or_insert_with(|| {
+            // Anchor so a pattern constrains the whole value, as the spec format says.
+            Regex::new(&format!("^(?:{pattern})$")).map_err(|e| one_line(&e.to_string()))
+        });
+        re.as_ref().map(|r| r.is_match(s)).map_err(Clone::clone)
+    })
+}
+
+/// regex errors span several lines with a caret diagram; keep the last line, the reason.
+fn one_line(msg: &str) -> String {
+    msg.lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or(msg)
+        .trim()
+        .trim_start_matches("error: ")
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn spec() -> Spec {
+        crate::yaml::from_str(
+            r#"
+provider: { id: t, title: T, description: d, base_url: "https://x", sources: [] }
+types:
+  Rec:
+    description: r
+    fields:
+      - { name: id, description: i, required: true, schema: { type: long, minimum: 0 } }
+      - { name: state, description: s, schema: { type: ref, ref: State } }
+      - { name: note, description: n, schema: { type: string, nullable: true, max_length: 3 } }
+  State:
+    description: s
+    values: [ { value: on, description: on }, { value: off, description: off } ]
+operations: []
+"#,
+        )
+        .unwrap()
+    }
+
+    fn schema(yaml: &str) -> Schema {
+        crate::yaml::from_str(yaml).unwrap()
+    }
+
+    const TYPED: Options = Options {
+        repr: Repr::Typed,
+        report_unknown_fields: false,
+    };
+    const WIRE: Options = Options {
+        repr: Repr::Wire,
+        report_unknown_fields: false,
+    };
+
+    fn msgs(s: &Schema, v: Value, opts: Options) -> Vec<String> {
+        check(s, &v, &spec(), opts)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn objects_check_required_fields_nested_types_and_enums() {
+        let s = schema("{ type: array, items: { type: ref, ref: Rec } }");
+        assert!(msgs(&s, json!([{"id": 1, "state": "on", "note": null}]), TYPED).is_empty());
+        assert_eq!(
+            msgs(
+                &s,
+                json!([{"state": "dim", "note": "long"}, {"id": -1}]),
+                TYPED
+            ),
+            vec![
+                "`[0]`: missing required field `id`",
+                "`[0].state`: `dim` is not a `State` value (one of `on`, `off`)",
+                "`[0].note`: length 4 is above max_length 3",
+                "`[1].id`: -1 is below minimum 0",
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_fields_only_when_asked() {
+        let s = schema("{ type: ref, ref: Rec }");
+        assert!(msgs(&s, json!({"id": 1, "extra": 2}), TYPED).is_empty());
+        let strict = Options {
+            report_unknown_fields: true,
+            ..TYPED
+        };
+        assert_eq!(
+            msgs(&s, json!({"id": 1, "extra": 2}), strict),
+            vec!["`extra`: field not declared in `Rec`"]
+        );
+    }
+
+    #[test]
+    fn wire_strings_are_numbers_only_in_wire_repr() {
+        let s = schema("{ type: integer, wire: string, maximum: 200 }");
+        assert!(msgs(&s, json!("126"), WIRE).is_empty());
+        assert!(msgs(&s, json!(126), WIRE).is_empty());
+        assert_eq!(
+            msgs(&s, json!("300"), WIRE),
+            vec!["300 is below maximum 200".replace("below maximum", "above maximum")]
+        );
+        assert_eq!(
+            msgs(&s, json!("126"), TYPED),
+            vec!["expected an integer, got a string `\"126\"`"]
+        );
+        assert_eq!(
+            msgs(&s, json!(1.5), TYPED),
+            vec!["expected an integer, got 1.5"]
+        );
+    }
+
+    #[test]
+    fn csv_arrays_and_one_of_with_literal() {
+        let s = schema(
+            r#"{ type: one_of, variants: [
+                 { name: all, description: a, literal: 0 },
+                 { name: ids, description: i, schema: { type: array, wire: csv, items: { type: integer, minimum: 1 } } } ] }"#,
+        );
+        assert!(msgs(&s, json!(0), TYPED).is_empty());
+        assert!(msgs(&s, json!("0"), WIRE).is_empty());
+        assert!(msgs(&s, json!([1, 2]), TYPED).is_empty());
+        assert!(msgs(&s, json!("1,2"), WIRE).is_empty());
+        let bad = msgs(&s, json!("x"), WIRE);
+        assert_eq!(bad.len(), 1);
+        assert!(
+            bad[0].starts_with("matches none of the variants"),
+            "{bad:?}"
+        );
+        assert_eq!(decode_wire(&s, "0", &spec()), Ok(json!(0)));
+        assert_eq!(decode_wire(&s, "3,4", &spec()), Ok(json!([3, 4])));
+        assert!(decode_wire(&s, "a", &spec()).is_err());
+    }
+
+    #[test]
+    fn string_rules() {
+        let s = schema(r#"{ type: string, format: "HH:MM", forbidden_chars: "/;" }"#);
+        assert!(msgs(&s, json!("02:01"), TYPED).is_empty());
+        assert_eq!(
+            msgs(&s, json!("25:00"), TYPED),
+            vec!["`25:00` is not in format `HH:MM`"]
+        );
+        assert_eq!(
+            msgs(&s, json!("0/:01"), TYPED),
+            vec![
+                "`0/:01` contains forbidden character `/`",
+                "`0/:01` is not in format `HH:MM`"
+            ]
+        );
+        let p = schema(r#"{ type: string, pattern: "[a-z]+", min_length: 2 }"#);
+        assert!(msgs(&p, json!("ab"), TYPED).is_empty());
+        assert_eq!(
+            msgs(&p, json!("a1"), TYPED),
+            vec!["`a1` does not match pattern `[a-z]+`"]
+        );
+        let len = schema("{ type: string, min_length: 2 }");
+        assert_eq!(
+            msgs(&len, json!("é"), TYPED),
+            vec!["length 1 is below min_length 2"]
+        );
+    }
+
+    #[test]
+    fn null_needs_nullable() {
+        let s = schema("{ type: string }");
+        assert_eq!(
+            msgs(&s, Value::Null, TYPED),
+            vec!["null is not allowed here (schema is not nullable)"]
+        );
+        assert!(msgs(
+            &schema("{ type: string, nullable: true }"),
+            Value::Null,
+            TYPED
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn decode_wire_scalars() {
+        let sp = spec();
+        assert_eq!(
+            decode_wire(&schema("{ type: long }"), "126", &sp),
+            Ok(json!(126))
+        );
+        assert_eq!(
+            decode_wire(&schema("{ type: boolean }"), "true", &sp),
+            Ok(json!(true))
+        );
+        assert_eq!(
+            decode_wire(&schema("{ type: string }"), "x", &sp),
+            Ok(json!("x"))
+        );
+        assert!(decode_wire(&schema("{ type: integer }"), "x", &sp).is_err());
+        let arr = schema("{ type: array, items: { type: integer } }");
+        assert_eq!(decode_wire(&arr, "", &sp), Ok(json!([])));
+        assert_eq!(
+            decode_wire(&schema("{ type: ref, ref: State }"), "on", &sp),
+            Ok(json!("on"))
+        );
+    }
 }
