@@ -1,4 +1,37 @@
-//! Runtime support for generated clients. The value helpers (envelopes) are pure and shared
-//! with the generator; the HTTP half is behind the default `http` feature.
+//! Runtime support for generated clients. The value helpers (envelopes, wire encodings,
+//! constraint checks, secrets) are pure and shared with the generator; the HTTP half is behind
+//! the default `http` feature.
+//!
+//! `cargo xtask codegen --out` copies these files into a standalone crate as `src/runtime/`,
+//! so modules refer to each other with `super::` paths, never `crate::`.
 
+pub mod check;
 pub mod envelope;
+pub mod secret;
+pub mod wire;
+
+pub use self::check::{Check, Checker, InvalidInput, Violation};
+pub use self::secret::Secret;
+
+#[cfg(feature = "http")]
+pub mod dynamic;
+#[cfg(feature = "http")]
+pub mod error;
+#[cfg(feature = "http")]
+pub mod paginate;
+#[cfg(feature = "http")]
+pub mod transport;
+
+#[cfg(feature = "http")]
+pub use self::dynamic::{outcome, parse_params, DynConfig, ErrorKind, ErrorReport, Outcome};
+#[cfg(feature = "http")]
+pub use self::error::{unknown_case, Error, ErrorCase, OpError, ResponseValue};
+#[cfg(feature = "http")]
+pub use self::paginate::paginate;
+#[cfg(feature = "http")]
+pub use self::transport::{
+    execute, AuthPlace, BodyEncoding, BuildError, Envelope, Fixed, Location, Operation, Param,
+    Transport, TransportBuilder,
+};
+#[cfg(feature = "http")]
+pub use futures_core::Stream;

@@ -1,0 +1,511 @@
+//! Sending one operation: a static description of the operation (generated from the spec),
+//! a serialized request, and the shared rules for placing parameters, credentials and bodies,
+//! then reading the answer into a payload or an [`Error`].
+
+use std::time::Duration;
+
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, USER_AGENT};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::check::{Check, Checker, InvalidInput, Violation};
+use super::envelope::{unwrap_result_code, unwrap_xml_json};
+use super::error::{Error, OpError, ResponseValue};
+use super::secret::{excerpt, redact, Secret};
+
+/// Where a parameter travels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    Path,
+    Query,
+    Header,
+    /// A member of the JSON body or a field of the form body.
+    Body,
+}
+
+/// A request parameter: its wire name (a member of the serialized request) and place.
+#[derive(Debug, Clone, Copy)]
+pub struct Param {
+    pub name: &'static str,
+    pub location: Location,
+}
+
+/// A fixed parameter that selects the operation on a shared URL.
+#[derive(Debug, Clone, Copy)]
+pub struct Fixed {
+    pub location: Location,
+    pub name: &'static str,
+    pub value: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyEncoding {
+    None,
+    Json,
+    Multipart,
+    Urlencoded,
+}
+
+/// Where the credential of auth scheme number `scheme` travels.
+#[derive(Debug, Clone, Copy)]
+pub struct AuthPlace {
+    pub scheme: usize,
+    pub location: Location,
+    pub name: &'static str,
+}
+
+/// Wire wrapping around the payload.
+#[derive(Debug, Clone, Copy)]
+pub enum Envelope {
+    None,
+    ResultCode {
+        code_field: &'static str,
+        message_field: &'static str,
+        success: i64,
+        scopes: &'static [&'static str],
+    },
+    XmlJson {
+        root: &'static str,
+        list: &'static str,
+        error: &'static str,
+    },
+}
+
+/// Everything the transport needs to know about one operation.
+#[derive(Debug, Clone, Copy)]
+pub struct Operation {
+    pub id: &'static str,
+    pub method: &'static str,
+    pub path: &'static str,
+    pub params: &'static [Param],
+    pub fixed: &'static [Fixed],
+    pub body: BodyEncoding,
+    pub auth: Option<AuthPlace>,
+    pub success: u16,
+    pub envelope: Envelope,
+    /// The payload is a list (an XML-as-JSON envelope then yields its list member).
+    pub list_payload: bool,
+}
+
+/// A configured connection to one provider, shared by all its operations.
+#[derive(Debug, Clone)]
+pub struct Transport {
+    http: reqwest::Client,
+    base_url: String,
+    credentials: Vec<Option<Secret>>,
+    timeout: Option<Duration>,
+    user_agent: Option<String>,
+    /// Query parameter names that carry credentials, redacted from every message.
+    secret_names: Vec<&'static str>,
+}
+
+/// Why a client could not be built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BuildError {
+    /// A base URL template variable without a value or default.
+    MissingVariable(String),
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::MissingVariable(v) => write!(f, "base URL variable `{v}` has no value"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// Builder behind each generated `ClientBuilder`.
+#[derive(Debug, Clone)]
+pub struct TransportBuilder {
+    template: &'static str,
+    variables: Vec<(&'static str, Option<String>)>,
+    base_url: Option<String>,
+    credentials: Vec<Option<Secret>>,
+    timeout: Option<Duration>,
+    user_agent: Option<String>,
+    http: Option<reqwest::Client>,
+    secret_names: Vec<&'static str>,
+}
+
+impl TransportBuilder {
+    /// `variables` are the template's names with their defaults; `schemes` the number of
+    /// auth schemes; `secret_names` the query names of credentials.
+    pub fn new(
+        template: &'static str,
+        variables: &[(&'static str, Option<&'static str>)],
+        schemes: usize,
+        secret_names: &[&'static str],
+    ) -> Self {
+        Self {
+            template,
+            variables: variables
+                .iter()
+                .map(|(n, d)| (*n, d.map(str::to_owned)))
+                .collect(),
+            base_url: None,
+            credentials: vec![None; schemes],
+            timeout: None,
+            user_agent: None,
+            http: None,
+            secret_names: secret_names.to_vec(),
+        }
+    }
+
+    pub fn variable(&mut self, name: &str, value: String) {
+        if let Some(slot) = self.variables.iter_mut().find(|(n, _)| *n == name) {
+            slot.1 = Some(value);
+        }
+    }
+
+    pub fn base_url(&mut self, url: String) {
+        self.base_url = Some(url);
+    }
+
+    pub fn credential(&mut self, scheme: usize, secret: Secret) {
+        if let Some(slot) = self.credentials.get_mut(scheme) {
+            *slot = Some(secret);
+        }
+    }
+
+    pub fn timeout(&mut self, timeout: Duration) {
+        self.timeout = Some(timeout);
+    }
+
+    pub fn user_agent(&mut self, agent: String) {
+        self.user_agent = Some(agent);
+    }
+
+    pub fn http_client(&mut self, client: reqwest::Client) {
+        self.http = Some(client);
+    }
+
+    pub fn build(self) -> Result<Transport, BuildError> {
+        let base_url = match self.base_url {
+            Some(url) => url,
+            None => {
+                let mut url = self.template.to_owned();
+                for (name, value) in &self.variables {
+                    let value = value
+                        .as_deref()
+                        .ok_or_else(|| BuildError::MissingVariable((*name).to_owned()))?;
+                    url = url.replace(&format!("{{{name}}}"), value);
+                }
+                url
+            }
+        };
+        Ok(Transport {
+            http: self.http.unwrap_or_default(),
+            base_url,
+            credentials: self.credentials,
+            timeout: self.timeout,
+            user_agent: self.user_agent,
+            secret_names: self.secret_names,
+        })
+    }
+}
+
+impl Transport {
+    /// A transport with one credential used for every auth scheme (the dynamic interface).
+    pub fn from_parts(
+        http: reqwest::Client,
+        base_url: String,
+        credential: Option<Secret>,
+        schemes: usize,
+        secret_names: &[&'static str],
+    ) -> Self {
+        Self {
+            http,
+            base_url,
+            credentials: vec![credential; schemes],
+            timeout: None,
+            user_agent: None,
+            secret_names: secret_names.to_vec(),
+        }
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// `text` without any credential of this transport.
+    pub fn redact(&self, text: &str) -> String {
+        let secrets: Vec<&Secret> = self.credentials.iter().flatten().collect();
+        redact(text, &secrets, &self.secret_names)
+    }
+}
+
+/// Check, send and decode one call of `op`.
+pub async fn execute<R, T, E>(
+    t: &Transport,
+    op: &Operation,
+    request: &R,
+) -> Result<ResponseValue<T>, Error<E>>
+where
+    R: Serialize + Check,
+    T: DeserializeOwned,
+    E: OpError,
+{
+    let mut checker = Checker::new();
+    request.check(&mut checker, "");
+    checker.finish()?;
+    let params = match serde_json::to_value(request) {
+        Ok(Value::Object(map)) => map,
+        Ok(_) | Err(_) => {
+            return Err(Error::InvalidInput(InvalidInput {
+                violations: vec![Violation {
+                    field: "(request)".into(),
+                    rule: "serializable as a JSON object".into(),
+                }],
+            }))
+        }
+    };
+    let builder = build_request(t, op, &params)?;
+    let response = builder.send().await.map_err(|e| transport_error(t, e))?;
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let bytes = response.bytes().await.map_err(|e| transport_error(t, e))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let excerpt = || t.redact(&excerpt(&text, 200));
+
+    let body: Value = if text.trim().is_empty() {
+        Value::Null
+    } else {
+        match serde_json::from_str(&text) {
+            Ok(v) => v,
+            Err(e) if status == op.success => {
+                return Err(Error::Decode {
+                    status,
+                    message: e.to_string(),
+                    excerpt: excerpt(),
+                })
+            }
+            Err(_) => {
+                return Err(Error::UnexpectedStatus {
+                    status,
+                    excerpt: excerpt(),
+                })
+            }
+        }
+    };
+
+    if status == op.success {
+        let payload = match unwrap_envelope(op, body.clone()) {
+            Ok(p) => p,
+            Err(envelope_error) => {
+                return match documented(op, status, body) {
+                    Ok(Some(error)) => Err(Error::Documented { status, error }),
+                    Ok(None) => Err(Error::Envelope {
+                        status,
+                        error: envelope_error,
+                    }),
+                    Err(e) => Err(Error::Decode {
+                        status,
+                        message: e.to_string(),
+                        excerpt: excerpt(),
+                    }),
+                };
+            }
+        };
+        return serde_json::from_value(payload)
+            .map(|p| ResponseValue::new(status, headers, p))
+            .map_err(|e| Error::Decode {
+                status,
+                message: e.to_string(),
+                excerpt: excerpt(),
+            });
+    }
+    match documented(op, status, body) {
+        Ok(Some(error)) => Err(Error::Documented { status, error }),
+        Ok(None) => Err(Error::UnexpectedStatus {
+            status,
+            excerpt: excerpt(),
+        }),
+        Err(e) => Err(Error::Decode {
+            status,
+            message: e.to_string(),
+            excerpt: excerpt(),
+        }),
+    }
+}
+
+/// The first documented failure whose shape `body` has (or, inside an XML-as-JSON envelope,
+/// whose shape the root element has).
+fn documented<E: OpError>(
+    op: &Operation,
+    status: u16,
+    body: Value,
+) -> Result<Option<E>, serde_json::Error> {
+    let inner = match (&op.envelope, &body) {
+        (Envelope::XmlJson { root, .. }, Value::Object(m)) => m.get(*root).cloned(),
+        _ => None,
+    };
+    for candidate in std::iter::once(body).chain(inner) {
+        if let Some(i) = E::CASES
+            .iter()
+            .position(|c| c.matches(status, op.success, &candidate))
+        {
+            return E::decode(i, candidate).map(Some);
+        }
+    }
+    Ok(None)
+}
+
+fn unwrap_envelope(op: &Operation, body: Value) -> Result<Value, super::envelope::EnvelopeError> {
+    match op.envelope {
+        Envelope::None => Ok(body),
+        Envelope::ResultCode {
+            code_field,
+            message_field,
+            success,
+            scopes,
+        } => unwrap_result_code(body, code_field, message_field, success, scopes),
+        Envelope::XmlJson { root, list, error } => {
+            unwrap_xml_json(body, root, list, error, op.list_payload)
+        }
+    }
+}
+
+fn transport_error<E>(t: &Transport, e: reqwest::Error) -> Error<E> {
+    let timeout = e.is_timeout();
+    // The URL may carry a credential in its query: drop it, then redact what the causes say.
+    let e = e.without_url();
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(&e);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    let message = t.redact(&message);
+    if timeout {
+        Error::Timeout(message)
+    } else {
+        Error::Transport(message)
+    }
+}
+
+/// Wire text of a scalar parameter value; arrays yield one text per item.
+fn texts(value: &Value) -> Vec<String> {
+    match value {
+        Value::Null => Vec::new(),
+        Value::String(s) => vec![s.clone()],
+        Value::Array(items) => items.iter().flat_map(texts).collect(),
+        other => vec![other.to_string()],
+    }
+}
+
+fn build_request<E>(
+    t: &Transport,
+    op: &Operation,
+    params: &Map<String, Value>,
+) -> Result<reqwest::RequestBuilder, Error<E>> {
+    let mut path = op.path.to_owned();
+    let mut query: Vec<(String, String)> = Vec::new();
+    let mut headers = HeaderMap::new();
+    let mut body: Vec<(String, Value)> = Vec::new();
+    let mut bad_header = None;
+    let mut put = |location: Location, name: &str, value: &Value| match location {
+        Location::Path => {
+            let text = texts(value).join(",");
+            path = path.replace(&format!("{{{name}}}"), &encode_segment(&text));
+        }
+        Location::Query => query.extend(texts(value).into_iter().map(|v| (name.to_owned(), v))),
+        Location::Header => {
+            let text = texts(value).join(",");
+            match (HeaderName::try_from(name), HeaderValue::try_from(text)) {
+                (Ok(n), Ok(v)) => {
+                    headers.insert(n, v);
+                }
+                _ => bad_header = Some(name.to_owned()),
+            }
+        }
+        Location::Body => body.push((name.to_owned(), value.clone())),
+    };
+    for f in op.fixed {
+        put(f.location, f.name, &Value::String(f.value.to_owned()));
+    }
+    for p in op.params {
+        if let Some(v) = params.get(p.name).filter(|v| !v.is_null()) {
+            put(p.location, p.name, v);
+        }
+    }
+    if let Some(auth) = op.auth {
+        if let Some(Some(secret)) = t.credentials.get(auth.scheme) {
+            put(
+                auth.location,
+                auth.name,
+                &Value::String(secret.expose().to_owned()),
+            );
+        }
+    }
+    if let Some(name) = bad_header {
+        return Err(Error::InvalidInput(InvalidInput {
+            violations: vec![Violation {
+                field: name,
+                rule: "a valid HTTP header value".into(),
+            }],
+        }));
+    }
+
+    let url = format!("{}{}", t.base_url.trim_end_matches('/'), path);
+    let method = reqwest::Method::from_bytes(op.method.as_bytes()).unwrap_or(reqwest::Method::GET);
+    let mut rb = t.http.request(method, url).headers(headers);
+    if !query.is_empty() {
+        rb = rb.query(&query);
+    }
+    if let Some(timeout) = t.timeout {
+        rb = rb.timeout(timeout);
+    }
+    if let Some(agent) = &t.user_agent {
+        rb = rb.header(USER_AGENT, agent.as_str());
+    }
+    if body.is_empty() {
+        return Ok(rb);
+    }
+    Ok(match op.body {
+        BodyEncoding::Json | BodyEncoding::None => {
+            rb.json(&Value::Object(body.into_iter().collect()))
+        }
+        BodyEncoding::Multipart => {
+            // Arrays that are not comma-joined go as repeated fields, as curl --form does.
+            let mut form = reqwest::multipart::Form::new();
+            for (name, value) in &body {
+                for text in form_texts(value) {
+                    form = form.text(name.clone(), text);
+                }
+            }
+            rb.multipart(form)
+        }
+        BodyEncoding::Urlencoded => {
+            let pairs: Vec<(String, String)> = body
+                .iter()
+                .flat_map(|(n, v)| form_texts(v).into_iter().map(move |t| (n.clone(), t)))
+                .collect();
+            rb.form(&pairs)
+        }
+    })
+}
+
+/// Form field texts: scalars as text, arrays item by item, objects as JSON text.
+fn form_texts(value: &Value) -> Vec<String> {
+    match value {
+        Value::Object(_) => vec![value.to_string()],
+        other => texts(other),
+    }
+}
+
+/// Percent-encode a path segment (RFC 3986 unreserved characters stay as they are).
+fn encode_segment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

@@ -1,0 +1,177 @@
+//! Wire encodings that differ from a value's Rust type, used through `#[serde(with = ...)]`
+//! by generated models:
+//! - [`string`]: numbers and booleans sent as JSON strings (`"126"`), read either way;
+//! - [`csv`]: arrays sent as one comma-separated string (`1,2,3`), read either way;
+//! - [`double_option`]: an optional field that may also be `null` (`Option<Option<T>>`), so
+//!   "absent" and "null" stay distinct.
+//!
+//! Each encoding is a trait over the value shapes a field can have (scalar, `Option`, `Vec`),
+//! converting through [`serde_json::Value`].
+
+use std::fmt::Display;
+use std::str::FromStr;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+
+/// A value whose scalars travel as strings.
+pub trait StrForm: Sized {
+    fn to_wire(&self) -> Value;
+    fn from_wire(value: Value) -> Result<Self, String>;
+}
+
+macro_rules! str_form_scalar {
+    ($($t:ty),*) => {$(
+        impl StrForm for $t {
+            fn to_wire(&self) -> Value {
+                Value::String(self.to_string())
+            }
+            fn from_wire(value: Value) -> Result<Self, String> {
+                match value {
+                    Value::String(s) => s.trim().parse().map_err(|_| {
+                        format!("`{s}` is not a {}", stringify!($t))
+                    }),
+                    other => serde_json::from_value(other).map_err(|e| e.to_string()),
+                }
+            }
+        }
+    )*};
+}
+str_form_scalar!(i32, i64, f64, bool);
+
+impl StrForm for String {
+    fn to_wire(&self) -> Value {
+        Value::String(self.clone())
+    }
+    fn from_wire(value: Value) -> Result<Self, String> {
+        match value {
+            Value::String(s) => Ok(s),
+            Value::Number(n) => Ok(n.to_string()),
+            Value::Bool(b) => Ok(b.to_string()),
+            other => Err(format!("expected a string, got {other}")),
+        }
+    }
+}
+
+impl<T: StrForm> StrForm for Option<T> {
+    fn to_wire(&self) -> Value {
+        self.as_ref().map_or(Value::Null, T::to_wire)
+    }
+    fn from_wire(value: Value) -> Result<Self, String> {
+        match value {
+            Value::Null => Ok(None),
+            v => T::from_wire(v).map(Some),
+        }
+    }
+}
+
+impl<T: StrForm> StrForm for Vec<T> {
+    fn to_wire(&self) -> Value {
+        Value::Array(self.iter().map(T::to_wire).collect())
+    }
+    fn from_wire(value: Value) -> Result<Self, String> {
+        match value {
+            Value::Array(items) => items.into_iter().map(T::from_wire).collect(),
+            other => Err(format!("expected an array, got {other}")),
+        }
+    }
+}
+
+/// `#[serde(with = "runtime::wire::string")]`.
+pub mod string {
+    use super::*;
+
+    pub fn serialize<T: StrForm, S: Serializer>(value: &T, s: S) -> Result<S::Ok, S::Error> {
+        value.to_wire().serialize(s)
+    }
+
+    pub fn deserialize<'de, T: StrForm, D: Deserializer<'de>>(d: D) -> Result<T, D::Error> {
+        T::from_wire(Value::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
+}
+
+/// An array that travels as one comma-separated string.
+pub trait CsvForm: Sized {
+    fn to_wire(&self) -> Value;
+    fn from_wire(value: Value) -> Result<Self, String>;
+}
+
+impl<T> CsvForm for Vec<T>
+where
+    T: FromStr + Display + DeserializeOwned,
+{
+    fn to_wire(&self) -> Value {
+        let parts: Vec<String> = self.iter().map(ToString::to_string).collect();
+        Value::String(parts.join(","))
+    }
+    fn from_wire(value: Value) -> Result<Self, String> {
+        match value {
+            Value::String(s) => s
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(|p| p.parse().map_err(|_| format!("`{p}` is not a valid item")))
+                .collect(),
+            other => serde_json::from_value(other).map_err(|e| e.to_string()),
+        }
+    }
+}
+
+impl<T: CsvForm> CsvForm for Option<T> {
+    fn to_wire(&self) -> Value {
+        self.as_ref().map_or(Value::Null, T::to_wire)
+    }
+    fn from_wire(value: Value) -> Result<Self, String> {
+        match value {
+            Value::Null => Ok(None),
+            v => T::from_wire(v).map(Some),
+        }
+    }
+}
+
+/// `#[serde(with = "runtime::wire::csv")]`.
+pub mod csv {
+    use super::*;
+
+    pub fn serialize<T: CsvForm, S: Serializer>(value: &T, s: S) -> Result<S::Ok, S::Error> {
+        value.to_wire().serialize(s)
+    }
+
+    pub fn deserialize<'de, T: CsvForm, D: Deserializer<'de>>(d: D) -> Result<T, D::Error> {
+        T::from_wire(Value::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
+}
+
+/// `#[serde(default, skip_serializing_if = "Option::is_none", with = "runtime::wire::double_option")]`
+/// on an `Option<Option<T>>`: absent is `None`, `null` is `Some(None)`.
+pub mod double_option {
+    use super::*;
+
+    pub fn serialize<T: Serialize, S: Serializer>(
+        value: &Option<Option<T>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(inner) => inner.serialize(s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Option<T>>, D::Error> {
+        Option::<T>::deserialize(d).map(Some)
+    }
+}
+
+/// Serialize to JSON for union matching and error reports; a value that cannot be
+/// represented becomes `null` (only maps with non-string keys fail, which models never have).
+pub fn to_json<T: Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).unwrap_or(Value::Null)
+}
+
+/// The canonical JSON text of `value`, to compare with a union's literal alternatives.
+pub fn json_text(value: &Value) -> String {
+    value.to_string()
+}
