@@ -2,4 +2,8 @@
 //! example through the generated clients (against the mock or a live endpoint).
 
 pub mod capture;
+pub mod decode;
+pub mod driver;
 pub mod mock;
+pub mod replay;
+pub mod wire;

@@ -5,8 +5,8 @@
 
 mod check;
 mod reply;
-mod request;
-mod route;
+pub(crate) mod request;
+pub(crate) mod route;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

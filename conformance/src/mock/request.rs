@@ -118,7 +118,11 @@ impl Incoming {
     }
 }
 
-async fn parse_body(media: MediaType, content_type: Option<&str>, bytes: &Bytes) -> Body {
+pub(crate) async fn parse_body(
+    media: MediaType,
+    content_type: Option<&str>,
+    bytes: &Bytes,
+) -> Body {
     if bytes.is_empty() {
         return Body::Empty;
     }

@@ -61,7 +61,7 @@ fn split(path: &str) -> impl Iterator<Item = &str> {
     path.split('/').filter(|s| !s.is_empty())
 }
 
-fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     // form_urlencoded also maps '+' to ' ', which is wrong in a path: protect it first.
     if !s.contains('%') {
         return s.to_string();

@@ -1,0 +1,334 @@
+//! Replaying every documented example: make the call through a [`Driver`], compare the wire
+//! request the mock captured with the documented one, compare the decoded outcome with the
+//! documented response, and produce a redacted snapshot per example.
+
+use codegen::load::SpecFile;
+use codegen::spec::{Example, ExampleRequest, Location, Operation, Spec};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::capture::Captured;
+use crate::decode;
+use crate::driver::{Call, Driver, Observed};
+use crate::mock::request::{parse_body, Body, MediaType};
+use crate::mock::Running;
+use crate::wire::{self, Credential, REDACTED};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "result", content = "detail")]
+pub enum Verdict {
+    Pass,
+    Fail(String),
+    Skipped(String),
+}
+
+/// One example's result.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseResult {
+    pub provider: String,
+    pub operation: String,
+    pub example: String,
+    pub verdict: Verdict,
+    pub snapshot: Snapshot,
+}
+
+/// What is snapshotted for an example: the request as sent and the decoded outcome.
+#[derive(Debug, Clone, Serialize)]
+pub struct Snapshot {
+    pub provider: String,
+    pub operation: String,
+    pub example: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub erratum: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request: Option<Value>,
+    pub outcome: Value,
+}
+
+/// The environment variable a credential is read from in live runs (and curl lines use).
+pub fn token_env_var(provider_id: &str) -> String {
+    format!("{}_TOKEN", provider_id.to_ascii_uppercase())
+}
+
+/// The request an example is replayed from: its own, or the operation's first documented
+/// request for response-only examples. The flag says whether it is the example's own.
+pub fn request_of<'a>(op: &'a Operation, ex: &'a Example) -> Option<(&'a ExampleRequest, bool)> {
+    if let Some(r) = &ex.request {
+        return Some((r, true));
+    }
+    op.examples
+        .iter()
+        .find_map(|e| e.request.as_ref())
+        .map(|r| (r, false))
+}
+
+/// Typed parameters keyed by wire name, from a documented request (credential excluded).
+pub fn params(spec: &Spec, op: &Operation, req: &ExampleRequest) -> Value {
+    let cred = Credential::of(spec, op);
+    let mut out = Map::new();
+    for p in &op.request.parameters {
+        let raw: Option<Value> = match p.location {
+            Location::Path => req.path.get(&p.name).cloned().map(Value::String),
+            Location::Query => req.query.get(&p.name).cloned().map(Value::String),
+            Location::Header => req
+                .headers
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(&p.name))
+                .map(|(_, v)| Value::String(v.clone())),
+            Location::Body => req.body.as_ref().and_then(|b| b.get(&p.name)).cloned(),
+        };
+        if matches!((&cred, p.location), (Credential::Query(n) | Credential::Header(n) | Credential::Form(n), _) if *n == p.name)
+        {
+            continue;
+        }
+        if let Some(v) = raw {
+            let typed = match &v {
+                Value::String(s) => codegen::values::decode_wire(&p.schema, s, spec)
+                    .map(|d| decode::normalize(&p.schema, &d, spec))
+                    .unwrap_or(v.clone()),
+                other => decode::normalize(&p.schema, other, spec),
+            };
+            out.insert(p.name.clone(), typed);
+        }
+    }
+    Value::Object(out)
+}
+
+/// Replay every example of every spec against the running embedded mock.
+pub async fn replay_all(
+    files: &[SpecFile],
+    driver: &dyn Driver,
+    mock: &Running,
+) -> Vec<CaseResult> {
+    let base = mock.base_url();
+    let mut out = Vec::new();
+    for f in files {
+        for op in &f.spec.operations {
+            for ex in &op.examples {
+                out.push(replay_one(&f.spec, op, ex, driver, mock, &base).await);
+            }
+        }
+    }
+    out
+}
+
+async fn replay_one(
+    spec: &Spec,
+    op: &Operation,
+    ex: &Example,
+    driver: &dyn Driver,
+    mock: &Running,
+    base: &str,
+) -> CaseResult {
+    let mut snapshot = Snapshot {
+        provider: spec.provider.id.clone(),
+        operation: op.id.clone(),
+        example: ex.name.clone(),
+        erratum: ex.erratum.clone(),
+        request: None,
+        outcome: Value::Null,
+    };
+    let result = |verdict, snapshot| CaseResult {
+        provider: spec.provider.id.clone(),
+        operation: op.id.clone(),
+        example: ex.name.clone(),
+        verdict,
+        snapshot,
+    };
+    let Some((req, own)) = request_of(op, ex) else {
+        return result(
+            Verdict::Skipped("no documented request to build the call from".into()),
+            snapshot,
+        );
+    };
+    let cred = Credential::of(spec, op);
+    let call = Call {
+        spec,
+        op,
+        request: req,
+        params: params(spec, op, req),
+        credential: cred.value_in(req),
+        base_url: base,
+        prefer: ex.response.as_ref().map(|_| format!("example={}", ex.name)),
+    };
+    mock.capture.take();
+    let observed = driver.call(&call).await;
+    let captured = mock.capture.take();
+    let mut problems = Vec::new();
+
+    if let Some(sent) = captured.last() {
+        snapshot.request = Some(request_snapshot(spec, op, req, sent).await);
+        if own {
+            for m in wire::compare(spec, op, req, sent).await {
+                problems.push(format!(
+                    "{}:\n  documented: {}\n  sent:       {}",
+                    m.part, m.expected, m.actual
+                ));
+            }
+        }
+    } else {
+        problems.push("no request reached the mock".to_string());
+    }
+
+    snapshot.outcome = outcome_snapshot(&observed);
+    if let Some(p) = outcome_problem(spec, op, ex, &observed) {
+        problems.push(p);
+    }
+    let verdict = if problems.is_empty() {
+        Verdict::Pass
+    } else {
+        let curl = wire::curl(spec, op, req, base, &token_env_var(&spec.provider.id));
+        Verdict::Fail(format!("{}\nreproduce: {curl}", problems.join("\n")))
+    };
+    result(verdict, snapshot)
+}
+
+/// What the documented response says the outcome must be, compared with what was observed.
+fn outcome_problem(spec: &Spec, op: &Operation, ex: &Example, got: &Observed) -> Option<String> {
+    let Some(resp) = &ex.response else {
+        // Request-only example: any documented success will do.
+        return match got {
+            Observed::Success { .. } => None,
+            other => Some(format!("expected a success, got {}", describe(other))),
+        };
+    };
+    if let Some(case) = &ex.error {
+        return match got {
+            Observed::Failure {
+                variant: Some(v), ..
+            } if v == case => None,
+            other => Some(format!("expected error `{case}`, got {}", describe(other))),
+        };
+    }
+    let body = resp.body.clone().unwrap_or(Value::Null);
+    let want = match decode::unwrap(op, body) {
+        Ok(p) => decode::normalize(&op.response.schema, &p, spec),
+        Err(e) => return Some(format!("the documented success does not unwrap: {e}")),
+    };
+    match got {
+        Observed::Success { status, payload } => {
+            let mut out = Vec::new();
+            if *status != resp.status {
+                out.push(format!("status: documented {}, got {status}", resp.status));
+            }
+            if !decode::same(&want, payload) {
+                out.push(format!(
+                    "payload differs (- documented, + decoded):\n{}",
+                    diff(&want, payload)
+                ));
+            }
+            (!out.is_empty()).then(|| out.join("\n"))
+        }
+        other => Some(format!("expected a success, got {}", describe(other))),
+    }
+}
+
+fn describe(o: &Observed) -> String {
+    match o {
+        Observed::Success { status, .. } => format!("a success ({status})"),
+        Observed::Failure {
+            status,
+            variant,
+            kind,
+            message,
+        } => format!(
+            "{kind} failure{}{} ({message})",
+            variant
+                .as_ref()
+                .map(|v| format!(" `{v}`"))
+                .unwrap_or_default(),
+            status.map(|s| format!(" status {s}")).unwrap_or_default()
+        ),
+    }
+}
+
+/// A unified diff of two JSON values, pretty-printed.
+pub fn diff(want: &Value, got: &Value) -> String {
+    let a = serde_json::to_string_pretty(want).unwrap_or_default();
+    let b = serde_json::to_string_pretty(got).unwrap_or_default();
+    similar::TextDiff::from_lines(&a, &b)
+        .unified_diff()
+        .context_radius(3)
+        .to_string()
+}
+
+fn outcome_snapshot(o: &Observed) -> Value {
+    match o {
+        Observed::Success { status, payload } => {
+            serde_json::json!({ "status": status, "payload": payload })
+        }
+        Observed::Failure {
+            status,
+            variant,
+            kind,
+            ..
+        } => {
+            serde_json::json!({ "status": status, "error": variant, "kind": kind })
+        }
+    }
+}
+
+/// The captured request with the credential redacted and only stable headers kept (the
+/// documented ones and the content type's media type).
+async fn request_snapshot(
+    spec: &Spec,
+    op: &Operation,
+    doc: &ExampleRequest,
+    sent: &Captured,
+) -> Value {
+    let cred = Credential::of(spec, op);
+    let mut query: Vec<(String, String)> = sent
+        .query
+        .iter()
+        .map(|(k, v)| {
+            let secret = matches!(&cred, Credential::Query(n) if n == k);
+            (k.clone(), if secret { REDACTED.into() } else { v.clone() })
+        })
+        .collect();
+    query.sort();
+    let mut headers = Map::new();
+    for k in doc.headers.keys() {
+        if let Some(v) = sent.header(k) {
+            let secret = matches!(&cred, Credential::Header(n) if n.eq_ignore_ascii_case(k));
+            headers.insert(
+                k.clone(),
+                Value::String(if secret {
+                    REDACTED.into()
+                } else {
+                    v.to_string()
+                }),
+            );
+        }
+    }
+    if let Credential::Header(n) = &cred {
+        if sent.header(n).is_some() {
+            headers.insert(n.clone(), Value::String(REDACTED.into()));
+        }
+    }
+    let media = MediaType::of(sent.content_type.as_deref());
+    let body = match parse_body(media, sent.content_type.as_deref(), &sent.body).await {
+        Body::Empty => Value::Null,
+        Body::Json(v) => v,
+        Body::Form(mut fields) => {
+            fields.sort();
+            Value::Array(
+                fields
+                    .into_iter()
+                    .map(|(k, v)| {
+                        let secret = matches!(&cred, Credential::Form(n) if *n == k);
+                        serde_json::json!([k, if secret { REDACTED.to_string() } else { v }])
+                    })
+                    .collect(),
+            )
+        }
+        Body::Unreadable(why) => Value::String(format!("<unreadable: {why}>")),
+    };
+    serde_json::json!({
+        "method": sent.method,
+        "path": sent.path,
+        "query": query,
+        "headers": headers,
+        "media_type": format!("{media:?}").to_ascii_lowercase(),
+        "body": body,
+    })
+}
