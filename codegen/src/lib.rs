@@ -4,6 +4,7 @@
 
 pub mod diag;
 pub mod load;
+pub mod openapi;
 pub mod spec;
 pub mod validate;
 pub mod values;

@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 
 mod conformance;
 mod mock;
+mod openapi;
 mod validate;
 
 #[derive(Parser)]
@@ -23,6 +24,8 @@ enum Command {
     Mock(mock::Args),
     /// Replay every documented example against the mock (default) or a live endpoint.
     Conformance(conformance::Args),
+    /// Render the OpenAPI 3.1 exports into generated/openapi/ (`--check`: diff only).
+    Openapi(openapi::Args),
 }
 
 fn main() -> ExitCode {
@@ -30,5 +33,6 @@ fn main() -> ExitCode {
         Command::Validate(args) => validate::run(args),
         Command::Mock(args) => mock::run(args),
         Command::Conformance(args) => conformance::run(args),
+        Command::Openapi(args) => openapi::run(args),
     }
 }
