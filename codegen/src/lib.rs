@@ -3,6 +3,7 @@
 //! spec (YAML) -> [`load`] -> [`validate`] -> renderers -> files.
 
 pub mod diag;
+pub mod json_schema;
 pub mod load;
 pub mod openapi;
 pub mod spec;

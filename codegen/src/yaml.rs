@@ -33,6 +33,12 @@ impl From<String> for PathSeg {
     }
 }
 
+impl From<&String> for PathSeg {
+    fn from(k: &String) -> Self {
+        PathSeg::Key(k.clone())
+    }
+}
+
 impl From<usize> for PathSeg {
     fn from(i: usize) -> Self {
         PathSeg::Index(i)
@@ -275,13 +281,14 @@ impl MarkedEventReceiver for MapBuilder {
         }
         let pos = Pos::from_marker(&mark);
         match ev {
-            Event::Scalar(ref s, ..) => {
-                if self.begin_node(Some(s), pos) || self.stack.is_empty() {
-                    self.end_node();
-                }
-            }
-            Event::Alias(_) => {
-                if self.begin_node(Some("*alias"), pos) || self.stack.is_empty() {
+            Event::Scalar(..) | Event::Alias(_) => {
+                let key = match &ev {
+                    Event::Scalar(s, ..) => s.as_str(),
+                    _ => "*alias",
+                };
+                // A leaf: a value ends where it starts; a key only records itself.
+                let is_value = self.begin_node(Some(key), pos);
+                if is_value || self.stack.is_empty() {
                     self.end_node();
                 }
             }

@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 mod conformance;
 mod mock;
 mod openapi;
+mod schema;
 mod validate;
 
 #[derive(Parser)]
@@ -26,6 +27,8 @@ enum Command {
     Conformance(conformance::Args),
     /// Render the OpenAPI 3.1 exports into generated/openapi/ (`--check`: diff only).
     Openapi(openapi::Args),
+    /// Write schema/spec.schema.json from the spec types (`--check`: diff only).
+    Schema(schema::Args),
 }
 
 fn main() -> ExitCode {
@@ -34,5 +37,6 @@ fn main() -> ExitCode {
         Command::Mock(args) => mock::run(args),
         Command::Conformance(args) => conformance::run(args),
         Command::Openapi(args) => openapi::run(args),
+        Command::Schema(args) => schema::run(args),
     }
 }
