@@ -182,3 +182,33 @@ mod tests {
         assert!(!same(&json!([1, 2]), &json!([2, 1])));
     }
 }
+
+/// Replace `role: volatile` and `role: secret` fields with placeholders, so live outcomes
+/// can be shown and snapshotted.
+pub fn redact(schema: &Schema, v: &Value, spec: &Spec) -> Value {
+    match (schema.kind, v) {
+        (Kind::Ref, Value::Object(m)) => {
+            let Some(def) = schema.reference.as_ref().and_then(|r| spec.types.get(r)) else {
+                return v.clone();
+            };
+            let mut out = Map::new();
+            for (k, x) in m {
+                let n = match def.fields.iter().find(|f| f.name == *k) {
+                    Some(f) => match f.role {
+                        Some(codegen::spec::Role::Volatile) => Value::String("[volatile]".into()),
+                        Some(codegen::spec::Role::Secret) => Value::String("[redacted]".into()),
+                        None => redact(&f.schema, x, spec),
+                    },
+                    None => x.clone(),
+                };
+                out.insert(k.clone(), n);
+            }
+            Value::Object(out)
+        }
+        (Kind::Array, Value::Array(items)) => match &schema.items {
+            Some(item) => Value::Array(items.iter().map(|x| redact(item, x, spec)).collect()),
+            None => v.clone(),
+        },
+        _ => v.clone(),
+    }
+}

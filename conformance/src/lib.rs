@@ -4,6 +4,8 @@
 pub mod capture;
 pub mod decode;
 pub mod driver;
+pub mod live;
 pub mod mock;
 pub mod replay;
+pub mod report;
 pub mod wire;

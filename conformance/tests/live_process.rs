@@ -1,0 +1,124 @@
+//! Live mode end to end: the mock runs as a separate process (the `conformance-mock` binary)
+//! and live mode checks it over HTTP like any real endpoint.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use conformance::driver::WireDriver;
+use conformance::live::{run_live, LiveOptions};
+use conformance::replay::Verdict;
+
+/// Kills the child process when the test ends, pass or fail.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start(specs: &Path) -> (Server, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_conformance-mock"))
+        .args(["--listen", "127.0.0.1:0"])
+        .arg(specs)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("mock process starts");
+    let stdout = child.stdout.take().expect("stdout piped");
+    let server = Server(child);
+    let url = BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok)
+        .find_map(|l| l.strip_prefix("mock listening on ").map(str::to_string))
+        .expect("mock prints its address");
+    (server, url)
+}
+
+#[tokio::test]
+async fn live_mode_against_the_mock_process_reports_no_drift() {
+    let specs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
+    let files = codegen::load::load_paths(&[specs.clone()]).expect("specs load");
+    let (_server, url) = start(&specs);
+    let opts = LiveOptions {
+        base_url: &url,
+        provider: None,
+        allow_writes: true,
+    };
+    // Tokens are injected, not read from the environment, so the test is hermetic.
+    let token = |_: &str| Some("test-token".to_string());
+    let mut lines = Vec::new();
+    let mut progress = |l: &str| lines.push(l.to_string());
+    let results = run_live(&files, &opts, &WireDriver::default(), &token, &mut progress).await;
+
+    assert_eq!(
+        lines.len(),
+        results.len(),
+        "one progress line per operation"
+    );
+    let ran = results
+        .iter()
+        .filter(|r| r.verdict == Verdict::Pass)
+        .count();
+    assert!(ran > 0, "{lines:?}");
+    for r in &results {
+        assert!(
+            !matches!(r.verdict, Verdict::Fail(_)),
+            "{}.{}: {:?}",
+            r.provider,
+            r.operation,
+            r.verdict
+        );
+    }
+    let text = format!("{results:?}");
+    assert!(
+        !text.contains("test-token"),
+        "credential leaked into results"
+    );
+}
+
+#[tokio::test]
+async fn live_mode_is_read_only_by_default_and_needs_tokens() {
+    let specs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
+    let files = codegen::load::load_paths(&[specs.clone()]).expect("specs load");
+    let (_server, url) = start(&specs);
+    let opts = LiveOptions {
+        base_url: &url,
+        provider: None,
+        allow_writes: false,
+    };
+    let results = run_live(
+        &files,
+        &opts,
+        &WireDriver::default(),
+        &|_| None,
+        &mut |_| {},
+    )
+    .await;
+    for r in &results {
+        let spec = files
+            .iter()
+            .find(|f| f.spec.provider.id == r.provider)
+            .expect("provider");
+        let op = spec
+            .spec
+            .operations
+            .iter()
+            .find(|o| o.id == r.operation)
+            .expect("op");
+        if !op.address_documented {
+            assert_eq!(r.verdict, Verdict::Skipped("address not documented".into()));
+        } else if op.effect != codegen::spec::Effect::Read {
+            assert_eq!(
+                r.verdict,
+                Verdict::Skipped("writes need --allow-writes".into())
+            );
+        } else if op.auth.is_some() {
+            let Verdict::Skipped(why) = &r.verdict else {
+                panic!("{:?}", r.verdict)
+            };
+            assert!(why.ends_with("_TOKEN"), "{why}");
+        }
+    }
+}
