@@ -33,16 +33,21 @@ pub fn render(validated: &Validated) -> Vec<(PathBuf, String)> {
     validated
         .files()
         .iter()
-        .map(|f| {
-            let doc = document(&f.spec, &spec_label(&f.path));
-            let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
-            text.push('\n');
-            (
-                PathBuf::from("openapi").join(format!("{}.json", f.spec.provider.id)),
-                text,
-            )
-        })
+        .map(|f| render_provider(&f.spec, &spec_label(&f.path)))
         .collect()
+}
+
+/// The export of one spec: `openapi/<provider id>.json` and its text. `source` names the spec
+/// in the banner (e.g. `specs/otc_dcs.yaml`); this is what a renderer list calls.
+pub fn render_provider(spec: &Spec, source: &str) -> (PathBuf, String) {
+    let doc = document(spec, source);
+    // Serializing a `Value` cannot fail (all keys are strings).
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    (
+        PathBuf::from("openapi").join(format!("{}.json", spec.provider.id)),
+        text,
+    )
 }
 
 /// `specs/<file name>`: stable whatever directory the specs were loaded from.
@@ -450,9 +455,13 @@ impl Renderer<'_> {
     }
 
     fn request_body(&mut self, ops: &[&Operation]) -> Option<Value> {
-        // Media type -> (schema per operation, examples).
-        let mut by_media: IndexMap<&'static str, (Vec<(String, String)>, Map<String, Value>)> =
-            IndexMap::new();
+        /// The operations whose body has one media type, and their examples.
+        #[derive(Default)]
+        struct Media<'o> {
+            ops: Vec<&'o Operation>,
+            examples: Map<String, Value>,
+        }
+        let mut by_media: IndexMap<&'static str, Media> = IndexMap::new();
         let mut every_op_has_body = true;
         let merged = ops.len() > 1;
         for op in ops {
@@ -460,18 +469,16 @@ impl Renderer<'_> {
                 every_op_has_body = false;
                 continue;
             };
-            let media = media_type(encoding);
             let schema = self.body_schema(op, encoding);
-            let name = format!("{}Request", camel(&op.id));
-            self.extra_schemas.insert(name.clone(), schema);
-            let entry = by_media.entry(media).or_default();
-            entry.0.push((name, discriminator_text(op)));
+            self.extra_schemas.insert(body_schema_name(op), schema);
+            let entry = by_media.entry(media_type(encoding)).or_default();
+            entry.ops.push(op);
             for ex in &op.examples {
                 let Some(body) = ex.request.as_ref().and_then(|r| r.body.as_ref()) else {
                     continue;
                 };
                 let value = self.body_example(op, encoding, body);
-                entry.1.insert(
+                entry.examples.insert(
                     example_key(op, ex, merged),
                     json!({"summary": ex.summary, "value": value}),
                 );
@@ -481,61 +488,31 @@ impl Renderer<'_> {
             return None;
         }
         let mut content = Map::new();
-        for (media, (schemas, examples)) in by_media {
-            let schema = match schemas.as_slice() {
-                [(name, _)] => json!({ "$ref": component_ref(name) }),
-                many => {
-                    let refs: Vec<Value> = many
-                        .iter()
-                        .map(|(name, _)| json!({ "$ref": component_ref(name) }))
-                        .collect();
-                    let mut s = json!({ "oneOf": refs });
-                    if let Some(d) = self.body_discriminator(ops, many) {
-                        if let Value::Object(m) = &mut s {
-                            m.insert("discriminator".into(), d);
-                        }
+        for (media, group) in by_media {
+            let refs: Vec<Value> = group
+                .ops
+                .iter()
+                .map(|op| json!({ "$ref": component_ref(&body_schema_name(op)) }))
+                .collect();
+            let schema = match refs.as_slice() {
+                [one] => one.clone(),
+                _ => {
+                    let mut s = Map::new();
+                    s.insert("oneOf".into(), Value::Array(refs));
+                    if let Some(d) = body_discriminator(&group.ops) {
+                        s.insert("discriminator".into(), d);
                     }
-                    s
+                    Value::Object(s)
                 }
             };
             let mut mt = Map::new();
             mt.insert("schema".into(), schema);
-            if !examples.is_empty() {
-                mt.insert("examples".into(), Value::Object(examples));
+            if !group.examples.is_empty() {
+                mt.insert("examples".into(), Value::Object(group.examples));
             }
             content.insert(media.into(), Value::Object(mt));
         }
         Some(json!({"required": every_op_has_body, "content": content}))
-    }
-
-    /// An OpenAPI discriminator when one body discriminator tells every operation apart.
-    fn body_discriminator(
-        &self,
-        ops: &[&Operation],
-        schemas: &[(String, String)],
-    ) -> Option<Value> {
-        let first = ops.first()?;
-        for d in first
-            .discriminators
-            .iter()
-            .filter(|d| d.location == Location::Body)
-        {
-            let mut mapping = Map::new();
-            for op in ops.iter().filter(|o| o.request.body.is_some()) {
-                let value = op
-                    .discriminators
-                    .iter()
-                    .find(|x| x.location == Location::Body && x.name == d.name)
-                    .map(|x| x.value.clone())?;
-                let name = format!("{}Request", camel(&op.id));
-                schemas.iter().find(|(n, _)| *n == name)?;
-                if mapping.insert(value, json!(component_ref(&name))).is_some() {
-                    return None;
-                }
-            }
-            return Some(json!({"propertyName": d.name, "mapping": mapping}));
-        }
-        None
     }
 
     /// The body object of one operation: body parameters, body discriminators as constants,
@@ -1116,6 +1093,34 @@ impl Renderer<'_> {
         }
         s
     }
+}
+
+fn body_schema_name(op: &Operation) -> String {
+    format!("{}Request", camel(&op.id))
+}
+
+/// An OpenAPI discriminator: the first body discriminator whose values tell every operation
+/// of `ops` apart.
+fn body_discriminator(ops: &[&Operation]) -> Option<Value> {
+    let first = ops.first()?;
+    first
+        .discriminators
+        .iter()
+        .filter(|d| d.location == Location::Body)
+        .find_map(|d| {
+            let mut mapping = Map::new();
+            for op in ops {
+                let value = op
+                    .discriminators
+                    .iter()
+                    .find(|x| x.location == Location::Body && x.name == d.name)?;
+                let target = json!(component_ref(&body_schema_name(op)));
+                if mapping.insert(value.value.clone(), target).is_some() {
+                    return None;
+                }
+            }
+            Some(json!({"propertyName": d.name, "mapping": mapping}))
+        })
 }
 
 /// Wrap an XML text schema as an element: `{"$": text}`.
