@@ -16,7 +16,7 @@ use sha2::{Digest, Sha256};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::SpecFile;
 use crate::spec::{
-    AuthScheme, Envelope, Example, Kind, Location, Operation, Schema, Spec, TypeDef, Wire,
+    AuthScheme, Envelope, Example, Kind, Location, Operation, Role, Schema, Spec, TypeDef, Wire,
 };
 use crate::values::{self, Options, Repr};
 use crate::yaml::{nearest, PathSeg, SourceMap};
@@ -89,6 +89,7 @@ fn check_all(files: &[SpecFile], seeds: Option<&Path>, out: &mut Vec<Diagnostic>
             map,
             spec: &file.spec,
             out: &mut *out,
+            schemas_ok: true,
         };
         c.spec_file(seeds);
     }
@@ -134,6 +135,9 @@ struct Checker<'a> {
     map: &'a SourceMap,
     spec: &'a Spec,
     out: &'a mut Vec<Diagnostic>,
+    /// False once a schema is incoherent: checking examples against it would only repeat
+    /// the same mistake in other words.
+    schemas_ok: bool,
 }
 
 fn snake_re() -> &'static Regex {
@@ -153,6 +157,9 @@ fn template_vars(template: &str) -> Vec<String> {
         .map(|c| c[1].to_string())
         .collect()
 }
+
+const FIT_EXAMPLE: &str =
+    "make the example fit the schema, or the schema fit the page (record an erratum)";
 
 /// Headers an example may carry without declaring them.
 const STANDARD_HEADERS: [&str; 2] = ["Content-Type", "Accept"];
@@ -189,7 +196,12 @@ impl Checker<'_> {
 
     fn spec_file(&mut self, seeds: Option<&Path>) {
         self.provider(seeds);
+        let before = self.out.len();
         self.types();
+        for (i, op) in self.spec.operations.iter().enumerate() {
+            self.operation_schemas(&P::root().k("operations").i(i), op);
+        }
+        self.schemas_ok = self.out.len() == before;
         for (i, op) in self.spec.operations.iter().enumerate() {
             self.operation(&P::root().k("operations").i(i), op);
         }
@@ -522,7 +534,6 @@ impl Checker<'_> {
             }
         }
         self.parameters(at, op);
-        self.schema(&at.k("response").k("schema"), &op.response.schema);
         self.status(&at.k("response").k("status"), op.response.status);
         let mut seen = BTreeSet::new();
         for (i, e) in op.errors.iter().enumerate() {
@@ -536,7 +547,6 @@ impl Checker<'_> {
                 );
             }
             self.status(&ep.k("status"), e.status);
-            self.schema(&ep.k("schema"), &e.schema);
             let fields = self.object_fields(&e.schema);
             let mp = ep.k("match");
             let wanted = e
@@ -606,6 +616,17 @@ impl Checker<'_> {
         }
     }
 
+    /// The schemas an operation declares inline (named types are checked once, in `types`).
+    fn operation_schemas(&mut self, at: &P, op: &Operation) {
+        for (j, p) in op.request.parameters.iter().enumerate() {
+            self.schema(&at.k("request").k("parameters").i(j).k("schema"), &p.schema);
+        }
+        self.schema(&at.k("response").k("schema"), &op.response.schema);
+        for (i, e) in op.errors.iter().enumerate() {
+            self.schema(&at.k("errors").i(i).k("schema"), &e.schema);
+        }
+    }
+
     fn status(&mut self, at: &P, status: u16) {
         if !(100..=599).contains(&status) {
             self.report(
@@ -648,8 +669,7 @@ impl Checker<'_> {
                     );
                 }
             }
-            self.schema(&pp.k("schema"), &p.schema);
-            if let Some(d) = &p.default {
+            if let (true, Some(d)) = (self.schemas_ok, &p.default) {
                 for v in values::check(&p.schema, d, self.spec, WIRE_OPTS) {
                     self.report(
                         &pp.k("default"),
@@ -832,6 +852,9 @@ impl Checker<'_> {
     }
 
     fn violations(&mut self, at: &P, schema: &Schema, value: &Value, what: &str) {
+        if !self.schemas_ok {
+            return;
+        }
         for v in values::check(schema, value, self.spec, WIRE_OPTS) {
             let place = if v.path.is_empty() {
                 what.to_string()
@@ -841,13 +864,14 @@ impl Checker<'_> {
             self.report(
                 &at.value_path(&v.path),
                 format!("{place}: {}", v.message),
-                "make the example fit the schema, or the schema fit the page (record an erratum)",
+                FIT_EXAMPLE,
             );
         }
     }
 
     fn example_request(&mut self, at: &P, op: &Operation, req: &crate::spec::ExampleRequest) {
         let auth = self.auth_scheme(op).cloned();
+        let auth_unresolved = op.auth.is_some() && auth.is_none();
         let form = matches!(
             op.request.body,
             Some(crate::spec::BodyEncoding::Multipart | crate::spec::BodyEncoding::Urlencoded)
@@ -913,6 +937,11 @@ impl Checker<'_> {
                     .iter()
                     .find(|p| p.location == loc && same(&p.name, name))
                 else {
+                    if auth_unresolved {
+                        // The credential's name is unknown, so this may well be it; the
+                        // dangling auth reference is reported already.
+                        continue;
+                    }
                     let known: Vec<&String> = op
                         .request
                         .parameters
@@ -938,28 +967,36 @@ impl Checker<'_> {
                     );
                     continue;
                 };
+                if !self.schemas_ok {
+                    continue;
+                }
+                let what = format!("{} parameter `{name}`", loc_name(loc));
                 // Strings on the wire (everything but JSON bodies) are decoded first.
                 let raw_string = loc != Location::Body || form;
                 let decoded = match (raw_string, value.as_str()) {
-                    (true, Some(raw)) => match values::decode_wire(&param.schema, raw, self.spec) {
-                        Ok(v) => v,
-                        Err(e) => {
+                    (true, Some(raw)) => values::decode_wire(&param.schema, raw, self.spec),
+                    _ => Ok(value.clone()),
+                };
+                let secret = param.role == Some(Role::Secret);
+                match decoded {
+                    // Secrets are checked like any value but never echoed.
+                    Ok(v) if secret => {
+                        if !values::check(&param.schema, &v, self.spec, WIRE_OPTS).is_empty() {
                             self.report(
                                 &vp,
-                                format!("{} parameter `{name}`: {e}", loc_name(loc)),
-                                "make the example fit the schema, or the schema fit the page (record an erratum)",
+                                format!("secret {what} does not fit its schema (value not shown)"),
+                                FIT_EXAMPLE,
                             );
-                            continue;
                         }
-                    },
-                    _ => value.clone(),
-                };
-                self.violations(
-                    &vp,
-                    &param.schema,
-                    &decoded,
-                    &format!("{} parameter `{name}`", loc_name(loc)),
-                );
+                    }
+                    Ok(v) => self.violations(&vp, &param.schema, &v, &what),
+                    Err(_) if secret => self.report(
+                        &vp,
+                        format!("secret {what} cannot be read as its type (value not shown)"),
+                        FIT_EXAMPLE,
+                    ),
+                    Err(e) => self.report(&vp, format!("{what}: {e}"), FIT_EXAMPLE),
+                }
             }
             for p in op
                 .request

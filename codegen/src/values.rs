@@ -335,7 +335,7 @@ impl Walker<'_> {
             let Some(s) = value.as_str() else {
                 return self.fail(
                     path,
-                    format!("expected a `{name}` string, got {}", describe(value)),
+                    format!("expected a string (enum `{name}`), got {}", describe(value)),
                 );
             };
             if !def.values.iter().any(|v| v.value == s) {
@@ -347,7 +347,7 @@ impl Walker<'_> {
                 self.fail(
                     path,
                     format!(
-                        "`{s}` is not a `{name}` value (one of {})",
+                        "`{s}` is not a value of `{name}` (one of {})",
                         allowed.join(", ")
                     ),
                 );
@@ -357,7 +357,7 @@ impl Walker<'_> {
         let Some(obj) = value.as_object() else {
             return self.fail(
                 path,
-                format!("expected a `{name}` object, got {}", describe(value)),
+                format!("expected an object (`{name}`), got {}", describe(value)),
             );
         };
         for field in &def.fields {
@@ -527,7 +527,7 @@ operations: []
             ),
             vec![
                 "`[0]`: missing required field `id`",
-                "`[0].state`: `dim` is not a `State` value (one of `on`, `off`)",
+                "`[0].state`: `dim` is not a value of `State` (one of `on`, `off`)",
                 "`[0].note`: length 4 is above max_length 3",
                 "`[1].id`: -1 is below minimum 0",
             ]
