@@ -823,6 +823,13 @@ impl Checker<'_> {
                 }
                 if let Some(body) = &resp.body {
                     self.violations(&rp.k("body"), &e.schema, body, "error body");
+                    if let Some(why) = matcher_miss(&e.matcher, body) {
+                        self.report(
+                            &rp.k("body"),
+                            format!("error body is not recognised as `{}`: {why}", e.name),
+                            "fix the body or the error case's `match`",
+                        );
+                    }
                 }
             }
             None => {
@@ -1149,6 +1156,17 @@ fn cross_file(files: &[SpecFile], maps: &[SourceMap], out: &mut Vec<Diagnostic>)
             earlier.push((f, o));
         }
     }
+}
+
+/// Why a failure body does not satisfy an error case's `match`, if it does not.
+fn matcher_miss(m: &crate::spec::Match, body: &Value) -> Option<String> {
+    if let Some(f) = m.has_fields.iter().find(|f| body.get(f.as_str()).is_none()) {
+        return Some(format!("member `{f}` is absent"));
+    }
+    m.equals
+        .iter()
+        .find(|(k, v)| body.get(k.as_str()) != Some(*v))
+        .map(|(k, v)| format!("member `{k}` is not {v}"))
 }
 
 /// Two operations on one route are distinguishable when some discriminator both have
