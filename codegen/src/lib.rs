@@ -5,7 +5,9 @@
 pub mod diag;
 pub mod json_schema;
 pub mod load;
+pub mod model;
 pub mod openapi;
+pub mod render;
 pub mod spec;
 pub mod validate;
 pub mod values;

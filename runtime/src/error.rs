@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::check::InvalidInput;
 use super::envelope::EnvelopeError;
+use super::wire::literal;
 
 /// A successful response: the payload, plus the status and headers it came with.
 #[derive(Debug, Clone)]
@@ -78,7 +79,7 @@ impl ErrorCase {
             && self
                 .equals
                 .iter()
-                .all(|(f, text)| map.get(*f).is_some_and(|v| v.to_string() == *text))
+                .all(|(f, text)| map.get(*f).is_some_and(|v| literal(text) == *v))
     }
 }
 

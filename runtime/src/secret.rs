@@ -85,7 +85,7 @@ fn redact_pairs(text: &str, name: &str) -> String {
         out.push_str(&rest[..value_start]);
         let tail = &rest[value_start..];
         let end = tail
-            .find(|c: char| matches!(c, '&' | ' ' | ')' | '"' | '\'' | '#' | '\n'))
+            .find(['&', ' ', ')', '"', '\'', '#', '\n'])
             .unwrap_or(tail.len());
         if end > 0 {
             out.push_str(REDACTED);

@@ -175,3 +175,8 @@ pub fn to_json<T: Serialize>(value: &T) -> Value {
 pub fn json_text(value: &Value) -> String {
     value.to_string()
 }
+
+/// The JSON value of a union's literal alternative, from its JSON text.
+pub fn literal(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or(Value::Null)
+}

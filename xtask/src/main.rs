@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod codegen;
 mod conformance;
 mod mock;
 mod openapi;
@@ -11,7 +12,10 @@ mod schema;
 mod validate;
 
 #[derive(Parser)]
-#[command(name = "xtask", about = "Developer commands for the backup API client generator")]
+#[command(
+    name = "xtask",
+    about = "Developer commands for the backup API client generator"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -21,6 +25,8 @@ struct Cli {
 enum Command {
     /// Load and check specs; print one line per operation.
     Validate(validate::Args),
+    /// Render clients, fixtures and docs into generated/ (`--check`: diff only).
+    Codegen(codegen::Args),
     /// Serve every spec from the spec-built mock server until Ctrl-C.
     Mock(mock::Args),
     /// Replay every documented example against the mock (default) or a live endpoint.
@@ -34,6 +40,7 @@ enum Command {
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Validate(args) => validate::run(args),
+        Command::Codegen(args) => codegen::run(args),
         Command::Mock(args) => mock::run(args),
         Command::Conformance(args) => conformance::run(args),
         Command::Openapi(args) => openapi::run(args),

@@ -1,0 +1,588 @@
+//! The provider-agnostic model renderers consume: Rust names (via `heck`), resolved types and
+//! per-operation input, output and error shapes, built once from validated specs.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+use crate::spec::{
+    AuthScheme, ErrorCase, Kind, Location, Operation, Role, Schema, Spec, TypeDef, Wire,
+};
+use crate::validate::Validated;
+
+/// Everything to render.
+#[derive(Debug)]
+pub struct Model<'a> {
+    pub providers: Vec<ProviderModel<'a>>,
+}
+
+#[derive(Debug)]
+pub struct ProviderModel<'a> {
+    pub spec: &'a Spec,
+    /// Short label of the spec file for "generated from" lines, e.g. `specs/otc_dcs.yaml`.
+    pub source: String,
+    /// Rust module name (the provider id).
+    pub module: String,
+    pub types: Vec<TypeModel<'a>>,
+    pub auth: Vec<AuthModel<'a>>,
+    pub operations: Vec<OpModel<'a>>,
+}
+
+#[derive(Debug)]
+pub struct AuthModel<'a> {
+    pub id: &'a str,
+    /// Builder method that sets this credential.
+    pub setter: String,
+    pub scheme: &'a AuthScheme,
+}
+
+#[derive(Debug)]
+pub struct TypeModel<'a> {
+    pub name: String,
+    pub doc: String,
+    pub body: TypeBody<'a>,
+}
+
+#[derive(Debug)]
+pub enum TypeBody<'a> {
+    Object(Vec<FieldModel<'a>>),
+    /// String enum: (Rust variant, wire value, doc).
+    Enum(Vec<(String, &'a str, &'a str)>),
+    Union(Vec<UnionVariant<'a>>),
+}
+
+#[derive(Debug)]
+pub struct UnionVariant<'a> {
+    pub name: String,
+    pub doc: &'a str,
+    /// The alternative's type, or `None` for a literal.
+    pub ty: Option<Ty>,
+    pub encoding: Encoding,
+    /// JSON text of the literal.
+    pub literal: Option<String>,
+}
+
+/// A Rust type, before optionality of the field is applied.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ty {
+    String,
+    Secret,
+    I32,
+    I64,
+    F64,
+    Bool,
+    Unit,
+    Vec(Box<Ty>),
+    /// A named type of the provider module.
+    Named(String),
+    /// `null` allowed.
+    Nullable(Box<Ty>),
+}
+
+/// How a value differs on the wire from its Rust type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Plain,
+    /// Scalars as strings.
+    Str,
+    /// Array as one comma-separated string.
+    Csv,
+}
+
+/// An object field or an operation parameter.
+#[derive(Debug)]
+pub struct FieldModel<'a> {
+    pub wire: &'a str,
+    /// Rust identifier (possibly `r#`-prefixed).
+    pub ident: String,
+    pub doc: &'a str,
+    pub required: bool,
+    pub schema: &'a Schema,
+    pub ty: Ty,
+    pub encoding: Encoding,
+    /// Parameters only.
+    pub location: Option<Location>,
+}
+
+#[derive(Debug)]
+pub struct OpModel<'a> {
+    pub op: &'a Operation,
+    pub method: String,
+    pub request: String,
+    pub error: String,
+    pub params: Vec<FieldModel<'a>>,
+    pub response: Ty,
+    pub errors: Vec<ErrorModel<'a>>,
+    /// Index into the provider's `auth` list.
+    pub auth: Option<usize>,
+    pub pagination: Option<PageModel>,
+}
+
+#[derive(Debug)]
+pub struct ErrorModel<'a> {
+    pub variant: String,
+    pub case: &'a ErrorCase,
+    pub ty: Ty,
+}
+
+/// Resolved offset pagination of an operation.
+#[derive(Debug)]
+pub struct PageModel {
+    pub start: String,
+    pub start_ty: Ty,
+    pub start_required: bool,
+    pub first: i64,
+    pub items: String,
+    pub items_required: bool,
+    pub item_ty: Ty,
+    pub total: String,
+    pub total_ty: Ty,
+    pub total_required: bool,
+}
+
+/// Why a spec cannot be modelled (the validator should have caught it).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{provider}: {message}")]
+pub struct ModelError {
+    pub provider: String,
+    pub message: String,
+}
+
+impl<'a> Model<'a> {
+    pub fn build(validated: &'a Validated) -> Result<Self, ModelError> {
+        let providers = validated
+            .files()
+            .iter()
+            .map(|f| ProviderModel::build(&f.spec, source_label(&f.path)))
+            .collect::<Result<_, _>>()?;
+        Ok(Model { providers })
+    }
+}
+
+/// The last two components of a spec path (`specs/x.yaml`), so output does not depend on the
+/// directory the generator ran from.
+pub fn source_label(path: &std::path::Path) -> String {
+    let parts: Vec<String> = path
+        .components()
+        .rev()
+        .take(2)
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.into_iter().rev().collect::<Vec<_>>().join("/")
+}
+
+/// A snake_case Rust identifier for any wire name.
+pub fn ident(name: &str) -> String {
+    let mut s = name.to_snake_case();
+    if s.is_empty() {
+        s = "value".into();
+    }
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        s = format!("n_{s}");
+    }
+    if is_keyword(&s) {
+        s = if matches!(s.as_str(), "self" | "super" | "crate" | "Self") {
+            format!("{s}_")
+        } else {
+            format!("r#{s}")
+        };
+    }
+    s
+}
+
+/// An UpperCamelCase Rust type or variant name.
+pub fn type_name(name: &str) -> String {
+    let mut s = name.to_upper_camel_case();
+    if s.is_empty() || s.starts_with(|c: char| c.is_ascii_digit()) {
+        s = format!("V{s}");
+    }
+    if s == "Self" {
+        s = "SelfValue".into();
+    }
+    s
+}
+
+fn is_keyword(s: &str) -> bool {
+    matches!(
+        s,
+        "as" | "break"
+            | "const"
+            | "continue"
+            | "crate"
+            | "else"
+            | "enum"
+            | "extern"
+            | "false"
+            | "fn"
+            | "for"
+            | "if"
+            | "impl"
+            | "in"
+            | "let"
+            | "loop"
+            | "match"
+            | "mod"
+            | "move"
+            | "mut"
+            | "pub"
+            | "ref"
+            | "return"
+            | "self"
+            | "Self"
+            | "static"
+            | "struct"
+            | "super"
+            | "trait"
+            | "true"
+            | "type"
+            | "unsafe"
+            | "use"
+            | "where"
+            | "while"
+            | "async"
+            | "await"
+            | "dyn"
+            | "abstract"
+            | "become"
+            | "box"
+            | "do"
+            | "final"
+            | "macro"
+            | "override"
+            | "priv"
+            | "typeof"
+            | "unsized"
+            | "virtual"
+            | "yield"
+            | "try"
+            | "gen"
+    )
+}
+
+/// Make names unique by suffixing repeats with their position.
+fn dedupe(names: &mut [String]) {
+    for i in 1..names.len() {
+        if names[..i].contains(&names[i]) {
+            names[i] = format!("{}{}", names[i].trim_start_matches("r#"), i + 1);
+        }
+    }
+}
+
+struct Ctx<'a> {
+    spec: &'a Spec,
+    /// Types synthesised for inline unions, appended after the named types.
+    extra: Vec<TypeModel<'a>>,
+    taken: Vec<String>,
+}
+
+impl<'a> ProviderModel<'a> {
+    pub fn build(spec: &'a Spec, source: String) -> Result<Self, ModelError> {
+        let err = |message: String| ModelError {
+            provider: spec.provider.id.clone(),
+            message,
+        };
+        let mut cx = Ctx {
+            spec,
+            extra: Vec::new(),
+            taken: spec.types.keys().map(|k| type_name(k)).collect(),
+        };
+        let mut types = Vec::new();
+        for (name, def) in &spec.types {
+            types.push(cx.type_def(name, def).map_err(err)?);
+        }
+        let auth: Vec<AuthModel> = spec
+            .auth
+            .iter()
+            .map(|(id, scheme)| AuthModel {
+                id,
+                setter: ident(id),
+                scheme,
+            })
+            .collect();
+        let mut operations = Vec::new();
+        for op in &spec.operations {
+            operations.push(cx.operation(op, &auth).map_err(err)?);
+        }
+        types.append(&mut cx.extra);
+        Ok(ProviderModel {
+            spec,
+            source,
+            module: ident(&spec.provider.id),
+            types,
+            auth,
+            operations,
+        })
+    }
+}
+
+impl<'a> Ctx<'a> {
+    fn fresh_name(&mut self, wanted: String) -> String {
+        let mut name = wanted.clone();
+        let mut n = 2;
+        while self.taken.contains(&name) {
+            name = format!("{wanted}{n}");
+            n += 1;
+        }
+        self.taken.push(name.clone());
+        name
+    }
+
+    fn type_def(&mut self, name: &str, def: &'a TypeDef) -> Result<TypeModel<'a>, String> {
+        let rust = type_name(name);
+        let body = if !def.values.is_empty() {
+            let mut names: Vec<String> = def.values.iter().map(|v| type_name(&v.value)).collect();
+            for n in names.iter_mut() {
+                if n == "Unknown" {
+                    *n = "UnknownValue".into();
+                }
+            }
+            dedupe(&mut names);
+            TypeBody::Enum(
+                names
+                    .into_iter()
+                    .zip(&def.values)
+                    .map(|(n, v)| (n, v.value.as_str(), v.description.as_str()))
+                    .collect(),
+            )
+        } else {
+            TypeBody::Object(self.fields(&rust, def.fields.iter().map(FieldSrc::Field))?)
+        };
+        Ok(TypeModel {
+            name: rust,
+            doc: def.description.clone(),
+            body,
+        })
+    }
+
+    fn fields(
+        &mut self,
+        owner: &str,
+        src: impl Iterator<Item = FieldSrc<'a>>,
+    ) -> Result<Vec<FieldModel<'a>>, String> {
+        let mut out = Vec::new();
+        for f in src {
+            let (wire, doc, required, schema, role, location) = f.parts();
+            let mut ty = self.ty(schema, &format!("{owner}{}", type_name(wire)))?;
+            if role == Some(Role::Secret) && ty == Ty::String {
+                ty = Ty::Secret;
+            }
+            out.push(FieldModel {
+                wire,
+                ident: ident(wire),
+                doc,
+                required,
+                schema,
+                ty,
+                encoding: encoding(schema),
+                location,
+            });
+        }
+        let mut idents: Vec<String> = out.iter().map(|f| f.ident.clone()).collect();
+        dedupe(&mut idents);
+        for (f, i) in out.iter_mut().zip(idents) {
+            f.ident = i;
+        }
+        Ok(out)
+    }
+
+    /// The Rust type of `schema`; inline unions become named types called `hint`.
+    fn ty(&mut self, schema: &'a Schema, hint: &str) -> Result<Ty, String> {
+        let base = match schema.kind {
+            Kind::String => Ty::String,
+            Kind::Integer => Ty::I32,
+            Kind::Long => Ty::I64,
+            Kind::Number => Ty::F64,
+            Kind::Boolean => Ty::Bool,
+            Kind::Unit => Ty::Unit,
+            Kind::Array => {
+                let items = schema
+                    .items
+                    .as_deref()
+                    .ok_or_else(|| format!("array `{hint}` has no `items`"))?;
+                Ty::Vec(Box::new(self.ty(items, &format!("{hint}Item"))?))
+            }
+            Kind::Ref => {
+                let r = schema
+                    .reference
+                    .as_deref()
+                    .ok_or_else(|| format!("`{hint}` is a ref without `ref`"))?;
+                if !self.spec.types.contains_key(r) {
+                    return Err(format!("`{hint}` refers to unknown type `{r}`"));
+                }
+                Ty::Named(type_name(r))
+            }
+            Kind::OneOf => {
+                let name = self.fresh_name(hint.to_owned());
+                let mut variants = Vec::new();
+                for v in &schema.variants {
+                    let ty = match &v.schema {
+                        Some(s) => Some(self.ty(s, &format!("{name}{}", type_name(&v.name)))?),
+                        None => None,
+                    };
+                    variants.push(UnionVariant {
+                        name: type_name(&v.name),
+                        doc: &v.description,
+                        ty,
+                        encoding: v.schema.as_ref().map_or(Encoding::Plain, encoding),
+                        literal: v.literal.as_ref().map(|l| l.to_string()),
+                    });
+                }
+                self.extra.push(TypeModel {
+                    name: name.clone(),
+                    doc: format!("One of {} alternatives, tried in order.", variants.len()),
+                    body: TypeBody::Union(variants),
+                });
+                Ty::Named(name)
+            }
+        };
+        Ok(if schema.nullable {
+            Ty::Nullable(Box::new(base))
+        } else {
+            base
+        })
+    }
+
+    fn operation(
+        &mut self,
+        op: &'a Operation,
+        auth: &[AuthModel<'a>],
+    ) -> Result<OpModel<'a>, String> {
+        let camel = type_name(&op.id);
+        let request = self.fresh_name(format!("{camel}Request"));
+        let error = self.fresh_name(format!("{camel}Error"));
+        let params = self.fields(&camel, op.request.parameters.iter().map(FieldSrc::Param))?;
+        let response = self.ty(&op.response.schema, &format!("{camel}Response"))?;
+        let mut errors = Vec::new();
+        let mut names: Vec<String> = op.errors.iter().map(|e| type_name(&e.name)).collect();
+        dedupe(&mut names);
+        for (case, variant) in op.errors.iter().zip(names) {
+            let ty = self.ty(&case.schema, &format!("{camel}{variant}Body"))?;
+            errors.push(ErrorModel { variant, case, ty });
+        }
+        let auth_index = match &op.auth {
+            Some(id) => Some(
+                auth.iter()
+                    .position(|a| a.id == id)
+                    .ok_or_else(|| format!("operation `{}` uses unknown auth `{id}`", op.id))?,
+            ),
+            None => None,
+        };
+        let pagination = match &op.pagination {
+            Some(p) => Some(self.page(op, p, &params, &response)?),
+            None => None,
+        };
+        Ok(OpModel {
+            op,
+            method: ident(&op.id),
+            request,
+            error,
+            params,
+            response,
+            errors,
+            auth: auth_index,
+            pagination,
+        })
+    }
+
+    fn page(
+        &self,
+        op: &Operation,
+        p: &crate::spec::Pagination,
+        params: &[FieldModel],
+        response: &Ty,
+    ) -> Result<PageModel, String> {
+        let fail = |what: &str| format!("pagination of `{}`: {what}", op.id);
+        let start = params
+            .iter()
+            .find(|f| f.wire == p.start)
+            .ok_or_else(|| fail("start parameter not found"))?;
+        let Ty::Named(resp) = response else {
+            return Err(fail("response is not a named object"));
+        };
+        let def = self
+            .spec
+            .types
+            .iter()
+            .find(|(k, _)| type_name(k) == *resp)
+            .map(|(_, d)| d)
+            .ok_or_else(|| fail("response type not found"))?;
+        let field = |name: &str| {
+            def.fields
+                .iter()
+                .find(|f| f.name == name)
+                .ok_or_else(|| fail(&format!("payload field `{name}` not found")))
+        };
+        let items = field(&p.items)?;
+        let total = field(&p.total)?;
+        let item_ty = match &items.schema.items {
+            Some(s) if items.schema.kind == Kind::Array => match s.kind {
+                Kind::Ref => Ty::Named(type_name(s.reference.as_deref().unwrap_or_default())),
+                Kind::String => Ty::String,
+                Kind::Integer => Ty::I32,
+                Kind::Long => Ty::I64,
+                _ => return Err(fail("items must be a list of refs or scalars")),
+            },
+            _ => return Err(fail("items field is not an array")),
+        };
+        let int_ty = |s: &Schema| match s.kind {
+            Kind::Integer => Ok(Ty::I32),
+            Kind::Long => Ok(Ty::I64),
+            _ => Err(fail("start and total must be integers")),
+        };
+        Ok(PageModel {
+            start: start.ident.clone(),
+            start_ty: int_ty(start.schema)?,
+            start_required: start.required,
+            first: p.first,
+            items: ident(&items.name),
+            items_required: items.required && !items.schema.nullable,
+            item_ty,
+            total: ident(&total.name),
+            total_ty: int_ty(&total.schema)?,
+            total_required: total.required && !total.schema.nullable,
+        })
+    }
+}
+
+/// A field of an object or a parameter, seen the same way.
+enum FieldSrc<'a> {
+    Field(&'a crate::spec::Field),
+    Param(&'a crate::spec::Parameter),
+}
+
+type FieldParts<'a> = (
+    &'a str,
+    &'a str,
+    bool,
+    &'a Schema,
+    Option<Role>,
+    Option<Location>,
+);
+
+impl<'a> FieldSrc<'a> {
+    fn parts(&self) -> FieldParts<'a> {
+        match self {
+            FieldSrc::Field(f) => (&f.name, &f.description, f.required, &f.schema, f.role, None),
+            FieldSrc::Param(p) => (
+                &p.name,
+                &p.description,
+                p.required,
+                &p.schema,
+                p.role,
+                Some(p.location),
+            ),
+        }
+    }
+}
+
+/// The wire encoding of a field's value.
+pub fn encoding(schema: &Schema) -> Encoding {
+    match schema.wire {
+        Some(Wire::Csv) => Encoding::Csv,
+        Some(Wire::String) => Encoding::Str,
+        None if schema.kind == Kind::Array
+            && schema.items.as_ref().and_then(|i| i.wire) == Some(Wire::String) =>
+        {
+            Encoding::Str
+        }
+        None => Encoding::Plain,
+    }
+}

@@ -1,0 +1,160 @@
+//! Per-provider reference pages (`docs/<provider>.md`) rendered from the spec.
+
+use minijinja::context;
+use serde_json::{json, Value};
+
+use super::templates::{environment, render};
+use super::{banner, Layout, OutputFile, RenderError, Renderer};
+use crate::model::{Model, ProviderModel};
+use crate::spec::{AuthScheme, Envelope, Kind, Location, Schema};
+
+pub struct DocsRenderer;
+
+impl Renderer for DocsRenderer {
+    fn render(
+        &self,
+        model: &Model,
+        _layout: &Layout,
+        out: &mut Vec<OutputFile>,
+    ) -> Result<(), RenderError> {
+        let env = environment()?;
+        for p in &model.providers {
+            let ctx = context! {
+                banner => banner("<!-- ", &p.source, " -->").trim_end().to_owned(),
+                p => &p.spec.provider,
+                module => &p.module,
+                auth => auth(p),
+                ops => ops(p),
+                errata => &p.spec.errata,
+            };
+            out.push(OutputFile {
+                path: format!("docs/{}.md", p.spec.provider.id).into(),
+                contents: render(&env, "provider.md.j2", ctx)?,
+            });
+        }
+        Ok(())
+    }
+}
+
+fn auth(p: &ProviderModel) -> Vec<Value> {
+    p.auth
+        .iter()
+        .map(|a| {
+            let text = match a.scheme {
+                AuthScheme::Query { name, description } => format!("query parameter `{name}`. {description}"),
+                AuthScheme::Header { name, description } => format!("header `{name}`. {description}"),
+                AuthScheme::Form { name, description } => format!("form field `{name}`. {description}"),
+                AuthScheme::Signature { algorithm, description } => {
+                    format!("request signing ({algorithm}), not generated: sign requests in an injected client. {description}")
+                }
+            };
+            json!({ "id": a.id, "setter": a.setter, "text": text })
+        })
+        .collect()
+}
+
+fn ops(p: &ProviderModel) -> Vec<Value> {
+    p.operations
+        .iter()
+        .map(|o| {
+            let op = o.op;
+            let envelope = op.response.envelope.as_ref().map(|e| match e {
+                Envelope::ResultCode { code_field, success, .. } => {
+                    format!("result code `{code_field}` must be {success} (else a failure, even under this status)")
+                }
+                Envelope::XmlJson { root, error, .. } => {
+                    format!("XML-as-JSON under `{root}`; `{error}` is a failure under any status")
+                }
+            });
+            json!({
+                "id": op.id,
+                "summary": op.summary,
+                "method": op.method.as_str(),
+                "path": op.path,
+                "discriminators": op.discriminators.iter().map(|d| format!("{}={}", d.name, d.value)).collect::<Vec<_>>(),
+                "effect": format!("{:?}", op.effect).to_lowercase(),
+                "address_documented": op.address_documented,
+                "since": op.since,
+                "status": op.response.status,
+                "envelope": envelope,
+                "params": op.request.parameters.iter().map(|prm| json!({
+                    "name": prm.name,
+                    "location": location(prm.location),
+                    "required": prm.required,
+                    "type": describe(&prm.schema),
+                    "description": prm.description.replace('|', "\\|"),
+                })).collect::<Vec<_>>(),
+                "errors": op.errors.iter().map(|e| json!({
+                    "name": e.name, "status": e.status, "status_documented": e.status_documented,
+                    "retryable": e.retryable, "description": e.description,
+                })).collect::<Vec<_>>(),
+                "examples": op.examples.iter().map(|x| x.name.clone()).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}
+
+fn location(l: Location) -> &'static str {
+    match l {
+        Location::Path => "path",
+        Location::Query => "query",
+        Location::Header => "header",
+        Location::Body => "body",
+    }
+}
+
+/// A short type description with constraints, for the parameter table.
+pub fn describe(s: &Schema) -> String {
+    let mut t = match s.kind {
+        Kind::Array => format!(
+            "array of {}",
+            s.items.as_deref().map_or("?".into(), describe)
+        ),
+        Kind::Ref => format!("`{}`", s.reference.as_deref().unwrap_or("?")),
+        Kind::OneOf => {
+            let alts: Vec<String> = s
+                .variants
+                .iter()
+                .map(|v| match (&v.schema, &v.literal) {
+                    (Some(sc), _) => describe(sc),
+                    (None, Some(l)) => format!("`{l}`"),
+                    _ => "?".into(),
+                })
+                .collect();
+            alts.join(" or ")
+        }
+        k => format!("{k:?}").to_lowercase(),
+    };
+    let mut rules = Vec::new();
+    if let Some(f) = s.format {
+        rules.push(f.name().to_owned());
+    }
+    if let Some(w) = s.wire {
+        rules.push(format!("sent as {w:?}").to_lowercase());
+    }
+    if let Some(v) = s.minimum {
+        rules.push(format!(">= {v}"));
+    }
+    if let Some(v) = s.maximum {
+        rules.push(format!("<= {v}"));
+    }
+    if let Some(v) = s.min_length {
+        rules.push(format!("length >= {v}"));
+    }
+    if let Some(v) = s.max_length {
+        rules.push(format!("length <= {v}"));
+    }
+    if let Some(v) = &s.pattern {
+        rules.push(format!("pattern `{}`", v.replace('|', "\\|")));
+    }
+    if let Some(v) = &s.forbidden_chars {
+        rules.push(format!("without `{}`", v.replace('|', "\\|")));
+    }
+    if s.nullable {
+        rules.push("nullable".into());
+    }
+    if !rules.is_empty() {
+        t = format!("{t} ({})", rules.join(", "));
+    }
+    t
+}

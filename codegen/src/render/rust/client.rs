@@ -1,0 +1,420 @@
+//! Token builders for the `Client`, its builder and methods, the dynamic `dispatch` module
+//! and the runnable examples.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::items::{doc, id, ty};
+use crate::model::{Model, OpModel, ProviderModel, Ty};
+use crate::render::fixtures::{example_lines, typed_params};
+use crate::spec::{AuthScheme, BodyEncoding, Envelope, Kind, Location};
+
+/// Builder methods every client has; variable and credential setters must not clash.
+const FIXED_SETTERS: &[&str] = &["base_url", "timeout", "user_agent", "http_client", "build"];
+
+fn setter_name(name: &str, prefix: &str) -> String {
+    if FIXED_SETTERS.contains(&name) {
+        format!("{prefix}_{name}")
+    } else {
+        name.to_owned()
+    }
+}
+
+fn location(l: Location) -> TokenStream {
+    match l {
+        Location::Path => quote!(runtime::Location::Path),
+        Location::Query => quote!(runtime::Location::Query),
+        Location::Header => quote!(runtime::Location::Header),
+        Location::Body => quote!(runtime::Location::Body),
+    }
+}
+
+/// Query names that carry credentials, redacted from messages.
+fn secret_names<'a>(p: &ProviderModel<'a>) -> Vec<&'a str> {
+    p.auth
+        .iter()
+        .filter_map(|a| match a.scheme {
+            AuthScheme::Query { name, .. } | AuthScheme::Form { name, .. } => Some(name.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+pub fn client(p: &ProviderModel) -> TokenStream {
+    let provider = &p.spec.provider;
+    let base = &provider.base_url;
+    let schemes = p.auth.len();
+    let secrets = secret_names(p);
+    let vars = provider.variables.iter().map(|(n, v)| {
+        let d = match &v.default {
+            Some(d) => quote!(Some(#d)),
+            None => quote!(None),
+        };
+        quote!((#n, #d))
+    });
+    let var_setters = provider.variables.iter().map(|(n, v)| {
+        let setter = id(&setter_name(&crate::model::ident(n), "var"));
+        let d = doc(&format!(
+            "Base URL variable `{n}`: {} (e.g. `{}`).",
+            v.description.trim_end_matches('.'),
+            v.example
+        ));
+        quote! {
+            #d
+            pub fn #setter(mut self, value: impl Into<String>) -> Self { self.inner.variable(#n, value.into()); self }
+        }
+    });
+    let auth_setters = p.auth.iter().enumerate().filter_map(|(i, a)| {
+        let (place, description) = match a.scheme {
+            AuthScheme::Query { name, description } => (format!("query parameter `{name}`"), description),
+            AuthScheme::Header { name, description } => (format!("header `{name}`"), description),
+            AuthScheme::Form { name, description } => (format!("form field `{name}`"), description),
+            AuthScheme::Signature { .. } => return None,
+        };
+        let setter = id(&setter_name(&a.setter, "auth"));
+        let d = doc(&format!(
+            "Credential `{}`, sent as {place}: {description} Never printed.",
+            a.id
+        ));
+        Some(quote! {
+            #d
+            pub fn #setter(mut self, secret: impl Into<runtime::Secret>) -> Self { self.inner.credential(#i, secret.into()); self }
+        })
+    });
+    let methods = p.operations.iter().map(|o| method(p, o));
+    let streams = p.operations.iter().filter_map(stream_method);
+    let cd = doc(&format!(
+        "Client for {}. Build with [`Client::builder`]; cheap to clone.",
+        provider.title
+    ));
+    let bd = doc(&format!(
+        "Builder for [`Client`]. Base URL template: `{base}`."
+    ));
+    quote! {
+        /// The base URL template; `{name}` parts are filled from the builder's variables.
+        pub const BASE_URL: &str = #base;
+
+        #cd
+        #[derive(Debug, Clone)]
+        pub struct Client { transport: runtime::Transport }
+
+        impl Client {
+            /// Starts a builder.
+            pub fn builder() -> ClientBuilder {
+                ClientBuilder { inner: runtime::TransportBuilder::new(BASE_URL, &[#(#vars),*], #schemes, &[#(#secrets),*]) }
+            }
+            /// A client from dynamic settings: the resolved base URL and one credential used for
+            /// every auth scheme.
+            pub fn from_dyn(config: &runtime::DynConfig) -> Self {
+                Self { transport: runtime::Transport::from_parts(config.http.clone(), config.base_url.clone(), config.credential.clone(), #schemes, &[#(#secrets),*]) }
+            }
+            /// The resolved base URL.
+            pub fn base_url(&self) -> &str { self.transport.base_url() }
+            #(#methods)*
+            #(#streams)*
+        }
+
+        #bd
+        #[derive(Debug, Clone)]
+        pub struct ClientBuilder { inner: runtime::TransportBuilder }
+
+        impl ClientBuilder {
+            #(#var_setters)*
+            /// Use this base URL instead of filling the template.
+            pub fn base_url(mut self, url: impl Into<String>) -> Self { self.inner.base_url(url.into()); self }
+            #(#auth_setters)*
+            /// Give up on a call after this long (error `Timeout`).
+            pub fn timeout(mut self, timeout: std::time::Duration) -> Self { self.inner.timeout(timeout); self }
+            /// The `User-Agent` header of every request.
+            pub fn user_agent(mut self, agent: impl Into<String>) -> Self { self.inner.user_agent(agent.into()); self }
+            /// Use this HTTP client (proxies, TLS, connection pools) instead of a default one.
+            pub fn http_client(mut self, client: reqwest::Client) -> Self { self.inner.http_client(client); self }
+            /// Fails when a base URL variable has neither a value nor a default.
+            pub fn build(self) -> Result<Client, runtime::BuildError> {
+                self.inner.build().map(|transport| Client { transport })
+            }
+        }
+    }
+}
+
+fn method_doc(p: &ProviderModel, o: &OpModel) -> String {
+    let op = o.op;
+    let mut d = op.summary.clone();
+    if let Some(desc) = &op.description {
+        d.push_str(&format!("\n\n{desc}"));
+    }
+    d.push_str(&format!("\n\n`{} {}`", op.method.as_str(), op.path));
+    if !op.discriminators.is_empty() {
+        let ds: Vec<String> = op
+            .discriminators
+            .iter()
+            .map(|d| format!("`{}={}`", d.name, d.value))
+            .collect();
+        d.push_str(&format!(" selected by {}", ds.join(", ")));
+    }
+    d.push_str(&format!("; success is HTTP {}.", op.response.status));
+    if !op.address_documented {
+        d.push_str(" The page does not give the address: it is the spec's assumption.");
+    }
+    if let Some(since) = &op.since {
+        d.push_str(&format!(" Since version {since}."));
+    }
+    d.push_str(&format!(
+        "\n\n# Errors\n\n[`{}`] for the documented failures",
+        o.error
+    ));
+    let names: Vec<String> = op.errors.iter().map(|e| format!("`{}`", e.name)).collect();
+    if !names.is_empty() {
+        d.push_str(&format!(" ({})", names.join(", ")));
+    }
+    d.push_str("; also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.");
+    if let Some(ex) = op.examples.first() {
+        d.push_str(&format!("\n\n# Example `{}`\n\n```text\n", ex.name));
+        d.push_str(&example_lines(p, o, ex).join("\n"));
+        d.push_str("\n```");
+        if op.examples.len() > 1 {
+            let others: Vec<String> = op.examples[1..]
+                .iter()
+                .map(|e| format!("`{}`", e.name))
+                .collect();
+            d.push_str(&format!(
+                "\n\nMore examples in the fixtures: {}.",
+                others.join(", ")
+            ));
+        }
+    }
+    d
+}
+
+fn method(p: &ProviderModel, o: &OpModel) -> TokenStream {
+    let op = o.op;
+    let name = id(&o.method);
+    let req = id(&o.request);
+    let err = id(&o.error);
+    let resp = ty(&o.response);
+    let d = doc(&method_doc(p, o));
+    let (op_id, verb, path, success) = (&op.id, op.method.as_str(), &op.path, op.response.status);
+    let params = o.params.iter().map(|f| {
+        let (n, l) = (f.wire, location(f.location.unwrap_or(Location::Query)));
+        quote!(runtime::Param { name: #n, location: #l })
+    });
+    let fixed = op.discriminators.iter().map(|d| {
+        let (n, v, l) = (&d.name, &d.value, location(d.location));
+        quote!(runtime::Fixed { location: #l, name: #n, value: #v })
+    });
+    let body = match op.request.body {
+        None => quote!(runtime::BodyEncoding::None),
+        Some(BodyEncoding::Json) => quote!(runtime::BodyEncoding::Json),
+        Some(BodyEncoding::Multipart) => quote!(runtime::BodyEncoding::Multipart),
+        Some(BodyEncoding::Urlencoded) => quote!(runtime::BodyEncoding::Urlencoded),
+    };
+    let auth = match o.auth.and_then(|i| p.auth.get(i).map(|a| (i, a.scheme))) {
+        Some((i, AuthScheme::Query { name, .. })) => {
+            quote!(Some(runtime::AuthPlace { scheme: #i, location: runtime::Location::Query, name: #name }))
+        }
+        Some((i, AuthScheme::Header { name, .. })) => {
+            quote!(Some(runtime::AuthPlace { scheme: #i, location: runtime::Location::Header, name: #name }))
+        }
+        Some((i, AuthScheme::Form { name, .. })) => {
+            quote!(Some(runtime::AuthPlace { scheme: #i, location: runtime::Location::Body, name: #name }))
+        }
+        Some((_, AuthScheme::Signature { .. })) | None => quote!(None),
+    };
+    let envelope = match &op.response.envelope {
+        None => quote!(runtime::Envelope::None),
+        Some(Envelope::ResultCode {
+            code_field,
+            message_field,
+            success,
+            scopes,
+        }) => quote! {
+            runtime::Envelope::ResultCode { code_field: #code_field, message_field: #message_field, success: #success, scopes: &[#(#scopes),*] }
+        },
+        Some(Envelope::XmlJson { root, list, error }) => quote! {
+            runtime::Envelope::XmlJson { root: #root, list: #list, error: #error }
+        },
+    };
+    let list = op.response.schema.kind == Kind::Array;
+    quote! {
+        #d
+        pub async fn #name(&self, request: &#req) -> Result<runtime::ResponseValue<#resp>, runtime::Error<#err>> {
+            const OP: runtime::Operation = runtime::Operation {
+                id: #op_id, method: #verb, path: #path,
+                params: &[#(#params),*], fixed: &[#(#fixed),*],
+                body: #body, auth: #auth, success: #success, envelope: #envelope, list_payload: #list,
+            };
+            runtime::execute(&self.transport, &OP, request).await
+        }
+    }
+}
+
+/// `<op>_stream`: every item of a paginated operation.
+fn stream_method(o: &OpModel) -> Option<TokenStream> {
+    let pg = o.pagination.as_ref()?;
+    let name = format_ident!("{}_stream", o.method.trim_start_matches("r#"));
+    let method = id(&o.method);
+    let (req, err, item) = (id(&o.request), id(&o.error), ty(&pg.item_ty));
+    let (start, items, total) = (id(&pg.start), id(&pg.items), id(&pg.total));
+    let first = pg.first;
+    let value = match pg.start_ty {
+        Ty::I32 => quote!(i32::try_from(start).unwrap_or(i32::MAX)),
+        _ => quote!(start),
+    };
+    let set = if pg.start_required {
+        quote!(page.#start = #value;)
+    } else {
+        quote!(page.#start = Some(#value);)
+    };
+    let items_expr = if pg.items_required {
+        quote!(p.#items)
+    } else {
+        quote!(p.#items.into_iter().flatten().collect())
+    };
+    let to_i64 = match pg.total_ty {
+        Ty::I32 => quote!(i64::from),
+        _ => quote!(std::convert::identity),
+    };
+    let total_expr = if pg.total_required {
+        quote!(#to_i64(p.#total))
+    } else {
+        quote!(p.#total.into_iter().flatten().map(#to_i64).next().unwrap_or(0))
+    };
+    let d = doc(&format!(
+        "Every item over all pages of [`Client::{}`], walking `{}` from {first} until the total is reached.",
+        o.method.trim_start_matches("r#"),
+        o.op.pagination.as_ref().map_or("", |p| p.start.as_str())
+    ));
+    Some(quote! {
+        #d
+        pub fn #name<'a>(&'a self, request: &#req) -> impl runtime::Stream<Item = Result<#item, runtime::Error<#err>>> + 'a {
+            let request = request.clone();
+            runtime::paginate(#first, move |start| {
+                let mut page = request.clone();
+                #set
+                async move {
+                    let p = self.#method(&page).await?.into_inner();
+                    Ok((#items_expr, #total_expr))
+                }
+            })
+        }
+    })
+}
+
+pub fn dispatch(model: &Model) -> TokenStream {
+    let mut names = Vec::new();
+    let mut arms = Vec::new();
+    for p in &model.providers {
+        let module = id(&p.module);
+        let pid = &p.spec.provider.id;
+        for o in &p.operations {
+            let oid = &o.op.id;
+            let method = id(&o.method);
+            names.push(quote!((#pid, #oid)));
+            arms.push(quote! {
+                (#pid, #oid) => {
+                    let request = runtime::parse_params(params)?;
+                    runtime::outcome(crate::#module::Client::from_dyn(config).#method(&request).await)
+                }
+            });
+        }
+    }
+    let unused = if arms.is_empty() {
+        quote!(let _ = (config, params);)
+    } else {
+        quote!()
+    };
+    quote! {
+        //! Every operation reachable by provider and operation id, with parameters as JSON
+        //! keyed by wire name (typed values). The conformance suite drives clients through it.
+        use crate::runtime;
+
+        /// `(provider, operation)` pairs, in spec order.
+        pub fn operations() -> &'static [(&'static str, &'static str)] {
+            &[#(#names),*]
+        }
+
+        /// Call `operation` of `provider`: `params` deserialize into its request type; the
+        /// typed response (or error) comes back serialized. Unknown names are `invalid_input`.
+        #[allow(clippy::result_large_err)]
+        pub async fn call(provider: &str, operation: &str, config: &runtime::DynConfig, params: serde_json::Value) -> Result<runtime::Outcome, runtime::ErrorReport> {
+            #unused
+            match (provider, operation) {
+                #(#arms)*
+                _ => Err(runtime::ErrorReport::unknown_operation(provider, operation)),
+            }
+        }
+    }
+}
+
+pub fn example(p: &ProviderModel, crate_name: &str) -> TokenStream {
+    let krate = id(crate_name);
+    let module = id(&p.module);
+    let prefix = p.spec.provider.id.to_uppercase();
+    let (base_var, token_var) = (format!("{prefix}_BASE_URL"), format!("{prefix}_TOKEN"));
+    // Prefer an operation that only reads, with a documented request.
+    let pick = p
+        .operations
+        .iter()
+        .filter_map(|o| {
+            o.op.examples
+                .iter()
+                .find(|e| e.request.is_some())
+                .map(|e| (o, e))
+        })
+        .min_by_key(|(o, _)| o.op.effect != crate::spec::Effect::Read);
+    let vars = p.spec.provider.variables.iter().map(|(n, v)| {
+        let setter = id(&setter_name(&crate::model::ident(n), "var"));
+        let ex = &v.example;
+        quote!(builder = builder.#setter(#ex);)
+    });
+    let token = p
+        .auth
+        .iter()
+        .find(|a| !matches!(a.scheme, AuthScheme::Signature { .. }))
+        .map(|a| {
+            let setter = id(&setter_name(&a.setter, "auth"));
+            quote! {
+                if let Ok(token) = std::env::var(#token_var) { builder = builder.#setter(token); }
+            }
+        });
+    let call = match pick {
+        Some((o, ex)) => {
+            let req = id(&o.request);
+            let method = id(&o.method);
+            let params = typed_params(o, ex).to_string();
+            let note = format!(
+                "Calling `{}` with the documented example `{}`.",
+                o.op.id, ex.name
+            );
+            quote! {
+                println!(#note);
+                let request: #module::#req = serde_json::from_str(#params)?;
+                match client.#method(&request).await {
+                    Ok(response) => println!("HTTP {}: {:#?}", response.status, *response),
+                    Err(e) => eprintln!("failed: {e} (retryable: {})", e.is_retryable()),
+                }
+            }
+        }
+        None => quote!(println!("No documented example to call; client at {}", client.base_url());),
+    };
+    let d = format!(
+        " Calls {} with a documented example. Set `{base_var}` to aim elsewhere than the \
+         documented example host, and `{token_var}` for the credential.",
+        p.spec.provider.title
+    );
+    quote! {
+        #![doc = #d]
+        use #krate::#module;
+
+        #[tokio::main]
+        async fn main() -> Result<(), Box<dyn std::error::Error>> {
+            let mut builder = #module::Client::builder();
+            #(#vars)*
+            if let Ok(url) = std::env::var(#base_var) { builder = builder.base_url(url); }
+            #token
+            let client = builder.build()?;
+            #call
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,447 @@
+// Generated from specs/gaussdb_mysql.yaml by `cargo xtask codegen`; do not edit.
+//! Huawei Cloud GaussDB(for MySQL)
+//!
+//! Manual full backups of GaussDB(for MySQL) instances.
+//!
+//! Sources: `003_05e3c4c62424c76d.txt` (Criação de um backup manual); documented version v3.
+use crate::runtime;
+/// The base URL template; `{name}` parts are filled from the builder's variables.
+pub const BASE_URL: &str = "https://{endpoint}";
+/// Client for Huawei Cloud GaussDB(for MySQL). Build with [`Client::builder`]; cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Client {
+    transport: runtime::Transport,
+}
+impl Client {
+    /// Starts a builder.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder {
+            inner: runtime::TransportBuilder::new(
+                BASE_URL,
+                &[("endpoint", None)],
+                1usize,
+                &[],
+            ),
+        }
+    }
+    /// A client from dynamic settings: the resolved base URL and one credential used for
+    /// every auth scheme.
+    pub fn from_dyn(config: &runtime::DynConfig) -> Self {
+        Self {
+            transport: runtime::Transport::from_parts(
+                config.http.clone(),
+                config.base_url.clone(),
+                config.credential.clone(),
+                1usize,
+                &[],
+            ),
+        }
+    }
+    /// The resolved base URL.
+    pub fn base_url(&self) -> &str {
+        self.transport.base_url()
+    }
+    /// Start a manual full backup of a GaussDB(for MySQL) instance.
+    ///
+    /// `POST /v3/{project_id}/backups/create`; success is HTTP 201.
+    ///
+    /// # Errors
+    ///
+    /// [`CreateManualBackupError`] for the documented failures (`bad_request`, `server_error`, `unauthorized`); also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.
+    ///
+    /// # Example `create_backup`
+    ///
+    /// ```text
+    /// The request example and its 201 answer (answer corrected to valid JSON):
+    /// POST /v3/619d3e78f61b4be68bc5aa0b59edcf7b/backups/create
+    /// X-Auth-Token: [redacted]
+    ///
+    /// {
+    ///   "instance_id": "07033b125fd94a8a96896f8bcfee6ddain07",
+    ///   "name": "backup-1",
+    ///   "description": "Manual backup"
+    /// }
+    ///
+    /// HTTP 201
+    /// {
+    ///   "backup": {
+    ///     "id": "2f4ddb93-b901-4b08-93d8-1d2e472f30fe",
+    ///     "name": "backup-1",
+    ///     "description": "Manual backup",
+    ///     "begin_time": "2020-07-07T01:17:05+0800",
+    ///     "status": "BUILDING",
+    ///     "type": "manual",
+    ///     "instance_id": "07033b125fd94a8a96896f8bcfee6ddain07"
+    ///   },
+    ///   "job_id": "e0fbbfc8-1ac4-4721-b9e9-7dd685c5bdd7"
+    /// }
+    /// ```
+    pub async fn create_manual_backup(
+        &self,
+        request: &CreateManualBackupRequest,
+    ) -> Result<
+        runtime::ResponseValue<CreatedBackup>,
+        runtime::Error<CreateManualBackupError>,
+    > {
+        const OP: runtime::Operation = runtime::Operation {
+            id: "create_manual_backup",
+            method: "POST",
+            path: "/v3/{project_id}/backups/create",
+            params: &[
+                runtime::Param {
+                    name: "project_id",
+                    location: runtime::Location::Path,
+                },
+                runtime::Param {
+                    name: "X-Language",
+                    location: runtime::Location::Header,
+                },
+                runtime::Param {
+                    name: "instance_id",
+                    location: runtime::Location::Body,
+                },
+                runtime::Param {
+                    name: "name",
+                    location: runtime::Location::Body,
+                },
+                runtime::Param {
+                    name: "description",
+                    location: runtime::Location::Body,
+                },
+            ],
+            fixed: &[],
+            body: runtime::BodyEncoding::Json,
+            auth: Some(runtime::AuthPlace {
+                scheme: 0usize,
+                location: runtime::Location::Header,
+                name: "X-Auth-Token",
+            }),
+            success: 201u16,
+            envelope: runtime::Envelope::None,
+            list_payload: false,
+        };
+        runtime::execute(&self.transport, &OP, request).await
+    }
+}
+/// Builder for [`Client`]. Base URL template: `https://{endpoint}`.
+#[derive(Debug, Clone)]
+pub struct ClientBuilder {
+    inner: runtime::TransportBuilder,
+}
+impl ClientBuilder {
+    /// Base URL variable `endpoint`: Regional GaussDB endpoint host (e.g. `gaussdb.sa-brazil-1.myhuaweicloud.com`).
+    pub fn endpoint(mut self, value: impl Into<String>) -> Self {
+        self.inner.variable("endpoint", value.into());
+        self
+    }
+    /// Use this base URL instead of filling the template.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.inner.base_url(url.into());
+        self
+    }
+    /// Credential `token`, sent as header `X-Auth-Token`: IAM user token (the X-Subject-Token returned by IAM). Never printed.
+    pub fn token(mut self, secret: impl Into<runtime::Secret>) -> Self {
+        self.inner.credential(0usize, secret.into());
+        self
+    }
+    /// Give up on a call after this long (error `Timeout`).
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.inner.timeout(timeout);
+        self
+    }
+    /// The `User-Agent` header of every request.
+    pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
+        self.inner.user_agent(agent.into());
+        self
+    }
+    /// Use this HTTP client (proxies, TLS, connection pools) instead of a default one.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.inner.http_client(client);
+        self
+    }
+    /// Fails when a base URL variable has neither a value nor a default.
+    pub fn build(self) -> Result<Client, runtime::BuildError> {
+        self.inner.build().map(|transport| Client { transport })
+    }
+}
+/// Parameters of [`Client::create_manual_backup`]. Build with `new` (required parameters) and the setters (optional ones).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreateManualBackupRequest {
+    /// Project id in the region.
+    pub project_id: String,
+    /// Language of messages in the answer.
+    #[serde(rename = "X-Language", default, skip_serializing_if = "Option::is_none")]
+    pub x_language: Option<String>,
+    /// Id of the instance to back up.
+    pub instance_id: String,
+    /// Backup name; starts with a letter, then letters, digits, - or _.
+    pub name: String,
+    /// Free-text backup description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+impl CreateManualBackupRequest {
+    /// Creates the request from its required parameters.
+    pub fn new(
+        project_id: impl Into<String>,
+        instance_id: impl Into<String>,
+        name: impl Into<String>,
+    ) -> Self {
+        Self {
+            project_id: project_id.into(),
+            x_language: None,
+            instance_id: instance_id.into(),
+            name: name.into(),
+            description: None,
+        }
+    }
+    /// Language of messages in the answer.
+    pub fn x_language(mut self, value: impl Into<String>) -> Self {
+        self.x_language = Some(value.into());
+        self
+    }
+    /// Free-text backup description.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+}
+impl runtime::Check for CreateManualBackupRequest {
+    fn check(&self, c: &mut runtime::Checker, at: &str) {
+        {
+            let v = &self.project_id;
+            c.length(at, "project_id", v, Some(1u32), None);
+        }
+        {
+            let v = &self.instance_id;
+            c.length(at, "instance_id", v, Some(1u32), None);
+        }
+        {
+            let v = &self.name;
+            c.length(at, "name", v, Some(4u32), Some(64u32));
+            c.pattern(
+                at,
+                "name",
+                v,
+                "^[A-Za-z][A-Za-z0-9_-]*$",
+                "matching `^[A-Za-z][A-Za-z0-9_-]*$`",
+            );
+        }
+        if let Some(v) = &self.description {
+            c.length(at, "description", v, None, Some(256u32));
+            c.forbidden(at, "description", v, ">!<\"&'=");
+        }
+    }
+}
+/// Documented failures of [`Client::create_manual_backup`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum CreateManualBackupError {
+    /// The request was refused (invalid parameters or state) (HTTP 400).
+    BadRequest(ApiError),
+    /// The service failed internally (HTTP 500).
+    ServerError(ApiError),
+    /// Token missing, invalid or expired (any failure status).
+    Unauthorized(ApiError),
+}
+impl runtime::OpError for CreateManualBackupError {
+    const CASES: &'static [runtime::ErrorCase] = &[
+        runtime::ErrorCase {
+            name: "bad_request",
+            status: 400u16,
+            status_documented: true,
+            has_fields: &["error_code", "error_msg"],
+            equals: &[],
+            retryable: false,
+        },
+        runtime::ErrorCase {
+            name: "server_error",
+            status: 500u16,
+            status_documented: true,
+            has_fields: &["error_code", "error_msg"],
+            equals: &[],
+            retryable: true,
+        },
+        runtime::ErrorCase {
+            name: "unauthorized",
+            status: 401u16,
+            status_documented: false,
+            has_fields: &["error_code", "error_msg"],
+            equals: &[],
+            retryable: false,
+        },
+    ];
+    fn decode(index: usize, body: serde_json::Value) -> Result<Self, serde_json::Error> {
+        match index {
+            0usize => serde_json::from_value(body).map(Self::BadRequest),
+            1usize => serde_json::from_value(body).map(Self::ServerError),
+            2usize => serde_json::from_value(body).map(Self::Unauthorized),
+            _ => Err(runtime::unknown_case(index)),
+        }
+    }
+    fn index(&self) -> usize {
+        match self {
+            Self::BadRequest(_) => 0usize,
+            Self::ServerError(_) => 1usize,
+            Self::Unauthorized(_) => 2usize,
+        }
+    }
+    fn body(&self) -> serde_json::Value {
+        match self {
+            Self::BadRequest(b) => runtime::wire::to_json(b),
+            Self::ServerError(b) => runtime::wire::to_json(b),
+            Self::Unauthorized(b) => runtime::wire::to_json(b),
+        }
+    }
+}
+/// The backup just started and the job that runs it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CreatedBackup {
+    /// The new backup.
+    pub backup: Backup,
+    /// Id of the job creating the backup.
+    pub job_id: String,
+}
+impl runtime::Check for CreatedBackup {
+    fn check(&self, c: &mut runtime::Checker, at: &str) {
+        {
+            let v = &self.backup;
+            runtime::Check::check(v, c, &runtime::check::join(at, "backup"));
+        }
+    }
+}
+/// A backup of an instance.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Backup {
+    /// Backup id.
+    pub id: String,
+    /// Backup name.
+    pub name: String,
+    /// Backup description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// When the backup started, with a UTC offset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub begin_time: Option<String>,
+    /// Backup state.
+    pub status: BackupStatus,
+    /// Backup kind.
+    pub r#type: BackupType,
+    /// Id of the backed-up instance.
+    pub instance_id: String,
+}
+impl runtime::Check for Backup {
+    fn check(&self, c: &mut runtime::Checker, at: &str) {
+        if let Some(v) = &self.begin_time {
+            c.pattern(
+                at,
+                "begin_time",
+                v,
+                "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})$",
+                "in the format `date-time`",
+            );
+        }
+    }
+}
+/// State of a backup, as far as this page documents it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum BackupStatus {
+    /// Backup in progress.
+    Building,
+    /// A value this client does not know (kept as sent).
+    Unknown(String),
+}
+impl BackupStatus {
+    /// The value on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Building => "BUILDING",
+            Self::Unknown(s) => s,
+        }
+    }
+}
+impl From<&str> for BackupStatus {
+    fn from(s: &str) -> Self {
+        match s {
+            "BUILDING" => Self::Building,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl std::str::FromStr for BackupStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(s))
+    }
+}
+impl std::fmt::Display for BackupStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for BackupStatus {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for BackupStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(d).map(|s| Self::from(s.as_str()))
+    }
+}
+/// Kind of backup, as far as this page documents it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum BackupType {
+    /// Manual full backup.
+    Manual,
+    /// A value this client does not know (kept as sent).
+    Unknown(String),
+}
+impl BackupType {
+    /// The value on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Manual => "manual",
+            Self::Unknown(s) => s,
+        }
+    }
+}
+impl From<&str> for BackupType {
+    fn from(s: &str) -> Self {
+        match s {
+            "manual" => Self::Manual,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl std::str::FromStr for BackupType {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(s))
+    }
+}
+impl std::fmt::Display for BackupType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for BackupType {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for BackupType {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(d).map(|s| Self::from(s.as_str()))
+    }
+}
+/// Common Huawei Cloud error body.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ApiError {
+    /// Service error code.
+    pub error_code: String,
+    /// Human-readable message.
+    pub error_msg: String,
+}
+impl runtime::Check for ApiError {
+    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
+}

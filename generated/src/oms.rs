@@ -1,0 +1,773 @@
+// Generated from specs/oms.yaml by `cargo xtask codegen`; do not edit.
+//! OMS web service (backup applications)
+//!
+//! Application forms for data backups of server processes on a Yii-based OMS web service; one URL per action, selected further by query discriminators.
+//!
+//! Sources: `000_9d1f9f3a4c182467.txt` (BackupSvrDataApplyBlockTimer); `001_3c6b8e5d5fc90c8a.txt` (BackupSvrDataApply);
+use crate::runtime;
+/// The base URL template; `{name}` parts are filled from the builder's variables.
+pub const BASE_URL: &str = "http://{OmsAddress}";
+/// Client for OMS web service (backup applications). Build with [`Client::builder`]; cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Client {
+    transport: runtime::Transport,
+}
+impl Client {
+    /// Starts a builder.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder {
+            inner: runtime::TransportBuilder::new(
+                BASE_URL,
+                &[("OmsAddress", None)],
+                1usize,
+                &["access-token"],
+            ),
+        }
+    }
+    /// A client from dynamic settings: the resolved base URL and one credential used for
+    /// every auth scheme.
+    pub fn from_dyn(config: &runtime::DynConfig) -> Self {
+        Self {
+            transport: runtime::Transport::from_parts(
+                config.http.clone(),
+                config.base_url.clone(),
+                config.credential.clone(),
+                1usize,
+                &["access-token"],
+            ),
+        }
+    }
+    /// The resolved base URL.
+    pub fn base_url(&self) -> &str {
+        self.transport.base_url()
+    }
+    /// Apply to block timer-driven data backups of backup processes.
+    ///
+    /// `POST /app/newoms.php/webservice/business/backup-svr-data/apply-block-timer` selected by `cmd=10016`, `ip-type=webservicerest`; success is HTTP 200.
+    ///
+    /// # Errors
+    ///
+    /// [`ApplyBlockTimerError`] for the documented failures (`unauthorized`, `conflict_apply`, `source_ip`); also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.
+    ///
+    /// # Example `documented_address`
+    ///
+    /// ```text
+    /// The request address line with the Data Parameters body:
+    /// POST /app/newoms.php/webservice/business/backup-svr-data/apply-block-timer?cmd=10016&ip-type=webservicerest&access-token=[redacted]
+    ///
+    /// {
+    ///   "set_id": 126,
+    ///   "app_id": 2,
+    ///   "svr_ids": [
+    ///     "126.2.2.3"
+    ///   ]
+    /// }
+    /// ```
+    ///
+    /// More examples in the fixtures: `curl_apply`, `invalid_credential`, `conflicting_application`.
+    pub async fn apply_block_timer(
+        &self,
+        request: &ApplyBlockTimerRequest,
+    ) -> Result<
+        runtime::ResponseValue<BlockTimerApplication>,
+        runtime::Error<ApplyBlockTimerError>,
+    > {
+        const OP: runtime::Operation = runtime::Operation {
+            id: "apply_block_timer",
+            method: "POST",
+            path: "/app/newoms.php/webservice/business/backup-svr-data/apply-block-timer",
+            params: &[
+                runtime::Param {
+                    name: "set_id",
+                    location: runtime::Location::Body,
+                },
+                runtime::Param {
+                    name: "app_id",
+                    location: runtime::Location::Body,
+                },
+                runtime::Param {
+                    name: "svr_ids",
+                    location: runtime::Location::Body,
+                },
+            ],
+            fixed: &[
+                runtime::Fixed {
+                    location: runtime::Location::Query,
+                    name: "cmd",
+                    value: "10016",
+                },
+                runtime::Fixed {
+                    location: runtime::Location::Query,
+                    name: "ip-type",
+                    value: "webservicerest",
+                },
+            ],
+            body: runtime::BodyEncoding::Json,
+            auth: Some(runtime::AuthPlace {
+                scheme: 0usize,
+                location: runtime::Location::Query,
+                name: "access-token",
+            }),
+            success: 200u16,
+            envelope: runtime::Envelope::ResultCode {
+                code_field: "ret",
+                message_field: "msg",
+                success: 0i64,
+                scopes: &[""],
+            },
+            list_payload: false,
+        };
+        runtime::execute(&self.transport, &OP, request).await
+    }
+    /// Apply for a table-based data backup, optionally auto-approved.
+    ///
+    /// `POST /app/newoms.php/webservice/business/backup-svr-data/apply` selected by `cmd=10009`, `ip-type=webservicerest`; success is HTTP 200.
+    ///
+    /// # Errors
+    ///
+    /// [`ApplyTableBackupError`] for the documented failures (`unauthorized`, `source_ip`); also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.
+    ///
+    /// # Example `documented_address`
+    ///
+    /// ```text
+    /// The request address line with the Data Parameters body (numbers sent as strings):
+    /// POST /app/newoms.php/webservice/business/backup-svr-data/apply?cmd=10009&ip-type=webservicerest&access-token=[redacted]
+    ///
+    /// {
+    ///   "set_id": "126",
+    ///   "app_id": "2",
+    ///   "zone_id": "0",
+    ///   "svr_ids": [
+    ///     "126.2.2.2",
+    ///     "126.2.2.3"
+    ///   ],
+    ///   "auto_approve": "0"
+    /// }
+    /// ```
+    ///
+    /// More examples in the fixtures: `curl_apply_servers`, `auto_approved_all`, `invalid_credential`, `source_not_whitelisted`.
+    pub async fn apply_table_backup(
+        &self,
+        request: &ApplyTableBackupRequest,
+    ) -> Result<
+        runtime::ResponseValue<TableBackupApplication>,
+        runtime::Error<ApplyTableBackupError>,
+    > {
+        const OP: runtime::Operation = runtime::Operation {
+            id: "apply_table_backup",
+            method: "POST",
+            path: "/app/newoms.php/webservice/business/backup-svr-data/apply",
+            params: &[
+                runtime::Param {
+                    name: "set_id",
+                    location: runtime::Location::Body,
+                },
+                runtime::Param {
+                    name: "app_id",
+                    location: runtime::Location::Body,
+                },
+                runtime::Param {
+                    name: "zone_id",
+                    location: runtime::Location::Body,
+                },
+                runtime::Param {
+                    name: "table_name",
+                    location: runtime::Location::Body,
+                },
+                runtime::Param {
+                    name: "svr_ids",
+                    location: runtime::Location::Body,
+                },
+                runtime::Param {
+                    name: "auto_approve",
+                    location: runtime::Location::Body,
+                },
+            ],
+            fixed: &[
+                runtime::Fixed {
+                    location: runtime::Location::Query,
+                    name: "cmd",
+                    value: "10009",
+                },
+                runtime::Fixed {
+                    location: runtime::Location::Query,
+                    name: "ip-type",
+                    value: "webservicerest",
+                },
+            ],
+            body: runtime::BodyEncoding::Json,
+            auth: Some(runtime::AuthPlace {
+                scheme: 0usize,
+                location: runtime::Location::Query,
+                name: "access-token",
+            }),
+            success: 200u16,
+            envelope: runtime::Envelope::ResultCode {
+                code_field: "ret",
+                message_field: "msg",
+                success: 0i64,
+                scopes: &["apply", "check"],
+            },
+            list_payload: false,
+        };
+        runtime::execute(&self.transport, &OP, request).await
+    }
+    /// Reject a data backup application form.
+    ///
+    /// `POST /app/newoms.php/webservice/business/backup-svr-data/reject` selected by `ip-type=webservicerest`; success is HTTP 200. The page does not give the address: it is the spec's assumption. Since version 3.55.1.
+    ///
+    /// # Errors
+    ///
+    /// [`RejectApplicationError`] for the documented failures (`unauthorized`, `apply_not_found`, `source_ip`); also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.
+    ///
+    /// # Example `reject_form`
+    ///
+    /// ```text
+    /// The rejection body with its success return (`true`); the address is our assumption:
+    /// POST /app/newoms.php/webservice/business/backup-svr-data/reject?ip-type=webservicerest&access-token=[redacted]
+    ///
+    /// {
+    ///   "apply_id": "100",
+    ///   "memo": "test"
+    /// }
+    ///
+    /// HTTP 200
+    /// true
+    /// ```
+    ///
+    /// More examples in the fixtures: `unknown_application`.
+    pub async fn reject_application(
+        &self,
+        request: &RejectApplicationRequest,
+    ) -> Result<runtime::ResponseValue<bool>, runtime::Error<RejectApplicationError>> {
+        const OP: runtime::Operation = runtime::Operation {
+            id: "reject_application",
+            method: "POST",
+            path: "/app/newoms.php/webservice/business/backup-svr-data/reject",
+            params: &[
+                runtime::Param {
+                    name: "apply_id",
+                    location: runtime::Location::Body,
+                },
+                runtime::Param {
+                    name: "memo",
+                    location: runtime::Location::Body,
+                },
+            ],
+            fixed: &[
+                runtime::Fixed {
+                    location: runtime::Location::Query,
+                    name: "ip-type",
+                    value: "webservicerest",
+                },
+            ],
+            body: runtime::BodyEncoding::Json,
+            auth: Some(runtime::AuthPlace {
+                scheme: 0usize,
+                location: runtime::Location::Query,
+                name: "access-token",
+            }),
+            success: 200u16,
+            envelope: runtime::Envelope::None,
+            list_payload: false,
+        };
+        runtime::execute(&self.transport, &OP, request).await
+    }
+}
+/// Builder for [`Client`]. Base URL template: `http://{OmsAddress}`.
+#[derive(Debug, Clone)]
+pub struct ClientBuilder {
+    inner: runtime::TransportBuilder,
+}
+impl ClientBuilder {
+    /// Base URL variable `OmsAddress`: Host (and port, if any) of the OMS web service (e.g. `omsaddress`).
+    pub fn oms_address(mut self, value: impl Into<String>) -> Self {
+        self.inner.variable("OmsAddress", value.into());
+        self
+    }
+    /// Use this base URL instead of filling the template.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.inner.base_url(url.into());
+        self
+    }
+    /// Credential `access_token`, sent as query parameter `access-token`: OMS access token, obtained from the service's token call. Never printed.
+    pub fn access_token(mut self, secret: impl Into<runtime::Secret>) -> Self {
+        self.inner.credential(0usize, secret.into());
+        self
+    }
+    /// Give up on a call after this long (error `Timeout`).
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.inner.timeout(timeout);
+        self
+    }
+    /// The `User-Agent` header of every request.
+    pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
+        self.inner.user_agent(agent.into());
+        self
+    }
+    /// Use this HTTP client (proxies, TLS, connection pools) instead of a default one.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.inner.http_client(client);
+        self
+    }
+    /// Fails when a base URL variable has neither a value nor a default.
+    pub fn build(self) -> Result<Client, runtime::BuildError> {
+        self.inner.build().map(|transport| Client { transport })
+    }
+}
+/// Parameters of [`Client::apply_block_timer`]. Build with `new` (required parameters) and the setters (optional ones).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ApplyBlockTimerRequest {
+    /// Set id of the backup processes.
+    pub set_id: i32,
+    /// App id of the backup processes.
+    pub app_id: i32,
+    /// Processes whose timer backups to block, or 0 for every process of the app.
+    pub svr_ids: ApplyBlockTimerSvrIds,
+}
+impl ApplyBlockTimerRequest {
+    /// Creates the request from its required parameters.
+    pub fn new(set_id: i32, app_id: i32, svr_ids: ApplyBlockTimerSvrIds) -> Self {
+        Self { set_id, app_id, svr_ids }
+    }
+}
+impl runtime::Check for ApplyBlockTimerRequest {
+    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
+}
+/// Parameters of [`Client::apply_table_backup`]. Build with `new` (required parameters) and the setters (optional ones).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ApplyTableBackupRequest {
+    /// Set id of the data to back up.
+    #[serde(with = "runtime::wire::string")]
+    pub set_id: i32,
+    /// App id within the set.
+    #[serde(with = "runtime::wire::string")]
+    pub app_id: i32,
+    /// Zone of the data; the service refuses a zone without tables. Omit when svr_ids is 0.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "runtime::wire::string"
+    )]
+    pub zone_id: Option<i32>,
+    /// Back up only this table. Omit (or empty) when svr_ids is 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table_name: Option<String>,
+    /// Processes to back up (slave processes only), or 0 for every process of the app.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub svr_ids: Option<ApplyTableBackupSvrIds>,
+    /// 1 to approve the application at once (when the set allows it), 0 not to.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "runtime::wire::string"
+    )]
+    pub auto_approve: Option<i32>,
+}
+impl ApplyTableBackupRequest {
+    /// Creates the request from its required parameters.
+    pub fn new(set_id: i32, app_id: i32) -> Self {
+        Self {
+            set_id,
+            app_id,
+            zone_id: None,
+            table_name: None,
+            svr_ids: None,
+            auto_approve: None,
+        }
+    }
+    /// Zone of the data; the service refuses a zone without tables. Omit when svr_ids is 0.
+    pub fn zone_id(mut self, value: i32) -> Self {
+        self.zone_id = Some(value);
+        self
+    }
+    /// Back up only this table. Omit (or empty) when svr_ids is 0.
+    pub fn table_name(mut self, value: impl Into<String>) -> Self {
+        self.table_name = Some(value.into());
+        self
+    }
+    /// Processes to back up (slave processes only), or 0 for every process of the app.
+    pub fn svr_ids(mut self, value: ApplyTableBackupSvrIds) -> Self {
+        self.svr_ids = Some(value);
+        self
+    }
+    /// 1 to approve the application at once (when the set allows it), 0 not to.
+    pub fn auto_approve(mut self, value: i32) -> Self {
+        self.auto_approve = Some(value);
+        self
+    }
+}
+impl runtime::Check for ApplyTableBackupRequest {
+    fn check(&self, c: &mut runtime::Checker, at: &str) {
+        if let Some(v) = &self.auto_approve {
+            c.range(at, "auto_approve", i64::from(*v), Some(0i64), Some(1i64));
+        }
+    }
+}
+/// Parameters of [`Client::reject_application`]. Build with `new` (required parameters) and the setters (optional ones).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RejectApplicationRequest {
+    /// Id of the application form to reject.
+    #[serde(with = "runtime::wire::string")]
+    pub apply_id: i32,
+    /// Reason for the rejection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memo: Option<String>,
+}
+impl RejectApplicationRequest {
+    /// Creates the request from its required parameters.
+    pub fn new(apply_id: i32) -> Self {
+        Self { apply_id, memo: None }
+    }
+    /// Reason for the rejection.
+    pub fn memo(mut self, value: impl Into<String>) -> Self {
+        self.memo = Some(value.into());
+        self
+    }
+}
+impl runtime::Check for RejectApplicationRequest {
+    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
+}
+/// Documented failures of [`Client::apply_block_timer`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApplyBlockTimerError {
+    /// Access token missing or invalid (any failure status).
+    Unauthorized(YiiUnauthorized),
+    /// Some processes are already covered by another backup application (any failure status).
+    ConflictApply(ConflictApply),
+    /// The caller's address is not whitelisted (any failure status).
+    SourceIp(SourceIpRejected),
+}
+impl runtime::OpError for ApplyBlockTimerError {
+    const CASES: &'static [runtime::ErrorCase] = &[
+        runtime::ErrorCase {
+            name: "unauthorized",
+            status: 401u16,
+            status_documented: false,
+            has_fields: &[],
+            equals: &[("name", "\"Unauthorized\"")],
+            retryable: false,
+        },
+        runtime::ErrorCase {
+            name: "conflict_apply",
+            status: 422u16,
+            status_documented: false,
+            has_fields: &["conflict_apply"],
+            equals: &[],
+            retryable: false,
+        },
+        runtime::ErrorCase {
+            name: "source_ip",
+            status: 403u16,
+            status_documented: false,
+            has_fields: &["source_ip"],
+            equals: &[],
+            retryable: false,
+        },
+    ];
+    fn decode(index: usize, body: serde_json::Value) -> Result<Self, serde_json::Error> {
+        match index {
+            0usize => serde_json::from_value(body).map(Self::Unauthorized),
+            1usize => serde_json::from_value(body).map(Self::ConflictApply),
+            2usize => serde_json::from_value(body).map(Self::SourceIp),
+            _ => Err(runtime::unknown_case(index)),
+        }
+    }
+    fn index(&self) -> usize {
+        match self {
+            Self::Unauthorized(_) => 0usize,
+            Self::ConflictApply(_) => 1usize,
+            Self::SourceIp(_) => 2usize,
+        }
+    }
+    fn body(&self) -> serde_json::Value {
+        match self {
+            Self::Unauthorized(b) => runtime::wire::to_json(b),
+            Self::ConflictApply(b) => runtime::wire::to_json(b),
+            Self::SourceIp(b) => runtime::wire::to_json(b),
+        }
+    }
+}
+/// Documented failures of [`Client::apply_table_backup`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApplyTableBackupError {
+    /// Access token missing or invalid (any failure status).
+    Unauthorized(YiiUnauthorized),
+    /// The caller's address is not whitelisted (any failure status).
+    SourceIp(SourceIpRejected),
+}
+impl runtime::OpError for ApplyTableBackupError {
+    const CASES: &'static [runtime::ErrorCase] = &[
+        runtime::ErrorCase {
+            name: "unauthorized",
+            status: 401u16,
+            status_documented: false,
+            has_fields: &[],
+            equals: &[("name", "\"Unauthorized\"")],
+            retryable: false,
+        },
+        runtime::ErrorCase {
+            name: "source_ip",
+            status: 403u16,
+            status_documented: false,
+            has_fields: &["source_ip"],
+            equals: &[],
+            retryable: false,
+        },
+    ];
+    fn decode(index: usize, body: serde_json::Value) -> Result<Self, serde_json::Error> {
+        match index {
+            0usize => serde_json::from_value(body).map(Self::Unauthorized),
+            1usize => serde_json::from_value(body).map(Self::SourceIp),
+            _ => Err(runtime::unknown_case(index)),
+        }
+    }
+    fn index(&self) -> usize {
+        match self {
+            Self::Unauthorized(_) => 0usize,
+            Self::SourceIp(_) => 1usize,
+        }
+    }
+    fn body(&self) -> serde_json::Value {
+        match self {
+            Self::Unauthorized(b) => runtime::wire::to_json(b),
+            Self::SourceIp(b) => runtime::wire::to_json(b),
+        }
+    }
+}
+/// Documented failures of [`Client::reject_application`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum RejectApplicationError {
+    /// Access token missing or invalid (any failure status).
+    Unauthorized(YiiUnauthorized),
+    /// No application form has the given id (any failure status).
+    ApplyNotFound(ApplyIdRejected),
+    /// The caller's address is not whitelisted (any failure status).
+    SourceIp(SourceIpRejected),
+}
+impl runtime::OpError for RejectApplicationError {
+    const CASES: &'static [runtime::ErrorCase] = &[
+        runtime::ErrorCase {
+            name: "unauthorized",
+            status: 401u16,
+            status_documented: false,
+            has_fields: &[],
+            equals: &[("name", "\"Unauthorized\"")],
+            retryable: false,
+        },
+        runtime::ErrorCase {
+            name: "apply_not_found",
+            status: 422u16,
+            status_documented: false,
+            has_fields: &["apply_id"],
+            equals: &[],
+            retryable: false,
+        },
+        runtime::ErrorCase {
+            name: "source_ip",
+            status: 403u16,
+            status_documented: false,
+            has_fields: &["source_ip"],
+            equals: &[],
+            retryable: false,
+        },
+    ];
+    fn decode(index: usize, body: serde_json::Value) -> Result<Self, serde_json::Error> {
+        match index {
+            0usize => serde_json::from_value(body).map(Self::Unauthorized),
+            1usize => serde_json::from_value(body).map(Self::ApplyNotFound),
+            2usize => serde_json::from_value(body).map(Self::SourceIp),
+            _ => Err(runtime::unknown_case(index)),
+        }
+    }
+    fn index(&self) -> usize {
+        match self {
+            Self::Unauthorized(_) => 0usize,
+            Self::ApplyNotFound(_) => 1usize,
+            Self::SourceIp(_) => 2usize,
+        }
+    }
+    fn body(&self) -> serde_json::Value {
+        match self {
+            Self::Unauthorized(b) => runtime::wire::to_json(b),
+            Self::ApplyNotFound(b) => runtime::wire::to_json(b),
+            Self::SourceIp(b) => runtime::wire::to_json(b),
+        }
+    }
+}
+/// The application form created to block timer-driven backups.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct BlockTimerApplication {
+    /// Id of the new application form (used when approving it).
+    pub id: i32,
+}
+impl runtime::Check for BlockTimerApplication {
+    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
+}
+/// Outcome of a table backup application, and of its auto-approval when requested.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TableBackupApplication {
+    /// The application step.
+    pub apply: ApplyOutcome,
+    /// The approval step; present only when the application was auto-approved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<CheckOutcome>,
+}
+impl runtime::Check for TableBackupApplication {
+    fn check(&self, c: &mut runtime::Checker, at: &str) {
+        {
+            let v = &self.apply;
+            runtime::Check::check(v, c, &runtime::check::join(at, "apply"));
+        }
+        if let Some(v) = &self.check {
+            runtime::Check::check(v, c, &runtime::check::join(at, "check"));
+        }
+    }
+}
+/// Result of filing the application (its ret/msg are the envelope).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ApplyOutcome {
+    /// Id of the application form (used when approving it).
+    pub id: i32,
+}
+impl runtime::Check for ApplyOutcome {
+    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
+}
+/// Result of the automatic approval (its ret/msg are the envelope).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CheckOutcome {
+    /// Id of the backup transaction the approval started.
+    pub trans_id: i32,
+}
+impl runtime::Check for CheckOutcome {
+    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
+}
+/// Yii framework error object for a missing or invalid access token.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct YiiUnauthorized {
+    /// HTTP reason phrase (`Unauthorized`).
+    pub name: String,
+    /// Human-readable reason.
+    pub message: String,
+    /// Application error code (0).
+    pub code: i32,
+    /// HTTP status repeated in the body.
+    pub status: i32,
+    /// Exception class name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+}
+impl runtime::Check for YiiUnauthorized {
+    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
+}
+/// The listed processes already have a conflicting backup application.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ConflictApply {
+    /// Messages naming the conflicting application ids.
+    pub conflict_apply: Vec<String>,
+}
+impl runtime::Check for ConflictApply {
+    fn check(&self, c: &mut runtime::Checker, at: &str) {
+        {
+            let v = &self.conflict_apply;
+            c.items(at, "conflict_apply", v.len(), Some(1u32), None);
+        }
+    }
+}
+/// The caller's address is not on the service's whitelist.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SourceIpRejected {
+    /// Message naming the rejected address.
+    pub source_ip: String,
+}
+impl runtime::Check for SourceIpRejected {
+    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
+}
+/// The application form to act on was not found.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ApplyIdRejected {
+    /// Messages about the application id.
+    pub apply_id: Vec<String>,
+}
+impl runtime::Check for ApplyIdRejected {
+    fn check(&self, c: &mut runtime::Checker, at: &str) {
+        {
+            let v = &self.apply_id;
+            c.items(at, "apply_id", v.len(), Some(1u32), None);
+        }
+    }
+}
+/// One of 2 alternatives, tried in order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApplyBlockTimerSvrIds {
+    /// The listed backup processes (dotted four-number ids).
+    Servers(Vec<String>),
+    /// Every backup process under the app.
+    All,
+}
+impl serde::Serialize for ApplyBlockTimerSvrIds {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Servers(v) => serde::Serialize::serialize(v, s),
+            Self::All => serde::Serialize::serialize(&runtime::wire::literal("0"), s),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ApplyBlockTimerSvrIds {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
+        let text = runtime::wire::json_text(&v);
+        if let Ok(x) = serde_json::from_value::<Vec<String>>(v.clone()) {
+            return Ok(Self::Servers(x));
+        }
+        if text == "0" {
+            return Ok(Self::All);
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{}: {}",
+                    "a value matching none of the alternatives of ApplyBlockTimerSvrIds",
+                    text
+                ),
+            ),
+        )
+    }
+}
+/// One of 2 alternatives, tried in order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApplyTableBackupSvrIds {
+    /// The listed backup processes (dotted four-number ids).
+    Servers(Vec<String>),
+    /// Every process under the app.
+    All,
+}
+impl serde::Serialize for ApplyTableBackupSvrIds {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Servers(v) => serde::Serialize::serialize(v, s),
+            Self::All => serde::Serialize::serialize(&runtime::wire::literal("0"), s),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ApplyTableBackupSvrIds {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
+        let text = runtime::wire::json_text(&v);
+        if let Ok(x) = serde_json::from_value::<Vec<String>>(v.clone()) {
+            return Ok(Self::Servers(x));
+        }
+        if text == "0" {
+            return Ok(Self::All);
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{}: {}",
+                    "a value matching none of the alternatives of ApplyTableBackupSvrIds",
+                    text
+                ),
+            ),
+        )
+    }
+}

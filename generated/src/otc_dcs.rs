@@ -1,0 +1,718 @@
+// Generated from specs/otc_dcs.yaml by `cargo xtask codegen`; do not edit.
+//! Open Telekom Cloud Distributed Cache Service (DCS)
+//!
+//! Backup records of DCS (Redis/Memcached) instances, read with paging and a time window.
+//!
+//! Sources: `002_14c1ea64b03ca7af.txt` (Querying DCS Instance Backup Records); documented version v1.0.
+use crate::runtime;
+/// The base URL template; `{name}` parts are filled from the builder's variables.
+pub const BASE_URL: &str = "https://{dcs_endpoint}";
+/// Client for Open Telekom Cloud Distributed Cache Service (DCS). Build with [`Client::builder`]; cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Client {
+    transport: runtime::Transport,
+}
+impl Client {
+    /// Starts a builder.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder {
+            inner: runtime::TransportBuilder::new(
+                BASE_URL,
+                &[("dcs_endpoint", None)],
+                1usize,
+                &[],
+            ),
+        }
+    }
+    /// A client from dynamic settings: the resolved base URL and one credential used for
+    /// every auth scheme.
+    pub fn from_dyn(config: &runtime::DynConfig) -> Self {
+        Self {
+            transport: runtime::Transport::from_parts(
+                config.http.clone(),
+                config.base_url.clone(),
+                config.credential.clone(),
+                1usize,
+                &[],
+            ),
+        }
+    }
+    /// The resolved base URL.
+    pub fn base_url(&self) -> &str {
+        self.transport.base_url()
+    }
+    /// List the backup records of a DCS instance.
+    ///
+    /// `GET /v1.0/{project_id}/instances/{instance_id}/backups`; success is HTTP 200.
+    ///
+    /// # Errors
+    ///
+    /// [`ListBackupRecordsError`] for the documented failures (`api_error`); also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.
+    ///
+    /// # Example `list_records`
+    ///
+    /// ```text
+    /// The page's request template, with the placeholders filled from the parameter table:
+    /// GET /v1.0/0605767b0f0c4f3f9c21b7b5e2f1a5d1/instances/5560df16-cebf-4473-95c4-d1b573c16e79/backups?start=1&limit=10&beginTime=20170718235959&endTime=20190718235959
+    /// X-Auth-Token: [redacted]
+    ///
+    /// HTTP 200
+    /// {
+    ///   "backup_record_response": [
+    ///     {
+    ///       "status": "succeed",
+    ///       "remark": "001",
+    ///       "period": null,
+    ///       "progress": "100.00",
+    ///       "size": 880232,
+    ///       "instance_id": "5560df16-cebf-4473-95c4-d1b573c16e79",
+    ///       "backup_id": "4631832a-14c6-45b0-a0b3-3abd8f591ad1",
+    ///       "created_at": "2019-05-10T08:31:16.166Z",
+    ///       "updated_at": "2019-05-10T08:32:30.546Z",
+    ///       "execution_at": "2019-05-10T08:31:21.461Z",
+    ///       "backup_type": "manual",
+    ///       "backup_format": "AOF",
+    ///       "backup_name": "backup_20190510163116",
+    ///       "error_code": null,
+    ///       "is_support_restore": "TRUE"
+    ///     }
+    ///   ],
+    ///   "total_num": 1
+    /// }
+    /// ```
+    pub async fn list_backup_records(
+        &self,
+        request: &ListBackupRecordsRequest,
+    ) -> Result<
+        runtime::ResponseValue<BackupRecordList>,
+        runtime::Error<ListBackupRecordsError>,
+    > {
+        const OP: runtime::Operation = runtime::Operation {
+            id: "list_backup_records",
+            method: "GET",
+            path: "/v1.0/{project_id}/instances/{instance_id}/backups",
+            params: &[
+                runtime::Param {
+                    name: "project_id",
+                    location: runtime::Location::Path,
+                },
+                runtime::Param {
+                    name: "instance_id",
+                    location: runtime::Location::Path,
+                },
+                runtime::Param {
+                    name: "start",
+                    location: runtime::Location::Query,
+                },
+                runtime::Param {
+                    name: "limit",
+                    location: runtime::Location::Query,
+                },
+                runtime::Param {
+                    name: "beginTime",
+                    location: runtime::Location::Query,
+                },
+                runtime::Param {
+                    name: "endTime",
+                    location: runtime::Location::Query,
+                },
+            ],
+            fixed: &[],
+            body: runtime::BodyEncoding::None,
+            auth: Some(runtime::AuthPlace {
+                scheme: 0usize,
+                location: runtime::Location::Header,
+                name: "X-Auth-Token",
+            }),
+            success: 200u16,
+            envelope: runtime::Envelope::None,
+            list_payload: false,
+        };
+        runtime::execute(&self.transport, &OP, request).await
+    }
+    /// Every item over all pages of [`Client::list_backup_records`], walking `start` from 1 until the total is reached.
+    pub fn list_backup_records_stream<'a>(
+        &'a self,
+        request: &ListBackupRecordsRequest,
+    ) -> impl runtime::Stream<
+        Item = Result<BackupRecord, runtime::Error<ListBackupRecordsError>>,
+    > + 'a {
+        let request = request.clone();
+        runtime::paginate(
+            1i64,
+            move |start| {
+                let mut page = request.clone();
+                page.start = Some(i32::try_from(start).unwrap_or(i32::MAX));
+                async move {
+                    let p = self.list_backup_records(&page).await?.into_inner();
+                    Ok((p.backup_record_response, i64::from(p.total_num)))
+                }
+            },
+        )
+    }
+}
+/// Builder for [`Client`]. Base URL template: `https://{dcs_endpoint}`.
+#[derive(Debug, Clone)]
+pub struct ClientBuilder {
+    inner: runtime::TransportBuilder,
+}
+impl ClientBuilder {
+    /// Base URL variable `dcs_endpoint`: Regional DCS endpoint host (e.g. `dcs.eu-de.otc.t-systems.com`).
+    pub fn dcs_endpoint(mut self, value: impl Into<String>) -> Self {
+        self.inner.variable("dcs_endpoint", value.into());
+        self
+    }
+    /// Use this base URL instead of filling the template.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.inner.base_url(url.into());
+        self
+    }
+    /// Credential `token`, sent as header `X-Auth-Token`: IAM user token. Never printed.
+    pub fn token(mut self, secret: impl Into<runtime::Secret>) -> Self {
+        self.inner.credential(0usize, secret.into());
+        self
+    }
+    /// Give up on a call after this long (error `Timeout`).
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.inner.timeout(timeout);
+        self
+    }
+    /// The `User-Agent` header of every request.
+    pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
+        self.inner.user_agent(agent.into());
+        self
+    }
+    /// Use this HTTP client (proxies, TLS, connection pools) instead of a default one.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.inner.http_client(client);
+        self
+    }
+    /// Fails when a base URL variable has neither a value nor a default.
+    pub fn build(self) -> Result<Client, runtime::BuildError> {
+        self.inner.build().map(|transport| Client { transport })
+    }
+}
+/// Parameters of [`Client::list_backup_records`]. Build with `new` (required parameters) and the setters (optional ones).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ListBackupRecordsRequest {
+    /// Project id.
+    pub project_id: String,
+    /// DCS instance id.
+    pub instance_id: String,
+    /// 1-based index of the first record to return.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<i32>,
+    /// Records per page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i32>,
+    /// Start of the time window.
+    #[serde(rename = "beginTime", default, skip_serializing_if = "Option::is_none")]
+    pub begin_time: Option<String>,
+    /// End of the time window.
+    #[serde(rename = "endTime", default, skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<String>,
+}
+impl ListBackupRecordsRequest {
+    /// Creates the request from its required parameters.
+    pub fn new(project_id: impl Into<String>, instance_id: impl Into<String>) -> Self {
+        Self {
+            project_id: project_id.into(),
+            instance_id: instance_id.into(),
+            start: None,
+            limit: None,
+            begin_time: None,
+            end_time: None,
+        }
+    }
+    /// 1-based index of the first record to return.
+    pub fn start(mut self, value: i32) -> Self {
+        self.start = Some(value);
+        self
+    }
+    /// Records per page.
+    pub fn limit(mut self, value: i32) -> Self {
+        self.limit = Some(value);
+        self
+    }
+    /// Start of the time window.
+    pub fn begin_time(mut self, value: impl Into<String>) -> Self {
+        self.begin_time = Some(value.into());
+        self
+    }
+    /// End of the time window.
+    pub fn end_time(mut self, value: impl Into<String>) -> Self {
+        self.end_time = Some(value.into());
+        self
+    }
+}
+impl runtime::Check for ListBackupRecordsRequest {
+    fn check(&self, c: &mut runtime::Checker, at: &str) {
+        {
+            let v = &self.project_id;
+            c.length(at, "project_id", v, Some(1u32), None);
+        }
+        {
+            let v = &self.instance_id;
+            c.length(at, "instance_id", v, Some(1u32), None);
+        }
+        if let Some(v) = &self.start {
+            c.range(at, "start", i64::from(*v), Some(1i64), None);
+        }
+        if let Some(v) = &self.limit {
+            c.range(at, "limit", i64::from(*v), Some(1i64), None);
+        }
+        if let Some(v) = &self.begin_time {
+            c.pattern(
+                at,
+                "beginTime",
+                v,
+                "^[0-9]{4}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]$",
+                "in the format `yyyyMMddHHmmss`",
+            );
+        }
+        if let Some(v) = &self.end_time {
+            c.pattern(
+                at,
+                "endTime",
+                v,
+                "^[0-9]{4}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]$",
+                "in the format `yyyyMMddHHmmss`",
+            );
+        }
+    }
+}
+/// Documented failures of [`Client::list_backup_records`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum ListBackupRecordsError {
+    /// Request rejected by the service (common OTC error body) (any failure status).
+    ApiError(ApiError),
+}
+impl runtime::OpError for ListBackupRecordsError {
+    const CASES: &'static [runtime::ErrorCase] = &[
+        runtime::ErrorCase {
+            name: "api_error",
+            status: 400u16,
+            status_documented: false,
+            has_fields: &["error_code", "error_msg"],
+            equals: &[],
+            retryable: false,
+        },
+    ];
+    fn decode(index: usize, body: serde_json::Value) -> Result<Self, serde_json::Error> {
+        match index {
+            0usize => serde_json::from_value(body).map(Self::ApiError),
+            _ => Err(runtime::unknown_case(index)),
+        }
+    }
+    fn index(&self) -> usize {
+        match self {
+            Self::ApiError(_) => 0usize,
+        }
+    }
+    fn body(&self) -> serde_json::Value {
+        match self {
+            Self::ApiError(b) => runtime::wire::to_json(b),
+        }
+    }
+}
+/// One page of backup records.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct BackupRecordList {
+    /// Backup records on this page.
+    pub backup_record_response: Vec<BackupRecord>,
+    /// Number of records matching the query (all pages).
+    pub total_num: i32,
+}
+impl runtime::Check for BackupRecordList {
+    fn check(&self, c: &mut runtime::Checker, at: &str) {
+        {
+            let v = &self.backup_record_response;
+            for v in v {
+                runtime::Check::check(
+                    v,
+                    c,
+                    &runtime::check::join(at, "backup_record_response[]"),
+                );
+            }
+        }
+        {
+            let v = &self.total_num;
+            c.range(at, "total_num", i64::from(*v), Some(0i64), None);
+        }
+    }
+}
+/// One backup of a DCS instance.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct BackupRecord {
+    /// Backup status.
+    pub status: BackupStatus,
+    /// Free-text description of the backup.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "runtime::wire::double_option"
+    )]
+    pub remark: Option<Option<String>>,
+    /// Time segment in which the backup ran.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "runtime::wire::double_option"
+    )]
+    pub period: Option<Option<String>>,
+    /// Backup progress in percent, as a decimal string.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "runtime::wire::double_option"
+    )]
+    pub progress: Option<Option<String>>,
+    /// Size of the backup file in bytes.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "runtime::wire::double_option"
+    )]
+    pub size: Option<Option<i64>>,
+    /// DCS instance id.
+    pub instance_id: String,
+    /// Backup record id.
+    pub backup_id: String,
+    /// When the backup task was created.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "runtime::wire::double_option"
+    )]
+    pub created_at: Option<Option<String>>,
+    /// When the backup finished.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "runtime::wire::double_option"
+    )]
+    pub updated_at: Option<Option<String>>,
+    /// When the backup started.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "runtime::wire::double_option"
+    )]
+    pub execution_at: Option<Option<String>>,
+    /// Manual or automatic backup.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backup_type: Option<BackupType>,
+    /// Name of the backup record.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "runtime::wire::double_option"
+    )]
+    pub backup_name: Option<Option<String>>,
+    /// Backup file format (e.g. AOF, RDB).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "runtime::wire::double_option"
+    )]
+    pub backup_format: Option<Option<String>>,
+    /// Why the backup failed; null unless it failed.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "runtime::wire::double_option"
+    )]
+    pub error_code: Option<Option<BackupErrorCode>>,
+    /// Whether the backup can be restored.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "runtime::wire::double_option"
+    )]
+    pub is_support_restore: Option<Option<RestoreSupport>>,
+}
+impl runtime::Check for BackupRecord {
+    fn check(&self, c: &mut runtime::Checker, at: &str) {
+        if let Some(Some(v)) = &self.size {
+            c.range(at, "size", *v, Some(0i64), None);
+        }
+        if let Some(Some(v)) = &self.created_at {
+            c.pattern(
+                at,
+                "created_at",
+                v,
+                "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})$",
+                "in the format `date-time`",
+            );
+        }
+        if let Some(Some(v)) = &self.updated_at {
+            c.pattern(
+                at,
+                "updated_at",
+                v,
+                "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})$",
+                "in the format `date-time`",
+            );
+        }
+        if let Some(Some(v)) = &self.execution_at {
+            c.pattern(
+                at,
+                "execution_at",
+                v,
+                "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})$",
+                "in the format `date-time`",
+            );
+        }
+    }
+}
+/// Lifecycle state of a backup.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum BackupStatus {
+    /// Waiting to start.
+    Waiting,
+    /// Backup in progress.
+    Backuping,
+    /// Backup succeeded.
+    Succeed,
+    /// Backup failed.
+    Failed,
+    /// Backup file expired.
+    Expired,
+    /// Backup file deleted manually.
+    Deleted,
+    /// A value this client does not know (kept as sent).
+    Unknown(String),
+}
+impl BackupStatus {
+    /// The value on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Waiting => "waiting",
+            Self::Backuping => "backuping",
+            Self::Succeed => "succeed",
+            Self::Failed => "failed",
+            Self::Expired => "expired",
+            Self::Deleted => "deleted",
+            Self::Unknown(s) => s,
+        }
+    }
+}
+impl From<&str> for BackupStatus {
+    fn from(s: &str) -> Self {
+        match s {
+            "waiting" => Self::Waiting,
+            "backuping" => Self::Backuping,
+            "succeed" => Self::Succeed,
+            "failed" => Self::Failed,
+            "expired" => Self::Expired,
+            "deleted" => Self::Deleted,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl std::str::FromStr for BackupStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(s))
+    }
+}
+impl std::fmt::Display for BackupStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for BackupStatus {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for BackupStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(d).map(|s| Self::from(s.as_str()))
+    }
+}
+/// How the backup was started.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum BackupType {
+    /// Started by a user.
+    Manual,
+    /// Started by the backup policy.
+    Auto,
+    /// A value this client does not know (kept as sent).
+    Unknown(String),
+}
+impl BackupType {
+    /// The value on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Manual => "manual",
+            Self::Auto => "auto",
+            Self::Unknown(s) => s,
+        }
+    }
+}
+impl From<&str> for BackupType {
+    fn from(s: &str) -> Self {
+        match s {
+            "manual" => Self::Manual,
+            "auto" => Self::Auto,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl std::str::FromStr for BackupType {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(s))
+    }
+}
+impl std::fmt::Display for BackupType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for BackupType {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for BackupType {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(d).map(|s| Self::from(s.as_str()))
+    }
+}
+/// Restore flag, sent as an upper-case string.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum RestoreSupport {
+    /// Can be restored.
+    True,
+    /// Cannot be restored.
+    False,
+    /// A value this client does not know (kept as sent).
+    Unknown(String),
+}
+impl RestoreSupport {
+    /// The value on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::True => "TRUE",
+            Self::False => "FALSE",
+            Self::Unknown(s) => s,
+        }
+    }
+}
+impl From<&str> for RestoreSupport {
+    fn from(s: &str) -> Self {
+        match s {
+            "TRUE" => Self::True,
+            "FALSE" => Self::False,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl std::str::FromStr for RestoreSupport {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(s))
+    }
+}
+impl std::fmt::Display for RestoreSupport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for RestoreSupport {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for RestoreSupport {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(d).map(|s| Self::from(s.as_str()))
+    }
+}
+/// Per-record failure code of a backup or restore.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum BackupErrorCode {
+    /// Backup/restore tool failed to start.
+    Dcs080001,
+    /// Operation timed out.
+    Dcs080002,
+    /// Bucket deletion failed.
+    Dcs080003,
+    /// AK/SK could not be obtained.
+    Dcs080004,
+    /// Bucket creation failed.
+    Dcs080005,
+    /// Backup file size could not be read.
+    Dcs080006,
+    /// Data sync failed during restore.
+    Dcs080007,
+    /// Automatic backup blocked by another running job.
+    Dcs080008,
+    /// A value this client does not know (kept as sent).
+    Unknown(String),
+}
+impl BackupErrorCode {
+    /// The value on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Dcs080001 => "dcs.08.0001",
+            Self::Dcs080002 => "dcs.08.0002",
+            Self::Dcs080003 => "dcs.08.0003",
+            Self::Dcs080004 => "dcs.08.0004",
+            Self::Dcs080005 => "dcs.08.0005",
+            Self::Dcs080006 => "dcs.08.0006",
+            Self::Dcs080007 => "dcs.08.0007",
+            Self::Dcs080008 => "dcs.08.0008",
+            Self::Unknown(s) => s,
+        }
+    }
+}
+impl From<&str> for BackupErrorCode {
+    fn from(s: &str) -> Self {
+        match s {
+            "dcs.08.0001" => Self::Dcs080001,
+            "dcs.08.0002" => Self::Dcs080002,
+            "dcs.08.0003" => Self::Dcs080003,
+            "dcs.08.0004" => Self::Dcs080004,
+            "dcs.08.0005" => Self::Dcs080005,
+            "dcs.08.0006" => Self::Dcs080006,
+            "dcs.08.0007" => Self::Dcs080007,
+            "dcs.08.0008" => Self::Dcs080008,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl std::str::FromStr for BackupErrorCode {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(s))
+    }
+}
+impl std::fmt::Display for BackupErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for BackupErrorCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for BackupErrorCode {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(d).map(|s| Self::from(s.as_str()))
+    }
+}
+/// Common OTC error body.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ApiError {
+    /// Service error code.
+    pub error_code: String,
+    /// Human-readable message.
+    pub error_msg: String,
+}
+impl runtime::Check for ApiError {
+    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
+}

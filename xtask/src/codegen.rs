@@ -1,0 +1,79 @@
+//! `cargo xtask codegen`: render clients, fixtures and docs into `generated/` (or a
+//! standalone crate with `--out`), atomically; `--check` only diffs.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use codegen::render::{self, write, Layout};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Spec files or directories (default: specs/).
+    #[arg(long = "spec")]
+    specs: Vec<PathBuf>,
+    /// Write a self-contained crate (runtime included) here instead of generated/.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Package name of the standalone crate written with `--out`.
+    #[arg(long, default_value = "api_clients")]
+    crate_name: String,
+    /// Write nothing; exit 1 with a unified diff when the output is stale.
+    #[arg(long)]
+    check: bool,
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let specs = if args.specs.is_empty() {
+        vec![PathBuf::from("specs")]
+    } else {
+        args.specs
+    };
+    let validated = match codegen::validate::load_and_validate(&specs, None) {
+        Ok(v) => v,
+        Err(d) => {
+            eprint!("{d}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let (root, layout) = match args.out {
+        Some(out) => (
+            out,
+            Layout::Standalone {
+                name: args.crate_name,
+            },
+        ),
+        None => (PathBuf::from("generated"), Layout::Workspace),
+    };
+    let files = match render::render(&validated, &layout) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if args.check {
+        return match write::diff(&root, &files) {
+            Ok(d) if d.is_empty() => ExitCode::SUCCESS,
+            Ok(d) => {
+                print!("{d}");
+                eprintln!("{} is stale: run `cargo xtask codegen`", root.display());
+                ExitCode::FAILURE
+            }
+            Err(e) => {
+                eprintln!("error: reading {}: {e}", root.display());
+                ExitCode::FAILURE
+            }
+        };
+    }
+    match write::write(&root, &files) {
+        Ok(changed) => {
+            let state = if changed { "written" } else { "unchanged" };
+            println!("{} files {state} in {}", files.len(), root.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: writing {}: {e}", root.display());
+            ExitCode::FAILURE
+        }
+    }
+}
