@@ -336,6 +336,18 @@ fn describe(map: &SourceMap, err: serde_path_to_error::Error<serde_yaml::Error>)
         Some((prefix, rest)) if !prefix.contains(' ') && !path.is_empty() => rest.to_string(),
         _ => raw,
     };
+    // For an unknown or repeated key, point at the key itself when the map knows it (keys of
+    // internally tagged enums are not in serde's path).
+    let mut path = path;
+    for prefix in ["unknown field `", "duplicate field `"] {
+        if let Some(name) = raw.strip_prefix(prefix).and_then(|r| r.split('`').next()) {
+            let mut child = path.clone();
+            child.push(PathSeg::Key(name.to_string()));
+            if map.contains(&child) && path.last() != child.last() {
+                path = child;
+            }
+        }
+    }
     let (line, column) = if map.contains(&path) || inner.location().is_none() {
         map.locate(&path)
     } else {
@@ -388,6 +400,13 @@ fn explain(raw: &str, path: &[PathSeg]) -> (String, String) {
         return (
             format!("missing required key `{name}`"),
             format!("add `{name}:` to this mapping"),
+        );
+    }
+    if let Some(rest) = raw.strip_prefix("duplicate field `") {
+        let name = rest.split('`').next().unwrap_or(rest);
+        return (
+            format!("key `{name}` appears twice"),
+            "keep one of them".to_string(),
         );
     }
     if raw.starts_with("invalid type") || raw.starts_with("invalid value") {
