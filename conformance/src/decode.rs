@@ -170,19 +170,6 @@ pub fn same(a: &Value, b: &Value) -> bool {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn null_members_equal_absent_ones() {
-        assert!(same(&json!({"a": 1, "b": null}), &json!({"a": 1.0})));
-        assert!(!same(&json!({"a": 1}), &json!({"a": 2})));
-        assert!(!same(&json!([1, 2]), &json!([2, 1])));
-    }
-}
-
 /// Replace `role: volatile` and `role: secret` fields with placeholders, so live outcomes
 /// can be shown and snapshotted.
 pub fn redact(schema: &Schema, v: &Value, spec: &Spec) -> Value {
@@ -210,5 +197,18 @@ pub fn redact(schema: &Schema, v: &Value, spec: &Spec) -> Value {
             None => v.clone(),
         },
         _ => v.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn null_members_equal_absent_ones() {
+        assert!(same(&json!({"a": 1, "b": null}), &json!({"a": 1.0})));
+        assert!(!same(&json!({"a": 1}), &json!({"a": 2})));
+        assert!(!same(&json!([1, 2]), &json!([2, 1])));
     }
 }

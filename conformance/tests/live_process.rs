@@ -39,7 +39,7 @@ fn start(specs: &Path) -> (Server, String) {
 #[tokio::test]
 async fn live_mode_against_the_mock_process_reports_no_drift() {
     let specs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
-    let files = codegen::load::load_paths(&[specs.clone()]).expect("specs load");
+    let files = codegen::load::load_paths(std::slice::from_ref(&specs)).expect("specs load");
     let (_server, url) = start(&specs);
     let opts = LiveOptions {
         base_url: &url,
@@ -81,7 +81,7 @@ async fn live_mode_against_the_mock_process_reports_no_drift() {
 #[tokio::test]
 async fn live_mode_is_read_only_by_default_and_needs_tokens() {
     let specs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
-    let files = codegen::load::load_paths(&[specs.clone()]).expect("specs load");
+    let files = codegen::load::load_paths(std::slice::from_ref(&specs)).expect("specs load");
     let (_server, url) = start(&specs);
     let opts = LiveOptions {
         base_url: &url,

@@ -1,1 +1,214 @@
-fn main() {}
+//! Load generator for the mock: N keep-alive HTTP/1.1 connections on loopback hammer one
+//! operation's documented request for a bounded time; prints req/s and latency percentiles,
+//! then times the full replay. Usage:
+//!   mock-bench --operation OP_ID [--connections 32] [--seconds 5] [--spec DIR]
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use conformance::driver::WireDriver;
+use conformance::wire::fill_path;
+use http_body_util::{BodyExt, Empty};
+use hyper::Request;
+use hyper_util::rt::TokioIo;
+
+struct Opts {
+    operation: String,
+    connections: usize,
+    seconds: u64,
+    specs: PathBuf,
+}
+
+fn parse() -> Result<Opts, String> {
+    let mut o = Opts {
+        operation: String::new(),
+        connections: 32,
+        seconds: 5,
+        specs: PathBuf::from("specs"),
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let v = args.next().ok_or(format!("{a} needs a value"))?;
+        match a.as_str() {
+            "--operation" => o.operation = v,
+            "--connections" => o.connections = v.parse().map_err(|_| "bad --connections")?,
+            "--seconds" => o.seconds = v.parse().map_err(|_| "bad --seconds")?,
+            "--spec" => o.specs = PathBuf::from(v),
+            _ => return Err(format!("unknown flag {a}")),
+        }
+    }
+    if o.operation.is_empty() {
+        return Err("--operation is required".into());
+    }
+    // Bounded: a bench, not a soak test.
+    o.seconds = o.seconds.clamp(1, 60);
+    o.connections = o.connections.clamp(1, 256);
+    Ok(o)
+}
+
+fn main() -> std::process::ExitCode {
+    match parse().and_then(run) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("mock-bench: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(o: Opts) -> Result<(), String> {
+    let files =
+        codegen::load::load_paths(std::slice::from_ref(&o.specs)).map_err(|d| d.to_string())?;
+    let op = files
+        .iter()
+        .flat_map(|f| f.spec.operations.iter())
+        .find(|op| op.id == o.operation)
+        .ok_or(format!("no operation `{}`", o.operation))?;
+    let ex = op
+        .examples
+        .iter()
+        .find_map(|e| e.request.as_ref())
+        .ok_or("operation has no documented request")?;
+    if op.request.body.is_some() {
+        return Err("the bench sends bodiless requests only".into());
+    }
+    let mut uri = fill_path(&op.path, ex);
+    if !ex.query.is_empty() {
+        let q: String = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(ex.query.iter())
+            .finish();
+        uri = format!("{uri}?{q}");
+    }
+    let headers: Vec<(String, String)> = ex
+        .headers
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+
+    // The server gets its own 2-thread runtime, like the standalone mock.
+    let server_rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let loopback: SocketAddr = "127.0.0.1:0".parse().map_err(|_| "addr")?;
+    let mock = server_rt
+        .block_on(conformance::mock::spawn(&files, loopback, false))
+        .map_err(|e| e.to_string())?;
+    let addr = mock.addr;
+
+    let client_rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let deadline = Duration::from_secs(o.seconds);
+    let (count, errors, mut lat) = client_rt.block_on(async {
+        let mut tasks = Vec::new();
+        for _ in 0..o.connections {
+            let uri = uri.clone();
+            let headers = headers.clone();
+            tasks.push(tokio::spawn(async move {
+                connection(addr, &uri, &headers, deadline).await
+            }));
+        }
+        let (mut n, mut errs, mut all) = (0u64, 0u64, Vec::new());
+        for t in tasks {
+            if let Ok((c, e, l)) = t.await {
+                n += c;
+                errs += e;
+                all.extend(l);
+            }
+        }
+        (n, errs, all)
+    });
+    lat.sort_unstable();
+    let pct = |p: f64| -> f64 {
+        if lat.is_empty() {
+            return 0.0;
+        }
+        let i = ((lat.len() as f64 - 1.0) * p).round() as usize;
+        lat[i] as f64 / 1000.0
+    };
+    println!(
+        "operation {}: {} connections, {} s: {} requests, {} non-200, {:.0} req/s, p50 {:.3} ms, p99 {:.3} ms",
+        o.operation,
+        o.connections,
+        o.seconds,
+        count,
+        errors,
+        count as f64 / o.seconds as f64,
+        pct(0.50),
+        pct(0.99)
+    );
+
+    // Full replay of every example, timed (capture on, as in `cargo xtask conformance`).
+    let elapsed = server_rt.block_on(async {
+        let mock = conformance::mock::spawn(&files, loopback, true)
+            .await
+            .map_err(|e| e.to_string())?;
+        let driver = WireDriver::default();
+        let _warm = conformance::replay::replay_all(&files, &driver, &mock).await;
+        let runs = 20u32;
+        let t = Instant::now();
+        let mut n = 0;
+        for _ in 0..runs {
+            n = conformance::replay::replay_all(&files, &driver, &mock)
+                .await
+                .len();
+        }
+        mock.stop().await;
+        Ok::<_, String>((t.elapsed() / runs, n))
+    })?;
+    println!(
+        "full replay: {} examples in {:.1} ms (mean of 20)",
+        elapsed.1,
+        elapsed.0.as_secs_f64() * 1000.0
+    );
+    server_rt.block_on(mock.stop());
+    Ok(())
+}
+
+/// One keep-alive connection sending requests back to back until the deadline.
+async fn connection(
+    addr: SocketAddr,
+    uri: &str,
+    headers: &[(String, String)],
+    deadline: Duration,
+) -> (u64, u64, Vec<u32>) {
+    let (mut n, mut errs, mut lat) = (0u64, 0u64, Vec::with_capacity(1 << 16));
+    let Ok(stream) = tokio::net::TcpStream::connect(addr).await else {
+        return (0, 1, lat);
+    };
+    let _ = stream.set_nodelay(true);
+    let Ok((mut sender, conn)) = hyper::client::conn::http1::handshake(TokioIo::new(stream)).await
+    else {
+        return (0, 1, lat);
+    };
+    tokio::spawn(conn);
+    let start = Instant::now();
+    while start.elapsed() < deadline {
+        let mut rb = Request::get(uri).header("host", addr.to_string());
+        for (k, v) in headers {
+            rb = rb.header(k, v);
+        }
+        let Ok(req) = rb.body(Empty::<Bytes>::new()) else {
+            return (n, errs + 1, lat);
+        };
+        let t = Instant::now();
+        match sender.send_request(req).await {
+            Ok(resp) => {
+                let ok = resp.status() == 200;
+                if resp.into_body().collect().await.is_err() || !ok {
+                    errs += 1;
+                }
+            }
+            Err(_) => return (n, errs + 1, lat),
+        }
+        lat.push(t.elapsed().as_micros().min(u32::MAX as u128) as u32);
+        n += 1;
+    }
+    (n, errs, lat)
+}
