@@ -4,6 +4,7 @@
 pub mod capture;
 pub mod decode;
 pub mod driver;
+pub mod generated_driver;
 pub mod live;
 pub mod mock;
 pub mod replay;

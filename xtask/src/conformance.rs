@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use conformance::driver::WireDriver;
+use conformance::generated_driver::GeneratedDriver;
 use conformance::live::{run_live, LiveOptions};
 use conformance::replay::{replay_all, token_env_var, CaseResult, Verdict};
 use conformance::report;
@@ -108,7 +109,8 @@ async fn execute(
             let mock = conformance::mock::spawn(&files, addr, true)
                 .await
                 .map_err(|e| e.to_string())?;
-            let results = replay_all(&files, &driver, &mock).await;
+            // The generated clients are what is under test against the mock.
+            let results = replay_all(&files, &GeneratedDriver, &mock).await;
             mock.stop().await;
             Ok(results)
         }
