@@ -71,11 +71,17 @@ fn decode(schema: &Schema, raw: &str, spec: &Spec, depth: usize) -> Result<Value
     }
     match schema.kind {
         Kind::String | Kind::Unit => Ok(Value::String(raw.to_string())),
-        Kind::Integer | Kind::Long => raw
-            .trim()
-            .parse::<i64>()
+        // Strictly `-?[0-9]+` (no sign `+`, no spaces), the text the OpenAPI export allows.
+        Kind::Integer | Kind::Long => Some(raw)
+            .filter(|r| {
+                r.strip_prefix('-')
+                    .unwrap_or(r)
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+            })
+            .and_then(|r| r.parse::<i64>().ok())
             .map(Value::from)
-            .map_err(|_| format!("`{raw}` is not an integer")),
+            .ok_or_else(|| format!("`{raw}` is not an integer")),
         Kind::Number => raw
             .trim()
             .parse::<f64>()
@@ -95,8 +101,9 @@ fn decode(schema: &Schema, raw: &str, spec: &Spec, depth: usize) -> Result<Value
             if raw.is_empty() {
                 return Ok(Value::Array(Vec::new()));
             }
+            // Items as sent: `1, 2` is not the list `1,2` (the export's pattern agrees).
             raw.split(',')
-                .map(|part| decode(items, part.trim(), spec, depth + 1))
+                .map(|part| decode(items, part, spec, depth + 1))
                 .collect::<Result<Vec<_>, _>>()
                 .map(Value::Array)
         }
@@ -268,7 +275,7 @@ impl Walker<'_> {
             _ => (None, "a number"),
         };
         if let Some((lo, hi)) = range {
-            match n.as_i64() {
+            match whole(n) {
                 Some(i) if i >= lo && i <= hi => {}
                 _ => return self.fail(path, format!("expected {name}, got {n}")),
             }
@@ -410,6 +417,17 @@ impl Walker<'_> {
     }
 }
 
+/// The integer a JSON number denotes, if any. As in JSON Schema, `-3.0` is the integer -3:
+/// JSON does not tell `3` from `3.0`, and serializers may write either.
+fn whole(n: &serde_json::Number) -> Option<i64> {
+    if let Some(i) = n.as_i64() {
+        return Some(i);
+    }
+    let x = n.as_f64()?;
+    // `i64::MAX as f64` rounds up to 2^63, so the upper bound is exclusive.
+    (x.fract() == 0.0 && x >= i64::MIN as f64 && x < i64::MAX as f64).then_some(x as i64)
+}
+
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
@@ -549,6 +567,26 @@ operations: []
     }
 
     #[test]
+    fn whole_floats_are_integers_as_in_json_schema() {
+        let s = schema("{ type: integer, minimum: -200000 }");
+        assert!(msgs(&s, json!(-197632.0), TYPED).is_empty());
+        assert!(msgs(&s, json!(0.0), WIRE).is_empty());
+        assert_eq!(
+            msgs(&s, json!(-300000.0), TYPED),
+            vec!["-300000.0 is below minimum -200000"]
+        );
+        assert_eq!(
+            msgs(&s, json!(2.5), TYPED),
+            vec!["expected an integer, got 2.5"]
+        );
+        // Still bounded by the kind's range.
+        assert_eq!(
+            msgs(&s, json!(1e12), TYPED),
+            vec!["expected an integer, got 1000000000000.0"]
+        );
+    }
+
+    #[test]
     fn wire_strings_are_numbers_only_in_wire_repr() {
         let s = schema("{ type: integer, wire: string, maximum: 200 }");
         assert!(msgs(&s, json!("126"), WIRE).is_empty());
@@ -647,7 +685,20 @@ operations: []
             decode_wire(&schema("{ type: string }"), "x", &sp),
             Ok(json!("x"))
         );
-        assert!(decode_wire(&schema("{ type: integer }"), "x", &sp).is_err());
+        let int = schema("{ type: integer }");
+        for bad in [
+            "x",
+            "",
+            "-",
+            "+5",
+            " 5",
+            "5 ",
+            "5.0",
+            "99999999999999999999",
+        ] {
+            assert!(decode_wire(&int, bad, &sp).is_err(), "{bad:?}");
+        }
+        assert_eq!(decode_wire(&int, "-007", &sp), Ok(json!(-7)));
         let arr = schema("{ type: array, items: { type: integer } }");
         assert_eq!(decode_wire(&arr, "", &sp), Ok(json!([])));
         assert_eq!(

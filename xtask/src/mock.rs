@@ -12,6 +12,9 @@ pub struct Args {
     /// Spec files or directories (default: specs/).
     #[arg(long = "spec")]
     specs: Vec<PathBuf>,
+    /// Accept only this credential value (default: any non-empty one).
+    #[arg(long, value_name = "VALUE")]
+    token: Option<String>,
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -31,6 +34,7 @@ pub fn run(args: Args) -> ExitCode {
         rt.block_on(conformance::mock::serve_until_ctrl_c(
             validated.files(),
             args.listen,
+            args.token.map(conformance::mock::Secret::new),
         ))
     });
     match result {

@@ -1,4 +1,4 @@
-//! The mock server as its own process: `conformance-mock [--listen ADDR] [SPEC...]`.
+//! The mock server as its own process: `conformance-mock [--listen ADDR] [--token VALUE] [SPEC...]`.
 //! Prints `mock listening on http://ADDR` once serving (port 0 picks a free port).
 
 use std::net::SocketAddr;
@@ -9,12 +9,17 @@ use std::process::ExitCode;
 async fn main() -> ExitCode {
     let mut listen = String::from("127.0.0.1:8080");
     let mut paths = Vec::new();
+    let mut token = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--listen" => match args.next() {
                 Some(v) => listen = v,
                 None => return usage("--listen needs an address"),
+            },
+            "--token" => match args.next() {
+                Some(v) => token = Some(runtime::Secret::new(v)),
+                None => return usage("--token needs a value"),
             },
             "--spec" => match args.next() {
                 Some(v) => paths.push(PathBuf::from(v)),
@@ -37,7 +42,7 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match conformance::mock::serve_until_ctrl_c(&files, addr).await {
+    match conformance::mock::serve_until_ctrl_c(&files, addr, token).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("mock: {e}");
@@ -47,6 +52,6 @@ async fn main() -> ExitCode {
 }
 
 fn usage(problem: &str) -> ExitCode {
-    eprintln!("conformance-mock: {problem}\nusage: conformance-mock [--listen HOST:PORT] [--spec FILE]... [SPEC...]");
+    eprintln!("conformance-mock: {problem}\nusage: conformance-mock [--listen HOST:PORT] [--token VALUE] [--spec FILE]... [SPEC...]");
     ExitCode::FAILURE
 }

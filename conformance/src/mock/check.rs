@@ -4,6 +4,7 @@
 
 use codegen::spec::{AuthScheme, BodyEncoding, Location, Operation, Role, Spec};
 use codegen::values::{self, Options, Repr};
+use runtime::Secret;
 use serde_json::Value;
 
 use super::request::{Body, Incoming, MediaType};
@@ -14,33 +15,47 @@ pub enum Rejection {
     Invalid(String),
 }
 
+/// `token`: the one accepted credential value, if the mock was given one.
 pub fn check(
     spec: &Spec,
     op: &Operation,
     req: &Incoming,
     path_params: &[(String, String)],
+    token: Option<&Secret>,
 ) -> Result<(), Rejection> {
-    credential(spec, op, req)?;
+    credential(spec, op, req, token)?;
     content_type(op, req)?;
     parameters(spec, op, req, path_params)
 }
 
-fn credential(spec: &Spec, op: &Operation, req: &Incoming) -> Result<(), Rejection> {
+/// The operation's credential is present, non-empty and, when a token is set, that token.
+pub fn credential(
+    spec: &Spec,
+    op: &Operation,
+    req: &Incoming,
+    token: Option<&Secret>,
+) -> Result<(), Rejection> {
     let Some(scheme) = op.auth.as_ref().and_then(|id| spec.auth.get(id)) else {
         return Ok(());
     };
     let (value, name, place) = match scheme {
         AuthScheme::Query { name, .. } => (req.query_value(name), name, "query parameter"),
         AuthScheme::Header { name, .. } => (req.header_value(name), name, "header"),
+        // A body that cannot be read hides its credential: report the body, not the token.
+        AuthScheme::Form { .. } if matches!(req.body, Body::Unreadable(_)) => return Ok(()),
         AuthScheme::Form { name, .. } => (req.body_value(name), name, "form field"),
         // Signatures cannot be verified without the signing keys: accept.
         AuthScheme::Signature { .. } => return Ok(()),
     };
     match value {
-        Some(v) if !v.trim().is_empty() => Ok(()),
-        Some(_) => Err(Rejection::Unauthorized(format!(
+        Some(v) if v.trim().is_empty() => Err(Rejection::Unauthorized(format!(
             "credential {place} `{name}` is empty"
         ))),
+        // Never echo either value: the message only says which credential was refused.
+        Some(v) if token.is_some_and(|t| t.expose() != v) => Err(Rejection::Unauthorized(format!(
+            "credential {place} `{name}` is not valid"
+        ))),
+        Some(_) => Ok(()),
         None => Err(Rejection::Unauthorized(format!(
             "credential {place} `{name}` is missing"
         ))),
@@ -86,7 +101,7 @@ fn parameters(
     {
         return Err(Rejection::Invalid("JSON body must be an object".into()));
     }
-    let mut problems = Vec::new();
+    let mut problems = repeated(op, req);
     for p in &op.request.parameters {
         let place = location_name(p.location);
         let found = match p.location {
@@ -138,6 +153,27 @@ fn parameters(
     } else {
         Err(Rejection::Invalid(problems.join("; ")))
     }
+}
+
+/// Declared query parameters and form fields hold one value each (a list travels as one
+/// comma-separated value); sent twice, which one would a server take?
+fn repeated(op: &Operation, req: &Incoming) -> Vec<String> {
+    let params = op.request.parameters.iter().map(|p| (p.location, &p.name));
+    let discriminators = op.discriminators.iter().map(|d| (d.location, &d.name));
+    let mut problems = Vec::new();
+    for (location, name) in params.chain(discriminators) {
+        let pairs: &[(String, String)] = match (location, &req.body) {
+            (Location::Query, _) => &req.query,
+            (Location::Body, Body::Form(fields)) => fields,
+            _ => continue,
+        };
+        let times = pairs.iter().filter(|(n, _)| n == name).count();
+        if times > 1 {
+            let place = location_name(location);
+            problems.push(format!("{place} `{name}` is sent {times} times"));
+        }
+    }
+    problems
 }
 
 enum Found {

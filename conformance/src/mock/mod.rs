@@ -4,6 +4,7 @@
 //! documented error shape. Every path through the handler returns a response: no panics.
 
 mod check;
+mod multipart;
 mod reply;
 pub(crate) mod request;
 pub(crate) mod route;
@@ -12,11 +13,12 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
 use axum::Router;
 use codegen::load::SpecFile;
 use codegen::spec::{Operation, Spec};
+pub use runtime::Secret;
 use serde_json::json;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
@@ -38,6 +40,8 @@ pub struct Mock {
     specs: Vec<Spec>,
     routes: Vec<Entry>,
     capture: Arc<CaptureLog>,
+    /// When set, the only credential value accepted.
+    token: Option<Secret>,
 }
 
 struct Entry {
@@ -66,7 +70,14 @@ impl Mock {
             specs,
             routes,
             capture,
+            token: None,
         }
+    }
+
+    /// Accept only this credential value (otherwise any non-empty one).
+    pub fn with_token(mut self, token: Option<Secret>) -> Self {
+        self.token = token;
+        self
     }
 
     pub fn router(self: Arc<Self>) -> Router {
@@ -89,32 +100,50 @@ impl Mock {
             .collect()
     }
 
-    fn answer(&self, req: &Incoming) -> Response {
-        let mut path_hit = false;
-        let mut best: Option<(&Entry, Vec<(String, String)>)> = None;
+    /// Where a request lands: its operation, or why there is none.
+    fn resolve(&self, req: &Incoming) -> Resolution<'_> {
+        let mut allowed: Vec<&str> = Vec::new();
+        let mut first_same_method: Option<&Entry> = None;
+        let mut best: Option<&Entry> = None;
         for e in &self.routes {
-            let Some(params) = e.key.template.matches(&req.path) else {
-                continue;
-            };
-            path_hit = true;
-            if e.key.method.as_str() != req.method.as_str() || !e.key.discriminators_hold(req) {
+            if !e.key.template.fits(&req.path) {
                 continue;
             }
+            if e.key.method.as_str() != req.method.as_str() {
+                allowed.push(e.key.method.as_str());
+                continue;
+            }
+            first_same_method.get_or_insert(e);
             // The most specific route wins (more discriminators matched).
-            let better = match &best {
-                None => true,
-                Some((b, _)) => e.key.discriminators.len() > b.key.discriminators.len(),
-            };
-            if better {
-                best = Some((e, params));
+            if e.key.discriminators_hold(req)
+                && best.is_none_or(|b| e.key.discriminators.len() > b.key.discriminators.len())
+            {
+                best = Some(e);
             }
         }
-        let Some((entry, params)) = best else {
-            return self.not_found(req, path_hit);
+        match (best, first_same_method) {
+            (Some(e), _) => Resolution::Operation(e),
+            (None, Some(e)) => Resolution::NoDiscriminators(e),
+            (None, None) if allowed.is_empty() => Resolution::NotFound,
+            (None, None) => {
+                allowed.sort_unstable();
+                allowed.dedup();
+                Resolution::MethodNotAllowed(allowed.join(", "))
+            }
+        }
+    }
+
+    fn answer(&self, req: &Incoming) -> Response {
+        let entry = match self.resolve(req) {
+            Resolution::Operation(e) => e,
+            Resolution::NoDiscriminators(e) => return self.no_discriminators(e, req),
+            Resolution::MethodNotAllowed(allow) => return self.method_not_allowed(req, &allow),
+            Resolution::NotFound => return self.not_found(req),
         };
         let spec = &self.specs[entry.spec];
         let op = &spec.operations[entry.op];
-        match check::check(spec, op, req, &params) {
+        let params = entry.key.template.matches(&req.path).unwrap_or_default();
+        match check::check(spec, op, req, &params, self.token.as_ref()) {
             Err(Rejection::Unauthorized(m)) => entry.unauthorized.render(&m),
             Err(Rejection::Invalid(m)) => entry.invalid.render(&m),
             Ok(()) => match preference(&req.headers) {
@@ -140,20 +169,61 @@ impl Mock {
         }
     }
 
-    fn not_found(&self, req: &Incoming, path_hit: bool) -> Response {
-        let (status, error) = if path_hit {
-            (405, "no operation for this method and discriminators")
-        } else {
-            (404, "no operation at this path")
-        };
+    /// A known path and method whose discriminators match no operation is the provider's
+    /// business (a missing `cmd` or an unknown `func`): its own replies answer, credentials
+    /// first as a real server checks them.
+    fn no_discriminators(&self, first: &Entry, req: &Incoming) -> Response {
+        let spec = &self.specs[first.spec];
+        let op = &spec.operations[first.op];
+        if let Err(Rejection::Unauthorized(m)) =
+            check::credential(spec, op, req, self.token.as_ref())
+        {
+            return first.unauthorized.render(&m);
+        }
+        let expected: Vec<String> = self
+            .routes
+            .iter()
+            .filter(|e| e.key.method == first.key.method && e.key.path == first.key.path)
+            .map(|e| e.key.describe())
+            .collect();
+        first.invalid.render(&format!(
+            "no operation for these discriminators; expected one of: {}",
+            expected.join("; ")
+        ))
+    }
+
+    fn method_not_allowed(&self, req: &Incoming, allow: &str) -> Response {
         let body = json!({
-            "error": error,
+            "error": "no operation for this method",
+            "method": req.method.as_str(),
+            "path": req.path,
+            "allow": allow,
+        });
+        let mut resp = Prepared::json(405, &body).response();
+        if let Ok(v) = HeaderValue::from_str(allow) {
+            resp.headers_mut().insert(header::ALLOW, v);
+        }
+        resp
+    }
+
+    fn not_found(&self, req: &Incoming) -> Response {
+        let body = json!({
+            "error": "no operation at this path",
             "method": req.method.as_str(),
             "path": req.path,
             "routes": self.routes(),
         });
-        Prepared::json(status, &body).response()
+        Prepared::json(404, &body).response()
     }
+}
+
+enum Resolution<'a> {
+    Operation(&'a Entry),
+    /// Path and method are known; the first such operation stands for the provider.
+    NoDiscriminators(&'a Entry),
+    /// Path known, method not: the methods it has, for the `Allow` header.
+    MethodNotAllowed(String),
+    NotFound,
 }
 
 fn entry(si: usize, spec: &Spec, oi: usize, op: &Operation) -> Entry {
@@ -291,18 +361,40 @@ impl Running {
     }
 }
 
+/// How a mock serves.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// Record every request (the replay compares them with the documented ones).
+    pub capture: bool,
+    /// Accept only this credential value; otherwise any non-empty one.
+    pub token: Option<Secret>,
+}
+
 /// Bind `addr` (port 0 picks a free one) and serve in a background task.
 pub async fn spawn(
     files: &[SpecFile],
     addr: SocketAddr,
     capture: bool,
 ) -> std::io::Result<Running> {
-    let log = Arc::new(if capture {
+    let config = Config {
+        capture,
+        token: None,
+    };
+    spawn_with(files, addr, config).await
+}
+
+/// [`spawn`] with every setting.
+pub async fn spawn_with(
+    files: &[SpecFile],
+    addr: SocketAddr,
+    config: Config,
+) -> std::io::Result<Running> {
+    let log = Arc::new(if config.capture {
         CaptureLog::enabled()
     } else {
         CaptureLog::default()
     });
-    let mock = Arc::new(Mock::new(files, log.clone()));
+    let mock = Arc::new(Mock::new(files, log.clone()).with_token(config.token));
     let listener = TcpListener::bind(addr).await?;
     let addr = listener.local_addr()?;
     let (tx, rx) = oneshot::channel::<()>();
@@ -325,11 +417,16 @@ pub async fn spawn(
     })
 }
 
-/// Run standalone: bind, print the address and routes, serve until Ctrl-C.
-pub async fn serve_until_ctrl_c(files: &[SpecFile], addr: SocketAddr) -> std::io::Result<()> {
+/// Run standalone: bind, print the address and routes, serve until Ctrl-C. With `token`, only
+/// that credential value is accepted.
+pub async fn serve_until_ctrl_c(
+    files: &[SpecFile],
+    addr: SocketAddr,
+    token: Option<Secret>,
+) -> std::io::Result<()> {
     let listener = TcpListener::bind(addr).await?;
     let local = listener.local_addr()?;
-    let mock = Mock::new(files, Arc::new(CaptureLog::default()));
+    let mock = Mock::new(files, Arc::new(CaptureLog::default())).with_token(token);
     for r in mock.routes() {
         println!("  {r}");
     }

@@ -4,6 +4,8 @@ use axum::http::{HeaderMap, Method};
 use bytes::Bytes;
 use serde_json::Value;
 
+use super::multipart;
+
 /// The body as parsed by its content type.
 #[derive(Debug, Clone)]
 pub enum Body {
@@ -136,38 +138,15 @@ pub(crate) async fn parse_body(
                 .map(|(k, v)| (k.into_owned(), v.into_owned()))
                 .collect(),
         ),
-        MediaType::Multipart => match content_type.and_then(|ct| multer::parse_boundary(ct).ok()) {
-            Some(boundary) => read_multipart(boundary, bytes.clone()).await,
+        MediaType::Multipart => match content_type.and_then(multipart::boundary) {
+            Some(boundary) => match multipart::fields(&boundary, bytes) {
+                Ok(fields) => Body::Form(fields),
+                Err(e) => Body::Unreadable(format!("malformed multipart body ({e})")),
+            },
             None => Body::Unreadable("multipart body without a boundary".into()),
         },
         MediaType::None | MediaType::Other => {
             Body::Unreadable("body without a supported content type".into())
         }
     }
-}
-
-async fn read_multipart(boundary: String, bytes: Bytes) -> Body {
-    let stream = futures_once(bytes);
-    let mut mp = multer::Multipart::new(stream, boundary);
-    let mut fields = Vec::new();
-    loop {
-        match mp.next_field().await {
-            Ok(Some(field)) => {
-                let name = field.name().unwrap_or_default().to_string();
-                match field.text().await {
-                    Ok(text) => fields.push((name, text)),
-                    Err(e) => return Body::Unreadable(format!("multipart field `{name}`: {e}")),
-                }
-            }
-            Ok(None) => return Body::Form(fields),
-            Err(e) => return Body::Unreadable(format!("malformed multipart body ({e})")),
-        }
-    }
-}
-
-/// A one-item stream over the already-read body, as multer wants a stream.
-fn futures_once(
-    bytes: Bytes,
-) -> impl futures_util::Stream<Item = Result<Bytes, std::convert::Infallible>> {
-    futures_util::stream::once(async move { Ok(bytes) })
 }

@@ -32,6 +32,22 @@ impl PathTemplate {
         PathTemplate { segments }
     }
 
+    /// Does `path` fit the template? Allocation-free: routing asks this of every route.
+    pub fn fits(&self, path: &str) -> bool {
+        let mut parts = split(path);
+        for seg in &self.segments {
+            let Some(part) = parts.next() else {
+                return false;
+            };
+            if let Segment::Literal(lit) = seg {
+                if lit != part {
+                    return false;
+                }
+            }
+        }
+        parts.next().is_none()
+    }
+
     /// The captured path parameters (percent-decoded) when `path` fits the template.
     pub fn matches(&self, path: &str) -> Option<Vec<(String, String)>> {
         let mut params = Vec::new();
