@@ -186,5 +186,7 @@ fn example_credentials(p: &ProviderModel) -> Vec<String> {
             }
         }
     }
+    out.sort();
+    out.dedup();
     out
 }
