@@ -2,6 +2,7 @@
 //! a serialized request, and the shared rules for placing parameters, credentials and bodies,
 //! then reading the answer into a payload or an [`Error`].
 
+use std::any::TypeId;
 use std::time::Duration;
 
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, USER_AGENT};
@@ -245,7 +246,7 @@ pub async fn execute<R, T, E>(
 ) -> Result<ResponseValue<T>, Error<E>>
 where
     R: Serialize + Check,
-    T: DeserializeOwned,
+    T: DeserializeOwned + 'static,
     E: OpError,
 {
     let mut checker = Checker::new();
@@ -292,7 +293,14 @@ where
     };
 
     if status == op.success {
-        let payload = match unwrap_envelope(op, body.clone()) {
+        // An empty success body cannot carry an envelope failure: for a unit payload it is
+        // the documented answer, for any other payload the decode below reports it.
+        let unwrapped = if is_unit::<T>() && body.is_null() {
+            Ok(Value::Null)
+        } else {
+            unwrap_envelope(op, body.clone())
+        };
+        let payload = match unwrapped {
             Ok(p) => p,
             Err(envelope_error) => {
                 return match documented(op, status, body) {
@@ -309,7 +317,7 @@ where
                 };
             }
         };
-        return serde_json::from_value(payload)
+        return read_payload(payload)
             .map(|p| ResponseValue::new(status, headers, p))
             .map_err(|e| Error::Decode {
                 status,
@@ -329,6 +337,18 @@ where
             excerpt: excerpt(),
         }),
     }
+}
+
+/// Whether `T` is the unit payload `()`: the spec's `type: unit`, an operation that answers
+/// with no content worth reading.
+fn is_unit<T: 'static>() -> bool {
+    TypeId::of::<T>() == TypeId::of::<()>()
+}
+
+/// Read what the envelope left as the payload type. A unit payload accepts anything (an
+/// XML-as-JSON root like `{"ok":{}}`, `{}`, or nothing): `()` alone reads only `null`.
+fn read_payload<T: DeserializeOwned + 'static>(payload: Value) -> Result<T, serde_json::Error> {
+    serde_json::from_value(if is_unit::<T>() { Value::Null } else { payload })
 }
 
 /// The first documented failure whose shape `body` has (or, inside an XML-as-JSON envelope,
@@ -508,4 +528,121 @@ fn encode_segment(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::TcpListener;
+
+    use super::*;
+    use crate::error::ErrorCase;
+
+    #[test]
+    fn a_unit_payload_accepts_whatever_the_envelope_leaves() {
+        for left in [json!({"ok": {}}), json!({}), Value::Null, json!("done")] {
+            assert!(read_payload::<()>(left.clone()).is_ok(), "{left}");
+        }
+        // Other payloads are still read strictly.
+        assert!(read_payload::<Vec<i64>>(json!({"ok": {}})).is_err());
+        assert_eq!(
+            read_payload::<Vec<i64>>(json!([1, 2])).ok(),
+            Some(vec![1, 2])
+        );
+    }
+
+    #[derive(Debug)]
+    enum NoErrors {}
+
+    impl OpError for NoErrors {
+        const CASES: &'static [ErrorCase] = &[];
+        fn decode(index: usize, _body: Value) -> Result<Self, serde_json::Error> {
+            Err(crate::error::unknown_case(index))
+        }
+        fn index(&self) -> usize {
+            match *self {}
+        }
+        fn body(&self) -> Value {
+            match *self {}
+        }
+    }
+
+    #[derive(Serialize)]
+    struct NoParams {}
+
+    impl Check for NoParams {
+        fn check(&self, _c: &mut Checker, _at: &str) {}
+    }
+
+    const XML_JSON_OP: Operation = Operation {
+        id: "delete",
+        method: "POST",
+        path: "/",
+        params: &[],
+        fixed: &[],
+        body: BodyEncoding::None,
+        auth: None,
+        success: 200,
+        envelope: Envelope::XmlJson {
+            root: "doc",
+            list: "elem",
+            error: "error",
+        },
+        list_payload: false,
+    };
+
+    /// Answer one request on loopback with a 200 and `body`; returns the base URL.
+    async fn answer_once(body: &'static str) -> String {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        tokio::spawn(async move {
+            if let Ok((mut conn, _)) = listener.accept().await {
+                let mut buf = [0u8; 4096];
+                let _ = conn.read(&mut buf).await;
+                let reply = format!(
+                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\
+                     content-length: {}\r\nconnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = conn.write_all(reply.as_bytes()).await;
+            }
+        });
+        format!("http://{addr}")
+    }
+
+    async fn call_unit(body: &'static str) -> Result<ResponseValue<()>, Error<NoErrors>> {
+        let t = Transport::from_parts(
+            reqwest::Client::new(),
+            answer_once(body).await,
+            None,
+            0,
+            &[],
+        );
+        execute(&t, &XML_JSON_OP, &NoParams {}).await
+    }
+
+    #[tokio::test]
+    async fn unit_operations_succeed_on_any_unwrapped_body() {
+        for body in [r#"{"doc":{"ok":{}}}"#, r#"{"doc":{}}"#, ""] {
+            let r = call_unit(body).await;
+            assert!(r.is_ok(), "{body}: {r:?}");
+        }
+    }
+
+    #[tokio::test]
+    async fn unit_operations_still_report_envelope_failures() {
+        let r = call_unit(r#"{"doc":{"error":{"$type":"access","msg":{"$":"denied"}}}}"#).await;
+        match r {
+            Err(Error::Envelope { status: 200, error }) => {
+                assert!(error.to_string().contains("denied"), "{error}")
+            }
+            other => panic!("expected an envelope failure, got {other:?}"),
+        }
+        // A body that is not the envelope at all is not a silent success either.
+        assert!(matches!(
+            call_unit(r#"{"unrelated":1}"#).await,
+            Err(Error::Envelope { .. })
+        ));
+    }
 }
