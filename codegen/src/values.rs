@@ -469,6 +469,10 @@ thread_local! {
 pub fn matches_regex(pattern: &str, s: &str) -> Result<bool, String> {
     REGEXES.with(|cache| {
         let mut cache = cache.borrow_mut();
+        // Looked up before `entry`, which would allocate the key on every call.
+        if let Some(re) = cache.get(pattern) {
+            return re.as_ref().map(|r| r.is_match(s)).map_err(Clone::clone);
+        }
         let re = cache.entry(pattern.to_string()).or_insert_with(|| {
             // Anchor so a pattern constrains the whole value, as the spec format says.
             Regex::new(&format!("^(?:{pattern})$")).map_err(|e| one_line(&e.to_string()))

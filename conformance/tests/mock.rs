@@ -369,3 +369,25 @@ async fn declared_fields_sent_twice_are_invalid() {
     assert_eq!(send(c.get(&url).header("X-Token", "t")).await.0, 400);
     m.stop().await;
 }
+
+#[test]
+fn standalone_threads_serve_and_stop() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acme.yaml");
+    let file = codegen::load::load_file(&path).expect("fixture spec loads");
+    let addr = "127.0.0.1:0".parse().expect("addr");
+    let served = mock::serve_threads(&[file], addr, Config::default(), 2).expect("serves");
+    let url = format!("http://{}/v1/t1/items/i1", served.addr);
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let c = reqwest::Client::new();
+    for _ in 0..4 {
+        let (status, _) = rt.block_on(send(c.get(&url).header("X-Token", "t")));
+        assert_eq!(status, 200);
+    }
+    served.stop();
+    // Stopped means no longer accepting.
+    let refused = rt.block_on(c.get(&url).header("X-Token", "t").send());
+    assert!(refused.is_err());
+}

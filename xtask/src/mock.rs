@@ -30,13 +30,11 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let result = tokio::runtime::Runtime::new().and_then(|rt| {
-        rt.block_on(conformance::mock::serve_until_ctrl_c(
-            validated.files(),
-            args.listen,
-            args.token.map(conformance::mock::Secret::new),
-        ))
-    });
+    let result = conformance::mock::serve_until_ctrl_c(
+        validated.files(),
+        args.listen,
+        args.token.map(conformance::mock::Secret::new),
+    );
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -5,8 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
     let mut listen = String::from("127.0.0.1:8080");
     let mut paths = Vec::new();
     let mut token = None;
@@ -42,7 +41,7 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match conformance::mock::serve_until_ctrl_c(&files, addr, token).await {
+    match conformance::mock::serve_until_ctrl_c(&files, addr, token) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("mock: {e}");

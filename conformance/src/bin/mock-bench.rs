@@ -1,18 +1,19 @@
-//! Load generator for the mock: N keep-alive HTTP/1.1 connections on loopback hammer one
-//! operation's documented request for a bounded time; prints req/s and latency percentiles,
-//! then times the full replay. Usage:
+//! Load generator for the mock: N keep-alive HTTP/1.1 connections on loopback send one
+//! operation's documented request back to back for a bounded time; prints req/s and latency
+//! percentiles, then times the full replay. The mock serves as `cargo xtask mock` does (its
+//! own worker threads); the client, like wrk, writes prepared request bytes and reads each
+//! response by its Content-Length, so it costs the server as little CPU as it can. Usage:
 //!   mock-bench --operation OP_ID [--connections 32] [--seconds 5] [--spec DIR]
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use bytes::Bytes;
 use conformance::driver::WireDriver;
+use conformance::mock::{self, Config};
 use conformance::wire::fill_path;
-use http_body_util::{BodyExt, Empty};
-use hyper::Request;
-use hyper_util::rt::TokioIo;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
 
 struct Opts {
     operation: String,
@@ -81,23 +82,16 @@ fn run(o: Opts) -> Result<(), String> {
             .finish();
         uri = format!("{uri}?{q}");
     }
-    let headers: Vec<(String, String)> = ex
-        .headers
-        .iter()
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-
-    // The server gets its own 2-thread runtime, like the standalone mock.
-    let server_rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .map_err(|e| e.to_string())?;
     let loopback: SocketAddr = "127.0.0.1:0".parse().map_err(|_| "addr")?;
-    let mock = server_rt
-        .block_on(conformance::mock::spawn(&files, loopback, false))
+    let served = mock::serve_threads(&files, loopback, Config::default(), mock::default_workers())
         .map_err(|e| e.to_string())?;
-    let addr = mock.addr;
+    let addr = served.addr;
+    let mut request = format!("GET {uri} HTTP/1.1\r\nhost: {addr}\r\n");
+    for (k, v) in &ex.headers {
+        request.push_str(&format!("{k}: {v}\r\n"));
+    }
+    request.push_str("\r\n");
+    let request: std::sync::Arc<[u8]> = request.into_bytes().into();
 
     let client_rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -108,10 +102,9 @@ fn run(o: Opts) -> Result<(), String> {
     let (count, errors, mut lat) = client_rt.block_on(async {
         let mut tasks = Vec::new();
         for _ in 0..o.connections {
-            let uri = uri.clone();
-            let headers = headers.clone();
+            let request = request.clone();
             tasks.push(tokio::spawn(async move {
-                connection(addr, &uri, &headers, deadline).await
+                connection(addr, &request, deadline).await
             }));
         }
         let (mut n, mut errs, mut all) = (0u64, 0u64, Vec::new());
@@ -144,22 +137,24 @@ fn run(o: Opts) -> Result<(), String> {
         pct(0.99)
     );
 
+    served.stop();
+
     // Full replay of every example, timed (capture on, as in `cargo xtask conformance`).
-    let elapsed = server_rt.block_on(async {
-        let mock = conformance::mock::spawn(&files, loopback, true)
+    let elapsed = client_rt.block_on(async {
+        let running = mock::spawn(&files, loopback, true)
             .await
             .map_err(|e| e.to_string())?;
         let driver = WireDriver::default();
-        let _warm = conformance::replay::replay_all(&files, &driver, &mock).await;
+        let _warm = conformance::replay::replay_all(&files, &driver, &running).await;
         let runs = 20u32;
         let t = Instant::now();
         let mut n = 0;
         for _ in 0..runs {
-            n = conformance::replay::replay_all(&files, &driver, &mock)
+            n = conformance::replay::replay_all(&files, &driver, &running)
                 .await
                 .len();
         }
-        mock.stop().await;
+        running.stop().await;
         Ok::<_, String>((t.elapsed() / runs, n))
     })?;
     println!(
@@ -167,48 +162,65 @@ fn run(o: Opts) -> Result<(), String> {
         elapsed.1,
         elapsed.0.as_secs_f64() * 1000.0
     );
-    server_rt.block_on(mock.stop());
     Ok(())
 }
 
-/// One keep-alive connection sending requests back to back until the deadline.
-async fn connection(
-    addr: SocketAddr,
-    uri: &str,
-    headers: &[(String, String)],
-    deadline: Duration,
-) -> (u64, u64, Vec<u32>) {
+/// One keep-alive connection sending requests back to back until the deadline: requests
+/// sent, non-200 answers, latencies in microseconds.
+async fn connection(addr: SocketAddr, request: &[u8], deadline: Duration) -> (u64, u64, Vec<u32>) {
     let (mut n, mut errs, mut lat) = (0u64, 0u64, Vec::with_capacity(1 << 16));
-    let Ok(stream) = tokio::net::TcpStream::connect(addr).await else {
+    let Ok(mut stream) = TcpStream::connect(addr).await else {
         return (0, 1, lat);
     };
     let _ = stream.set_nodelay(true);
-    let Ok((mut sender, conn)) = hyper::client::conn::http1::handshake(TokioIo::new(stream)).await
-    else {
-        return (0, 1, lat);
-    };
-    tokio::spawn(conn);
+    let mut buf = Vec::with_capacity(16 * 1024);
     let start = Instant::now();
     while start.elapsed() < deadline {
-        let mut rb = Request::get(uri).header("host", addr.to_string());
-        for (k, v) in headers {
-            rb = rb.header(k, v);
-        }
-        let Ok(req) = rb.body(Empty::<Bytes>::new()) else {
-            return (n, errs + 1, lat);
-        };
         let t = Instant::now();
-        match sender.send_request(req).await {
-            Ok(resp) => {
-                let ok = resp.status() == 200;
-                if resp.into_body().collect().await.is_err() || !ok {
-                    errs += 1;
-                }
-            }
+        if stream.write_all(request).await.is_err() {
+            return (n, errs + 1, lat);
+        }
+        match read_response(&mut stream, &mut buf).await {
+            Ok(200) => {}
+            Ok(_) => errs += 1,
             Err(_) => return (n, errs + 1, lat),
         }
         lat.push(t.elapsed().as_micros().min(u32::MAX as u128) as u32);
         n += 1;
     }
     (n, errs, lat)
+}
+
+/// Read one response (head, then a Content-Length body) off `stream`; `buf` keeps any bytes
+/// read past it. Returns the status code.
+async fn read_response(stream: &mut TcpStream, buf: &mut Vec<u8>) -> std::io::Result<u16> {
+    let bad = |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_string());
+    loop {
+        if let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = std::str::from_utf8(&buf[..end]).map_err(|_| bad("head is not UTF-8"))?;
+            let status = head
+                .get(9..12)
+                .and_then(|s| s.parse().ok())
+                .ok_or_else(|| bad("no status line"))?;
+            let length: usize = head
+                .lines()
+                .find_map(|l| {
+                    let (k, v) = l.split_once(':')?;
+                    k.eq_ignore_ascii_case("content-length")
+                        .then(|| v.trim().parse().ok())?
+                })
+                .ok_or_else(|| bad("no content-length"))?;
+            let total = end + 4 + length;
+            while buf.len() < total {
+                if stream.read_buf(buf).await? == 0 {
+                    return Err(bad("connection closed mid-body"));
+                }
+            }
+            buf.drain(..total);
+            return Ok(status);
+        }
+        if stream.read_buf(buf).await? == 0 {
+            return Err(bad("connection closed"));
+        }
+    }
 }

@@ -1,4 +1,4 @@
-//! The spec-built mock server: one axum listener serving every provider at its documented
+//! The spec-built mock server: one hyper listener serving every provider at its documented
 //! paths. Requests are routed by method, path and discriminators, checked against the spec,
 //! and answered with a documented example (serialized once at start-up) or the provider's
 //! documented error shape. Every path through the handler returns a response: no panics.
@@ -8,16 +8,16 @@ mod multipart;
 mod reply;
 pub(crate) mod request;
 pub(crate) mod route;
+mod serve;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::Response;
-use axum::Router;
 use codegen::load::SpecFile;
 use codegen::spec::{Operation, Spec};
+use http_body_util::{BodyExt, Limited};
+use hyper::header::{self, HeaderValue};
+use hyper::{HeaderMap, StatusCode};
 pub use runtime::Secret;
 use serde_json::json;
 use tokio::net::TcpListener;
@@ -25,9 +25,10 @@ use tokio::sync::oneshot;
 
 use crate::capture::{CaptureLog, Captured};
 pub use check::Rejection;
-use reply::{Prepared, Template};
+use reply::{Prepared, Response, Template};
 use request::Incoming;
 use route::{PathTemplate, RouteKey};
+pub use serve::{default_workers, Threads};
 
 /// Bodies above this are refused before parsing.
 const BODY_LIMIT: usize = 1 << 20;
@@ -80,8 +81,23 @@ impl Mock {
         self
     }
 
-    pub fn router(self: Arc<Self>) -> Router {
-        Router::new().fallback(handle).with_state(self)
+    /// Answer one HTTP request; every path returns a response.
+    pub(crate) async fn handle(&self, req: hyper::Request<hyper::body::Incoming>) -> Response {
+        let (parts, body) = req.into_parts();
+        let bytes = match Limited::new(body, BODY_LIMIT).collect().await {
+            Ok(b) => b.to_bytes(),
+            Err(_) => {
+                let body = json!({ "error": "body too large or unreadable" });
+                return Prepared::json(StatusCode::PAYLOAD_TOO_LARGE.as_u16(), &body).response();
+            }
+        };
+        let uri = &parts.uri;
+        let incoming =
+            Incoming::read(parts.method, uri.path(), uri.query(), parts.headers, &bytes).await;
+        if self.capture.is_enabled() {
+            self.capture.push(captured(&incoming, bytes));
+        }
+        self.answer(&incoming)
     }
 
     /// Every served address, e.g. `GET /v1.0/{project_id}/... (otc_dcs.list_backup_records)`.
@@ -302,24 +318,6 @@ fn preference(headers: &HeaderMap) -> Preference {
     Preference::None
 }
 
-async fn handle(State(mock): State<Arc<Mock>>, req: Request) -> Response {
-    let (parts, body) = req.into_parts();
-    let bytes = match axum::body::to_bytes(body, BODY_LIMIT).await {
-        Ok(b) => b,
-        Err(_) => {
-            let body = json!({ "error": "body too large or unreadable" });
-            return Prepared::json(StatusCode::PAYLOAD_TOO_LARGE.as_u16(), &body).response();
-        }
-    };
-    let uri = &parts.uri;
-    let incoming =
-        Incoming::read(parts.method, uri.path(), uri.query(), parts.headers, &bytes).await;
-    if mock.capture.is_enabled() {
-        mock.capture.push(captured(&incoming, bytes));
-    }
-    mock.answer(&incoming)
-}
-
 fn captured(req: &Incoming, body: bytes::Bytes) -> Captured {
     Captured {
         method: req.method.as_str().to_string(),
@@ -332,7 +330,7 @@ fn captured(req: &Incoming, body: bytes::Bytes) -> Captured {
             .collect(),
         content_type: req
             .headers
-            .get(axum::http::header::CONTENT_TYPE)
+            .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_string),
         body,
@@ -398,17 +396,10 @@ pub async fn spawn_with(
     let listener = TcpListener::bind(addr).await?;
     let addr = listener.local_addr()?;
     let (tx, rx) = oneshot::channel::<()>();
-    let task = tokio::spawn(async move {
-        let shutdown = async {
-            let _ = rx.await;
-        };
-        if let Err(e) = axum::serve(listener, mock.router())
-            .with_graceful_shutdown(shutdown)
-            .await
-        {
-            eprintln!("mock server stopped: {e}");
-        }
-    });
+    let shutdown = async {
+        let _ = rx.await;
+    };
+    let task = tokio::spawn(serve::accept_loop(listener, mock, shutdown));
     Ok(Running {
         addr,
         capture: log,
@@ -417,25 +408,40 @@ pub async fn spawn_with(
     })
 }
 
-/// Run standalone: bind, print the address and routes, serve until Ctrl-C. With `token`, only
-/// that credential value is accepted.
-pub async fn serve_until_ctrl_c(
+/// Serve as the standalone mock does, on `workers` threads of its own (no runtime needed).
+pub fn serve_threads(
+    files: &[SpecFile],
+    addr: SocketAddr,
+    config: Config,
+    workers: usize,
+) -> std::io::Result<Threads> {
+    let log = Arc::new(if config.capture {
+        CaptureLog::enabled()
+    } else {
+        CaptureLog::default()
+    });
+    let mock = Mock::new(files, log).with_token(config.token);
+    Threads::start(Arc::new(mock), addr, workers)
+}
+
+/// Run standalone until Ctrl-C: bind, print the routes and the address, serve on one worker
+/// thread per core. With `token`, only that credential value is accepted.
+pub fn serve_until_ctrl_c(
     files: &[SpecFile],
     addr: SocketAddr,
     token: Option<Secret>,
 ) -> std::io::Result<()> {
-    let listener = TcpListener::bind(addr).await?;
-    let local = listener.local_addr()?;
     let mock = Mock::new(files, Arc::new(CaptureLog::default())).with_token(token);
     for r in mock.routes() {
         println!("  {r}");
     }
+    let served = Threads::start(Arc::new(mock), addr, default_workers())?;
     // The last line before serving: tests read the address from it.
-    println!("mock listening on http://{local}");
-    let shutdown = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    axum::serve(listener, Arc::new(mock).router())
-        .with_graceful_shutdown(shutdown)
-        .await
+    println!("mock listening on http://{}", served.addr);
+    let waiter = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let result = waiter.block_on(tokio::signal::ctrl_c());
+    served.stop();
+    result
 }

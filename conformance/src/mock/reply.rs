@@ -1,12 +1,15 @@
 //! Responses the mock sends. Documented examples are serialized once at start-up; only the
 //! error replies, which carry a message, are rendered per request.
 
-use axum::body::Body;
-use axum::http::{header, HeaderName, HeaderValue, StatusCode};
-use axum::response::Response;
 use bytes::Bytes;
 use codegen::spec::{ExampleResponse, MockReply};
+use http_body_util::Full;
+use hyper::header::{self, HeaderName, HeaderValue};
+use hyper::StatusCode;
 use serde_json::Value;
+
+/// What the mock answers: the whole body is in memory.
+pub type Response = hyper::Response<Full<Bytes>>;
 
 /// A fully serialized response, cheap to send many times.
 #[derive(Debug, Clone)]
@@ -57,7 +60,7 @@ impl Prepared {
     }
 
     pub fn response(&self) -> Response {
-        let mut r = Response::new(Body::from(self.body.clone()));
+        let mut r = Response::new(Full::new(self.body.clone()));
         *r.status_mut() = self.status;
         let h = r.headers_mut();
         for (k, v) in &self.headers {

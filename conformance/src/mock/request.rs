@@ -1,7 +1,7 @@
 //! An incoming request, read once into the shapes the router and checks need.
 
-use axum::http::{HeaderMap, Method};
 use bytes::Bytes;
+use hyper::{HeaderMap, Method};
 use serde_json::Value;
 
 use super::multipart;
@@ -73,7 +73,7 @@ impl Incoming {
             })
             .unwrap_or_default();
         let content_type = headers
-            .get(axum::http::header::CONTENT_TYPE)
+            .get(hyper::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
         let media_type = MediaType::of(content_type.as_deref());
