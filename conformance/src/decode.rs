@@ -83,7 +83,8 @@ fn match_case(op: &Operation, status: u16, body: &Value, enveloped: bool) -> Opt
 /// Turn wire strings into typed values where the schema says the wire differs.
 pub fn normalize(schema: &Schema, v: &Value, spec: &Spec) -> Value {
     match (schema.kind, v) {
-        (_, Value::Null) => Value::Null,
+        // A unit payload carries nothing: whatever the envelope left is not part of it.
+        (Kind::Unit, _) | (_, Value::Null) => Value::Null,
         (Kind::Ref, _) => {
             let Some(def) = schema.reference.as_ref().and_then(|r| spec.types.get(r)) else {
                 return v.clone();

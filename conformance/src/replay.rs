@@ -32,7 +32,9 @@ pub struct CaseResult {
     pub snapshot: Snapshot,
 }
 
-/// What is snapshotted for an example: the request as sent and the decoded outcome.
+/// What is snapshotted for an example: the request as sent (credentials redacted), how it
+/// compares with the documented one, and the outcome the driver decoded (secret and volatile
+/// fields redacted).
 #[derive(Debug, Clone, Serialize)]
 pub struct Snapshot {
     pub provider: String,
@@ -42,7 +44,20 @@ pub struct Snapshot {
     pub erratum: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wire: Option<WireCheck>,
     pub outcome: Value,
+}
+
+/// The sent request held against the documented one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WireCheck {
+    Matches,
+    /// One line per differing part (credentials redacted).
+    Differs(Vec<String>),
+    /// Response-only examples borrow another example's request: nothing of theirs to compare.
+    NotCompared(String),
 }
 
 /// The environment variable a credential is read from in live runs (and curl lines use).
@@ -126,6 +141,7 @@ async fn replay_one(
         example: ex.name.clone(),
         erratum: ex.erratum.clone(),
         request: None,
+        wire: None,
         outcome: Value::Null,
     };
     let result = |verdict, snapshot| CaseResult {
@@ -158,19 +174,31 @@ async fn replay_one(
 
     if let Some(sent) = captured.last() {
         snapshot.request = Some(request_snapshot(spec, op, req, sent).await);
-        if own {
-            for m in wire::compare(spec, op, req, sent).await {
-                problems.push(format!(
-                    "{}:\n  documented: {}\n  sent:       {}",
-                    m.part, m.expected, m.actual
-                ));
+        snapshot.wire = Some(if own {
+            let diffs: Vec<String> = wire::compare(spec, op, req, sent)
+                .await
+                .into_iter()
+                .map(|m| {
+                    format!(
+                        "{}:\n  documented: {}\n  sent:       {}",
+                        m.part, m.expected, m.actual
+                    )
+                })
+                .collect();
+            problems.extend(diffs.iter().cloned());
+            if diffs.is_empty() {
+                WireCheck::Matches
+            } else {
+                WireCheck::Differs(diffs)
             }
-        }
+        } else {
+            WireCheck::NotCompared("response-only example".into())
+        });
     } else {
         problems.push("no request reached the mock".to_string());
     }
 
-    snapshot.outcome = outcome_snapshot(&observed);
+    snapshot.outcome = outcome_snapshot(spec, op, &observed);
     if let Some(p) = outcome_problem(spec, op, ex, &observed) {
         problems.push(p);
     }
@@ -252,19 +280,22 @@ pub fn diff(want: &Value, got: &Value) -> String {
         .to_string()
 }
 
-fn outcome_snapshot(o: &Observed) -> Value {
+/// The decoded outcome as snapshotted: the typed payload (secret and volatile fields
+/// redacted), or the error report without its message (which may name the mock's port).
+fn outcome_snapshot(spec: &Spec, op: &Operation, o: &Observed) -> Value {
     match o {
-        Observed::Success { status, payload } => {
-            serde_json::json!({ "status": status, "payload": payload })
-        }
+        Observed::Success { status, payload } => serde_json::json!({
+            "status": status,
+            "payload": decode::redact(&op.response.schema, payload, spec),
+        }),
         Observed::Failure {
             status,
             variant,
             kind,
             ..
-        } => {
-            serde_json::json!({ "status": status, "error": variant, "kind": kind })
-        }
+        } => serde_json::json!({
+            "error": { "kind": kind, "variant": variant, "status": status },
+        }),
     }
 }
 
