@@ -1,15 +1,17 @@
-//! Live mode: one documented request per operation against a real endpoint, the response
-//! checked against the spec's schemas and reported as drift (undeclared fields, missing
-//! required fields, unknown enum values, undocumented statuses). Read-only by default.
+//! Live mode: every documented example's request replayed against a real endpoint, the
+//! response checked against the spec's schemas and reported as drift per example (undeclared
+//! fields, missing required fields, unknown enum values, undocumented statuses). Read-only
+//! operations by default; operations whose address the page does not give are skipped.
 
 use codegen::load::SpecFile;
-use codegen::spec::{Effect, Operation, Spec};
+use codegen::spec::{Effect, Example, Operation, Spec};
 use codegen::values::{self, Options, Repr};
 use serde_json::Value;
 
 use crate::decode;
 use crate::driver::{Call, WireDriver};
-use crate::replay::{params, request_of, CaseResult, Snapshot, Verdict};
+use crate::replay::{params, token_env_var, CaseResult, Snapshot, Verdict};
+use crate::wire;
 
 pub struct LiveOptions<'a> {
     pub base_url: &'a str,
@@ -19,8 +21,9 @@ pub struct LiveOptions<'a> {
     pub allow_writes: bool,
 }
 
-/// Run live checks. `token` returns the credential for a provider id (from the environment
-/// in the CLI); `progress` receives one line per operation as it completes.
+/// Run live checks, one per documented example. `token` returns the credential for a
+/// provider id (from the environment in the CLI); `progress` receives one line per example
+/// as it completes.
 pub async fn run_live(
     files: &[SpecFile],
     opts: &LiveOptions<'_>,
@@ -28,38 +31,41 @@ pub async fn run_live(
     token: &dyn Fn(&str) -> Option<String>,
     progress: &mut dyn FnMut(&str),
 ) -> Vec<CaseResult> {
-    let ops: Vec<(&Spec, &Operation)> = files
+    let cases: Vec<(&Spec, &Operation, &Example)> = files
         .iter()
         .map(|f| &f.spec)
         .filter(|s| opts.provider.is_none_or_eq(&s.provider.id))
         .flat_map(|s| s.operations.iter().map(move |op| (s, op)))
+        .flat_map(|(s, op)| op.examples.iter().map(move |ex| (s, op, ex)))
         .collect();
     let mut out = Vec::new();
-    for (i, (spec, op)) in ops.iter().enumerate() {
-        let (verdict, outcome) = check_one(spec, op, opts, driver, token).await;
+    for (i, (spec, op, ex)) in cases.iter().enumerate() {
+        let (verdict, outcome) = check_one(spec, op, ex, opts, driver, token).await;
         let label = match &verdict {
             Verdict::Pass => "ok".to_string(),
             Verdict::Fail(_) => "DRIFT".to_string(),
             Verdict::Skipped(why) => format!("skipped ({why})"),
         };
         progress(&format!(
-            "[{}/{}] {}.{} {label}",
+            "[{}/{}] {}.{} {} {label}",
             i + 1,
-            ops.len(),
+            cases.len(),
             spec.provider.id,
-            op.id
+            op.id,
+            ex.name
         ));
         out.push(CaseResult {
             provider: spec.provider.id.clone(),
             operation: op.id.clone(),
-            example: "live".into(),
+            example: ex.name.clone(),
             verdict,
             snapshot: Snapshot {
                 provider: spec.provider.id.clone(),
                 operation: op.id.clone(),
-                example: "live".into(),
-                erratum: None,
+                example: ex.name.clone(),
+                erratum: ex.erratum.clone(),
                 request: None,
+                wire: None,
                 outcome,
             },
         });
@@ -76,48 +82,64 @@ impl NoneOrEq for Option<&str> {
     }
 }
 
+/// Why an example is not sent live, if it is not.
+pub fn skip_reason(op: &Operation, ex: &Example, allow_writes: bool) -> Option<String> {
+    if !op.address_documented {
+        return Some("address not documented".into());
+    }
+    if op.effect != Effect::Read && !allow_writes {
+        return Some("writes need --allow-writes".into());
+    }
+    if ex.request.is_none() {
+        return Some("response-only example".into());
+    }
+    None
+}
+
 async fn check_one(
     spec: &Spec,
     op: &Operation,
+    ex: &Example,
     opts: &LiveOptions<'_>,
     driver: &WireDriver,
     token: &dyn Fn(&str) -> Option<String>,
 ) -> (Verdict, Value) {
     let skip = |why: String| (Verdict::Skipped(why), Value::Null);
-    if !op.address_documented {
-        return skip("address not documented".into());
+    if let Some(why) = skip_reason(op, ex, opts.allow_writes) {
+        return skip(why);
     }
-    if op.effect != Effect::Read && !opts.allow_writes {
-        return skip("writes need --allow-writes".into());
-    }
-    let Some(ex) = op.examples.first() else {
-        return skip("no example".into());
+    let Some(req) = &ex.request else {
+        return skip("response-only example".into());
     };
-    let Some((req, _)) = request_of(op, ex) else {
-        return skip("no documented request".into());
-    };
+    let var = token_env_var(&spec.provider.id);
     let credential = match op.auth {
         Some(_) => match token(&spec.provider.id) {
             Some(t) if !t.is_empty() => Some(t),
-            _ => {
-                let var = crate::replay::token_env_var(&spec.provider.id);
-                return skip(format!("set {var}"));
-            }
+            _ => return skip(format!("set {var}")),
         },
         None => None,
+    };
+    // A live endpoint may echo the credential back: it must not reach reports.
+    let scrub = |text: String| match &credential {
+        Some(t) => text.replace(t.as_str(), wire::REDACTED),
+        None => text,
     };
     let call = Call {
         spec,
         op,
         request: req,
         params: params(spec, op, req),
-        credential,
+        credential: credential.clone(),
         base_url: opts.base_url,
         prefer: None,
     };
+    let curl = || wire::curl(spec, op, req, opts.base_url, &var);
     let raw = match driver.send(&call).await {
         Ok(r) => r,
-        Err(e) => return (Verdict::Fail(e), Value::Null),
+        Err(e) => {
+            let why = scrub(format!("{e}\nreproduce: {}", curl()));
+            return (Verdict::Fail(why), Value::Null);
+        }
     };
     let drift = drift(spec, op, raw.status, &raw.body);
     // Shown payloads drop volatile and secret values; failures are shown as received.
@@ -126,10 +148,12 @@ async fn check_one(
         _ => raw.body.clone(),
     };
     let outcome = serde_json::json!({ "status": raw.status, "body": shown });
+    let outcome = serde_json::from_str(&scrub(outcome.to_string())).unwrap_or(Value::Null);
     if drift.is_empty() {
         (Verdict::Pass, outcome)
     } else {
-        (Verdict::Fail(drift.join("\n")), outcome)
+        let why = scrub(format!("{}\nreproduce: {}", drift.join("\n"), curl()));
+        (Verdict::Fail(why), outcome)
     }
 }
 

@@ -52,11 +52,13 @@ async fn live_mode_against_the_mock_process_reports_no_drift() {
     let mut progress = |l: &str| lines.push(l.to_string());
     let results = run_live(&files, &opts, &WireDriver::default(), &token, &mut progress).await;
 
-    assert_eq!(
-        lines.len(),
-        results.len(),
-        "one progress line per operation"
-    );
+    assert_eq!(lines.len(), results.len(), "one progress line per example");
+    let examples: usize = files
+        .iter()
+        .flat_map(|f| &f.spec.operations)
+        .map(|op| op.examples.len())
+        .sum();
+    assert_eq!(results.len(), examples, "one result per documented example");
     let ran = results
         .iter()
         .filter(|r| r.verdict == Verdict::Pass)
@@ -107,6 +109,11 @@ async fn live_mode_is_read_only_by_default_and_needs_tokens() {
             .iter()
             .find(|o| o.id == r.operation)
             .expect("op");
+        let ex = op
+            .examples
+            .iter()
+            .find(|e| e.name == r.example)
+            .expect("example");
         if !op.address_documented {
             assert_eq!(r.verdict, Verdict::Skipped("address not documented".into()));
         } else if op.effect != codegen::spec::Effect::Read {
@@ -114,11 +121,48 @@ async fn live_mode_is_read_only_by_default_and_needs_tokens() {
                 r.verdict,
                 Verdict::Skipped("writes need --allow-writes".into())
             );
+        } else if ex.request.is_none() {
+            assert_eq!(r.verdict, Verdict::Skipped("response-only example".into()));
         } else if op.auth.is_some() {
             let Verdict::Skipped(why) = &r.verdict else {
                 panic!("{:?}", r.verdict)
             };
             assert!(why.ends_with("_TOKEN"), "{why}");
         }
+    }
+}
+
+/// Live responses with fields the spec does not declare are drift, reported per example with
+/// a curl line: here the checking specs lose the first field of every type the mock serves.
+#[tokio::test]
+async fn live_mode_reports_drift_per_example() {
+    let specs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
+    let mut files = codegen::load::load_paths(std::slice::from_ref(&specs)).expect("specs load");
+    let (_server, url) = start(&specs);
+    for f in &mut files {
+        for def in f.spec.types.values_mut() {
+            if !def.fields.is_empty() {
+                def.fields.remove(0);
+            }
+        }
+    }
+    let opts = LiveOptions {
+        base_url: &url,
+        provider: None,
+        allow_writes: true,
+    };
+    let token = |_: &str| Some("test-token".to_string());
+    let results = run_live(&files, &opts, &WireDriver::default(), &token, &mut |_| {}).await;
+    let drifted: Vec<&String> = results
+        .iter()
+        .filter_map(|r| match &r.verdict {
+            Verdict::Fail(why) => Some(why),
+            _ => None,
+        })
+        .collect();
+    assert!(!drifted.is_empty(), "{results:?}");
+    for why in drifted {
+        assert!(why.contains("reproduce: curl "), "{why}");
+        assert!(!why.contains("test-token"), "credential leaked: {why}");
     }
 }

@@ -1,6 +1,7 @@
-//! `cargo xtask conformance`: replay every example against the embedded mock (default), or
-//! check a live endpoint with `--target live --base-url URL`. Credentials for live runs come
-//! from `<PROVIDER_ID>_TOKEN` environment variables only.
+//! `cargo xtask conformance`: replay every example through the generated clients against the
+//! embedded mock (default), or replay each example's request against a live endpoint with
+//! `--target live --base-url URL` and report schema drift per example. Credentials for live
+//! runs come from `<PROVIDER_ID>_TOKEN` environment variables only.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
