@@ -2,7 +2,7 @@
 //! remove the envelope, tell success from the documented failures, and normalize wire
 //! strings (`"126"` for a `wire: string` integer) to typed values so payloads compare.
 
-use codegen::spec::{Envelope, Kind, Operation, Schema, Spec};
+use codegen::spec::{Kind, Operation, Schema, Spec};
 use codegen::values::{self, Options, Repr};
 use serde_json::{Map, Value};
 
@@ -37,32 +37,11 @@ pub fn decode(op: &Operation, status: u16, body: &Value) -> Decoded {
     }
 }
 
-/// Remove the operation's envelope; an envelope-level failure is `Err`.
+/// Remove the operation's envelope (as the validator and the clients do); an envelope-level
+/// failure is `Err`.
 pub fn unwrap(op: &Operation, body: Value) -> Result<Value, String> {
-    match &op.response.envelope {
-        None => Ok(body),
-        Some(Envelope::ResultCode {
-            code_field,
-            message_field,
-            success,
-            scopes,
-        }) => {
-            let scopes: Vec<&str> = scopes.iter().map(String::as_str).collect();
-            runtime::envelope::unwrap_result_code(
-                body,
-                code_field,
-                message_field,
-                *success,
-                &scopes,
-            )
-            .map_err(|e| e.to_string())
-        }
-        Some(Envelope::XmlJson { root, list, error }) => {
-            let want_list = op.response.schema.kind == Kind::Array;
-            runtime::envelope::unwrap_xml_json(body, root, list, error, want_list)
-                .map_err(|e| e.to_string())
-        }
-    }
+    codegen::validate::unwrap_payload(op.response.envelope.as_ref(), &body, &op.response.schema)
+        .map_err(|e| e.to_string())
 }
 
 /// The first documented failure whose status and shape fit. Under the success status (an
