@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 SPEC_VALIDATOR_VERSION=0.9.0
 SCHEMATHESIS_VERSION=4.32.5
 SEED=20240724          # fixed: the same run on every machine
-MAX_EXAMPLES=40        # per operation and phase
+MAX_EXAMPLES=100       # per operation and phase
 RUN_TIMEOUT=300        # seconds per export, a hard bound over Schemathesis
 VENV=target/openapi-venv
 PORT=${OPENAPI_CHECK_PORT:-18765}
