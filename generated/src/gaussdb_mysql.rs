@@ -41,87 +41,6 @@ impl Client {
     pub fn base_url(&self) -> &str {
         self.transport.base_url()
     }
-    /// Start a manual full backup of a GaussDB(for MySQL) instance.
-    ///
-    /// `POST /v3/{project_id}/backups/create`; success is HTTP 201.
-    ///
-    /// # Errors
-    ///
-    /// [`CreateManualBackupError`] for the documented failures (`bad_request`, `server_error`, `unauthorized`); also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.
-    ///
-    /// # Example `create_backup`
-    ///
-    /// ```text
-    /// The request example and its 201 answer (answer corrected to valid JSON):
-    /// POST /v3/619d3e78f61b4be68bc5aa0b59edcf7b/backups/create
-    /// X-Auth-Token: [redacted]
-    ///
-    /// {
-    ///   "instance_id": "07033b125fd94a8a96896f8bcfee6ddain07",
-    ///   "name": "backup-1",
-    ///   "description": "Manual backup"
-    /// }
-    ///
-    /// HTTP 201
-    /// {
-    ///   "backup": {
-    ///     "id": "2f4ddb93-b901-4b08-93d8-1d2e472f30fe",
-    ///     "name": "backup-1",
-    ///     "description": "Manual backup",
-    ///     "begin_time": "2020-07-07T01:17:05+0800",
-    ///     "status": "BUILDING",
-    ///     "type": "manual",
-    ///     "instance_id": "07033b125fd94a8a96896f8bcfee6ddain07"
-    ///   },
-    ///   "job_id": "e0fbbfc8-1ac4-4721-b9e9-7dd685c5bdd7"
-    /// }
-    /// ```
-    pub async fn create_manual_backup(
-        &self,
-        request: &CreateManualBackupRequest,
-    ) -> Result<
-        runtime::ResponseValue<CreatedBackup>,
-        runtime::Error<CreateManualBackupError>,
-    > {
-        const OP: runtime::Operation = runtime::Operation {
-            id: "create_manual_backup",
-            method: "POST",
-            path: "/v3/{project_id}/backups/create",
-            params: &[
-                runtime::Param {
-                    name: "project_id",
-                    location: runtime::Location::Path,
-                },
-                runtime::Param {
-                    name: "X-Language",
-                    location: runtime::Location::Header,
-                },
-                runtime::Param {
-                    name: "instance_id",
-                    location: runtime::Location::Body,
-                },
-                runtime::Param {
-                    name: "name",
-                    location: runtime::Location::Body,
-                },
-                runtime::Param {
-                    name: "description",
-                    location: runtime::Location::Body,
-                },
-            ],
-            fixed: &[],
-            body: runtime::BodyEncoding::Json,
-            auth: Some(runtime::AuthPlace {
-                scheme: 0usize,
-                location: runtime::Location::Header,
-                name: "X-Auth-Token",
-            }),
-            success: 201u16,
-            envelope: runtime::Envelope::None,
-            list_payload: false,
-        };
-        runtime::execute(&self.transport, &OP, request).await
-    }
 }
 /// Builder for [`Client`]. Base URL template: `https://{endpoint}`.
 #[derive(Debug, Clone)]
@@ -162,6 +81,54 @@ impl ClientBuilder {
     /// Fails when a base URL variable has neither a value nor a default.
     pub fn build(self) -> Result<Client, runtime::BuildError> {
         self.inner.build().map(|transport| Client { transport })
+    }
+}
+impl Client {
+    /// Start a manual full backup of a GaussDB(for MySQL) instance.
+    ///
+    /// `POST /v3/{project_id}/backups/create`; success is HTTP 201.
+    ///
+    /// # Errors
+    ///
+    /// [`CreateManualBackupError`] for the documented failures (`bad_request`, `server_error`, `unauthorized`); also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.
+    ///
+    /// # Example `create_backup`
+    ///
+    /// ```text
+    /// The request example and its 201 answer (answer corrected to valid JSON):
+    /// POST /v3/619d3e78f61b4be68bc5aa0b59edcf7b/backups/create
+    /// X-Auth-Token: [redacted]
+    ///
+    /// {"instance_id":"07033b125fd94a8a96896f8bcfee6ddain07","name":"backup-1","description":"Manual backup"}
+    ///
+    /// HTTP 201
+    /// {"backup":{"id":"2f4ddb93-b901-4b08-93d8-1d2e472f30fe","name":"backup-1","description":"Manual backup","begin_time":"2020-07-07T01:17:05+0800","status":"BUILDING","type":"manual","instance_id":"07033b125fd94a8a96896f8bcfee6ddain07"},"job_id":"e0fbbfc8-1ac4-4721-b9e9-7dd685c5bdd7"}
+    /// ```
+    pub async fn create_manual_backup(
+        &self,
+        request: &CreateManualBackupRequest,
+    ) -> Result<
+        runtime::ResponseValue<CreatedBackup>,
+        runtime::Error<CreateManualBackupError>,
+    > {
+        const OP: runtime::Operation = runtime::Operation::new(
+                "create_manual_backup",
+                "POST",
+                "/v3/{project_id}/backups/create",
+                201,
+            )
+            .params(
+                &[
+                    runtime::Param::path("project_id"),
+                    runtime::Param::header("X-Language"),
+                    runtime::Param::body("instance_id"),
+                    runtime::Param::body("name"),
+                    runtime::Param::body("description"),
+                ],
+            )
+            .body(runtime::BodyEncoding::Json)
+            .auth(runtime::AuthPlace::new(0, runtime::Location::Header, "X-Auth-Token"));
+        runtime::execute(&self.transport, &OP, request).await
     }
 }
 /// Parameters of [`Client::create_manual_backup`]. Build with `new` (required parameters) and the setters (optional ones).
@@ -208,25 +175,19 @@ impl CreateManualBackupRequest {
 }
 impl runtime::Check for CreateManualBackupRequest {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
-        {
-            let v = &self.project_id;
-            c.length(at, "project_id", v, Some(1u32), None);
-        }
-        {
-            let v = &self.instance_id;
-            c.length(at, "instance_id", v, Some(1u32), None);
-        }
-        {
-            let v = &self.name;
-            c.length(at, "name", v, Some(4u32), Some(64u32));
-            c.pattern(
-                at,
-                "name",
-                v,
-                "^[A-Za-z][A-Za-z0-9_-]*$",
-                "matching `^[A-Za-z][A-Za-z0-9_-]*$`",
-            );
-        }
+        let v = &self.project_id;
+        c.length(at, "project_id", v, Some(1u32), None);
+        let v = &self.instance_id;
+        c.length(at, "instance_id", v, Some(1u32), None);
+        let v = &self.name;
+        c.length(at, "name", v, Some(4u32), Some(64u32));
+        c.pattern(
+            at,
+            "name",
+            v,
+            "^[A-Za-z][A-Za-z0-9_-]*$",
+            "matching `^[A-Za-z][A-Za-z0-9_-]*$`",
+        );
         if let Some(v) = &self.description {
             c.length(at, "description", v, None, Some(256u32));
             c.forbidden(at, "description", v, ">!<\"&'=");
@@ -245,53 +206,15 @@ pub enum CreateManualBackupError {
 }
 impl runtime::OpError for CreateManualBackupError {
     const CASES: &'static [runtime::ErrorCase] = &[
-        runtime::ErrorCase {
-            name: "bad_request",
-            status: 400u16,
-            status_documented: true,
-            has_fields: &["error_code", "error_msg"],
-            equals: &[],
-            retryable: false,
-        },
-        runtime::ErrorCase {
-            name: "server_error",
-            status: 500u16,
-            status_documented: true,
-            has_fields: &["error_code", "error_msg"],
-            equals: &[],
-            retryable: true,
-        },
-        runtime::ErrorCase {
-            name: "unauthorized",
-            status: 401u16,
-            status_documented: false,
-            has_fields: &["error_code", "error_msg"],
-            equals: &[],
-            retryable: false,
-        },
+        runtime::ErrorCase::new("bad_request", 400).fields(&["error_code", "error_msg"]),
+        runtime::ErrorCase::new("server_error", 500)
+            .fields(&["error_code", "error_msg"])
+            .retryable(),
+        runtime::ErrorCase::new("unauthorized", 401)
+            .any_status()
+            .fields(&["error_code", "error_msg"]),
     ];
-    fn decode(index: usize, body: serde_json::Value) -> Result<Self, serde_json::Error> {
-        match index {
-            0usize => serde_json::from_value(body).map(Self::BadRequest),
-            1usize => serde_json::from_value(body).map(Self::ServerError),
-            2usize => serde_json::from_value(body).map(Self::Unauthorized),
-            _ => Err(runtime::unknown_case(index)),
-        }
-    }
-    fn index(&self) -> usize {
-        match self {
-            Self::BadRequest(_) => 0usize,
-            Self::ServerError(_) => 1usize,
-            Self::Unauthorized(_) => 2usize,
-        }
-    }
-    fn body(&self) -> serde_json::Value {
-        match self {
-            Self::BadRequest(b) => runtime::wire::to_json(b),
-            Self::ServerError(b) => runtime::wire::to_json(b),
-            Self::Unauthorized(b) => runtime::wire::to_json(b),
-        }
-    }
+    runtime::decl::op_error_methods!(BadRequest = 0, ServerError = 1, Unauthorized = 2);
 }
 /// The backup just started and the job that runs it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -303,10 +226,8 @@ pub struct CreatedBackup {
 }
 impl runtime::Check for CreatedBackup {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
-        {
-            let v = &self.backup;
-            runtime::Check::check(v, c, &runtime::check::join(at, "backup"));
-        }
+        let v = &self.backup;
+        runtime::Check::check(v, c, &runtime::check::join(at, "backup"));
     }
 }
 /// A backup of an instance.
@@ -350,44 +271,7 @@ pub enum BackupStatus {
     /// A value this client does not know (kept as sent).
     Unknown(String),
 }
-impl BackupStatus {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Building => "BUILDING",
-            Self::Unknown(s) => s,
-        }
-    }
-}
-impl From<&str> for BackupStatus {
-    fn from(s: &str) -> Self {
-        match s {
-            "BUILDING" => Self::Building,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl std::str::FromStr for BackupStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(s))
-    }
-}
-impl std::fmt::Display for BackupStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BackupStatus {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BackupStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(d).map(|s| Self::from(s.as_str()))
-    }
-}
+runtime::decl::string_enum!(BackupStatus { Building => "BUILDING" });
 /// Kind of backup, as far as this page documents it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BackupType {
@@ -396,44 +280,7 @@ pub enum BackupType {
     /// A value this client does not know (kept as sent).
     Unknown(String),
 }
-impl BackupType {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Manual => "manual",
-            Self::Unknown(s) => s,
-        }
-    }
-}
-impl From<&str> for BackupType {
-    fn from(s: &str) -> Self {
-        match s {
-            "manual" => Self::Manual,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl std::str::FromStr for BackupType {
-    type Err = std::convert::Infallible;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(s))
-    }
-}
-impl std::fmt::Display for BackupType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BackupType {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BackupType {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(d).map(|s| Self::from(s.as_str()))
-    }
-}
+runtime::decl::string_enum!(BackupType { Manual => "manual" });
 /// Common Huawei Cloud error body.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ApiError {

@@ -41,238 +41,6 @@ impl Client {
     pub fn base_url(&self) -> &str {
         self.transport.base_url()
     }
-    /// Apply to block timer-driven data backups of backup processes.
-    ///
-    /// `POST /app/newoms.php/webservice/business/backup-svr-data/apply-block-timer` selected by `cmd=10016`, `ip-type=webservicerest`; success is HTTP 200.
-    ///
-    /// # Errors
-    ///
-    /// [`ApplyBlockTimerError`] for the documented failures (`unauthorized`, `conflict_apply`, `source_ip`); also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.
-    ///
-    /// # Example `documented_address`
-    ///
-    /// ```text
-    /// The request address line with the Data Parameters body:
-    /// POST /app/newoms.php/webservice/business/backup-svr-data/apply-block-timer?cmd=10016&ip-type=webservicerest&access-token=[redacted]
-    ///
-    /// {
-    ///   "set_id": 126,
-    ///   "app_id": 2,
-    ///   "svr_ids": [
-    ///     "126.2.2.3"
-    ///   ]
-    /// }
-    /// ```
-    ///
-    /// More examples in the fixtures: `curl_apply`, `invalid_credential`, `conflicting_application`.
-    pub async fn apply_block_timer(
-        &self,
-        request: &ApplyBlockTimerRequest,
-    ) -> Result<
-        runtime::ResponseValue<BlockTimerApplication>,
-        runtime::Error<ApplyBlockTimerError>,
-    > {
-        const OP: runtime::Operation = runtime::Operation {
-            id: "apply_block_timer",
-            method: "POST",
-            path: "/app/newoms.php/webservice/business/backup-svr-data/apply-block-timer",
-            params: &[
-                runtime::Param {
-                    name: "set_id",
-                    location: runtime::Location::Body,
-                },
-                runtime::Param {
-                    name: "app_id",
-                    location: runtime::Location::Body,
-                },
-                runtime::Param {
-                    name: "svr_ids",
-                    location: runtime::Location::Body,
-                },
-            ],
-            fixed: &[
-                runtime::Fixed {
-                    location: runtime::Location::Query,
-                    name: "cmd",
-                    value: "10016",
-                },
-                runtime::Fixed {
-                    location: runtime::Location::Query,
-                    name: "ip-type",
-                    value: "webservicerest",
-                },
-            ],
-            body: runtime::BodyEncoding::Json,
-            auth: Some(runtime::AuthPlace {
-                scheme: 0usize,
-                location: runtime::Location::Query,
-                name: "access-token",
-            }),
-            success: 200u16,
-            envelope: runtime::Envelope::ResultCode {
-                code_field: "ret",
-                message_field: "msg",
-                success: 0i64,
-                scopes: &[""],
-            },
-            list_payload: false,
-        };
-        runtime::execute(&self.transport, &OP, request).await
-    }
-    /// Apply for a table-based data backup, optionally auto-approved.
-    ///
-    /// `POST /app/newoms.php/webservice/business/backup-svr-data/apply` selected by `cmd=10009`, `ip-type=webservicerest`; success is HTTP 200.
-    ///
-    /// # Errors
-    ///
-    /// [`ApplyTableBackupError`] for the documented failures (`unauthorized`, `source_ip`); also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.
-    ///
-    /// # Example `documented_address`
-    ///
-    /// ```text
-    /// The request address line with the Data Parameters body (numbers sent as strings):
-    /// POST /app/newoms.php/webservice/business/backup-svr-data/apply?cmd=10009&ip-type=webservicerest&access-token=[redacted]
-    ///
-    /// {
-    ///   "set_id": "126",
-    ///   "app_id": "2",
-    ///   "zone_id": "0",
-    ///   "svr_ids": [
-    ///     "126.2.2.2",
-    ///     "126.2.2.3"
-    ///   ],
-    ///   "auto_approve": "0"
-    /// }
-    /// ```
-    ///
-    /// More examples in the fixtures: `curl_apply_servers`, `auto_approved_all`, `invalid_credential`, `source_not_whitelisted`.
-    pub async fn apply_table_backup(
-        &self,
-        request: &ApplyTableBackupRequest,
-    ) -> Result<
-        runtime::ResponseValue<TableBackupApplication>,
-        runtime::Error<ApplyTableBackupError>,
-    > {
-        const OP: runtime::Operation = runtime::Operation {
-            id: "apply_table_backup",
-            method: "POST",
-            path: "/app/newoms.php/webservice/business/backup-svr-data/apply",
-            params: &[
-                runtime::Param {
-                    name: "set_id",
-                    location: runtime::Location::Body,
-                },
-                runtime::Param {
-                    name: "app_id",
-                    location: runtime::Location::Body,
-                },
-                runtime::Param {
-                    name: "zone_id",
-                    location: runtime::Location::Body,
-                },
-                runtime::Param {
-                    name: "table_name",
-                    location: runtime::Location::Body,
-                },
-                runtime::Param {
-                    name: "svr_ids",
-                    location: runtime::Location::Body,
-                },
-                runtime::Param {
-                    name: "auto_approve",
-                    location: runtime::Location::Body,
-                },
-            ],
-            fixed: &[
-                runtime::Fixed {
-                    location: runtime::Location::Query,
-                    name: "cmd",
-                    value: "10009",
-                },
-                runtime::Fixed {
-                    location: runtime::Location::Query,
-                    name: "ip-type",
-                    value: "webservicerest",
-                },
-            ],
-            body: runtime::BodyEncoding::Json,
-            auth: Some(runtime::AuthPlace {
-                scheme: 0usize,
-                location: runtime::Location::Query,
-                name: "access-token",
-            }),
-            success: 200u16,
-            envelope: runtime::Envelope::ResultCode {
-                code_field: "ret",
-                message_field: "msg",
-                success: 0i64,
-                scopes: &["apply", "check"],
-            },
-            list_payload: false,
-        };
-        runtime::execute(&self.transport, &OP, request).await
-    }
-    /// Reject a data backup application form.
-    ///
-    /// `POST /app/newoms.php/webservice/business/backup-svr-data/reject` selected by `ip-type=webservicerest`; success is HTTP 200. The page does not give the address: it is the spec's assumption. Since version 3.55.1.
-    ///
-    /// # Errors
-    ///
-    /// [`RejectApplicationError`] for the documented failures (`unauthorized`, `apply_not_found`, `source_ip`); also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.
-    ///
-    /// # Example `reject_form`
-    ///
-    /// ```text
-    /// The rejection body with its success return (`true`); the address is our assumption:
-    /// POST /app/newoms.php/webservice/business/backup-svr-data/reject?ip-type=webservicerest&access-token=[redacted]
-    ///
-    /// {
-    ///   "apply_id": "100",
-    ///   "memo": "test"
-    /// }
-    ///
-    /// HTTP 200
-    /// true
-    /// ```
-    ///
-    /// More examples in the fixtures: `unknown_application`.
-    pub async fn reject_application(
-        &self,
-        request: &RejectApplicationRequest,
-    ) -> Result<runtime::ResponseValue<bool>, runtime::Error<RejectApplicationError>> {
-        const OP: runtime::Operation = runtime::Operation {
-            id: "reject_application",
-            method: "POST",
-            path: "/app/newoms.php/webservice/business/backup-svr-data/reject",
-            params: &[
-                runtime::Param {
-                    name: "apply_id",
-                    location: runtime::Location::Body,
-                },
-                runtime::Param {
-                    name: "memo",
-                    location: runtime::Location::Body,
-                },
-            ],
-            fixed: &[
-                runtime::Fixed {
-                    location: runtime::Location::Query,
-                    name: "ip-type",
-                    value: "webservicerest",
-                },
-            ],
-            body: runtime::BodyEncoding::Json,
-            auth: Some(runtime::AuthPlace {
-                scheme: 0usize,
-                location: runtime::Location::Query,
-                name: "access-token",
-            }),
-            success: 200u16,
-            envelope: runtime::Envelope::None,
-            list_payload: false,
-        };
-        runtime::execute(&self.transport, &OP, request).await
-    }
 }
 /// Builder for [`Client`]. Base URL template: `http://{OmsAddress}`.
 #[derive(Debug, Clone)]
@@ -315,6 +83,70 @@ impl ClientBuilder {
         self.inner.build().map(|transport| Client { transport })
     }
 }
+impl Client {
+    /// Apply to block timer-driven data backups of backup processes.
+    ///
+    /// `POST /app/newoms.php/webservice/business/backup-svr-data/apply-block-timer` selected by `cmd=10016`, `ip-type=webservicerest`; success is HTTP 200.
+    ///
+    /// # Errors
+    ///
+    /// [`ApplyBlockTimerError`] for the documented failures (`unauthorized`, `conflict_apply`, `source_ip`); also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.
+    ///
+    /// # Example `documented_address`
+    ///
+    /// ```text
+    /// The request address line with the Data Parameters body:
+    /// POST /app/newoms.php/webservice/business/backup-svr-data/apply-block-timer?cmd=10016&ip-type=webservicerest&access-token=[redacted]
+    ///
+    /// {"set_id":126,"app_id":2,"svr_ids":["126.2.2.3"]}
+    /// ```
+    ///
+    /// More examples in the fixtures: `curl_apply`, `invalid_credential`, `conflicting_application`.
+    pub async fn apply_block_timer(
+        &self,
+        request: &ApplyBlockTimerRequest,
+    ) -> Result<
+        runtime::ResponseValue<BlockTimerApplication>,
+        runtime::Error<ApplyBlockTimerError>,
+    > {
+        const OP: runtime::Operation = runtime::Operation::new(
+                "apply_block_timer",
+                "POST",
+                "/app/newoms.php/webservice/business/backup-svr-data/apply-block-timer",
+                200,
+            )
+            .params(
+                &[
+                    runtime::Param::body("set_id"),
+                    runtime::Param::body("app_id"),
+                    runtime::Param::body("svr_ids"),
+                ],
+            )
+            .fixed(
+                &[
+                    runtime::Fixed {
+                        location: runtime::Location::Query,
+                        name: "cmd",
+                        value: "10016",
+                    },
+                    runtime::Fixed {
+                        location: runtime::Location::Query,
+                        name: "ip-type",
+                        value: "webservicerest",
+                    },
+                ],
+            )
+            .body(runtime::BodyEncoding::Json)
+            .auth(runtime::AuthPlace::new(0, runtime::Location::Query, "access-token"))
+            .envelope(runtime::Envelope::ResultCode {
+                code_field: "ret",
+                message_field: "msg",
+                success: 0i64,
+                scopes: &[""],
+            });
+        runtime::execute(&self.transport, &OP, request).await
+    }
+}
 /// Parameters of [`Client::apply_block_timer`]. Build with `new` (required parameters) and the setters (optional ones).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ApplyBlockTimerRequest {
@@ -333,6 +165,95 @@ impl ApplyBlockTimerRequest {
 }
 impl runtime::Check for ApplyBlockTimerRequest {
     fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
+}
+/// Documented failures of [`Client::apply_block_timer`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApplyBlockTimerError {
+    /// Access token missing or invalid (any failure status).
+    Unauthorized(YiiUnauthorized),
+    /// Some processes are already covered by another backup application (any failure status).
+    ConflictApply(ConflictApply),
+    /// The caller's address is not whitelisted (any failure status).
+    SourceIp(SourceIpRejected),
+}
+impl runtime::OpError for ApplyBlockTimerError {
+    const CASES: &'static [runtime::ErrorCase] = &[
+        runtime::ErrorCase::new("unauthorized", 401)
+            .any_status()
+            .equals(&[("name", "\"Unauthorized\"")]),
+        runtime::ErrorCase::new("conflict_apply", 422)
+            .any_status()
+            .fields(&["conflict_apply"]),
+        runtime::ErrorCase::new("source_ip", 403).any_status().fields(&["source_ip"]),
+    ];
+    runtime::decl::op_error_methods!(Unauthorized = 0, ConflictApply = 1, SourceIp = 2);
+}
+impl Client {
+    /// Apply for a table-based data backup, optionally auto-approved.
+    ///
+    /// `POST /app/newoms.php/webservice/business/backup-svr-data/apply` selected by `cmd=10009`, `ip-type=webservicerest`; success is HTTP 200.
+    ///
+    /// # Errors
+    ///
+    /// [`ApplyTableBackupError`] for the documented failures (`unauthorized`, `source_ip`); also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.
+    ///
+    /// # Example `documented_address`
+    ///
+    /// ```text
+    /// The request address line with the Data Parameters body (numbers sent as strings):
+    /// POST /app/newoms.php/webservice/business/backup-svr-data/apply?cmd=10009&ip-type=webservicerest&access-token=[redacted]
+    ///
+    /// {"set_id":"126","app_id":"2","zone_id":"0","svr_ids":["126.2.2.2","126.2.2.3"],"auto_approve":"0"}
+    /// ```
+    ///
+    /// More examples in the fixtures: `curl_apply_servers`, `auto_approved_all`, `invalid_credential`, `source_not_whitelisted`.
+    pub async fn apply_table_backup(
+        &self,
+        request: &ApplyTableBackupRequest,
+    ) -> Result<
+        runtime::ResponseValue<TableBackupApplication>,
+        runtime::Error<ApplyTableBackupError>,
+    > {
+        const OP: runtime::Operation = runtime::Operation::new(
+                "apply_table_backup",
+                "POST",
+                "/app/newoms.php/webservice/business/backup-svr-data/apply",
+                200,
+            )
+            .params(
+                &[
+                    runtime::Param::body("set_id"),
+                    runtime::Param::body("app_id"),
+                    runtime::Param::body("zone_id"),
+                    runtime::Param::body("table_name"),
+                    runtime::Param::body("svr_ids"),
+                    runtime::Param::body("auto_approve"),
+                ],
+            )
+            .fixed(
+                &[
+                    runtime::Fixed {
+                        location: runtime::Location::Query,
+                        name: "cmd",
+                        value: "10009",
+                    },
+                    runtime::Fixed {
+                        location: runtime::Location::Query,
+                        name: "ip-type",
+                        value: "webservicerest",
+                    },
+                ],
+            )
+            .body(runtime::BodyEncoding::Json)
+            .auth(runtime::AuthPlace::new(0, runtime::Location::Query, "access-token"))
+            .envelope(runtime::Envelope::ResultCode {
+                code_field: "ret",
+                message_field: "msg",
+                success: 0i64,
+                scopes: &["apply", "check"],
+            });
+        runtime::execute(&self.transport, &OP, request).await
+    }
 }
 /// Parameters of [`Client::apply_table_backup`]. Build with `new` (required parameters) and the setters (optional ones).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -404,6 +325,70 @@ impl runtime::Check for ApplyTableBackupRequest {
         }
     }
 }
+/// Documented failures of [`Client::apply_table_backup`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApplyTableBackupError {
+    /// Access token missing or invalid (any failure status).
+    Unauthorized(YiiUnauthorized),
+    /// The caller's address is not whitelisted (any failure status).
+    SourceIp(SourceIpRejected),
+}
+impl runtime::OpError for ApplyTableBackupError {
+    const CASES: &'static [runtime::ErrorCase] = &[
+        runtime::ErrorCase::new("unauthorized", 401)
+            .any_status()
+            .equals(&[("name", "\"Unauthorized\"")]),
+        runtime::ErrorCase::new("source_ip", 403).any_status().fields(&["source_ip"]),
+    ];
+    runtime::decl::op_error_methods!(Unauthorized = 0, SourceIp = 1);
+}
+impl Client {
+    /// Reject a data backup application form.
+    ///
+    /// `POST /app/newoms.php/webservice/business/backup-svr-data/reject` selected by `ip-type=webservicerest`; success is HTTP 200. The page does not give the address: it is the spec's assumption. Since version 3.55.1.
+    ///
+    /// # Errors
+    ///
+    /// [`RejectApplicationError`] for the documented failures (`unauthorized`, `apply_not_found`, `source_ip`); also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.
+    ///
+    /// # Example `reject_form`
+    ///
+    /// ```text
+    /// The rejection body with its success return (`true`); the address is our assumption:
+    /// POST /app/newoms.php/webservice/business/backup-svr-data/reject?ip-type=webservicerest&access-token=[redacted]
+    ///
+    /// {"apply_id":"100","memo":"test"}
+    ///
+    /// HTTP 200
+    /// true
+    /// ```
+    ///
+    /// More examples in the fixtures: `unknown_application`.
+    pub async fn reject_application(
+        &self,
+        request: &RejectApplicationRequest,
+    ) -> Result<runtime::ResponseValue<bool>, runtime::Error<RejectApplicationError>> {
+        const OP: runtime::Operation = runtime::Operation::new(
+                "reject_application",
+                "POST",
+                "/app/newoms.php/webservice/business/backup-svr-data/reject",
+                200,
+            )
+            .params(&[runtime::Param::body("apply_id"), runtime::Param::body("memo")])
+            .fixed(
+                &[
+                    runtime::Fixed {
+                        location: runtime::Location::Query,
+                        name: "ip-type",
+                        value: "webservicerest",
+                    },
+                ],
+            )
+            .body(runtime::BodyEncoding::Json)
+            .auth(runtime::AuthPlace::new(0, runtime::Location::Query, "access-token"));
+        runtime::execute(&self.transport, &OP, request).await
+    }
+}
 /// Parameters of [`Client::reject_application`]. Build with `new` (required parameters) and the setters (optional ones).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RejectApplicationRequest {
@@ -428,113 +413,6 @@ impl RejectApplicationRequest {
 impl runtime::Check for RejectApplicationRequest {
     fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
-/// Documented failures of [`Client::apply_block_timer`].
-#[derive(Debug, Clone, PartialEq)]
-pub enum ApplyBlockTimerError {
-    /// Access token missing or invalid (any failure status).
-    Unauthorized(YiiUnauthorized),
-    /// Some processes are already covered by another backup application (any failure status).
-    ConflictApply(ConflictApply),
-    /// The caller's address is not whitelisted (any failure status).
-    SourceIp(SourceIpRejected),
-}
-impl runtime::OpError for ApplyBlockTimerError {
-    const CASES: &'static [runtime::ErrorCase] = &[
-        runtime::ErrorCase {
-            name: "unauthorized",
-            status: 401u16,
-            status_documented: false,
-            has_fields: &[],
-            equals: &[("name", "\"Unauthorized\"")],
-            retryable: false,
-        },
-        runtime::ErrorCase {
-            name: "conflict_apply",
-            status: 422u16,
-            status_documented: false,
-            has_fields: &["conflict_apply"],
-            equals: &[],
-            retryable: false,
-        },
-        runtime::ErrorCase {
-            name: "source_ip",
-            status: 403u16,
-            status_documented: false,
-            has_fields: &["source_ip"],
-            equals: &[],
-            retryable: false,
-        },
-    ];
-    fn decode(index: usize, body: serde_json::Value) -> Result<Self, serde_json::Error> {
-        match index {
-            0usize => serde_json::from_value(body).map(Self::Unauthorized),
-            1usize => serde_json::from_value(body).map(Self::ConflictApply),
-            2usize => serde_json::from_value(body).map(Self::SourceIp),
-            _ => Err(runtime::unknown_case(index)),
-        }
-    }
-    fn index(&self) -> usize {
-        match self {
-            Self::Unauthorized(_) => 0usize,
-            Self::ConflictApply(_) => 1usize,
-            Self::SourceIp(_) => 2usize,
-        }
-    }
-    fn body(&self) -> serde_json::Value {
-        match self {
-            Self::Unauthorized(b) => runtime::wire::to_json(b),
-            Self::ConflictApply(b) => runtime::wire::to_json(b),
-            Self::SourceIp(b) => runtime::wire::to_json(b),
-        }
-    }
-}
-/// Documented failures of [`Client::apply_table_backup`].
-#[derive(Debug, Clone, PartialEq)]
-pub enum ApplyTableBackupError {
-    /// Access token missing or invalid (any failure status).
-    Unauthorized(YiiUnauthorized),
-    /// The caller's address is not whitelisted (any failure status).
-    SourceIp(SourceIpRejected),
-}
-impl runtime::OpError for ApplyTableBackupError {
-    const CASES: &'static [runtime::ErrorCase] = &[
-        runtime::ErrorCase {
-            name: "unauthorized",
-            status: 401u16,
-            status_documented: false,
-            has_fields: &[],
-            equals: &[("name", "\"Unauthorized\"")],
-            retryable: false,
-        },
-        runtime::ErrorCase {
-            name: "source_ip",
-            status: 403u16,
-            status_documented: false,
-            has_fields: &["source_ip"],
-            equals: &[],
-            retryable: false,
-        },
-    ];
-    fn decode(index: usize, body: serde_json::Value) -> Result<Self, serde_json::Error> {
-        match index {
-            0usize => serde_json::from_value(body).map(Self::Unauthorized),
-            1usize => serde_json::from_value(body).map(Self::SourceIp),
-            _ => Err(runtime::unknown_case(index)),
-        }
-    }
-    fn index(&self) -> usize {
-        match self {
-            Self::Unauthorized(_) => 0usize,
-            Self::SourceIp(_) => 1usize,
-        }
-    }
-    fn body(&self) -> serde_json::Value {
-        match self {
-            Self::Unauthorized(b) => runtime::wire::to_json(b),
-            Self::SourceIp(b) => runtime::wire::to_json(b),
-        }
-    }
-}
 /// Documented failures of [`Client::reject_application`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum RejectApplicationError {
@@ -547,53 +425,15 @@ pub enum RejectApplicationError {
 }
 impl runtime::OpError for RejectApplicationError {
     const CASES: &'static [runtime::ErrorCase] = &[
-        runtime::ErrorCase {
-            name: "unauthorized",
-            status: 401u16,
-            status_documented: false,
-            has_fields: &[],
-            equals: &[("name", "\"Unauthorized\"")],
-            retryable: false,
-        },
-        runtime::ErrorCase {
-            name: "apply_not_found",
-            status: 422u16,
-            status_documented: false,
-            has_fields: &["apply_id"],
-            equals: &[],
-            retryable: false,
-        },
-        runtime::ErrorCase {
-            name: "source_ip",
-            status: 403u16,
-            status_documented: false,
-            has_fields: &["source_ip"],
-            equals: &[],
-            retryable: false,
-        },
+        runtime::ErrorCase::new("unauthorized", 401)
+            .any_status()
+            .equals(&[("name", "\"Unauthorized\"")]),
+        runtime::ErrorCase::new("apply_not_found", 422)
+            .any_status()
+            .fields(&["apply_id"]),
+        runtime::ErrorCase::new("source_ip", 403).any_status().fields(&["source_ip"]),
     ];
-    fn decode(index: usize, body: serde_json::Value) -> Result<Self, serde_json::Error> {
-        match index {
-            0usize => serde_json::from_value(body).map(Self::Unauthorized),
-            1usize => serde_json::from_value(body).map(Self::ApplyNotFound),
-            2usize => serde_json::from_value(body).map(Self::SourceIp),
-            _ => Err(runtime::unknown_case(index)),
-        }
-    }
-    fn index(&self) -> usize {
-        match self {
-            Self::Unauthorized(_) => 0usize,
-            Self::ApplyNotFound(_) => 1usize,
-            Self::SourceIp(_) => 2usize,
-        }
-    }
-    fn body(&self) -> serde_json::Value {
-        match self {
-            Self::Unauthorized(b) => runtime::wire::to_json(b),
-            Self::ApplyNotFound(b) => runtime::wire::to_json(b),
-            Self::SourceIp(b) => runtime::wire::to_json(b),
-        }
-    }
+    runtime::decl::op_error_methods!(Unauthorized = 0, ApplyNotFound = 1, SourceIp = 2);
 }
 /// The application form created to block timer-driven backups.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -615,10 +455,8 @@ pub struct TableBackupApplication {
 }
 impl runtime::Check for TableBackupApplication {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
-        {
-            let v = &self.apply;
-            runtime::Check::check(v, c, &runtime::check::join(at, "apply"));
-        }
+        let v = &self.apply;
+        runtime::Check::check(v, c, &runtime::check::join(at, "apply"));
         if let Some(v) = &self.check {
             runtime::Check::check(v, c, &runtime::check::join(at, "check"));
         }
@@ -668,10 +506,8 @@ pub struct ConflictApply {
 }
 impl runtime::Check for ConflictApply {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
-        {
-            let v = &self.conflict_apply;
-            c.items(at, "conflict_apply", v.len(), Some(1u32), None);
-        }
+        let v = &self.conflict_apply;
+        c.items(at, "conflict_apply", v.len(), Some(1u32), None);
     }
 }
 /// The caller's address is not on the service's whitelist.
@@ -691,10 +527,8 @@ pub struct ApplyIdRejected {
 }
 impl runtime::Check for ApplyIdRejected {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
-        {
-            let v = &self.apply_id;
-            c.items(at, "apply_id", v.len(), Some(1u32), None);
-        }
+        let v = &self.apply_id;
+        c.items(at, "apply_id", v.len(), Some(1u32), None);
     }
 }
 /// One of 2 alternatives, tried in order.

@@ -41,115 +41,6 @@ impl Client {
     pub fn base_url(&self) -> &str {
         self.transport.base_url()
     }
-    /// List the backup records of a DCS instance.
-    ///
-    /// `GET /v1.0/{project_id}/instances/{instance_id}/backups`; success is HTTP 200.
-    ///
-    /// # Errors
-    ///
-    /// [`ListBackupRecordsError`] for the documented failures (`api_error`); also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.
-    ///
-    /// # Example `list_records`
-    ///
-    /// ```text
-    /// The page's request template, with the placeholders filled from the parameter table:
-    /// GET /v1.0/0605767b0f0c4f3f9c21b7b5e2f1a5d1/instances/5560df16-cebf-4473-95c4-d1b573c16e79/backups?start=1&limit=10&beginTime=20170718235959&endTime=20190718235959
-    /// X-Auth-Token: [redacted]
-    ///
-    /// HTTP 200
-    /// {
-    ///   "backup_record_response": [
-    ///     {
-    ///       "status": "succeed",
-    ///       "remark": "001",
-    ///       "period": null,
-    ///       "progress": "100.00",
-    ///       "size": 880232,
-    ///       "instance_id": "5560df16-cebf-4473-95c4-d1b573c16e79",
-    ///       "backup_id": "4631832a-14c6-45b0-a0b3-3abd8f591ad1",
-    ///       "created_at": "2019-05-10T08:31:16.166Z",
-    ///       "updated_at": "2019-05-10T08:32:30.546Z",
-    ///       "execution_at": "2019-05-10T08:31:21.461Z",
-    ///       "backup_type": "manual",
-    ///       "backup_format": "AOF",
-    ///       "backup_name": "backup_20190510163116",
-    ///       "error_code": null,
-    ///       "is_support_restore": "TRUE"
-    ///     }
-    ///   ],
-    ///   "total_num": 1
-    /// }
-    /// ```
-    pub async fn list_backup_records(
-        &self,
-        request: &ListBackupRecordsRequest,
-    ) -> Result<
-        runtime::ResponseValue<BackupRecordList>,
-        runtime::Error<ListBackupRecordsError>,
-    > {
-        const OP: runtime::Operation = runtime::Operation {
-            id: "list_backup_records",
-            method: "GET",
-            path: "/v1.0/{project_id}/instances/{instance_id}/backups",
-            params: &[
-                runtime::Param {
-                    name: "project_id",
-                    location: runtime::Location::Path,
-                },
-                runtime::Param {
-                    name: "instance_id",
-                    location: runtime::Location::Path,
-                },
-                runtime::Param {
-                    name: "start",
-                    location: runtime::Location::Query,
-                },
-                runtime::Param {
-                    name: "limit",
-                    location: runtime::Location::Query,
-                },
-                runtime::Param {
-                    name: "beginTime",
-                    location: runtime::Location::Query,
-                },
-                runtime::Param {
-                    name: "endTime",
-                    location: runtime::Location::Query,
-                },
-            ],
-            fixed: &[],
-            body: runtime::BodyEncoding::None,
-            auth: Some(runtime::AuthPlace {
-                scheme: 0usize,
-                location: runtime::Location::Header,
-                name: "X-Auth-Token",
-            }),
-            success: 200u16,
-            envelope: runtime::Envelope::None,
-            list_payload: false,
-        };
-        runtime::execute(&self.transport, &OP, request).await
-    }
-    /// Every item over all pages of [`Client::list_backup_records`], walking `start` from 1 until the total is reached.
-    pub fn list_backup_records_stream<'a>(
-        &'a self,
-        request: &ListBackupRecordsRequest,
-    ) -> impl runtime::Stream<
-        Item = Result<BackupRecord, runtime::Error<ListBackupRecordsError>>,
-    > + 'a {
-        let request = request.clone();
-        runtime::paginate(
-            1i64,
-            move |start| {
-                let mut page = request.clone();
-                page.start = Some(i32::try_from(start).unwrap_or(i32::MAX));
-                async move {
-                    let p = self.list_backup_records(&page).await?.into_inner();
-                    Ok((p.backup_record_response, i64::from(p.total_num)))
-                }
-            },
-        )
-    }
 }
 /// Builder for [`Client`]. Base URL template: `https://{dcs_endpoint}`.
 #[derive(Debug, Clone)]
@@ -190,6 +81,72 @@ impl ClientBuilder {
     /// Fails when a base URL variable has neither a value nor a default.
     pub fn build(self) -> Result<Client, runtime::BuildError> {
         self.inner.build().map(|transport| Client { transport })
+    }
+}
+impl Client {
+    /// List the backup records of a DCS instance.
+    ///
+    /// `GET /v1.0/{project_id}/instances/{instance_id}/backups`; success is HTTP 200.
+    ///
+    /// # Errors
+    ///
+    /// [`ListBackupRecordsError`] for the documented failures (`api_error`); also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.
+    ///
+    /// # Example `list_records`
+    ///
+    /// ```text
+    /// The page's request template, with the placeholders filled from the parameter table:
+    /// GET /v1.0/0605767b0f0c4f3f9c21b7b5e2f1a5d1/instances/5560df16-cebf-4473-95c4-d1b573c16e79/backups?start=1&limit=10&beginTime=20170718235959&endTime=20190718235959
+    /// X-Auth-Token: [redacted]
+    ///
+    /// HTTP 200
+    /// {"backup_record_response":[{"status":"succeed","remark":"001","period":null,"progress":"100.00","size":880232,"instance_id":"5560df16-cebf-4473-95c4-d1b573c16e79","backup_id":"4631832a-14c6-45b0-a0b3-3abd8f591ad1","created_at":"2019-05-10T08:31:16.166Z","updated_at":"2019-05-10T08:32:30.546Z","execution_at":"2019-05-10T08:31:21.461Z","backup_type":"manual","backup_format":"AOF","backup_name":"backup_20190510163116","error_code":null,"is_support_restore":"TRUE"}],"total_num":1}
+    /// ```
+    pub async fn list_backup_records(
+        &self,
+        request: &ListBackupRecordsRequest,
+    ) -> Result<
+        runtime::ResponseValue<BackupRecordList>,
+        runtime::Error<ListBackupRecordsError>,
+    > {
+        const OP: runtime::Operation = runtime::Operation::new(
+                "list_backup_records",
+                "GET",
+                "/v1.0/{project_id}/instances/{instance_id}/backups",
+                200,
+            )
+            .params(
+                &[
+                    runtime::Param::path("project_id"),
+                    runtime::Param::path("instance_id"),
+                    runtime::Param::query("start"),
+                    runtime::Param::query("limit"),
+                    runtime::Param::query("beginTime"),
+                    runtime::Param::query("endTime"),
+                ],
+            )
+            .auth(runtime::AuthPlace::new(0, runtime::Location::Header, "X-Auth-Token"));
+        runtime::execute(&self.transport, &OP, request).await
+    }
+    /// Every item over all pages of [`Client::list_backup_records`], walking `start` from 1 until the total is reached.
+    pub fn list_backup_records_stream<'a>(
+        &'a self,
+        request: &ListBackupRecordsRequest,
+    ) -> impl runtime::Stream<
+        Item = Result<BackupRecord, runtime::Error<ListBackupRecordsError>>,
+    > + 'a {
+        let request = request.clone();
+        runtime::paginate(
+            1i64,
+            move |start| {
+                let mut page = request.clone();
+                page.start = Some(i32::try_from(start).unwrap_or(i32::MAX));
+                async move {
+                    let p = self.list_backup_records(&page).await?.into_inner();
+                    Ok((p.backup_record_response, i64::from(p.total_num)))
+                }
+            },
+        )
     }
 }
 /// Parameters of [`Client::list_backup_records`]. Build with `new` (required parameters) and the setters (optional ones).
@@ -247,14 +204,10 @@ impl ListBackupRecordsRequest {
 }
 impl runtime::Check for ListBackupRecordsRequest {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
-        {
-            let v = &self.project_id;
-            c.length(at, "project_id", v, Some(1u32), None);
-        }
-        {
-            let v = &self.instance_id;
-            c.length(at, "instance_id", v, Some(1u32), None);
-        }
+        let v = &self.project_id;
+        c.length(at, "project_id", v, Some(1u32), None);
+        let v = &self.instance_id;
+        c.length(at, "instance_id", v, Some(1u32), None);
         if let Some(v) = &self.start {
             c.range(at, "start", i64::from(*v), Some(1i64), None);
         }
@@ -289,31 +242,11 @@ pub enum ListBackupRecordsError {
 }
 impl runtime::OpError for ListBackupRecordsError {
     const CASES: &'static [runtime::ErrorCase] = &[
-        runtime::ErrorCase {
-            name: "api_error",
-            status: 400u16,
-            status_documented: false,
-            has_fields: &["error_code", "error_msg"],
-            equals: &[],
-            retryable: false,
-        },
+        runtime::ErrorCase::new("api_error", 400)
+            .any_status()
+            .fields(&["error_code", "error_msg"]),
     ];
-    fn decode(index: usize, body: serde_json::Value) -> Result<Self, serde_json::Error> {
-        match index {
-            0usize => serde_json::from_value(body).map(Self::ApiError),
-            _ => Err(runtime::unknown_case(index)),
-        }
-    }
-    fn index(&self) -> usize {
-        match self {
-            Self::ApiError(_) => 0usize,
-        }
-    }
-    fn body(&self) -> serde_json::Value {
-        match self {
-            Self::ApiError(b) => runtime::wire::to_json(b),
-        }
-    }
+    runtime::decl::op_error_methods!(ApiError = 0);
 }
 /// One page of backup records.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -325,20 +258,16 @@ pub struct BackupRecordList {
 }
 impl runtime::Check for BackupRecordList {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
-        {
-            let v = &self.backup_record_response;
-            for v in v {
-                runtime::Check::check(
-                    v,
-                    c,
-                    &runtime::check::join(at, "backup_record_response[]"),
-                );
-            }
+        let v = &self.backup_record_response;
+        for v in v {
+            runtime::Check::check(
+                v,
+                c,
+                &runtime::check::join(at, "backup_record_response[]"),
+            );
         }
-        {
-            let v = &self.total_num;
-            c.range(at, "total_num", i64::from(*v), Some(0i64), None);
-        }
+        let v = &self.total_num;
+        c.range(at, "total_num", i64::from(*v), Some(0i64), None);
     }
 }
 /// One backup of a DCS instance.
@@ -483,54 +412,10 @@ pub enum BackupStatus {
     /// A value this client does not know (kept as sent).
     Unknown(String),
 }
-impl BackupStatus {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Waiting => "waiting",
-            Self::Backuping => "backuping",
-            Self::Succeed => "succeed",
-            Self::Failed => "failed",
-            Self::Expired => "expired",
-            Self::Deleted => "deleted",
-            Self::Unknown(s) => s,
-        }
-    }
-}
-impl From<&str> for BackupStatus {
-    fn from(s: &str) -> Self {
-        match s {
-            "waiting" => Self::Waiting,
-            "backuping" => Self::Backuping,
-            "succeed" => Self::Succeed,
-            "failed" => Self::Failed,
-            "expired" => Self::Expired,
-            "deleted" => Self::Deleted,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl std::str::FromStr for BackupStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(s))
-    }
-}
-impl std::fmt::Display for BackupStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BackupStatus {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BackupStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(d).map(|s| Self::from(s.as_str()))
-    }
-}
+runtime::decl::string_enum!(
+    BackupStatus { Waiting => "waiting", Backuping => "backuping", Succeed => "succeed",
+    Failed => "failed", Expired => "expired", Deleted => "deleted" }
+);
 /// How the backup was started.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BackupType {
@@ -541,46 +426,7 @@ pub enum BackupType {
     /// A value this client does not know (kept as sent).
     Unknown(String),
 }
-impl BackupType {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Manual => "manual",
-            Self::Auto => "auto",
-            Self::Unknown(s) => s,
-        }
-    }
-}
-impl From<&str> for BackupType {
-    fn from(s: &str) -> Self {
-        match s {
-            "manual" => Self::Manual,
-            "auto" => Self::Auto,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl std::str::FromStr for BackupType {
-    type Err = std::convert::Infallible;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(s))
-    }
-}
-impl std::fmt::Display for BackupType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BackupType {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BackupType {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(d).map(|s| Self::from(s.as_str()))
-    }
-}
+runtime::decl::string_enum!(BackupType { Manual => "manual", Auto => "auto" });
 /// Restore flag, sent as an upper-case string.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RestoreSupport {
@@ -591,46 +437,7 @@ pub enum RestoreSupport {
     /// A value this client does not know (kept as sent).
     Unknown(String),
 }
-impl RestoreSupport {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::True => "TRUE",
-            Self::False => "FALSE",
-            Self::Unknown(s) => s,
-        }
-    }
-}
-impl From<&str> for RestoreSupport {
-    fn from(s: &str) -> Self {
-        match s {
-            "TRUE" => Self::True,
-            "FALSE" => Self::False,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl std::str::FromStr for RestoreSupport {
-    type Err = std::convert::Infallible;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(s))
-    }
-}
-impl std::fmt::Display for RestoreSupport {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for RestoreSupport {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for RestoreSupport {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(d).map(|s| Self::from(s.as_str()))
-    }
-}
+runtime::decl::string_enum!(RestoreSupport { True => "TRUE", False => "FALSE" });
 /// Per-record failure code of a backup or restore.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BackupErrorCode {
@@ -653,58 +460,11 @@ pub enum BackupErrorCode {
     /// A value this client does not know (kept as sent).
     Unknown(String),
 }
-impl BackupErrorCode {
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Dcs080001 => "dcs.08.0001",
-            Self::Dcs080002 => "dcs.08.0002",
-            Self::Dcs080003 => "dcs.08.0003",
-            Self::Dcs080004 => "dcs.08.0004",
-            Self::Dcs080005 => "dcs.08.0005",
-            Self::Dcs080006 => "dcs.08.0006",
-            Self::Dcs080007 => "dcs.08.0007",
-            Self::Dcs080008 => "dcs.08.0008",
-            Self::Unknown(s) => s,
-        }
-    }
-}
-impl From<&str> for BackupErrorCode {
-    fn from(s: &str) -> Self {
-        match s {
-            "dcs.08.0001" => Self::Dcs080001,
-            "dcs.08.0002" => Self::Dcs080002,
-            "dcs.08.0003" => Self::Dcs080003,
-            "dcs.08.0004" => Self::Dcs080004,
-            "dcs.08.0005" => Self::Dcs080005,
-            "dcs.08.0006" => Self::Dcs080006,
-            "dcs.08.0007" => Self::Dcs080007,
-            "dcs.08.0008" => Self::Dcs080008,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl std::str::FromStr for BackupErrorCode {
-    type Err = std::convert::Infallible;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(s))
-    }
-}
-impl std::fmt::Display for BackupErrorCode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BackupErrorCode {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BackupErrorCode {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(d).map(|s| Self::from(s.as_str()))
-    }
-}
+runtime::decl::string_enum!(
+    BackupErrorCode { Dcs080001 => "dcs.08.0001", Dcs080002 => "dcs.08.0002", Dcs080003
+    => "dcs.08.0003", Dcs080004 => "dcs.08.0004", Dcs080005 => "dcs.08.0005", Dcs080006
+    => "dcs.08.0006", Dcs080007 => "dcs.08.0007", Dcs080008 => "dcs.08.0008" }
+);
 /// Common OTC error body.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ApiError {

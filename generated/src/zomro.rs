@@ -36,261 +36,6 @@ impl Client {
     pub fn base_url(&self) -> &str {
         self.transport.base_url()
     }
-    /// Create a weekly backup schedule for an instance.
-    ///
-    /// `POST /` selected by `func=instances.fleio_bckps.schedule.edit`, `out=json`, `sok=ok`; success is HTTP 200.
-    ///
-    /// # Errors
-    ///
-    /// [`CreateBackupScheduleError`] for the documented failures (`billmgr_error`); also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.
-    ///
-    /// # Example `parameter_table_values`
-    ///
-    /// ```text
-    /// The sample values of the parameter table:
-    /// POST /
-    ///
-    /// {
-    ///   "func": "instances.fleio_bckps.schedule.edit",
-    ///   "auth": "\u0001credential\u0001",
-    ///   "out": "json",
-    ///   "sok": "ok",
-    ///   "plid": "5203773",
-    ///   "name": "MyBackup",
-    ///   "rotation_days": "1,2,3,4,5,6,0",
-    ///   "rotation_time": "02:01"
-    /// }
-    /// ```
-    ///
-    /// More examples in the fixtures: `example_table`, `curl_create`.
-    pub async fn create_backup_schedule(
-        &self,
-        request: &CreateBackupScheduleRequest,
-    ) -> Result<runtime::ResponseValue<()>, runtime::Error<CreateBackupScheduleError>> {
-        const OP: runtime::Operation = runtime::Operation {
-            id: "create_backup_schedule",
-            method: "POST",
-            path: "/",
-            params: &[
-                runtime::Param {
-                    name: "plid",
-                    location: runtime::Location::Body,
-                },
-                runtime::Param {
-                    name: "name",
-                    location: runtime::Location::Body,
-                },
-                runtime::Param {
-                    name: "rotation_days",
-                    location: runtime::Location::Body,
-                },
-                runtime::Param {
-                    name: "rotation_time",
-                    location: runtime::Location::Body,
-                },
-            ],
-            fixed: &[
-                runtime::Fixed {
-                    location: runtime::Location::Body,
-                    name: "func",
-                    value: "instances.fleio_bckps.schedule.edit",
-                },
-                runtime::Fixed {
-                    location: runtime::Location::Body,
-                    name: "out",
-                    value: "json",
-                },
-                runtime::Fixed {
-                    location: runtime::Location::Body,
-                    name: "sok",
-                    value: "ok",
-                },
-            ],
-            body: runtime::BodyEncoding::Multipart,
-            auth: Some(runtime::AuthPlace {
-                scheme: 0usize,
-                location: runtime::Location::Body,
-                name: "auth",
-            }),
-            success: 200u16,
-            envelope: runtime::Envelope::XmlJson {
-                root: "doc",
-                list: "elem",
-                error: "error",
-            },
-            list_payload: false,
-        };
-        runtime::execute(&self.transport, &OP, request).await
-    }
-    /// List the backup schedules of an instance.
-    ///
-    /// `POST /` selected by `func=instances.fleio_bckps.schedule`, `out=json`; success is HTTP 200.
-    ///
-    /// # Errors
-    ///
-    /// [`ListBackupSchedulesError`] for the documented failures (`billmgr_error`); also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.
-    ///
-    /// # Example `curl_list`
-    ///
-    /// ```text
-    /// The curl request and its answer (corrected to valid JSON):
-    /// POST /
-    ///
-    /// {
-    ///   "func": "instances.fleio_bckps.schedule",
-    ///   "auth": "\u0001credential\u0001",
-    ///   "out": "json",
-    ///   "elid": "5203773"
-    /// }
-    ///
-    /// HTTP 200
-    /// {
-    ///   "doc": {
-    ///     "elem": [
-    ///       {
-    ///         "create_date": {
-    ///           "$": "2024-07-24"
-    ///         },
-    ///         "id": {
-    ///           "$": "14"
-    ///         },
-    ///         "instance_id": {
-    ///           "$": "5203773"
-    ///         },
-    ///         "name": {
-    ///           "$": "MySchedule"
-    ///         },
-    ///         "rotation_days": {
-    ///           "$": "Monday Tuesday Wednesday Thursday Friday Saturday "
-    ///         },
-    ///         "rotation_time": {
-    ///           "$": "02:01"
-    ///         },
-    ///         "servername": {
-    ///           "$": "MyServer"
-    ///         }
-    ///       }
-    ///     ]
-    ///   }
-    /// }
-    /// ```
-    pub async fn list_backup_schedules(
-        &self,
-        request: &ListBackupSchedulesRequest,
-    ) -> Result<
-        runtime::ResponseValue<Vec<BackupSchedule>>,
-        runtime::Error<ListBackupSchedulesError>,
-    > {
-        const OP: runtime::Operation = runtime::Operation {
-            id: "list_backup_schedules",
-            method: "POST",
-            path: "/",
-            params: &[
-                runtime::Param {
-                    name: "elid",
-                    location: runtime::Location::Body,
-                },
-            ],
-            fixed: &[
-                runtime::Fixed {
-                    location: runtime::Location::Body,
-                    name: "func",
-                    value: "instances.fleio_bckps.schedule",
-                },
-                runtime::Fixed {
-                    location: runtime::Location::Body,
-                    name: "out",
-                    value: "json",
-                },
-            ],
-            body: runtime::BodyEncoding::Multipart,
-            auth: Some(runtime::AuthPlace {
-                scheme: 0usize,
-                location: runtime::Location::Body,
-                name: "auth",
-            }),
-            success: 200u16,
-            envelope: runtime::Envelope::XmlJson {
-                root: "doc",
-                list: "elem",
-                error: "error",
-            },
-            list_payload: true,
-        };
-        runtime::execute(&self.transport, &OP, request).await
-    }
-    /// Delete a backup schedule.
-    ///
-    /// `POST /` selected by `func=instances.fleio_bckps.schedule.delete`, `out=json`; success is HTTP 200.
-    ///
-    /// # Errors
-    ///
-    /// [`DeleteBackupScheduleError`] for the documented failures (`billmgr_error`); also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.
-    ///
-    /// # Example `curl_delete`
-    ///
-    /// ```text
-    /// The curl request; the answer is our assumption (the page checks the web UI):
-    /// POST /
-    ///
-    /// {
-    ///   "func": "instances.fleio_bckps.schedule.delete",
-    ///   "auth": "\u0001credential\u0001",
-    ///   "out": "json",
-    ///   "elid": "14"
-    /// }
-    ///
-    /// HTTP 200
-    /// {
-    ///   "doc": {
-    ///     "ok": {}
-    ///   }
-    /// }
-    /// ```
-    ///
-    /// More examples in the fixtures: `parameter_table_values`.
-    pub async fn delete_backup_schedule(
-        &self,
-        request: &DeleteBackupScheduleRequest,
-    ) -> Result<runtime::ResponseValue<()>, runtime::Error<DeleteBackupScheduleError>> {
-        const OP: runtime::Operation = runtime::Operation {
-            id: "delete_backup_schedule",
-            method: "POST",
-            path: "/",
-            params: &[
-                runtime::Param {
-                    name: "elid",
-                    location: runtime::Location::Body,
-                },
-            ],
-            fixed: &[
-                runtime::Fixed {
-                    location: runtime::Location::Body,
-                    name: "func",
-                    value: "instances.fleio_bckps.schedule.delete",
-                },
-                runtime::Fixed {
-                    location: runtime::Location::Body,
-                    name: "out",
-                    value: "json",
-                },
-            ],
-            body: runtime::BodyEncoding::Multipart,
-            auth: Some(runtime::AuthPlace {
-                scheme: 0usize,
-                location: runtime::Location::Body,
-                name: "auth",
-            }),
-            success: 200u16,
-            envelope: runtime::Envelope::XmlJson {
-                root: "doc",
-                list: "elem",
-                error: "error",
-            },
-            list_payload: false,
-        };
-        runtime::execute(&self.transport, &OP, request).await
-    }
 }
 /// Builder for [`Client`]. Base URL template: `https://api.zomro.com`.
 #[derive(Debug, Clone)]
@@ -328,6 +73,72 @@ impl ClientBuilder {
         self.inner.build().map(|transport| Client { transport })
     }
 }
+impl Client {
+    /// Create a weekly backup schedule for an instance.
+    ///
+    /// `POST /` selected by `func=instances.fleio_bckps.schedule.edit`, `out=json`, `sok=ok`; success is HTTP 200.
+    ///
+    /// # Errors
+    ///
+    /// [`CreateBackupScheduleError`] for the documented failures (`billmgr_error`); also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.
+    ///
+    /// # Example `parameter_table_values`
+    ///
+    /// ```text
+    /// The sample values of the parameter table:
+    /// POST /
+    ///
+    /// {"func":"instances.fleio_bckps.schedule.edit","auth":"[redacted]","out":"json","sok":"ok","plid":"5203773","name":"MyBackup","rotation_days":"1,2,3,4,5,6,0","rotation_time":"02:01"}
+    /// ```
+    ///
+    /// More examples in the fixtures: `example_table`, `curl_create`.
+    pub async fn create_backup_schedule(
+        &self,
+        request: &CreateBackupScheduleRequest,
+    ) -> Result<runtime::ResponseValue<()>, runtime::Error<CreateBackupScheduleError>> {
+        const OP: runtime::Operation = runtime::Operation::new(
+                "create_backup_schedule",
+                "POST",
+                "/",
+                200,
+            )
+            .params(
+                &[
+                    runtime::Param::body("plid"),
+                    runtime::Param::body("name"),
+                    runtime::Param::body("rotation_days"),
+                    runtime::Param::body("rotation_time"),
+                ],
+            )
+            .fixed(
+                &[
+                    runtime::Fixed {
+                        location: runtime::Location::Body,
+                        name: "func",
+                        value: "instances.fleio_bckps.schedule.edit",
+                    },
+                    runtime::Fixed {
+                        location: runtime::Location::Body,
+                        name: "out",
+                        value: "json",
+                    },
+                    runtime::Fixed {
+                        location: runtime::Location::Body,
+                        name: "sok",
+                        value: "ok",
+                    },
+                ],
+            )
+            .body(runtime::BodyEncoding::Multipart)
+            .auth(runtime::AuthPlace::new(0, runtime::Location::Body, "auth"))
+            .envelope(runtime::Envelope::XmlJson {
+                root: "doc",
+                list: "elem",
+                error: "error",
+            });
+        runtime::execute(&self.transport, &OP, request).await
+    }
+}
 /// Parameters of [`Client::create_backup_schedule`]. Build with `new` (required parameters) and the setters (optional ones).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateBackupScheduleRequest {
@@ -359,31 +170,94 @@ impl CreateBackupScheduleRequest {
 }
 impl runtime::Check for CreateBackupScheduleRequest {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
-        {
-            let v = &self.plid;
-            c.range(at, "plid", *v, Some(1i64), None);
+        let v = &self.plid;
+        c.range(at, "plid", *v, Some(1i64), None);
+        let v = &self.name;
+        c.length(at, "name", v, Some(1u32), None);
+        let v = &self.rotation_days;
+        c.items(at, "rotation_days", v.len(), Some(1u32), Some(7u32));
+        for v in v {
+            c.range(at, "rotation_days[]", i64::from(*v), Some(0i64), Some(6i64));
         }
-        {
-            let v = &self.name;
-            c.length(at, "name", v, Some(1u32), None);
-        }
-        {
-            let v = &self.rotation_days;
-            c.items(at, "rotation_days", v.len(), Some(1u32), Some(7u32));
-            for v in v {
-                c.range(at, "rotation_days[]", i64::from(*v), Some(0i64), Some(6i64));
-            }
-        }
-        {
-            let v = &self.rotation_time;
-            c.pattern(
-                at,
-                "rotation_time",
-                v,
-                "^([01][0-9]|2[0-3]):[0-5][0-9]$",
-                "in the format `HH:MM`",
-            );
-        }
+        let v = &self.rotation_time;
+        c.pattern(
+            at,
+            "rotation_time",
+            v,
+            "^([01][0-9]|2[0-3]):[0-5][0-9]$",
+            "in the format `HH:MM`",
+        );
+    }
+}
+/// Documented failures of [`Client::create_backup_schedule`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum CreateBackupScheduleError {
+    /// BILLmanager refused the call (doc.error, under HTTP 200) (any failure status).
+    BillmgrError(BillmgrErrorDoc),
+}
+impl runtime::OpError for CreateBackupScheduleError {
+    const CASES: &'static [runtime::ErrorCase] = &[
+        runtime::ErrorCase::new("billmgr_error", 200).any_status().fields(&["doc"]),
+    ];
+    runtime::decl::op_error_methods!(BillmgrError = 0);
+}
+impl Client {
+    /// List the backup schedules of an instance.
+    ///
+    /// `POST /` selected by `func=instances.fleio_bckps.schedule`, `out=json`; success is HTTP 200.
+    ///
+    /// # Errors
+    ///
+    /// [`ListBackupSchedulesError`] for the documented failures (`billmgr_error`); also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.
+    ///
+    /// # Example `curl_list`
+    ///
+    /// ```text
+    /// The curl request and its answer (corrected to valid JSON):
+    /// POST /
+    ///
+    /// {"func":"instances.fleio_bckps.schedule","auth":"[redacted]","out":"json","elid":"5203773"}
+    ///
+    /// HTTP 200
+    /// {"doc":{"elem":[{"create_date":{"$":"2024-07-24"},"id":{"$":"14"},"instance_id":{"$":"5203773"},"name":{"$":"MySchedule"},"rotation_days":{"$":"Monday Tuesday Wednesday Thursday Friday Saturday "},"rotation_time":{"$":"02:01"},"servername":{"$":"MyServer"}}]}}
+    /// ```
+    pub async fn list_backup_schedules(
+        &self,
+        request: &ListBackupSchedulesRequest,
+    ) -> Result<
+        runtime::ResponseValue<Vec<BackupSchedule>>,
+        runtime::Error<ListBackupSchedulesError>,
+    > {
+        const OP: runtime::Operation = runtime::Operation::new(
+                "list_backup_schedules",
+                "POST",
+                "/",
+                200,
+            )
+            .params(&[runtime::Param::body("elid")])
+            .fixed(
+                &[
+                    runtime::Fixed {
+                        location: runtime::Location::Body,
+                        name: "func",
+                        value: "instances.fleio_bckps.schedule",
+                    },
+                    runtime::Fixed {
+                        location: runtime::Location::Body,
+                        name: "out",
+                        value: "json",
+                    },
+                ],
+            )
+            .body(runtime::BodyEncoding::Multipart)
+            .auth(runtime::AuthPlace::new(0, runtime::Location::Body, "auth"))
+            .envelope(runtime::Envelope::XmlJson {
+                root: "doc",
+                list: "elem",
+                error: "error",
+            })
+            .list();
+        runtime::execute(&self.transport, &OP, request).await
     }
 }
 /// Parameters of [`Client::list_backup_schedules`]. Build with `new` (required parameters) and the setters (optional ones).
@@ -400,10 +274,77 @@ impl ListBackupSchedulesRequest {
 }
 impl runtime::Check for ListBackupSchedulesRequest {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
-        {
-            let v = &self.elid;
-            c.range(at, "elid", *v, Some(1i64), None);
-        }
+        let v = &self.elid;
+        c.range(at, "elid", *v, Some(1i64), None);
+    }
+}
+/// Documented failures of [`Client::list_backup_schedules`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum ListBackupSchedulesError {
+    /// BILLmanager refused the call (doc.error, under HTTP 200) (any failure status).
+    BillmgrError(BillmgrErrorDoc),
+}
+impl runtime::OpError for ListBackupSchedulesError {
+    const CASES: &'static [runtime::ErrorCase] = &[
+        runtime::ErrorCase::new("billmgr_error", 200).any_status().fields(&["doc"]),
+    ];
+    runtime::decl::op_error_methods!(BillmgrError = 0);
+}
+impl Client {
+    /// Delete a backup schedule.
+    ///
+    /// `POST /` selected by `func=instances.fleio_bckps.schedule.delete`, `out=json`; success is HTTP 200.
+    ///
+    /// # Errors
+    ///
+    /// [`DeleteBackupScheduleError`] for the documented failures (`billmgr_error`); also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.
+    ///
+    /// # Example `curl_delete`
+    ///
+    /// ```text
+    /// The curl request; the answer is our assumption (the page checks the web UI):
+    /// POST /
+    ///
+    /// {"func":"instances.fleio_bckps.schedule.delete","auth":"[redacted]","out":"json","elid":"14"}
+    ///
+    /// HTTP 200
+    /// {"doc":{"ok":{}}}
+    /// ```
+    ///
+    /// More examples in the fixtures: `parameter_table_values`.
+    pub async fn delete_backup_schedule(
+        &self,
+        request: &DeleteBackupScheduleRequest,
+    ) -> Result<runtime::ResponseValue<()>, runtime::Error<DeleteBackupScheduleError>> {
+        const OP: runtime::Operation = runtime::Operation::new(
+                "delete_backup_schedule",
+                "POST",
+                "/",
+                200,
+            )
+            .params(&[runtime::Param::body("elid")])
+            .fixed(
+                &[
+                    runtime::Fixed {
+                        location: runtime::Location::Body,
+                        name: "func",
+                        value: "instances.fleio_bckps.schedule.delete",
+                    },
+                    runtime::Fixed {
+                        location: runtime::Location::Body,
+                        name: "out",
+                        value: "json",
+                    },
+                ],
+            )
+            .body(runtime::BodyEncoding::Multipart)
+            .auth(runtime::AuthPlace::new(0, runtime::Location::Body, "auth"))
+            .envelope(runtime::Envelope::XmlJson {
+                root: "doc",
+                list: "elem",
+                error: "error",
+            });
+        runtime::execute(&self.transport, &OP, request).await
     }
 }
 /// Parameters of [`Client::delete_backup_schedule`]. Build with `new` (required parameters) and the setters (optional ones).
@@ -420,78 +361,8 @@ impl DeleteBackupScheduleRequest {
 }
 impl runtime::Check for DeleteBackupScheduleRequest {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
-        {
-            let v = &self.elid;
-            c.range(at, "elid", *v, Some(1i64), None);
-        }
-    }
-}
-/// Documented failures of [`Client::create_backup_schedule`].
-#[derive(Debug, Clone, PartialEq)]
-pub enum CreateBackupScheduleError {
-    /// BILLmanager refused the call (doc.error, under HTTP 200) (any failure status).
-    BillmgrError(BillmgrErrorDoc),
-}
-impl runtime::OpError for CreateBackupScheduleError {
-    const CASES: &'static [runtime::ErrorCase] = &[
-        runtime::ErrorCase {
-            name: "billmgr_error",
-            status: 200u16,
-            status_documented: false,
-            has_fields: &["doc"],
-            equals: &[],
-            retryable: false,
-        },
-    ];
-    fn decode(index: usize, body: serde_json::Value) -> Result<Self, serde_json::Error> {
-        match index {
-            0usize => serde_json::from_value(body).map(Self::BillmgrError),
-            _ => Err(runtime::unknown_case(index)),
-        }
-    }
-    fn index(&self) -> usize {
-        match self {
-            Self::BillmgrError(_) => 0usize,
-        }
-    }
-    fn body(&self) -> serde_json::Value {
-        match self {
-            Self::BillmgrError(b) => runtime::wire::to_json(b),
-        }
-    }
-}
-/// Documented failures of [`Client::list_backup_schedules`].
-#[derive(Debug, Clone, PartialEq)]
-pub enum ListBackupSchedulesError {
-    /// BILLmanager refused the call (doc.error, under HTTP 200) (any failure status).
-    BillmgrError(BillmgrErrorDoc),
-}
-impl runtime::OpError for ListBackupSchedulesError {
-    const CASES: &'static [runtime::ErrorCase] = &[
-        runtime::ErrorCase {
-            name: "billmgr_error",
-            status: 200u16,
-            status_documented: false,
-            has_fields: &["doc"],
-            equals: &[],
-            retryable: false,
-        },
-    ];
-    fn decode(index: usize, body: serde_json::Value) -> Result<Self, serde_json::Error> {
-        match index {
-            0usize => serde_json::from_value(body).map(Self::BillmgrError),
-            _ => Err(runtime::unknown_case(index)),
-        }
-    }
-    fn index(&self) -> usize {
-        match self {
-            Self::BillmgrError(_) => 0usize,
-        }
-    }
-    fn body(&self) -> serde_json::Value {
-        match self {
-            Self::BillmgrError(b) => runtime::wire::to_json(b),
-        }
+        let v = &self.elid;
+        c.range(at, "elid", *v, Some(1i64), None);
     }
 }
 /// Documented failures of [`Client::delete_backup_schedule`].
@@ -502,31 +373,9 @@ pub enum DeleteBackupScheduleError {
 }
 impl runtime::OpError for DeleteBackupScheduleError {
     const CASES: &'static [runtime::ErrorCase] = &[
-        runtime::ErrorCase {
-            name: "billmgr_error",
-            status: 200u16,
-            status_documented: false,
-            has_fields: &["doc"],
-            equals: &[],
-            retryable: false,
-        },
+        runtime::ErrorCase::new("billmgr_error", 200).any_status().fields(&["doc"]),
     ];
-    fn decode(index: usize, body: serde_json::Value) -> Result<Self, serde_json::Error> {
-        match index {
-            0usize => serde_json::from_value(body).map(Self::BillmgrError),
-            _ => Err(runtime::unknown_case(index)),
-        }
-    }
-    fn index(&self) -> usize {
-        match self {
-            Self::BillmgrError(_) => 0usize,
-        }
-    }
-    fn body(&self) -> serde_json::Value {
-        match self {
-            Self::BillmgrError(b) => runtime::wire::to_json(b),
-        }
-    }
+    runtime::decl::op_error_methods!(BillmgrError = 0);
 }
 /// A backup schedule of an instance, as the list returns it (all values are XML text).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -582,10 +431,8 @@ pub struct BillmgrErrorDoc {
 }
 impl runtime::Check for BillmgrErrorDoc {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
-        {
-            let v = &self.doc;
-            runtime::Check::check(v, c, &runtime::check::join(at, "doc"));
-        }
+        let v = &self.doc;
+        runtime::Check::check(v, c, &runtime::check::join(at, "doc"));
     }
 }
 /// Document root holding the error element.
@@ -596,10 +443,8 @@ pub struct BillmgrErrorRoot {
 }
 impl runtime::Check for BillmgrErrorRoot {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
-        {
-            let v = &self.error;
-            runtime::Check::check(v, c, &runtime::check::join(at, "error"));
-        }
+        let v = &self.error;
+        runtime::Check::check(v, c, &runtime::check::join(at, "error"));
     }
 }
 /// BILLmanager error element (attributes under "$name", text under "$").

@@ -14,6 +14,8 @@ pub use self::check::{Check, Checker, InvalidInput, Violation};
 pub use self::secret::Secret;
 
 #[cfg(feature = "http")]
+pub mod decl;
+#[cfg(feature = "http")]
 pub mod dynamic;
 #[cfg(feature = "http")]
 pub mod error;

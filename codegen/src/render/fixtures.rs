@@ -155,15 +155,18 @@ impl WireRequest {
         ex: &Example,
         op: &OpModel,
     ) -> Result<String, RenderError> {
-        let redact = |s: &String| s.replace(CREDENTIAL, REDACTED);
+        let redact_str = |s: &String| s.replace(CREDENTIAL, REDACTED);
         let query: IndexMap<&String, String> =
-            self.query.iter().map(|(k, v)| (k, redact(v))).collect();
-        let headers: IndexMap<&String, String> =
-            self.headers.iter().map(|(k, v)| (k, redact(v))).collect();
+            self.query.iter().map(|(k, v)| (k, redact_str(v))).collect();
+        let headers: IndexMap<&String, String> = self
+            .headers
+            .iter()
+            .map(|(k, v)| (k, redact_str(v)))
+            .collect();
         let body = self.body.as_ref().map_or(Value::Null, |b| {
-            let mut text = Value::Object(b.clone()).to_string();
-            text = text.replace(CREDENTIAL, REDACTED);
-            serde_json::from_str(&text).unwrap_or(Value::Null)
+            let mut body = Value::Object(b.clone());
+            redact(&mut body);
+            body
         });
         let encoding = self.encoding.map_or(Value::Null, |e| {
             Value::String(
@@ -445,8 +448,9 @@ pub(super) fn example_lines(p: &ProviderModel, op: &OpModel, ex: &Example) -> Ve
         }
         if let Some(body) = &w.body {
             lines.push(String::new());
-            let text = json(&Value::Object(body.clone())).replace(CREDENTIAL, REDACTED);
-            lines.extend(text.lines().map(str::to_owned));
+            let mut body = Value::Object(body.clone());
+            redact(&mut body);
+            lines.push(compact_json(&body));
         }
     }
     if let Some(resp) = &ex.response {
@@ -455,8 +459,25 @@ pub(super) fn example_lines(p: &ProviderModel, op: &OpModel, ex: &Example) -> Ve
         }
         lines.push(format!("HTTP {}", resp.status));
         if let Some(body) = &resp.body {
-            lines.extend(json(body).lines().map(str::to_owned));
+            lines.push(compact_json(body));
         }
     }
     lines
+}
+
+/// Replace the credential placeholder in every string of `v` (on the value: in JSON text the
+/// placeholder's control characters are escaped).
+fn redact(v: &mut Value) {
+    match v {
+        Value::String(s) if s.contains(CREDENTIAL) => *s = s.replace(CREDENTIAL, REDACTED),
+        Value::Array(items) => items.iter_mut().for_each(redact),
+        Value::Object(map) => map.values_mut().for_each(redact),
+        _ => {}
+    }
+}
+
+/// One-line JSON: examples in rustdoc stay one line per body (the fixtures keep the
+/// pretty-printed form).
+fn compact_json(v: &Value) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "null".into())
 }

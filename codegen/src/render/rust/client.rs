@@ -1,12 +1,14 @@
 //! Token builders for the `Client`, its builder and methods, the dynamic `dispatch` module
 //! and the runnable examples.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::items::{doc, id, ty};
+use super::items::{doc, doc_attrs, id, ty};
+use super::{parse, parse_items};
 use crate::model::{Model, OpModel, ProviderModel, Ty};
 use crate::render::fixtures::{example_lines, typed_params};
+use crate::render::RenderError;
 use crate::spec::{AuthScheme, BodyEncoding, Envelope, Kind, Location};
 
 /// Builder methods every client has; variable and credential setters must not clash.
@@ -40,7 +42,9 @@ fn secret_names<'a>(p: &ProviderModel<'a>) -> Vec<&'a str> {
         .collect()
 }
 
-pub fn client(p: &ProviderModel) -> TokenStream {
+/// The client's items: `BASE_URL`, `Client` and `ClientBuilder`. The operation methods come
+/// in one `impl Client` block per operation ([`operation_impl`]).
+pub fn client(p: &ProviderModel) -> Result<Vec<syn::Item>, RenderError> {
     let provider = &p.spec.provider;
     let base = &provider.base_url;
     let schemes = p.auth.len();
@@ -81,8 +85,6 @@ pub fn client(p: &ProviderModel) -> TokenStream {
             pub fn #setter(mut self, secret: impl Into<runtime::Secret>) -> Self { self.inner.credential(#i, secret.into()); self }
         })
     });
-    let methods = p.operations.iter().map(|o| method(p, o));
-    let streams = p.operations.iter().filter_map(stream_method);
     let cd = doc(&format!(
         "Client for {}. Build with [`Client::builder`]; cheap to clone.",
         provider.title
@@ -90,7 +92,8 @@ pub fn client(p: &ProviderModel) -> TokenStream {
     let bd = doc(&format!(
         "Builder for [`Client`]. Base URL template: `{base}`."
     ));
-    quote! {
+    parse_items(
+        quote! {
         /// The base URL template; `{name}` parts are filled from the builder's variables.
         pub const BASE_URL: &str = #base;
 
@@ -110,8 +113,6 @@ pub fn client(p: &ProviderModel) -> TokenStream {
             }
             /// The resolved base URL.
             pub fn base_url(&self) -> &str { self.transport.base_url() }
-            #(#methods)*
-            #(#streams)*
         }
 
         #bd
@@ -134,7 +135,19 @@ pub fn client(p: &ProviderModel) -> TokenStream {
                 self.inner.build().map(|transport| Client { transport })
             }
         }
+        },
+        "Client",
+    )
+}
+
+/// `impl Client` with an operation's method (and its stream when it pages).
+pub fn operation_impl(p: &ProviderModel, o: &OpModel) -> Result<syn::Item, RenderError> {
+    let mut block: syn::ItemImpl = parse(quote!(impl Client {}), &o.method)?;
+    block.items.push(method(p, o)?);
+    if let Some(stream) = stream_method(o) {
+        block.items.push(parse(stream, &o.method)?);
     }
+    Ok(syn::Item::Impl(block))
 }
 
 fn method_doc(p: &ProviderModel, o: &OpModel) -> String {
@@ -186,66 +199,88 @@ fn method_doc(p: &ProviderModel, o: &OpModel) -> String {
     d
 }
 
-fn method(p: &ProviderModel, o: &OpModel) -> TokenStream {
+/// One operation's method. Its doc (the longest of the module) is attached as attributes
+/// built directly rather than parsed.
+fn method(p: &ProviderModel, o: &OpModel) -> Result<syn::ImplItem, RenderError> {
     let op = o.op;
     let name = id(&o.method);
     let req = id(&o.request);
     let err = id(&o.error);
     let resp = ty(&o.response);
-    let d = doc(&method_doc(p, o));
-    let (op_id, verb, path, success) = (&op.id, op.method.as_str(), &op.path, op.response.status);
-    let params = o.params.iter().map(|f| {
-        let (n, l) = (f.wire, location(f.location.unwrap_or(Location::Query)));
-        quote!(runtime::Param { name: #n, location: #l })
-    });
-    let fixed = op.discriminators.iter().map(|d| {
-        let (n, v, l) = (&d.name, &d.value, location(d.location));
-        quote!(runtime::Fixed { location: #l, name: #n, value: #v })
-    });
-    let body = match op.request.body {
-        None => quote!(runtime::BodyEncoding::None),
-        Some(BodyEncoding::Json) => quote!(runtime::BodyEncoding::Json),
-        Some(BodyEncoding::Multipart) => quote!(runtime::BodyEncoding::Multipart),
-        Some(BodyEncoding::Urlencoded) => quote!(runtime::BodyEncoding::Urlencoded),
+    let (op_id, verb, path) = (&op.id, op.method.as_str(), &op.path);
+    let success = Literal::u16_unsuffixed(op.response.status);
+    // Only what differs from `Operation::new`'s defaults.
+    let mut describe = quote!(runtime::Operation::new(#op_id, #verb, #path, #success));
+    if !o.params.is_empty() {
+        let params = o.params.iter().map(|f| {
+            let n = f.wire;
+            match f.location.unwrap_or(Location::Query) {
+                Location::Path => quote!(runtime::Param::path(#n)),
+                Location::Query => quote!(runtime::Param::query(#n)),
+                Location::Header => quote!(runtime::Param::header(#n)),
+                Location::Body => quote!(runtime::Param::body(#n)),
+            }
+        });
+        describe.extend(quote!(.params(&[#(#params),*])));
+    }
+    if !op.discriminators.is_empty() {
+        let fixed = op.discriminators.iter().map(|d| {
+            let (n, v, l) = (&d.name, &d.value, location(d.location));
+            quote!(runtime::Fixed { location: #l, name: #n, value: #v })
+        });
+        describe.extend(quote!(.fixed(&[#(#fixed),*])));
+    }
+    match op.request.body {
+        None => {}
+        Some(BodyEncoding::Json) => describe.extend(quote!(.body(runtime::BodyEncoding::Json))),
+        Some(BodyEncoding::Multipart) => {
+            describe.extend(quote!(.body(runtime::BodyEncoding::Multipart)))
+        }
+        Some(BodyEncoding::Urlencoded) => {
+            describe.extend(quote!(.body(runtime::BodyEncoding::Urlencoded)))
+        }
+    }
+    let auth = o.auth.and_then(|i| p.auth.get(i).map(|a| (i, a.scheme)));
+    let place = match auth {
+        Some((i, AuthScheme::Query { name, .. })) => Some((i, Location::Query, name)),
+        Some((i, AuthScheme::Header { name, .. })) => Some((i, Location::Header, name)),
+        Some((i, AuthScheme::Form { name, .. })) => Some((i, Location::Body, name)),
+        Some((_, AuthScheme::Signature { .. })) | None => None,
     };
-    let auth = match o.auth.and_then(|i| p.auth.get(i).map(|a| (i, a.scheme))) {
-        Some((i, AuthScheme::Query { name, .. })) => {
-            quote!(Some(runtime::AuthPlace { scheme: #i, location: runtime::Location::Query, name: #name }))
-        }
-        Some((i, AuthScheme::Header { name, .. })) => {
-            quote!(Some(runtime::AuthPlace { scheme: #i, location: runtime::Location::Header, name: #name }))
-        }
-        Some((i, AuthScheme::Form { name, .. })) => {
-            quote!(Some(runtime::AuthPlace { scheme: #i, location: runtime::Location::Body, name: #name }))
-        }
-        Some((_, AuthScheme::Signature { .. })) | None => quote!(None),
-    };
-    let envelope = match &op.response.envelope {
-        None => quote!(runtime::Envelope::None),
+    if let Some((i, l, name)) = place {
+        let (i, l) = (Literal::usize_unsuffixed(i), location(l));
+        describe.extend(quote!(.auth(runtime::AuthPlace::new(#i, #l, #name))));
+    }
+    match &op.response.envelope {
+        None => {}
         Some(Envelope::ResultCode {
             code_field,
             message_field,
             success,
             scopes,
-        }) => quote! {
-            runtime::Envelope::ResultCode { code_field: #code_field, message_field: #message_field, success: #success, scopes: &[#(#scopes),*] }
-        },
-        Some(Envelope::XmlJson { root, list, error }) => quote! {
-            runtime::Envelope::XmlJson { root: #root, list: #list, error: #error }
-        },
-    };
-    let list = op.response.schema.kind == Kind::Array;
-    quote! {
-        #d
-        pub async fn #name(&self, request: &#req) -> Result<runtime::ResponseValue<#resp>, runtime::Error<#err>> {
-            const OP: runtime::Operation = runtime::Operation {
-                id: #op_id, method: #verb, path: #path,
-                params: &[#(#params),*], fixed: &[#(#fixed),*],
-                body: #body, auth: #auth, success: #success, envelope: #envelope, list_payload: #list,
-            };
-            runtime::execute(&self.transport, &OP, request).await
-        }
+        }) => describe.extend(quote! {
+            .envelope(runtime::Envelope::ResultCode { code_field: #code_field, message_field: #message_field, success: #success, scopes: &[#(#scopes),*] })
+        }),
+        Some(Envelope::XmlJson { root, list, error }) => describe.extend(quote! {
+            .envelope(runtime::Envelope::XmlJson { root: #root, list: #list, error: #error })
+        }),
     }
+    if op.response.schema.kind == Kind::Array {
+        describe.extend(quote!(.list()));
+    }
+    let mut item: syn::ImplItem = parse(
+        quote! {
+            pub async fn #name(&self, request: &#req) -> Result<runtime::ResponseValue<#resp>, runtime::Error<#err>> {
+                const OP: runtime::Operation = #describe;
+                runtime::execute(&self.transport, &OP, request).await
+            }
+        },
+        &o.method,
+    )?;
+    if let syn::ImplItem::Fn(f) = &mut item {
+        f.attrs = doc_attrs(&method_doc(p, o));
+    }
+    Ok(item)
 }
 
 /// `<op>_stream`: every item of a paginated operation.

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::model::{Encoding, FieldModel, OpModel, Ty, TypeBody, TypeModel, UnionVariant};
@@ -15,6 +15,29 @@ pub fn doc(text: &str) -> TokenStream {
         quote!(#[doc = #l])
     });
     quote!(#(#lines)*)
+}
+
+/// The same lines as [`doc`], as attributes built directly (no token parsing).
+pub fn doc_attrs(text: &str) -> Vec<syn::Attribute> {
+    text.trim()
+        .lines()
+        .map(|l| {
+            let line = syn::LitStr::new(&format!(" {}", l.trim_end()), Span::call_site());
+            syn::Attribute {
+                pound_token: Default::default(),
+                style: syn::AttrStyle::Outer,
+                bracket_token: Default::default(),
+                meta: syn::Meta::NameValue(syn::MetaNameValue {
+                    path: Ident::new("doc", Span::call_site()).into(),
+                    eq_token: Default::default(),
+                    value: syn::Expr::Lit(syn::ExprLit {
+                        attrs: Vec::new(),
+                        lit: syn::Lit::Str(line),
+                    }),
+                }),
+            }
+        })
+        .collect()
 }
 
 /// An identifier, raw (`r#type`) when the model says so.
@@ -120,13 +143,9 @@ fn enum_item(name: &Ident, d: TokenStream, values: &[(String, &str, &str)]) -> T
         let d = doc(desc);
         quote!(#d #v,)
     });
-    let to_str = values.iter().map(|(v, wire, _)| {
+    let wire = values.iter().map(|(v, wire, _)| {
         let v = id(v);
-        quote!(Self::#v => #wire,)
-    });
-    let from_str = values.iter().map(|(v, wire, _)| {
-        let v = id(v);
-        quote!(#wire => Self::#v,)
+        quote!(#v => #wire)
     });
     quote! {
         #d
@@ -136,32 +155,7 @@ fn enum_item(name: &Ident, d: TokenStream, values: &[(String, &str, &str)]) -> T
             /// A value this client does not know (kept as sent).
             Unknown(String),
         }
-        impl #name {
-            /// The value on the wire.
-            pub fn as_str(&self) -> &str {
-                match self { #(#to_str)* Self::Unknown(s) => s }
-            }
-        }
-        impl From<&str> for #name {
-            fn from(s: &str) -> Self {
-                match s { #(#from_str)* other => Self::Unknown(other.to_owned()) }
-            }
-        }
-        impl std::str::FromStr for #name {
-            type Err = std::convert::Infallible;
-            fn from_str(s: &str) -> Result<Self, Self::Err> { Ok(Self::from(s)) }
-        }
-        impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str(self.as_str()) }
-        }
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> { s.serialize_str(self.as_str()) }
-        }
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                <String as serde::Deserialize>::deserialize(d).map(|s| Self::from(s.as_str()))
-            }
-        }
+        runtime::decl::string_enum!(#name { #(#wire),* });
     }
 }
 
@@ -258,7 +252,7 @@ pub fn check_impl(name: &Ident, fields: &[FieldModel], objects: &HashSet<String>
                 return None;
             }
             Some(if f.required {
-                quote!({ let v = &self.#field; #body })
+                quote!(let v = &self.#field; #body)
             } else {
                 quote!(if let #pattern = &self.#field { #body })
             })
@@ -440,48 +434,38 @@ pub fn error_item(op: &OpModel) -> TokenStream {
     });
     let cases = op.errors.iter().map(|e| {
         let c = e.case;
-        let (n, st, sd, rt) = (&c.name, c.status, c.status_documented, c.retryable);
-        let has = &c.matcher.has_fields;
-        let eq = c.matcher.equals.iter().map(|(k, v)| {
-            let text = v.to_string();
-            quote!((#k, #text))
-        });
-        quote!(runtime::ErrorCase { name: #n, status: #st, status_documented: #sd, has_fields: &[#(#has),*], equals: &[#(#eq),*], retryable: #rt },)
+        let (n, st) = (&c.name, Literal::u16_unsuffixed(c.status));
+        let mut case = quote!(runtime::ErrorCase::new(#n, #st));
+        if !c.status_documented {
+            case.extend(quote!(.any_status()));
+        }
+        if !c.matcher.has_fields.is_empty() {
+            let has = &c.matcher.has_fields;
+            case.extend(quote!(.fields(&[#(#has),*])));
+        }
+        if !c.matcher.equals.is_empty() {
+            let eq = c.matcher.equals.iter().map(|(k, v)| {
+                let text = v.to_string();
+                quote!((#k, #text))
+            });
+            case.extend(quote!(.equals(&[#(#eq),*])));
+        }
+        if c.retryable {
+            case.extend(quote!(.retryable()));
+        }
+        case
     });
-    let decode = op.errors.iter().enumerate().map(|(i, e)| {
-        let v = id(&e.variant);
-        quote!(#i => serde_json::from_value(body).map(Self::#v),)
+    let indices = op.errors.iter().enumerate().map(|(i, e)| {
+        let (v, i) = (id(&e.variant), Literal::usize_unsuffixed(i));
+        quote!(#v = #i)
     });
-    let index = op.errors.iter().enumerate().map(|(i, e)| {
-        let v = id(&e.variant);
-        quote!(Self::#v(_) => #i,)
-    });
-    let body = op.errors.iter().map(|e| {
-        let v = id(&e.variant);
-        quote!(Self::#v(b) => runtime::wire::to_json(b),)
-    });
-    let (decode_body, index_body, body_body) = if op.errors.is_empty() {
-        (
-            quote!(let _ = body; Err(runtime::unknown_case(index))),
-            quote!(match *self {}),
-            quote!(match *self {}),
-        )
-    } else {
-        (
-            quote!(match index { #(#decode)* _ => Err(runtime::unknown_case(index)) }),
-            quote!(match self { #(#index)* }),
-            quote!(match self { #(#body)* }),
-        )
-    };
     quote! {
         #d
         #[derive(Debug, Clone, PartialEq)]
         pub enum #name { #(#variants)* }
         impl runtime::OpError for #name {
-            const CASES: &'static [runtime::ErrorCase] = &[#(#cases)*];
-            fn decode(index: usize, body: serde_json::Value) -> Result<Self, serde_json::Error> { #decode_body }
-            fn index(&self) -> usize { #index_body }
-            fn body(&self) -> serde_json::Value { #body_body }
+            const CASES: &'static [runtime::ErrorCase] = &[#(#cases),*];
+            runtime::decl::op_error_methods!(#(#indices),*);
         }
     }
 }

@@ -13,13 +13,14 @@ use quote::quote;
 
 use super::templates::{environment, render};
 use super::{banner, Layout, OutputFile, RenderError, Renderer};
-use crate::model::{Model, ProviderModel, TypeBody};
+use crate::model::{Model, OpModel, ProviderModel, TypeBody};
 
 pub struct RustRenderer;
 
 /// The runtime sources, copied into standalone crates as `src/runtime/`.
 const RUNTIME: &[(&str, &str)] = &[
     ("check.rs", include_str!("../../../../runtime/src/check.rs")),
+    ("decl.rs", include_str!("../../../../runtime/src/decl.rs")),
     (
         "dynamic.rs",
         include_str!("../../../../runtime/src/dynamic.rs"),
@@ -68,12 +69,10 @@ impl Renderer for RustRenderer {
             Layout::Standalone { name } => name.clone(),
         };
         for p in &model.providers {
-            out.push(rust_file(
-                format!("src/{}.rs", p.module),
-                &p.source,
-                provider_module(p),
-                &p.module,
-            )?);
+            out.push(OutputFile {
+                path: format!("src/{}.rs", p.module).into(),
+                contents: format!("{}{}", banner("// ", &p.source, ""), provider_module(p)?),
+            });
             out.push(rust_file(
                 format!("examples/{}.rs", p.module),
                 &p.source,
@@ -130,18 +129,19 @@ fn rust_file(
     tokens: TokenStream,
     what: &str,
 ) -> Result<OutputFile, RenderError> {
-    let file: syn::File = syn::parse2(tokens).map_err(|e| RenderError::Rust {
-        what: what.to_owned(),
-        message: e.to_string(),
-    })?;
-    Ok(OutputFile {
+    Ok(unparse(path, sources, &parse(tokens, what)?))
+}
+
+/// Pretty-print with the banner first.
+fn unparse(path: String, sources: &str, file: &syn::File) -> OutputFile {
+    OutputFile {
         path: path.into(),
         contents: format!(
             "{}{}",
             banner("// ", sources, ""),
-            prettyplease::unparse(&file)
+            prettyplease::unparse(file)
         ),
-    })
+    }
 }
 
 fn lib_rs(model: &Model, layout: &Layout) -> TokenStream {
@@ -176,7 +176,12 @@ fn lib_rs(model: &Model, layout: &Layout) -> TokenStream {
     }
 }
 
-fn provider_module(p: &ProviderModel) -> TokenStream {
+/// A provider's module: the header and client, then per operation its method (in an
+/// `impl Client` block of its own), request and error types, then the named types. Each part is
+/// parsed from its own small token stream and printed on its own: nesting token streams copies
+/// every token once per level, and small short-lived syntax trees keep the allocator fast.
+/// Printed parts concatenate to what printing the whole file at once gives.
+fn provider_module(p: &ProviderModel) -> Result<String, RenderError> {
     let spec = p.spec;
     let mut header = format!(
         "{}\n\n{}\n\nSources:",
@@ -192,25 +197,61 @@ fn provider_module(p: &ProviderModel) -> TokenStream {
         let l = format!(" {l}");
         quote!(#![doc = #l])
     });
+    let mut head: syn::File = parse(
+        quote! {
+            #(#header_lines)*
+            use crate::runtime;
+        },
+        &p.module,
+    )?;
+    head.items.extend(client::client(p)?);
     let objects: HashSet<String> = p
         .types
         .iter()
         .filter(|t| matches!(t.body, TypeBody::Object(_)))
         .map(|t| t.name.clone())
         .collect();
-    let types = p.types.iter().map(|t| items::type_item(t, &objects));
-    let requests = p
-        .operations
-        .iter()
-        .map(|o| items::request_item(o, &objects));
-    let errors = p.operations.iter().map(items::error_item);
-    let client = client::client(p);
-    quote! {
-        #(#header_lines)*
-        use crate::runtime;
-        #client
-        #(#requests)*
-        #(#errors)*
-        #(#types)*
+    let mut out = prettyplease::unparse(&head);
+    for o in &p.operations {
+        out.push_str(&operation_part(p, o, &objects)?);
     }
+    let mut types = Vec::new();
+    for t in &p.types {
+        types.extend(parse_items(items::type_item(t, &objects), &t.name)?);
+    }
+    out.push_str(&print_items(types));
+    Ok(out)
+}
+
+/// Everything one operation adds to its provider's module, printed.
+fn operation_part(
+    p: &ProviderModel,
+    o: &OpModel,
+    objects: &HashSet<String>,
+) -> Result<String, RenderError> {
+    let mut items = vec![client::operation_impl(p, o)?];
+    items.extend(parse_items(items::request_item(o, objects), &o.request)?);
+    items.extend(parse_items(items::error_item(o), &o.error)?);
+    Ok(print_items(items))
+}
+
+fn print_items(items: Vec<syn::Item>) -> String {
+    prettyplease::unparse(&syn::File {
+        shebang: None,
+        attrs: Vec::new(),
+        items,
+    })
+}
+
+/// Parse tokens as one syntax node (`what` names it in errors).
+fn parse<T: syn::parse::Parse>(tokens: TokenStream, what: &str) -> Result<T, RenderError> {
+    syn::parse2(tokens).map_err(|e| RenderError::Rust {
+        what: what.to_owned(),
+        message: e.to_string(),
+    })
+}
+
+/// Parse tokens as a sequence of items.
+fn parse_items(tokens: TokenStream, what: &str) -> Result<Vec<syn::Item>, RenderError> {
+    parse::<syn::File>(tokens, what).map(|f| f.items)
 }
