@@ -1516,41 +1516,6 @@ fn dedup(values: Vec<Value>) -> Vec<Value> {
     out
 }
 
-/// Files under `generated_dir` that differ from `files` (or are missing), each with a unified
-/// diff, plus exports on disk that no spec produces any more. Empty: up to date.
-pub fn drift(generated_dir: &Path, files: &[(PathBuf, String)]) -> Vec<(PathBuf, String)> {
-    let mut out = Vec::new();
-    for (rel, want) in files {
-        let path = generated_dir.join(rel);
-        let have = std::fs::read_to_string(&path).unwrap_or_default();
-        if &have != want {
-            let diff = similar::TextDiff::from_lines(&have, want)
-                .unified_diff()
-                .header(
-                    &format!("{} (on disk)", rel.display()),
-                    &format!("{} (rendered)", rel.display()),
-                )
-                .to_string();
-            out.push((rel.clone(), diff));
-        }
-    }
-    let dir = generated_dir.join("openapi");
-    let mut extra: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e.ok())
-        .map(|e| PathBuf::from("openapi").join(e.file_name()))
-        .filter(|rel| !files.iter().any(|(f, _)| f == rel))
-        .collect();
-    extra.sort();
-    out.extend(
-        extra
-            .into_iter()
-            .map(|rel| (rel, "no spec renders this file any more\n".to_string())),
-    );
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::{csv_pattern, integer_range_pattern};

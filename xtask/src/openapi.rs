@@ -1,7 +1,10 @@
-//! `cargo xtask openapi`: render the OpenAPI 3.1 exports into `generated/openapi/`.
+//! `cargo xtask openapi`: render only the OpenAPI 3.1 exports into `generated/openapi/`,
+//! through the same renderers and atomic writer as `cargo xtask codegen`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use codegen::render::{self, write};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -29,58 +32,35 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let files = codegen::openapi::render(&validated);
-    let stale = codegen::openapi::drift(&args.out, &files);
-    if args.check {
-        for (path, diff) in &stale {
-            eprintln!("stale: {}\n{diff}", path.display());
+    let files: Vec<_> = match render::render_all(&validated) {
+        Ok(files) => files
+            .into_iter()
+            .filter(|f| f.path.starts_with(Path::new("openapi")))
+            .collect(),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
         }
-        return if stale.is_empty() {
-            ExitCode::SUCCESS
-        } else {
-            eprintln!("run `cargo xtask openapi` to update");
+    };
+    let result = if args.check {
+        write::diff(&args.out, &files).map(|d| {
+            print!("{d}");
+            d.is_empty()
+        })
+    } else {
+        write::write(&args.out, &files).map(|_| true)
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => {
+            eprintln!(
+                "generated/openapi is stale: run `cargo xtask openapi` (or `cargo xtask codegen`)"
+            );
             ExitCode::FAILURE
-        };
-    }
-    match write(&args.out, &files, &stale) {
-        Ok(()) => {
-            for (path, _) in &files {
-                println!("{}", args.out.join(path).display());
-            }
-            ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}: {e}", args.out.display());
             ExitCode::FAILURE
         }
     }
-}
-
-/// Write every rendered file through a temporary name and rename, so a failure half-way
-/// never leaves a truncated export; remove exports no spec renders any more.
-fn write(
-    out: &Path,
-    files: &[(PathBuf, String)],
-    stale: &[(PathBuf, String)],
-) -> anyhow::Result<()> {
-    use anyhow::Context;
-    let dir = out.join("openapi");
-    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
-    let mut staged = Vec::new();
-    for (rel, text) in files {
-        let target = out.join(rel);
-        let tmp = target.with_extension("json.tmp");
-        std::fs::write(&tmp, text).with_context(|| format!("writing {}", tmp.display()))?;
-        staged.push((tmp, target));
-    }
-    for (tmp, target) in staged {
-        std::fs::rename(&tmp, &target).with_context(|| format!("writing {}", target.display()))?;
-    }
-    for (rel, _) in stale {
-        if !files.iter().any(|(f, _)| f == rel) {
-            let path = out.join(rel);
-            std::fs::remove_file(&path).with_context(|| format!("removing {}", path.display()))?;
-        }
-    }
-    Ok(())
 }

@@ -1,11 +1,12 @@
 //! Renderers: from the [`Model`] to an in-memory list of output files. Nothing here touches
 //! the disk; [`write`] applies (or checks) the result atomically.
 //!
-//! Each renderer adds its files to one list; to add an artefact (an OpenAPI export, say),
-//! implement [`Renderer`] and append it to [`renderers`].
+//! Each renderer adds its files to one list; to add an artefact, implement [`Renderer`] and
+//! append it to [`renderers`].
 
 mod docs;
 mod fixtures;
+mod openapi;
 mod rust;
 mod templates;
 pub mod write;
@@ -57,6 +58,7 @@ pub fn renderers() -> Vec<Box<dyn Renderer>> {
         Box::new(rust::RustRenderer),
         Box::new(fixtures::FixtureRenderer),
         Box::new(docs::DocsRenderer),
+        Box::new(openapi::OpenApiRenderer),
     ]
 }
 
