@@ -430,7 +430,10 @@ fn build_request<E>(
     let mut put = |location: Location, name: &str, value: &Value| match location {
         Location::Path => {
             let text = texts(value).join(",");
-            path = path.replace(&format!("{{{name}}}"), &encode_segment(&text));
+            path = path.replace(
+                &format!("{{{name}}}"),
+                &super::wire::encode_component(&text),
+            );
         }
         Location::Query => query.extend(texts(value).into_iter().map(|v| (name.to_owned(), v))),
         Location::Header => {
@@ -515,19 +518,6 @@ fn form_texts(value: &Value) -> Vec<String> {
         Value::Object(_) => vec![value.to_string()],
         other => texts(other),
     }
-}
-
-/// Percent-encode a path segment (RFC 3986 unreserved characters stay as they are).
-fn encode_segment(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -79,7 +79,7 @@ impl WireRequest {
         let req = ex.request.clone().unwrap_or_default();
         let mut path = op.op.path.clone();
         for (k, v) in &req.path {
-            path = path.replace(&format!("{{{k}}}"), &encode(v));
+            path = path.replace(&format!("{{{k}}}"), &runtime::wire::encode_component(v));
         }
         let mut query = IndexMap::new();
         let mut headers = IndexMap::new();
@@ -213,7 +213,7 @@ impl WireRequest {
             url.push(Part::Lit(format!(
                 "{}{}=",
                 if i == 0 { '?' } else { '&' },
-                encode(k)
+                runtime::wire::encode_component(k)
             )));
             url.extend(split_credential(v, &token_var, true));
         }
@@ -284,7 +284,7 @@ fn split_credential(text: &str, var: &str, url_encode: bool) -> Vec<Part> {
         }
         if !piece.is_empty() {
             parts.push(Part::Lit(if url_encode {
-                encode(piece)
+                runtime::wire::encode_component(piece)
             } else {
                 piece.to_owned()
             }));
@@ -312,19 +312,6 @@ fn word(parts: &[Part]) -> String {
         }
     }
     quote(&mut lit, &mut out);
-    out
-}
-
-/// Percent-encode like the runtime does for path segments and query components.
-fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
     out
 }
 
@@ -432,8 +419,9 @@ pub(super) fn example_lines(p: &ProviderModel, op: &OpModel, ex: &Example) -> Ve
             .map(|(k, v)| {
                 format!(
                     "{}={}",
-                    encode(k),
-                    encode(v).replace(&encode(CREDENTIAL), REDACTED)
+                    runtime::wire::encode_component(k),
+                    runtime::wire::encode_component(v)
+                        .replace(&runtime::wire::encode_component(CREDENTIAL), REDACTED)
                 )
             })
             .collect();
