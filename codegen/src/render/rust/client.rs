@@ -5,6 +5,10 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::items::{doc, doc_attrs, id, ty};
+use super::syntax::{
+    self, arg, call, expr_path, field, generic_ty, lit, method_call, path_ty, receiver, ref_array,
+    ref_ty, reference, str_lit, tail, Func,
+};
 use super::{parse, parse_items};
 use crate::model::{Model, OpModel, ProviderModel, Ty};
 use crate::render::fixtures::{example_lines, typed_params};
@@ -199,88 +203,129 @@ fn method_doc(p: &ProviderModel, o: &OpModel) -> String {
     d
 }
 
-/// One operation's method. Its doc (the longest of the module) is attached as attributes
-/// built directly rather than parsed.
+/// One operation's method, built as a syntax tree (see [`super::syntax`]): only what
+/// differs from `Operation::new`'s defaults goes into its `OP` description.
 fn method(p: &ProviderModel, o: &OpModel) -> Result<syn::ImplItem, RenderError> {
     let op = o.op;
-    let name = id(&o.method);
-    let req = id(&o.request);
-    let err = id(&o.error);
-    let resp = ty(&o.response);
-    let (op_id, verb, path) = (&op.id, op.method.as_str(), &op.path);
-    let success = Literal::u16_unsuffixed(op.response.status);
-    // Only what differs from `Operation::new`'s defaults.
-    let mut describe = quote!(runtime::Operation::new(#op_id, #verb, #path, #success));
+    let success = lit(Literal::u16_unsuffixed(op.response.status));
+    let mut describe = call(
+        "runtime::Operation::new",
+        vec![
+            str_lit(&op.id),
+            str_lit(op.method.as_str()),
+            str_lit(&op.path),
+            success,
+        ],
+    );
     if !o.params.is_empty() {
         let params = o.params.iter().map(|f| {
-            let n = f.wire;
-            match f.location.unwrap_or(Location::Query) {
-                Location::Path => quote!(runtime::Param::path(#n)),
-                Location::Query => quote!(runtime::Param::query(#n)),
-                Location::Header => quote!(runtime::Param::header(#n)),
-                Location::Body => quote!(runtime::Param::body(#n)),
-            }
+            let make = match f.location.unwrap_or(Location::Query) {
+                Location::Path => "runtime::Param::path",
+                Location::Query => "runtime::Param::query",
+                Location::Header => "runtime::Param::header",
+                Location::Body => "runtime::Param::body",
+            };
+            call(make, vec![str_lit(f.wire)])
         });
-        describe.extend(quote!(.params(&[#(#params),*])));
+        describe = method_call(describe, "params", vec![ref_array(params.collect())]);
     }
     if !op.discriminators.is_empty() {
         let fixed = op.discriminators.iter().map(|d| {
             let (n, v, l) = (&d.name, &d.value, location(d.location));
             quote!(runtime::Fixed { location: #l, name: #n, value: #v })
         });
-        describe.extend(quote!(.fixed(&[#(#fixed),*])));
+        let fixed: syn::Expr = parse(quote!(&[#(#fixed),*]), &o.method)?;
+        describe = method_call(describe, "fixed", vec![fixed]);
     }
-    match op.request.body {
-        None => {}
-        Some(BodyEncoding::Json) => describe.extend(quote!(.body(runtime::BodyEncoding::Json))),
-        Some(BodyEncoding::Multipart) => {
-            describe.extend(quote!(.body(runtime::BodyEncoding::Multipart)))
-        }
-        Some(BodyEncoding::Urlencoded) => {
-            describe.extend(quote!(.body(runtime::BodyEncoding::Urlencoded)))
-        }
+    let body = match op.request.body {
+        None => None,
+        Some(BodyEncoding::Json) => Some("runtime::BodyEncoding::Json"),
+        Some(BodyEncoding::Multipart) => Some("runtime::BodyEncoding::Multipart"),
+        Some(BodyEncoding::Urlencoded) => Some("runtime::BodyEncoding::Urlencoded"),
+    };
+    if let Some(body) = body {
+        describe = method_call(describe, "body", vec![expr_path(body)]);
     }
     let auth = o.auth.and_then(|i| p.auth.get(i).map(|a| (i, a.scheme)));
     let place = match auth {
-        Some((i, AuthScheme::Query { name, .. })) => Some((i, Location::Query, name)),
-        Some((i, AuthScheme::Header { name, .. })) => Some((i, Location::Header, name)),
-        Some((i, AuthScheme::Form { name, .. })) => Some((i, Location::Body, name)),
+        Some((i, AuthScheme::Query { name, .. })) => Some((i, "Query", name)),
+        Some((i, AuthScheme::Header { name, .. })) => Some((i, "Header", name)),
+        Some((i, AuthScheme::Form { name, .. })) => Some((i, "Body", name)),
         Some((_, AuthScheme::Signature { .. })) | None => None,
     };
     if let Some((i, l, name)) = place {
-        let (i, l) = (Literal::usize_unsuffixed(i), location(l));
-        describe.extend(quote!(.auth(runtime::AuthPlace::new(#i, #l, #name))));
+        let place = call(
+            "runtime::AuthPlace::new",
+            vec![
+                lit(Literal::usize_unsuffixed(i)),
+                expr_path(&format!("runtime::Location::{l}")),
+                str_lit(name),
+            ],
+        );
+        describe = method_call(describe, "auth", vec![place]);
     }
-    match &op.response.envelope {
-        None => {}
+    let envelope = match &op.response.envelope {
+        None => None,
         Some(Envelope::ResultCode {
             code_field,
             message_field,
             success,
             scopes,
-        }) => describe.extend(quote! {
-            .envelope(runtime::Envelope::ResultCode { code_field: #code_field, message_field: #message_field, success: #success, scopes: &[#(#scopes),*] })
+        }) => Some(quote! {
+            runtime::Envelope::ResultCode { code_field: #code_field, message_field: #message_field, success: #success, scopes: &[#(#scopes),*] }
         }),
-        Some(Envelope::XmlJson { root, list, error }) => describe.extend(quote! {
-            .envelope(runtime::Envelope::XmlJson { root: #root, list: #list, error: #error })
+        Some(Envelope::XmlJson { root, list, error }) => Some(quote! {
+            runtime::Envelope::XmlJson { root: #root, list: #list, error: #error }
         }),
+    };
+    if let Some(envelope) = envelope {
+        describe = method_call(describe, "envelope", vec![parse(envelope, &o.method)?]);
     }
     if op.response.schema.kind == Kind::Array {
-        describe.extend(quote!(.list()));
+        describe = method_call(describe, "list", Vec::new());
     }
-    let mut item: syn::ImplItem = parse(
-        quote! {
-            pub async fn #name(&self, request: &#req) -> Result<runtime::ResponseValue<#resp>, runtime::Error<#err>> {
-                const OP: runtime::Operation = #describe;
-                runtime::execute(&self.transport, &OP, request).await
-            }
-        },
-        &o.method,
-    )?;
-    if let syn::ImplItem::Fn(f) = &mut item {
-        f.attrs = doc_attrs(&method_doc(p, o));
-    }
-    Ok(item)
+    let constant = syn::Stmt::Item(syn::Item::Const(syn::ItemConst {
+        attrs: Vec::new(),
+        vis: syn::Visibility::Inherited,
+        const_token: Default::default(),
+        ident: id("OP"),
+        generics: syn::Generics::default(),
+        colon_token: Default::default(),
+        ty: Box::new(path_ty("runtime::Operation")),
+        eq_token: Default::default(),
+        expr: Box::new(describe),
+        semi_token: Default::default(),
+    }));
+    let execute = call(
+        "runtime::execute",
+        vec![
+            reference(field(expr_path("self"), "transport")),
+            reference(expr_path("OP")),
+            expr_path("request"),
+        ],
+    );
+    let execute = syn::Expr::Await(syn::ExprAwait {
+        attrs: Vec::new(),
+        base: Box::new(execute),
+        dot_token: Default::default(),
+        await_token: Default::default(),
+    });
+    let output = generic_ty(
+        "Result",
+        vec![
+            generic_ty("runtime::ResponseValue", vec![syntax::ty(&o.response)]),
+            generic_ty("runtime::Error", vec![path_ty(&o.error)]),
+        ],
+    );
+    let mut f = Func::new(
+        id(&o.method),
+        vec![receiver(true), arg("request", ref_ty(path_ty(&o.request)))],
+        Some(output),
+    );
+    f.attrs = doc_attrs(&method_doc(p, o));
+    f.asyncness = true;
+    f.body = vec![constant, tail(execute)];
+    Ok(f.build())
 }
 
 /// `<op>_stream`: every item of a paginated operation.

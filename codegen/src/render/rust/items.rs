@@ -3,7 +3,12 @@
 use std::collections::HashSet;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
+
+use super::syntax::{
+    self, arg, block, call, expr_path, field, generic_path, generic_ty, ident_pat, list_attr, lit,
+    method_call, path_ty, receiver, ref_ty, reference, semi, some, str_lit, tail, Func,
+};
 
 use crate::model::{Encoding, FieldModel, OpModel, Ty, TypeBody, TypeModel, UnionVariant};
 use crate::spec::Schema;
@@ -82,7 +87,8 @@ pub fn field_ty(f: &FieldModel) -> TokenStream {
     }
 }
 
-fn serde_attrs(f: &FieldModel) -> TokenStream {
+/// The inside of a field's `#[serde(..)]` attribute, if it needs one.
+fn serde_parts(f: &FieldModel) -> Option<TokenStream> {
     let mut parts = Vec::new();
     if f.ident.trim_start_matches("r#") != f.wire {
         let wire = f.wire;
@@ -99,11 +105,39 @@ fn serde_attrs(f: &FieldModel) -> TokenStream {
         }
         Encoding::Plain => {}
     }
-    if parts.is_empty() {
-        quote!()
-    } else {
-        quote!(#[serde(#(#parts),*)])
+    (!parts.is_empty()).then(|| quote!(#(#parts),*))
+}
+
+fn serde_attrs(f: &FieldModel) -> TokenStream {
+    match serde_parts(f) {
+        Some(parts) => quote!(#[serde(#parts)]),
+        None => quote!(),
     }
+}
+
+/// A struct's fields as a tree: docs, serde attribute, `pub name: type`.
+fn struct_fields_tree(fields: &[FieldModel]) -> syn::Fields {
+    let named = fields.iter().map(|f| {
+        let mut attrs = doc_attrs(f.doc);
+        attrs.extend(serde_parts(f).map(|p| list_attr("serde", p)));
+        let t = syntax::ty(&f.ty);
+        syn::Field {
+            attrs,
+            vis: syn::Visibility::Public(Default::default()),
+            mutability: syn::FieldMutability::None,
+            ident: Some(id(&f.ident)),
+            colon_token: Some(Default::default()),
+            ty: if f.required {
+                t
+            } else {
+                generic_ty("Option", vec![t])
+            },
+        }
+    });
+    syn::Fields::Named(syn::FieldsNamed {
+        brace_token: Default::default(),
+        named: named.collect(),
+    })
 }
 
 fn struct_fields(fields: &[FieldModel]) -> TokenStream {
@@ -124,7 +158,7 @@ pub fn type_item(t: &TypeModel, objects: &HashSet<String>) -> TokenStream {
     match &t.body {
         TypeBody::Object(fields) => {
             let body = struct_fields(fields);
-            let check = check_impl(&name, fields, objects);
+            let check = check_impl(&t.name, fields, objects);
             quote! {
                 #d
                 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -236,49 +270,129 @@ fn union_item(name: &Ident, d: TokenStream, variants: &[UnionVariant]) -> TokenS
 }
 
 /// `impl runtime::Check` from the fields' documented constraints.
-pub fn check_impl(name: &Ident, fields: &[FieldModel], objects: &HashSet<String>) -> TokenStream {
-    let checks: Vec<TokenStream> = fields
-        .iter()
-        .filter_map(|f| {
-            let field = id(&f.ident);
-            // An optional nullable field is matched in one pattern (`Some(Some(v))`).
-            let (pattern, t) = match (&f.ty, f.required) {
-                (Ty::Nullable(inner), false) => (quote!(Some(Some(v))), inner.as_ref()),
-                (t, false) => (quote!(Some(v)), t),
-                (t, true) => (quote!(), t),
-            };
-            let body = value_checks(f.schema, t, f.wire, objects);
-            if body.is_empty() {
-                return None;
+pub fn check_impl(name: &str, fields: &[FieldModel], objects: &HashSet<String>) -> syn::Item {
+    let mut stmts = Vec::new();
+    for f in fields {
+        // An optional nullable field is matched in one pattern (`Some(Some(v))`).
+        let (pattern, t) = match (&f.ty, f.required) {
+            (Ty::Nullable(inner), false) => (Some(some_pat(some_pat(ident_pat("v")))), &**inner),
+            (t, false) => (Some(some_pat(ident_pat("v"))), t),
+            (t, true) => (None, t),
+        };
+        let body = value_checks(f.schema, t, f.wire, objects);
+        if body.is_empty() {
+            continue;
+        }
+        let value = reference(field(expr_path("self"), &f.ident));
+        match pattern {
+            None => {
+                stmts.push(syn::Stmt::Local(syn::Local {
+                    attrs: Vec::new(),
+                    let_token: Default::default(),
+                    pat: ident_pat("v"),
+                    init: Some(syn::LocalInit {
+                        eq_token: Default::default(),
+                        expr: Box::new(value),
+                        diverge: None,
+                    }),
+                    semi_token: Default::default(),
+                }));
+                stmts.extend(body);
             }
-            Some(if f.required {
-                quote!(let v = &self.#field; #body)
-            } else {
-                quote!(if let #pattern = &self.#field { #body })
-            })
-        })
-        .collect();
-    let (c, at) = if checks.is_empty() {
-        (format_ident!("_c"), format_ident!("_at"))
-    } else {
-        (format_ident!("c"), format_ident!("at"))
-    };
-    quote! {
-        impl runtime::Check for #name {
-            fn check(&self, #c: &mut runtime::Checker, #at: &str) { #(#checks)* }
+            Some(pattern) => stmts.push(tail(if_let(pattern, value, body))),
         }
     }
+    let (c, at) = if stmts.is_empty() {
+        ("_c", "_at")
+    } else {
+        ("c", "at")
+    };
+    let checker = syn::Type::Reference(syn::TypeReference {
+        and_token: Default::default(),
+        lifetime: None,
+        mutability: Some(Default::default()),
+        elem: Box::new(path_ty("runtime::Checker")),
+    });
+    let mut check = Func::new(
+        id("check"),
+        vec![
+            receiver(true),
+            arg(c, checker),
+            arg(at, ref_ty(path_ty("str"))),
+        ],
+        None,
+    );
+    check.public = false;
+    check.body = stmts;
+    impl_block(Some("runtime::Check"), name, vec![check.build()])
+}
+
+/// `if let pattern = value { body }`.
+fn if_let(pattern: syn::Pat, value: syn::Expr, body: Vec<syn::Stmt>) -> syn::Expr {
+    syn::Expr::If(syn::ExprIf {
+        attrs: Vec::new(),
+        if_token: Default::default(),
+        cond: Box::new(syn::Expr::Let(syn::ExprLet {
+            attrs: Vec::new(),
+            let_token: Default::default(),
+            pat: Box::new(pattern),
+            eq_token: Default::default(),
+            expr: Box::new(value),
+        })),
+        then_branch: block(body),
+        else_branch: None,
+    })
+}
+
+/// `Some(inner)` as a pattern.
+fn some_pat(inner: syn::Pat) -> syn::Pat {
+    syn::Pat::TupleStruct(syn::PatTupleStruct {
+        attrs: Vec::new(),
+        qself: None,
+        path: syntax::path("Some"),
+        paren_token: Default::default(),
+        elems: std::iter::once(inner).collect(),
+    })
+}
+
+/// `impl [Trait for] Type { items }`.
+fn impl_block(trait_: Option<&str>, self_ty: &str, items: Vec<syn::ImplItem>) -> syn::Item {
+    syn::Item::Impl(syn::ItemImpl {
+        attrs: Vec::new(),
+        defaultness: None,
+        unsafety: None,
+        impl_token: Default::default(),
+        generics: syn::Generics::default(),
+        trait_: trait_.map(|t| (None, syntax::path(t), Default::default())),
+        self_ty: Box::new(path_ty(self_ty)),
+        brace_token: Default::default(),
+        items,
+    })
 }
 
 /// Checks of a value `v: &T` of type `t` against `schema`'s constraints.
-fn value_checks(schema: &Schema, t: &Ty, name: &str, objects: &HashSet<String>) -> TokenStream {
+fn value_checks(schema: &Schema, t: &Ty, name: &str, objects: &HashSet<String>) -> Vec<syn::Stmt> {
     let opt = |v: Option<u32>| match v {
-        Some(n) => quote!(Some(#n)),
-        None => quote!(None),
+        Some(n) => some(lit(Literal::u32_suffixed(n))),
+        None => expr_path("None"),
     };
     let opt64 = |v: Option<i64>| match v {
-        Some(n) => quote!(Some(#n)),
-        None => quote!(None),
+        Some(n) => some(lit(Literal::i64_suffixed(n))),
+        None => expr_path("None"),
+    };
+    // `c.<check>(at, name, value, rest..);`
+    let check = |method: &str, value: syn::Expr, rest: Vec<syn::Expr>| {
+        let mut args = vec![expr_path("at"), str_lit(name), value];
+        args.extend(rest);
+        semi(method_call(expr_path("c"), method, args))
+    };
+    let v = || expr_path("v");
+    let deref = || {
+        syn::Expr::Unary(syn::ExprUnary {
+            attrs: Vec::new(),
+            op: syn::UnOp::Deref(Default::default()),
+            expr: Box::new(v()),
+        })
     };
     match t {
         Ty::Nullable(inner) => {
@@ -286,129 +400,191 @@ fn value_checks(schema: &Schema, t: &Ty, name: &str, objects: &HashSet<String>) 
             if body.is_empty() {
                 body
             } else {
-                quote!(if let Some(v) = v { #body })
+                vec![tail(if_let(some_pat(ident_pat("v")), v(), body))]
             }
         }
         Ty::String => {
-            let mut out = TokenStream::new();
+            let mut out = Vec::new();
             if schema.min_length.is_some() || schema.max_length.is_some() {
                 let (min, max) = (opt(schema.min_length), opt(schema.max_length));
-                out.extend(quote!(c.length(at, #name, v, #min, #max);));
+                out.push(check("length", v(), vec![min, max]));
             }
             if let Some(p) = &schema.pattern {
                 let what = format!("matching `{p}`");
-                out.extend(quote!(c.pattern(at, #name, v, #p, #what);));
+                out.push(check("pattern", v(), vec![str_lit(p), str_lit(&what)]));
             }
             if let Some(f) = schema.format {
-                let (p, what) = (f.pattern(), format!("in the format `{}`", f.name()));
-                out.extend(quote!(c.pattern(at, #name, v, #p, #what);));
+                let what = format!("in the format `{}`", f.name());
+                out.push(check(
+                    "pattern",
+                    v(),
+                    vec![str_lit(f.pattern()), str_lit(&what)],
+                ));
             }
             if let Some(chars) = &schema.forbidden_chars {
-                out.extend(quote!(c.forbidden(at, #name, v, #chars);));
+                out.push(check("forbidden", v(), vec![str_lit(chars)]));
             }
             out
         }
         Ty::I32 | Ty::I64 | Ty::F64 if schema.minimum.is_some() || schema.maximum.is_some() => {
-            let (min, max) = (opt64(schema.minimum), opt64(schema.maximum));
-            match t {
-                Ty::I32 => quote!(c.range(at, #name, i64::from(*v), #min, #max);),
-                Ty::I64 => quote!(c.range(at, #name, *v, #min, #max);),
-                _ => quote!(c.range_f64(at, #name, *v, #min, #max);),
-            }
+            let bounds = vec![opt64(schema.minimum), opt64(schema.maximum)];
+            vec![match t {
+                Ty::I32 => check("range", call("i64::from", vec![deref()]), bounds),
+                Ty::I64 => check("range", deref(), bounds),
+                _ => check("range_f64", deref(), bounds),
+            }]
         }
         Ty::Vec(inner) => {
-            let mut out = TokenStream::new();
+            let mut out = Vec::new();
             if schema.min_items.is_some() || schema.max_items.is_some() {
                 let (min, max) = (opt(schema.min_items), opt(schema.max_items));
-                out.extend(quote!(c.items(at, #name, v.len(), #min, #max);));
+                out.push(check(
+                    "items",
+                    method_call(v(), "len", Vec::new()),
+                    vec![min, max],
+                ));
             }
             if let Some(items) = &schema.items {
                 let item_name = format!("{name}[]");
                 let body = value_checks(items, inner, &item_name, objects);
                 if !body.is_empty() {
-                    out.extend(quote!(for v in v { #body }));
+                    out.push(tail(syn::Expr::ForLoop(syn::ExprForLoop {
+                        attrs: Vec::new(),
+                        label: None,
+                        for_token: Default::default(),
+                        pat: Box::new(ident_pat("v")),
+                        in_token: Default::default(),
+                        expr: Box::new(v()),
+                        body: block(body),
+                    })));
                 }
             }
             out
         }
         Ty::Named(n) if objects.contains(n) => {
-            quote!(runtime::Check::check(v, c, &runtime::check::join(at, #name));)
+            let at = call("runtime::check::join", vec![expr_path("at"), str_lit(name)]);
+            vec![semi(call(
+                "runtime::Check::check",
+                vec![v(), expr_path("c"), reference(at)],
+            ))]
         }
-        _ => TokenStream::new(),
+        _ => Vec::new(),
     }
 }
 
-/// The request struct of an operation, its builder methods and its checks.
-pub fn request_item(op: &OpModel, objects: &HashSet<String>) -> TokenStream {
-    let name = id(&op.request);
-    let d = doc(&format!(
-        "Parameters of [`Client::{}`]. Build with `new` (required parameters) and the setters \
-         (optional ones).",
-        op.method.trim_start_matches("r#")
-    ));
-    let fields = struct_fields(&op.params);
+/// The request struct of an operation, its constructor and setters, and its checks.
+pub fn request_item(op: &OpModel, objects: &HashSet<String>) -> Vec<syn::Item> {
     let all_optional = op.params.iter().all(|f| !f.required);
     let default = if all_optional {
         quote!(Default,)
     } else {
         quote!()
     };
+    let mut attrs = doc_attrs(&format!(
+        "Parameters of [`Client::{}`]. Build with `new` (required parameters) and the setters \
+         (optional ones).",
+        op.method.trim_start_matches("r#")
+    ));
+    attrs.push(list_attr(
+        "derive",
+        quote!(Debug, Clone, PartialEq, #default serde::Serialize, serde::Deserialize),
+    ));
+    let strukt = syn::Item::Struct(syn::ItemStruct {
+        attrs,
+        vis: syn::Visibility::Public(Default::default()),
+        struct_token: Default::default(),
+        ident: id(&op.request),
+        generics: syn::Generics::default(),
+        fields: struct_fields_tree(&op.params),
+        semi_token: None,
+    });
     let required: Vec<&FieldModel> = op.params.iter().filter(|f| f.required).collect();
-    let args = required.iter().map(|f| {
-        let n = id(&f.ident);
-        match f.ty {
-            Ty::String => quote!(#n: impl Into<String>),
-            Ty::Secret => quote!(#n: impl Into<runtime::Secret>),
-            _ => {
-                let t = ty(&f.ty);
-                quote!(#n: #t)
-            }
-        }
-    });
-    let inits = op.params.iter().map(|f| {
-        let n = id(&f.ident);
-        match (f.required, &f.ty) {
-            (true, Ty::String | Ty::Secret) => quote!(#n: #n.into(),),
-            (true, _) => quote!(#n,),
-            (false, _) => quote!(#n: None,),
-        }
-    });
-    let allow = if required.len() > 7 {
-        quote!(#[allow(clippy::too_many_arguments)])
-    } else {
-        quote!()
+    // `impl Into<..>` for text, so callers can pass `&str`.
+    let into = |t: &str| {
+        syn::Type::ImplTrait(syn::TypeImplTrait {
+            impl_token: Default::default(),
+            bounds: std::iter::once(syn::TypeParamBound::Trait(syn::TraitBound {
+                paren_token: None,
+                modifier: syn::TraitBoundModifier::None,
+                lifetimes: None,
+                path: generic_path("Into", vec![path_ty(t)]),
+            }))
+            .collect(),
+        })
     };
-    let setters = op.params.iter().filter(|f| !f.required).map(|f| {
-        let n = id(&f.ident);
-        let setter = if f.ident == "new" {
-            format_ident!("with_new")
-        } else {
-            n.clone()
+    let arg_ty = |t: &Ty| match t {
+        Ty::String => (into("String"), true),
+        Ty::Secret => (into("runtime::Secret"), true),
+        t => (syntax::ty(t), false),
+    };
+    let args = required
+        .iter()
+        .map(|f| arg(&f.ident, arg_ty(&f.ty).0))
+        .collect();
+    let inits = op.params.iter().map(|f| {
+        let (expr, shorthand) = match (f.required, &f.ty) {
+            (true, Ty::String | Ty::Secret) => {
+                (method_call(expr_path(&f.ident), "into", Vec::new()), false)
+            }
+            (true, _) => (expr_path(&f.ident), true),
+            (false, _) => (expr_path("None"), false),
         };
-        let d = doc(f.doc);
-        let (arg, set) = match &f.ty {
-            Ty::String => (quote!(impl Into<String>), quote!(value.into())),
-            Ty::Secret => (quote!(impl Into<runtime::Secret>), quote!(value.into())),
-            t => (ty(t), quote!(value)),
-        };
-        quote! {
-            #d
-            pub fn #setter(mut self, value: #arg) -> Self { self.#n = Some(#set); self }
+        syn::FieldValue {
+            attrs: Vec::new(),
+            member: syn::Member::Named(id(&f.ident)),
+            colon_token: (!shorthand).then(Default::default),
+            expr,
         }
     });
-    let check = check_impl(&name, &op.params, objects);
-    quote! {
-        #d
-        #[derive(Debug, Clone, PartialEq, #default serde::Serialize, serde::Deserialize)]
-        pub struct #name { #fields }
-        impl #name {
-            /// Creates the request from its required parameters.
-            #allow
-            pub fn new(#(#args),*) -> Self { Self { #(#inits)* } }
-            #(#setters)*
-        }
-        #check
+    let init = syn::Expr::Struct(syn::ExprStruct {
+        attrs: Vec::new(),
+        qself: None,
+        path: syntax::path("Self"),
+        brace_token: Default::default(),
+        fields: inits.collect(),
+        dot2_token: None,
+        rest: None,
+    });
+    let mut new = Func::new(id("new"), args, Some(path_ty("Self")));
+    new.attrs = doc_attrs("Creates the request from its required parameters.");
+    if required.len() > 7 {
+        new.attrs
+            .push(list_attr("allow", quote!(clippy::too_many_arguments)));
     }
+    new.body = vec![tail(init)];
+    let mut methods = vec![new.build()];
+    for f in op.params.iter().filter(|f| !f.required) {
+        let setter = if f.ident == "new" {
+            "with_new"
+        } else {
+            &f.ident
+        };
+        let (t, convert) = arg_ty(&f.ty);
+        let value = if convert {
+            method_call(expr_path("value"), "into", Vec::new())
+        } else {
+            expr_path("value")
+        };
+        let assign = syn::Expr::Assign(syn::ExprAssign {
+            attrs: Vec::new(),
+            left: Box::new(field(expr_path("self"), &f.ident)),
+            eq_token: Default::default(),
+            right: Box::new(some(value)),
+        });
+        let mut set = Func::new(
+            id(setter),
+            vec![receiver(false), arg("value", t)],
+            Some(path_ty("Self")),
+        );
+        set.attrs = doc_attrs(f.doc);
+        set.body = vec![semi(assign), tail(expr_path("self"))];
+        methods.push(set.build());
+    }
+    vec![
+        strukt,
+        impl_block(None, &op.request, methods),
+        check_impl(&op.request, &op.params, objects),
+    ]
 }
 
 /// The enum of an operation's documented failures.

@@ -4,6 +4,7 @@
 
 mod client;
 mod items;
+mod syntax;
 
 use std::collections::HashSet;
 
@@ -230,7 +231,7 @@ fn operation_part(
     objects: &HashSet<String>,
 ) -> Result<String, RenderError> {
     let mut items = vec![client::operation_impl(p, o)?];
-    items.extend(parse_items(items::request_item(o, objects), &o.request)?);
+    items.extend(items::request_item(o, objects));
     items.extend(parse_items(items::error_item(o), &o.error)?);
     Ok(print_items(items))
 }
