@@ -232,7 +232,7 @@ fn operation_part(
 ) -> Result<String, RenderError> {
     let mut items = vec![client::operation_impl(p, o)?];
     items.extend(items::request_item(o, objects));
-    items.extend(parse_items(items::error_item(o), &o.error)?);
+    items.extend(items::error_item(o));
     Ok(print_items(items))
 }
 
