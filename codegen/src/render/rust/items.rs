@@ -7,7 +7,8 @@ use quote::quote;
 
 use super::syntax::{
     self, arg, block, call, expr_path, field, generic_path, generic_ty, ident_pat, list_attr, lit,
-    method_call, path_ty, receiver, ref_array, ref_ty, reference, semi, some, str_lit, tail, Func,
+    local, method_call, path_ty, receiver, ref_array, ref_ty, reference, semi, some, str_lit, tail,
+    Func,
 };
 
 use crate::model::{Encoding, FieldModel, OpModel, Ty, TypeBody, TypeModel, UnionVariant};
@@ -286,17 +287,7 @@ pub fn check_impl(name: &str, fields: &[FieldModel], objects: &HashSet<String>) 
         let value = reference(field(expr_path("self"), &f.ident));
         match pattern {
             None => {
-                stmts.push(syn::Stmt::Local(syn::Local {
-                    attrs: Vec::new(),
-                    let_token: Default::default(),
-                    pat: ident_pat("v"),
-                    init: Some(syn::LocalInit {
-                        eq_token: Default::default(),
-                        expr: Box::new(value),
-                        diverge: None,
-                    }),
-                    semi_token: Default::default(),
-                }));
+                stmts.push(local("v", value));
                 stmts.extend(body);
             }
             Some(pattern) => stmts.push(tail(if_let(pattern, value, body))),

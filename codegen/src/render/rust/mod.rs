@@ -87,12 +87,11 @@ impl Renderer for RustRenderer {
             lib_rs(model, layout),
             "lib.rs",
         )?);
-        out.push(rust_file(
+        out.push(unparse(
             "src/dispatch.rs".into(),
             &all_sources,
-            client::dispatch(model),
-            "dispatch.rs",
-        )?);
+            &client::dispatch(model)?,
+        ));
         if let Layout::Standalone { .. } = layout {
             for (name, source) in RUNTIME {
                 out.push(OutputFile {

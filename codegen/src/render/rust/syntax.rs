@@ -153,6 +153,31 @@ pub fn some(expr: Expr) -> Expr {
     call("Some", vec![expr])
 }
 
+/// `base.await`.
+pub fn await_(base: Expr) -> Expr {
+    Expr::Await(syn::ExprAwait {
+        attrs: Vec::new(),
+        base: Box::new(base),
+        dot_token: Default::default(),
+        await_token: Default::default(),
+    })
+}
+
+/// `let name = init;`
+pub fn local(name: &str, init: Expr) -> Stmt {
+    Stmt::Local(syn::Local {
+        attrs: Vec::new(),
+        let_token: Default::default(),
+        pat: ident_pat(name),
+        init: Some(syn::LocalInit {
+            eq_token: Default::default(),
+            expr: Box::new(init),
+            diverge: None,
+        }),
+        semi_token: Default::default(),
+    })
+}
+
 /// A block of statements.
 pub fn block(stmts: Vec<Stmt>) -> syn::Block {
     syn::Block {
