@@ -23,17 +23,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let specs = if args.specs.is_empty() {
-        vec![PathBuf::from("specs")]
-    } else {
-        args.specs
-    };
-    let validated = match codegen::validate::load_and_validate(&specs, None) {
+    let validated = match crate::specs::load(&args.specs) {
         Ok(v) => v,
-        Err(d) => {
-            eprint!("{d}");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     let (root, layout) = match args.out {
         Some(out) => (

@@ -41,17 +41,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let paths = if args.specs.is_empty() {
-        vec![PathBuf::from("specs")]
-    } else {
-        args.specs.clone()
-    };
-    let validated = match codegen::validate::load_and_validate(&paths, None) {
+    let validated = match crate::specs::load(&args.specs) {
         Ok(v) => v,
-        Err(d) => {
-            eprint!("{d}");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     let rt = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,

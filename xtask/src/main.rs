@@ -9,6 +9,7 @@ mod conformance;
 mod mock;
 mod openapi;
 mod schema;
+mod specs;
 mod validate;
 
 #[derive(Parser)]

@@ -10,7 +10,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let root = crate::validate::workspace_root();
+    let root = crate::specs::workspace_root();
     let path = root.join(codegen::json_schema::SCHEMA_PATH);
     if args.check {
         return match codegen::json_schema::check(&root) {

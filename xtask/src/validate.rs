@@ -1,7 +1,7 @@
 //! `cargo xtask validate [PATH...]`: load and check specs, then list their operations.
 //! Writes nothing; on failure prints every diagnostic to stderr and exits 1.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use codegen::validate::Validated;
@@ -12,34 +12,13 @@ pub struct Args {
     paths: Vec<PathBuf>,
 }
 
-/// The workspace root (xtask lives one level below it).
-pub fn workspace_root() -> PathBuf {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest.parent().unwrap_or(manifest).to_path_buf()
-}
-
-/// The seed pages, when this checkout sits next to them.
-pub fn seeds_dir() -> Option<PathBuf> {
-    let dir = workspace_root().join("../shared/seeds");
-    dir.is_dir().then_some(dir)
-}
-
 pub fn run(args: Args) -> ExitCode {
-    let paths = if args.paths.is_empty() {
-        vec![workspace_root().join("specs")]
-    } else {
-        args.paths
-    };
-    match codegen::validate::load_and_validate(&paths, seeds_dir().as_deref()) {
+    match crate::specs::load(&args.paths) {
         Ok(v) => {
             print!("{}", summary(&v));
             ExitCode::SUCCESS
         }
-        Err(d) => {
-            eprint!("{d}");
-            eprintln!("{} problem(s) found", d.len());
-            ExitCode::FAILURE
-        }
+        Err(code) => code,
     }
 }
 
