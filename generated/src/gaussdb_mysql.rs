@@ -7,80 +7,26 @@
 use crate::runtime;
 /// The base URL template; `{name}` parts are filled from the builder's variables.
 pub const BASE_URL: &str = "https://{endpoint}";
-/// Client for Huawei Cloud GaussDB(for MySQL). Build with [`Client::builder`]; cheap to clone.
-#[derive(Debug, Clone)]
-pub struct Client {
-    transport: runtime::Transport,
-}
-impl Client {
-    /// Starts a builder.
-    pub fn builder() -> ClientBuilder {
-        ClientBuilder {
-            inner: runtime::TransportBuilder::new(
-                BASE_URL,
-                &[("endpoint", None)],
-                1usize,
-                &[],
-            ),
-        }
-    }
-    /// A client from dynamic settings: the resolved base URL and one credential used for
-    /// every auth scheme.
-    pub fn from_dyn(config: &runtime::DynConfig) -> Self {
-        Self {
-            transport: runtime::Transport::from_parts(
-                config.http.clone(),
-                config.base_url.clone(),
-                config.credential.clone(),
-                1usize,
-                &[],
-            ),
-        }
-    }
-    /// The resolved base URL.
-    pub fn base_url(&self) -> &str {
-        self.transport.base_url()
-    }
-}
-/// Builder for [`Client`]. Base URL template: `https://{endpoint}`.
-#[derive(Debug, Clone)]
-pub struct ClientBuilder {
-    inner: runtime::TransportBuilder,
-}
+/// Base URL variables and their defaults.
+pub const VARIABLES: &[(&str, Option<&str>)] = &[("endpoint", None)];
+/// Number of auth schemes (credential slots).
+pub const AUTH_SCHEMES: usize = 1usize;
+/// Fields whose values are secrets (redacted wherever they appear).
+pub const SECRET_FIELDS: &[&str] = &[];
+runtime::decl::client!(
+    "Client for Huawei Cloud GaussDB(for MySQL). Build with [`Client::builder`]; cheap to clone.",
+    "Builder for [`Client`]. Base URL template: `https://{endpoint}`."
+);
 impl ClientBuilder {
     /// Base URL variable `endpoint`: Regional GaussDB endpoint host (e.g. `gaussdb.sa-brazil-1.myhuaweicloud.com`).
     pub fn endpoint(mut self, value: impl Into<String>) -> Self {
         self.inner.variable("endpoint", value.into());
         self
     }
-    /// Use this base URL instead of filling the template.
-    pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.inner.base_url(url.into());
-        self
-    }
     /// Credential `token`, sent as header `X-Auth-Token`: IAM user token (the X-Subject-Token returned by IAM). Never printed.
     pub fn token(mut self, secret: impl Into<runtime::Secret>) -> Self {
         self.inner.credential(0usize, secret.into());
         self
-    }
-    /// Give up on a call after this long (error `Timeout`).
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.inner.timeout(timeout);
-        self
-    }
-    /// The `User-Agent` header of every request.
-    pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
-        self.inner.user_agent(agent.into());
-        self
-    }
-    /// Use this HTTP client (proxies, TLS, connection pools) instead of a default one.
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.inner.http_client(client);
-        self
-    }
-    /// Fails when a base URL variable has neither a value nor a default.
-    pub fn build(self) -> Result<Client, runtime::BuildError> {
-        self.inner.build().map(|transport| Client { transport })
     }
 }
 impl Client {

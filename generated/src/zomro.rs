@@ -7,70 +7,21 @@
 use crate::runtime;
 /// The base URL template; `{name}` parts are filled from the builder's variables.
 pub const BASE_URL: &str = "https://api.zomro.com";
-/// Client for Zomro cloud VPS (BILLmanager API). Build with [`Client::builder`]; cheap to clone.
-#[derive(Debug, Clone)]
-pub struct Client {
-    transport: runtime::Transport,
-}
-impl Client {
-    /// Starts a builder.
-    pub fn builder() -> ClientBuilder {
-        ClientBuilder {
-            inner: runtime::TransportBuilder::new(BASE_URL, &[], 1usize, &["auth"]),
-        }
-    }
-    /// A client from dynamic settings: the resolved base URL and one credential used for
-    /// every auth scheme.
-    pub fn from_dyn(config: &runtime::DynConfig) -> Self {
-        Self {
-            transport: runtime::Transport::from_parts(
-                config.http.clone(),
-                config.base_url.clone(),
-                config.credential.clone(),
-                1usize,
-                &["auth"],
-            ),
-        }
-    }
-    /// The resolved base URL.
-    pub fn base_url(&self) -> &str {
-        self.transport.base_url()
-    }
-}
-/// Builder for [`Client`]. Base URL template: `https://api.zomro.com`.
-#[derive(Debug, Clone)]
-pub struct ClientBuilder {
-    inner: runtime::TransportBuilder,
-}
+/// Base URL variables and their defaults.
+pub const VARIABLES: &[(&str, Option<&str>)] = &[];
+/// Number of auth schemes (credential slots).
+pub const AUTH_SCHEMES: usize = 1usize;
+/// Fields whose values are secrets (redacted wherever they appear).
+pub const SECRET_FIELDS: &[&str] = &["auth"];
+runtime::decl::client!(
+    "Client for Zomro cloud VPS (BILLmanager API). Build with [`Client::builder`]; cheap to clone.",
+    "Builder for [`Client`]. Base URL template: `https://api.zomro.com`."
+);
 impl ClientBuilder {
-    /// Use this base URL instead of filling the template.
-    pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.inner.base_url(url.into());
-        self
-    }
     /// Credential `session`, sent as form field `auth`: BILLmanager session token. Never printed.
     pub fn session(mut self, secret: impl Into<runtime::Secret>) -> Self {
         self.inner.credential(0usize, secret.into());
         self
-    }
-    /// Give up on a call after this long (error `Timeout`).
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.inner.timeout(timeout);
-        self
-    }
-    /// The `User-Agent` header of every request.
-    pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
-        self.inner.user_agent(agent.into());
-        self
-    }
-    /// Use this HTTP client (proxies, TLS, connection pools) instead of a default one.
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.inner.http_client(client);
-        self
-    }
-    /// Fails when a base URL variable has neither a value nor a default.
-    pub fn build(self) -> Result<Client, runtime::BuildError> {
-        self.inner.build().map(|transport| Client { transport })
     }
 }
 impl Client {

@@ -216,3 +216,82 @@ macro_rules! __runtime_op_error_methods {
     };
 }
 pub use crate::__runtime_op_error_methods as op_error_methods;
+
+/// The `Client` and `ClientBuilder` every provider module declares (arguments: their two doc
+/// strings), with the settings all
+/// providers share (base URL, timeout, user agent, HTTP client). The module adds its own
+/// setters (base URL variables, credentials) in a second `impl ClientBuilder`. Expects the
+/// constants `BASE_URL`, `VARIABLES`, `AUTH_SCHEMES` and `SECRET_FIELDS` where it is invoked.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __runtime_client {
+    ($client_doc:literal, $builder_doc:literal $(,)?) => {
+        #[doc = $client_doc]
+        #[derive(Debug, Clone)]
+        pub struct Client {
+            transport: runtime::Transport,
+        }
+        impl Client {
+            /// Starts a builder.
+            pub fn builder() -> ClientBuilder {
+                ClientBuilder {
+                    inner: runtime::TransportBuilder::new(
+                        BASE_URL,
+                        VARIABLES,
+                        AUTH_SCHEMES,
+                        SECRET_FIELDS,
+                    ),
+                }
+            }
+            /// A client from dynamic settings: the resolved base URL and one credential used
+            /// for every auth scheme.
+            pub fn from_dyn(config: &runtime::DynConfig) -> Self {
+                Self {
+                    transport: runtime::Transport::from_parts(
+                        config.http.clone(),
+                        config.base_url.clone(),
+                        config.credential.clone(),
+                        AUTH_SCHEMES,
+                        SECRET_FIELDS,
+                    ),
+                }
+            }
+            /// The resolved base URL.
+            pub fn base_url(&self) -> &str {
+                self.transport.base_url()
+            }
+        }
+        #[doc = $builder_doc]
+        #[derive(Debug, Clone)]
+        pub struct ClientBuilder {
+            inner: runtime::TransportBuilder,
+        }
+        impl ClientBuilder {
+            /// Use this base URL instead of filling the template.
+            pub fn base_url(mut self, url: impl Into<String>) -> Self {
+                self.inner.base_url(url.into());
+                self
+            }
+            /// Give up on a call after this long (error `Timeout`).
+            pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+                self.inner.timeout(timeout);
+                self
+            }
+            /// The `User-Agent` header of every request.
+            pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
+                self.inner.user_agent(agent.into());
+                self
+            }
+            /// Use this HTTP client (proxies, TLS, connection pools) instead of a default one.
+            pub fn http_client(mut self, client: reqwest::Client) -> Self {
+                self.inner.http_client(client);
+                self
+            }
+            /// Fails when a base URL variable has neither a value nor a default.
+            pub fn build(self) -> Result<Client, runtime::BuildError> {
+                self.inner.build().map(|transport| Client { transport })
+            }
+        }
+    };
+}
+pub use crate::__runtime_client as client;

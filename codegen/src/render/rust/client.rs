@@ -89,56 +89,34 @@ pub fn client(p: &ProviderModel) -> Result<Vec<syn::Item>, RenderError> {
             pub fn #setter(mut self, secret: impl Into<runtime::Secret>) -> Self { self.inner.credential(#i, secret.into()); self }
         })
     });
-    let cd = doc(&format!(
+    let cd = format!(
         "Client for {}. Build with [`Client::builder`]; cheap to clone.",
         provider.title
-    ));
-    let bd = doc(&format!(
-        "Builder for [`Client`]. Base URL template: `{base}`."
-    ));
+    );
+    let bd = format!("Builder for [`Client`]. Base URL template: `{base}`.");
+    // The settings every provider shares come from `runtime::decl::client!`; only the base URL
+    // variables and credentials are rendered here.
+    let own_setters: Vec<TokenStream> = var_setters.chain(auth_setters).collect();
+    let own_impl = (!own_setters.is_empty()).then(|| {
+        quote! {
+            impl ClientBuilder { #(#own_setters)* }
+        }
+    });
     parse_items(
         quote! {
         /// The base URL template; `{name}` parts are filled from the builder's variables.
         pub const BASE_URL: &str = #base;
 
-        #cd
-        #[derive(Debug, Clone)]
-        pub struct Client { transport: runtime::Transport }
+        /// Base URL variables and their defaults.
+        pub const VARIABLES: &[(&str, Option<&str>)] = &[#(#vars),*];
+        /// Number of auth schemes (credential slots).
+        pub const AUTH_SCHEMES: usize = #schemes;
+        /// Fields whose values are secrets (redacted wherever they appear).
+        pub const SECRET_FIELDS: &[&str] = &[#(#secrets),*];
 
-        impl Client {
-            /// Starts a builder.
-            pub fn builder() -> ClientBuilder {
-                ClientBuilder { inner: runtime::TransportBuilder::new(BASE_URL, &[#(#vars),*], #schemes, &[#(#secrets),*]) }
-            }
-            /// A client from dynamic settings: the resolved base URL and one credential used for
-            /// every auth scheme.
-            pub fn from_dyn(config: &runtime::DynConfig) -> Self {
-                Self { transport: runtime::Transport::from_parts(config.http.clone(), config.base_url.clone(), config.credential.clone(), #schemes, &[#(#secrets),*]) }
-            }
-            /// The resolved base URL.
-            pub fn base_url(&self) -> &str { self.transport.base_url() }
-        }
+        runtime::decl::client!(#cd, #bd);
 
-        #bd
-        #[derive(Debug, Clone)]
-        pub struct ClientBuilder { inner: runtime::TransportBuilder }
-
-        impl ClientBuilder {
-            #(#var_setters)*
-            /// Use this base URL instead of filling the template.
-            pub fn base_url(mut self, url: impl Into<String>) -> Self { self.inner.base_url(url.into()); self }
-            #(#auth_setters)*
-            /// Give up on a call after this long (error `Timeout`).
-            pub fn timeout(mut self, timeout: std::time::Duration) -> Self { self.inner.timeout(timeout); self }
-            /// The `User-Agent` header of every request.
-            pub fn user_agent(mut self, agent: impl Into<String>) -> Self { self.inner.user_agent(agent.into()); self }
-            /// Use this HTTP client (proxies, TLS, connection pools) instead of a default one.
-            pub fn http_client(mut self, client: reqwest::Client) -> Self { self.inner.http_client(client); self }
-            /// Fails when a base URL variable has neither a value nor a default.
-            pub fn build(self) -> Result<Client, runtime::BuildError> {
-                self.inner.build().map(|transport| Client { transport })
-            }
-        }
+        #own_impl
         },
         "Client",
     )
