@@ -7,9 +7,9 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use codegen::load::SpecFile;
 use codegen::render::render_all;
-use codegen::validate::{load_and_validate, validate, Validated};
+use spec::load::SpecFile;
+use spec::validate::{load_and_validate, validate, Validated};
 
 /// Best of `runs` (warm: the first run is discarded): wall time, CPU time of this thread and
 /// the result. The machine is shared, so CPU time is the steadier figure.
@@ -60,7 +60,7 @@ fn synthetic(n: usize) -> String {
 
 fn synthetic_validated(n: usize) -> Validated {
     let text = synthetic(n);
-    let spec = match codegen::yaml::from_str(&text) {
+    let spec = match spec::yaml::from_str(&text) {
         Ok(s) => s,
         Err(e) => panic!("synthetic spec does not load: {e}"),
     };

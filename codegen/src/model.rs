@@ -3,10 +3,10 @@
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
-use crate::spec::{
+use spec::format::{
     AuthScheme, ErrorCase, Kind, Location, Operation, Role, Schema, Spec, TypeDef, Wire,
 };
-use crate::validate::Validated;
+use spec::validate::Validated;
 
 /// Everything to render.
 #[derive(Debug)]
@@ -485,7 +485,7 @@ impl<'a> Ctx<'a> {
     fn page(
         &self,
         op: &Operation,
-        p: &crate::spec::Pagination,
+        p: &spec::format::Pagination,
         params: &[FieldModel],
         response: &Ty,
     ) -> Result<PageModel, String> {
@@ -544,8 +544,8 @@ impl<'a> Ctx<'a> {
 
 /// A field of an object or a parameter, seen the same way.
 enum FieldSrc<'a> {
-    Field(&'a crate::spec::Field),
-    Param(&'a crate::spec::Parameter),
+    Field(&'a spec::format::Field),
+    Param(&'a spec::format::Parameter),
 }
 
 type FieldParts<'a> = (

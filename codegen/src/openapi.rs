@@ -16,11 +16,11 @@ use std::path::{Path, PathBuf};
 use indexmap::IndexMap;
 use serde_json::{json, Map, Value};
 
-use crate::spec::{
+use spec::format::{
     AuthScheme, BodyEncoding, Envelope, ErrorCase, Example, Field, Format, Kind, Location,
     Operation, Parameter, Role, Schema, Spec, TypeDef, Wire,
 };
-use crate::validate::Validated;
+use spec::validate::Validated;
 
 /// OpenAPI version the documents declare.
 pub const OPENAPI_VERSION: &str = "3.1.0";
@@ -451,7 +451,7 @@ impl Renderer<'_> {
         if p.role == Some(Role::Secret) {
             return json!(SECRET_PLACEHOLDER);
         }
-        crate::values::decode_wire(&p.schema, raw, self.spec).unwrap_or_else(|_| json!(raw))
+        spec::values::decode_wire(&p.schema, raw, self.spec).unwrap_or_else(|_| json!(raw))
     }
 
     fn request_body(&mut self, ops: &[&Operation]) -> Option<Value> {
@@ -605,7 +605,7 @@ impl Renderer<'_> {
                     (false, Some(p), Value::String(raw))
                         if encoding != BodyEncoding::Json && p.schema.wire != Some(Wire::Csv) =>
                     {
-                        crate::values::decode_wire(&p.schema, raw, self.spec)
+                        spec::values::decode_wire(&p.schema, raw, self.spec)
                             .unwrap_or_else(|_| v.clone())
                     }
                     _ => v.clone(),
@@ -753,15 +753,15 @@ impl Renderer<'_> {
             ),
             (&mock.invalid_request, true, "request breaks the spec"),
         ];
-        let opts = crate::values::Options {
-            repr: crate::values::Repr::Typed,
+        let opts = spec::values::Options {
+            repr: spec::values::Repr::Typed,
             report_unknown_fields: false,
         };
         let mut out = Vec::new();
         for (reply, applies, why) in replies {
             let covered = ops.iter().flat_map(|o| &o.errors).any(|e| {
                 e.status == reply.status
-                    && crate::values::check(&e.schema, &reply.body, self.spec, opts).is_empty()
+                    && spec::values::check(&e.schema, &reply.body, self.spec, opts).is_empty()
             });
             if applies && !covered {
                 out.push((
@@ -1519,17 +1519,17 @@ fn dedup(values: Vec<Value>) -> Vec<Value> {
 #[cfg(test)]
 mod tests {
     use super::{csv_pattern, integer_range_pattern};
-    use crate::spec::{Schema, Spec};
     use regex::Regex;
+    use spec::format::{Schema, Spec};
 
     #[test]
     fn csv_patterns_bound_the_item_count_and_each_item() {
-        let array: Schema = crate::yaml::from_str(
+        let array: Schema = spec::yaml::from_str(
             "{ type: array, wire: csv, min_items: 2, max_items: 3, items: { type: integer, minimum: 1, maximum: 12 } }",
         )
         .expect("schema");
         let items = array.items.as_deref().cloned().unwrap_or_default();
-        let spec: Spec = crate::yaml::from_str(
+        let spec: Spec = spec::yaml::from_str(
             r#"{ provider: { id: t, title: T, description: d, base_url: "https://x", sources: [] }, operations: [] }"#,
         )
         .expect("spec");

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use codegen::render::{self, write, Layout, OutputFile};
-use codegen::validate::{load_and_validate, Validated};
+use spec::validate::{load_and_validate, Validated};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")

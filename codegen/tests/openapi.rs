@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use codegen::openapi;
-use codegen::validate::{load_and_validate, Validated};
 use serde_json::{json, Value};
+use spec::validate::{load_and_validate, Validated};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -120,7 +120,7 @@ fn credential_values_are_not_exported() {
         for op in &file.spec.operations {
             for ex in &op.examples {
                 let Some(req) = &ex.request else { continue };
-                let Some(codegen::spec::AuthScheme::Form { name, .. }) =
+                let Some(spec::format::AuthScheme::Form { name, .. }) =
                     op.auth.as_ref().and_then(|a| file.spec.auth.get(a))
                 else {
                     continue;
@@ -188,7 +188,7 @@ operations:
 "#;
 
 fn mini() -> Value {
-    let spec: codegen::spec::Spec = codegen::yaml::from_str(MINI).expect("mini spec parses");
+    let spec: spec::format::Spec = spec::yaml::from_str(MINI).expect("mini spec parses");
     openapi::document(&spec, "specs/mini.yaml")
 }
 

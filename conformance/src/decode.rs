@@ -2,9 +2,9 @@
 //! remove the envelope, tell success from the documented failures, and normalize wire
 //! strings (`"126"` for a `wire: string` integer) to typed values so payloads compare.
 
-use codegen::spec::{Kind, Operation, Schema, Spec};
-use codegen::values::{self, Options, Repr};
 use serde_json::{Map, Value};
+use spec::format::{Kind, Operation, Schema, Spec};
+use spec::values::{self, Options, Repr};
 
 /// What a response means.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +40,7 @@ pub fn decode(op: &Operation, status: u16, body: &Value) -> Decoded {
 /// Remove the operation's envelope (as the validator and the clients do); an envelope-level
 /// failure is `Err`.
 pub fn unwrap(op: &Operation, body: Value) -> Result<Value, String> {
-    codegen::validate::unwrap_payload(op.response.envelope.as_ref(), &body, &op.response.schema)
+    spec::envelope::payload(op.response.envelope.as_ref(), &body, &op.response.schema)
         .map_err(|e| e.to_string())
 }
 
@@ -162,8 +162,8 @@ pub fn redact(schema: &Schema, v: &Value, spec: &Spec) -> Value {
             for (k, x) in m {
                 let n = match def.fields.iter().find(|f| f.name == *k) {
                     Some(f) => match f.role {
-                        Some(codegen::spec::Role::Volatile) => Value::String("[volatile]".into()),
-                        Some(codegen::spec::Role::Secret) => Value::String("[redacted]".into()),
+                        Some(spec::format::Role::Volatile) => Value::String("[volatile]".into()),
+                        Some(spec::format::Role::Secret) => Value::String("[redacted]".into()),
                         None => redact(&f.schema, x, spec),
                     },
                     None => x.clone(),

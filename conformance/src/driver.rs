@@ -5,8 +5,8 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use codegen::spec::{BodyEncoding, ExampleRequest, Operation, Spec};
 use serde_json::Value;
+use spec::format::{BodyEncoding, ExampleRequest, Operation, Spec};
 
 use crate::decode::{self, Decoded};
 use crate::wire::{fill_path, Credential};

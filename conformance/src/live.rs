@@ -3,10 +3,10 @@
 //! fields, missing required fields, unknown enum values, undocumented statuses). Read-only
 //! operations by default; operations whose address the page does not give are skipped.
 
-use codegen::load::SpecFile;
-use codegen::spec::{Effect, Example, Operation, Spec};
-use codegen::values::{self, Options, Repr};
 use serde_json::Value;
+use spec::format::{Effect, Example, Operation, Spec};
+use spec::load::SpecFile;
+use spec::values::{self, Options, Repr};
 
 use crate::decode;
 use crate::driver::{Call, WireDriver};

@@ -2,10 +2,10 @@
 //! request the mock captured with the documented one, compare the decoded outcome with the
 //! documented response, and produce a redacted snapshot per example.
 
-use codegen::load::SpecFile;
-use codegen::spec::{Example, ExampleRequest, Location, Operation, Spec};
 use serde::Serialize;
 use serde_json::{Map, Value};
+use spec::format::{Example, ExampleRequest, Location, Operation, Spec};
+use spec::load::SpecFile;
 
 use crate::capture::Captured;
 use crate::decode;
@@ -98,7 +98,7 @@ pub fn params(spec: &Spec, op: &Operation, req: &ExampleRequest) -> Value {
         }
         if let Some(v) = raw {
             let typed = match &v {
-                Value::String(s) => codegen::values::decode_wire(&p.schema, s, spec)
+                Value::String(s) => spec::values::decode_wire(&p.schema, s, spec)
                     .map(|d| decode::normalize(&p.schema, &d, spec))
                     .unwrap_or(v.clone()),
                 other => decode::normalize(&p.schema, other, spec),

@@ -3,8 +3,8 @@
 //! documented headers present, body by media type (JSON semantically, forms as multisets).
 //! The credential is compared for presence only and never printed.
 
-use codegen::spec::{AuthScheme, BodyEncoding, ExampleRequest, Operation, Spec};
 use serde_json::Value;
+use spec::format::{AuthScheme, BodyEncoding, ExampleRequest, Operation, Spec};
 
 use crate::capture::Captured;
 use crate::mock::request::{parse_body, Body, MediaType};

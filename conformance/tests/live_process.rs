@@ -39,7 +39,7 @@ fn start(specs: &Path) -> (Server, String) {
 #[tokio::test]
 async fn live_mode_against_the_mock_process_reports_no_drift() {
     let specs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
-    let files = codegen::load::load_paths(std::slice::from_ref(&specs)).expect("specs load");
+    let files = spec::load::load_paths(std::slice::from_ref(&specs)).expect("specs load");
     let (_server, url) = start(&specs);
     let opts = LiveOptions {
         base_url: &url,
@@ -83,7 +83,7 @@ async fn live_mode_against_the_mock_process_reports_no_drift() {
 #[tokio::test]
 async fn live_mode_is_read_only_by_default_and_needs_tokens() {
     let specs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
-    let files = codegen::load::load_paths(std::slice::from_ref(&specs)).expect("specs load");
+    let files = spec::load::load_paths(std::slice::from_ref(&specs)).expect("specs load");
     let (_server, url) = start(&specs);
     let opts = LiveOptions {
         base_url: &url,
@@ -116,7 +116,7 @@ async fn live_mode_is_read_only_by_default_and_needs_tokens() {
             .expect("example");
         if !op.address_documented {
             assert_eq!(r.verdict, Verdict::Skipped("address not documented".into()));
-        } else if op.effect != codegen::spec::Effect::Read {
+        } else if op.effect != spec::format::Effect::Read {
             assert_eq!(
                 r.verdict,
                 Verdict::Skipped("writes need --allow-writes".into())
@@ -137,7 +137,7 @@ async fn live_mode_is_read_only_by_default_and_needs_tokens() {
 #[tokio::test]
 async fn live_mode_reports_drift_per_example() {
     let specs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
-    let mut files = codegen::load::load_paths(std::slice::from_ref(&specs)).expect("specs load");
+    let mut files = spec::load::load_paths(std::slice::from_ref(&specs)).expect("specs load");
     let (_server, url) = start(&specs);
     for f in &mut files {
         for def in f.spec.types.values_mut() {

@@ -15,7 +15,7 @@ async fn start() -> Running {
 
 async fn start_with(config: Config) -> Running {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acme.yaml");
-    let file = codegen::load::load_file(&path).expect("fixture spec loads");
+    let file = spec::load::load_file(&path).expect("fixture spec loads");
     mock::spawn_with(&[file], "127.0.0.1:0".parse().expect("addr"), config)
         .await
         .expect("mock binds")
@@ -373,7 +373,7 @@ async fn declared_fields_sent_twice_are_invalid() {
 #[test]
 fn standalone_threads_serve_and_stop() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acme.yaml");
-    let file = codegen::load::load_file(&path).expect("fixture spec loads");
+    let file = spec::load::load_file(&path).expect("fixture spec loads");
     let addr = "127.0.0.1:0".parse().expect("addr");
     let served = mock::serve_threads(&[file], addr, Config::default(), 2).expect("serves");
     let url = format!("http://{}/v1/t1/items/i1", served.addr);

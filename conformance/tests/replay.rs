@@ -6,18 +6,18 @@
 
 use std::path::Path;
 
-use codegen::load::SpecFile;
-use codegen::validate::Validated;
 use conformance::driver::{BoxFuture, Call, Driver, Observed, WireDriver};
 use conformance::generated_driver::GeneratedDriver;
 use conformance::mock::Running;
 use conformance::replay::{replay_all, request_of, CaseResult, Verdict, WireCheck};
 use conformance::wire::Credential;
 use serde_json::Value;
+use spec::load::SpecFile;
+use spec::validate::Validated;
 
 fn specs() -> Validated {
     let specs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
-    codegen::validate::load_and_validate(&[specs], None).expect("specs validate")
+    spec::validate::load_and_validate(&[specs], None).expect("specs validate")
 }
 
 async fn mock(files: &[SpecFile]) -> Running {

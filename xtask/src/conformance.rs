@@ -81,10 +81,7 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
-async fn execute(
-    args: &Args,
-    files: &[codegen::load::SpecFile],
-) -> Result<Vec<CaseResult>, String> {
+async fn execute(args: &Args, files: &[spec::load::SpecFile]) -> Result<Vec<CaseResult>, String> {
     let driver = WireDriver::default();
     match args.target {
         Target::Mock => {

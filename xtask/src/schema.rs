@@ -11,9 +11,9 @@ pub struct Args {
 
 pub fn run(args: Args) -> ExitCode {
     let root = crate::specs::workspace_root();
-    let path = root.join(codegen::json_schema::SCHEMA_PATH);
+    let path = root.join(spec::json_schema::SCHEMA_PATH);
     if args.check {
-        return match codegen::json_schema::check(&root) {
+        return match spec::json_schema::check(&root) {
             Ok(()) => {
                 println!("{} is up to date", path.display());
                 ExitCode::SUCCESS
@@ -24,7 +24,7 @@ pub fn run(args: Args) -> ExitCode {
             }
         };
     }
-    match codegen::json_schema::write(&root) {
+    match spec::json_schema::write(&root) {
         Ok(()) => {
             println!("wrote {}", path.display());
             ExitCode::SUCCESS

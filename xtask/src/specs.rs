@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use codegen::validate::Validated;
+use spec::validate::Validated;
 
 /// The workspace root (xtask lives one level below it).
 pub fn workspace_root() -> PathBuf {
@@ -26,7 +26,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Validated, ExitCode> {
     } else {
         paths
     };
-    codegen::validate::load_and_validate(paths, seeds_dir().as_deref()).map_err(|d| {
+    spec::validate::load_and_validate(paths, seeds_dir().as_deref()).map_err(|d| {
         eprint!("{d}");
         eprintln!("{} problem(s) found", d.len());
         ExitCode::FAILURE

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use codegen::validate::Validated;
+use spec::validate::Validated;
 
 #[derive(clap::Args)]
 pub struct Args {

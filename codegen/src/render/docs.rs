@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use super::templates::{environment, render};
 use super::{banner, Layout, OutputFile, RenderError, Renderer};
 use crate::model::{Model, ProviderModel};
-use crate::spec::{AuthScheme, Envelope, Kind, Location, Schema};
+use spec::format::{AuthScheme, Envelope, Kind, Location, Schema};
 
 pub struct DocsRenderer;
 

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use super::templates::{environment, render};
 use super::{banner, Layout, OutputFile, RenderError, Renderer};
 use crate::model::{Model, OpModel, ProviderModel};
-use crate::spec::{AuthScheme, BodyEncoding, Example, Kind, Location, Schema};
+use spec::format::{AuthScheme, BodyEncoding, Example, Kind, Location, Schema};
 
 pub struct FixtureRenderer;
 
@@ -79,7 +79,7 @@ impl WireRequest {
         let req = ex.request.clone().unwrap_or_default();
         let mut path = op.op.path.clone();
         for (k, v) in &req.path {
-            path = path.replace(&format!("{{{k}}}"), &runtime::wire::encode_component(v));
+            path = path.replace(&format!("{{{k}}}"), &spec::url::encode_component(v));
         }
         let mut query = IndexMap::new();
         let mut headers = IndexMap::new();
@@ -127,7 +127,7 @@ impl WireRequest {
         }
         // Parameters marked secret are credentials too.
         for prm in &op.op.request.parameters {
-            if prm.role == Some(crate::spec::Role::Secret) {
+            if prm.role == Some(spec::format::Role::Secret) {
                 if let Some(v) = query.get_mut(&prm.name) {
                     *v = CREDENTIAL.into();
                 }
@@ -213,7 +213,7 @@ impl WireRequest {
             url.push(Part::Lit(format!(
                 "{}{}=",
                 if i == 0 { '?' } else { '&' },
-                runtime::wire::encode_component(k)
+                spec::url::encode_component(k)
             )));
             url.extend(split_credential(v, &token_var, true));
         }
@@ -284,7 +284,7 @@ fn split_credential(text: &str, var: &str, url_encode: bool) -> Vec<Part> {
         }
         if !piece.is_empty() {
             parts.push(Part::Lit(if url_encode {
-                runtime::wire::encode_component(piece)
+                spec::url::encode_component(piece)
             } else {
                 piece.to_owned()
             }));
@@ -419,9 +419,9 @@ pub(super) fn example_lines(p: &ProviderModel, op: &OpModel, ex: &Example) -> Ve
             .map(|(k, v)| {
                 format!(
                     "{}={}",
-                    runtime::wire::encode_component(k),
-                    runtime::wire::encode_component(v)
-                        .replace(&runtime::wire::encode_component(CREDENTIAL), REDACTED)
+                    spec::url::encode_component(k),
+                    spec::url::encode_component(v)
+                        .replace(&spec::url::encode_component(CREDENTIAL), REDACTED)
                 )
             })
             .collect();

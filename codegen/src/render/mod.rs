@@ -14,7 +14,7 @@ pub mod write;
 use std::path::PathBuf;
 
 use crate::model::{Model, ModelError};
-use crate::validate::Validated;
+use spec::validate::Validated;
 
 /// One rendered file, relative to the output directory.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -34,7 +34,7 @@ fn main() -> ExitCode {
     let Ok(addr) = listen.parse::<SocketAddr>() else {
         return usage("--listen wants HOST:PORT, e.g. 127.0.0.1:8080");
     };
-    let files = match codegen::load::load_paths(&paths) {
+    let files = match spec::load::load_paths(&paths) {
         Ok(f) => f,
         Err(d) => {
             eprint!("{d}");

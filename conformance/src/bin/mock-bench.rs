@@ -61,7 +61,7 @@ fn main() -> std::process::ExitCode {
 
 fn run(o: Opts) -> Result<(), String> {
     let files =
-        codegen::load::load_paths(std::slice::from_ref(&o.specs)).map_err(|d| d.to_string())?;
+        spec::load::load_paths(std::slice::from_ref(&o.specs)).map_err(|d| d.to_string())?;
     let op = files
         .iter()
         .flat_map(|f| f.spec.operations.iter())

@@ -2,10 +2,10 @@
 //! before anything else), then the content type, then every parameter against its schema.
 //! Messages name parameters and rules, never credential or secret values.
 
-use codegen::spec::{AuthScheme, BodyEncoding, Location, Operation, Role, Spec};
-use codegen::values::{self, Options, Repr};
 use runtime::Secret;
 use serde_json::Value;
+use spec::format::{AuthScheme, BodyEncoding, Location, Operation, Role, Spec};
+use spec::values::{self, Options, Repr};
 
 use super::request::{Body, Incoming, MediaType};
 

@@ -13,13 +13,13 @@ mod serve;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use codegen::load::SpecFile;
-use codegen::spec::{Operation, Spec};
 use http_body_util::{BodyExt, Limited};
 use hyper::header::{self, HeaderValue};
 use hyper::{HeaderMap, StatusCode};
 pub use runtime::Secret;
 use serde_json::json;
+use spec::format::{Operation, Spec};
+use spec::load::SpecFile;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
@@ -260,7 +260,7 @@ fn entry(si: usize, spec: &Spec, oi: usize, op: &Operation) -> Entry {
         .find_map(|ex| ex.response.as_ref().map(Prepared::from_example))
         // Nothing documented: answer the success status with an empty body.
         .unwrap_or_else(|| {
-            Prepared::from_example(&codegen::spec::ExampleResponse {
+            Prepared::from_example(&spec::format::ExampleResponse {
                 status: op.response.status,
                 headers: Default::default(),
                 body: None,

@@ -2,11 +2,11 @@
 //! error replies, which carry a message, are rendered per request.
 
 use bytes::Bytes;
-use codegen::spec::{ExampleResponse, MockReply};
 use http_body_util::Full;
 use hyper::header::{self, HeaderName, HeaderValue};
 use hyper::StatusCode;
 use serde_json::Value;
+use spec::format::{ExampleResponse, MockReply};
 
 /// What the mock answers: the whole body is in memory.
 pub type Response = hyper::Response<Full<Bytes>>;

@@ -1,7 +1,7 @@
 //! Finding the operation a request addresses: method + path template + discriminators.
 //! Path templates are matched segment by segment; `{name}` captures one segment.
 
-use codegen::spec::{Discriminator, Location, Method};
+use spec::format::{Discriminator, Location, Method};
 
 use super::request::Incoming;
 

@@ -13,7 +13,7 @@ use super::{parse, parse_items};
 use crate::model::{Model, OpModel, ProviderModel, Ty};
 use crate::render::fixtures::{example_lines, typed_params};
 use crate::render::RenderError;
-use crate::spec::{AuthScheme, BodyEncoding, Envelope, Kind, Location};
+use spec::format::{AuthScheme, BodyEncoding, Envelope, Kind, Location};
 
 /// Builder methods every client has; variable and credential setters must not clash.
 const FIXED_SETTERS: &[&str] = &["base_url", "timeout", "user_agent", "http_client", "build"];
@@ -477,7 +477,7 @@ pub fn example(p: &ProviderModel, crate_name: &str) -> TokenStream {
                 .find(|e| e.request.is_some())
                 .map(|e| (o, e))
         })
-        .min_by_key(|(o, _)| o.op.effect != crate::spec::Effect::Read);
+        .min_by_key(|(o, _)| o.op.effect != spec::format::Effect::Read);
     let vars = p.spec.provider.variables.iter().map(|(n, v)| {
         let setter = id(&setter_name(&crate::model::ident(n), "var"));
         let ex = &v.example;

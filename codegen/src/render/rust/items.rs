@@ -12,7 +12,7 @@ use super::syntax::{
 };
 
 use crate::model::{Encoding, FieldModel, OpModel, Ty, TypeBody, TypeModel, UnionVariant};
-use crate::spec::Schema;
+use spec::format::Schema;
 
 /// `#[doc = " line"]` per line of `text`.
 pub fn doc(text: &str) -> TokenStream {

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use regex::Regex;
 use serde_json::Value;
 
-use crate::spec::{Kind, Schema, Spec, TypeDef, Wire};
+use crate::format::{Kind, Schema, Spec, TypeDef, Wire};
 
 /// How values are represented.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

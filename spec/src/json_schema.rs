@@ -1,10 +1,10 @@
-//! The JSON Schema of the spec format, derived from the serde types in [`crate::spec`], so
+//! The JSON Schema of the spec format, derived from the serde types in [`crate::format`], so
 //! editors (yaml-language-server) complete and check specs. Checked in at [`SCHEMA_PATH`];
 //! a test fails when it drifts from the types.
 
 use std::path::Path;
 
-use crate::spec::Spec;
+use crate::format::Spec;
 
 /// Where the schema lives, relative to the workspace root.
 pub const SCHEMA_PATH: &str = "schema/spec.schema.json";
@@ -28,7 +28,7 @@ pub fn check(root: &Path) -> Result<(), String> {
     }
     let diff = similar::TextDiff::from_lines(&have, &want)
         .unified_diff()
-        .header(SCHEMA_PATH, "generated from codegen/src/spec.rs")
+        .header(SCHEMA_PATH, "generated from spec/src/format.rs")
         .to_string();
     Err(format!(
         "{} is stale:\n{diff}\nregenerate it with `cargo xtask schema`",

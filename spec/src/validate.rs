@@ -14,10 +14,10 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::SpecFile;
-use crate::spec::{
-    AuthScheme, Envelope, Example, Kind, Location, Operation, Role, Schema, Spec, TypeDef, Wire,
+use crate::format::{
+    AuthScheme, Example, Kind, Location, Operation, Role, Schema, Spec, TypeDef, Wire,
 };
+use crate::load::SpecFile;
 use crate::values::{self, Options, Repr};
 use crate::yaml::{nearest, PathSeg, SourceMap};
 
@@ -844,7 +844,11 @@ impl Checker<'_> {
                     );
                 }
                 let Some(body) = &resp.body else { return };
-                match unwrap_payload(op.response.envelope.as_ref(), body, &op.response.schema) {
+                match crate::envelope::payload(
+                    op.response.envelope.as_ref(),
+                    body,
+                    &op.response.schema,
+                ) {
                     Ok(payload) => {
                         self.violations(&rp.k("body"), &op.response.schema, &payload, "payload")
                     }
@@ -876,12 +880,12 @@ impl Checker<'_> {
         }
     }
 
-    fn example_request(&mut self, at: &P, op: &Operation, req: &crate::spec::ExampleRequest) {
+    fn example_request(&mut self, at: &P, op: &Operation, req: &crate::format::ExampleRequest) {
         let auth = self.auth_scheme(op).cloned();
         let auth_unresolved = op.auth.is_some() && auth.is_none();
         let form = matches!(
             op.request.body,
-            Some(crate::spec::BodyEncoding::Multipart | crate::spec::BodyEncoding::Urlencoded)
+            Some(crate::format::BodyEncoding::Multipart | crate::format::BodyEncoding::Urlencoded)
         );
         let body_map: Entries = match &req.body {
             Some(Value::Object(m)) => m.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
@@ -1069,39 +1073,6 @@ impl Checker<'_> {
     }
 }
 
-/// Remove the response envelope from a success body, as the client would.
-pub fn unwrap_payload(
-    envelope: Option<&Envelope>,
-    body: &Value,
-    payload: &Schema,
-) -> Result<Value, runtime::envelope::EnvelopeError> {
-    match envelope {
-        None => Ok(body.clone()),
-        Some(Envelope::ResultCode {
-            code_field,
-            message_field,
-            success,
-            scopes,
-        }) => {
-            let scopes: Vec<&str> = scopes.iter().map(String::as_str).collect();
-            runtime::envelope::unwrap_result_code(
-                body.clone(),
-                code_field,
-                message_field,
-                *success,
-                &scopes,
-            )
-        }
-        Some(Envelope::XmlJson { root, list, error }) => runtime::envelope::unwrap_xml_json(
-            body.clone(),
-            root,
-            list,
-            error,
-            payload.kind == Kind::Array,
-        ),
-    }
-}
-
 /// Checks that need every file: unique operation ids, non-colliding discriminators.
 fn cross_file(files: &[SpecFile], maps: &[SourceMap], out: &mut Vec<Diagnostic>) {
     let locate = |f: usize, at: &P| {
@@ -1159,7 +1130,7 @@ fn cross_file(files: &[SpecFile], maps: &[SourceMap], out: &mut Vec<Diagnostic>)
 }
 
 /// Why a failure body does not satisfy an error case's `match`, if it does not.
-fn matcher_miss(m: &crate::spec::Match, body: &Value) -> Option<String> {
+fn matcher_miss(m: &crate::format::Match, body: &Value) -> Option<String> {
     if let Some(f) = m.has_fields.iter().find(|f| body.get(f.as_str()).is_none()) {
         return Some(format!("member `{f}` is absent"));
     }

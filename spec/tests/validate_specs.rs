@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use codegen::validate::load_and_validate;
+use spec::validate::load_and_validate;
 
 #[test]
 fn specs_validate() {

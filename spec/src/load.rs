@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::spec::Spec;
+use crate::format::Spec;
 use crate::yaml::{self, SourceMap};
 
 /// A spec file as loaded: where it came from, its text, and the parsed spec.

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use codegen::validate::load_and_validate;
+use spec::validate::load_and_validate;
 
 fn manifest_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
