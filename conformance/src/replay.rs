@@ -115,9 +115,10 @@ pub async fn replay_all(
     driver: &dyn Driver,
     mock: &Running,
 ) -> Vec<CaseResult> {
-    let base = mock.base_url();
     let mut out = Vec::new();
     for f in files {
+        // Addressed by prefix: providers may share paths.
+        let base = mock.provider_base_url(&f.spec.provider.id);
         for op in &f.spec.operations {
             for ex in &op.examples {
                 out.push(replay_one(&f.spec, op, ex, driver, mock, &base).await);

@@ -391,3 +391,50 @@ fn standalone_threads_serve_and_stop() {
     let refused = rt.block_on(c.get(&url).header("X-Token", "t").send());
     assert!(refused.is_err());
 }
+
+/// The fixture twice, under two provider ids with the same paths, and the second one's
+/// documented item changed so the answers tell the providers apart.
+async fn start_twins() -> Running {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acme.yaml");
+    let first = spec::load::load_file(&path).expect("fixture spec loads");
+    let mut second = first.clone();
+    second.spec.provider.id = "acme_twin".into();
+    let ok = &mut second.spec.operations[0].examples[0];
+    if let Some(body) = ok.response.as_mut().and_then(|r| r.body.as_mut()) {
+        body["size"] = json!(99);
+    }
+    mock::spawn_with(
+        &[first, second],
+        "127.0.0.1:0".parse().expect("addr"),
+        Config::default(),
+    )
+    .await
+    .expect("mock binds")
+}
+
+#[tokio::test]
+async fn providers_sharing_a_path_are_told_apart_by_host_or_prefix() {
+    let m = start_twins().await;
+    let c = reqwest::Client::new();
+    let url = format!("{}/v1/t1/items/i1", m.base_url());
+
+    let (status, body) = send(c.get(&url).header("X-Token", "tok")).await;
+    assert_eq!(status, 421, "{body}");
+    assert_eq!(body["providers"], json!(["acme", "acme_twin"]));
+
+    let by_host = |host: &str| c.get(&url).header("X-Token", "tok").header("Host", host);
+    let (status, body) = send(by_host("acme-twin.localhost:1234")).await;
+    assert_eq!((status, body["size"].clone()), (200, json!(99)));
+    let (status, body) = send(by_host("acme.localhost")).await;
+    assert_eq!((status, body["size"].clone()), (200, json!(3)));
+
+    let prefixed = format!("{}/v1/t1/items/i1", m.provider_base_url("acme_twin"));
+    let (status, body) = send(c.get(&prefixed).header("X-Token", "tok")).await;
+    assert_eq!((status, body["size"].clone()), (200, json!(99)));
+
+    // An unknown prefix is just a path: nothing serves it.
+    let unknown = format!("{}/~nobody/v1/t1/items/i1", m.base_url());
+    let (status, _) = send(c.get(&unknown).header("X-Token", "tok")).await;
+    assert_eq!(status, 404);
+    m.stop().await;
+}

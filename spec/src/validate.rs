@@ -205,6 +205,14 @@ impl Checker<'_> {
         for (i, op) in self.spec.operations.iter().enumerate() {
             self.operation(&P::root().k("operations").i(i), op);
         }
+        let mut found = Vec::new();
+        provider_operations(&self.spec.operations, |at, message, fix, other| {
+            let (line, column) = self.map.locate(&other.0);
+            found.push((at.clone(), format!("{message} (at {line}:{column})"), fix));
+        });
+        for (at, message, fix) in found {
+            self.report(&at, message, fix);
+        }
         self.errata();
     }
 
@@ -212,6 +220,21 @@ impl Checker<'_> {
         let pv = &self.spec.provider;
         let at = P::root().k("provider");
         self.snake(&at.k("id"), "provider id", &pv.id);
+        for (id, scheme) in &self.spec.auth {
+            // Every consumer (clients, mock, replay, live mode) must carry a scheme out;
+            // one that is only recorded would send requests without a credential.
+            if let AuthScheme::Signature { algorithm, .. } = scheme {
+                self.report(
+                    &P::root().k("auth").k(id).k("in"),
+                    format!(
+                        "request signing (`{algorithm}`) is declared here, but no client, mock \
+                         or replay implements it yet, so requests would carry no credential"
+                    ),
+                    "declare the token scheme the provider also accepts (`in: header`, `query` \
+                     or `form`) and record signing in an erratum until it is supported",
+                );
+            }
+        }
         let used = template_vars(&pv.base_url);
         for v in &used {
             if !pv.variables.contains_key(v) {
@@ -1079,53 +1102,68 @@ fn cross_file(files: &[SpecFile], maps: &[SourceMap], out: &mut Vec<Diagnostic>)
         let (line, column) = maps[f].locate(&at.0);
         (files[f].path.clone(), line, column)
     };
-    let mut ids: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    let mut routes: BTreeMap<(&str, &str), Vec<(usize, usize)>> = BTreeMap::new();
+    // Provider ids name the generated modules and the mock's routing; each must be unique.
+    let mut providers: BTreeMap<&str, usize> = BTreeMap::new();
     for (f, file) in files.iter().enumerate() {
-        for (o, op) in file.spec.operations.iter().enumerate() {
-            let at = P::root().k("operations").i(o);
-            if let Some(&(pf, po)) = ids.get(op.id.as_str()) {
-                let (pfile, pl, pc) = locate(pf, &P::root().k("operations").i(po).k("id"));
-                let (file, line, column) = locate(f, &at.k("id"));
-                out.push(Diagnostic {
-                    file,
-                    line,
-                    column,
-                    message: format!(
-                        "operation id `{}` is already used at {}:{pl}:{pc}",
-                        op.id,
-                        pfile.display()
-                    ),
-                    fix: "operation ids are unique across all specs; rename one of them".into(),
-                });
-            } else {
-                ids.insert(&op.id, (f, o));
-            }
-            let route = (op.method.as_str(), op.path.as_str());
-            let earlier = routes.entry(route).or_default();
-            for &(pf, po) in earlier.iter() {
-                let other = &files[pf].spec.operations[po];
-                if !discriminators_differ(op, other) {
-                    let (pfile, pl, pc) = locate(pf, &P::root().k("operations").i(po).k("id"));
-                    let (file, line, column) = locate(f, &at.k("path"));
-                    out.push(Diagnostic {
-                        file,
-                        line,
-                        column,
-                        message: format!(
-                            "`{} {}` of `{}` cannot be told apart from `{}` at {}:{pl}:{pc}",
-                            op.method.as_str(),
-                            op.path,
-                            op.id,
-                            other.id,
-                            pfile.display()
-                        ),
-                        fix: "give the two operations a discriminator with different values".into(),
-                    });
-                }
-            }
-            earlier.push((f, o));
+        let id = file.spec.provider.id.as_str();
+        if let Some(&pf) = providers.get(id) {
+            let (pfile, pl, pc) = locate(pf, &P::root().k("provider").k("id"));
+            let (file, line, column) = locate(f, &P::root().k("provider").k("id"));
+            out.push(Diagnostic {
+                file,
+                line,
+                column,
+                message: format!(
+                    "provider id `{id}` is already used at {}:{pl}:{pc}",
+                    pfile.display()
+                ),
+                fix: "give each provider its own id".into(),
+            });
+        } else {
+            providers.insert(id, f);
         }
+    }
+}
+
+/// Within one provider: operation ids are unique (they name methods of one client), and no
+/// two operations share a method and path without a discriminator telling them apart.
+/// Different providers may share both: the mock serves each provider separately.
+fn provider_operations(ops: &[Operation], mut report: impl FnMut(&P, String, &'static str, &P)) {
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut routes: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for (o, op) in ops.iter().enumerate() {
+        let at = P::root().k("operations").i(o);
+        if let Some(&po) = ids.get(op.id.as_str()) {
+            report(
+                &at.k("id"),
+                format!("operation id `{}` is already used", op.id),
+                "operation ids are unique within a provider; rename one of them",
+                &P::root().k("operations").i(po).k("id"),
+            );
+        } else {
+            ids.insert(&op.id, o);
+        }
+        let earlier = routes
+            .entry((op.method.as_str(), op.path.as_str()))
+            .or_default();
+        for &po in earlier.iter() {
+            let other = &ops[po];
+            if !discriminators_differ(op, other) {
+                report(
+                    &at.k("path"),
+                    format!(
+                        "`{} {}` of `{}` cannot be told apart from `{}`",
+                        op.method.as_str(),
+                        op.path,
+                        op.id,
+                        other.id
+                    ),
+                    "give the two operations a discriminator with different values",
+                    &P::root().k("operations").i(po).k("id"),
+                );
+            }
+        }
+        earlier.push(o);
     }
 }
 

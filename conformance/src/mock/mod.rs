@@ -2,6 +2,13 @@
 //! paths. Requests are routed by method, path and discriminators, checked against the spec,
 //! and answered with a documented example (serialized once at start-up) or the provider's
 //! documented error shape. Every path through the handler returns a response: no panics.
+//!
+//! Providers may share paths (Open Telekom Cloud and Huawei Cloud expose the same API). A
+//! request reaches one provider unambiguously in either of two ways, and reaches the only
+//! provider with that route without either:
+//! - a `Host` header whose first label is the provider id (`otc-dcs.localhost:8080` or
+//!   `otc_dcs.mock`), which works with SDKs that drop path prefixes from an endpoint;
+//! - a path prefix `/~<provider_id>`, for clients given a base URL (the replay uses it).
 
 mod check;
 mod multipart;
@@ -35,6 +42,9 @@ const BODY_LIMIT: usize = 1 << 20;
 
 /// The header a client uses to pick a documented example, as with Prism.
 pub const PREFER: &str = "prefer";
+
+/// The path prefix that addresses one provider: `/~<provider_id>/...`.
+pub const PROVIDER_PREFIX: &str = "/~";
 
 /// The mock's state, built once from the specs.
 pub struct Mock {
@@ -92,12 +102,33 @@ impl Mock {
             }
         };
         let uri = &parts.uri;
-        let incoming =
-            Incoming::read(parts.method, uri.path(), uri.query(), parts.headers, &bytes).await;
+        let (scope, path) = self.scope(uri.path(), &parts.headers);
+        let incoming = Incoming::read(parts.method, path, uri.query(), parts.headers, &bytes).await;
         if self.capture.is_enabled() {
             self.capture.push(captured(&incoming, bytes));
         }
-        self.answer(&incoming)
+        self.answer(&incoming, scope)
+    }
+
+    /// The provider a request addresses (by path prefix, then by `Host`), if any, and the
+    /// path with the prefix removed.
+    fn scope<'p>(&self, path: &'p str, headers: &HeaderMap) -> (Option<usize>, &'p str) {
+        if let Some(rest) = path.strip_prefix(PROVIDER_PREFIX) {
+            let (id, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+            if let Some(si) = self.provider_index(id) {
+                return (Some(si), if tail.is_empty() { "/" } else { tail });
+            }
+        }
+        let host = headers
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or_default();
+        let label = host.split(['.', ':']).next().unwrap_or_default();
+        (self.provider_index(&label.replace('-', "_")), path)
+    }
+
+    fn provider_index(&self, id: &str) -> Option<usize> {
+        self.specs.iter().position(|s| s.provider.id == id)
     }
 
     /// Every served address, e.g. `GET /v1.0/{project_id}/... (otc_dcs.list_backup_records)`.
@@ -116,13 +147,15 @@ impl Mock {
             .collect()
     }
 
-    /// Where a request lands: its operation, or why there is none.
-    fn resolve(&self, req: &Incoming) -> Resolution<'_> {
+    /// Where a request lands: its operation, or why there is none. With a `scope` only that
+    /// provider's routes are considered.
+    fn resolve(&self, req: &Incoming, scope: Option<usize>) -> Resolution<'_> {
         let mut allowed: Vec<&str> = Vec::new();
         let mut first_same_method: Option<&Entry> = None;
         let mut best: Option<&Entry> = None;
+        let mut providers: Vec<usize> = Vec::new();
         for e in &self.routes {
-            if !e.key.template.fits(&req.path) {
+            if scope.is_some_and(|s| s != e.spec) || !e.key.template.fits(&req.path) {
                 continue;
             }
             if e.key.method.as_str() != req.method.as_str() {
@@ -130,12 +163,18 @@ impl Mock {
                 continue;
             }
             first_same_method.get_or_insert(e);
+            if !providers.contains(&e.spec) {
+                providers.push(e.spec);
+            }
             // The most specific route wins (more discriminators matched).
             if e.key.discriminators_hold(req)
                 && best.is_none_or(|b| e.key.discriminators.len() > b.key.discriminators.len())
             {
                 best = Some(e);
             }
+        }
+        if providers.len() > 1 {
+            return Resolution::Ambiguous(providers);
         }
         match (best, first_same_method) {
             (Some(e), _) => Resolution::Operation(e),
@@ -149,9 +188,10 @@ impl Mock {
         }
     }
 
-    fn answer(&self, req: &Incoming) -> Response {
-        let entry = match self.resolve(req) {
+    fn answer(&self, req: &Incoming, scope: Option<usize>) -> Response {
+        let entry = match self.resolve(req, scope) {
             Resolution::Operation(e) => e,
+            Resolution::Ambiguous(providers) => return self.ambiguous(req, &providers),
             Resolution::NoDiscriminators(e) => return self.no_discriminators(e, req),
             Resolution::MethodNotAllowed(allow) => return self.method_not_allowed(req, &allow),
             Resolution::NotFound => return self.not_found(req),
@@ -199,7 +239,11 @@ impl Mock {
         let expected: Vec<String> = self
             .routes
             .iter()
-            .filter(|e| e.key.method == first.key.method && e.key.path == first.key.path)
+            .filter(|e| {
+                e.spec == first.spec
+                    && e.key.method == first.key.method
+                    && e.key.path == first.key.path
+            })
             .map(|e| e.key.describe())
             .collect();
         first.invalid.render(&format!(
@@ -222,6 +266,25 @@ impl Mock {
         resp
     }
 
+    /// Several providers serve this method and path: say how to address one (421 is "sent
+    /// to a server that cannot produce a response for this target").
+    fn ambiguous(&self, req: &Incoming, providers: &[usize]) -> Response {
+        let ids: Vec<&str> = providers
+            .iter()
+            .map(|&i| self.specs[i].provider.id.as_str())
+            .collect();
+        let body = json!({
+            "error": "several providers serve this method and path",
+            "method": req.method.as_str(),
+            "path": req.path,
+            "providers": ids,
+            "choose": format!(
+                "send `Host: <provider_id>.localhost` or prefix the path with `{PROVIDER_PREFIX}<provider_id>`"
+            ),
+        });
+        Prepared::json(421, &body).response()
+    }
+
     fn not_found(&self, req: &Incoming) -> Response {
         let body = json!({
             "error": "no operation at this path",
@@ -239,6 +302,8 @@ enum Resolution<'a> {
     NoDiscriminators(&'a Entry),
     /// Path known, method not: the methods it has, for the `Allow` header.
     MethodNotAllowed(String),
+    /// Several providers serve the path; the request named none of them.
+    Ambiguous(Vec<usize>),
     NotFound,
 }
 
@@ -348,6 +413,11 @@ pub struct Running {
 impl Running {
     pub fn base_url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// The base URL that reaches one provider's routes alone.
+    pub fn provider_base_url(&self, provider_id: &str) -> String {
+        format!("http://{}{PROVIDER_PREFIX}{provider_id}", self.addr)
     }
 
     /// Stop accepting and wait for the server task to end.
