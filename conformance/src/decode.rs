@@ -44,19 +44,8 @@ pub fn unwrap(op: &Operation, body: Value) -> Result<Value, String> {
         .map_err(|e| e.to_string())
 }
 
-/// The first documented failure whose status and shape fit. Under the success status (an
-/// envelope failure) the status is not compared.
 fn match_case(op: &Operation, status: u16, body: &Value, enveloped: bool) -> Option<String> {
-    op.errors
-        .iter()
-        .find(|c| {
-            let status_ok = enveloped || c.status == status || !c.status_documented;
-            let m = &c.matcher;
-            let shape_ok = m.has_fields.iter().all(|f| body.get(f).is_some())
-                && m.equals.iter().all(|(k, v)| body.get(k) == Some(v));
-            status_ok && shape_ok && (!m.is_empty() || c.status == status)
-        })
-        .map(|c| c.name.clone())
+    spec::model::errors::matching_case(op, status, body, enveloped).map(|c| c.name.clone())
 }
 
 /// Turn wire strings into typed values where the schema says the wire differs.

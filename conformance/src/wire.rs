@@ -4,7 +4,9 @@
 //! The credential is compared for presence only and never printed.
 
 use serde_json::Value;
-use spec::format::{AuthScheme, BodyEncoding, ExampleRequest, Operation, Spec};
+use spec::format::{BodyEncoding, ExampleRequest, Location, Operation, Spec};
+pub use spec::model::Credential;
+use spec::model::{header, PathTemplate};
 
 use crate::capture::Captured;
 use crate::mock::request::{parse_body, Body, MediaType};
@@ -12,65 +14,13 @@ use crate::mock::request::{parse_body, Body, MediaType};
 /// Printed instead of credential values.
 pub const REDACTED: &str = "[redacted]";
 
-/// Where the operation's credential travels, if it has one we can see on the wire.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Credential {
-    None,
-    Query(String),
-    Header(String),
-    Form(String),
-}
-
-impl Credential {
-    pub fn of(spec: &Spec, op: &Operation) -> Self {
-        match op.auth.as_ref().and_then(|id| spec.auth.get(id)) {
-            Some(AuthScheme::Query { name, .. }) => Credential::Query(name.clone()),
-            Some(AuthScheme::Header { name, .. }) => Credential::Header(name.clone()),
-            Some(AuthScheme::Form { name, .. }) => Credential::Form(name.clone()),
-            _ => Credential::None,
-        }
-    }
-
-    /// The credential's value in a documented request.
-    pub fn value_in(&self, req: &ExampleRequest) -> Option<String> {
-        match self {
-            Credential::None => None,
-            Credential::Query(n) => req.query.get(n).cloned(),
-            Credential::Header(n) => header(&req.headers, n),
-            Credential::Form(n) => req
-                .body
-                .as_ref()
-                .and_then(|b| b.get(n))
-                .and_then(Value::as_str)
-                .map(str::to_string),
-        }
-    }
-
-    fn is_query(&self, name: &str) -> bool {
-        matches!(self, Credential::Query(n) if n == name)
-    }
-    fn is_header(&self, name: &str) -> bool {
-        matches!(self, Credential::Header(n) if n.eq_ignore_ascii_case(name))
-    }
-    fn is_form(&self, name: &str) -> bool {
-        matches!(self, Credential::Form(n) if n == name)
-    }
-}
-
-fn header(h: &indexmap::IndexMap<String, String>, name: &str) -> Option<String> {
-    h.iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.clone())
-}
-
 /// The path of a documented request with its path parameters filled in (percent-encoded).
 pub fn fill_path(template: &str, req: &ExampleRequest) -> String {
-    let mut out = template.to_string();
-    for (k, v) in &req.path {
-        let enc: String = form_urlencoded::byte_serialize(v.as_bytes()).collect();
-        out = out.replace(&format!("{{{k}}}"), &enc.replace('+', "%20"));
+    match PathTemplate::parse(template) {
+        Ok(t) => t.fill(&req.path),
+        // Validation refuses such templates; compare against the raw text.
+        Err(_) => template.to_string(),
     }
-    out
 }
 
 /// One difference between the documented and the sent request.
@@ -116,7 +66,7 @@ pub async fn compare(
 }
 
 fn decode(path: &str) -> String {
-    crate::mock::route::percent_decode(path)
+    spec::url::decode_component(path).unwrap_or_else(|| path.to_string())
 }
 
 fn compare_query(doc: &ExampleRequest, got: &Captured, cred: &Credential, out: &mut Vec<Mismatch>) {
@@ -124,11 +74,11 @@ fn compare_query(doc: &ExampleRequest, got: &Captured, cred: &Credential, out: &
     for (k, v) in &doc.query {
         match sent
             .iter()
-            .position(|(sk, sv)| sk == k && (sv == v || cred.is_query(k)))
+            .position(|(sk, sv)| sk == k && (sv == v || cred.is(Location::Query, k)))
         {
             Some(i) => {
                 let (_, sv) = sent.remove(i);
-                if cred.is_query(k) && sv.trim().is_empty() {
+                if cred.is(Location::Query, k) && sv.trim().is_empty() {
                     out.push(mismatch(format!("query `{k}`"), "a credential", "empty"));
                 }
             }
@@ -136,11 +86,11 @@ fn compare_query(doc: &ExampleRequest, got: &Captured, cred: &Credential, out: &
                 let actual = sent
                     .iter()
                     .find(|(sk, _)| sk == k)
-                    .map(|(_, sv)| shown(cred.is_query(k), sv))
+                    .map(|(_, sv)| shown(cred.is(Location::Query, k), sv))
                     .unwrap_or_else(|| "absent".into());
                 out.push(mismatch(
                     format!("query `{k}`"),
-                    shown(cred.is_query(k), v),
+                    shown(cred.is(Location::Query, k), v),
                     actual,
                 ));
             }
@@ -150,7 +100,7 @@ fn compare_query(doc: &ExampleRequest, got: &Captured, cred: &Credential, out: &
         out.push(mismatch(
             format!("query `{k}`"),
             "absent (not documented)",
-            shown(cred.is_query(&k), &v),
+            shown(cred.is(Location::Query, &k), &v),
         ));
     }
 }
@@ -162,7 +112,7 @@ fn compare_headers(
     out: &mut Vec<Mismatch>,
 ) {
     for (k, v) in &doc.headers {
-        let secret = cred.is_header(k);
+        let secret = cred.is(Location::Header, k);
         match got.header(k) {
             None => out.push(mismatch(
                 format!("header `{k}`"),
@@ -261,7 +211,7 @@ fn compare_form(
             other => vec![scalar(other)],
         };
         for w in wants {
-            let secret = cred.is_form(k);
+            let secret = cred.is(Location::Body, k);
             match sent
                 .iter()
                 .position(|(sk, sv)| sk == k && (secret || *sv == w))
@@ -288,7 +238,7 @@ fn compare_form(
         out.push(mismatch(
             format!("form field `{k}`"),
             "absent (not documented)",
-            shown(cred.is_form(&k), &v),
+            shown(cred.is(Location::Body, &k), &v),
         ));
     }
 }
@@ -326,7 +276,7 @@ pub fn curl(
         .query
         .iter()
         .map(|(k, v)| {
-            let v = if cred.is_query(k) {
+            let v = if cred.is(Location::Query, k) {
                 var.clone()
             } else {
                 enc(v)
@@ -350,7 +300,7 @@ pub fn curl(
     }
     let mut cmd = format!("curl -sS -X {} \"{url}\"", op.method.as_str());
     for (k, v) in &doc.headers {
-        let v = if cred.is_header(k) {
+        let v = if cred.is(Location::Header, k) {
             var.clone()
         } else {
             v.clone()
@@ -367,7 +317,7 @@ pub fn curl(
                 };
                 if let Some(fields) = body.as_object() {
                     for (k, v) in fields {
-                        let v = if cred.is_form(k) {
+                        let v = if cred.is(Location::Body, k) {
                             var.clone()
                         } else {
                             scalar(v)

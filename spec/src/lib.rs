@@ -11,6 +11,7 @@ pub mod envelope;
 pub mod format;
 pub mod json_schema;
 pub mod load;
+pub mod model;
 pub mod url;
 pub mod validate;
 pub mod values;

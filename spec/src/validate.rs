@@ -18,6 +18,7 @@ use crate::format::{
     AuthScheme, Example, Kind, Location, Operation, Role, Schema, Spec, TypeDef, Wire,
 };
 use crate::load::SpecFile;
+use crate::model::{errors, PathTemplate};
 use crate::values::{self, Options, Repr};
 use crate::yaml::{nearest, PathSeg, SourceMap};
 
@@ -662,7 +663,17 @@ impl Checker<'_> {
 
     fn parameters(&mut self, at: &P, op: &Operation) {
         let rp = at.k("request");
-        let template = template_vars(&op.path);
+        let template: Vec<String> = match PathTemplate::parse(&op.path) {
+            Ok(t) => t.params().map(str::to_string).collect(),
+            Err(e) => {
+                self.report(
+                    &at.k("path"),
+                    format!("path `{}`: {e}", op.path),
+                    "write each path parameter as a segment of its own",
+                );
+                Vec::new()
+            }
+        };
         let mut seen = BTreeSet::new();
         for (j, p) in op.request.parameters.iter().enumerate() {
             let pp = rp.k("parameters").i(j);
@@ -846,7 +857,7 @@ impl Checker<'_> {
                 }
                 if let Some(body) = &resp.body {
                     self.violations(&rp.k("body"), &e.schema, body, "error body");
-                    if let Some(why) = matcher_miss(&e.matcher, body) {
+                    if let Some(why) = errors::miss(&e.matcher, body) {
                         self.report(
                             &rp.k("body"),
                             format!("error body is not recognised as `{}`: {why}", e.name),
@@ -1165,17 +1176,6 @@ fn provider_operations(ops: &[Operation], mut report: impl FnMut(&P, String, &'s
         }
         earlier.push(o);
     }
-}
-
-/// Why a failure body does not satisfy an error case's `match`, if it does not.
-fn matcher_miss(m: &crate::format::Match, body: &Value) -> Option<String> {
-    if let Some(f) = m.has_fields.iter().find(|f| body.get(f.as_str()).is_none()) {
-        return Some(format!("member `{f}` is absent"));
-    }
-    m.equals
-        .iter()
-        .find(|(k, v)| body.get(k.as_str()) != Some(*v))
-        .map(|(k, v)| format!("member `{k}` is not {v}"))
 }
 
 /// Two operations on one route are distinguishable when some discriminator both have

@@ -4,7 +4,8 @@
 
 use runtime::Secret;
 use serde_json::Value;
-use spec::format::{AuthScheme, BodyEncoding, Location, Operation, Role, Spec};
+use spec::format::{BodyEncoding, Location, Operation, Role, Spec};
+use spec::model::Credential;
 use spec::values::{self, Options, Repr};
 
 use super::request::{Body, Incoming, MediaType};
@@ -19,33 +20,29 @@ pub enum Rejection {
 pub fn check(
     spec: &Spec,
     op: &Operation,
+    cred: &Credential,
     req: &Incoming,
     path_params: &[(String, String)],
     token: Option<&Secret>,
 ) -> Result<(), Rejection> {
-    credential(spec, op, req, token)?;
+    credential(cred, req, token)?;
     content_type(op, req)?;
     parameters(spec, op, req, path_params)
 }
 
 /// The operation's credential is present, non-empty and, when a token is set, that token.
 pub fn credential(
-    spec: &Spec,
-    op: &Operation,
+    cred: &Credential,
     req: &Incoming,
     token: Option<&Secret>,
 ) -> Result<(), Rejection> {
-    let Some(scheme) = op.auth.as_ref().and_then(|id| spec.auth.get(id)) else {
-        return Ok(());
-    };
-    let (value, name, place) = match scheme {
-        AuthScheme::Query { name, .. } => (req.query_value(name), name, "query parameter"),
-        AuthScheme::Header { name, .. } => (req.header_value(name), name, "header"),
+    let (value, name, place) = match cred {
+        Credential::None => return Ok(()),
+        Credential::Query(name) => (req.query_value(name), name, "query parameter"),
+        Credential::Header(name) => (req.header_value(name), name, "header"),
         // A body that cannot be read hides its credential: report the body, not the token.
-        AuthScheme::Form { .. } if matches!(req.body, Body::Unreadable(_)) => return Ok(()),
-        AuthScheme::Form { name, .. } => (req.body_value(name), name, "form field"),
-        // Signatures cannot be verified without the signing keys: accept.
-        AuthScheme::Signature { .. } => return Ok(()),
+        Credential::Form(_) if matches!(req.body, Body::Unreadable(_)) => return Ok(()),
+        Credential::Form(name) => (req.body_value(name), name, "form field"),
     };
     match value {
         Some(v) if v.trim().is_empty() => Err(Rejection::Unauthorized(format!(

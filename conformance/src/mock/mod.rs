@@ -25,8 +25,9 @@ use hyper::header::{self, HeaderValue};
 use hyper::{HeaderMap, StatusCode};
 pub use runtime::Secret;
 use serde_json::json;
-use spec::format::{Operation, Spec};
+use spec::format::Spec;
 use spec::load::SpecFile;
+use spec::model::{source_label, OperationModel, ProviderModel};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
@@ -34,7 +35,8 @@ use crate::capture::{CaptureLog, Captured};
 pub use check::Rejection;
 use reply::{Prepared, Response, Template};
 use request::Incoming;
-use route::{PathTemplate, RouteKey};
+use route::RouteKey;
+use spec::model::{Credential, ModelError};
 pub use serve::{default_workers, Threads};
 
 /// Bodies above this are refused before parsing.
@@ -63,26 +65,28 @@ struct Entry {
     default: Prepared,
     /// Every example that has a response, by name.
     examples: Vec<(String, Prepared)>,
+    credential: Credential,
     unauthorized: Template,
     invalid: Template,
 }
 
 impl Mock {
     /// Build from loaded specs; `capture` records every request for the replay.
-    pub fn new(files: &[SpecFile], capture: Arc<CaptureLog>) -> Self {
+    pub fn new(files: &[SpecFile], capture: Arc<CaptureLog>) -> Result<Self, ModelError> {
         let specs: Vec<Spec> = files.iter().map(|f| f.spec.clone()).collect();
         let mut routes = Vec::new();
-        for (si, spec) in specs.iter().enumerate() {
-            for (oi, op) in spec.operations.iter().enumerate() {
-                routes.push(entry(si, spec, oi, op));
+        for (si, (spec, file)) in specs.iter().zip(files).enumerate() {
+            let model = ProviderModel::build(spec, source_label(&file.path))?;
+            for (oi, om) in model.operations.iter().enumerate() {
+                routes.push(entry(si, spec, oi, om));
             }
         }
-        Mock {
+        Ok(Mock {
             specs,
             routes,
             capture,
             token: None,
-        }
+        })
     }
 
     /// Accept only this credential value (otherwise any non-empty one).
@@ -199,7 +203,7 @@ impl Mock {
         let spec = &self.specs[entry.spec];
         let op = &spec.operations[entry.op];
         let params = entry.key.template.matches(&req.path).unwrap_or_default();
-        match check::check(spec, op, req, &params, self.token.as_ref()) {
+        match check::check(spec, op, &entry.credential, req, &params, self.token.as_ref()) {
             Err(Rejection::Unauthorized(m)) => entry.unauthorized.render(&m),
             Err(Rejection::Invalid(m)) => entry.invalid.render(&m),
             Ok(()) => match preference(&req.headers) {
@@ -229,10 +233,8 @@ impl Mock {
     /// business (a missing `cmd` or an unknown `func`): its own replies answer, credentials
     /// first as a real server checks them.
     fn no_discriminators(&self, first: &Entry, req: &Incoming) -> Response {
-        let spec = &self.specs[first.spec];
-        let op = &spec.operations[first.op];
         if let Err(Rejection::Unauthorized(m)) =
-            check::credential(spec, op, req, self.token.as_ref())
+            check::credential(&first.credential, req, self.token.as_ref())
         {
             return first.unauthorized.render(&m);
         }
@@ -307,7 +309,8 @@ enum Resolution<'a> {
     NotFound,
 }
 
-fn entry(si: usize, spec: &Spec, oi: usize, op: &Operation) -> Entry {
+fn entry(si: usize, spec: &Spec, oi: usize, om: &OperationModel) -> Entry {
+    let op = om.op;
     let examples: Vec<(String, Prepared)> = op
         .examples
         .iter()
@@ -343,12 +346,13 @@ fn entry(si: usize, spec: &Spec, oi: usize, op: &Operation) -> Entry {
         op: oi,
         key: RouteKey {
             method: op.method,
-            template: PathTemplate::parse(&op.path),
+            template: om.path.clone(),
             path: op.path.clone(),
             discriminators: op.discriminators.clone(),
         },
         default,
         examples,
+        credential: om.credential.clone(),
         unauthorized,
         invalid,
     }
@@ -462,7 +466,7 @@ pub async fn spawn_with(
     } else {
         CaptureLog::default()
     });
-    let mock = Arc::new(Mock::new(files, log.clone()).with_token(config.token));
+    let mock = Arc::new(Mock::new(files, log.clone()).map_err(unservable)?.with_token(config.token));
     let listener = TcpListener::bind(addr).await?;
     let addr = listener.local_addr()?;
     let (tx, rx) = oneshot::channel::<()>();
@@ -490,7 +494,7 @@ pub fn serve_threads(
     } else {
         CaptureLog::default()
     });
-    let mock = Mock::new(files, log).with_token(config.token);
+    let mock = Mock::new(files, log).map_err(unservable)?.with_token(config.token);
     Threads::start(Arc::new(mock), addr, workers)
 }
 
@@ -501,7 +505,9 @@ pub fn serve_until_ctrl_c(
     addr: SocketAddr,
     token: Option<Secret>,
 ) -> std::io::Result<()> {
-    let mock = Mock::new(files, Arc::new(CaptureLog::default())).with_token(token);
+    let mock = Mock::new(files, Arc::new(CaptureLog::default()))
+        .map_err(unservable)?
+        .with_token(token);
     for r in mock.routes() {
         println!("  {r}");
     }
@@ -514,4 +520,9 @@ pub fn serve_until_ctrl_c(
     let result = waiter.block_on(tokio::signal::ctrl_c());
     served.stop();
     result
+}
+
+/// A spec the model refuses cannot be served; say which and why.
+fn unservable(e: ModelError) -> std::io::Error {
+    std::io::Error::other(format!("cannot serve {e}"))
 }

@@ -1,0 +1,71 @@
+//! Where an operation's credential travels, resolved from its `auth` scheme once.
+
+use indexmap::IndexMap;
+use serde_json::Value;
+
+use crate::format::{AuthScheme, ExampleRequest, Location, Operation, Spec};
+
+/// The credential's place on the wire, if the operation has one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Credential {
+    None,
+    Query(String),
+    Header(String),
+    Form(String),
+}
+
+impl Credential {
+    pub fn of(spec: &Spec, op: &Operation) -> Self {
+        match op.auth.as_ref().and_then(|id| spec.auth.get(id)) {
+            Some(AuthScheme::Query { name, .. }) => Credential::Query(name.clone()),
+            Some(AuthScheme::Header { name, .. }) => Credential::Header(name.clone()),
+            Some(AuthScheme::Form { name, .. }) => Credential::Form(name.clone()),
+            // Validation refuses signing until it is carried out everywhere.
+            Some(AuthScheme::Signature { .. }) | None => Credential::None,
+        }
+    }
+
+    /// The wire name and location (form fields travel in the body).
+    pub fn placement(&self) -> Option<(Location, &str)> {
+        match self {
+            Credential::None => None,
+            Credential::Query(n) => Some((Location::Query, n)),
+            Credential::Header(n) => Some((Location::Header, n)),
+            Credential::Form(n) => Some((Location::Body, n)),
+        }
+    }
+
+    /// The credential's value in a documented request.
+    pub fn value_in(&self, req: &ExampleRequest) -> Option<String> {
+        match self {
+            Credential::None => None,
+            Credential::Query(n) => req.query.get(n).cloned(),
+            Credential::Header(n) => header(&req.headers, n).cloned(),
+            Credential::Form(n) => req
+                .body
+                .as_ref()
+                .and_then(|b| b.get(n))
+                .and_then(Value::as_str)
+                .map(str::to_string),
+        }
+    }
+
+    /// Is `name` at `location` this credential? (Header names compare case-insensitively.)
+    pub fn is(&self, location: Location, name: &str) -> bool {
+        match (self, location) {
+            (Credential::Query(n), Location::Query) | (Credential::Form(n), Location::Body) => {
+                n == name
+            }
+            (Credential::Header(n), Location::Header) => n.eq_ignore_ascii_case(name),
+            _ => false,
+        }
+    }
+}
+
+/// A header of a documented request, by case-insensitive name.
+pub fn header<'m>(headers: &'m IndexMap<String, String>, name: &str) -> Option<&'m String> {
+    headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v)
+}

@@ -1,0 +1,161 @@
+//! The resolved model: what every consumer reads instead of re-deriving it from the raw
+//! spec. Built once from validated specs; each fact is derived here and nowhere else:
+//! - per operation, the path template as parsed segments and the credential's placement;
+//! - per example, the erratum record it cites, the request it is replayed from, and what its
+//!   response means (the payload after the envelope, or the documented failure).
+//!
+//! Renderers (`codegen`) add their language's names on top; the mock, replay and live mode
+//! (`conformance`) use it as is.
+
+mod credential;
+pub mod errors;
+mod path;
+
+use serde_json::Value;
+
+pub use self::credential::{header, Credential};
+pub use self::path::{PathTemplate, Segment};
+use crate::envelope::{self, Unwrapped};
+use crate::format::{Erratum, Example, ExampleRequest, Operation, Spec};
+use crate::validate::Validated;
+
+#[derive(Debug)]
+pub struct Model<'a> {
+    pub providers: Vec<ProviderModel<'a>>,
+}
+
+#[derive(Debug)]
+pub struct ProviderModel<'a> {
+    pub spec: &'a Spec,
+    /// Short label of the spec file for "generated from" lines, e.g. `specs/otc_dcs.yaml`.
+    pub source: String,
+    pub operations: Vec<OperationModel<'a>>,
+}
+
+#[derive(Debug)]
+pub struct OperationModel<'a> {
+    pub op: &'a Operation,
+    pub path: PathTemplate,
+    pub credential: Credential,
+    pub examples: Vec<ExampleModel<'a>>,
+}
+
+#[derive(Debug)]
+pub struct ExampleModel<'a> {
+    pub example: &'a Example,
+    /// The erratum the example cites (it is replayed in its corrected form).
+    pub erratum: Option<&'a Erratum>,
+    /// The request it is replayed from: its own, or for a response-only example the
+    /// operation's first documented request (`own_request` false).
+    pub request: Option<&'a ExampleRequest>,
+    pub own_request: bool,
+    /// What the documented response means, when there is one.
+    pub outcome: Option<Outcome>,
+}
+
+/// A documented response as a client must decode it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// A success: the payload once the envelope is removed.
+    Payload(Value),
+    /// A documented failure, by error case name.
+    Failure(String),
+    /// A failure the envelope reports under the success status, matching no error case.
+    Envelope(Unwrapped),
+}
+
+/// A spec the model cannot be built from (validation should have refused it first).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{provider}: {message}")]
+pub struct ModelError {
+    pub provider: String,
+    pub message: String,
+}
+
+impl<'a> Model<'a> {
+    pub fn build(validated: &'a Validated) -> Result<Self, ModelError> {
+        let providers = validated
+            .files()
+            .iter()
+            .map(|f| ProviderModel::build(&f.spec, source_label(&f.path)))
+            .collect::<Result<_, _>>()?;
+        Ok(Model { providers })
+    }
+}
+
+impl<'a> ProviderModel<'a> {
+    pub fn build(spec: &'a Spec, source: String) -> Result<Self, ModelError> {
+        let operations = spec
+            .operations
+            .iter()
+            .map(|op| {
+                OperationModel::build(spec, op).map_err(|message| ModelError {
+                    provider: spec.provider.id.clone(),
+                    message,
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(ProviderModel {
+            spec,
+            source,
+            operations,
+        })
+    }
+
+    pub fn operation(&self, id: &str) -> Option<&OperationModel<'a>> {
+        self.operations.iter().find(|o| o.op.id == id)
+    }
+}
+
+impl<'a> OperationModel<'a> {
+    fn build(spec: &'a Spec, op: &'a Operation) -> Result<Self, String> {
+        let path = PathTemplate::parse(&op.path).map_err(|e| format!("{}: {e}", op.id))?;
+        let first_request = op.examples.iter().find_map(|e| e.request.as_ref());
+        let examples = op
+            .examples
+            .iter()
+            .map(|ex| ExampleModel {
+                example: ex,
+                erratum: ex
+                    .erratum
+                    .as_ref()
+                    .and_then(|id| spec.errata.iter().find(|e| &e.id == id)),
+                request: ex.request.as_ref().or(first_request),
+                own_request: ex.request.is_some(),
+                outcome: ex.response.as_ref().map(|r| outcome(op, ex, r.status, &r.body)),
+            })
+            .collect();
+        Ok(OperationModel {
+            op,
+            path,
+            credential: Credential::of(spec, op),
+            examples,
+        })
+    }
+}
+
+fn outcome(op: &Operation, ex: &Example, status: u16, body: &Option<Value>) -> Outcome {
+    if let Some(case) = &ex.error {
+        return Outcome::Failure(case.clone());
+    }
+    let body = body.clone().unwrap_or(Value::Null);
+    match envelope::payload(op.response.envelope.as_ref(), &body, &op.response.schema) {
+        Ok(p) => Outcome::Payload(p),
+        Err(e) => match errors::matching_case(op, status, &body, true) {
+            Some(c) => Outcome::Failure(c.name.clone()),
+            None => Outcome::Envelope(e),
+        },
+    }
+}
+
+/// The last two components of a spec path (`specs/x.yaml`), so output does not depend on the
+/// directory the generator ran from.
+pub fn source_label(path: &std::path::Path) -> String {
+    let parts: Vec<String> = path
+        .components()
+        .rev()
+        .take(2)
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.into_iter().rev().collect::<Vec<_>>().join("/")
+}
