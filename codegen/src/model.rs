@@ -105,6 +105,9 @@ pub struct FieldModel<'a> {
 #[derive(Debug)]
 pub struct OpModel<'a> {
     pub op: &'a Operation,
+    /// The spec model's resolved facts about the operation (path template, credential,
+    /// examples with their outcomes).
+    pub resolved: spec::model::OperationModel<'a>,
     pub method: String,
     pub request: String,
     pub error: String,
@@ -151,22 +154,10 @@ impl<'a> Model<'a> {
         let providers = validated
             .files()
             .iter()
-            .map(|f| ProviderModel::build(&f.spec, source_label(&f.path)))
+            .map(|f| ProviderModel::build(&f.spec, spec::model::source_label(&f.path)))
             .collect::<Result<_, _>>()?;
         Ok(Model { providers })
     }
-}
-
-/// The last two components of a spec path (`specs/x.yaml`), so output does not depend on the
-/// directory the generator ran from.
-pub fn source_label(path: &std::path::Path) -> String {
-    let parts: Vec<String> = path
-        .components()
-        .rev()
-        .take(2)
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    parts.into_iter().rev().collect::<Vec<_>>().join("/")
 }
 
 /// A snake_case Rust identifier for any wire name.
@@ -297,8 +288,10 @@ impl<'a> ProviderModel<'a> {
                 scheme,
             })
             .collect();
+        let resolved =
+            spec::model::ProviderModel::build(spec, source.clone()).map_err(|e| err(e.message))?;
         let mut operations = Vec::new();
-        for op in &spec.operations {
+        for op in resolved.operations {
             operations.push(cx.operation(op, &auth).map_err(err)?);
         }
         types.append(&mut cx.extra);
@@ -442,9 +435,10 @@ impl<'a> Ctx<'a> {
 
     fn operation(
         &mut self,
-        op: &'a Operation,
+        resolved: spec::model::OperationModel<'a>,
         auth: &[AuthModel<'a>],
     ) -> Result<OpModel<'a>, String> {
+        let op = resolved.op;
         let camel = type_name(&op.id);
         let request = self.fresh_name(format!("{camel}Request"));
         let error = self.fresh_name(format!("{camel}Error"));
@@ -471,6 +465,7 @@ impl<'a> Ctx<'a> {
         };
         Ok(OpModel {
             op,
+            resolved,
             method: ident(&op.id),
             request,
             error,

@@ -9,7 +9,8 @@ use serde_json::{Map, Value};
 use super::templates::{environment, render};
 use super::{banner, Layout, OutputFile, RenderError, Renderer};
 use crate::model::{Model, OpModel, ProviderModel};
-use spec::format::{AuthScheme, BodyEncoding, Example, Kind, Location, Schema};
+use spec::format::{BodyEncoding, Example, Kind, Location, Schema};
+use spec::model::Credential;
 
 pub struct FixtureRenderer;
 
@@ -33,7 +34,7 @@ impl Renderer for FixtureRenderer {
                         banner("", &p.source, "").trim_end().to_owned(),
                     ));
                     if ex.request.is_some() {
-                        let wire = WireRequest::build(p, op, ex);
+                        let wire = WireRequest::build(op, ex);
                         out.push(OutputFile {
                             path: format!("{dir}.request.json").into(),
                             contents: wire.json(&env, &banner_json, ex, op)?,
@@ -75,12 +76,9 @@ struct WireRequest {
 }
 
 impl WireRequest {
-    fn build(p: &ProviderModel, op: &OpModel, ex: &Example) -> Self {
+    fn build(op: &OpModel, ex: &Example) -> Self {
         let req = ex.request.clone().unwrap_or_default();
-        let mut path = op.op.path.clone();
-        for (k, v) in &req.path {
-            path = path.replace(&format!("{{{k}}}"), &spec::url::encode_component(v));
-        }
+        let path = op.resolved.path.fill(&req.path);
         let mut query = IndexMap::new();
         let mut headers = IndexMap::new();
         let mut body = match &req.body {
@@ -106,12 +104,11 @@ impl WireRequest {
         }
         query.extend(req.query.clone());
         headers.extend(req.headers.clone());
-        let auth = op.auth.and_then(|i| p.auth.get(i)).map(|a| a.scheme);
-        match auth {
-            Some(AuthScheme::Query { name, .. }) => {
+        match &op.resolved.credential {
+            Credential::Query(name) => {
                 query.insert(name.clone(), CREDENTIAL.into());
             }
-            Some(AuthScheme::Header { name, .. }) => {
+            Credential::Header(name) => {
                 let key = headers
                     .keys()
                     .find(|k| k.eq_ignore_ascii_case(name))
@@ -119,11 +116,11 @@ impl WireRequest {
                     .unwrap_or_else(|| name.clone());
                 headers.insert(key, CREDENTIAL.into());
             }
-            Some(AuthScheme::Form { name, .. }) => {
+            Credential::Form(name) => {
                 body.get_or_insert_with(Map::new)
                     .insert(name.clone(), Value::String(CREDENTIAL.into()));
             }
-            Some(AuthScheme::Signature { .. }) | None => {}
+            Credential::None => {}
         }
         // Parameters marked secret are credentials too.
         for prm in &op.op.request.parameters {
@@ -409,10 +406,10 @@ fn typed(schema: &Schema, raw: Value) -> Value {
 }
 
 /// The example as text for rustdoc: request line, headers, body, then the response.
-pub(super) fn example_lines(p: &ProviderModel, op: &OpModel, ex: &Example) -> Vec<String> {
+pub(super) fn example_lines(op: &OpModel, ex: &Example) -> Vec<String> {
     let mut lines = vec![format!("{}:", ex.summary.trim_end_matches(['.', ':']))];
     if ex.request.is_some() {
-        let w = WireRequest::build(p, op, ex);
+        let w = WireRequest::build(op, ex);
         let query: Vec<String> = w
             .query
             .iter()

@@ -36,8 +36,8 @@ pub use check::Rejection;
 use reply::{Prepared, Response, Template};
 use request::Incoming;
 use route::RouteKey;
-use spec::model::{Credential, ModelError};
 pub use serve::{default_workers, Threads};
+use spec::model::{Credential, ModelError};
 
 /// Bodies above this are refused before parsing.
 const BODY_LIMIT: usize = 1 << 20;
@@ -203,7 +203,14 @@ impl Mock {
         let spec = &self.specs[entry.spec];
         let op = &spec.operations[entry.op];
         let params = entry.key.template.matches(&req.path).unwrap_or_default();
-        match check::check(spec, op, &entry.credential, req, &params, self.token.as_ref()) {
+        match check::check(
+            spec,
+            op,
+            &entry.credential,
+            req,
+            &params,
+            self.token.as_ref(),
+        ) {
             Err(Rejection::Unauthorized(m)) => entry.unauthorized.render(&m),
             Err(Rejection::Invalid(m)) => entry.invalid.render(&m),
             Ok(()) => match preference(&req.headers) {
@@ -466,7 +473,11 @@ pub async fn spawn_with(
     } else {
         CaptureLog::default()
     });
-    let mock = Arc::new(Mock::new(files, log.clone()).map_err(unservable)?.with_token(config.token));
+    let mock = Arc::new(
+        Mock::new(files, log.clone())
+            .map_err(unservable)?
+            .with_token(config.token),
+    );
     let listener = TcpListener::bind(addr).await?;
     let addr = listener.local_addr()?;
     let (tx, rx) = oneshot::channel::<()>();
@@ -494,7 +505,9 @@ pub fn serve_threads(
     } else {
         CaptureLog::default()
     });
-    let mock = Mock::new(files, log).map_err(unservable)?.with_token(config.token);
+    let mock = Mock::new(files, log)
+        .map_err(unservable)?
+        .with_token(config.token);
     Threads::start(Arc::new(mock), addr, workers)
 }
 

@@ -122,7 +122,10 @@ impl<'a> OperationModel<'a> {
                     .and_then(|id| spec.errata.iter().find(|e| &e.id == id)),
                 request: ex.request.as_ref().or(first_request),
                 own_request: ex.request.is_some(),
-                outcome: ex.response.as_ref().map(|r| outcome(op, ex, r.status, &r.body)),
+                outcome: ex
+                    .response
+                    .as_ref()
+                    .map(|r| outcome(op, ex, r.status, &r.body)),
             })
             .collect();
         Ok(OperationModel {

@@ -22,8 +22,8 @@ impl PathTemplate {
     /// could not route it and clients could not fill it unambiguously).
     pub fn parse(template: &str) -> Result<Self, String> {
         let segments = split(template)
-            .map(|s| {
-                match s.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            .map(
+                |s| match s.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
                     Some(name) if !name.is_empty() && !name.contains(['{', '}']) => {
                         Ok(Segment::Param(name.to_string()))
                     }
@@ -32,8 +32,8 @@ impl PathTemplate {
                          is a whole segment such as `{{name}}`"
                     )),
                     _ => Ok(Segment::Literal(s.to_string())),
-                }
-            })
+                },
+            )
             .collect::<Result<_, _>>()?;
         Ok(PathTemplate { segments })
     }
@@ -120,7 +120,9 @@ mod tests {
     #[test]
     fn matches_templates_segment_by_segment() {
         let t = t("/v1.0/{project_id}/instances/{instance_id}/backups");
-        let got = t.matches("/v1.0/p1/instances/i%2F2/backups").expect("match");
+        let got = t
+            .matches("/v1.0/p1/instances/i%2F2/backups")
+            .expect("match");
         assert_eq!(
             got,
             vec![

@@ -165,7 +165,7 @@ fn method_doc(p: &ProviderModel, o: &OpModel) -> String {
     d.push_str("; also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.");
     if let Some(ex) = op.examples.first() {
         d.push_str(&format!("\n\n# Example `{}`\n\n```text\n", ex.name));
-        d.push_str(&example_lines(p, o, ex).join("\n"));
+        d.push_str(&example_lines(o, ex).join("\n"));
         d.push_str("\n```");
         if op.examples.len() > 1 {
             let others: Vec<String> = op.examples[1..]
