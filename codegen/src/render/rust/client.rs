@@ -132,7 +132,7 @@ pub fn operation_impl(p: &ProviderModel, o: &OpModel) -> Result<syn::Item, Rende
     Ok(syn::Item::Impl(block))
 }
 
-fn method_doc(p: &ProviderModel, o: &OpModel) -> String {
+fn method_doc(o: &OpModel) -> String {
     let op = o.op;
     let mut d = op.summary.clone();
     if let Some(desc) = &op.description {
@@ -295,7 +295,7 @@ fn method(p: &ProviderModel, o: &OpModel) -> Result<syn::ImplItem, RenderError> 
         vec![receiver(true), arg("request", ref_ty(path_ty(&o.request)))],
         Some(output),
     );
-    f.attrs = doc_attrs(&method_doc(p, o));
+    f.attrs = doc_attrs(&method_doc(o));
     f.asyncness = true;
     f.body = vec![constant, tail(execute)];
     Ok(f.build())
