@@ -188,9 +188,29 @@ fn regex_escape(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{csv_pattern, integer_range};
+    use super::{
+        anchored, class_escape, csv_pattern, int_text, integer_range, magnitudes, same_length,
+    };
     use regex::Regex;
     use spec::format::{Schema, Spec};
+
+    fn spec_with(types: &str) -> Spec {
+        spec::yaml::from_str(&format!(
+            r#"{{ provider: {{ id: t, title: T, description: d, base_url: "https://x", sources: [] }}, types: {types}, operations: [] }}"#
+        ))
+        .expect("spec")
+    }
+
+    /// A deterministic stream of numbers (a linear congruential generator), for probes.
+    fn lcg(seed: u64) -> impl Iterator<Item = u64> {
+        std::iter::successors(Some(seed), |x| {
+            Some(
+                x.wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407),
+            )
+        })
+        .map(|x| x >> 33)
+    }
 
     #[test]
     fn csv_patterns_bound_the_item_count_and_each_item() {
@@ -259,5 +279,185 @@ mod tests {
         let full = re(i64::MIN as i128, i64::MAX as i128);
         assert!(full.is_match("-9223372036854775808"));
         assert!(!full.is_match("9223372036854775808"));
+    }
+
+    /// Every pair of edges (around zero, signs and powers of ten) as a range, probed at every
+    /// edge and its neighbours, in canonical form and with leading zeros.
+    #[test]
+    fn integer_ranges_between_any_two_edges_match_exactly_their_members() {
+        let edges: Vec<i128> = vec![
+            -100_001, -10_000, -9_999, -1_000, -999, -101, -100, -99, -11, -10, -9, -2, -1, 0, 1,
+            2, 9, 10, 11, 19, 20, 99, 100, 101, 199, 200, 999, 1_000, 1_001, 4_095, 9_999, 10_000,
+            65_535, 100_001,
+        ];
+        let mut probes: Vec<i128> = edges.iter().flat_map(|e| e - 2..=e + 2).collect();
+        probes.extend([-123_456, 123_456, 1_000_000, -1_000_000]);
+        for (i, &lo) in edges.iter().enumerate() {
+            for &hi in &edges[i..] {
+                let r = re(lo, hi);
+                for &n in &probes {
+                    let member = (lo..=hi).contains(&n);
+                    let padded = if n < 0 {
+                        format!("-00{}", -n)
+                    } else {
+                        format!("00{n}")
+                    };
+                    for text in [n.to_string(), padded] {
+                        assert_eq!(r.is_match(&text), member, "{lo}..={hi}: {text}");
+                    }
+                }
+                // Zero has two spellings; either is zero.
+                assert_eq!(r.is_match("-0"), (lo..=hi).contains(&0), "{lo}..={hi}: -0");
+            }
+        }
+    }
+
+    /// The 64-bit limits: one past either end (same length) and one digit more are out.
+    #[test]
+    fn integer_ranges_hold_at_the_64_bit_limits() {
+        let (min, max) = (i64::MIN as i128, i64::MAX as i128);
+        let r = re(min, max);
+        for (text, ok) in [
+            ("9223372036854775807", true),
+            ("9223372036854775808", false),
+            ("9223372036854775817", false),
+            ("9999999999999999999", false),
+            ("10000000000000000000", false),
+            ("-9223372036854775808", true),
+            ("-9223372036854775809", false),
+            ("-10000000000000000000", false),
+            ("1000000000000000000", true),
+            ("-999999999999999999", true),
+        ] {
+            assert_eq!(r.is_match(text), ok, "{text}");
+        }
+        let positive = re(1, max);
+        assert!(positive.is_match("9223372036854775807") && positive.is_match("1"));
+        assert!(!positive.is_match("0") && !positive.is_match("-1") && !positive.is_match("-0"));
+    }
+
+    /// `int_text` clips the schema's bounds to its kind's range.
+    #[test]
+    fn number_text_is_held_to_the_schema_and_the_kind() {
+        let s: Schema = spec::yaml::from_str("{ type: integer, minimum: -5000000000, maximum: 7 }")
+            .expect("schema");
+        let r = Regex::new(&int_text(&s, i32::MIN, i32::MAX)).expect("compiles");
+        for (text, ok) in [
+            ("-2147483648", true),
+            ("-2147483649", false),
+            ("-5000000000", false),
+            ("7", true),
+            ("8", false),
+            ("07", true),
+        ] {
+            assert_eq!(r.is_match(text), ok, "{text}");
+        }
+    }
+
+    /// `magnitudes` spells the canonical forms only: no leading zeros, no sign.
+    #[test]
+    fn magnitudes_match_the_canonical_forms_of_the_range() {
+        let mut numbers = lcg(7);
+        let mut next = |below: u64| numbers.next().unwrap_or_default() % below;
+        for _ in 0..60 {
+            let a = i128::from(next(1_500));
+            let b = a + i128::from(next(1_500));
+            let r = Regex::new(&format!("^(?:{})$", magnitudes(a, b).join("|"))).expect("compiles");
+            for n in 0..3_200i128 {
+                assert_eq!(
+                    r.is_match(&n.to_string()),
+                    (a..=b).contains(&n),
+                    "{a}..={b}: {n}"
+                );
+                if n > 0 {
+                    assert!(!r.is_match(&format!("0{n}")), "{a}..={b}: 0{n}");
+                }
+            }
+        }
+    }
+
+    /// `same_length` covers exactly the digit strings from `x` to `y` of their length,
+    /// leading zeros included (the recursion hands it `00..` and `..99` bounds).
+    #[test]
+    fn same_length_matches_exactly_the_strings_between() {
+        let mut numbers = lcg(11);
+        for len in 1..=4u32 {
+            let count = 10u64.pow(len);
+            for _ in 0..25 {
+                let mut pair = [0, 0].map(|_| numbers.next().unwrap_or_default() % count);
+                pair.sort_unstable();
+                let [x, y] = pair.map(|n| format!("{n:0width$}", width = len as usize));
+                let mut alts = Vec::new();
+                same_length(&x, &y, &mut alts);
+                let r = Regex::new(&format!("^(?:{})$", alts.join("|"))).expect("compiles");
+                for n in 0..count {
+                    let text = format!("{n:0width$}", width = len as usize);
+                    let between = x <= text && text <= y;
+                    assert_eq!(r.is_match(&text), between, "{x}..={y}: {text}");
+                }
+            }
+        }
+    }
+
+    /// A csv of enum values, with values that are regex syntax, and the count bounds.
+    #[test]
+    fn csv_patterns_of_enum_values_match_the_values_literally() {
+        let spec = spec_with(
+            r#"{ Mode: { description: m, values: [ { value: "a.b", description: x }, { value: "c+(d)", description: y }, { value: "e-f", description: z } ] } }"#,
+        );
+        let array: Schema = spec::yaml::from_str(
+            "{ type: array, wire: csv, max_items: 2, items: { type: ref, ref: Mode } }",
+        )
+        .expect("schema");
+        let items = array.items.as_deref().cloned().unwrap_or_default();
+        let r = Regex::new(&csv_pattern(&array, &items, &spec)).expect("compiles");
+        for (text, ok) in [
+            ("", true),
+            ("a.b", true),
+            ("c+(d),e-f", true),
+            ("a.b,a.b,a.b", false),
+            ("aXb", false),
+            ("c(d)", false),
+            ("ccc+(d)", false),
+            ("e-f,", false),
+        ] {
+            assert_eq!(r.is_match(text), ok, "{text:?}");
+        }
+        let none: Schema = spec::yaml::from_str(
+            "{ type: array, wire: csv, max_items: 0, items: { type: string } }",
+        )
+        .expect("schema");
+        let r = Regex::new(&csv_pattern(&none, &Schema::default(), &spec)).expect("compiles");
+        assert!(r.is_match("") && !r.is_match("x"));
+    }
+
+    /// The spec's patterns match whole values once anchored, whatever they anchor themselves.
+    #[test]
+    fn anchored_patterns_match_whole_values() {
+        for (pattern, yes, no) in [
+            ("a|b", &["a", "b"][..], &["ab", "xa", "bx", ""][..]),
+            ("^a[0-9]+$", &["a1", "a09"], &["a", "xa1", "a1x"]),
+            ("ab$", &["ab"], &["xab", "abc"]),
+            ("a\\$", &["a$"], &["a", "a$x", "xa$"]),
+        ] {
+            let r = Regex::new(&anchored(pattern)).expect("compiles");
+            for text in yes {
+                assert!(r.is_match(text), "{pattern}: {text}");
+            }
+            for text in no {
+                assert!(!r.is_match(text), "{pattern}: {text}");
+            }
+        }
+    }
+
+    /// A forbidden-characters class rejects each of them, class syntax included, and nothing else.
+    #[test]
+    fn forbidden_character_classes_escape_class_syntax() {
+        let forbidden = "]^-\\[<>";
+        let r = Regex::new(&format!("^[^{}]*$", class_escape(forbidden))).expect("compiles");
+        for c in forbidden.chars() {
+            assert!(!r.is_match(&format!("ok{c}ok")), "{c}");
+        }
+        assert!(r.is_match("plain text, free_of+them!"));
     }
 }
