@@ -116,19 +116,17 @@ fn same_length(x: &str, y: &str, out: &mut Vec<String>) {
     out.push(format!("{prefix}{}{}", y0 as char, group(high)));
 }
 
-/// The spec's patterns match the whole value; JSON Schema's match anywhere.
+/// The spec's patterns match the whole value; JSON Schema's match anywhere. A pattern
+/// anchored at both ends is kept as written (so a top-level `^a|b$` stays as loose as it
+/// reads in ECMA-262).
 pub(super) fn anchored(p: &str) -> String {
-    let start = if p.starts_with('^') { "" } else { "^" };
-    let end = if p.ends_with('$') && !p.ends_with("\\$") {
-        ""
-    } else {
-        "$"
-    };
-    if start.is_empty() && end.is_empty() {
-        p.to_string()
-    } else {
-        format!("{start}(?:{}){end}", p.trim_start_matches('^'))
+    let starts = p.starts_with('^');
+    let ends = p.ends_with('$') && !p.ends_with("\\$");
+    if starts && ends {
+        return p.to_string();
     }
+    // Anchors outside the group hold for every alternative; a `^` or `$` inside is harmless.
+    format!("^(?:{})$", p.trim_start_matches('^'))
 }
 
 pub(super) fn class_escape(chars: &str) -> String {
@@ -437,7 +435,10 @@ mod tests {
         for (pattern, yes, no) in [
             ("a|b", &["a", "b"][..], &["ab", "xa", "bx", ""][..]),
             ("^a[0-9]+$", &["a1", "a09"], &["a", "xa1", "a1x"]),
+            ("^ab", &["ab"], &["abc", "xab"]),
             ("ab$", &["ab"], &["xab", "abc"]),
+            ("^a|b", &["a", "b"], &["ab", "xb", "ax"]),
+            ("a|b$", &["a", "b"], &["ab", "ax", "xb"]),
             ("a\\$", &["a$"], &["a", "a$x", "xa$"]),
         ] {
             let r = Regex::new(&anchored(pattern)).expect("compiles");
