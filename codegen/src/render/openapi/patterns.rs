@@ -172,13 +172,16 @@ pub(super) fn csv_pattern(array: &Schema, items: &Schema, spec: &Spec) -> String
     }
 }
 
+/// A literal in a pattern: ECMA-262's syntax characters escaped, nothing else (an identity
+/// escape such as `\-` is an error under the `u` flag, and `\<` is a word boundary in
+/// other dialects).
 fn regex_escape(s: &str) -> String {
     s.chars()
         .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' || c == ' ' {
-                c.to_string()
-            } else {
+            if "\\^$.|?*+()[]{}".contains(c) {
                 format!("\\{c}")
+            } else {
+                c.to_string()
             }
         })
         .collect()
@@ -401,7 +404,7 @@ mod tests {
     #[test]
     fn csv_patterns_of_enum_values_match_the_values_literally() {
         let spec = spec_with(
-            r#"{ Mode: { description: m, values: [ { value: "a.b", description: x }, { value: "c+(d)", description: y }, { value: "e-f", description: z } ] } }"#,
+            r#"{ Mode: { description: m, values: [ { value: "a.b", description: x }, { value: "c+(d)", description: y }, { value: "e-f", description: z }, { value: "<g>", description: w }, { value: '?*[x]{2}|^$\', description: v } ] } }"#,
         );
         let array: Schema = spec::yaml::from_str(
             "{ type: array, wire: csv, max_items: 2, items: { type: ref, ref: Mode } }",
@@ -413,6 +416,9 @@ mod tests {
             ("", true),
             ("a.b", true),
             ("c+(d),e-f", true),
+            ("<g>,a.b", true),
+            ("?*[x]{2}|^$\\", true),
+            ("x", false),
             ("a.b,a.b,a.b", false),
             ("aXb", false),
             ("c(d)", false),
