@@ -18,9 +18,16 @@ fn int_item(s: &Schema, kind_min: impl Into<i64>, kind_max: impl Into<i64>) -> S
     integer_range(lo.into(), hi.into())
 }
 
+/// ECMA-262's empty negative lookahead: matches nothing.
+const EMPTY: &str = "(?!)";
+
 /// A regex group for the decimal integers in `[lo, hi]`: an optional `-`, then digits,
 /// leading zeros allowed (`-0` and `007` read as 0 and 7, as the mock reads them).
 fn integer_range(lo: i128, hi: i128) -> String {
+    if lo > hi {
+        // An empty range (e.g. a minimum beyond the kind's maximum): nothing matches.
+        return EMPTY.to_string();
+    }
     let mut alts = Vec::new();
     // Non-negative values, then negative ones by magnitude (zero may come either way).
     if hi >= 0 {
@@ -31,10 +38,6 @@ fn integer_range(lo: i128, hi: i128) -> String {
             "-0*(?:{})",
             magnitudes((-hi).max(0), -lo).join("|")
         ));
-    }
-    if alts.is_empty() {
-        // An empty range: nothing matches.
-        return "(?!)".to_string();
     }
     format!("(?:{})", alts.join("|"))
 }
@@ -191,6 +194,7 @@ fn regex_escape(s: &str) -> String {
 mod tests {
     use super::{
         anchored, class_escape, csv_pattern, int_text, integer_range, magnitudes, same_length,
+        EMPTY,
     };
     use regex::Regex;
     use spec::format::{Schema, Spec};
@@ -353,6 +357,17 @@ mod tests {
         ] {
             assert_eq!(r.is_match(text), ok, "{text}");
         }
+    }
+
+    /// A range that the kind leaves empty matches nothing, not the empty string or zero.
+    #[test]
+    fn empty_ranges_match_nothing() {
+        let s: Schema =
+            spec::yaml::from_str("{ type: integer, minimum: 3000000000 }").expect("schema");
+        // The regex crate has no lookaround: the pattern is ECMA-262's empty lookahead.
+        assert_eq!(int_text(&s, i32::MIN, i32::MAX), format!("^{EMPTY}$"));
+        assert_eq!(integer_range(-3, -5), EMPTY);
+        assert_eq!(integer_range(5, 3), EMPTY);
     }
 
     /// `magnitudes` spells the canonical forms only: no leading zeros, no sign.
