@@ -3,5 +3,4 @@
 //! -> files.
 
 pub mod model;
-pub mod openapi;
 pub mod render;

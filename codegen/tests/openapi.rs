@@ -4,7 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use codegen::openapi;
+use codegen::model::{Model, ProviderModel};
+use codegen::render::openapi;
+use codegen::render::OutputFile;
 use serde_json::{json, Value};
 use spec::validate::{load_and_validate, Validated};
 
@@ -19,6 +21,16 @@ fn validated() -> Validated {
     }
 }
 
+/// The exports of every provider, as the renderer makes them.
+fn exports(v: &Validated) -> Vec<OutputFile> {
+    let model = Model::build(v).expect("model builds");
+    model
+        .providers
+        .iter()
+        .map(openapi::render_provider)
+        .collect()
+}
+
 fn parse(text: &str) -> Value {
     serde_json::from_str(text).expect("export is valid JSON")
 }
@@ -26,12 +38,16 @@ fn parse(text: &str) -> Value {
 #[test]
 fn rendering_is_deterministic() {
     let v = validated();
-    assert_eq!(openapi::render(&v), openapi::render(&v));
+    assert_eq!(exports(&v), exports(&v));
 }
 
 #[test]
 fn every_export_names_its_source_and_version() {
-    for (rel, text) in openapi::render(&validated()) {
+    for OutputFile {
+        path: rel,
+        contents: text,
+    } in exports(&validated())
+    {
         let doc = parse(&text);
         assert_eq!(doc["openapi"], "3.1.0", "{}", rel.display());
         let banner = doc["x-generated-by"].as_str().unwrap_or_default();
@@ -49,14 +65,14 @@ fn every_export_names_its_source_and_version() {
 #[test]
 fn every_operation_and_example_is_exported() {
     let v = validated();
-    let exports = openapi::render(&v);
+    let exports = exports(&v);
     for file in v.files() {
         let spec = &file.spec;
-        let (_, text) = exports
+        let export = exports
             .iter()
-            .find(|(p, _)| p.ends_with(format!("{}.json", spec.provider.id)))
+            .find(|f| f.path.ends_with(format!("{}.json", spec.provider.id)))
             .expect("one export per provider");
-        let doc = parse(text);
+        let doc = parse(&export.contents);
         let mut op_ids = Vec::new();
         let mut example_keys = Vec::new();
         walk(&doc, &mut |key, value| {
@@ -95,8 +111,8 @@ fn every_operation_and_example_is_exported() {
 /// Every `$ref` points at a component that exists.
 #[test]
 fn every_reference_resolves() {
-    for (rel, text) in openapi::render(&validated()) {
-        let doc = parse(&text);
+    for export in exports(&validated()) {
+        let doc = parse(&export.contents);
         walk(&doc, &mut |key, value| {
             if key == "$ref" {
                 let target = value.as_str().unwrap_or_default();
@@ -104,7 +120,7 @@ fn every_reference_resolves() {
                 assert!(
                     doc.pointer(pointer).is_some(),
                     "{}: dangling {target}",
-                    rel.display()
+                    export.path.display()
                 );
             }
         });
@@ -115,7 +131,7 @@ fn every_reference_resolves() {
 #[test]
 fn credential_values_are_not_exported() {
     let v = validated();
-    let exports = openapi::render(&v);
+    let exports = exports(&v);
     for file in v.files() {
         for op in &file.spec.operations {
             for ex in &op.examples {
@@ -129,11 +145,11 @@ fn credential_values_are_not_exported() {
                     continue;
                 };
                 let secret = secret.as_str().unwrap_or_default();
-                for (rel, text) in &exports {
+                for export in &exports {
                     assert!(
-                        secret.is_empty() || !text.contains(secret),
+                        secret.is_empty() || !export.contents.contains(secret),
                         "{} leaks a credential",
-                        rel.display()
+                        export.path.display()
                     );
                 }
             }
@@ -189,7 +205,8 @@ operations:
 
 fn mini() -> Value {
     let spec: spec::format::Spec = spec::yaml::from_str(MINI).expect("mini spec parses");
-    openapi::document(&spec, "specs/mini.yaml")
+    let provider = ProviderModel::build(&spec, "specs/mini.yaml".into()).expect("mini models");
+    openapi::document(&provider)
 }
 
 #[test]

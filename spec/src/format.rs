@@ -153,6 +153,18 @@ pub enum Location {
     Body,
 }
 
+impl Location {
+    /// The spec's (and OpenAPI's `in`) name of the location: `path`, `query`, `header`, `body`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Location::Path => "path",
+            Location::Query => "query",
+            Location::Header => "header",
+            Location::Body => "body",
+        }
+    }
+}
+
 /// How a value is treated outside the client.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -161,6 +173,16 @@ pub enum Role {
     Secret,
     /// Changes from run to run (ids, timestamps): redacted in snapshots of live runs.
     Volatile,
+}
+
+impl Role {
+    /// The spec's name of the role: `secret` or `volatile`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Secret => "secret",
+            Role::Volatile => "volatile",
+        }
+    }
 }
 
 /// The type of a value, with its constraints.
@@ -412,6 +434,17 @@ pub enum BodyEncoding {
     Urlencoded,
 }
 
+impl BodyEncoding {
+    /// The media type (`Content-Type` without parameters) of a body in this encoding.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            BodyEncoding::Json => "application/json",
+            BodyEncoding::Multipart => "multipart/form-data",
+            BodyEncoding::Urlencoded => "application/x-www-form-urlencoded",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Response {
@@ -583,4 +616,26 @@ pub struct Erratum {
     pub choice: String,
     /// Why.
     pub reason: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Location, Role};
+
+    /// The names renderers print are the names the spec format reads.
+    #[test]
+    fn names_agree_with_the_serde_names() {
+        let serde_name = |v: serde_json::Value| v.as_str().unwrap_or_default().to_string();
+        for l in [
+            Location::Path,
+            Location::Query,
+            Location::Header,
+            Location::Body,
+        ] {
+            assert_eq!(serde_name(serde_json::json!(l)), l.as_str());
+        }
+        for r in [Role::Secret, Role::Volatile] {
+            assert_eq!(serde_name(serde_json::json!(r)), r.as_str());
+        }
+    }
 }

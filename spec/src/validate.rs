@@ -998,16 +998,16 @@ impl Checker<'_> {
                     let fix = match nearest(name, &names) {
                         Some(m) => format!(
                             "did you mean `{m}`? otherwise declare it as an `in: {}` parameter",
-                            loc_name(loc)
+                            loc.as_str()
                         ),
                         None => format!(
                             "declare it as an `in: {}` parameter or remove it",
-                            loc_name(loc)
+                            loc.as_str()
                         ),
                     };
                     self.report(
                         &vp,
-                        format!("unknown {} parameter `{name}`", loc_name(loc)),
+                        format!("unknown {} parameter `{name}`", loc.as_str()),
                         fix,
                     );
                     continue;
@@ -1015,7 +1015,7 @@ impl Checker<'_> {
                 if !self.schemas_ok {
                     continue;
                 }
-                let what = format!("{} parameter `{name}`", loc_name(loc));
+                let what = format!("{} parameter `{name}`", loc.as_str());
                 // Strings on the wire (everything but JSON bodies) are decoded first.
                 let raw_string = loc != Location::Body || form;
                 let decoded = match (raw_string, value.as_str()) {
@@ -1054,7 +1054,7 @@ impl Checker<'_> {
                         at,
                         format!(
                             "required {} parameter `{}` is missing",
-                            loc_name(loc),
+                            loc.as_str(),
                             p.name
                         ),
                         format!("add `{}` under request.{key}", p.name),
@@ -1195,15 +1195,6 @@ fn strings(m: &indexmap::IndexMap<String, String>) -> Entries {
     m.iter()
         .map(|(k, v)| (k.clone(), Value::String(v.clone())))
         .collect()
-}
-
-fn loc_name(l: Location) -> &'static str {
-    match l {
-        Location::Path => "path",
-        Location::Query => "query",
-        Location::Header => "header",
-        Location::Body => "body",
-    }
 }
 
 fn list<S: AsRef<str>>(names: impl Iterator<Item = S>) -> String {

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use super::templates::{environment, render};
 use super::{banner, Layout, OutputFile, RenderError, Renderer};
 use crate::model::{Model, ProviderModel};
-use spec::format::{AuthScheme, Envelope, Kind, Location, Schema};
+use spec::format::{AuthScheme, Envelope, Kind, Schema};
 
 pub struct DocsRenderer;
 
@@ -84,7 +84,7 @@ fn ops(p: &ProviderModel) -> Vec<Value> {
                 "envelope": envelope,
                 "params": op.request.parameters.iter().map(|prm| json!({
                     "name": prm.name,
-                    "location": location(prm.location),
+                    "location": prm.location.as_str(),
                     "required": prm.required,
                     "type": describe(&prm.schema),
                     "description": prm.description.replace('|', "\\|"),
@@ -97,15 +97,6 @@ fn ops(p: &ProviderModel) -> Vec<Value> {
             })
         })
         .collect()
-}
-
-fn location(l: Location) -> &'static str {
-    match l {
-        Location::Path => "path",
-        Location::Query => "query",
-        Location::Header => "header",
-        Location::Body => "body",
-    }
 }
 
 /// A short type description with constraints, for the parameter table.

@@ -6,7 +6,7 @@
 
 mod docs;
 mod fixtures;
-mod openapi;
+pub mod openapi;
 mod rust;
 mod templates;
 pub mod write;
