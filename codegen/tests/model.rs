@@ -10,11 +10,11 @@ use spec::format::Spec;
 /// Every strict, reserved and weak keyword of the Rust reference (2021 and 2024 editions),
 /// written out here rather than taken from the code under test.
 const KEYWORDS: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum",
-    "extern", "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod",
-    "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
-    "true", "try", "type", "unsafe", "use", "where", "while", "abstract", "become", "box", "do",
-    "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield",
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
+    "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "try",
+    "type", "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "typeof", "unsized", "virtual", "yield",
 ];
 
 /// `ident` output works where generated code puts it: as a struct field, a binding and a
@@ -67,7 +67,15 @@ fn identifiers_for_awkward_wire_names() {
     // A leading digit and an empty result are made valid.
     assert_eq!(ident("2fa"), "n_2fa");
     assert_eq!(ident("$"), "value");
-    for name in ["2fa", "$", "$object", "a.b", "ünïcode", "X-Auth-Token", "__"] {
+    for name in [
+        "2fa",
+        "$",
+        "$object",
+        "a.b",
+        "ünïcode",
+        "X-Auth-Token",
+        "__",
+    ] {
         assert_usable_ident(name);
     }
 }

@@ -85,14 +85,24 @@ fn diagnostics_point_inside_the_file() {
             let end = if source.ends_with('\n') || source.is_empty() {
                 (lines.len() + 1, 1)
             } else {
-                (lines.len(), lines.last().map_or(0, |l| l.chars().count()) + 1)
+                (
+                    lines.len(),
+                    lines.last().map_or(0, |l| l.chars().count()) + 1,
+                )
             };
             if (l, c) == end {
                 continue;
             }
-            assert!(l >= 1 && l <= lines.len(), "{line}: the file has {} lines", lines.len());
+            assert!(
+                l >= 1 && l <= lines.len(),
+                "{line}: the file has {} lines",
+                lines.len()
+            );
             let width = lines[l - 1].chars().count();
-            assert!(c >= 1 && c <= width + 1, "{line}: line {l} is {width} characters wide");
+            assert!(
+                c >= 1 && c <= width + 1,
+                "{line}: line {l} is {width} characters wide"
+            );
         }
     });
 }

@@ -79,7 +79,10 @@ fn the_schema_rejects_what_the_loader_rejects() {
     let mut cases: Vec<PathBuf> = Vec::new();
     for entry in std::fs::read_dir(&broken).expect("tests/broken is readable") {
         let path = entry.expect("entry").path();
-        if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('_')) {
+        if path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('_'))
+        {
             continue;
         }
         if path.is_dir() {
@@ -110,6 +113,11 @@ fn the_schema_rejects_what_the_loader_rejects() {
     for path in yaml_files(&broken.join("_valid")) {
         let doc = as_json(&path).expect("base spec is YAML");
         let errors = schema_errors(&v, &doc);
-        assert!(errors.is_empty(), "{}:\n{}", path.display(), errors.join("\n"));
+        assert!(
+            errors.is_empty(),
+            "{}:\n{}",
+            path.display(),
+            errors.join("\n")
+        );
     }
 }

@@ -54,8 +54,8 @@ fn specs_validate_together() {
 fn each_spec_validates_alone() {
     let seeds = seeds();
     for path in spec_files() {
-        let file = load_file(&path)
-            .unwrap_or_else(|d| panic!("{} should load:\n{d}", path.display()));
+        let file =
+            load_file(&path).unwrap_or_else(|d| panic!("{} should load:\n{d}", path.display()));
         if let Err(d) = validate(vec![file], seeds.as_deref()) {
             panic!("{} should validate alone:\n{d}", path.display());
         }
@@ -68,8 +68,8 @@ fn each_spec_validates_alone() {
 fn each_file_is_named_after_its_provider() {
     let mut ids = BTreeSet::new();
     for path in spec_files() {
-        let file = load_file(&path)
-            .unwrap_or_else(|d| panic!("{} should load:\n{d}", path.display()));
+        let file =
+            load_file(&path).unwrap_or_else(|d| panic!("{} should load:\n{d}", path.display()));
         let id = &file.spec.provider.id;
         assert_eq!(
             &stem(&path),
@@ -86,8 +86,8 @@ fn each_file_is_named_after_its_provider() {
 #[test]
 fn every_operation_has_examples() {
     for path in spec_files() {
-        let file = load_file(&path)
-            .unwrap_or_else(|d| panic!("{} should load:\n{d}", path.display()));
+        let file =
+            load_file(&path).unwrap_or_else(|d| panic!("{} should load:\n{d}", path.display()));
         assert!(
             !file.spec.operations.is_empty(),
             "{} has no operations",
@@ -122,8 +122,8 @@ fn a_wrong_source_hash_fails_against_the_seeds() {
         return;
     };
     for path in spec_files() {
-        let mut file = load_file(&path)
-            .unwrap_or_else(|d| panic!("{} should load:\n{d}", path.display()));
+        let mut file =
+            load_file(&path).unwrap_or_else(|d| panic!("{} should load:\n{d}", path.display()));
         let src = file
             .spec
             .provider
