@@ -248,11 +248,19 @@ fn is_keyword(s: &str) -> bool {
     )
 }
 
-/// Make names unique by suffixing repeats with their position.
+/// Make names unique by suffixing repeats with their position, or the next number after it
+/// when an earlier name already has that suffix (`x`, `x3`, `x` gives `x`, `x3`, `x4`).
 fn dedupe(names: &mut [String]) {
     for i in 1..names.len() {
         if names[..i].contains(&names[i]) {
-            names[i] = format!("{}{}", names[i].trim_start_matches("r#"), i + 1);
+            let base = names[i].trim_start_matches("r#").to_owned();
+            let mut n = i + 1;
+            let mut name = format!("{base}{n}");
+            while names[..i].contains(&name) {
+                n += 1;
+                name = format!("{base}{n}");
+            }
+            names[i] = name;
         }
     }
 }

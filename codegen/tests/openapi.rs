@@ -36,12 +36,6 @@ fn parse(text: &str) -> Value {
 }
 
 #[test]
-fn rendering_is_deterministic() {
-    let v = validated();
-    assert_eq!(exports(&v), exports(&v));
-}
-
-#[test]
 fn every_export_names_its_source_and_version() {
     for OutputFile {
         path: rel,

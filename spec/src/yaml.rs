@@ -462,24 +462,15 @@ fn list_names(names: &[String]) -> String {
 pub fn nearest<'a>(name: &str, candidates: &'a [String]) -> Option<&'a str> {
     candidates
         .iter()
-        .map(|c| (edit_distance(&name.to_lowercase(), &c.to_lowercase()), c))
+        .map(|c| {
+            (
+                strsim::levenshtein(&name.to_lowercase(), &c.to_lowercase()),
+                c,
+            )
+        })
         .filter(|(d, c)| *d <= 2.max(c.len() / 3))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c.as_str())
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]
@@ -488,6 +479,20 @@ mod tests {
 
     fn p(segs: &[PathSeg]) -> Vec<PathSeg> {
         segs.to_vec()
+    }
+
+    #[test]
+    fn nearest_suggests_only_close_names() {
+        let names: Vec<String> = ["operations", "provider", "auth", "errata"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(nearest("oprations", &names), Some("operations"));
+        assert_eq!(nearest("Provder", &names), Some("provider"));
+        assert_eq!(nearest("atuh", &names), Some("auth"));
+        // Distance 3 to a 6-letter name is past the threshold of max(2, len / 3).
+        assert_eq!(nearest("xyzata", &names), None);
+        assert_eq!(nearest("unrelated", &names), None);
     }
 
     #[test]
