@@ -10,7 +10,11 @@ use std::process::{Command, ExitCode};
 #[command(disable_help_flag = true)]
 pub struct Args {
     /// Arguments for the conformance binary, passed through unchanged (`--help` included).
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, value_name = "ARGS")]
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "ARGS"
+    )]
     args: Vec<OsString>,
 }
 
@@ -24,7 +28,14 @@ pub fn run(subcommand: &str, args: Args) -> ExitCode {
     let status = Command::new(&cargo)
         .args(["run", "--quiet", "--manifest-path"])
         .arg(&manifest)
-        .args(["-p", "conformance", "--bin", "conformance", "--", subcommand])
+        .args([
+            "-p",
+            "conformance",
+            "--bin",
+            "conformance",
+            "--",
+            subcommand,
+        ])
         .args(&args.args)
         .status();
     match status {

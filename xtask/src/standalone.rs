@@ -58,7 +58,13 @@ fn manifest(runtime: &Path) -> Result<String, String> {
     let manifest_path = runtime.join("Cargo.toml");
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let out = Command::new(&cargo)
-        .args(["metadata", "--format-version", "1", "--no-deps", "--offline"])
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--offline",
+        ])
         .arg("--manifest-path")
         .arg(&manifest_path)
         .output()
@@ -96,8 +102,7 @@ fn toml_str(s: &str) -> String {
 /// A TOML key: bare when it can be.
 fn toml_key(s: &str) -> String {
     let bare = !s.is_empty()
-        && s
-            .chars()
+        && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     if bare {
         s.to_owned()
@@ -126,7 +131,13 @@ fn render_manifest(package: &Value) -> Result<String, String> {
     );
     out.push_str("[package]\n");
     out.push_str(&format!("name = {}\n", toml_str(name)));
-    for key in ["version", "description", "edition", "license", "rust_version"] {
+    for key in [
+        "version",
+        "description",
+        "edition",
+        "license",
+        "rust_version",
+    ] {
         if let Some(v) = field(key) {
             out.push_str(&format!("{} = {}\n", key.replace('_', "-"), toml_str(v)));
         }

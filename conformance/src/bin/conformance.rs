@@ -44,14 +44,18 @@ struct Cli {
 enum Command {
     /// Replay every documented example through the generated clients against the embedded
     /// mock (default), or each example's request against a live endpoint.
-    #[command(after_help = "Credentials for live runs come only from <PROVIDER_ID>_TOKEN \
+    #[command(
+        after_help = "Credentials for live runs come only from <PROVIDER_ID>_TOKEN \
                             environment variables.\n\nExit codes: 0 every example passed or \
-                            was skipped; 1 at least one failed; 2 the replay could not run.")]
+                            was skipped; 1 at least one failed; 2 the replay could not run."
+    )]
     Replay(ReplayArgs),
     /// Serve every spec from the spec-built mock server until Ctrl-C. Prints one line per
     /// route, then `mock listening on http://ADDR` once serving.
-    #[command(after_help = "Exit codes: 0 stopped by Ctrl-C; 2 it could not start (bad \
-                            arguments, invalid specs, an address that cannot be bound).")]
+    #[command(
+        after_help = "Exit codes: 0 stopped by Ctrl-C; 2 it could not start (bad \
+                            arguments, invalid specs, an address that cannot be bound)."
+    )]
     Mock(MockArgs),
 }
 
