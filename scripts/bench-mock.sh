@@ -6,12 +6,12 @@
 set -eu
 cd "$(dirname "$0")/.."
 SECS=${SECONDS_TO_RUN:-5}
-cargo build --release -p conformance --bin mock-bench --bin conformance-mock
+cargo build --release -p conformance --bin mock-bench --bin conformance
 target/release/mock-bench --operation list_backup_records --connections 32 --seconds "$SECS" --spec specs
 
 command -v wrk >/dev/null 2>&1 || exit 0
 PORT=${BENCH_PORT:-18766}
-target/release/conformance-mock --listen "127.0.0.1:$PORT" specs/otc_dcs.yaml >/dev/null &
+target/release/conformance mock --listen "127.0.0.1:$PORT" --spec specs/otc_dcs.yaml >/dev/null &
 mock=$!
 trap 'kill "$mock" 2>/dev/null || true' EXIT
 sleep 1

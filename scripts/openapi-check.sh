@@ -43,7 +43,9 @@ if [ "${1:-}" = "--validate-only" ]; then
 fi
 
 # --- 2. Schemathesis against the mock ---------------------------------------------------------
-cargo build --quiet -p xtask
+# The conformance binary itself (what `cargo xtask mock` runs), so that killing $mock_pid
+# stops the server and not only a wrapper around it.
+cargo build --quiet -p conformance --bin conformance
 workdir=$(mktemp -d)
 mock_pid=""
 cleanup() {
@@ -60,7 +62,7 @@ trap cleanup EXIT
 TOKEN=openapi-check-token
 mock_args=(--listen "127.0.0.1:$PORT")
 auth_check=""
-if target/debug/xtask mock --help 2>/dev/null | grep -q -- '--token'; then
+if target/debug/conformance mock --help 2>/dev/null | grep -q -- '--token'; then
     mock_args+=(--token "$TOKEN")
     auth_check=,ignored_auth
     # Form-field credentials have no security scheme: the hooks fill them in.
@@ -68,7 +70,7 @@ if target/debug/xtask mock --help 2>/dev/null | grep -q -- '--token'; then
 else
     echo "openapi-check: the mock accepts any non-empty credential; ignored_auth not run" >&2
 fi
-target/debug/xtask mock "${mock_args[@]}" >"$workdir/mock.log" 2>&1 &
+target/debug/conformance mock "${mock_args[@]}" >"$workdir/mock.log" 2>&1 &
 mock_pid=$!
 for _ in $(seq 1 100); do
     if "$VENV/bin/python" -c "import socket,sys; socket.create_connection(('127.0.0.1', $PORT), 0.2)" 2>/dev/null; then

@@ -1,4 +1,4 @@
-//! Live mode end to end: the mock runs as a separate process (the `conformance-mock` binary)
+//! Live mode end to end: the mock runs as a separate process (`conformance mock`)
 //! and live mode checks it over HTTP like any real endpoint.
 
 use std::io::{BufRead, BufReader};
@@ -20,8 +20,8 @@ impl Drop for Server {
 }
 
 fn start(specs: &Path) -> (Server, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_conformance-mock"))
-        .args(["--listen", "127.0.0.1:0"])
+    let mut child = Command::new(env!("CARGO_BIN_EXE_conformance"))
+        .args(["mock", "--listen", "127.0.0.1:0", "--spec"])
         .arg(specs)
         .stdout(Stdio::piped())
         .spawn()

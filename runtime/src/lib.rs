@@ -2,8 +2,9 @@
 //! constraint checks, secrets) are pure and shared with the generator; the HTTP half is behind
 //! the default `http` feature.
 //!
-//! `cargo xtask codegen --out` copies these files into a standalone crate as `src/runtime/`,
-//! so modules refer to each other with `super::` paths, never `crate::`.
+//! `cargo xtask codegen --out` copies this crate's sources unchanged next to a standalone
+//! client crate, as its `runtime/` path dependency (with a manifest xtask writes from this
+//! crate's own, workspace inheritance resolved).
 
 pub mod check;
 pub mod envelope;

@@ -1,5 +1,6 @@
-//! `cargo xtask codegen`: render clients, fixtures and docs into `generated/` (or a
-//! standalone crate with `--out`), atomically; `--check` only diffs.
+//! `cargo xtask codegen`: render clients, fixtures and docs into the workspace's `generated/`
+//! (or a standalone crate with `--out`, the workspace's runtime copied next to it as its
+//! `runtime/` path dependency), atomically; `--check` only diffs.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,8 +12,9 @@ pub struct Args {
     /// Spec files or directories (default: specs/).
     #[arg(long = "spec")]
     specs: Vec<PathBuf>,
-    /// Write a self-contained crate (runtime included) here instead of generated/.
-    #[arg(long)]
+    /// Write a self-contained crate here instead of generated/ (the runtime crate is copied
+    /// to DIR/runtime/ and depended on by path).
+    #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
     /// Package name of the standalone crate written with `--out`.
     #[arg(long, default_value = "api_clients")]
@@ -34,15 +36,28 @@ pub fn run(args: Args) -> ExitCode {
                 name: args.crate_name,
             },
         ),
-        None => (PathBuf::from("generated"), Layout::Workspace),
+        None => (
+            crate::specs::workspace_root().join("generated"),
+            Layout::Workspace,
+        ),
     };
-    let files = match render::render(&validated, &layout) {
+    let mut files = match render::render(&validated, &layout) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::FAILURE;
         }
     };
+    if let Layout::Standalone { .. } = layout {
+        match crate::standalone::runtime_crate(&crate::specs::workspace_root()) {
+            Ok(runtime) => files.extend(runtime),
+            Err(e) => {
+                eprintln!("error: copying the runtime: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+    }
     if args.check {
         return match write::diff(&root, &files) {
             Ok(d) if d.is_empty() => ExitCode::SUCCESS,

@@ -1,23 +1,34 @@
 //! `cargo xtask <command>`: thin entry points over library code.
+//!
+//! xtask depends on the `spec` and `codegen` crates only, never on a crate it generates or on
+//! one that links the generated clients: `conformance` and `mock` run the conformance crate's
+//! own binary through `cargo run`, so `cargo xtask codegen` builds even when `generated/` does
+//! not compile.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 mod codegen;
-mod conformance;
-mod mock;
+mod delegate;
 mod openapi;
 mod schema;
 mod specs;
+mod standalone;
 mod validate;
 
 #[derive(Parser)]
 #[command(
     name = "xtask",
-    about = "Developer commands for the backup API client generator"
+    about = "Developer commands for the backup API client generator",
+    after_help = "Default paths (specs/, generated/, schema/, runtime/) are under the workspace \
+                  root; paths given on the command line are relative to the current directory."
 )]
 struct Cli {
+    /// Use this workspace root instead of the one xtask was built in.
+    #[arg(long, global = true, value_name = "DIR", env = "XTASK_WORKSPACE")]
+    workspace: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -28,10 +39,12 @@ enum Command {
     Validate(validate::Args),
     /// Render clients, fixtures and docs into generated/ (`--check`: diff only).
     Codegen(codegen::Args),
-    /// Serve every spec from the spec-built mock server until Ctrl-C.
-    Mock(mock::Args),
-    /// Replay every documented example against the mock (default) or a live endpoint.
-    Conformance(conformance::Args),
+    /// Serve every spec from the spec-built mock server until Ctrl-C
+    /// (runs `conformance mock`; `cargo xtask mock --help` for its options).
+    Mock(delegate::Args),
+    /// Replay every documented example against the mock (default) or a live endpoint
+    /// (runs `conformance replay`; `cargo xtask conformance --help` for its options).
+    Conformance(delegate::Args),
     /// Render the OpenAPI 3.1 exports into generated/openapi/ (`--check`: diff only).
     Openapi(openapi::Args),
     /// Write schema/spec.schema.json from the spec types (`--check`: diff only).
@@ -39,11 +52,18 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
+    let cli = Cli::parse();
+    if let Some(dir) = cli.workspace {
+        if let Err(e) = specs::set_workspace_root(&dir) {
+            eprintln!("error: --workspace {}: {e}", dir.display());
+            return ExitCode::from(2);
+        }
+    }
+    match cli.command {
         Command::Validate(args) => validate::run(args),
         Command::Codegen(args) => codegen::run(args),
-        Command::Mock(args) => mock::run(args),
-        Command::Conformance(args) => conformance::run(args),
+        Command::Mock(args) => delegate::run("mock", args),
+        Command::Conformance(args) => delegate::run("replay", args),
         Command::Openapi(args) => openapi::run(args),
         Command::Schema(args) => schema::run(args),
     }

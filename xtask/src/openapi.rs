@@ -11,9 +11,9 @@ pub struct Args {
     /// Spec files or directories (default: specs/).
     #[arg(long = "spec")]
     specs: Vec<PathBuf>,
-    /// The generated/ directory the exports go under.
-    #[arg(long, default_value = "generated")]
-    out: PathBuf,
+    /// The generated/ directory the exports go under (default: the workspace's generated/).
+    #[arg(long)]
+    out: Option<PathBuf>,
     /// Write nothing; exit 1 with a diff when the exports on disk are stale.
     #[arg(long)]
     check: bool,
@@ -34,24 +34,28 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let out = args
+        .out
+        .unwrap_or_else(|| crate::specs::workspace_root().join("generated"));
     let result = if args.check {
-        write::diff(&args.out, &files).map(|d| {
+        write::diff(&out, &files).map(|d| {
             print!("{d}");
             d.is_empty()
         })
     } else {
-        write::write(&args.out, &files).map(|_| true)
+        write::write(&out, &files).map(|_| true)
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => {
             eprintln!(
-                "generated/openapi is stale: run `cargo xtask openapi` (or `cargo xtask codegen`)"
+                "{} is stale: run `cargo xtask openapi` (or `cargo xtask codegen`)",
+                out.join("openapi").display()
             );
             ExitCode::FAILURE
         }
         Err(e) => {
-            eprintln!("error: {}: {e}", args.out.display());
+            eprintln!("error: {}: {e}", out.display());
             ExitCode::FAILURE
         }
     }

@@ -2,11 +2,32 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 use spec::validate::Validated;
 
-/// The workspace root (xtask lives one level below it).
+/// The root set by `--workspace DIR` (or `XTASK_WORKSPACE`), when given.
+static OVERRIDE: OnceLock<PathBuf> = OnceLock::new();
+
+/// Use `dir` (relative to the current directory) as the workspace root from now on. It must
+/// be a directory with a Cargo.toml.
+pub fn set_workspace_root(dir: &Path) -> Result<(), String> {
+    let dir = std::path::absolute(dir).map_err(|e| e.to_string())?;
+    if !dir.join("Cargo.toml").is_file() {
+        return Err("not a workspace root (no Cargo.toml there)".into());
+    }
+    OVERRIDE
+        .set(dir)
+        .map_err(|_| "the workspace root is already set".to_string())
+}
+
+/// The workspace root every default path is under: `--workspace DIR` when given, otherwise
+/// the workspace xtask was built in (xtask lives one level below it). Never the current
+/// directory, so running from a subdirectory writes nothing there.
 pub fn workspace_root() -> PathBuf {
+    if let Some(dir) = OVERRIDE.get() {
+        return dir.clone();
+    }
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     manifest.parent().unwrap_or(manifest).to_path_buf()
 }

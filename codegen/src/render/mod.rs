@@ -38,7 +38,10 @@ pub enum RenderError {
 pub enum Layout {
     /// The workspace's `generated` crate, depending on the `runtime` crate.
     Workspace,
-    /// A crate named `name` that carries its own copy of the runtime as `src/runtime/`.
+    /// A crate named `name`, outside any workspace, that depends on the runtime as the path
+    /// dependency `runtime/` next to its manifest. The renderers only name that path: putting a
+    /// runtime crate there is the caller's job (`cargo xtask codegen --out` copies the
+    /// workspace's).
     Standalone { name: String },
 }
 

@@ -18,35 +18,6 @@ use crate::model::{Model, OpModel, ProviderModel, TypeBody};
 
 pub struct RustRenderer;
 
-/// The runtime sources, copied into standalone crates as `src/runtime/`.
-const RUNTIME: &[(&str, &str)] = &[
-    ("check.rs", include_str!("../../../../runtime/src/check.rs")),
-    ("decl.rs", include_str!("../../../../runtime/src/decl.rs")),
-    (
-        "dynamic.rs",
-        include_str!("../../../../runtime/src/dynamic.rs"),
-    ),
-    (
-        "envelope.rs",
-        include_str!("../../../../runtime/src/envelope.rs"),
-    ),
-    ("error.rs", include_str!("../../../../runtime/src/error.rs")),
-    (
-        "paginate.rs",
-        include_str!("../../../../runtime/src/paginate.rs"),
-    ),
-    (
-        "secret.rs",
-        include_str!("../../../../runtime/src/secret.rs"),
-    ),
-    (
-        "transport.rs",
-        include_str!("../../../../runtime/src/transport.rs"),
-    ),
-    ("wire.rs", include_str!("../../../../runtime/src/wire.rs")),
-];
-const RUNTIME_LIB: &str = include_str!("../../../../runtime/src/lib.rs");
-
 impl Renderer for RustRenderer {
     fn render(
         &self,
@@ -84,7 +55,7 @@ impl Renderer for RustRenderer {
         out.push(rust_file(
             "src/lib.rs".into(),
             &all_sources,
-            lib_rs(model, layout),
+            lib_rs(model),
             "lib.rs",
         )?);
         out.push(unparse(
@@ -92,22 +63,6 @@ impl Renderer for RustRenderer {
             &all_sources,
             &client::dispatch(model)?,
         ));
-        if let Layout::Standalone { .. } = layout {
-            for (name, source) in RUNTIME {
-                out.push(OutputFile {
-                    path: format!("src/runtime/{name}").into(),
-                    contents: format!(
-                        "{}{source}",
-                        banner("// ", &format!("runtime/src/{name}"), "")
-                    ),
-                });
-            }
-            let lib = RUNTIME_LIB.replace("#[cfg(feature = \"http\")]\n", "");
-            out.push(OutputFile {
-                path: "src/runtime/mod.rs".into(),
-                contents: format!("{}{lib}", banner("// ", "runtime/src/lib.rs", "")),
-            });
-        }
         let env = environment()?;
         let ctx = context! {
             banner => banner("# ", &all_sources, ""),
@@ -144,7 +99,7 @@ fn unparse(path: String, sources: &str, file: &syn::File) -> OutputFile {
     }
 }
 
-fn lib_rs(model: &Model, layout: &Layout) -> TokenStream {
+fn lib_rs(model: &Model) -> TokenStream {
     let mods = model.providers.iter().map(|p| {
         let m = items::id(&p.module);
         let d = items::doc(&format!(
@@ -153,23 +108,14 @@ fn lib_rs(model: &Model, layout: &Layout) -> TokenStream {
         ));
         quote!(#d pub mod #m;)
     });
-    let runtime = match layout {
-        Layout::Workspace => quote! {
-            /// The runtime support the clients call (errors, secrets, wire encodings).
-            pub use runtime;
-        },
-        Layout::Standalone { .. } => quote! {
-            /// The runtime support the clients call (errors, secrets, wire encodings).
-            pub mod runtime;
-        },
-    };
     quote! {
         //! Typed async clients for backup APIs, one module per provider, rendered from the
         //! specs by `cargo xtask codegen`. Each module has a `Client` (built with
         //! `Client::builder()`), one async method per operation taking a typed request, and
         //! the models, request types and per-operation error enums the methods use.
         //! [`dispatch::call`] reaches every operation dynamically by name.
-        #runtime
+        /// The runtime support the clients call (errors, secrets, wire encodings).
+        pub use runtime;
         /// Every operation by provider and name, with JSON parameters.
         pub mod dispatch;
         #(#mods)*

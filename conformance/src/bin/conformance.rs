@@ -1,0 +1,241 @@
+//! `conformance replay` and `conformance mock`: the conformance suite's own command line.
+//! `cargo xtask conformance` and `cargo xtask mock` run this binary through `cargo run`, so the
+//! developer commands never link the generated clients (regenerating them must not need them
+//! to compile).
+//!
+//! Exit codes: 0 success (every example passed or was skipped; the mock stopped on Ctrl-C);
+//! 1 at least one example failed; 2 the command could not run (bad arguments, specs that do
+//! not load or validate, an address that cannot be bound, a report that cannot be written).
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+use conformance::driver::WireDriver;
+use conformance::generated_driver::GeneratedDriver;
+use conformance::live::{run_live, LiveOptions};
+use conformance::replay::{replay_all, token_env_var, CaseResult, Verdict};
+use conformance::report;
+use spec::validate::Validated;
+
+/// Every documented example passed (or was skipped), or the mock stopped on Ctrl-C.
+const OK: u8 = 0;
+/// At least one example failed.
+const FAILED: u8 = 1;
+/// The command could not run: bad arguments, invalid specs, an unusable address or file.
+const CANNOT_RUN: u8 = 2;
+
+#[derive(Parser)]
+#[command(
+    name = "conformance",
+    about = "Replay documented examples against the spec-built mock or a live endpoint, or serve the mock",
+    after_help = "Exit codes: 0 success; 1 an example failed (replay); 2 the command could not \
+                  run (bad arguments, invalid specs, an address that cannot be bound, a report \
+                  that cannot be written)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Replay every documented example through the generated clients against the embedded
+    /// mock (default), or each example's request against a live endpoint.
+    #[command(
+        after_help = "Credentials for live runs come only from <PROVIDER_ID>_TOKEN \
+                            environment variables.\n\nExit codes: 0 every example passed or \
+                            was skipped; 1 at least one failed; 2 the replay could not run."
+    )]
+    Replay(ReplayArgs),
+    /// Serve every spec from the spec-built mock server until Ctrl-C. Prints one line per
+    /// route, then `mock listening on http://ADDR` once serving.
+    #[command(
+        after_help = "Exit codes: 0 stopped by Ctrl-C; 2 it could not start (bad \
+                            arguments, invalid specs, an address that cannot be bound)."
+    )]
+    Mock(MockArgs),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Target {
+    Mock,
+    Live,
+}
+
+#[derive(clap::Args)]
+struct ReplayArgs {
+    /// Where the examples are replayed.
+    #[arg(long, value_enum, default_value = "mock")]
+    target: Target,
+    /// Live endpoint base URL (with --target live).
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Only this provider id.
+    #[arg(long)]
+    provider: Option<String>,
+    /// Live: also run operations that create, update or delete.
+    #[arg(long)]
+    allow_writes: bool,
+    /// Write JUnit XML here.
+    #[arg(long)]
+    junit: Option<PathBuf>,
+    /// Spec files or directories (default: the workspace's specs/).
+    #[arg(long = "spec")]
+    specs: Vec<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct MockArgs {
+    /// Address to listen on (port 0 picks a free port).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    listen: SocketAddr,
+    /// Spec files or directories (default: the workspace's specs/).
+    #[arg(long = "spec")]
+    specs: Vec<PathBuf>,
+    /// Accept only this credential value (default: any non-empty one).
+    #[arg(long, value_name = "VALUE")]
+    token: Option<String>,
+}
+
+fn main() -> ExitCode {
+    let code = match Cli::parse().command {
+        Command::Replay(args) => replay(args),
+        Command::Mock(args) => mock(args),
+    };
+    ExitCode::from(code)
+}
+
+/// The workspace this binary was built in (the conformance crate lives one level below it).
+fn workspace_root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().unwrap_or(manifest).to_path_buf()
+}
+
+/// Load and validate `paths` (default: the workspace's specs/), checking source hashes when
+/// the seed pages sit next to the workspace. Diagnostics go to stderr.
+fn load(paths: &[PathBuf]) -> Result<Validated, u8> {
+    let root = workspace_root();
+    let default = [root.join("specs")];
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
+    let seeds = root.join("../shared/seeds");
+    let seeds = seeds.is_dir().then_some(seeds);
+    spec::validate::load_and_validate(paths, seeds.as_deref()).map_err(|d| {
+        eprint!("{d}");
+        eprintln!("{} problem(s) found", d.len());
+        CANNOT_RUN
+    })
+}
+
+fn replay(args: ReplayArgs) -> u8 {
+    let validated = match load(&args.specs) {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
+    if args.target == Target::Live && args.base_url.is_none() {
+        eprintln!("conformance: --target live needs --base-url URL");
+        return CANNOT_RUN;
+    }
+    let rt = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("conformance: cannot start the async runtime: {e}");
+            return CANNOT_RUN;
+        }
+    };
+    let started = Instant::now();
+    let results = match rt.block_on(execute(&args, validated.files())) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("conformance: {e}");
+            return CANNOT_RUN;
+        }
+    };
+    for r in &results {
+        if let Verdict::Fail(why) = &r.verdict {
+            println!("FAIL {}.{} {}\n{why}\n", r.provider, r.operation, r.example);
+        }
+    }
+    print!("{}", report::table(&results));
+    println!("({} ms)", started.elapsed().as_millis());
+    if let Some(path) = &args.junit {
+        if let Err(e) = std::fs::write(path, report::junit(&results)) {
+            eprintln!("conformance: cannot write {}: {e}", path.display());
+            return CANNOT_RUN;
+        }
+    }
+    let (_, failed, _) = report::counts(&results);
+    if failed == 0 {
+        OK
+    } else {
+        FAILED
+    }
+}
+
+async fn execute(
+    args: &ReplayArgs,
+    files: &[spec::load::SpecFile],
+) -> Result<Vec<CaseResult>, String> {
+    match args.target {
+        Target::Mock => {
+            let files: Vec<_> = files
+                .iter()
+                .filter(|f| {
+                    args.provider
+                        .as_deref()
+                        .map(|p| p == f.spec.provider.id)
+                        .unwrap_or(true)
+                })
+                .cloned()
+                .collect();
+            let addr = SocketAddr::from(([127, 0, 0, 1], 0));
+            let mock = conformance::mock::spawn(&files, addr, true)
+                .await
+                .map_err(|e| format!("cannot start the mock on {addr}: {e}"))?;
+            // The generated clients are what is under test against the mock.
+            let results = replay_all(&files, &GeneratedDriver, &mock).await;
+            mock.stop().await;
+            Ok(results)
+        }
+        Target::Live => {
+            let base_url = args
+                .base_url
+                .as_deref()
+                .ok_or("--target live needs --base-url URL")?;
+            let opts = LiveOptions {
+                base_url,
+                provider: args.provider.as_deref(),
+                allow_writes: args.allow_writes,
+            };
+            let token = |provider: &str| std::env::var(token_env_var(provider)).ok();
+            let mut progress = |line: &str| eprintln!("{line}");
+            let driver = WireDriver::default();
+            Ok(run_live(files, &opts, &driver, &token, &mut progress).await)
+        }
+    }
+}
+
+fn mock(args: MockArgs) -> u8 {
+    let validated = match load(&args.specs) {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
+    let result = conformance::mock::serve_until_ctrl_c(
+        validated.files(),
+        args.listen,
+        args.token.map(conformance::mock::Secret::new),
+    );
+    match result {
+        Ok(()) => OK,
+        Err(e) => {
+            eprintln!("mock: cannot serve on {}: {e}", args.listen);
+            CANNOT_RUN
+        }
+    }
+}
