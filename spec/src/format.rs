@@ -81,7 +81,8 @@ pub enum AuthScheme {
     Header { name: String, description: String },
     /// Token in a form body field.
     Form { name: String, description: String },
-    /// Request signing (e.g. AK/SK HMAC). Declared so specs can record it; not generated yet.
+    /// Request signing (e.g. AK/SK HMAC); refused by validation until clients, mock and
+    /// replay implement it.
     Signature {
         algorithm: String,
         description: String,
@@ -365,7 +366,7 @@ pub enum Effect {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Operation {
-    /// snake_case id, unique across all specs; the Rust method name.
+    /// snake_case id, unique within the provider; the Rust method name.
     pub id: String,
     pub summary: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

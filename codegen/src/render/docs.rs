@@ -82,6 +82,7 @@ fn ops(p: &ProviderModel) -> Vec<Value> {
                 "since": op.since,
                 "status": op.response.status,
                 "envelope": envelope,
+                "body": op.request.body.map(|b| b.media_type()),
                 "params": op.request.parameters.iter().map(|prm| json!({
                     "name": prm.name,
                     "location": prm.location.as_str(),
