@@ -1,5 +1,7 @@
 //! The end-of-run report: a provider x operation x example table, and JUnit XML for CI.
 
+use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
+
 use crate::replay::{CaseResult, Verdict};
 
 /// Plain-text table, one row per example, then a totals line.
@@ -61,52 +63,44 @@ pub fn counts(results: &[CaseResult]) -> (usize, usize, usize) {
         })
 }
 
-/// JUnit XML: one test suite per provider, one test case per example.
+/// JUnit XML (quick-junit, which also drops characters XML 1.0 forbids, such as the
+/// control bytes a server's message can carry): one test suite per provider, one test case
+/// per example.
 pub fn junit(results: &[CaseResult]) -> String {
-    let mut providers: Vec<&str> = results.iter().map(|r| r.provider.as_str()).collect();
-    providers.dedup();
-    let (_, fail, skip) = counts(results);
-    let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"conformance\" tests=\"{}\" failures=\"{fail}\" skipped=\"{skip}\">\n",
-        results.len()
-    );
-    for p in providers {
-        let mine: Vec<&CaseResult> = results.iter().filter(|r| r.provider == p).collect();
-        let owned: Vec<CaseResult> = mine.iter().map(|r| (*r).clone()).collect();
-        let (_, f, s) = counts(&owned);
-        out.push_str(&format!(
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{f}\" skipped=\"{s}\">\n",
-            xml(p),
-            mine.len()
-        ));
-        for r in mine {
-            out.push_str(&format!(
-                "    <testcase classname=\"{}.{}\" name=\"{}\"",
-                xml(&r.provider),
-                xml(&r.operation),
-                xml(&r.example)
-            ));
-            match &r.verdict {
-                Verdict::Pass => out.push_str("/>\n"),
-                Verdict::Fail(why) => out.push_str(&format!(
-                    ">\n      <failure message=\"mismatch\">{}</failure>\n    </testcase>\n",
-                    xml(why)
-                )),
-                Verdict::Skipped(why) => out.push_str(&format!(
-                    ">\n      <skipped message=\"{}\"/>\n    </testcase>\n",
-                    xml(why)
-                )),
+    let mut report = Report::new("conformance");
+    let mut suites: Vec<TestSuite> = Vec::new();
+    for r in results {
+        let status = match &r.verdict {
+            Verdict::Pass => TestCaseStatus::success(),
+            Verdict::Fail(why) => {
+                let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                s.set_message("mismatch");
+                s.set_description(why.as_str());
+                s
+            }
+            Verdict::Skipped(why) => {
+                let mut s = TestCaseStatus::skipped();
+                s.set_message(why.as_str());
+                s
+            }
+        };
+        let mut case = TestCase::new(r.example.as_str(), status);
+        case.set_classname(format!("{}.{}", r.provider, r.operation));
+        match suites.iter_mut().find(|s| s.name.as_str() == r.provider) {
+            Some(suite) => {
+                suite.add_test_case(case);
+            }
+            None => {
+                let mut suite = TestSuite::new(r.provider.as_str());
+                suite.add_test_case(case);
+                suites.push(suite);
             }
         }
-        out.push_str("  </testsuite>\n");
     }
-    out.push_str("</testsuites>\n");
-    out
-}
-
-fn xml(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    report.add_test_suites(suites);
+    // Serializing an in-memory report to a string cannot fail for I/O reasons; should the
+    // library refuse it anyway, say so in the file rather than panic.
+    report
+        .to_string()
+        .unwrap_or_else(|e| format!("<!-- JUnit report could not be written: {e} -->\n"))
 }

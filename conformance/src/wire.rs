@@ -298,20 +298,22 @@ pub fn curl(
         url.push('?');
         url.push_str(&query.join("&"));
     }
-    let mut cmd = format!("curl -sS -X {} \"{url}\"", op.method.as_str());
+    let mut cmd = format!("curl -sS -X {} {}", op.method.as_str(), word(&url, &var));
     for (k, v) in &doc.headers {
         let v = if cred.is(Location::Header, k) {
-            var.clone()
+            &var
         } else {
-            v.clone()
+            v
         };
-        cmd.push_str(&format!(" -H \"{k}: {v}\""));
+        cmd.push_str(&format!(" -H {}", word(&format!("{k}: {v}"), &var)));
     }
     if let Some(body) = &doc.body {
         match op.request.body {
             Some(BodyEncoding::Multipart) | Some(BodyEncoding::Urlencoded) => {
+                // `--form-string`, not `--form`: a value starting with `@` or `<` must not make
+                // curl read a local file.
                 let flag = if op.request.body == Some(BodyEncoding::Multipart) {
-                    "--form"
+                    "--form-string"
                 } else {
                     "--data-urlencode"
                 };
@@ -322,20 +324,43 @@ pub fn curl(
                         } else {
                             scalar(v)
                         };
-                        cmd.push_str(&format!(" {flag} \"{k}={v}\""));
+                        cmd.push_str(&format!(" {flag} {}", word(&format!("{k}={v}"), &var)));
                     }
                 }
             }
             _ => {
-                cmd.push_str(" -H \"Content-Type: application/json\"");
-                cmd.push_str(&format!(
-                    " --data '{}'",
-                    body.to_string().replace('\'', "'\\''")
-                ));
+                cmd.push_str(" -H 'Content-Type: application/json'");
+                // `--data-raw`: `--data` would read a file for a body starting with `@`.
+                cmd.push_str(&format!(" --data-raw {}", word(&body.to_string(), &var)));
             }
         }
     }
     cmd
+}
+
+/// One shell word: the text quoted (shlex), except occurrences of `var` (`$NAME`), which
+/// stay expandable inside double quotes.
+fn word(text: &str, var: &str) -> String {
+    let quote = |t: &str| match shlex::try_quote(t) {
+        Ok(q) => q.into_owned(),
+        // Only a NUL byte cannot be quoted; it cannot be sent either.
+        Err(_) => {
+            shlex::try_quote(&t.replace('\0', "")).map_or_else(|_| "''".into(), |q| q.into_owned())
+        }
+    };
+    if text.is_empty() {
+        return "''".into();
+    }
+    text.split(var)
+        .map(|piece| {
+            if piece.is_empty() {
+                String::new()
+            } else {
+                quote(piece)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(&format!("\"{var}\""))
 }
 
 fn enc(s: &str) -> String {
