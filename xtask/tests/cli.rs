@@ -2,58 +2,10 @@
 //! workspace whatever the current directory, standalone crates that build on their own, and
 //! the conformance commands passing their arguments through.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives in the workspace")
-        .to_path_buf()
-}
-
-fn xtask(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .current_dir(cwd)
-        .env_remove("XTASK_WORKSPACE")
-        .args(args)
-        .output()
-        .expect("run xtask")
-}
-
-fn describe(out: &Output) -> String {
-    format!(
-        "status {}\nstdout:\n{}\nstderr:\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("dir entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
-/// A copy of the workspace with what `codegen` reads and writes, and no build output.
-fn workspace_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for file in ["Cargo.toml", "Cargo.lock"] {
-        std::fs::copy(root().join(file), dir.path().join(file)).expect("copy");
-    }
-    for sub in [".cargo", "specs", "schema", "generated", "runtime"] {
-        copy_tree(&root().join(sub), &dir.path().join(sub));
-    }
-    dir
-}
+mod common;
+use common::{describe, root, workspace_copy, xtask};
 
 /// With `generated/src/lib.rs` broken, `codegen` still runs and repairs it: the regenerator
 /// neither builds nor loads the generated crate, and `--workspace` points it at another tree.
