@@ -36,14 +36,7 @@ impl Validated {
 
 /// Check meaning across all files. `seeds` is the seed page directory, when present.
 pub fn validate(files: Vec<SpecFile>, seeds: Option<&Path>) -> Result<Validated, Diagnostics> {
-    let mut diags = Diagnostics::default();
-    check_all(&files, seeds, &mut diags.0);
-    if diags.is_empty() {
-        Ok(Validated { files })
-    } else {
-        diags.sort();
-        Err(diags)
-    }
+    check(files, Diagnostics::default(), seeds)
 }
 
 /// Load and validate in one step. Files that load are validated even when others do not,
@@ -52,34 +45,23 @@ pub fn load_and_validate(
     paths: &[PathBuf],
     seeds: Option<&Path>,
 ) -> Result<Validated, Diagnostics> {
-    match crate::load::load_paths(paths) {
-        Ok(files) => validate(files, seeds),
-        Err(mut load_errors) => {
-            let loaded: Vec<SpecFile> = paths_that_load(paths);
-            check_all(&loaded, seeds, &mut load_errors.0);
-            load_errors.sort();
-            Err(load_errors)
-        }
-    }
+    let (files, load_errors) = crate::load::load_each(paths);
+    check(files, load_errors, seeds)
 }
 
-/// The subset of `paths` that parses, for reporting semantic problems next to load errors.
-fn paths_that_load(paths: &[PathBuf]) -> Vec<SpecFile> {
-    let mut out = Vec::new();
-    for p in paths {
-        let files: Vec<PathBuf> = if p.is_dir() {
-            let mut v: Vec<PathBuf> = std::fs::read_dir(p)
-                .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-                .unwrap_or_default();
-            v.retain(|f| f.extension().is_some_and(|x| x == "yaml" || x == "yml"));
-            v.sort();
-            v
-        } else {
-            vec![p.clone()]
-        };
-        out.extend(files.iter().filter_map(|f| crate::load::load_file(f).ok()));
+/// Add the semantic problems of `files` to those `found` while loading them.
+fn check(
+    files: Vec<SpecFile>,
+    mut found: Diagnostics,
+    seeds: Option<&Path>,
+) -> Result<Validated, Diagnostics> {
+    check_all(&files, seeds, &mut found.0);
+    if found.is_empty() {
+        Ok(Validated { files })
+    } else {
+        found.sort();
+        Err(found)
     }
-    out
 }
 
 fn check_all(files: &[SpecFile], seeds: Option<&Path>, out: &mut Vec<Diagnostic>) {
