@@ -26,6 +26,17 @@ impl SpecFile {
 /// Load every `*.yaml`/`*.yml` under each directory (sorted) and each named file. Every
 /// file is tried, so one run reports the problems of all of them.
 pub fn load_paths(paths: &[PathBuf]) -> Result<Vec<SpecFile>, Diagnostics> {
+    let (files, diags) = load_each(paths);
+    if diags.is_empty() {
+        Ok(files)
+    } else {
+        Err(diags)
+    }
+}
+
+/// Like [`load_paths`], but the files that load are kept next to the problems of those that
+/// do not, so validation can report on them in the same run.
+pub(crate) fn load_each(paths: &[PathBuf]) -> (Vec<SpecFile>, Diagnostics) {
     let mut files = Vec::new();
     let mut diags = Vec::new();
     for p in paths {
@@ -52,11 +63,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Vec<SpecFile>, Diagnostics> {
             Err(d) => diags.extend(d.0),
         }
     }
-    if diags.is_empty() {
-        Ok(out)
-    } else {
-        Err(Diagnostics(diags))
-    }
+    (out, Diagnostics(diags))
 }
 
 /// Read and parse one spec file.

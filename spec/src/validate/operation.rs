@@ -1,0 +1,311 @@
+//! Operations: ids, sources, auth, parameters and the path template, errors and their
+//! matchers, pagination; and the per-provider uniqueness of operation ids and routes.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::path::P;
+use super::{list, Checker, WIRE_OPTS};
+use crate::format::{AuthScheme, Kind, Location, Operation, Schema};
+use crate::model::PathTemplate;
+use crate::values;
+
+impl Checker<'_> {
+    pub(super) fn operation(&mut self, at: &P, op: &Operation) {
+        let spec = self.spec;
+        self.snake(&at.k("id"), "operation id", &op.id);
+        if !spec.provider.sources.iter().any(|s| s.file == op.source) {
+            self.report(
+                &at.k("source"),
+                format!("source `{}` is not one of `provider.sources`", op.source),
+                format!(
+                    "use one of {}",
+                    list(spec.provider.sources.iter().map(|s| &s.file))
+                ),
+            );
+        }
+        if let Some(a) = &op.auth {
+            if !spec.auth.contains_key(a) {
+                self.report(
+                    &at.k("auth"),
+                    format!("unknown auth scheme `{a}`"),
+                    format!(
+                        "declare it under `auth` or use one of {}",
+                        list(spec.auth.keys())
+                    ),
+                );
+            }
+        }
+        self.parameters(at, op);
+        self.status(&at.k("response").k("status"), op.response.status);
+        let mut seen = BTreeSet::new();
+        for (i, e) in op.errors.iter().enumerate() {
+            let ep = at.k("errors").i(i);
+            self.snake(&ep.k("name"), "error case name", &e.name);
+            if !seen.insert(e.name.as_str()) {
+                self.report(
+                    &ep.k("name"),
+                    format!("error case `{}` is declared twice", e.name),
+                    "give each error case its own name",
+                );
+            }
+            self.status(&ep.k("status"), e.status);
+            let fields = self.object_fields(&e.schema);
+            let mp = ep.k("match");
+            let wanted = e
+                .matcher
+                .has_fields
+                .iter()
+                .enumerate()
+                .map(|(j, f)| (mp.k("has_fields").i(j), f))
+                .chain(e.matcher.equals.keys().map(|k| (mp.k("equals").k(k), k)));
+            for (fp, f) in wanted.collect::<Vec<_>>() {
+                match &fields {
+                    Some(names) if names.contains(f) => {}
+                    Some(names) => self.report(
+                        &fp,
+                        format!("match field `{f}` is not a field of the error schema"),
+                        format!("use one of {}", list(names.iter())),
+                    ),
+                    None => self.report(
+                        &fp,
+                        format!("match field `{f}` needs an object error schema"),
+                        "give the error case a `type: ref` schema naming an object type",
+                    ),
+                }
+            }
+        }
+        if let Some(pg) = &op.pagination {
+            let pp = at.k("pagination");
+            for (key, name) in [("start", &pg.start), ("limit", &pg.limit)] {
+                let ok = op
+                    .request
+                    .parameters
+                    .iter()
+                    .any(|p| &p.name == name && p.location == Location::Query);
+                if !ok {
+                    self.report(
+                        &pp.k(key),
+                        format!(
+                            "pagination `{key}` names `{name}`, which is not a query parameter"
+                        ),
+                        "name a query parameter of this operation",
+                    );
+                }
+            }
+            let fields = self.object_fields(&op.response.schema).unwrap_or_default();
+            for (key, name) in [("items", &pg.items), ("total", &pg.total)] {
+                if !fields.contains(name) {
+                    self.report(
+                        &pp.k(key),
+                        format!("pagination `{key}` names `{name}`, which is not a payload field"),
+                        format!("use one of {}", list(fields.iter())),
+                    );
+                }
+            }
+        }
+        let mut names = BTreeSet::new();
+        for (i, ex) in op.examples.iter().enumerate() {
+            let xp = at.k("examples").i(i);
+            self.snake(&xp.k("name"), "example name", &ex.name);
+            if !names.insert(ex.name.as_str()) {
+                self.report(
+                    &xp.k("name"),
+                    format!("example `{}` appears twice in `{}`", ex.name, op.id),
+                    "give each example of an operation its own name",
+                );
+            }
+            self.example(&xp, op, ex);
+        }
+    }
+
+    fn status(&mut self, at: &P, status: u16) {
+        if !(100..=599).contains(&status) {
+            self.report(
+                at,
+                format!("status {status} is not an HTTP status code"),
+                "use a code from 100 to 599",
+            );
+        }
+    }
+
+    fn parameters(&mut self, at: &P, op: &Operation) {
+        let rp = at.k("request");
+        let template: Vec<String> = match PathTemplate::parse(&op.path) {
+            Ok(t) => t.params().map(str::to_string).collect(),
+            Err(e) => {
+                self.report(
+                    &at.k("path"),
+                    format!("path `{}`: {e}", op.path),
+                    "write each path parameter as a segment of its own",
+                );
+                Vec::new()
+            }
+        };
+        let mut seen = BTreeSet::new();
+        for (j, p) in op.request.parameters.iter().enumerate() {
+            let pp = rp.k("parameters").i(j);
+            if !seen.insert((p.location as u8, p.name.as_str())) {
+                self.report(
+                    &pp.k("name"),
+                    format!("parameter `{}` is declared twice", p.name),
+                    "remove or rename one of them",
+                );
+            }
+            if p.location == Location::Path {
+                if !template.contains(&p.name) {
+                    self.report(
+                        &pp.k("name"),
+                        format!(
+                            "path parameter `{}` does not appear in path `{}`",
+                            p.name, op.path
+                        ),
+                        format!("write `{{{}}}` in the path or change `in`", p.name),
+                    );
+                }
+                if !p.required {
+                    self.report(
+                        &pp.k("name"),
+                        format!("path parameter `{}` is not required", p.name),
+                        "add `required: true`: a path cannot omit a segment",
+                    );
+                }
+            }
+            if let (true, Some(d)) = (self.schemas_ok, &p.default) {
+                for v in values::check(&p.schema, d, self.spec, WIRE_OPTS) {
+                    self.report(
+                        &pp.k("default"),
+                        format!("default of `{}` is invalid: {v}", p.name),
+                        "make the default satisfy the parameter's schema",
+                    );
+                }
+            }
+        }
+        for v in &template {
+            let declared = op
+                .request
+                .parameters
+                .iter()
+                .any(|p| &p.name == v && p.location == Location::Path);
+            if !declared {
+                self.report(
+                    &at.k("path"),
+                    format!("path template variable `{{{v}}}` has no `in: path` parameter"),
+                    format!("declare a parameter `{v}` with `in: path` under request.parameters"),
+                );
+            }
+        }
+        let has_body = op
+            .request
+            .parameters
+            .iter()
+            .any(|p| p.location == Location::Body)
+            || op
+                .discriminators
+                .iter()
+                .any(|d| d.location == Location::Body)
+            || self
+                .auth_scheme(op)
+                .is_some_and(|a| matches!(a, AuthScheme::Form { .. }));
+        match (has_body, op.request.body) {
+            (true, None) => self.report(
+                &rp,
+                "request has `in: body` inputs but no `body` encoding",
+                "add `body: json`, `body: multipart` or `body: urlencoded` under request",
+            ),
+            (false, Some(_)) => self.report(
+                &rp.k("body"),
+                "request declares a `body` encoding but has no `in: body` inputs",
+                "remove `body` or declare the body parameters",
+            ),
+            _ => {}
+        }
+        for (j, d) in op.discriminators.iter().enumerate() {
+            let dp = at.k("discriminators").i(j);
+            if d.location == Location::Path {
+                self.report(
+                    &dp.k("in"),
+                    "a discriminator cannot be `in: path`",
+                    "put fixed path segments in `path` itself",
+                );
+            }
+            if op
+                .request
+                .parameters
+                .iter()
+                .any(|p| p.name == d.name && p.location == d.location)
+            {
+                self.report(
+                    &dp.k("name"),
+                    format!("discriminator `{}` is also a parameter", d.name),
+                    "remove the parameter: a discriminator's value is fixed",
+                );
+            }
+        }
+    }
+
+    pub(super) fn auth_scheme(&self, op: &Operation) -> Option<&AuthScheme> {
+        op.auth.as_ref().and_then(|a| self.spec.auth.get(a))
+    }
+
+    /// Field names of an object schema (`type: ref` to a type with fields).
+    fn object_fields(&self, s: &Schema) -> Option<Vec<String>> {
+        let def = s.reference.as_ref().and_then(|r| self.spec.types.get(r))?;
+        (s.kind == Kind::Ref && !def.fields.is_empty())
+            .then(|| def.fields.iter().map(|f| f.name.clone()).collect())
+    }
+}
+
+/// Within one provider: operation ids are unique (they name methods of one client), and no
+/// two operations share a method and path without a discriminator telling them apart.
+/// Different providers may share both: the mock serves each provider separately.
+pub(super) fn provider_operations(
+    ops: &[Operation],
+    mut report: impl FnMut(&P, String, &'static str, &P),
+) {
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut routes: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for (o, op) in ops.iter().enumerate() {
+        let at = P::root().k("operations").i(o);
+        if let Some(&po) = ids.get(op.id.as_str()) {
+            report(
+                &at.k("id"),
+                format!("operation id `{}` is already used", op.id),
+                "operation ids are unique within a provider; rename one of them",
+                &P::root().k("operations").i(po).k("id"),
+            );
+        } else {
+            ids.insert(&op.id, o);
+        }
+        let earlier = routes
+            .entry((op.method.as_str(), op.path.as_str()))
+            .or_default();
+        for &po in earlier.iter() {
+            let other = &ops[po];
+            if !discriminators_differ(op, other) {
+                report(
+                    &at.k("path"),
+                    format!(
+                        "`{} {}` of `{}` cannot be told apart from `{}`",
+                        op.method.as_str(),
+                        op.path,
+                        op.id,
+                        other.id
+                    ),
+                    "give the two operations a discriminator with different values",
+                    &P::root().k("operations").i(po).k("id"),
+                );
+            }
+        }
+        earlier.push(o);
+    }
+}
+
+/// Two operations on one route are distinguishable when some discriminator both have
+/// carries different values.
+fn discriminators_differ(a: &Operation, b: &Operation) -> bool {
+    a.discriminators.iter().any(|da| {
+        b.discriminators
+            .iter()
+            .any(|db| da.location == db.location && da.name == db.name && da.value != db.value)
+    })
+}
