@@ -89,10 +89,7 @@ fn id(name: &str) -> Ident {
 
 fn err(p: &ProviderModel, o: &OpModel, ex: &str, message: String) -> RenderError {
     RenderError::Rust {
-        what: format!(
-            "protocol test {}.{}.{ex}",
-            p.spec.provider.id, o.op.id
-        ),
+        what: format!("protocol test {}.{}.{ex}", p.spec.provider.id, o.op.id),
         message,
     }
 }
@@ -100,7 +97,11 @@ fn err(p: &ProviderModel, o: &OpModel, ex: &str, message: String) -> RenderError
 fn provider_module(p: &ProviderModel) -> Result<TokenStream, RenderError> {
     let module = id(&p.module);
     let mut ops = Vec::new();
-    for o in p.operations.iter().filter(|o| !o.resolved.examples.is_empty()) {
+    for o in p
+        .operations
+        .iter()
+        .filter(|o| !o.resolved.examples.is_empty())
+    {
         let op_mod = id(&o.method);
         let mut tests = Vec::new();
         for ex in &o.resolved.examples {
@@ -239,13 +240,16 @@ fn typed_request(
         Ok(Some(match (&f.ty, v) {
             // The constructor and setters take `impl Into<String>`.
             (Ty::String, Value::String(s)) => quote!(#s),
-            _ => literal(p, &f.ty, f.encoding, v)?,
+            _ => literal(p, &f.ty, v)?,
         }))
     };
     let mut required = Vec::new();
     for f in o.params.iter().filter(|f| f.required) {
         required.push(arg(f)?.ok_or_else(|| {
-            format!("no documented value for the required parameter `{}`", f.wire)
+            format!(
+                "no documented value for the required parameter `{}`",
+                f.wire
+            )
         })?);
     }
     let mut setters = Vec::new();
@@ -254,7 +258,11 @@ fn typed_request(
             continue;
         }
         if let Some(v) = arg(f)? {
-            let setter = id(if f.ident == "new" { "with_new" } else { &f.ident });
+            let setter = id(if f.ident == "new" {
+                "with_new"
+            } else {
+                &f.ident
+            });
             setters.push(quote!(.#setter(#v)));
         }
     }
@@ -339,7 +347,7 @@ fn outcome(p: &ProviderModel, o: &OpModel, ex: &ExampleModel) -> Result<TokenStr
             let check = if o.response == Ty::Unit {
                 quote!(let () = response.into_inner();)
             } else {
-                let expected = literal(p, &o.response, Encoding::Plain, v)?;
+                let expected = literal(p, &o.response, v)?;
                 quote! {
                     let expected = #expected;
                     assert_eq!(response.into_inner(), expected);
@@ -368,7 +376,7 @@ fn outcome(p: &ProviderModel, o: &OpModel, ex: &ExampleModel) -> Result<TokenStr
             let (pattern, check) = if e.ty == Ty::Unit {
                 (quote!(()), quote!())
             } else {
-                let expected = literal(p, &e.ty, Encoding::Plain, &body)?;
+                let expected = literal(p, &e.ty, &body)?;
                 (
                     quote!(body),
                     quote! {
@@ -400,8 +408,10 @@ fn outcome(p: &ProviderModel, o: &OpModel, ex: &ExampleModel) -> Result<TokenStr
     })
 }
 
-/// A typed Rust literal of `v` (a wire or typed JSON value) as a value of `ty`.
-fn literal(p: &ProviderModel, ty: &Ty, enc: Encoding, v: &Value) -> Result<TokenStream, String> {
+/// A typed Rust literal of `v` as a value of `ty`. Lenient about the wire form (numbers and
+/// booleans as strings, comma-separated lists): payloads arrive in their wire encoding,
+/// request values already typed.
+fn literal(p: &ProviderModel, ty: &Ty, v: &Value) -> Result<TokenStream, String> {
     let bad = || format!("{v} is not a value of {ty:?}");
     Ok(match ty {
         Ty::String => {
@@ -464,7 +474,7 @@ fn literal(p: &ProviderModel, ty: &Ty, enc: Encoding, v: &Value) -> Result<Token
             };
             let items = items
                 .iter()
-                .map(|i| literal(p, inner, enc, i))
+                .map(|i| literal(p, inner, i))
                 .collect::<Result<Vec<_>, _>>()?;
             if items.is_empty() {
                 quote!(Vec::new())
@@ -475,7 +485,7 @@ fn literal(p: &ProviderModel, ty: &Ty, enc: Encoding, v: &Value) -> Result<Token
         Ty::Nullable(inner) => match v {
             Value::Null => quote!(None),
             v => {
-                let inner = literal(p, inner, enc, v)?;
+                let inner = literal(p, inner, v)?;
                 quote!(Some(#inner))
             }
         },
@@ -499,13 +509,13 @@ fn named(p: &ProviderModel, name: &str, v: &Value) -> Result<TokenStream, String
             for f in fields {
                 let member = id(&f.ident);
                 let value = match (map.get(f.wire), f.required) {
-                    (Some(x), true) => literal(p, &f.ty, f.encoding, x)?,
+                    (Some(x), true) => literal(p, &f.ty, x)?,
                     (None, true) if matches!(f.ty, Ty::Nullable(_)) => quote!(None),
                     (None, true) => {
                         return Err(format!("`{name}` lacks its required member `{}`", f.wire))
                     }
                     (Some(x), false) => {
-                        let inner = literal(p, &f.ty, f.encoding, x)?;
+                        let inner = literal(p, &f.ty, x)?;
                         quote!(Some(#inner))
                     }
                     (None, false) => quote!(None),
@@ -532,7 +542,7 @@ fn named(p: &ProviderModel, name: &str, v: &Value) -> Result<TokenStream, String
                     let variant = id(&u.name);
                     return Ok(match t {
                         Some(inner) => {
-                            let inner = literal(p, inner, u.encoding, v)?;
+                            let inner = literal(p, inner, v)?;
                             quote!(api::#type_id::#variant(#inner))
                         }
                         None => quote!(api::#type_id::#variant),
