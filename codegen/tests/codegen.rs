@@ -414,3 +414,61 @@ fn a_new_provider_is_yaml_alone() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Every documented example of every spec has its protocol test, in the module of its
+/// provider and operation, sending the placeholder credential; standalone crates get none.
+#[test]
+fn every_example_has_a_protocol_test() {
+    let v = load(&[root().join("specs")]);
+    let rendered = render::render_all(&v).expect("render");
+    let file = rendered
+        .iter()
+        .find(|f| f.path == Path::new("tests/protocol.rs"))
+        .expect("tests/protocol.rs is rendered");
+    let syntax = syn::parse_file(&file.contents).expect("the protocol tests parse");
+    let mut tests = Vec::new();
+    for provider in module_items(&syntax.items) {
+        for operation in module_items(provider.1) {
+            for item in operation.1 {
+                if let syn::Item::Fn(f) = item {
+                    tests.push(format!("{}.{}.{}", provider.0, operation.0, f.sig.ident));
+                }
+            }
+        }
+    }
+    let mut documented = Vec::new();
+    for f in v.files() {
+        for op in &f.spec.operations {
+            for ex in &op.examples {
+                documented.push(format!("{}.{}.{}", f.spec.provider.id, op.id, ex.name));
+            }
+        }
+    }
+    assert_eq!(
+        tests, documented,
+        "one protocol test per documented example"
+    );
+    assert!(file
+        .contents
+        .contains("const CREDENTIAL: &str = \"protocol-test-credential\""));
+
+    let standalone = Layout::Standalone {
+        name: "no_protocol_tests".into(),
+    };
+    let files = render::render(&v, &standalone).expect("render standalone");
+    assert!(files.iter().all(|f| !f.path.starts_with("tests")));
+}
+
+/// `(name, items)` of the inline modules among `items`.
+fn module_items(items: &[syn::Item]) -> Vec<(String, &[syn::Item])> {
+    items
+        .iter()
+        .filter_map(|i| match i {
+            syn::Item::Mod(m) => m
+                .content
+                .as_ref()
+                .map(|(_, items)| (m.ident.to_string(), items.as_slice())),
+            _ => None,
+        })
+        .collect()
+}

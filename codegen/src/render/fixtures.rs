@@ -15,7 +15,7 @@ use spec::model::Credential;
 pub struct FixtureRenderer;
 
 /// Stands for the credential until the output format decides how to show it.
-const CREDENTIAL: &str = "\u{1}credential\u{1}";
+pub(super) const CREDENTIAL: &str = "\u{1}credential\u{1}";
 const REDACTED: &str = "[redacted]";
 
 impl Renderer for FixtureRenderer {
@@ -66,17 +66,17 @@ impl Renderer for FixtureRenderer {
 }
 
 /// The request an example puts on the wire, with the credential as [`CREDENTIAL`].
-struct WireRequest {
-    method: &'static str,
-    path: String,
-    query: IndexMap<String, String>,
-    headers: IndexMap<String, String>,
-    body: Option<Map<String, Value>>,
-    encoding: Option<BodyEncoding>,
+pub(super) struct WireRequest {
+    pub method: &'static str,
+    pub path: String,
+    pub query: IndexMap<String, String>,
+    pub headers: IndexMap<String, String>,
+    pub body: Option<Map<String, Value>>,
+    pub encoding: Option<BodyEncoding>,
 }
 
 impl WireRequest {
-    fn build(op: &OpModel, ex: &Example) -> Self {
+    pub(super) fn build(op: &OpModel, ex: &Example) -> Self {
         let req = ex.request.clone().unwrap_or_default();
         let path = op.resolved.path.fill(&req.path);
         let mut query = IndexMap::new();
@@ -328,7 +328,11 @@ fn indent(text: &str) -> String {
 /// The example's parameters keyed by wire name with typed values: what the generated
 /// request deserializes from (`dispatch::call`'s `params`). Credentials are left out.
 pub fn typed_params(op: &OpModel, ex: &Example) -> Value {
-    let req = ex.request.clone().unwrap_or_default();
+    typed_params_of(op, &ex.request.clone().unwrap_or_default())
+}
+
+/// [`typed_params`] of a documented request (an example's own or a borrowed one).
+pub fn typed_params_of(op: &OpModel, req: &spec::format::ExampleRequest) -> Value {
     let mut out = Map::new();
     for f in &op.params {
         if matches!(f.ty, crate::model::Ty::Secret) {

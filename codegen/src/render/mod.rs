@@ -7,6 +7,7 @@
 mod docs;
 mod fixtures;
 pub mod openapi;
+mod protocol_tests;
 mod rust;
 mod templates;
 pub mod write;
@@ -62,6 +63,7 @@ pub fn renderers() -> Vec<Box<dyn Renderer>> {
         Box::new(fixtures::FixtureRenderer),
         Box::new(docs::DocsRenderer),
         Box::new(openapi::OpenApiRenderer),
+        Box::new(protocol_tests::ProtocolTestRenderer),
     ]
 }
 

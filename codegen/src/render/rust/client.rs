@@ -18,7 +18,7 @@ use spec::format::{AuthScheme, BodyEncoding, Envelope, Kind, Location};
 /// Builder methods every client has; variable and credential setters must not clash.
 const FIXED_SETTERS: &[&str] = &["base_url", "timeout", "user_agent", "http_client", "build"];
 
-fn setter_name(name: &str, prefix: &str) -> String {
+pub(crate) fn setter_name(name: &str, prefix: &str) -> String {
     if FIXED_SETTERS.contains(&name) {
         format!("{prefix}_{name}")
     } else {

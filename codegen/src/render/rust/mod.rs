@@ -2,7 +2,7 @@
 //! `lib.rs`, the dynamic `dispatch` module, a runnable example per provider and the crate's
 //! `Cargo.toml`. Tokens are built with `quote` and printed with `prettyplease`.
 
-mod client;
+pub(super) mod client;
 mod items;
 mod syntax;
 

@@ -1,0 +1,610 @@
+//! Protocol tests in the manner of smithy-rs's `ClientProtocolTestGenerator`: one
+//! `#[tokio::test]` per documented example in `tests/protocol.rs` of the workspace's generated
+//! crate. Each test serves the example's documented response from a capture server
+//! (`protocol-test`), calls the operation through the typed request constructor and setters,
+//! then compares what was sent with the expected request and what was decoded with the
+//! expected typed value. Every expectation is a literal written here from the spec model
+//! (paths filled by the spec's own percent-encoder, payloads after the envelope as the spec
+//! side reads them), so nothing the test compares against is computed by the runtime.
+//!
+//! The credential is a placeholder ([`PLACEHOLDER`]), never the documented value. Standalone
+//! crates get no protocol tests (they have no `protocol-test` crate beside them).
+
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::quote;
+use serde_json::Value;
+
+use super::fixtures::{typed_params_of, WireRequest, CREDENTIAL};
+use super::rust::client::setter_name;
+use super::{banner, Layout, OutputFile, RenderError, Renderer};
+use crate::model::{
+    ident, Encoding, FieldModel, Model, OpModel, ProviderModel, Ty, TypeBody, UnionVariant,
+};
+use spec::format::{BodyEncoding, Kind};
+use spec::model::{ExampleModel, Outcome};
+
+pub struct ProtocolTestRenderer;
+
+/// The credential every test sends and expects instead of the documented one.
+pub const PLACEHOLDER: &str = "protocol-test-credential";
+
+impl Renderer for ProtocolTestRenderer {
+    fn render(
+        &self,
+        model: &Model,
+        layout: &Layout,
+        out: &mut Vec<OutputFile>,
+    ) -> Result<(), RenderError> {
+        if *layout != Layout::Workspace {
+            return Ok(());
+        }
+        let sources = model
+            .providers
+            .iter()
+            .map(|p| p.source.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut providers = Vec::new();
+        for p in &model.providers {
+            providers.push(provider_module(p)?);
+        }
+        let tokens = quote! {
+            //! Protocol tests: one test per documented example. Each serves the documented
+            //! response from a capture server, calls the operation with the example's values
+            //! through the typed request, and compares the request sent and the value decoded
+            //! with literals written by the generator from the spec.
+
+            /// Sent and expected instead of the documented credential.
+            const CREDENTIAL: &str = #PLACEHOLDER;
+
+            #(#providers)*
+        };
+        let file: syn::File = syn::parse2(tokens).map_err(|e| RenderError::Rust {
+            what: "tests/protocol.rs".into(),
+            message: e.to_string(),
+        })?;
+        let sources = if sources.is_empty() {
+            "no specs".to_owned()
+        } else {
+            sources
+        };
+        out.push(OutputFile {
+            path: "tests/protocol.rs".into(),
+            contents: format!(
+                "{}{}",
+                banner("// ", &sources, ""),
+                prettyplease::unparse(&file)
+            ),
+        });
+        Ok(())
+    }
+}
+
+fn id(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}
+
+fn err(p: &ProviderModel, o: &OpModel, ex: &str, message: String) -> RenderError {
+    RenderError::Rust {
+        what: format!("protocol test {}.{}.{ex}", p.spec.provider.id, o.op.id),
+        message,
+    }
+}
+
+fn provider_module(p: &ProviderModel) -> Result<TokenStream, RenderError> {
+    let module = id(&p.module);
+    let mut ops = Vec::new();
+    for o in p
+        .operations
+        .iter()
+        .filter(|o| !o.resolved.examples.is_empty())
+    {
+        let op_mod = id(&o.method);
+        let mut tests = Vec::new();
+        for ex in &o.resolved.examples {
+            tests.push(test_fn(p, o, ex).map_err(|m| err(p, o, &ex.example.name, m))?);
+        }
+        ops.push(quote! {
+            mod #op_mod {
+                use generated::#module as api;
+                #(#tests)*
+            }
+        });
+    }
+    Ok(quote! {
+        mod #module {
+            #(#ops)*
+        }
+    })
+}
+
+fn test_fn(p: &ProviderModel, o: &OpModel, ex: &ExampleModel) -> Result<TokenStream, String> {
+    let name = id(&ident(&ex.example.name));
+    let mut doc = format!("`{}`: {}", ex.example.name, ex.example.summary.trim());
+    // Only the erratum's id: its prose may quote the documented credential.
+    if let Some(e) = ex.erratum {
+        doc.push_str(&format!(" Replayed as corrected by erratum {}.", e.id));
+    }
+    let doc = doc.lines().map(|l| {
+        let l = format!(" {l}");
+        quote!(#[doc = #l])
+    });
+    let Some(request) = ex.request else {
+        return Ok(quote! {
+            #(#doc)*
+            #[test]
+            #[ignore = "the operation documents no request to send"]
+            fn #name() {}
+        });
+    };
+    let server = canned_response(o, ex);
+    let client = client(p, o);
+    let typed = typed_request(p, o, request)?;
+    let method = id(&o.method);
+    let check_request = if ex.own_request {
+        let expected = expected_request(o, ex)?;
+        quote! {
+            protocol_test::assert_request(&server.only_request(), &#expected);
+        }
+    } else {
+        quote!()
+    };
+    let check_outcome = outcome(p, o, ex)?;
+    let call = if check_outcome.is_empty() {
+        quote!(let _ = client.#method(&request).await;)
+    } else {
+        quote!(let result = client.#method(&request).await;)
+    };
+    Ok(quote! {
+        #(#doc)*
+        #[tokio::test]
+        async fn #name() {
+            let server = protocol_test::CaptureServer::start(#server)
+                .await
+                .expect("the capture server starts");
+            let client = #client;
+            let request = #typed;
+            #call
+            #check_request
+            #check_outcome
+        }
+    })
+}
+
+/// The documented response (or, without one, the success status and an empty body).
+fn canned_response(o: &OpModel, ex: &ExampleModel) -> TokenStream {
+    let Some(resp) = &ex.example.response else {
+        let status = Literal::u16_unsuffixed(o.op.response.status);
+        let body = if o.op.response.schema.kind == Kind::Unit {
+            quote!()
+        } else {
+            quote!(.header("Content-Type", "application/json").body(b"{}"))
+        };
+        return quote!(protocol_test::CannedResponse::new(#status) #body);
+    };
+    let status = Literal::u16_unsuffixed(resp.status);
+    let mut headers: Vec<(String, String)> = resp
+        .headers
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let has_type = headers
+        .iter()
+        .any(|(k, _)| k.eq_ignore_ascii_case("content-type"));
+    if resp.body.is_some() && !has_type {
+        headers.push(("Content-Type".into(), "application/json".into()));
+    }
+    let headers = headers.iter().map(|(k, v)| quote!(.header(#k, #v)));
+    let body = resp.body.as_ref().map(|b| {
+        let bytes = Literal::byte_string(b.to_string().as_bytes());
+        quote!(.body(#bytes))
+    });
+    quote!(protocol_test::CannedResponse::new(#status) #(#headers)* #body)
+}
+
+fn client(p: &ProviderModel, o: &OpModel) -> TokenStream {
+    let credential = o.auth.map(|i| {
+        let setter = id(&setter_name(&p.auth[i].setter, "auth"));
+        quote!(.#setter(crate::CREDENTIAL))
+    });
+    quote! {
+        api::Client::builder()
+            .base_url(server.url())
+            #credential
+            .build()
+            .expect("the client builds")
+    }
+}
+
+/// `api::XRequest::new(required..)` and a setter per optional value of the request.
+fn typed_request(
+    p: &ProviderModel,
+    o: &OpModel,
+    req: &spec::format::ExampleRequest,
+) -> Result<TokenStream, String> {
+    let values = typed_params_of(o, req);
+    let is_credential = |f: &FieldModel| {
+        f.location
+            .is_some_and(|l| o.resolved.credential.is(l, f.wire))
+    };
+    let arg = |f: &FieldModel| -> Result<Option<TokenStream>, String> {
+        if matches!(f.ty, Ty::Secret) || is_credential(f) {
+            return Ok(Some(quote!(crate::CREDENTIAL)));
+        }
+        let Some(v) = values.get(f.wire) else {
+            return Ok(None);
+        };
+        Ok(Some(match (&f.ty, v) {
+            // The constructor and setters take `impl Into<String>`.
+            (Ty::String, Value::String(s)) => quote!(#s),
+            _ => literal(p, &f.ty, v)?,
+        }))
+    };
+    let mut required = Vec::new();
+    for f in o.params.iter().filter(|f| f.required) {
+        required.push(arg(f)?.ok_or_else(|| {
+            format!(
+                "no documented value for the required parameter `{}`",
+                f.wire
+            )
+        })?);
+    }
+    let mut setters = Vec::new();
+    for f in o.params.iter().filter(|f| !f.required) {
+        if is_credential(f) {
+            continue;
+        }
+        if let Some(v) = arg(f)? {
+            let setter = id(if f.ident == "new" {
+                "with_new"
+            } else {
+                &f.ident
+            });
+            setters.push(quote!(.#setter(#v)));
+        }
+    }
+    let req = id(&o.request);
+    Ok(quote!(api::#req::new(#(#required),*) #(#setters)*))
+}
+
+fn with_placeholder(s: &str) -> String {
+    s.replace(CREDENTIAL, PLACEHOLDER)
+}
+
+fn placeholder_in(v: &mut Value) {
+    match v {
+        Value::String(s) if s.contains(CREDENTIAL) => *s = with_placeholder(s),
+        Value::Array(items) => items.iter_mut().for_each(placeholder_in),
+        Value::Object(map) => map.values_mut().for_each(placeholder_in),
+        _ => {}
+    }
+}
+
+/// The documented request as literals: method, path filled by the spec's encoder, every
+/// query pair, the documented headers, the body by its encoding; credential as placeholder.
+fn expected_request(o: &OpModel, ex: &ExampleModel) -> Result<TokenStream, String> {
+    let w = WireRequest::build(o, ex.example);
+    let (method, path) = (w.method, &w.path);
+    let pairs = |m: &indexmap::IndexMap<String, String>| {
+        let items = m.iter().map(|(k, v)| {
+            let v = with_placeholder(v);
+            quote!((#k, #v))
+        });
+        quote!(&[#(#items),*])
+    };
+    let query = pairs(&w.query);
+    let headers = pairs(&w.headers);
+    let body = match (&w.body, w.encoding) {
+        (None, _) => quote!(.empty_body()),
+        (Some(fields), Some(BodyEncoding::Multipart | BodyEncoding::Urlencoded)) => {
+            let mut items = Vec::new();
+            for (k, v) in fields {
+                let values = match v {
+                    Value::Array(a) => a.clone(),
+                    other => vec![other.clone()],
+                };
+                for v in values {
+                    let text = match v {
+                        Value::String(s) => with_placeholder(&s),
+                        other => other.to_string(),
+                    };
+                    items.push(quote!((#k, #text)));
+                }
+            }
+            if w.encoding == Some(BodyEncoding::Multipart) {
+                quote!(.multipart_body(&[#(#items),*]))
+            } else {
+                quote!(.urlencoded_body(&[#(#items),*]))
+            }
+        }
+        (Some(fields), _) => {
+            let mut v = Value::Object(fields.clone());
+            placeholder_in(&mut v);
+            let text = v.to_string();
+            quote!(.json_body(#text))
+        }
+    };
+    Ok(quote! {
+        protocol_test::ExpectedRequest::new(#method, #path)
+            .query(#query)
+            .headers(#headers)
+            #body
+    })
+}
+
+/// The assertions on what the client decoded.
+fn outcome(p: &ProviderModel, o: &OpModel, ex: &ExampleModel) -> Result<TokenStream, String> {
+    let Some(outcome) = &ex.outcome else {
+        return Ok(quote!());
+    };
+    let status = ex.example.response.as_ref().map_or(0, |r| r.status);
+    let status = Literal::u16_unsuffixed(status);
+    Ok(match outcome {
+        Outcome::Payload(v) => {
+            let check = if o.response == Ty::Unit {
+                quote!(let () = response.into_inner();)
+            } else {
+                let expected = literal(p, &o.response, v)?;
+                quote! {
+                    let expected = #expected;
+                    assert_eq!(response.into_inner(), expected);
+                }
+            };
+            quote! {
+                let response = result
+                    .unwrap_or_else(|e| panic!("expected the documented payload, got {e:?}"));
+                assert_eq!(response.status(), #status);
+                #check
+            }
+        }
+        Outcome::Failure(case) => {
+            let e = o
+                .errors
+                .iter()
+                .find(|e| e.case.name == *case)
+                .ok_or_else(|| format!("unknown error case `{case}`"))?;
+            let (enum_name, variant) = (id(&o.error), id(&e.variant));
+            let body = ex
+                .example
+                .response
+                .as_ref()
+                .and_then(|r| r.body.clone())
+                .unwrap_or(Value::Null);
+            let (pattern, check) = if e.ty == Ty::Unit {
+                (quote!(()), quote!())
+            } else {
+                let expected = literal(p, &e.ty, &body)?;
+                (
+                    quote!(body),
+                    quote! {
+                        let expected = #expected;
+                        assert_eq!(body, expected);
+                    },
+                )
+            };
+            let message = format!("expected the documented failure `{case}`, got {{other:?}}");
+            quote! {
+                match result {
+                    Err(generated::runtime::Error::Documented {
+                        status,
+                        error: api::#enum_name::#variant(#pattern),
+                    }) => {
+                        assert_eq!(status, #status);
+                        #check
+                    }
+                    other => panic!(#message),
+                }
+            }
+        }
+        Outcome::Envelope(_) => quote! {
+            assert!(
+                matches!(result, Err(generated::runtime::Error::Envelope { .. })),
+                "expected a failure reported by the envelope, got {result:?}"
+            );
+        },
+    })
+}
+
+/// A typed Rust literal of `v` as a value of `ty`. Lenient about the wire form (numbers and
+/// booleans as strings, comma-separated lists): payloads arrive in their wire encoding,
+/// request values already typed.
+fn literal(p: &ProviderModel, ty: &Ty, v: &Value) -> Result<TokenStream, String> {
+    let bad = || format!("{v} is not a value of {ty:?}");
+    Ok(match ty {
+        Ty::String => {
+            let s = match v {
+                Value::String(s) => s.clone(),
+                Value::Number(_) | Value::Bool(_) => v.to_string(),
+                _ => return Err(bad()),
+            };
+            quote!(String::from(#s))
+        }
+        Ty::Secret => quote!(generated::runtime::Secret::new(crate::CREDENTIAL)),
+        Ty::I32 | Ty::I64 => {
+            let n = match v {
+                Value::Number(n) => n.as_i64(),
+                Value::String(s) => s.trim().parse::<i64>().ok(),
+                _ => None,
+            }
+            .ok_or_else(bad)?;
+            let lit = Literal::i64_unsuffixed(n.unsigned_abs() as i64);
+            if n < 0 {
+                quote!(-#lit)
+            } else {
+                quote!(#lit)
+            }
+        }
+        Ty::F64 => {
+            let n = match v {
+                Value::Number(n) => n.as_f64(),
+                Value::String(s) => s.trim().parse::<f64>().ok(),
+                _ => None,
+            }
+            .ok_or_else(bad)?;
+            let lit = Literal::f64_unsuffixed(n.abs());
+            if n < 0.0 {
+                quote!(-#lit)
+            } else {
+                quote!(#lit)
+            }
+        }
+        Ty::Bool => match v {
+            Value::Bool(b) => quote!(#b),
+            Value::String(s) if s == "true" => quote!(true),
+            Value::String(s) if s == "false" => quote!(false),
+            _ => return Err(bad()),
+        },
+        Ty::Unit => quote!(()),
+        Ty::Vec(inner) => {
+            let items: Vec<Value> = match v {
+                Value::Array(items) => items.clone(),
+                Value::String(s) => match serde_json::from_str::<Value>(s) {
+                    Ok(Value::Array(items)) => items,
+                    _ => s
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                        .map(|p| Value::String(p.to_owned()))
+                        .collect(),
+                },
+                _ => return Err(bad()),
+            };
+            let items = items
+                .iter()
+                .map(|i| literal(p, inner, i))
+                .collect::<Result<Vec<_>, _>>()?;
+            if items.is_empty() {
+                quote!(Vec::new())
+            } else {
+                quote!(Vec::from([#(#items),*]))
+            }
+        }
+        Ty::Nullable(inner) => match v {
+            Value::Null => quote!(None),
+            v => {
+                let inner = literal(p, inner, v)?;
+                quote!(Some(#inner))
+            }
+        },
+        Ty::Named(name) => named(p, name, v)?,
+    })
+}
+
+fn named(p: &ProviderModel, name: &str, v: &Value) -> Result<TokenStream, String> {
+    let t = p
+        .types
+        .iter()
+        .find(|t| t.name == name)
+        .ok_or_else(|| format!("unknown type `{name}`"))?;
+    let type_id = id(name);
+    match &t.body {
+        TypeBody::Object(fields) => {
+            let Value::Object(map) = v else {
+                return Err(format!("{v} is not an object of type `{name}`"));
+            };
+            let mut inits = Vec::new();
+            for f in fields {
+                let member = id(&f.ident);
+                let value = match (map.get(f.wire), f.required) {
+                    (Some(x), true) => literal(p, &f.ty, x)?,
+                    (None, true) if matches!(f.ty, Ty::Nullable(_)) => quote!(None),
+                    (None, true) => {
+                        return Err(format!("`{name}` lacks its required member `{}`", f.wire))
+                    }
+                    (Some(x), false) => {
+                        let inner = literal(p, &f.ty, x)?;
+                        quote!(Some(#inner))
+                    }
+                    (None, false) => quote!(None),
+                };
+                inits.push(quote!(#member: #value));
+            }
+            Ok(quote!(api::#type_id { #(#inits),* }))
+        }
+        TypeBody::Enum(values) => {
+            let Value::String(s) = v else {
+                return Err(format!("{v} is not a string of enum `{name}`"));
+            };
+            Ok(match values.iter().find(|(_, wire, _)| wire == s) {
+                Some((variant, _, _)) => {
+                    let variant = id(variant);
+                    quote!(api::#type_id::#variant)
+                }
+                None => quote!(api::#type_id::Unknown(String::from(#s))),
+            })
+        }
+        TypeBody::Union(variants) => {
+            for u in variants {
+                if let Some(t) = union_fit(p, u, v) {
+                    let variant = id(&u.name);
+                    return Ok(match t {
+                        Some(inner) => {
+                            let inner = literal(p, inner, v)?;
+                            quote!(api::#type_id::#variant(#inner))
+                        }
+                        None => quote!(api::#type_id::#variant),
+                    });
+                }
+            }
+            Err(format!("{v} matches no alternative of `{name}`"))
+        }
+    }
+}
+
+/// Whether `v` decodes as alternative `u` (`Some(type)`, or `Some(None)` for a literal).
+fn union_fit<'a>(p: &ProviderModel, u: &'a UnionVariant, v: &Value) -> Option<Option<&'a Ty>> {
+    match (&u.ty, &u.literal) {
+        (Some(t), _) => fits(p, t, u.encoding, v).then_some(Some(t)),
+        (None, Some(lit)) => {
+            (serde_json::from_str::<Value>(lit).ok().as_ref() == Some(v)).then_some(None)
+        }
+        (None, None) => None,
+    }
+}
+
+/// Whether `v` decodes as a value of `ty` under the wire encoding `enc`.
+fn fits(p: &ProviderModel, ty: &Ty, enc: Encoding, v: &Value) -> bool {
+    if let (Encoding::Str, Value::String(s)) = (enc, v) {
+        return match ty {
+            Ty::I32 => s.trim().parse::<i32>().is_ok(),
+            Ty::I64 => s.trim().parse::<i64>().is_ok(),
+            Ty::F64 => s.trim().parse::<f64>().is_ok(),
+            Ty::Bool => matches!(s.as_str(), "true" | "false"),
+            Ty::String | Ty::Secret => true,
+            _ => false,
+        };
+    }
+    if let (Encoding::Csv, Value::String(s), Ty::Vec(inner)) = (enc, v, ty) {
+        return s
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .all(|item| fits(p, inner, Encoding::Str, &Value::String(item.to_owned())));
+    }
+    match (ty, v) {
+        (Ty::String | Ty::Secret, Value::String(_)) => true,
+        (Ty::I32, Value::Number(n)) => n.as_i64().is_some_and(|n| i32::try_from(n).is_ok()),
+        (Ty::I64, Value::Number(n)) => n.as_i64().is_some(),
+        (Ty::F64, Value::Number(_)) => true,
+        (Ty::Bool, Value::Bool(_)) => true,
+        (Ty::Unit, Value::Null) => true,
+        (Ty::Nullable(_), Value::Null) => true,
+        (Ty::Nullable(inner), v) => fits(p, inner, enc, v),
+        (Ty::Vec(inner), Value::Array(items)) => items.iter().all(|i| fits(p, inner, enc, i)),
+        (Ty::Named(name), v) => match p.types.iter().find(|t| t.name == *name).map(|t| &t.body) {
+            Some(TypeBody::Enum(_)) => v.is_string(),
+            Some(TypeBody::Union(us)) => us.iter().any(|u| union_fit(p, u, v).is_some()),
+            Some(TypeBody::Object(fields)) => v.as_object().is_some_and(|m| {
+                fields.iter().all(|f| match m.get(f.wire) {
+                    Some(x) => fits(p, &f.ty, f.encoding, x),
+                    None => !f.required || matches!(f.ty, Ty::Nullable(_)),
+                })
+            }),
+            None => false,
+        },
+        _ => false,
+    }
+}

@@ -1,0 +1,534 @@
+//! Pure comparisons of an expected request with a captured one: method, path, query pairs as a
+//! multiset, required headers (case-insensitive names), body by media type (JSON semantically,
+//! urlencoded and multipart forms as multisets of fields).
+
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::multipart::parse_multipart;
+use crate::server::CapturedRequest;
+
+/// What the body of the request must be.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum ExpectedBody {
+    /// Not compared.
+    #[default]
+    Unchecked,
+    /// No body at all.
+    Empty,
+    /// `application/json`, compared as JSON values (member order and spacing do not matter).
+    Json(String),
+    /// `application/x-www-form-urlencoded`, compared as a multiset of fields.
+    Urlencoded(Vec<(String, String)>),
+    /// `multipart/form-data`, compared as a multiset of fields.
+    Multipart(Vec<(String, String)>),
+}
+
+/// An expected request, as literals. Built with [`ExpectedRequest::new`] and the setters.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ExpectedRequest {
+    pub method: String,
+    /// The path as sent (percent-encoded segments), without the query.
+    pub path: String,
+    /// Every query pair (decoded), in any order: pairs not listed are mismatches.
+    pub query: Vec<(String, String)>,
+    /// Headers that must be present with these values; others may be present too.
+    pub headers: Vec<(String, String)>,
+    pub body: ExpectedBody,
+}
+
+fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+impl ExpectedRequest {
+    pub fn new(method: &str, path: &str) -> Self {
+        Self {
+            method: method.to_string(),
+            path: path.to_string(),
+            ..Self::default()
+        }
+    }
+
+    pub fn query(mut self, pairs: &[(&str, &str)]) -> Self {
+        self.query = owned(pairs);
+        self
+    }
+
+    pub fn headers(mut self, pairs: &[(&str, &str)]) -> Self {
+        self.headers = owned(pairs);
+        self
+    }
+
+    pub fn empty_body(mut self) -> Self {
+        self.body = ExpectedBody::Empty;
+        self
+    }
+
+    pub fn json_body(mut self, json: &str) -> Self {
+        self.body = ExpectedBody::Json(json.to_string());
+        self
+    }
+
+    pub fn urlencoded_body(mut self, fields: &[(&str, &str)]) -> Self {
+        self.body = ExpectedBody::Urlencoded(owned(fields));
+        self
+    }
+
+    pub fn multipart_body(mut self, fields: &[(&str, &str)]) -> Self {
+        self.body = ExpectedBody::Multipart(owned(fields));
+        self
+    }
+}
+
+/// One difference between the expected and the captured request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mismatch {
+    /// Which part differs, e.g. ``query `limit` ``.
+    pub part: String,
+    pub expected: String,
+    pub found: String,
+}
+
+impl Mismatch {
+    fn new(part: impl Into<String>, expected: impl Into<String>, found: impl Into<String>) -> Self {
+        Self {
+            part: part.into(),
+            expected: expected.into(),
+            found: found.into(),
+        }
+    }
+}
+
+impl fmt::Display for Mismatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.expected.contains('\n') || self.found.contains('\n') {
+            let diff = similar::TextDiff::from_lines(&self.expected, &self.found);
+            write!(
+                f,
+                "{}: differs (- expected, + found)\n{}",
+                self.part,
+                diff.unified_diff().context_radius(3)
+            )
+        } else {
+            write!(
+                f,
+                "{}:\n  expected: {}\n  found:    {}",
+                self.part, self.expected, self.found
+            )
+        }
+    }
+}
+
+pub fn validate_method(expected: &str, found: &str) -> Vec<Mismatch> {
+    if expected.eq_ignore_ascii_case(found) {
+        Vec::new()
+    } else {
+        vec![Mismatch::new("method", expected, found)]
+    }
+}
+
+/// Paths compare segment by segment once percent-decoded (`%7E` and `~` are the same
+/// character), so an encoded `/` inside a segment still differs from a separator.
+pub fn validate_path(expected: &str, found: &str) -> Vec<Mismatch> {
+    let segments = |p: &str| -> Vec<Vec<u8>> { p.split('/').map(percent_decode).collect() };
+    if segments(expected) == segments(found) {
+        Vec::new()
+    } else {
+        vec![Mismatch::new("path", expected, found)]
+    }
+}
+
+fn percent_decode(s: &str) -> Vec<u8> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match (b[i], b.get(i + 1).copied(), b.get(i + 2).copied()) {
+            (b'%', Some(h), Some(l)) if hex(h).is_some() && hex(l).is_some() => {
+                out.push((hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0)) as u8);
+                i += 3;
+            }
+            (c, _, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Query pairs as a multiset: every expected pair sent once, nothing else sent.
+pub fn validate_query(expected: &[(String, String)], found: &[(String, String)]) -> Vec<Mismatch> {
+    multiset("query", expected, found)
+}
+
+fn multiset(
+    what: &str,
+    expected: &[(String, String)],
+    found: &[(String, String)],
+) -> Vec<Mismatch> {
+    let mut left: Vec<&(String, String)> = found.iter().collect();
+    // Exact pairs first, so a wrong value stands against the value sent in its place.
+    let mut missing = Vec::new();
+    for (k, v) in expected {
+        match left.iter().position(|(fk, fv)| fk == k && fv == v) {
+            Some(i) => {
+                left.remove(i);
+            }
+            None => missing.push((k, v)),
+        }
+    }
+    let mut out = Vec::new();
+    for (k, v) in missing {
+        let other = match left.iter().position(|(fk, _)| fk == k) {
+            Some(i) => quoted(&left.remove(i).1),
+            None => "absent".to_string(),
+        };
+        out.push(Mismatch::new(format!("{what} `{k}`"), quoted(v), other));
+    }
+    for (k, v) in left {
+        let expected = if expected.iter().any(|(ek, _)| ek == k) {
+            "no further value"
+        } else {
+            "absent"
+        };
+        out.push(Mismatch::new(format!("{what} `{k}`"), expected, quoted(v)));
+    }
+    out
+}
+
+fn quoted(s: &str) -> String {
+    format!("{s:?}")
+}
+
+/// Every expected header present (names case-insensitive) with its value; a `Content-Type`
+/// compares by media type (clients add boundaries and charsets). Other headers may be sent.
+pub fn validate_headers(
+    expected: &[(String, String)],
+    found: &[(String, String)],
+) -> Vec<Mismatch> {
+    let mut out = Vec::new();
+    for (k, v) in expected {
+        let values: Vec<&String> = found
+            .iter()
+            .filter(|(fk, _)| fk.eq_ignore_ascii_case(k))
+            .map(|(_, fv)| fv)
+            .collect();
+        let same = |fv: &&String| {
+            if k.eq_ignore_ascii_case("content-type") {
+                media_type(v) == media_type(fv)
+            } else {
+                fv.as_str() == v
+            }
+        };
+        if !values.iter().any(same) {
+            let got = if values.is_empty() {
+                "absent".to_string()
+            } else {
+                values
+                    .iter()
+                    .map(|v| quoted(v))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            out.push(Mismatch::new(format!("header `{k}`"), quoted(v), got));
+        }
+    }
+    out
+}
+
+/// The media type of a `Content-Type` value: lower case, without parameters.
+pub fn media_type(content_type: &str) -> String {
+    content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase()
+}
+
+/// The body by the expected media type: the content type must name it and the content must
+/// be equivalent (JSON values equal, form fields equal as multisets).
+pub fn validate_body(
+    expected: &ExpectedBody,
+    content_type: Option<&str>,
+    body: &[u8],
+) -> Vec<Mismatch> {
+    let media = content_type.map(media_type);
+    let wrong_type = |want: &str| {
+        (media.as_deref() != Some(want)).then(|| {
+            Mismatch::new(
+                "content type",
+                want,
+                content_type.unwrap_or("absent").to_string(),
+            )
+        })
+    };
+    let text = || String::from_utf8_lossy(body).into_owned();
+    match expected {
+        ExpectedBody::Unchecked => Vec::new(),
+        ExpectedBody::Empty if body.is_empty() => Vec::new(),
+        ExpectedBody::Empty => vec![Mismatch::new("body", "empty", text())],
+        ExpectedBody::Json(want) => {
+            if let Some(m) = wrong_type("application/json") {
+                return vec![m];
+            }
+            let want: Value = match serde_json::from_str(want) {
+                Ok(v) => v,
+                Err(e) => return vec![Mismatch::new("expected body", "JSON", e.to_string())],
+            };
+            match serde_json::from_slice::<Value>(body) {
+                Ok(got) if got == want => Vec::new(),
+                Ok(got) => vec![Mismatch::new("body (JSON)", pretty(&want), pretty(&got))],
+                Err(e) => vec![Mismatch::new(
+                    "body (JSON)",
+                    pretty(&want),
+                    format!("not JSON ({e}): {}", text()),
+                )],
+            }
+        }
+        ExpectedBody::Urlencoded(want) => {
+            if let Some(m) = wrong_type("application/x-www-form-urlencoded") {
+                return vec![m];
+            }
+            let got: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
+            multiset("form field", want, &got)
+        }
+        ExpectedBody::Multipart(want) => {
+            if let Some(m) = wrong_type("multipart/form-data") {
+                return vec![m];
+            }
+            match parse_multipart(content_type.unwrap_or_default(), body) {
+                Ok(got) => multiset("form field", want, &got),
+                Err(e) => vec![Mismatch::new("body (multipart)", "readable", e)],
+            }
+        }
+    }
+}
+
+fn pretty(v: &Value) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_else(|_| v.to_string())
+}
+
+/// Every comparison at once. Empty: the captured request is the expected one.
+pub fn validate_request(expected: &ExpectedRequest, found: &CapturedRequest) -> Vec<Mismatch> {
+    let mut out = validate_method(&expected.method, &found.method);
+    out.extend(validate_path(&expected.path, &found.path));
+    out.extend(validate_query(&expected.query, &found.query));
+    out.extend(validate_headers(&expected.headers, &found.headers));
+    out.extend(validate_body(
+        &expected.body,
+        found.header("content-type"),
+        &found.body,
+    ));
+    out
+}
+
+/// Panics with every mismatch unless the captured request is the expected one.
+#[track_caller]
+pub fn assert_request(found: &CapturedRequest, expected: &ExpectedRequest) {
+    let mismatches = validate_request(expected, found);
+    if !mismatches.is_empty() {
+        let text: Vec<String> = mismatches.iter().map(ToString::to_string).collect();
+        panic!(
+            "the request differs from the expected one ({} {}):\n{}",
+            expected.method,
+            expected.path,
+            text.join("\n")
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
+        owned(p)
+    }
+
+    fn captured() -> CapturedRequest {
+        CapturedRequest {
+            method: "POST".into(),
+            path: "/v1/a%20b/items".into(),
+            query: pairs(&[
+                ("limit", "10"),
+                ("token", "t0k"),
+                ("tag", "x"),
+                ("tag", "y"),
+            ]),
+            headers: pairs(&[
+                ("x-auth-token", "t0k"),
+                ("content-type", "application/json; charset=utf-8"),
+            ]),
+            body: br#"{"b":[1,2],"a":"x"}"#.to_vec(),
+        }
+    }
+
+    fn expected() -> ExpectedRequest {
+        ExpectedRequest::new("POST", "/v1/a%20b/items")
+            .query(&[
+                ("tag", "y"),
+                ("token", "t0k"),
+                ("limit", "10"),
+                ("tag", "x"),
+            ])
+            .headers(&[
+                ("X-Auth-Token", "t0k"),
+                ("Content-Type", "application/json"),
+            ])
+            .json_body(r#"{ "a": "x", "b": [1, 2] }"#)
+    }
+
+    #[test]
+    fn the_same_request_in_another_order_agrees() {
+        assert_eq!(validate_request(&expected(), &captured()), Vec::new());
+        assert_request(&captured(), &expected());
+    }
+
+    #[test]
+    fn each_wrong_literal_is_reported() {
+        let cases: Vec<(ExpectedRequest, &str)> = vec![
+            (
+                ExpectedRequest {
+                    method: "GET".into(),
+                    ..expected()
+                },
+                "method",
+            ),
+            (
+                ExpectedRequest {
+                    path: "/v1/a%20c/items".into(),
+                    ..expected()
+                },
+                "path",
+            ),
+            (
+                ExpectedRequest {
+                    path: "/v1/a%2Fb/items".into(),
+                    ..expected()
+                },
+                "path",
+            ),
+            (
+                expected().query(&[("limit", "10"), ("token", "t0k"), ("tag", "x")]),
+                "query `tag`",
+            ),
+            (
+                expected().query(&[
+                    ("limit", "10"),
+                    ("token", "other"),
+                    ("tag", "x"),
+                    ("tag", "y"),
+                ]),
+                "query `token`",
+            ),
+            (
+                expected().query(&[
+                    ("limit", "10"),
+                    ("token", "t0k"),
+                    ("tag", "x"),
+                    ("tag", "y"),
+                    ("page", "1"),
+                ]),
+                "query `page`",
+            ),
+            (
+                expected().headers(&[("X-Auth-Token", "other")]),
+                "header `X-Auth-Token`",
+            ),
+            (expected().headers(&[("X-Trace", "1")]), "header `X-Trace`"),
+            (
+                expected().headers(&[("Content-Type", "text/plain")]),
+                "header `Content-Type`",
+            ),
+            (
+                expected().json_body(r#"{"a":"x","b":[2,1]}"#),
+                "body (JSON)",
+            ),
+            (
+                expected().json_body(r#"{"a":"x","b":[1,2],"c":null}"#),
+                "body (JSON)",
+            ),
+            (expected().urlencoded_body(&[("a", "x")]), "content type"),
+            (expected().empty_body(), "body"),
+        ];
+        for (want, part) in cases {
+            let found = validate_request(&want, &captured());
+            assert!(
+                found.iter().any(|m| m.part == part),
+                "expected a mismatch of {part}, got {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_tampered_capture_fails() {
+        let mut c = captured();
+        c.body = br#"{"a":"x","b":[1,2,3]}"#.to_vec();
+        let found = validate_request(&expected(), &c);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let text = found[0].to_string();
+        assert!(
+            text.contains("body (JSON)") && text.contains("+    3"),
+            "{text}"
+        );
+
+        let mut c = captured();
+        c.headers.retain(|(k, _)| k != "x-auth-token");
+        let found = validate_request(&expected(), &c);
+        assert_eq!(
+            found[0].to_string(),
+            "header `X-Auth-Token`:\n  expected: \"t0k\"\n  found:    absent"
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "query `limit`")]
+    fn assert_request_panics_on_a_mismatch() {
+        let mut c = captured();
+        c.query[0].1 = "11".into();
+        assert_request(&c, &expected());
+    }
+
+    #[test]
+    fn forms_compare_as_multisets() {
+        let want = pairs(&[("a", "1"), ("b", "2"), ("a", "3")]);
+        let body = b"b=2&a=3&a=1";
+        let ct = Some("application/x-www-form-urlencoded");
+        assert!(validate_body(&ExpectedBody::Urlencoded(want.clone()), ct, body).is_empty());
+        let wrong = validate_body(&ExpectedBody::Urlencoded(want.clone()), ct, b"b=2&a=3&a=4");
+        assert_eq!(
+            wrong,
+            vec![Mismatch::new("form field `a`", "\"1\"", "\"4\"")]
+        );
+        let extra = validate_body(&ExpectedBody::Urlencoded(want), ct, b"b=2&a=3&a=1&c=0");
+        assert_eq!(
+            extra,
+            vec![Mismatch::new("form field `c`", "absent", "\"0\"")]
+        );
+
+        let ct = "multipart/form-data; boundary=B";
+        let body = b"--B\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\n2\r\n--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--B--\r\n";
+        let want = pairs(&[("a", "1"), ("b", "2")]);
+        assert!(validate_body(&ExpectedBody::Multipart(want), Some(ct), body).is_empty());
+        let want = pairs(&[("a", "1"), ("b", "3")]);
+        let found = validate_body(&ExpectedBody::Multipart(want), Some(ct), body);
+        assert_eq!(
+            found,
+            vec![Mismatch::new("form field `b`", "\"3\"", "\"2\"")]
+        );
+    }
+
+    #[test]
+    fn percent_encoding_of_unreserved_characters_does_not_matter() {
+        assert!(validate_path("/a/~b", "/a/%7Eb").is_empty());
+        assert!(!validate_path("/a/b", "/a/b/").is_empty());
+    }
+}

@@ -1,0 +1,21 @@
+//! Support for protocol tests of generated clients, in the manner of smithy-rs's
+//! `aws-smithy-protocol-test`: a loopback [`CaptureServer`] that records every request a client
+//! sends and answers with a canned response, and pure comparison functions over an expected
+//! request (written out as literals by the generator) and a captured one.
+//!
+//! The crate depends on neither the runtime the clients call nor the spec or generator crates,
+//! so the expectations and the comparison share no code with what they check.
+//!
+//! Comparisons return the list of [`Mismatch`]es (empty: the request agrees); only
+//! [`assert_request`] and [`CaptureServer::only_request`], the assertion helpers, panic.
+
+mod compare;
+mod multipart;
+mod server;
+
+pub use compare::{
+    assert_request, media_type, validate_body, validate_headers, validate_method, validate_path,
+    validate_query, validate_request, ExpectedBody, ExpectedRequest, Mismatch,
+};
+pub use multipart::parse_multipart;
+pub use server::{CannedResponse, CaptureServer, CapturedRequest};
