@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::check::{Check, Checker, InvalidInput, Violation};
-use super::envelope::{unwrap_result_code, unwrap_xml_json};
+use super::envelope::{unwrap_result_code, unwrap_xml_json, XmlErrorFields, XmlJson};
 use super::error::{Error, OpError, ResponseValue};
 use super::secret::{excerpt, redact, Secret};
 
@@ -66,10 +66,14 @@ pub enum Envelope {
         success: i64,
         scopes: &'static [&'static str],
     },
+    /// XML mapped to JSON by the provider's convention (see [`XmlJson`]).
     XmlJson {
         root: &'static str,
         list: &'static str,
         error: &'static str,
+        text_key: &'static str,
+        attribute_prefix: &'static str,
+        error_fields: XmlErrorFields<'static>,
     },
 }
 
@@ -382,8 +386,23 @@ fn unwrap_envelope(op: &Operation, body: Value) -> Result<Value, super::envelope
             success,
             scopes,
         } => unwrap_result_code(body, code_field, message_field, success, scopes),
-        Envelope::XmlJson { root, list, error } => {
-            unwrap_xml_json(body, root, list, error, op.list_payload)
+        Envelope::XmlJson {
+            root,
+            list,
+            error,
+            text_key,
+            attribute_prefix,
+            error_fields,
+        } => {
+            let xml = XmlJson {
+                root,
+                list,
+                error,
+                text_key,
+                attribute_prefix,
+                error_fields,
+            };
+            unwrap_xml_json(body, &xml, op.list_payload)
         }
     }
 }
@@ -578,6 +597,13 @@ mod tests {
             root: "doc",
             list: "elem",
             error: "error",
+            text_key: "$",
+            attribute_prefix: "$",
+            error_fields: XmlErrorFields {
+                kind: "type",
+                object: Some("object"),
+                message: "msg",
+            },
         },
         list_payload: false,
     };

@@ -67,8 +67,13 @@ fn ops(p: &ProviderModel) -> Vec<Value> {
                 Envelope::ResultCode { code_field, success, .. } => {
                     format!("result code `{code_field}` must be {success} (else a failure, even under this status)")
                 }
-                Envelope::XmlJson { root, error, .. } => {
-                    format!("XML-as-JSON under `{root}`; `{error}` is a failure under any status")
+                Envelope::XmlJson { root, list, error, text_key, attribute_prefix, error_fields } => {
+                    let object = error_fields.object.as_ref().map(|o| format!(", object `{o}`")).unwrap_or_default();
+                    format!(
+                        "XML-as-JSON under `{root}` (element text under `{text_key}`, attributes prefixed `{attribute_prefix}`, lists under `{list}`); \
+                         `{error}` is a failure under any status (kind `{}`{object}, message `{}`)",
+                        error_fields.kind, error_fields.message
+                    )
                 }
             });
             json!({

@@ -252,9 +252,27 @@ fn method(p: &ProviderModel, o: &OpModel) -> Result<syn::ImplItem, RenderError> 
         }) => Some(quote! {
             runtime::Envelope::ResultCode { code_field: #code_field, message_field: #message_field, success: #success, scopes: &[#(#scopes),*] }
         }),
-        Some(Envelope::XmlJson { root, list, error }) => Some(quote! {
-            runtime::Envelope::XmlJson { root: #root, list: #list, error: #error }
-        }),
+        Some(Envelope::XmlJson {
+            root,
+            list,
+            error,
+            text_key,
+            attribute_prefix,
+            error_fields,
+        }) => {
+            let (kind, message) = (&error_fields.kind, &error_fields.message);
+            let object = match &error_fields.object {
+                Some(o) => quote!(Some(#o)),
+                None => quote!(None),
+            };
+            Some(quote! {
+                runtime::Envelope::XmlJson {
+                    root: #root, list: #list, error: #error,
+                    text_key: #text_key, attribute_prefix: #attribute_prefix,
+                    error_fields: runtime::XmlErrorFields { kind: #kind, object: #object, message: #message },
+                }
+            })
+        }
     };
     if let Some(envelope) = envelope {
         describe = method_call(describe, "envelope", vec![parse(envelope, &o.method)?]);
