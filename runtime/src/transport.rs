@@ -628,6 +628,13 @@ mod tests {
     }
 
     async fn call_unit(body: &'static str) -> Result<ResponseValue<()>, Error<NoErrors>> {
+        call(&XML_JSON_OP, body).await
+    }
+
+    async fn call<T: DeserializeOwned + 'static>(
+        op: &Operation,
+        body: &'static str,
+    ) -> Result<ResponseValue<T>, Error<NoErrors>> {
         let t = Transport::from_parts(
             reqwest::Client::new(),
             answer_once(body).await,
@@ -635,7 +642,55 @@ mod tests {
             0,
             &[],
         );
-        execute(&t, &XML_JSON_OP, &NoParams {}).await
+        execute(&t, op, &NoParams {}).await
+    }
+
+    /// An XML mapping unlike BILLmanager's, declared the way a spec declares it.
+    const OTHER_XML_OP: Operation = Operation {
+        envelope: Envelope::XmlJson {
+            root: "response",
+            list: "item",
+            error: "fault",
+            text_key: "#text",
+            attribute_prefix: "@",
+            error_fields: XmlErrorFields {
+                kind: "code",
+                object: None,
+                message: "text",
+            },
+        },
+        list_payload: true,
+        ..XML_JSON_OP
+    };
+
+    #[tokio::test]
+    async fn another_xml_mapping_is_read_by_its_declared_keys() {
+        let listed: ResponseValue<Vec<Value>> = call(
+            &OTHER_XML_OP,
+            r##"{"response":{"@lang":"en","item":{"@id":"5","name":{"#text":"nightly"}}}}"##,
+        )
+        .await
+        .expect("a success");
+        assert_eq!(
+            listed.into_inner(),
+            vec![serde_json::json!({"id": "5", "name": "nightly"})]
+        );
+        let r: Result<ResponseValue<Vec<Value>>, _> = call(
+            &OTHER_XML_OP,
+            r##"{"response":{"fault":{"@code":"42","text":{"#text":"no such item"}}}}"##,
+        )
+        .await;
+        match r {
+            Err(Error::Envelope { status: 200, error }) => assert_eq!(
+                error,
+                super::super::envelope::EnvelopeError::XmlJson {
+                    kind: "42".into(),
+                    object: None,
+                    message: "no such item".into()
+                }
+            ),
+            other => panic!("expected the fault, got {other:?}"),
+        }
     }
 
     #[tokio::test]
