@@ -78,9 +78,9 @@ fn a_body_in_another_convention_is_refused() {
     std::fs::write(&path, format!("{head}{body}")).expect("write");
     let result = load_and_validate(std::slice::from_ref(&path), None);
     let _ = std::fs::remove_dir_all(&dir);
-    let problems = result
-        .err()
-        .expect("the rewritten body should not validate");
+    let Err(problems) = result else {
+        panic!("the rewritten body should not validate");
+    };
     assert!(problems.to_string().contains("payload"), "{problems}");
 }
 

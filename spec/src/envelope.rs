@@ -18,14 +18,12 @@ pub enum Unwrapped {
         code: i64,
         message: String,
     },
-    /// The XML error element as read (attributes without their prefix, text elements as
-    /// their text), with the members the envelope's `error_fields` name.
+    /// The XML error element, by the members the envelope's `error_fields` name (read with
+    /// attributes without their prefix and text elements as their text).
     XmlError {
         kind: Option<String>,
         object: Option<String>,
         message: Option<String>,
-        /// The whole element as read.
-        element: Value,
     },
     /// The body does not fit the envelope.
     Malformed(String),
@@ -39,7 +37,20 @@ impl std::fmt::Display for Unwrapped {
                 code,
                 message,
             } => write!(f, "result code {code} in `{scope}`: {message}"),
-            Unwrapped::XmlError { element, .. } => write!(f, "error element {element}"),
+            Unwrapped::XmlError {
+                kind,
+                object,
+                message,
+            } => {
+                write!(f, "error element")?;
+                if let Some(k) = kind {
+                    write!(f, " {k}")?;
+                }
+                if let Some(o) = object {
+                    write!(f, " on {o}")?;
+                }
+                write!(f, ": {}", message.as_deref().unwrap_or_default())
+            }
             Unwrapped::Malformed(why) => write!(f, "malformed envelope: {why}"),
         }
     }
@@ -157,7 +168,6 @@ impl Xml<'_> {
                 kind: member(&fields.kind),
                 object: fields.object.as_deref().and_then(member),
                 message: member(&fields.message).or_else(|| element.as_str().map(str::to_string)),
-                element,
             });
         }
         if !want_list {
@@ -302,7 +312,6 @@ mod tests {
                 kind: Some("access".into()),
                 object: None,
                 message: Some("denied".into()),
-                element: json!({"type": "access", "msg": "denied"}),
             })
         );
     }
@@ -335,7 +344,6 @@ mod tests {
                 kind: Some("42".into()),
                 object: None,
                 message: Some("no such item".into()),
-                element: json!({"code": "42", "text": "no such item", "$type": "ignored"}),
             })
         );
         // The default convention would not have read this body: `doc` is required there.

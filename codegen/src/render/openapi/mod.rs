@@ -105,7 +105,7 @@ pub fn document(p: &ProviderModel) -> Value {
         doc.insert("x-errata".into(), json!(spec.errata));
     }
     let mut doc = Value::Object(doc);
-    redact::redact(&mut doc, &redact::credential_examples(spec));
+    redact::redact(&mut doc, &p.example_secrets);
     doc
 }
 

@@ -35,24 +35,13 @@ fn location(l: Location) -> TokenStream {
     }
 }
 
-/// Query names that carry credentials, redacted from messages.
-fn secret_names<'a>(p: &ProviderModel<'a>) -> Vec<&'a str> {
-    p.auth
-        .iter()
-        .filter_map(|a| match a.scheme {
-            AuthScheme::Query { name, .. } | AuthScheme::Form { name, .. } => Some(name.as_str()),
-            _ => None,
-        })
-        .collect()
-}
-
 /// The client's items: `BASE_URL`, `Client` and `ClientBuilder`. The operation methods come
 /// in one `impl Client` block per operation ([`operation_impl`]).
 pub fn client(p: &ProviderModel) -> Result<Vec<syn::Item>, RenderError> {
     let provider = &p.spec.provider;
     let base = &provider.base_url;
     let schemes = p.auth.len();
-    let secrets = secret_names(p);
+    let secrets = &p.secret_fields;
     let vars = provider.variables.iter().map(|(n, v)| {
         let d = match &v.default {
             Some(d) => quote!(Some(#d)),
