@@ -38,7 +38,7 @@ pub async fn run_live(
         match model {
             Ok(p) if opts.provider.is_none_or_eq(&p.spec.provider.id) => providers.push(p),
             Ok(_) => {}
-            Err(failed) if opts.provider.is_none_or_eq(&failed.provider) => out.push(failed),
+            Err(failed) if opts.provider.is_none_or_eq(&failed.provider) => out.push(*failed),
             Err(_) => {}
         }
     }
@@ -143,7 +143,7 @@ async fn check_one(
         base_url: opts.base_url,
         prefer: None,
     };
-    let curl = || wire::curl(spec, op, req, opts.base_url, &var);
+    let curl = || wire::curl(om, req, opts.base_url, &var);
     let raw = match driver.send(&call).await {
         Ok(r) => r,
         Err(e) => {

@@ -17,7 +17,7 @@ use crate::wire::{self, Credential, REDACTED};
 
 /// The spec model of each file, or for a file it cannot be built from (validation refuses such
 /// specs first) one failed result naming why.
-pub(crate) fn models(files: &[SpecFile]) -> Vec<Result<ProviderModel<'_>, CaseResult>> {
+pub(crate) fn models(files: &[SpecFile]) -> Vec<Result<ProviderModel<'_>, Box<CaseResult>>> {
     files
         .iter()
         .map(|f| {
@@ -31,13 +31,13 @@ pub(crate) fn models(files: &[SpecFile]) -> Vec<Result<ProviderModel<'_>, CaseRe
                     wire: None,
                     outcome: Value::Null,
                 };
-                CaseResult {
+                Box::new(CaseResult {
                     provider: f.spec.provider.id.clone(),
                     operation: String::new(),
                     example: String::new(),
                     verdict: Verdict::Fail(format!("the spec model cannot be built: {e}")),
                     snapshot,
-                }
+                })
             })
         })
         .collect()
@@ -131,7 +131,7 @@ pub async fn replay_all(
         let p = match model {
             Ok(p) => p,
             Err(failed) => {
-                out.push(failed);
+                out.push(*failed);
                 continue;
             }
         };
@@ -194,7 +194,7 @@ async fn replay_one(
     if let Some(sent) = captured.last() {
         snapshot.request = Some(request_snapshot(&om.credential, req, sent).await);
         snapshot.wire = Some(if em.own_request {
-            let diffs: Vec<String> = wire::compare(spec, op, req, sent)
+            let diffs: Vec<String> = wire::compare(om, req, sent)
                 .await
                 .into_iter()
                 .map(|m| {
@@ -224,7 +224,7 @@ async fn replay_one(
     let verdict = if problems.is_empty() {
         Verdict::Pass
     } else {
-        let curl = wire::curl(spec, op, req, base, &token_env_var(&spec.provider.id));
+        let curl = wire::curl(om, req, base, &token_env_var(&spec.provider.id));
         Verdict::Fail(format!("{}\nreproduce: {curl}", problems.join("\n")))
     };
     result(verdict, snapshot)
