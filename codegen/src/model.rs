@@ -24,6 +24,12 @@ pub struct ProviderModel<'a> {
     pub types: Vec<TypeModel<'a>>,
     pub auth: Vec<AuthModel<'a>>,
     pub operations: Vec<OpModel<'a>>,
+    /// Every secret value the examples document ([`spec::model::ProviderModel::example_secrets`]),
+    /// replaced wherever output could quote one.
+    pub example_secrets: Vec<String>,
+    /// Names of secrets sent as `name=value` pairs
+    /// ([`spec::model::ProviderModel::secret_field_names`]), redacted by the clients.
+    pub secret_fields: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -298,6 +304,8 @@ impl<'a> ProviderModel<'a> {
             .collect();
         let resolved =
             spec::model::ProviderModel::build(spec, source.clone()).map_err(|e| err(e.message))?;
+        let example_secrets = resolved.example_secrets();
+        let secret_fields = resolved.secret_field_names();
         let mut operations = Vec::new();
         for op in resolved.operations {
             operations.push(cx.operation(op, &auth).map_err(err)?);
@@ -310,6 +318,8 @@ impl<'a> ProviderModel<'a> {
             types,
             auth,
             operations,
+            example_secrets,
+            secret_fields,
         })
     }
 }

@@ -6,15 +6,16 @@ use std::future::Future;
 use std::pin::Pin;
 
 use serde_json::Value;
-use spec::format::{BodyEncoding, ExampleRequest, Operation, Spec};
+use spec::format::{BodyEncoding, ExampleRequest, Spec};
+use spec::model::{Credential, OperationModel};
 
 use crate::decode::{self, Decoded};
-use crate::wire::{fill_path, Credential};
 
 /// One call to make.
 pub struct Call<'a> {
     pub spec: &'a Spec,
-    pub op: &'a Operation,
+    /// The operation as the spec model resolves it (its credential, its path template).
+    pub op: &'a OperationModel<'a>,
     /// The documented wire request the call is built from.
     pub request: &'a ExampleRequest,
     /// The same request as typed parameters keyed by wire name (credential excluded).
@@ -66,24 +67,24 @@ impl WireDriver {
 
     /// Send the call's documented request; transport errors come back as text.
     pub async fn send(&self, call: &Call<'_>) -> Result<RawResponse, String> {
-        let (spec, op, req) = (call.spec, call.op, call.request);
-        let cred = Credential::of(spec, op);
+        let (op, req) = (call.op.op, call.request);
+        let cred = &call.op.credential;
         let url = format!(
             "{}{}",
             call.base_url.trim_end_matches('/'),
-            fill_path(&op.path, req)
+            call.op.path.fill(&req.path)
         );
         let method = reqwest::Method::from_bytes(op.method.as_str().as_bytes())
             .map_err(|e| e.to_string())?;
         let mut query: Vec<(String, String)> = req
             .query
             .iter()
-            .filter(|(k, _)| !matches!(&cred, Credential::Query(n) if n == *k))
+            .filter(|(k, _)| !matches!(cred, Credential::Query(n) if n == *k))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         let mut rb = self.client.request(method, url);
         for (k, v) in &req.headers {
-            if !matches!(&cred, Credential::Header(n) if n.eq_ignore_ascii_case(k)) {
+            if !matches!(cred, Credential::Header(n) if n.eq_ignore_ascii_case(k)) {
                 rb = rb.header(k, v);
             }
         }
@@ -91,7 +92,7 @@ impl WireDriver {
         if let Some(Value::Object(fields)) = &req.body {
             if op.request.body != Some(BodyEncoding::Json) {
                 for (k, v) in fields {
-                    if matches!(&cred, Credential::Form(n) if n == k) {
+                    if matches!(cred, Credential::Form(n) if n == k) {
                         continue;
                     }
                     match v {
@@ -104,7 +105,7 @@ impl WireDriver {
             }
         }
         if let Some(secret) = &call.credential {
-            match &cred {
+            match cred {
                 Credential::Query(n) => query.push((n.clone(), secret.clone())),
                 Credential::Header(n) => rb = rb.header(n, secret),
                 Credential::Form(n) => form.push((n.clone(), secret.clone())),
@@ -172,10 +173,10 @@ impl Driver for WireDriver {
                     kind: "transport".into(),
                     message,
                 },
-                Ok(raw) => match decode::decode(call.op, raw.status, &raw.body) {
+                Ok(raw) => match decode::decode(call.op.op, raw.status, &raw.body) {
                     Decoded::Success(p) => Observed::Success {
                         status: raw.status,
-                        payload: decode::normalize(&call.op.response.schema, &p, call.spec),
+                        payload: decode::normalize(&call.op.op.response.schema, &p, call.spec),
                     },
                     Decoded::Failure { variant, reason } => Observed::Failure {
                         status: Some(raw.status),

@@ -39,7 +39,7 @@ impl Driver for GeneratedDriver {
             };
             let result = generated::dispatch::call(
                 &call.spec.provider.id,
-                &call.op.id,
+                &call.op.op.id,
                 &config,
                 call.params.clone(),
             )
@@ -47,7 +47,7 @@ impl Driver for GeneratedDriver {
             match result {
                 Ok(o) => Observed::Success {
                     status: o.status,
-                    payload: decode::normalize(&call.op.response.schema, &o.payload, call.spec),
+                    payload: decode::normalize(&call.op.op.response.schema, &o.payload, call.spec),
                 },
                 Err(e) => Observed::Failure {
                     status: e.status,

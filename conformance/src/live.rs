@@ -4,13 +4,14 @@
 //! operations by default; operations whose address the page does not give are skipped.
 
 use serde_json::Value;
-use spec::format::{Effect, Example, Operation, Spec};
+use spec::format::{Effect, Operation, Spec};
 use spec::load::SpecFile;
+use spec::model::{errors, ExampleModel, OperationModel, ProviderModel};
 use spec::values::{self, Options, Repr};
 
 use crate::decode;
 use crate::driver::{Call, WireDriver};
-use crate::replay::{params, token_env_var, CaseResult, Snapshot, Verdict};
+use crate::replay::{models, params, token_env_var, CaseResult, Snapshot, Verdict};
 use crate::wire;
 
 pub struct LiveOptions<'a> {
@@ -31,16 +32,24 @@ pub async fn run_live(
     token: &dyn Fn(&str) -> Option<String>,
     progress: &mut dyn FnMut(&str),
 ) -> Vec<CaseResult> {
-    let cases: Vec<(&Spec, &Operation, &Example)> = files
-        .iter()
-        .map(|f| &f.spec)
-        .filter(|s| opts.provider.is_none_or_eq(&s.provider.id))
-        .flat_map(|s| s.operations.iter().map(move |op| (s, op)))
-        .flat_map(|(s, op)| op.examples.iter().map(move |ex| (s, op, ex)))
-        .collect();
     let mut out = Vec::new();
-    for (i, (spec, op, ex)) in cases.iter().enumerate() {
-        let (verdict, outcome) = check_one(spec, op, ex, opts, driver, token).await;
+    let mut providers: Vec<ProviderModel> = Vec::new();
+    for model in models(files) {
+        match model {
+            Ok(p) if opts.provider.is_none_or_eq(&p.spec.provider.id) => providers.push(p),
+            Ok(_) => {}
+            Err(failed) if opts.provider.is_none_or_eq(&failed.provider) => out.push(*failed),
+            Err(_) => {}
+        }
+    }
+    let cases: Vec<(&ProviderModel, &OperationModel, &ExampleModel)> = providers
+        .iter()
+        .flat_map(|p| p.operations.iter().map(move |op| (p, op)))
+        .flat_map(|(p, op)| op.examples.iter().map(move |ex| (p, op, ex)))
+        .collect();
+    for (i, &(p, om, em)) in cases.iter().enumerate() {
+        let (spec, op, ex) = (p.spec, om.op, em.example);
+        let (verdict, outcome) = check_one(spec, om, em, opts, driver, token).await;
         let label = match &verdict {
             Verdict::Pass => "ok".to_string(),
             Verdict::Fail(_) => "DRIFT".to_string(),
@@ -63,7 +72,7 @@ pub async fn run_live(
                 provider: spec.provider.id.clone(),
                 operation: op.id.clone(),
                 example: ex.name.clone(),
-                erratum: ex.erratum.clone(),
+                erratum: em.erratum.map(|e| e.id.clone()),
                 request: None,
                 wire: None,
                 outcome,
@@ -83,14 +92,14 @@ impl NoneOrEq for Option<&str> {
 }
 
 /// Why an example is not sent live, if it is not.
-pub fn skip_reason(op: &Operation, ex: &Example, allow_writes: bool) -> Option<String> {
+pub fn skip_reason(op: &Operation, ex: &ExampleModel, allow_writes: bool) -> Option<String> {
     if !op.address_documented {
         return Some("address not documented".into());
     }
     if op.effect != Effect::Read && !allow_writes {
         return Some("writes need --allow-writes".into());
     }
-    if ex.request.is_none() {
+    if !ex.own_request {
         return Some("response-only example".into());
     }
     None
@@ -98,21 +107,22 @@ pub fn skip_reason(op: &Operation, ex: &Example, allow_writes: bool) -> Option<S
 
 async fn check_one(
     spec: &Spec,
-    op: &Operation,
-    ex: &Example,
+    om: &OperationModel<'_>,
+    em: &ExampleModel<'_>,
     opts: &LiveOptions<'_>,
     driver: &WireDriver,
     token: &dyn Fn(&str) -> Option<String>,
 ) -> (Verdict, Value) {
+    let op = om.op;
     let skip = |why: String| (Verdict::Skipped(why), Value::Null);
-    if let Some(why) = skip_reason(op, ex, opts.allow_writes) {
+    if let Some(why) = skip_reason(op, em, opts.allow_writes) {
         return skip(why);
     }
-    let Some(req) = &ex.request else {
+    let Some(req) = em.request.filter(|_| em.own_request) else {
         return skip("response-only example".into());
     };
     let var = token_env_var(&spec.provider.id);
-    let credential = match op.auth {
+    let credential = match om.credential.placement() {
         Some(_) => match token(&spec.provider.id) {
             Some(t) if !t.is_empty() => Some(t),
             _ => return skip(format!("set {var}")),
@@ -126,14 +136,14 @@ async fn check_one(
     };
     let call = Call {
         spec,
-        op,
+        op: om,
         request: req,
-        params: params(spec, op, req),
+        params: params(spec, om, req),
         credential: credential.clone(),
         base_url: opts.base_url,
         prefer: None,
     };
-    let curl = || wire::curl(spec, op, req, opts.base_url, &var);
+    let curl = || wire::curl(om, req, opts.base_url, &var);
     let raw = match driver.send(&call).await {
         Ok(r) => r,
         Err(e) => {
@@ -192,10 +202,13 @@ fn error_drift(
     strict: Options,
     enveloped: bool,
 ) -> Vec<String> {
-    let case = op
-        .errors
-        .iter()
-        .find(|c| enveloped || c.status == status || !c.status_documented);
+    // The documented failure the body is; else the one its status points to, to show how its
+    // shape drifted.
+    let case = errors::matching_case(op, status, body, enveloped).or_else(|| {
+        op.errors
+            .iter()
+            .find(|c| enveloped || c.status == status || !c.status_documented)
+    });
     match case {
         None => vec![format!("undocumented status {status}")],
         Some(c) => values::check(&c.schema, body, spec, strict)

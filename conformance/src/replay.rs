@@ -4,8 +4,9 @@
 
 use serde::Serialize;
 use serde_json::{Map, Value};
-use spec::format::{Example, ExampleRequest, Location, Operation, Spec};
+use spec::format::{ExampleRequest, Location, Operation, Spec};
 use spec::load::SpecFile;
+use spec::model::{header, ExampleModel, OperationModel, Outcome, ProviderModel};
 
 use crate::capture::Captured;
 use crate::decode;
@@ -13,6 +14,34 @@ use crate::driver::{Call, Driver, Observed};
 use crate::mock::request::{parse_body, Body, MediaType};
 use crate::mock::Running;
 use crate::wire::{self, Credential, REDACTED};
+
+/// The spec model of each file, or for a file it cannot be built from (validation refuses such
+/// specs first) one failed result naming why.
+pub(crate) fn models(files: &[SpecFile]) -> Vec<Result<ProviderModel<'_>, Box<CaseResult>>> {
+    files
+        .iter()
+        .map(|f| {
+            ProviderModel::build(&f.spec, spec::model::source_label(&f.path)).map_err(|e| {
+                let snapshot = Snapshot {
+                    provider: f.spec.provider.id.clone(),
+                    operation: String::new(),
+                    example: String::new(),
+                    erratum: None,
+                    request: None,
+                    wire: None,
+                    outcome: Value::Null,
+                };
+                Box::new(CaseResult {
+                    provider: f.spec.provider.id.clone(),
+                    operation: String::new(),
+                    example: String::new(),
+                    verdict: Verdict::Fail(format!("the spec model cannot be built: {e}")),
+                    snapshot,
+                })
+            })
+        })
+        .collect()
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "result", content = "detail")]
@@ -65,37 +94,19 @@ pub fn token_env_var(provider_id: &str) -> String {
     format!("{}_TOKEN", provider_id.to_ascii_uppercase())
 }
 
-/// The request an example is replayed from: its own, or the operation's first documented
-/// request for response-only examples. The flag says whether it is the example's own.
-pub fn request_of<'a>(op: &'a Operation, ex: &'a Example) -> Option<(&'a ExampleRequest, bool)> {
-    if let Some(r) = &ex.request {
-        return Some((r, true));
-    }
-    op.examples
-        .iter()
-        .find_map(|e| e.request.as_ref())
-        .map(|r| (r, false))
-}
-
 /// Typed parameters keyed by wire name, from a documented request (credential excluded).
-pub fn params(spec: &Spec, op: &Operation, req: &ExampleRequest) -> Value {
-    let cred = Credential::of(spec, op);
+pub fn params(spec: &Spec, op: &OperationModel, req: &ExampleRequest) -> Value {
     let mut out = Map::new();
-    for p in &op.request.parameters {
+    for p in &op.op.request.parameters {
+        if op.credential.is(p.location, &p.name) {
+            continue;
+        }
         let raw: Option<Value> = match p.location {
             Location::Path => req.path.get(&p.name).cloned().map(Value::String),
             Location::Query => req.query.get(&p.name).cloned().map(Value::String),
-            Location::Header => req
-                .headers
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(&p.name))
-                .map(|(_, v)| Value::String(v.clone())),
+            Location::Header => header(&req.headers, &p.name).cloned().map(Value::String),
             Location::Body => req.body.as_ref().and_then(|b| b.get(&p.name)).cloned(),
         };
-        if matches!((&cred, p.location), (Credential::Query(n) | Credential::Header(n) | Credential::Form(n), _) if *n == p.name)
-        {
-            continue;
-        }
         if let Some(v) = raw {
             let typed = match &v {
                 Value::String(s) => spec::values::decode_wire(&p.schema, s, spec)
@@ -116,12 +127,19 @@ pub async fn replay_all(
     mock: &Running,
 ) -> Vec<CaseResult> {
     let mut out = Vec::new();
-    for f in files {
+    for model in models(files) {
+        let p = match model {
+            Ok(p) => p,
+            Err(failed) => {
+                out.push(*failed);
+                continue;
+            }
+        };
         // Addressed by prefix: providers may share paths.
-        let base = mock.provider_base_url(&f.spec.provider.id);
-        for op in &f.spec.operations {
+        let base = mock.provider_base_url(&p.spec.provider.id);
+        for op in &p.operations {
             for ex in &op.examples {
-                out.push(replay_one(&f.spec, op, ex, driver, mock, &base).await);
+                out.push(replay_one(p.spec, op, ex, driver, mock, &base).await);
             }
         }
     }
@@ -130,17 +148,18 @@ pub async fn replay_all(
 
 async fn replay_one(
     spec: &Spec,
-    op: &Operation,
-    ex: &Example,
+    om: &OperationModel<'_>,
+    em: &ExampleModel<'_>,
     driver: &dyn Driver,
     mock: &Running,
     base: &str,
 ) -> CaseResult {
+    let (op, ex) = (om.op, em.example);
     let mut snapshot = Snapshot {
         provider: spec.provider.id.clone(),
         operation: op.id.clone(),
         example: ex.name.clone(),
-        erratum: ex.erratum.clone(),
+        erratum: em.erratum.map(|e| e.id.clone()),
         request: None,
         wire: None,
         outcome: Value::Null,
@@ -152,19 +171,18 @@ async fn replay_one(
         verdict,
         snapshot,
     };
-    let Some((req, own)) = request_of(op, ex) else {
+    let Some(req) = em.request else {
         return result(
             Verdict::Skipped("no documented request to build the call from".into()),
             snapshot,
         );
     };
-    let cred = Credential::of(spec, op);
     let call = Call {
         spec,
-        op,
+        op: om,
         request: req,
-        params: params(spec, op, req),
-        credential: cred.value_in(req),
+        params: params(spec, om, req),
+        credential: om.credential.value_in(req),
         base_url: base,
         prefer: ex.response.as_ref().map(|_| format!("example={}", ex.name)),
     };
@@ -174,9 +192,9 @@ async fn replay_one(
     let mut problems = Vec::new();
 
     if let Some(sent) = captured.last() {
-        snapshot.request = Some(request_snapshot(spec, op, req, sent).await);
-        snapshot.wire = Some(if own {
-            let diffs: Vec<String> = wire::compare(spec, op, req, sent)
+        snapshot.request = Some(request_snapshot(&om.credential, req, sent).await);
+        snapshot.wire = Some(if em.own_request {
+            let diffs: Vec<String> = wire::compare(om, req, sent)
                 .await
                 .into_iter()
                 .map(|m| {
@@ -200,39 +218,45 @@ async fn replay_one(
     }
 
     snapshot.outcome = outcome_snapshot(spec, op, &observed);
-    if let Some(p) = outcome_problem(spec, op, ex, &observed) {
+    if let Some(p) = outcome_problem(spec, op, em, &observed) {
         problems.push(p);
     }
     let verdict = if problems.is_empty() {
         Verdict::Pass
     } else {
-        let curl = wire::curl(spec, op, req, base, &token_env_var(&spec.provider.id));
+        let curl = wire::curl(om, req, base, &token_env_var(&spec.provider.id));
         Verdict::Fail(format!("{}\nreproduce: {curl}", problems.join("\n")))
     };
     result(verdict, snapshot)
 }
 
-/// What the documented response says the outcome must be, compared with what was observed.
-fn outcome_problem(spec: &Spec, op: &Operation, ex: &Example, got: &Observed) -> Option<String> {
-    let Some(resp) = &ex.response else {
+/// What the documented response means (the model's outcome), compared with what was observed.
+fn outcome_problem(
+    spec: &Spec,
+    op: &Operation,
+    em: &ExampleModel<'_>,
+    got: &Observed,
+) -> Option<String> {
+    let (Some(resp), Some(outcome)) = (&em.example.response, &em.outcome) else {
         // Request-only example: any documented success will do.
         return match got {
             Observed::Success { .. } => None,
             other => Some(format!("expected a success, got {}", describe(other))),
         };
     };
-    if let Some(case) = &ex.error {
-        return match got {
-            Observed::Failure {
-                variant: Some(v), ..
-            } if v == case => None,
-            other => Some(format!("expected error `{case}`, got {}", describe(other))),
-        };
-    }
-    let body = resp.body.clone().unwrap_or(Value::Null);
-    let want = match decode::unwrap(op, body) {
-        Ok(p) => decode::normalize(&op.response.schema, &p, spec),
-        Err(e) => return Some(format!("the documented success does not unwrap: {e}")),
+    let want = match outcome {
+        Outcome::Failure(case) => {
+            return match got {
+                Observed::Failure {
+                    variant: Some(v), ..
+                } if v == case => None,
+                other => Some(format!("expected error `{case}`, got {}", describe(other))),
+            }
+        }
+        Outcome::Envelope(e) => {
+            return Some(format!("the documented success does not unwrap: {e}"))
+        }
+        Outcome::Payload(p) => decode::normalize(&op.response.schema, p, spec),
     };
     match got {
         Observed::Success { status, payload } => {
@@ -302,18 +326,12 @@ fn outcome_snapshot(spec: &Spec, op: &Operation, o: &Observed) -> Value {
 
 /// The captured request with the credential redacted and only stable headers kept (the
 /// documented ones and the content type's media type).
-async fn request_snapshot(
-    spec: &Spec,
-    op: &Operation,
-    doc: &ExampleRequest,
-    sent: &Captured,
-) -> Value {
-    let cred = Credential::of(spec, op);
+async fn request_snapshot(cred: &Credential, doc: &ExampleRequest, sent: &Captured) -> Value {
     let mut query: Vec<(String, String)> = sent
         .query
         .iter()
         .map(|(k, v)| {
-            let secret = matches!(&cred, Credential::Query(n) if n == k);
+            let secret = cred.is(Location::Query, k);
             (k.clone(), if secret { REDACTED.into() } else { v.clone() })
         })
         .collect();
@@ -321,7 +339,7 @@ async fn request_snapshot(
     let mut headers = Map::new();
     for k in doc.headers.keys() {
         if let Some(v) = sent.header(k) {
-            let secret = matches!(&cred, Credential::Header(n) if n.eq_ignore_ascii_case(k));
+            let secret = cred.is(Location::Header, k);
             headers.insert(
                 k.clone(),
                 Value::String(if secret {
@@ -332,7 +350,7 @@ async fn request_snapshot(
             );
         }
     }
-    if let Credential::Header(n) = &cred {
+    if let Credential::Header(n) = cred {
         if sent.header(n).is_some() {
             headers.insert(n.clone(), Value::String(REDACTED.into()));
         }
@@ -347,7 +365,7 @@ async fn request_snapshot(
                 fields
                     .into_iter()
                     .map(|(k, v)| {
-                        let secret = matches!(&cred, Credential::Form(n) if *n == k);
+                        let secret = cred.is(Location::Body, &k);
                         serde_json::json!([k, if secret { REDACTED.to_string() } else { v }])
                     })
                     .collect(),

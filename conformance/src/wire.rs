@@ -4,24 +4,15 @@
 //! The credential is compared for presence only and never printed.
 
 use serde_json::Value;
-use spec::format::{BodyEncoding, ExampleRequest, Location, Operation, Spec};
+use spec::format::{BodyEncoding, ExampleRequest, Location, Operation};
 pub use spec::model::Credential;
-use spec::model::{header, PathTemplate};
+use spec::model::{header, OperationModel};
 
 use crate::capture::Captured;
 use crate::mock::request::{parse_body, Body, MediaType};
 
 /// Printed instead of credential values.
 pub const REDACTED: &str = "[redacted]";
-
-/// The path of a documented request with its path parameters filled in (percent-encoded).
-pub fn fill_path(template: &str, req: &ExampleRequest) -> String {
-    match PathTemplate::parse(template) {
-        Ok(t) => t.fill(&req.path),
-        // Validation refuses such templates; compare against the raw text.
-        Err(_) => template.to_string(),
-    }
-}
 
 /// One difference between the documented and the sent request.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -45,23 +36,22 @@ fn mismatch(
 
 /// Compare a captured request with the documented one. Empty result: they agree.
 pub async fn compare(
-    spec: &Spec,
-    op: &Operation,
+    om: &OperationModel<'_>,
     doc: &ExampleRequest,
     got: &Captured,
 ) -> Vec<Mismatch> {
-    let cred = Credential::of(spec, op);
+    let (op, cred) = (om.op, &om.credential);
     let mut out = Vec::new();
     if got.method != op.method.as_str() {
         out.push(mismatch("method", op.method.as_str(), &got.method));
     }
-    let want_path = fill_path(&op.path, doc);
+    let want_path = om.path.fill(&doc.path);
     if decode(&want_path) != decode(&got.path) {
         out.push(mismatch("path", want_path, &got.path));
     }
-    compare_query(doc, got, &cred, &mut out);
-    compare_headers(doc, got, &cred, &mut out);
-    compare_body(op, doc, got, &cred, &mut out).await;
+    compare_query(doc, got, cred, &mut out);
+    compare_headers(doc, got, cred, &mut out);
+    compare_body(op, doc, got, cred, &mut out).await;
     out
 }
 
@@ -264,13 +254,12 @@ fn pretty(v: &Value) -> String {
 
 /// A curl command reproducing the documented request; the credential is a shell variable.
 pub fn curl(
-    spec: &Spec,
-    op: &Operation,
+    om: &OperationModel<'_>,
     doc: &ExampleRequest,
     base_url: &str,
     env_var: &str,
 ) -> String {
-    let cred = Credential::of(spec, op);
+    let (op, cred) = (om.op, &om.credential);
     let var = format!("${env_var}");
     let mut query: Vec<String> = doc
         .query
@@ -284,7 +273,7 @@ pub fn curl(
             format!("{}={v}", enc(k))
         })
         .collect();
-    if let Credential::Query(n) = &cred {
+    if let Credential::Query(n) = cred {
         if !doc.query.contains_key(n) {
             query.push(format!("{}={var}", enc(n)));
         }
@@ -292,7 +281,7 @@ pub fn curl(
     let mut url = format!(
         "{}{}",
         base_url.trim_end_matches('/'),
-        fill_path(&op.path, doc)
+        om.path.fill(&doc.path)
     );
     if !query.is_empty() {
         url.push('?');

@@ -15,7 +15,9 @@ fn hostile_values_stay_literal_and_the_credential_expands() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acme.yaml");
     let file = spec::load::load_file(&path).expect("fixture spec loads");
     let spec = &file.spec;
-    for op in &spec.operations {
+    let model = spec::model::ProviderModel::build(spec, String::new()).expect("model");
+    for om in &model.operations {
+        let op = om.op;
         let Some(mut req) = op.examples.iter().find_map(|e| e.request.clone()) else {
             continue;
         };
@@ -23,7 +25,7 @@ fn hostile_values_stay_literal_and_the_credential_expands() {
         // or a broken command.
         let hostile = "@/etc/passwd ' \" $(id) `x`";
         let mut expected = Vec::new();
-        let cred = spec::model::Credential::of(spec, op);
+        let cred = &om.credential;
         if let Some(body) = req.body.as_mut().and_then(|b| b.as_object_mut()) {
             for (k, v) in body.iter_mut() {
                 if !cred.is(spec::format::Location::Body, k) && k != "func" && k != "out" {
@@ -32,7 +34,7 @@ fn hostile_values_stay_literal_and_the_credential_expands() {
                 }
             }
         }
-        let line = wire::curl(spec, op, &req, "http://127.0.0.1:1", "ACME_TOKEN");
+        let line = wire::curl(om, &req, "http://127.0.0.1:1", "ACME_TOKEN");
         let w = words(&line);
         assert_eq!(w[0], "curl", "{line}");
         assert!(

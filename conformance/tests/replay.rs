@@ -11,8 +11,7 @@ use std::path::Path;
 use conformance::driver::{BoxFuture, Call, Driver, Observed, WireDriver};
 use conformance::generated_driver::GeneratedDriver;
 use conformance::mock::Running;
-use conformance::replay::{replay_all, request_of, CaseResult, Verdict, WireCheck};
-use conformance::wire::Credential;
+use conformance::replay::{replay_all, CaseResult, Verdict, WireCheck};
 use serde_json::Value;
 use spec::load::SpecFile;
 use spec::validate::Validated;
@@ -48,20 +47,18 @@ fn failures(results: &[CaseResult]) -> Vec<String> {
         .collect()
 }
 
-/// Every credential value the examples document (what the replay sends to the mock).
+/// Every secret value the examples document (credentials the replay sends to the mock, and
+/// secret parameters).
 fn credentials(files: &[SpecFile]) -> Vec<String> {
-    let mut out = Vec::new();
-    for f in files {
-        for op in &f.spec.operations {
-            for ex in &op.examples {
-                if let Some((req, _)) = request_of(op, ex) {
-                    out.extend(Credential::of(&f.spec, op).value_in(req));
-                }
-            }
-        }
-    }
-    out.retain(|c| !c.trim().is_empty());
-    out
+    files
+        .iter()
+        .flat_map(|f| {
+            spec::model::ProviderModel::build(&f.spec, String::new())
+                .expect("model")
+                .example_secrets()
+        })
+        .filter(|c| !c.trim().is_empty())
+        .collect()
 }
 
 #[tokio::test]

@@ -86,6 +86,13 @@ impl Client {
                 root: "doc",
                 list: "elem",
                 error: "error",
+                text_key: "$",
+                attribute_prefix: "$",
+                error_fields: runtime::XmlErrorFields {
+                    kind: "type",
+                    object: Some("object"),
+                    message: "msg",
+                },
             });
         runtime::execute(&self.transport, &OP, request).await
     }
@@ -206,6 +213,13 @@ impl Client {
                 root: "doc",
                 list: "elem",
                 error: "error",
+                text_key: "$",
+                attribute_prefix: "$",
+                error_fields: runtime::XmlErrorFields {
+                    kind: "type",
+                    object: Some("object"),
+                    message: "msg",
+                },
             })
             .list();
         runtime::execute(&self.transport, &OP, request).await
@@ -294,6 +308,13 @@ impl Client {
                 root: "doc",
                 list: "elem",
                 error: "error",
+                text_key: "$",
+                attribute_prefix: "$",
+                error_fields: runtime::XmlErrorFields {
+                    kind: "type",
+                    object: Some("object"),
+                    message: "msg",
+                },
             });
         runtime::execute(&self.transport, &OP, request).await
     }

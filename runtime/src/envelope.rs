@@ -16,7 +16,8 @@ pub enum EnvelopeError {
         code: i64,
         message: String,
     },
-    /// An XML-mapped error element (e.g. BILLmanager `doc.error`).
+    /// An XML-mapped error element (e.g. BILLmanager `doc.error`), read by the member names
+    /// the spec declares (`error_fields`).
     #[error("error {kind}{}: {message}", object.as_deref().map(|o| format!(" on {o}")).unwrap_or_default())]
     XmlJson {
         kind: String,
@@ -97,16 +98,43 @@ fn as_code(v: &Value) -> Option<i64> {
     }
 }
 
-/// Unwrap XML-as-JSON: take `root`, fail on its `error` member, replace `{"$": text}` by the
-/// text and `"$attr"` keys by `attr`. With `want_list`, return the `list` member as an array
-/// (absent: empty; a single object: one element); otherwise the unwrapped root object.
+/// The members of an XML-as-JSON error element, named as read (attribute prefix removed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct XmlErrorFields<'a> {
+    /// The member naming the kind of failure.
+    pub kind: &'a str,
+    /// The member naming what the failure concerns, if the provider sends one.
+    pub object: Option<&'a str>,
+    /// The member holding the message (an error element that is only text is its message).
+    pub message: &'a str,
+}
+
+/// How one provider maps XML to JSON, as its spec declares it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct XmlJson<'a> {
+    /// The document element everything sits under.
+    pub root: &'a str,
+    /// The repeated element of list answers.
+    pub list: &'a str,
+    /// The element that reports a failure.
+    pub error: &'a str,
+    /// The member holding an element's text.
+    pub text_key: &'a str,
+    /// What precedes an attribute's name among the members.
+    pub attribute_prefix: &'a str,
+    pub error_fields: XmlErrorFields<'a>,
+}
+
+/// Unwrap XML-as-JSON: take `root`, fail on its `error` member, replace an element whose only
+/// member is the text key by its text and attribute members by their bare names. With
+/// `want_list`, return the `list` member as an array (absent: empty; a single object: one
+/// element); otherwise the unwrapped root object.
 pub fn unwrap_xml_json(
     body: Value,
-    root: &str,
-    list: &str,
-    error: &str,
+    xml: &XmlJson,
     want_list: bool,
 ) -> Result<Value, EnvelopeError> {
+    let (root, list) = (xml.root, xml.list);
     let Value::Object(mut outer) = body else {
         return Err(EnvelopeError::Malformed(format!(
             "expected an object body, got {}",
@@ -127,16 +155,18 @@ pub fn unwrap_xml_json(
             )))
         }
     };
-    if let Some(err) = doc.get(error) {
-        return Err(xml_error(&flatten(err.clone())));
+    if let Some(err) = doc.get(xml.error) {
+        return Err(xml_error(&xml.flatten(err.clone()), &xml.error_fields));
     }
     if !want_list {
-        return Ok(flatten(Value::Object(doc)));
+        return Ok(xml.flatten(Value::Object(doc)));
     }
     match doc.get(list) {
         None | Some(Value::Null) => Ok(Value::Array(Vec::new())),
-        Some(Value::Array(items)) => Ok(Value::Array(items.iter().cloned().map(flatten).collect())),
-        Some(item @ Value::Object(_)) => Ok(Value::Array(vec![flatten(item.clone())])),
+        Some(Value::Array(items)) => Ok(Value::Array(
+            items.iter().cloned().map(|i| xml.flatten(i)).collect(),
+        )),
+        Some(item @ Value::Object(_)) => Ok(Value::Array(vec![xml.flatten(item.clone())])),
         Some(other) => Err(EnvelopeError::Malformed(format!(
             "`{root}.{list}` should be an array or object, got {}",
             kind_of(other)
@@ -144,39 +174,50 @@ pub fn unwrap_xml_json(
     }
 }
 
-/// Build the error from an already flattened error element (`$type` -> `type`, ...).
-fn xml_error(err: &Value) -> EnvelopeError {
-    let text = |key: &str| err.get(key).and_then(Value::as_str).map(str::to_string);
+/// Build the error from an already flattened error element, by the declared member names.
+fn xml_error(err: &Value, fields: &XmlErrorFields) -> EnvelopeError {
+    let text = |key: &str| match err.get(key) {
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(Value::Null) | None => None,
+        Some(other) => Some(other.to_string()),
+    };
     EnvelopeError::XmlJson {
-        kind: text("type").unwrap_or_else(|| "unknown".to_string()),
-        object: text("object"),
-        message: text("msg")
+        kind: text(fields.kind).unwrap_or_else(|| "unknown".to_string()),
+        object: fields.object.and_then(text),
+        message: text(fields.message)
             .or_else(|| err.as_str().map(str::to_string))
             .unwrap_or_default(),
     }
 }
 
-/// `{"$": text}` becomes `text`; `"$attr"` keys become `attr`; recursively.
-fn flatten(v: Value) -> Value {
-    match v {
-        Value::Object(m) => {
-            if m.len() == 1 && m.contains_key("$") {
-                return m.into_iter().next().map(|(_, t)| t).unwrap_or(Value::Null);
+impl XmlJson<'_> {
+    /// An element whose only member is the text key becomes its text; attribute members
+    /// lose their prefix; recursively.
+    fn flatten(&self, v: Value) -> Value {
+        match v {
+            Value::Object(mut m) => {
+                if m.len() == 1 && m.contains_key(self.text_key) {
+                    return m.remove(self.text_key).unwrap_or(Value::Null);
+                }
+                let out = m
+                    .into_iter()
+                    .map(|(k, v)| {
+                        let key = match k.strip_prefix(self.attribute_prefix) {
+                            Some(attr) if !attr.is_empty() && k != self.text_key => {
+                                attr.to_string()
+                            }
+                            _ => k,
+                        };
+                        (key, self.flatten(v))
+                    })
+                    .collect();
+                Value::Object(out)
             }
-            let out = m
-                .into_iter()
-                .map(|(k, v)| {
-                    let key = match k.strip_prefix('$') {
-                        Some(attr) if !attr.is_empty() => attr.to_string(),
-                        _ => k,
-                    };
-                    (key, flatten(v))
-                })
-                .collect();
-            Value::Object(out)
+            Value::Array(items) => {
+                Value::Array(items.into_iter().map(|i| self.flatten(i)).collect())
+            }
+            other => other,
         }
-        Value::Array(items) => Value::Array(items.into_iter().map(flatten).collect()),
-        other => other,
     }
 }
 
@@ -253,8 +294,73 @@ mod tests {
         ));
     }
 
+    const DOLLAR: XmlJson<'static> = XmlJson {
+        root: "doc",
+        list: "elem",
+        error: "error",
+        text_key: "$",
+        attribute_prefix: "$",
+        error_fields: XmlErrorFields {
+            kind: "type",
+            object: Some("object"),
+            message: "msg",
+        },
+    };
+
+    /// A different mapping: text under `#text`, attributes prefixed `@`, a `code`/`text`
+    /// error element without an object.
+    const AT: XmlJson<'static> = XmlJson {
+        root: "response",
+        list: "item",
+        error: "fault",
+        text_key: "#text",
+        attribute_prefix: "@",
+        error_fields: XmlErrorFields {
+            kind: "code",
+            object: None,
+            message: "text",
+        },
+    };
+
     fn xml(body: Value, want_list: bool) -> Result<Value, EnvelopeError> {
-        unwrap_xml_json(body, "doc", "elem", "error", want_list)
+        unwrap_xml_json(body, &DOLLAR, want_list)
+    }
+
+    #[test]
+    fn another_mapping_is_read_by_its_declared_keys() {
+        let body = json!({"response": {"@lang": "en", "item": [
+            {"@id": "5", "name": {"#text": "nightly"}, "$kind": "kept", "note": {"#text": "x", "@at": "1"}}
+        ]}});
+        assert_eq!(
+            unwrap_xml_json(body.clone(), &AT, true),
+            Ok(
+                json!([{"id": "5", "name": "nightly", "$kind": "kept", "note": {"#text": "x", "at": "1"}}])
+            )
+        );
+        assert_eq!(
+            unwrap_xml_json(
+                json!({"response": {"@n": "2", "total": {"#text": "3"}}}),
+                &AT,
+                false
+            ),
+            Ok(json!({"n": "2", "total": "3"}))
+        );
+        let fault = json!({"response": {"fault": {"@code": "42", "text": {"#text": "no such item"}, "$object": "x"}}});
+        let err = unwrap_xml_json(fault, &AT, true).unwrap_err();
+        assert_eq!(
+            err,
+            EnvelopeError::XmlJson {
+                kind: "42".into(),
+                object: None,
+                message: "no such item".into()
+            }
+        );
+        assert_eq!(err.to_string(), "error 42: no such item");
+        // The BILLmanager-style mapping does not read this body.
+        assert!(matches!(
+            unwrap_xml_json(body, &DOLLAR, true),
+            Err(EnvelopeError::Malformed(_))
+        ));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::check::{Check, Checker, InvalidInput, Violation};
-use super::envelope::{unwrap_result_code, unwrap_xml_json};
+use super::envelope::{unwrap_result_code, unwrap_xml_json, XmlErrorFields, XmlJson};
 use super::error::{Error, OpError, ResponseValue};
 use super::secret::{excerpt, redact, Secret};
 
@@ -66,10 +66,14 @@ pub enum Envelope {
         success: i64,
         scopes: &'static [&'static str],
     },
+    /// XML mapped to JSON by the provider's convention (see [`XmlJson`]).
     XmlJson {
         root: &'static str,
         list: &'static str,
         error: &'static str,
+        text_key: &'static str,
+        attribute_prefix: &'static str,
+        error_fields: XmlErrorFields<'static>,
     },
 }
 
@@ -382,8 +386,23 @@ fn unwrap_envelope(op: &Operation, body: Value) -> Result<Value, super::envelope
             success,
             scopes,
         } => unwrap_result_code(body, code_field, message_field, success, scopes),
-        Envelope::XmlJson { root, list, error } => {
-            unwrap_xml_json(body, root, list, error, op.list_payload)
+        Envelope::XmlJson {
+            root,
+            list,
+            error,
+            text_key,
+            attribute_prefix,
+            error_fields,
+        } => {
+            let xml = XmlJson {
+                root,
+                list,
+                error,
+                text_key,
+                attribute_prefix,
+                error_fields,
+            };
+            unwrap_xml_json(body, &xml, op.list_payload)
         }
     }
 }
@@ -578,6 +597,13 @@ mod tests {
             root: "doc",
             list: "elem",
             error: "error",
+            text_key: "$",
+            attribute_prefix: "$",
+            error_fields: XmlErrorFields {
+                kind: "type",
+                object: Some("object"),
+                message: "msg",
+            },
         },
         list_payload: false,
     };
@@ -602,6 +628,13 @@ mod tests {
     }
 
     async fn call_unit(body: &'static str) -> Result<ResponseValue<()>, Error<NoErrors>> {
+        call(&XML_JSON_OP, body).await
+    }
+
+    async fn call<T: DeserializeOwned + 'static>(
+        op: &Operation,
+        body: &'static str,
+    ) -> Result<ResponseValue<T>, Error<NoErrors>> {
         let t = Transport::from_parts(
             reqwest::Client::new(),
             answer_once(body).await,
@@ -609,7 +642,55 @@ mod tests {
             0,
             &[],
         );
-        execute(&t, &XML_JSON_OP, &NoParams {}).await
+        execute(&t, op, &NoParams {}).await
+    }
+
+    /// An XML mapping unlike BILLmanager's, declared the way a spec declares it.
+    const OTHER_XML_OP: Operation = Operation {
+        envelope: Envelope::XmlJson {
+            root: "response",
+            list: "item",
+            error: "fault",
+            text_key: "#text",
+            attribute_prefix: "@",
+            error_fields: XmlErrorFields {
+                kind: "code",
+                object: None,
+                message: "text",
+            },
+        },
+        list_payload: true,
+        ..XML_JSON_OP
+    };
+
+    #[tokio::test]
+    async fn another_xml_mapping_is_read_by_its_declared_keys() {
+        let listed: ResponseValue<Vec<Value>> = call(
+            &OTHER_XML_OP,
+            r##"{"response":{"@lang":"en","item":{"@id":"5","name":{"#text":"nightly"}}}}"##,
+        )
+        .await
+        .expect("a success");
+        assert_eq!(
+            listed.into_inner(),
+            vec![serde_json::json!({"id": "5", "name": "nightly"})]
+        );
+        let r: Result<ResponseValue<Vec<Value>>, _> = call(
+            &OTHER_XML_OP,
+            r##"{"response":{"fault":{"@code":"42","text":{"#text":"no such item"}}}}"##,
+        )
+        .await;
+        match r {
+            Err(Error::Envelope { status: 200, error }) => assert_eq!(
+                error,
+                super::super::envelope::EnvelopeError::XmlJson {
+                    kind: "42".into(),
+                    object: None,
+                    message: "no such item".into()
+                }
+            ),
+            other => panic!("expected the fault, got {other:?}"),
+        }
     }
 
     #[tokio::test]

@@ -471,13 +471,43 @@ pub enum Envelope {
         success: i64,
         scopes: Vec<String>,
     },
-    /// XML mapped to JSON (BILLmanager style): everything under `root`, element text under
-    /// `"$"`, attributes as `"$name"`, lists under `list`, failures under `error`.
+    /// XML mapped to JSON: everything under `root`, lists under `list`, failures under
+    /// `error`. An element's text is the member `text_key` (an element with only that member
+    /// reads as its text); an attribute is a member named `attribute_prefix` + its name (read
+    /// without the prefix). `error_fields` names the members of the error element, as read.
     XmlJson {
         root: String,
         list: String,
         error: String,
+        /// The member that holds an element's text (`"$"` unless given).
+        #[serde(default = "default_xml_key")]
+        text_key: String,
+        /// What precedes an attribute's name among the members (`"$"` unless given; an
+        /// empty prefix leaves every member as it is).
+        #[serde(default = "default_xml_key")]
+        attribute_prefix: String,
+        /// The members of the error element (after text and attributes are read).
+        error_fields: XmlErrorFields,
     },
+}
+
+fn default_xml_key() -> String {
+    "$".into()
+}
+
+/// The members of an XML-as-JSON error element, named as read (attribute prefix removed,
+/// text elements as their text).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct XmlErrorFields {
+    /// The member naming the kind of failure (e.g. `type` for `$type`).
+    pub kind: String,
+    /// The member naming what the failure concerns, if the provider sends one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object: Option<String>,
+    /// The member holding the human-readable message (an error element that is only text is
+    /// its own message).
+    pub message: String,
 }
 
 /// A documented failure and how to recognise it.

@@ -29,8 +29,8 @@ impl Renderer for DocsRenderer {
             };
             let mut contents = render(&env, "provider.md.j2", ctx)?;
             // Errata may quote an example credential: never print one.
-            for secret in example_credentials(p) {
-                contents = contents.replace(&secret, "[redacted]");
+            for secret in &p.example_secrets {
+                contents = contents.replace(secret.as_str(), "[redacted]");
             }
             out.push(OutputFile {
                 path: format!("docs/{}.md", p.spec.provider.id).into(),
@@ -67,8 +67,13 @@ fn ops(p: &ProviderModel) -> Vec<Value> {
                 Envelope::ResultCode { code_field, success, .. } => {
                     format!("result code `{code_field}` must be {success} (else a failure, even under this status)")
                 }
-                Envelope::XmlJson { root, error, .. } => {
-                    format!("XML-as-JSON under `{root}`; `{error}` is a failure under any status")
+                Envelope::XmlJson { root, list, error, text_key, attribute_prefix, error_fields } => {
+                    let object = error_fields.object.as_ref().map(|o| format!(", object `{o}`")).unwrap_or_default();
+                    format!(
+                        "XML-as-JSON under `{root}` (element text under `{text_key}`, attributes prefixed `{attribute_prefix}`, lists under `{list}`); \
+                         `{error}` is a failure under any status (kind `{}`{object}, message `{}`)",
+                        error_fields.kind, error_fields.message
+                    )
                 }
             });
             json!({
@@ -154,31 +159,4 @@ pub fn describe(s: &Schema) -> String {
         t = format!("{t} ({})", rules.join(", "));
     }
     t
-}
-
-/// Credential values that appear in the provider's examples (auth parameters).
-fn example_credentials(p: &ProviderModel) -> Vec<String> {
-    let names: Vec<&str> = p.auth.iter().filter_map(|a| a.scheme.wire_name()).collect();
-    let mut out = Vec::new();
-    for op in &p.spec.operations {
-        for req in op.examples.iter().filter_map(|e| e.request.as_ref()) {
-            let maps = [&req.query, &req.headers];
-            for (k, v) in maps.iter().flat_map(|m| m.iter()) {
-                if names.iter().any(|n| n.eq_ignore_ascii_case(k)) && !v.is_empty() {
-                    out.push(v.clone());
-                }
-            }
-            if let Some(Value::Object(body)) = &req.body {
-                for n in &names {
-                    if let Some(Value::String(v)) = body.get(*n).filter(|v| v.as_str() != Some(""))
-                    {
-                        out.push(v.clone());
-                    }
-                }
-            }
-        }
-    }
-    out.sort();
-    out.dedup();
-    out
 }

@@ -11,7 +11,6 @@ use std::time::{Duration, Instant};
 
 use conformance::driver::WireDriver;
 use conformance::mock::{self, Config};
-use conformance::wire::fill_path;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
@@ -75,7 +74,9 @@ fn run(o: Opts) -> Result<(), String> {
     if op.request.body.is_some() {
         return Err("the bench sends bodiless requests only".into());
     }
-    let mut uri = fill_path(&op.path, ex);
+    let mut uri = spec::model::PathTemplate::parse(&op.path)
+        .map_err(|e| format!("{}: {e}", op.id))?
+        .fill(&ex.path);
     if !ex.query.is_empty() {
         let q: String = form_urlencoded::Serializer::new(String::new())
             .extend_pairs(ex.query.iter())

@@ -1,6 +1,7 @@
 //! The resolved model: what every consumer reads instead of re-deriving it from the raw
 //! spec. Built once from validated specs; each fact is derived here and nowhere else:
-//! - per operation, the path template as parsed segments and the credential's placement;
+//! - per operation, the path template as parsed segments, the credential's placement and
+//!   every place a secret travels; per provider, the secret values its examples document;
 //! - per example, the erratum record it cites, the request it is replayed from, and what its
 //!   response means (the payload after the envelope, or the documented failure).
 //!
@@ -10,6 +11,7 @@
 mod credential;
 pub mod errors;
 mod path;
+mod secrets;
 
 use serde_json::Value;
 

@@ -71,6 +71,7 @@ pub fn document(p: &ProviderModel) -> Value {
     let mut r = Exporter {
         spec,
         extra_schemas: IndexMap::new(),
+        xml_conventions: Vec::new(),
     };
     let paths = r.paths();
     let mut schemas = Map::new();
@@ -104,7 +105,7 @@ pub fn document(p: &ProviderModel) -> Value {
         doc.insert("x-errata".into(), json!(spec.errata));
     }
     let mut doc = Value::Object(doc);
-    redact::redact(&mut doc, &redact::credential_examples(spec));
+    redact::redact(&mut doc, &p.example_secrets);
     doc
 }
 
@@ -189,6 +190,8 @@ struct Exporter<'a> {
     spec: &'a Spec,
     /// Schemas made while rendering operations (request bodies, wire forms of types).
     extra_schemas: IndexMap<String, Value>,
+    /// XML-to-JSON conventions (text key, attribute prefix) in order of first use.
+    xml_conventions: Vec<(String, String)>,
 }
 
 /// The key of a named example: merged operations prefix it with the operation id.

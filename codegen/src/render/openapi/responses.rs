@@ -6,6 +6,7 @@ use serde_json::{json, Map, Value};
 
 use spec::format::{Envelope, ErrorCase, Kind, Operation};
 
+use super::xml::XmlKeys;
 use super::{example_key, Ctx, Exporter};
 
 impl Exporter<'_> {
@@ -201,21 +202,32 @@ impl Exporter<'_> {
                     "x-envelope": op.response.envelope,
                 })
             }
-            Some(Envelope::XmlJson { root, list, .. }) => {
+            // The error element's members are in `x-envelope` (`error_fields`).
+            Some(Envelope::XmlJson {
+                root,
+                list,
+                text_key,
+                attribute_prefix,
+                ..
+            }) => {
+                let keys = XmlKeys {
+                    text_key,
+                    attribute_prefix,
+                };
                 let inner = if op.response.schema.kind == Kind::Array {
                     let item = op
                         .response
                         .schema
                         .items
                         .as_deref()
-                        .map(|i| self.xml_schema(i))
+                        .map(|i| self.xml_schema(i, &keys))
                         .unwrap_or_else(|| json!({}));
                     json!({
                         "type": "object",
                         "properties": { list: {"anyOf": [{"type": "array", "items": item.clone()}, item]} },
                     })
                 } else {
-                    self.xml_schema(&op.response.schema)
+                    self.xml_schema(&op.response.schema, &keys)
                 };
                 json!({
                     "type": "object",

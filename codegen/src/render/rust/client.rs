@@ -35,24 +35,13 @@ fn location(l: Location) -> TokenStream {
     }
 }
 
-/// Query names that carry credentials, redacted from messages.
-fn secret_names<'a>(p: &ProviderModel<'a>) -> Vec<&'a str> {
-    p.auth
-        .iter()
-        .filter_map(|a| match a.scheme {
-            AuthScheme::Query { name, .. } | AuthScheme::Form { name, .. } => Some(name.as_str()),
-            _ => None,
-        })
-        .collect()
-}
-
 /// The client's items: `BASE_URL`, `Client` and `ClientBuilder`. The operation methods come
 /// in one `impl Client` block per operation ([`operation_impl`]).
 pub fn client(p: &ProviderModel) -> Result<Vec<syn::Item>, RenderError> {
     let provider = &p.spec.provider;
     let base = &provider.base_url;
     let schemes = p.auth.len();
-    let secrets = secret_names(p);
+    let secrets = &p.secret_fields;
     let vars = provider.variables.iter().map(|(n, v)| {
         let d = match &v.default {
             Some(d) => quote!(Some(#d)),
@@ -252,9 +241,27 @@ fn method(p: &ProviderModel, o: &OpModel) -> Result<syn::ImplItem, RenderError> 
         }) => Some(quote! {
             runtime::Envelope::ResultCode { code_field: #code_field, message_field: #message_field, success: #success, scopes: &[#(#scopes),*] }
         }),
-        Some(Envelope::XmlJson { root, list, error }) => Some(quote! {
-            runtime::Envelope::XmlJson { root: #root, list: #list, error: #error }
-        }),
+        Some(Envelope::XmlJson {
+            root,
+            list,
+            error,
+            text_key,
+            attribute_prefix,
+            error_fields,
+        }) => {
+            let (kind, message) = (&error_fields.kind, &error_fields.message);
+            let object = match &error_fields.object {
+                Some(o) => quote!(Some(#o)),
+                None => quote!(None),
+            };
+            Some(quote! {
+                runtime::Envelope::XmlJson {
+                    root: #root, list: #list, error: #error,
+                    text_key: #text_key, attribute_prefix: #attribute_prefix,
+                    error_fields: runtime::XmlErrorFields { kind: #kind, object: #object, message: #message },
+                }
+            })
+        }
     };
     if let Some(envelope) = envelope {
         describe = method_call(describe, "envelope", vec![parse(envelope, &o.method)?]);
