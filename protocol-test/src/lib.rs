@@ -6,12 +6,18 @@
 //! The crate depends on neither the runtime the clients call nor the spec or generator crates,
 //! so the expectations and the comparison share no code with what they check.
 //!
+//! A test reaches its server through a [`Target`]: by default its own capture server (the
+//! request is recorded and compared), or, when `PROTOCOL_TEST_BASE_URL` is set, a running
+//! server such as the spec-built mock, asked for the documented example with a `Prefer`
+//! header (the server checks the request; only the decoded outcome is compared).
+//!
 //! Comparisons return the list of [`Mismatch`]es (empty: the request agrees); only
 //! [`assert_request`] and [`CaptureServer::only_request`], the assertion helpers, panic.
 
 mod compare;
 mod multipart;
 mod server;
+mod target;
 
 pub use compare::{
     assert_request, media_type, validate_body, validate_headers, validate_method, validate_path,
@@ -19,3 +25,4 @@ pub use compare::{
 };
 pub use multipart::parse_multipart;
 pub use server::{CannedResponse, CaptureServer, CapturedRequest};
+pub use target::{Target, BASE_URL_VAR, PREFER, PROVIDER_PLACEHOLDER};
