@@ -1,6 +1,6 @@
 //! How the replay makes a call. [`WireDriver`] sends the documented wire request itself (the
-//! reference the generated clients are held to, and what live mode uses); the generated
-//! clients plug in through the same trait.
+//! reference replay against the mock, and what live mode uses). The generated clients are not
+//! a driver: their protocol tests run against the same mock (`crate::client_tests`).
 
 use std::future::Future;
 use std::pin::Pin;
@@ -18,8 +18,6 @@ pub struct Call<'a> {
     pub op: &'a OperationModel<'a>,
     /// The documented wire request the call is built from.
     pub request: &'a ExampleRequest,
-    /// The same request as typed parameters keyed by wire name (credential excluded).
-    pub params: Value,
     /// The credential to send (the documented one against the mock, the env var live).
     pub credential: Option<String>,
     pub base_url: &'a str,

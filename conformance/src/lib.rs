@@ -1,10 +1,11 @@
-//! Conformance: a mock server built from the specs, and the replay of every documented
-//! example through the generated clients (against the mock or a live endpoint).
+//! Conformance: a mock server built from the specs, the replay of every documented example's
+//! request against it (or a live endpoint), and the generated clients' protocol tests run
+//! against the same mock.
 
 pub mod capture;
+pub mod client_tests;
 pub mod decode;
 pub mod driver;
-pub mod generated_driver;
 pub mod live;
 pub mod mock;
 pub mod replay;

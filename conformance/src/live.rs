@@ -11,7 +11,7 @@ use spec::values::{self, Options, Repr};
 
 use crate::decode;
 use crate::driver::{Call, WireDriver};
-use crate::replay::{models, params, token_env_var, CaseResult, Snapshot, Verdict};
+use crate::replay::{models, token_env_var, CaseResult, Snapshot, Verdict};
 use crate::wire;
 
 pub struct LiveOptions<'a> {
@@ -68,6 +68,7 @@ pub async fn run_live(
             operation: op.id.clone(),
             example: ex.name.clone(),
             verdict,
+            client: None,
             snapshot: Snapshot {
                 provider: spec.provider.id.clone(),
                 operation: op.id.clone(),
@@ -138,7 +139,6 @@ async fn check_one(
         spec,
         op: om,
         request: req,
-        params: params(spec, om, req),
         credential: credential.clone(),
         base_url: opts.base_url,
         prefer: None,

@@ -1,16 +1,19 @@
 //! Replaying every documented example: make the call through a [`Driver`], compare the wire
 //! request the mock captured with the documented one, compare the decoded outcome with the
-//! documented response, and produce a redacted snapshot per example.
+//! documented response, and produce a redacted snapshot per example. [`replay_on_mock`] is
+//! the whole of `conformance replay` against the embedded mock: the reference replay, then
+//! the generated clients' protocol tests against the same mock.
 
 use serde::Serialize;
 use serde_json::{Map, Value};
 use spec::format::{ExampleRequest, Location, Operation, Spec};
 use spec::load::SpecFile;
-use spec::model::{header, ExampleModel, OperationModel, Outcome, ProviderModel};
+use spec::model::{ExampleModel, OperationModel, Outcome, ProviderModel};
 
 use crate::capture::Captured;
+use crate::client_tests::{self, ClientTests, PROVIDER_PLACEHOLDER};
 use crate::decode;
-use crate::driver::{Call, Driver, Observed};
+use crate::driver::{Call, Driver, Observed, WireDriver};
 use crate::mock::request::{parse_body, Body, MediaType};
 use crate::mock::Running;
 use crate::wire::{self, Credential, REDACTED};
@@ -36,6 +39,7 @@ pub(crate) fn models(files: &[SpecFile]) -> Vec<Result<ProviderModel<'_>, Box<Ca
                     operation: String::new(),
                     example: String::new(),
                     verdict: Verdict::Fail(format!("the spec model cannot be built: {e}")),
+                    client: None,
                     snapshot,
                 })
             })
@@ -57,8 +61,26 @@ pub struct CaseResult {
     pub provider: String,
     pub operation: String,
     pub example: String,
+    /// The replay of the documented request (the reference driver against the mock, or the
+    /// live endpoint).
     pub verdict: Verdict,
+    /// The generated client's protocol test against the same mock (`None`: not run, as in
+    /// live mode).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<Verdict>,
     pub snapshot: Snapshot,
+}
+
+impl CaseResult {
+    /// Both parts together: a failure of either fails the example; otherwise it passes when
+    /// the replay passed, and is skipped when the replay was.
+    pub fn overall(&self) -> &Verdict {
+        match (&self.verdict, &self.client) {
+            (Verdict::Fail(_), _) => &self.verdict,
+            (_, Some(client @ Verdict::Fail(_))) => client,
+            _ => &self.verdict,
+        }
+    }
 }
 
 /// What is snapshotted for an example: the request as sent (credentials redacted), how it
@@ -94,32 +116,6 @@ pub fn token_env_var(provider_id: &str) -> String {
     format!("{}_TOKEN", provider_id.to_ascii_uppercase())
 }
 
-/// Typed parameters keyed by wire name, from a documented request (credential excluded).
-pub fn params(spec: &Spec, op: &OperationModel, req: &ExampleRequest) -> Value {
-    let mut out = Map::new();
-    for p in &op.op.request.parameters {
-        if op.credential.is(p.location, &p.name) {
-            continue;
-        }
-        let raw: Option<Value> = match p.location {
-            Location::Path => req.path.get(&p.name).cloned().map(Value::String),
-            Location::Query => req.query.get(&p.name).cloned().map(Value::String),
-            Location::Header => header(&req.headers, &p.name).cloned().map(Value::String),
-            Location::Body => req.body.as_ref().and_then(|b| b.get(&p.name)).cloned(),
-        };
-        if let Some(v) = raw {
-            let typed = match &v {
-                Value::String(s) => spec::values::decode_wire(&p.schema, s, spec)
-                    .map(|d| decode::normalize(&p.schema, &d, spec))
-                    .unwrap_or(v.clone()),
-                other => decode::normalize(&p.schema, other, spec),
-            };
-            out.insert(p.name.clone(), typed);
-        }
-    }
-    Value::Object(out)
-}
-
 /// Replay every example of every spec against the running embedded mock.
 pub async fn replay_all(
     files: &[SpecFile],
@@ -146,6 +142,50 @@ pub async fn replay_all(
     out
 }
 
+/// A replay against the embedded mock: one result per example, and the generated tests
+/// that named no example of the replayed specs (not counted).
+#[derive(Debug)]
+pub struct MockReplay {
+    pub results: Vec<CaseResult>,
+    pub unmatched_tests: Vec<String>,
+}
+
+/// `conformance replay` against the embedded mock: serve `files` from a mock on a loopback
+/// port, replay every example with the reference [`WireDriver`] (the mock must answer each
+/// documented request with the documented response), then, with `client_tests`, run the
+/// generated clients' protocol tests against the same mock (each provider under its
+/// `/~<id>` prefix, each example asked for with `Prefer`) and put each test's result on its
+/// example's row. `filter` narrows the generated tests by name (libtest's substring match).
+/// `Err`: the mock could not start, or the tests could not be built or run.
+pub async fn replay_on_mock(
+    files: &[SpecFile],
+    client_tests: Option<&ClientTests>,
+    filter: Option<&str>,
+) -> Result<MockReplay, String> {
+    let addr = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
+    let mock = crate::mock::spawn(files, addr, true)
+        .await
+        .map_err(|e| format!("cannot start the mock on {addr}: {e}"))?;
+    let mut results = replay_all(files, &WireDriver::default(), &mock).await;
+    let mut unmatched_tests = Vec::new();
+    let mut failure = None;
+    if let Some(tests) = client_tests {
+        let template = mock.provider_base_url(PROVIDER_PLACEHOLDER);
+        match tests.run(&template, filter).await {
+            Ok(run) => unmatched_tests = client_tests::merge(&mut results, &run),
+            Err(e) => failure = Some(e),
+        }
+    }
+    mock.stop().await;
+    match failure {
+        Some(e) => Err(e),
+        None => Ok(MockReplay {
+            results,
+            unmatched_tests,
+        }),
+    }
+}
+
 async fn replay_one(
     spec: &Spec,
     om: &OperationModel<'_>,
@@ -169,6 +209,7 @@ async fn replay_one(
         operation: op.id.clone(),
         example: ex.name.clone(),
         verdict,
+        client: None,
         snapshot,
     };
     let Some(req) = em.request else {
@@ -181,7 +222,6 @@ async fn replay_one(
         spec,
         op: om,
         request: req,
-        params: params(spec, om, req),
         credential: om.credential.value_in(req),
         base_url: base,
         prefer: ex.response.as_ref().map(|_| format!("example={}", ex.name)),

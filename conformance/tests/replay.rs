@@ -1,24 +1,28 @@
 //! The whole replay under `cargo test`: every documented example of every spec against the
-//! embedded mock through the generated clients must pass, with credentials kept out of what
-//! it records. The reference driver, which sends documented requests as written, must agree,
-//! and a replay that goes wrong must fail.
+//! embedded mock, through the reference driver (documented requests as written) and through
+//! the generated clients' protocol tests run against the same mock by the code path
+//! `conformance replay` uses, must pass, with credentials kept out of what it records. A
+//! replay that goes wrong must fail, on either side.
 //!
 //! What each example sends and decodes is pinned per example by the generated protocol tests
 //! (`generated/tests/protocol.rs`, literals written from the spec), not by snapshots here.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use conformance::client_tests::ClientTests;
 use conformance::driver::{BoxFuture, Call, Driver, Observed, WireDriver};
-use conformance::generated_driver::GeneratedDriver;
 use conformance::mock::Running;
-use conformance::replay::{replay_all, CaseResult, Verdict, WireCheck};
+use conformance::replay::{replay_all, replay_on_mock, CaseResult, Verdict, WireCheck};
 use serde_json::Value;
 use spec::load::SpecFile;
 use spec::validate::Validated;
 
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
 fn specs() -> Validated {
-    let specs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
-    spec::validate::load_and_validate(&[specs], None).expect("specs validate")
+    spec::validate::load_and_validate(&[root().join("specs")], None).expect("specs validate")
 }
 
 async fn mock(files: &[SpecFile]) -> Running {
@@ -61,11 +65,21 @@ fn credentials(files: &[SpecFile]) -> Vec<String> {
         .collect()
 }
 
+fn example_count(files: &[SpecFile]) -> usize {
+    files
+        .iter()
+        .flat_map(|f| &f.spec.operations)
+        .map(|op| op.examples.len())
+        .sum()
+}
+
+/// The reference driver sends the documented requests as written and decodes with the spec
+/// alone: the mock must answer every one as documented, and no snapshot may hold a secret.
 #[tokio::test]
-async fn generated_clients_replay_every_example() {
+async fn the_reference_replay_passes_every_example() {
     let validated = specs();
     let files = validated.files();
-    let results = replay(files, &GeneratedDriver).await;
+    let results = replay(files, &WireDriver::default()).await;
 
     let secrets = credentials(files);
     assert!(!secrets.is_empty(), "the examples document credentials");
@@ -76,35 +90,85 @@ async fn generated_clients_replay_every_example() {
             assert!(!text.contains(s.as_str()), "{name}: credential in snapshot");
         }
     }
-    let count: usize = files
-        .iter()
-        .flat_map(|f| &f.spec.operations)
-        .map(|op| op.examples.len())
-        .sum();
-    assert_eq!(results.len(), count, "one result per documented example");
+    assert_eq!(results.len(), example_count(files), "one result per example");
     let failed = failures(&results);
     assert!(failed.is_empty(), "{}", failed.join("\n\n"));
     assert!(results.iter().all(|r| r.verdict == Verdict::Pass));
 }
 
-/// The reference driver sends the documented requests as written and decodes with the spec
-/// alone: it must pass too, and decode every example to the same outcome.
+/// What `conformance replay` does: the reference replay, then the generated clients'
+/// protocol tests (a `cargo test` of the generated crate) against the same mock. Every
+/// example gets the result of its own generated test, and every generated test is one of the
+/// examples.
 #[tokio::test]
-async fn reference_driver_agrees_with_the_generated_clients() {
+async fn the_generated_clients_pass_their_protocol_tests_against_the_mock() {
     let validated = specs();
     let files = validated.files();
-    let reference = replay(files, &WireDriver::default()).await;
-    let generated = replay(files, &GeneratedDriver).await;
-    let failed = failures(&reference);
+    let replay = replay_on_mock(files, Some(&ClientTests::new(&root())), None)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(replay.results.len(), example_count(files));
+    assert!(
+        replay.unmatched_tests.is_empty(),
+        "generated tests for no example: {:?}",
+        replay.unmatched_tests
+    );
+    let failed: Vec<String> = replay
+        .results
+        .iter()
+        .filter_map(|r| conformance::report::failure(r).map(|(part, why)| format!("{}.{} {} ({part}):\n{why}", r.provider, r.operation, r.example)))
+        .collect();
     assert!(failed.is_empty(), "{}", failed.join("\n\n"));
-    assert_eq!(reference.len(), generated.len());
-    for (r, g) in reference.iter().zip(&generated) {
+    for r in &replay.results {
+        let client = r.client.as_ref().expect("every example has a client result");
+        // An example the reference replay skips (no request to send) has an ignored test.
         assert_eq!(
-            r.snapshot.outcome, g.snapshot.outcome,
-            "{}.{} {}",
-            r.provider, r.operation, r.example
+            matches!(client, Verdict::Pass),
+            r.verdict == Verdict::Pass,
+            "{}.{} {}: {:?} vs {:?}",
+            r.provider,
+            r.operation,
+            r.example,
+            r.verdict,
+            client
         );
     }
+}
+
+/// The mock serves a spec copy whose first documented success payload was changed, so the
+/// answer differs from the literals the generator wrote into that example's test: the
+/// generated client's result fails and names its test, while the reference replay (which
+/// reads the same copy) passes.
+#[tokio::test]
+async fn a_mock_answer_unlike_the_generated_literals_fails_the_client() {
+    let validated = specs();
+    let mut served: Vec<SpecFile> = validated.files().to_vec();
+    let (provider, operation, example) =
+        tamper_first_success_string(&mut served).expect("some success example has a string");
+    let replay = replay_on_mock(&served, Some(&ClientTests::new(&root())), None)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let failed: Vec<&CaseResult> = replay
+        .results
+        .iter()
+        .filter(|r| matches!(r.overall(), Verdict::Fail(_)))
+        .collect();
+    assert_eq!(failed.len(), 1, "{:?}", failures(&replay.results));
+    let r = failed[0];
+    assert_eq!(
+        (&r.provider, &r.operation, &r.example),
+        (&provider, &operation, &example)
+    );
+    assert_eq!(r.verdict, Verdict::Pass);
+    let Some(Verdict::Fail(why)) = &r.client else {
+        panic!("expected the client to fail, got {:?}", r.client);
+    };
+    let path = format!("{provider}::{operation}::{example}");
+    assert!(why.contains(&format!("generated test `{path}` failed")), "{why}");
+    assert!(why.contains("tampered"), "{why}");
+    assert!(why.contains("--exact"), "{why}");
+    let (part, _) = conformance::report::failure(r).expect("a failure");
+    assert_eq!(part, "generated client failed");
 }
 
 /// Replaying against a spec copy whose documented success payload was changed (the mock still
@@ -118,7 +182,7 @@ async fn a_wrong_documented_value_fails_with_a_diff_and_a_curl_line() {
         tamper_first_success_string(&mut expected).expect("some success example has a string");
 
     let mock = mock(served).await;
-    let results = replay_all(&expected, &GeneratedDriver, &mock).await;
+    let results = replay_all(&expected, &WireDriver::default(), &mock).await;
     mock.stop().await;
 
     let r = results
@@ -151,7 +215,7 @@ async fn a_request_that_differs_on_the_wire_fails() {
         .iter()
         .filter(|r| matches!(r.snapshot.wire, Some(WireCheck::Differs(_))))
         .collect();
-    assert!(!tampered.is_empty(), "no example had a string parameter");
+    assert!(!tampered.is_empty(), "no example had a string to change");
     for r in tampered {
         let Verdict::Fail(why) = &r.verdict else {
             panic!("{}.{}: {:?}", r.operation, r.example, r.verdict);
@@ -165,26 +229,34 @@ async fn a_request_that_differs_on_the_wire_fails() {
     }
 }
 
-/// The generated clients, with the first string parameter of every call changed.
+/// The reference driver, with the first query value (else the first string member of the
+/// body) of every documented request changed.
 struct Tampering;
 
 impl Driver for Tampering {
     fn call<'a>(&'a self, call: &'a Call<'a>) -> BoxFuture<'a, Observed> {
         Box::pin(async move {
-            let mut params = call.params.clone();
-            if let Some(v) = params
-                .as_object_mut()
-                .and_then(|m| m.values_mut().find(|v| v.is_string()))
-            {
-                *v = Value::String("tampered".into());
+            let mut request = call.request.clone();
+            match request.query.values_mut().next() {
+                Some(v) => *v = "tampered".into(),
+                None => {
+                    if let Some(v) = request
+                        .body
+                        .as_mut()
+                        .and_then(Value::as_object_mut)
+                        .and_then(|m| m.values_mut().find(|v| v.is_string()))
+                    {
+                        *v = Value::String("tampered".into());
+                    }
+                }
             }
             let call = Call {
-                params,
+                request: &request,
                 credential: call.credential.clone(),
                 prefer: call.prefer.clone(),
                 ..*call
             };
-            GeneratedDriver.call(&call).await
+            WireDriver::default().call(&call).await
         })
     }
 }

@@ -3,11 +3,8 @@
 //! specs by `cargo xtask codegen`. Each module has a `Client` (built with
 //! `Client::builder()`), one async method per operation taking a typed request, and
 //! the models, request types and per-operation error enums the methods use.
-//! [`dispatch::call`] reaches every operation dynamically by name.
 /// The runtime support the clients call (errors, secrets, wire encodings).
 pub use runtime;
-/// Every operation by provider and name, with JSON parameters.
-pub mod dispatch;
 /// Huawei Cloud GaussDB(for MySQL): Manual full backups of GaussDB(for MySQL) instances.
 pub mod gaussdb_mysql;
 /// OMS web service (backup applications): Application forms for data backups of server processes on a Yii-based OMS web service; one URL per action, selected further by query discriminators.

@@ -1,8 +1,11 @@
 // Generated from specs/gaussdb_mysql.yaml, specs/oms.yaml, specs/otc_dcs.yaml, specs/zomro.yaml by `cargo xtask codegen`; do not edit.
-//! Protocol tests: one test per documented example. Each serves the documented
-//! response from a capture server, calls the operation with the example's values
-//! through the typed request, and compares the request sent and the value decoded
-//! with literals written by the generator from the spec.
+//! Protocol tests: one test per documented example. Each calls the operation with
+//! the example's values through the typed request and compares the value decoded
+//! (and the request sent, when captured) with literals written by the generator
+//! from the spec. The server is a capture server of the test's own serving the
+//! documented response, or, with `PROTOCOL_TEST_BASE_URL` set to a URL template
+//! such as `http://127.0.0.1:8080/~{provider}`, a running mock asked for the
+//! example with `Prefer: example=NAME`.
 /// Sent and expected instead of the documented credential.
 const CREDENTIAL: &str = "protocol-test-credential";
 mod gaussdb_mysql {
@@ -11,7 +14,9 @@ mod gaussdb_mysql {
         /// `create_backup`: The request example and its 201 answer (answer corrected to valid JSON). Replayed as corrected by erratum E1.
         #[tokio::test]
         async fn create_backup() {
-            let server = protocol_test::CaptureServer::start(
+            let target = protocol_test::Target::start(
+                    "gaussdb_mysql",
+                    Some("create_backup"),
                     protocol_test::CannedResponse::new(201)
                         .header("Content-Type", "application/json")
                         .body(
@@ -19,9 +24,10 @@ mod gaussdb_mysql {
                         ),
                 )
                 .await
-                .expect("the capture server starts");
+                .expect("the test target starts");
             let client = api::Client::builder()
-                .base_url(server.url())
+                .base_url(target.url())
+                .http_client(target.http_client())
                 .token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -32,18 +38,20 @@ mod gaussdb_mysql {
                 )
                 .description("Manual backup");
             let result = client.create_manual_backup(&request).await;
-            protocol_test::assert_request(
-                &server.only_request(),
-                &protocol_test::ExpectedRequest::new(
-                        "POST",
-                        "/v3/619d3e78f61b4be68bc5aa0b59edcf7b/backups/create",
-                    )
-                    .query(&[])
-                    .headers(&[("X-Auth-Token", "protocol-test-credential")])
-                    .json_body(
-                        "{\"instance_id\":\"07033b125fd94a8a96896f8bcfee6ddain07\",\"name\":\"backup-1\",\"description\":\"Manual backup\"}",
-                    ),
-            );
+            if let Some(sent) = target.captured() {
+                protocol_test::assert_request(
+                    &sent,
+                    &protocol_test::ExpectedRequest::new(
+                            "POST",
+                            "/v3/619d3e78f61b4be68bc5aa0b59edcf7b/backups/create",
+                        )
+                        .query(&[])
+                        .headers(&[("X-Auth-Token", "protocol-test-credential")])
+                        .json_body(
+                            "{\"instance_id\":\"07033b125fd94a8a96896f8bcfee6ddain07\",\"name\":\"backup-1\",\"description\":\"Manual backup\"}",
+                        ),
+                );
+            }
             let response = result
                 .unwrap_or_else(|e| {
                     panic!("expected the documented payload, got {e:?}")
@@ -71,59 +79,18 @@ mod oms {
         /// `documented_address`: The request address line with the Data Parameters body.
         #[tokio::test]
         async fn documented_address() {
-            let server = protocol_test::CaptureServer::start(
+            let target = protocol_test::Target::start(
+                    "oms",
+                    None,
                     protocol_test::CannedResponse::new(200)
                         .header("Content-Type", "application/json")
                         .body(b"{}"),
                 )
                 .await
-                .expect("the capture server starts");
+                .expect("the test target starts");
             let client = api::Client::builder()
-                .base_url(server.url())
-                .access_token(crate::CREDENTIAL)
-                .build()
-                .expect("the client builds");
-            let request = api::ApplyBlockTimerRequest::new(
-                126,
-                2,
-                api::ApplyBlockTimerSvrIds::Servers(
-                    Vec::from([String::from("126.2.2.3")]),
-                ),
-            );
-            let _ = client.apply_block_timer(&request).await;
-            protocol_test::assert_request(
-                &server.only_request(),
-                &protocol_test::ExpectedRequest::new(
-                        "POST",
-                        "/app/newoms.php/webservice/business/backup-svr-data/apply-block-timer",
-                    )
-                    .query(
-                        &[
-                            ("cmd", "10016"),
-                            ("ip-type", "webservicerest"),
-                            ("access-token", "protocol-test-credential"),
-                        ],
-                    )
-                    .headers(&[])
-                    .json_body(
-                        "{\"set_id\":126,\"app_id\":2,\"svr_ids\":[\"126.2.2.3\"]}",
-                    ),
-            );
-        }
-        /// `curl_apply`: The curl request and the successful return example. Replayed as corrected by erratum E4.
-        #[tokio::test]
-        async fn curl_apply() {
-            let server = protocol_test::CaptureServer::start(
-                    protocol_test::CannedResponse::new(200)
-                        .header("Content-Type", "application/json")
-                        .body(
-                            b"{\"ret\":0,\"msg\":\"success to apply backup svr table\",\"id\":7}",
-                        ),
-                )
-                .await
-                .expect("the capture server starts");
-            let client = api::Client::builder()
-                .base_url(server.url())
+                .base_url(target.url())
+                .http_client(target.http_client())
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -135,24 +102,80 @@ mod oms {
                 ),
             );
             let result = client.apply_block_timer(&request).await;
-            protocol_test::assert_request(
-                &server.only_request(),
-                &protocol_test::ExpectedRequest::new(
-                        "POST",
-                        "/app/newoms.php/webservice/business/backup-svr-data/apply-block-timer",
-                    )
-                    .query(
-                        &[
-                            ("cmd", "10016"),
-                            ("ip-type", "webservicerest"),
-                            ("access-token", "protocol-test-credential"),
-                        ],
-                    )
-                    .headers(&[])
-                    .json_body(
-                        "{\"set_id\":126,\"app_id\":2,\"svr_ids\":[\"126.2.2.3\"]}",
-                    ),
+            if let Some(sent) = target.captured() {
+                protocol_test::assert_request(
+                    &sent,
+                    &protocol_test::ExpectedRequest::new(
+                            "POST",
+                            "/app/newoms.php/webservice/business/backup-svr-data/apply-block-timer",
+                        )
+                        .query(
+                            &[
+                                ("cmd", "10016"),
+                                ("ip-type", "webservicerest"),
+                                ("access-token", "protocol-test-credential"),
+                            ],
+                        )
+                        .headers(&[])
+                        .json_body(
+                            "{\"set_id\":126,\"app_id\":2,\"svr_ids\":[\"126.2.2.3\"]}",
+                        ),
+                );
+            }
+            if target.is_remote() {
+                if let Err(e) = &result {
+                    panic!("expected a documented success, got {e:?}");
+                }
+            }
+        }
+        /// `curl_apply`: The curl request and the successful return example. Replayed as corrected by erratum E4.
+        #[tokio::test]
+        async fn curl_apply() {
+            let target = protocol_test::Target::start(
+                    "oms",
+                    Some("curl_apply"),
+                    protocol_test::CannedResponse::new(200)
+                        .header("Content-Type", "application/json")
+                        .body(
+                            b"{\"ret\":0,\"msg\":\"success to apply backup svr table\",\"id\":7}",
+                        ),
+                )
+                .await
+                .expect("the test target starts");
+            let client = api::Client::builder()
+                .base_url(target.url())
+                .http_client(target.http_client())
+                .access_token(crate::CREDENTIAL)
+                .build()
+                .expect("the client builds");
+            let request = api::ApplyBlockTimerRequest::new(
+                126,
+                2,
+                api::ApplyBlockTimerSvrIds::Servers(
+                    Vec::from([String::from("126.2.2.3")]),
+                ),
             );
+            let result = client.apply_block_timer(&request).await;
+            if let Some(sent) = target.captured() {
+                protocol_test::assert_request(
+                    &sent,
+                    &protocol_test::ExpectedRequest::new(
+                            "POST",
+                            "/app/newoms.php/webservice/business/backup-svr-data/apply-block-timer",
+                        )
+                        .query(
+                            &[
+                                ("cmd", "10016"),
+                                ("ip-type", "webservicerest"),
+                                ("access-token", "protocol-test-credential"),
+                            ],
+                        )
+                        .headers(&[])
+                        .json_body(
+                            "{\"set_id\":126,\"app_id\":2,\"svr_ids\":[\"126.2.2.3\"]}",
+                        ),
+                );
+            }
             let response = result
                 .unwrap_or_else(|e| {
                     panic!("expected the documented payload, got {e:?}")
@@ -166,7 +189,9 @@ mod oms {
         /// `invalid_credential`: Failed return example for a bad access token. Replayed as corrected by erratum E6.
         #[tokio::test]
         async fn invalid_credential() {
-            let server = protocol_test::CaptureServer::start(
+            let target = protocol_test::Target::start(
+                    "oms",
+                    Some("invalid_credential"),
                     protocol_test::CannedResponse::new(401)
                         .header("Content-Type", "application/json")
                         .body(
@@ -174,9 +199,10 @@ mod oms {
                         ),
                 )
                 .await
-                .expect("the capture server starts");
+                .expect("the test target starts");
             let client = api::Client::builder()
-                .base_url(server.url())
+                .base_url(target.url())
+                .http_client(target.http_client())
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -217,7 +243,9 @@ mod oms {
         /// `conflicting_application`: Failed return example for processes already in another application. Replayed as corrected by erratum E6.
         #[tokio::test]
         async fn conflicting_application() {
-            let server = protocol_test::CaptureServer::start(
+            let target = protocol_test::Target::start(
+                    "oms",
+                    Some("conflicting_application"),
                     protocol_test::CannedResponse::new(422)
                         .header("Content-Type", "application/json")
                         .body(
@@ -225,9 +253,10 @@ mod oms {
                         ),
                 )
                 .await
-                .expect("the capture server starts");
+                .expect("the test target starts");
             let client = api::Client::builder()
-                .base_url(server.url())
+                .base_url(target.url())
+                .http_client(target.http_client())
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -269,60 +298,18 @@ mod oms {
         /// `documented_address`: The request address line with the Data Parameters body (numbers sent as strings). Replayed as corrected by erratum E7.
         #[tokio::test]
         async fn documented_address() {
-            let server = protocol_test::CaptureServer::start(
+            let target = protocol_test::Target::start(
+                    "oms",
+                    None,
                     protocol_test::CannedResponse::new(200)
                         .header("Content-Type", "application/json")
                         .body(b"{}"),
                 )
                 .await
-                .expect("the capture server starts");
+                .expect("the test target starts");
             let client = api::Client::builder()
-                .base_url(server.url())
-                .access_token(crate::CREDENTIAL)
-                .build()
-                .expect("the client builds");
-            let request = api::ApplyTableBackupRequest::new(126, 2)
-                .zone_id(0)
-                .svr_ids(
-                    api::ApplyTableBackupSvrIds::Servers(
-                        Vec::from([String::from("126.2.2.2"), String::from("126.2.2.3")]),
-                    ),
-                )
-                .auto_approve(0);
-            let _ = client.apply_table_backup(&request).await;
-            protocol_test::assert_request(
-                &server.only_request(),
-                &protocol_test::ExpectedRequest::new(
-                        "POST",
-                        "/app/newoms.php/webservice/business/backup-svr-data/apply",
-                    )
-                    .query(
-                        &[
-                            ("cmd", "10009"),
-                            ("ip-type", "webservicerest"),
-                            ("access-token", "protocol-test-credential"),
-                        ],
-                    )
-                    .headers(&[])
-                    .json_body(
-                        "{\"set_id\":\"126\",\"app_id\":\"2\",\"zone_id\":\"0\",\"svr_ids\":[\"126.2.2.2\",\"126.2.2.3\"],\"auto_approve\":\"0\"}",
-                    ),
-            );
-        }
-        /// `curl_apply_servers`: The curl request with successful example 1 (backup of the listed processes). Replayed as corrected by erratum E16.
-        #[tokio::test]
-        async fn curl_apply_servers() {
-            let server = protocol_test::CaptureServer::start(
-                    protocol_test::CannedResponse::new(200)
-                        .header("Content-Type", "application/json")
-                        .body(
-                            b"{\"apply\":{\"ret\":0,\"msg\":\"success to apply backup svr table\",\"id\":558}}",
-                        ),
-                )
-                .await
-                .expect("the capture server starts");
-            let client = api::Client::builder()
-                .base_url(server.url())
+                .base_url(target.url())
+                .http_client(target.http_client())
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -335,24 +322,81 @@ mod oms {
                 )
                 .auto_approve(0);
             let result = client.apply_table_backup(&request).await;
-            protocol_test::assert_request(
-                &server.only_request(),
-                &protocol_test::ExpectedRequest::new(
-                        "POST",
-                        "/app/newoms.php/webservice/business/backup-svr-data/apply",
-                    )
-                    .query(
-                        &[
-                            ("cmd", "10009"),
-                            ("ip-type", "webservicerest"),
-                            ("access-token", "protocol-test-credential"),
-                        ],
-                    )
-                    .headers(&[])
-                    .json_body(
-                        "{\"set_id\":\"126\",\"app_id\":\"2\",\"zone_id\":\"0\",\"svr_ids\":[\"126.2.2.2\",\"126.2.2.3\"],\"auto_approve\":\"0\"}",
+            if let Some(sent) = target.captured() {
+                protocol_test::assert_request(
+                    &sent,
+                    &protocol_test::ExpectedRequest::new(
+                            "POST",
+                            "/app/newoms.php/webservice/business/backup-svr-data/apply",
+                        )
+                        .query(
+                            &[
+                                ("cmd", "10009"),
+                                ("ip-type", "webservicerest"),
+                                ("access-token", "protocol-test-credential"),
+                            ],
+                        )
+                        .headers(&[])
+                        .json_body(
+                            "{\"set_id\":\"126\",\"app_id\":\"2\",\"zone_id\":\"0\",\"svr_ids\":[\"126.2.2.2\",\"126.2.2.3\"],\"auto_approve\":\"0\"}",
+                        ),
+                );
+            }
+            if target.is_remote() {
+                if let Err(e) = &result {
+                    panic!("expected a documented success, got {e:?}");
+                }
+            }
+        }
+        /// `curl_apply_servers`: The curl request with successful example 1 (backup of the listed processes). Replayed as corrected by erratum E16.
+        #[tokio::test]
+        async fn curl_apply_servers() {
+            let target = protocol_test::Target::start(
+                    "oms",
+                    Some("curl_apply_servers"),
+                    protocol_test::CannedResponse::new(200)
+                        .header("Content-Type", "application/json")
+                        .body(
+                            b"{\"apply\":{\"ret\":0,\"msg\":\"success to apply backup svr table\",\"id\":558}}",
+                        ),
+                )
+                .await
+                .expect("the test target starts");
+            let client = api::Client::builder()
+                .base_url(target.url())
+                .http_client(target.http_client())
+                .access_token(crate::CREDENTIAL)
+                .build()
+                .expect("the client builds");
+            let request = api::ApplyTableBackupRequest::new(126, 2)
+                .zone_id(0)
+                .svr_ids(
+                    api::ApplyTableBackupSvrIds::Servers(
+                        Vec::from([String::from("126.2.2.2"), String::from("126.2.2.3")]),
                     ),
-            );
+                )
+                .auto_approve(0);
+            let result = client.apply_table_backup(&request).await;
+            if let Some(sent) = target.captured() {
+                protocol_test::assert_request(
+                    &sent,
+                    &protocol_test::ExpectedRequest::new(
+                            "POST",
+                            "/app/newoms.php/webservice/business/backup-svr-data/apply",
+                        )
+                        .query(
+                            &[
+                                ("cmd", "10009"),
+                                ("ip-type", "webservicerest"),
+                                ("access-token", "protocol-test-credential"),
+                            ],
+                        )
+                        .headers(&[])
+                        .json_body(
+                            "{\"set_id\":\"126\",\"app_id\":\"2\",\"zone_id\":\"0\",\"svr_ids\":[\"126.2.2.2\",\"126.2.2.3\"],\"auto_approve\":\"0\"}",
+                        ),
+                );
+            }
             let response = result
                 .unwrap_or_else(|e| {
                     panic!("expected the documented payload, got {e:?}")
@@ -367,7 +411,9 @@ mod oms {
         /// `auto_approved_all`: Successful example 2, an auto-approved application (its request is not shown). Replayed as corrected by erratum E14.
         #[tokio::test]
         async fn auto_approved_all() {
-            let server = protocol_test::CaptureServer::start(
+            let target = protocol_test::Target::start(
+                    "oms",
+                    Some("auto_approved_all"),
                     protocol_test::CannedResponse::new(200)
                         .header("Content-Type", "application/json")
                         .body(
@@ -375,9 +421,10 @@ mod oms {
                         ),
                 )
                 .await
-                .expect("the capture server starts");
+                .expect("the test target starts");
             let client = api::Client::builder()
-                .base_url(server.url())
+                .base_url(target.url())
+                .http_client(target.http_client())
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -404,7 +451,9 @@ mod oms {
         /// `invalid_credential`: Failed return example for a bad access token. Replayed as corrected by erratum E17.
         #[tokio::test]
         async fn invalid_credential() {
-            let server = protocol_test::CaptureServer::start(
+            let target = protocol_test::Target::start(
+                    "oms",
+                    Some("invalid_credential"),
                     protocol_test::CannedResponse::new(401)
                         .header("Content-Type", "application/json")
                         .body(
@@ -412,9 +461,10 @@ mod oms {
                         ),
                 )
                 .await
-                .expect("the capture server starts");
+                .expect("the test target starts");
             let client = api::Client::builder()
-                .base_url(server.url())
+                .base_url(target.url())
+                .http_client(target.http_client())
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -456,15 +506,18 @@ mod oms {
         /// `source_not_whitelisted`: Failed return example for a caller outside the whitelist. Replayed as corrected by erratum E17.
         #[tokio::test]
         async fn source_not_whitelisted() {
-            let server = protocol_test::CaptureServer::start(
+            let target = protocol_test::Target::start(
+                    "oms",
+                    Some("source_not_whitelisted"),
                     protocol_test::CannedResponse::new(403)
                         .header("Content-Type", "application/json")
                         .body(b"{\"source_ip\":\"ip:10.29.89.51 not in whitelist\"}"),
                 )
                 .await
-                .expect("the capture server starts");
+                .expect("the test target starts");
             let client = api::Client::builder()
-                .base_url(server.url())
+                .base_url(target.url())
+                .http_client(target.http_client())
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -501,35 +554,40 @@ mod oms {
         /// `reject_form`: The rejection body with its success return (`true`); the address is our assumption. Replayed as corrected by erratum E11.
         #[tokio::test]
         async fn reject_form() {
-            let server = protocol_test::CaptureServer::start(
+            let target = protocol_test::Target::start(
+                    "oms",
+                    Some("reject_form"),
                     protocol_test::CannedResponse::new(200)
                         .header("Content-Type", "application/json")
                         .body(b"true"),
                 )
                 .await
-                .expect("the capture server starts");
+                .expect("the test target starts");
             let client = api::Client::builder()
-                .base_url(server.url())
+                .base_url(target.url())
+                .http_client(target.http_client())
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
             let request = api::RejectApplicationRequest::new(100).memo("test");
             let result = client.reject_application(&request).await;
-            protocol_test::assert_request(
-                &server.only_request(),
-                &protocol_test::ExpectedRequest::new(
-                        "POST",
-                        "/app/newoms.php/webservice/business/backup-svr-data/reject",
-                    )
-                    .query(
-                        &[
-                            ("ip-type", "webservicerest"),
-                            ("access-token", "protocol-test-credential"),
-                        ],
-                    )
-                    .headers(&[])
-                    .json_body("{\"apply_id\":\"100\",\"memo\":\"test\"}"),
-            );
+            if let Some(sent) = target.captured() {
+                protocol_test::assert_request(
+                    &sent,
+                    &protocol_test::ExpectedRequest::new(
+                            "POST",
+                            "/app/newoms.php/webservice/business/backup-svr-data/reject",
+                        )
+                        .query(
+                            &[
+                                ("ip-type", "webservicerest"),
+                                ("access-token", "protocol-test-credential"),
+                            ],
+                        )
+                        .headers(&[])
+                        .json_body("{\"apply_id\":\"100\",\"memo\":\"test\"}"),
+                );
+            }
             let response = result
                 .unwrap_or_else(|e| {
                     panic!("expected the documented payload, got {e:?}")
@@ -541,7 +599,9 @@ mod oms {
         /// `unknown_application`: Failed return example for an application id that does not exist. Replayed as corrected by erratum E17.
         #[tokio::test]
         async fn unknown_application() {
-            let server = protocol_test::CaptureServer::start(
+            let target = protocol_test::Target::start(
+                    "oms",
+                    Some("unknown_application"),
                     protocol_test::CannedResponse::new(422)
                         .header("Content-Type", "application/json")
                         .body(
@@ -549,9 +609,10 @@ mod oms {
                         ),
                 )
                 .await
-                .expect("the capture server starts");
+                .expect("the test target starts");
             let client = api::Client::builder()
-                .base_url(server.url())
+                .base_url(target.url())
+                .http_client(target.http_client())
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -587,7 +648,9 @@ mod otc_dcs {
         /// `list_records`: The page's request template, with the placeholders filled from the parameter table. Replayed as corrected by erratum E1.
         #[tokio::test]
         async fn list_records() {
-            let server = protocol_test::CaptureServer::start(
+            let target = protocol_test::Target::start(
+                    "otc_dcs",
+                    Some("list_records"),
                     protocol_test::CannedResponse::new(200)
                         .header("Content-Type", "application/json")
                         .body(
@@ -595,9 +658,10 @@ mod otc_dcs {
                         ),
                 )
                 .await
-                .expect("the capture server starts");
+                .expect("the test target starts");
             let client = api::Client::builder()
-                .base_url(server.url())
+                .base_url(target.url())
+                .http_client(target.http_client())
                 .token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -610,23 +674,25 @@ mod otc_dcs {
                 .begin_time("20170718235959")
                 .end_time("20190718235959");
             let result = client.list_backup_records(&request).await;
-            protocol_test::assert_request(
-                &server.only_request(),
-                &protocol_test::ExpectedRequest::new(
-                        "GET",
-                        "/v1.0/0605767b0f0c4f3f9c21b7b5e2f1a5d1/instances/5560df16-cebf-4473-95c4-d1b573c16e79/backups",
-                    )
-                    .query(
-                        &[
-                            ("start", "1"),
-                            ("limit", "10"),
-                            ("beginTime", "20170718235959"),
-                            ("endTime", "20190718235959"),
-                        ],
-                    )
-                    .headers(&[("X-Auth-Token", "protocol-test-credential")])
-                    .empty_body(),
-            );
+            if let Some(sent) = target.captured() {
+                protocol_test::assert_request(
+                    &sent,
+                    &protocol_test::ExpectedRequest::new(
+                            "GET",
+                            "/v1.0/0605767b0f0c4f3f9c21b7b5e2f1a5d1/instances/5560df16-cebf-4473-95c4-d1b573c16e79/backups",
+                        )
+                        .query(
+                            &[
+                                ("start", "1"),
+                                ("limit", "10"),
+                                ("beginTime", "20170718235959"),
+                                ("endTime", "20190718235959"),
+                            ],
+                        )
+                        .headers(&[("X-Auth-Token", "protocol-test-credential")])
+                        .empty_body(),
+                );
+            }
             let response = result
                 .unwrap_or_else(|e| {
                     panic!("expected the documented payload, got {e:?}")
@@ -668,13 +734,16 @@ mod zomro {
         /// `parameter_table_values`: The sample values of the parameter table. Replayed as corrected by erratum E2.
         #[tokio::test]
         async fn parameter_table_values() {
-            let server = protocol_test::CaptureServer::start(
+            let target = protocol_test::Target::start(
+                    "zomro",
+                    None,
                     protocol_test::CannedResponse::new(200),
                 )
                 .await
-                .expect("the capture server starts");
+                .expect("the test target starts");
             let client = api::Client::builder()
-                .base_url(server.url())
+                .base_url(target.url())
+                .http_client(target.http_client())
                 .session(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -684,77 +753,46 @@ mod zomro {
                 Vec::from([1, 2, 3, 4, 5, 6, 0]),
                 "02:01",
             );
-            let _ = client.create_backup_schedule(&request).await;
-            protocol_test::assert_request(
-                &server.only_request(),
-                &protocol_test::ExpectedRequest::new("POST", "/")
-                    .query(&[])
-                    .headers(&[])
-                    .multipart_body(
-                        &[
-                            ("func", "instances.fleio_bckps.schedule.edit"),
-                            ("auth", "protocol-test-credential"),
-                            ("out", "json"),
-                            ("sok", "ok"),
-                            ("plid", "5203773"),
-                            ("name", "MyBackup"),
-                            ("rotation_days", "1,2,3,4,5,6,0"),
-                            ("rotation_time", "02:01"),
-                        ],
-                    ),
-            );
+            let result = client.create_backup_schedule(&request).await;
+            if let Some(sent) = target.captured() {
+                protocol_test::assert_request(
+                    &sent,
+                    &protocol_test::ExpectedRequest::new("POST", "/")
+                        .query(&[])
+                        .headers(&[])
+                        .multipart_body(
+                            &[
+                                ("func", "instances.fleio_bckps.schedule.edit"),
+                                ("auth", "protocol-test-credential"),
+                                ("out", "json"),
+                                ("sok", "ok"),
+                                ("plid", "5203773"),
+                                ("name", "MyBackup"),
+                                ("rotation_days", "1,2,3,4,5,6,0"),
+                                ("rotation_time", "02:01"),
+                            ],
+                        ),
+                );
+            }
+            if target.is_remote() {
+                if let Err(e) = &result {
+                    panic!("expected a documented success, got {e:?}");
+                }
+            }
         }
         /// `example_table`: The worked example's table (Monday to Saturday at 02:01), with func corrected. Replayed as corrected by erratum E1.
         #[tokio::test]
         async fn example_table() {
-            let server = protocol_test::CaptureServer::start(
+            let target = protocol_test::Target::start(
+                    "zomro",
+                    None,
                     protocol_test::CannedResponse::new(200),
                 )
                 .await
-                .expect("the capture server starts");
+                .expect("the test target starts");
             let client = api::Client::builder()
-                .base_url(server.url())
-                .session(crate::CREDENTIAL)
-                .build()
-                .expect("the client builds");
-            let request = api::CreateBackupScheduleRequest::new(
-                5203773,
-                "MySchedule",
-                Vec::from([1, 2, 3, 4, 5, 6]),
-                "02:01",
-            );
-            let _ = client.create_backup_schedule(&request).await;
-            protocol_test::assert_request(
-                &server.only_request(),
-                &protocol_test::ExpectedRequest::new("POST", "/")
-                    .query(&[])
-                    .headers(&[])
-                    .multipart_body(
-                        &[
-                            ("func", "instances.fleio_bckps.schedule.edit"),
-                            ("auth", "protocol-test-credential"),
-                            ("out", "json"),
-                            ("sok", "ok"),
-                            ("plid", "5203773"),
-                            ("name", "MySchedule"),
-                            ("rotation_days", "1,2,3,4,5,6"),
-                            ("rotation_time", "02:01"),
-                        ],
-                    ),
-            );
-        }
-        /// `curl_create`: The curl request of the worked example; the answer is our assumption (the page shows a screenshot). Replayed as corrected by erratum E8.
-        #[tokio::test]
-        async fn curl_create() {
-            let server = protocol_test::CaptureServer::start(
-                    protocol_test::CannedResponse::new(200)
-                        .header("Content-Type", "application/json")
-                        .body(b"{\"doc\":{\"ok\":{}}}"),
-                )
-                .await
-                .expect("the capture server starts");
-            let client = api::Client::builder()
-                .base_url(server.url())
+                .base_url(target.url())
+                .http_client(target.http_client())
                 .session(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -765,24 +803,77 @@ mod zomro {
                 "02:01",
             );
             let result = client.create_backup_schedule(&request).await;
-            protocol_test::assert_request(
-                &server.only_request(),
-                &protocol_test::ExpectedRequest::new("POST", "/")
-                    .query(&[])
-                    .headers(&[])
-                    .multipart_body(
-                        &[
-                            ("func", "instances.fleio_bckps.schedule.edit"),
-                            ("auth", "protocol-test-credential"),
-                            ("out", "json"),
-                            ("name", "MySchedule"),
-                            ("rotation_days", "1,2,3,4,5,6"),
-                            ("rotation_time", "02:01"),
-                            ("plid", "5203773"),
-                            ("sok", "ok"),
-                        ],
-                    ),
+            if let Some(sent) = target.captured() {
+                protocol_test::assert_request(
+                    &sent,
+                    &protocol_test::ExpectedRequest::new("POST", "/")
+                        .query(&[])
+                        .headers(&[])
+                        .multipart_body(
+                            &[
+                                ("func", "instances.fleio_bckps.schedule.edit"),
+                                ("auth", "protocol-test-credential"),
+                                ("out", "json"),
+                                ("sok", "ok"),
+                                ("plid", "5203773"),
+                                ("name", "MySchedule"),
+                                ("rotation_days", "1,2,3,4,5,6"),
+                                ("rotation_time", "02:01"),
+                            ],
+                        ),
+                );
+            }
+            if target.is_remote() {
+                if let Err(e) = &result {
+                    panic!("expected a documented success, got {e:?}");
+                }
+            }
+        }
+        /// `curl_create`: The curl request of the worked example; the answer is our assumption (the page shows a screenshot). Replayed as corrected by erratum E8.
+        #[tokio::test]
+        async fn curl_create() {
+            let target = protocol_test::Target::start(
+                    "zomro",
+                    Some("curl_create"),
+                    protocol_test::CannedResponse::new(200)
+                        .header("Content-Type", "application/json")
+                        .body(b"{\"doc\":{\"ok\":{}}}"),
+                )
+                .await
+                .expect("the test target starts");
+            let client = api::Client::builder()
+                .base_url(target.url())
+                .http_client(target.http_client())
+                .session(crate::CREDENTIAL)
+                .build()
+                .expect("the client builds");
+            let request = api::CreateBackupScheduleRequest::new(
+                5203773,
+                "MySchedule",
+                Vec::from([1, 2, 3, 4, 5, 6]),
+                "02:01",
             );
+            let result = client.create_backup_schedule(&request).await;
+            if let Some(sent) = target.captured() {
+                protocol_test::assert_request(
+                    &sent,
+                    &protocol_test::ExpectedRequest::new("POST", "/")
+                        .query(&[])
+                        .headers(&[])
+                        .multipart_body(
+                            &[
+                                ("func", "instances.fleio_bckps.schedule.edit"),
+                                ("auth", "protocol-test-credential"),
+                                ("out", "json"),
+                                ("name", "MySchedule"),
+                                ("rotation_days", "1,2,3,4,5,6"),
+                                ("rotation_time", "02:01"),
+                                ("plid", "5203773"),
+                                ("sok", "ok"),
+                            ],
+                        ),
+                );
+            }
             let response = result
                 .unwrap_or_else(|e| {
                     panic!("expected the documented payload, got {e:?}")
@@ -796,7 +887,9 @@ mod zomro {
         /// `curl_list`: The curl request and its answer (corrected to valid JSON). Replayed as corrected by erratum E5.
         #[tokio::test]
         async fn curl_list() {
-            let server = protocol_test::CaptureServer::start(
+            let target = protocol_test::Target::start(
+                    "zomro",
+                    Some("curl_list"),
                     protocol_test::CannedResponse::new(200)
                         .header("Content-Type", "application/json")
                         .body(
@@ -804,28 +897,31 @@ mod zomro {
                         ),
                 )
                 .await
-                .expect("the capture server starts");
+                .expect("the test target starts");
             let client = api::Client::builder()
-                .base_url(server.url())
+                .base_url(target.url())
+                .http_client(target.http_client())
                 .session(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
             let request = api::ListBackupSchedulesRequest::new(5203773);
             let result = client.list_backup_schedules(&request).await;
-            protocol_test::assert_request(
-                &server.only_request(),
-                &protocol_test::ExpectedRequest::new("POST", "/")
-                    .query(&[])
-                    .headers(&[])
-                    .multipart_body(
-                        &[
-                            ("func", "instances.fleio_bckps.schedule"),
-                            ("auth", "protocol-test-credential"),
-                            ("out", "json"),
-                            ("elid", "5203773"),
-                        ],
-                    ),
-            );
+            if let Some(sent) = target.captured() {
+                protocol_test::assert_request(
+                    &sent,
+                    &protocol_test::ExpectedRequest::new("POST", "/")
+                        .query(&[])
+                        .headers(&[])
+                        .multipart_body(
+                            &[
+                                ("func", "instances.fleio_bckps.schedule"),
+                                ("auth", "protocol-test-credential"),
+                                ("out", "json"),
+                                ("elid", "5203773"),
+                            ],
+                        ),
+                );
+            }
             let response = result
                 .unwrap_or_else(|e| {
                     panic!("expected the documented payload, got {e:?}")
@@ -854,34 +950,39 @@ mod zomro {
         /// `curl_delete`: The curl request; the answer is our assumption (the page checks the web UI). Replayed as corrected by erratum E8.
         #[tokio::test]
         async fn curl_delete() {
-            let server = protocol_test::CaptureServer::start(
+            let target = protocol_test::Target::start(
+                    "zomro",
+                    Some("curl_delete"),
                     protocol_test::CannedResponse::new(200)
                         .header("Content-Type", "application/json")
                         .body(b"{\"doc\":{\"ok\":{}}}"),
                 )
                 .await
-                .expect("the capture server starts");
+                .expect("the test target starts");
             let client = api::Client::builder()
-                .base_url(server.url())
+                .base_url(target.url())
+                .http_client(target.http_client())
                 .session(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
             let request = api::DeleteBackupScheduleRequest::new(14);
             let result = client.delete_backup_schedule(&request).await;
-            protocol_test::assert_request(
-                &server.only_request(),
-                &protocol_test::ExpectedRequest::new("POST", "/")
-                    .query(&[])
-                    .headers(&[])
-                    .multipart_body(
-                        &[
-                            ("func", "instances.fleio_bckps.schedule.delete"),
-                            ("auth", "protocol-test-credential"),
-                            ("out", "json"),
-                            ("elid", "14"),
-                        ],
-                    ),
-            );
+            if let Some(sent) = target.captured() {
+                protocol_test::assert_request(
+                    &sent,
+                    &protocol_test::ExpectedRequest::new("POST", "/")
+                        .query(&[])
+                        .headers(&[])
+                        .multipart_body(
+                            &[
+                                ("func", "instances.fleio_bckps.schedule.delete"),
+                                ("auth", "protocol-test-credential"),
+                                ("out", "json"),
+                                ("elid", "14"),
+                            ],
+                        ),
+                );
+            }
             let response = result
                 .unwrap_or_else(|e| {
                     panic!("expected the documented payload, got {e:?}")
@@ -892,32 +993,42 @@ mod zomro {
         /// `parameter_table_values`: The sample values of the parameter table (value column), with func taken from the curl. Replayed as corrected by erratum E7.
         #[tokio::test]
         async fn parameter_table_values() {
-            let server = protocol_test::CaptureServer::start(
+            let target = protocol_test::Target::start(
+                    "zomro",
+                    None,
                     protocol_test::CannedResponse::new(200),
                 )
                 .await
-                .expect("the capture server starts");
+                .expect("the test target starts");
             let client = api::Client::builder()
-                .base_url(server.url())
+                .base_url(target.url())
+                .http_client(target.http_client())
                 .session(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
             let request = api::DeleteBackupScheduleRequest::new(14);
-            let _ = client.delete_backup_schedule(&request).await;
-            protocol_test::assert_request(
-                &server.only_request(),
-                &protocol_test::ExpectedRequest::new("POST", "/")
-                    .query(&[])
-                    .headers(&[])
-                    .multipart_body(
-                        &[
-                            ("func", "instances.fleio_bckps.schedule.delete"),
-                            ("auth", "protocol-test-credential"),
-                            ("out", "json"),
-                            ("elid", "14"),
-                        ],
-                    ),
-            );
+            let result = client.delete_backup_schedule(&request).await;
+            if let Some(sent) = target.captured() {
+                protocol_test::assert_request(
+                    &sent,
+                    &protocol_test::ExpectedRequest::new("POST", "/")
+                        .query(&[])
+                        .headers(&[])
+                        .multipart_body(
+                            &[
+                                ("func", "instances.fleio_bckps.schedule.delete"),
+                                ("auth", "protocol-test-credential"),
+                                ("out", "json"),
+                                ("elid", "14"),
+                            ],
+                        ),
+                );
+            }
+            if target.is_remote() {
+                if let Err(e) = &result {
+                    panic!("expected a documented success, got {e:?}");
+                }
+            }
         }
     }
 }

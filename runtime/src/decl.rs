@@ -243,19 +243,6 @@ macro_rules! __runtime_client {
                     ),
                 }
             }
-            /// A client from dynamic settings: the resolved base URL and one credential used
-            /// for every auth scheme.
-            pub fn from_dyn(config: &runtime::DynConfig) -> Self {
-                Self {
-                    transport: runtime::Transport::from_parts(
-                        config.http.clone(),
-                        config.base_url.clone(),
-                        config.credential.clone(),
-                        AUTH_SCHEMES,
-                        SECRET_FIELDS,
-                    ),
-                }
-            }
             /// The resolved base URL.
             pub fn base_url(&self) -> &str {
                 self.transport.base_url()

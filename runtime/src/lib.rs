@@ -18,16 +18,12 @@ pub use self::secret::Secret;
 #[cfg(feature = "http")]
 pub mod decl;
 #[cfg(feature = "http")]
-pub mod dynamic;
-#[cfg(feature = "http")]
 pub mod error;
 #[cfg(feature = "http")]
 pub mod paginate;
 #[cfg(feature = "http")]
 pub mod transport;
 
-#[cfg(feature = "http")]
-pub use self::dynamic::{outcome, parse_params, DynConfig, ErrorKind, ErrorReport, Outcome};
 #[cfg(feature = "http")]
 pub use self::error::{unknown_case, Error, ErrorCase, OpError, ResponseValue};
 #[cfg(feature = "http")]

@@ -213,24 +213,6 @@ impl TransportBuilder {
 }
 
 impl Transport {
-    /// A transport with one credential used for every auth scheme (the dynamic interface).
-    pub fn from_parts(
-        http: reqwest::Client,
-        base_url: String,
-        credential: Option<Secret>,
-        schemes: usize,
-        secret_names: &[&'static str],
-    ) -> Self {
-        Self {
-            http,
-            base_url,
-            credentials: vec![credential; schemes],
-            timeout: None,
-            user_agent: None,
-            secret_names: secret_names.to_vec(),
-        }
-    }
-
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
@@ -635,13 +617,9 @@ mod tests {
         op: &Operation,
         body: &'static str,
     ) -> Result<ResponseValue<T>, Error<NoErrors>> {
-        let t = Transport::from_parts(
-            reqwest::Client::new(),
-            answer_once(body).await,
-            None,
-            0,
-            &[],
-        );
+        let mut builder = TransportBuilder::new("http://unused", &[], 0, &[]);
+        builder.base_url(answer_once(body).await);
+        let t = builder.build().expect("a base URL is given");
         execute(&t, op, &NoParams {}).await
     }
 

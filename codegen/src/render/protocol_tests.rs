@@ -1,11 +1,17 @@
 //! Protocol tests in the manner of smithy-rs's `ClientProtocolTestGenerator`: one
 //! `#[tokio::test]` per documented example in `tests/protocol.rs` of the workspace's generated
-//! crate. Each test serves the example's documented response from a capture server
-//! (`protocol-test`), calls the operation through the typed request constructor and setters,
-//! then compares what was sent with the expected request and what was decoded with the
-//! expected typed value. Every expectation is a literal written here from the spec model
-//! (paths filled by the spec's own percent-encoder, payloads after the envelope as the spec
-//! side reads them), so nothing the test compares against is computed by the runtime.
+//! crate. Each calls the operation through the typed request constructor and setters against a
+//! `protocol_test::Target`, then compares what was decoded with the expected typed value and,
+//! when the target captured the request, what was sent with the expected request. Every
+//! expectation is a literal written here from the spec model (paths filled by the spec's own
+//! percent-encoder, payloads after the envelope as the spec side reads them), so nothing the
+//! test compares against is computed by the runtime.
+//!
+//! The target is the test's own capture server serving the example's documented response,
+//! or, with `PROTOCOL_TEST_BASE_URL` set (what `conformance replay` does), the running mock,
+//! addressed per provider and asked for the example with `Prefer: example=NAME`: there the
+//! mock checks the request against the spec and only the outcome is compared (and an example
+//! without a documented response must get a success).
 //!
 //! The credential is a placeholder ([`PLACEHOLDER`]), never the documented value. Standalone
 //! crates get no protocol tests (they have no `protocol-test` crate beside them).
@@ -49,10 +55,13 @@ impl Renderer for ProtocolTestRenderer {
             providers.push(provider_module(p)?);
         }
         let tokens = quote! {
-            //! Protocol tests: one test per documented example. Each serves the documented
-            //! response from a capture server, calls the operation with the example's values
-            //! through the typed request, and compares the request sent and the value decoded
-            //! with literals written by the generator from the spec.
+            //! Protocol tests: one test per documented example. Each calls the operation with
+            //! the example's values through the typed request and compares the value decoded
+            //! (and the request sent, when captured) with literals written by the generator
+            //! from the spec. The server is a capture server of the test's own serving the
+            //! documented response, or, with `PROTOCOL_TEST_BASE_URL` set to a URL template
+            //! such as `http://127.0.0.1:8080/~{provider}`, a running mock asked for the
+            //! example with `Prefer: example=NAME`.
 
             /// Sent and expected instead of the documented credential.
             const CREDENTIAL: &str = #PLACEHOLDER;
@@ -144,30 +153,48 @@ fn test_fn(p: &ProviderModel, o: &OpModel, ex: &ExampleModel) -> Result<TokenStr
     let client = client(p, o);
     let typed = typed_request(p, o, request)?;
     let method = id(&o.method);
+    let provider = p.spec.provider.id.as_str();
+    // The mock answers a named example only when it documents a response; otherwise its
+    // default success.
+    let prefer = match ex.example.response {
+        Some(_) => {
+            let name = ex.example.name.as_str();
+            quote!(Some(#name))
+        }
+        None => quote!(None),
+    };
     let check_request = if ex.own_request {
         let expected = expected_request(o, ex)?;
         quote! {
-            protocol_test::assert_request(&server.only_request(), &#expected);
+            if let Some(sent) = target.captured() {
+                protocol_test::assert_request(&sent, &#expected);
+            }
         }
     } else {
         quote!()
     };
-    let check_outcome = outcome(p, o, ex)?;
-    let call = if check_outcome.is_empty() {
-        quote!(let _ = client.#method(&request).await;)
-    } else {
-        quote!(let result = client.#method(&request).await;)
-    };
+    let mut check_outcome = outcome(p, o, ex)?;
+    if check_outcome.is_empty() {
+        // No documented response: the capture server's stand-in answer proves nothing, but a
+        // running mock must accept the request and answer a documented success.
+        check_outcome = quote! {
+            if target.is_remote() {
+                if let Err(e) = &result {
+                    panic!("expected a documented success, got {e:?}");
+                }
+            }
+        };
+    }
     Ok(quote! {
         #(#doc)*
         #[tokio::test]
         async fn #name() {
-            let server = protocol_test::CaptureServer::start(#server)
+            let target = protocol_test::Target::start(#provider, #prefer, #server)
                 .await
-                .expect("the capture server starts");
+                .expect("the test target starts");
             let client = #client;
             let request = #typed;
-            #call
+            let result = client.#method(&request).await;
             #check_request
             #check_outcome
         }
@@ -212,7 +239,8 @@ fn client(p: &ProviderModel, o: &OpModel) -> TokenStream {
     });
     quote! {
         api::Client::builder()
-            .base_url(server.url())
+            .base_url(target.url())
+            .http_client(target.http_client())
             #credential
             .build()
             .expect("the client builds")

@@ -1,11 +1,13 @@
 //! `conformance replay` and `conformance mock`: the conformance suite's own command line.
 //! `cargo xtask conformance` and `cargo xtask mock` run this binary through `cargo run`, so the
 //! developer commands never link the generated clients (regenerating them must not need them
-//! to compile).
+//! to compile). `replay` against the embedded mock runs the generated clients' protocol tests
+//! as a separate `cargo test` (the `CARGO` cargo, else `cargo` from the `PATH`).
 //!
 //! Exit codes: 0 success (every example passed or was skipped; the mock stopped on Ctrl-C);
 //! 1 at least one example failed; 2 the command could not run (bad arguments, specs that do
-//! not load or validate, an address that cannot be bound, a report that cannot be written).
+//! not load or validate, an address that cannot be bound, generated protocol tests that
+//! cannot be built or run, a report that cannot be written).
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -13,10 +15,10 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
+use conformance::client_tests::ClientTests;
 use conformance::driver::WireDriver;
-use conformance::generated_driver::GeneratedDriver;
 use conformance::live::{run_live, LiveOptions};
-use conformance::replay::{replay_all, token_env_var, CaseResult, Verdict};
+use conformance::replay::{replay_on_mock, token_env_var, CaseResult};
 use conformance::report;
 use spec::validate::Validated;
 
@@ -32,8 +34,8 @@ const CANNOT_RUN: u8 = 2;
     name = "conformance",
     about = "Replay documented examples against the spec-built mock or a live endpoint, or serve the mock",
     after_help = "Exit codes: 0 success; 1 an example failed (replay); 2 the command could not \
-                  run (bad arguments, invalid specs, an address that cannot be bound, a report \
-                  that cannot be written)."
+                  run (bad arguments, invalid specs, an address that cannot be bound, generated \
+                  protocol tests that cannot be built or run, a report that cannot be written)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -42,12 +44,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Replay every documented example through the generated clients against the embedded
-    /// mock (default), or each example's request against a live endpoint.
+    /// Against the embedded mock (default): replay every documented example's request
+    /// (the reference replay), then run the generated clients' protocol tests against the
+    /// same mock; or replay each example's request against a live endpoint.
     #[command(
         after_help = "Credentials for live runs come only from <PROVIDER_ID>_TOKEN \
                             environment variables.\n\nExit codes: 0 every example passed or \
-                            was skipped; 1 at least one failed; 2 the replay could not run."
+                            was skipped; 1 at least one failed; 2 the replay could not run \
+                            (including generated protocol tests that cannot be built or run)."
     )]
     Replay(ReplayArgs),
     /// Serve every spec from the spec-built mock server until Ctrl-C. Prints one line per
@@ -158,8 +162,11 @@ fn replay(args: ReplayArgs) -> u8 {
         }
     };
     for r in &results {
-        if let Verdict::Fail(why) = &r.verdict {
-            println!("FAIL {}.{} {}\n{why}\n", r.provider, r.operation, r.example);
+        if let Some((part, why)) = report::failure(r) {
+            println!(
+                "FAIL {}.{} {} ({part})\n{why}\n",
+                r.provider, r.operation, r.example
+            );
         }
     }
     print!("{}", report::table(&results));
@@ -194,14 +201,19 @@ async fn execute(
                 })
                 .cloned()
                 .collect();
-            let addr = SocketAddr::from(([127, 0, 0, 1], 0));
-            let mock = conformance::mock::spawn(&files, addr, true)
-                .await
-                .map_err(|e| format!("cannot start the mock on {addr}: {e}"))?;
-            // The generated clients are what is under test against the mock.
-            let results = replay_all(&files, &GeneratedDriver, &mock).await;
-            mock.stop().await;
-            Ok(results)
+            // The reference replay, then the generated clients against the same mock.
+            let tests = ClientTests::new(&workspace_root());
+            let filter = args.provider.as_deref().map(|p| format!("{p}::"));
+            let replay = replay_on_mock(&files, Some(&tests), filter.as_deref()).await?;
+            if !replay.unmatched_tests.is_empty() {
+                eprintln!(
+                    "conformance: {} generated protocol test(s) name no example of these specs \
+                     (not counted): {}",
+                    replay.unmatched_tests.len(),
+                    replay.unmatched_tests.join(", ")
+                );
+            }
+            Ok(replay.results)
         }
         Target::Live => {
             let base_url = args

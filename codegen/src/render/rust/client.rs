@@ -1,16 +1,15 @@
-//! Token builders for the `Client`, its builder and methods, the dynamic `dispatch` module
-//! and the runnable examples.
+//! Token builders for the `Client`, its builder and methods, and the runnable examples.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::items::{doc, doc_attrs, id, ty};
 use super::syntax::{
-    self, arg, await_, block, call, expr_path, field, generic_ty, lit, local, method_call, path_ty,
+    self, arg, await_, call, expr_path, field, generic_ty, lit, method_call, path_ty,
     receiver, ref_array, ref_ty, reference, str_lit, tail, Func,
 };
 use super::{parse, parse_items};
-use crate::model::{Model, OpModel, ProviderModel, Ty};
+use crate::model::{OpModel, ProviderModel, Ty};
 use crate::render::fixtures::{example_lines, typed_params};
 use crate::render::RenderError;
 use spec::format::{AuthScheme, BodyEncoding, Envelope, Kind, Location};
@@ -358,115 +357,6 @@ fn stream_method(o: &OpModel) -> Option<TokenStream> {
             })
         }
     })
-}
-
-/// The `dispatch` module. Its `call` has one match arm per operation; the arms are built as
-/// syntax trees and put into the parsed module rather than parsed with it.
-pub fn dispatch(model: &Model) -> Result<syn::File, RenderError> {
-    let mut names = Vec::new();
-    let mut arms = Vec::new();
-    for p in &model.providers {
-        let pid = &p.spec.provider.id;
-        for o in &p.operations {
-            let oid = &o.op.id;
-            names.push(quote!((#pid, #oid)));
-            arms.push(dispatch_arm(pid, oid, &p.module, &o.method));
-        }
-    }
-    let unused = if arms.is_empty() {
-        quote!(let _ = (config, params);)
-    } else {
-        quote!()
-    };
-    let mut file: syn::File = parse(
-        quote! {
-            //! Every operation reachable by provider and operation id, with parameters as JSON
-            //! keyed by wire name (typed values). The conformance suite drives clients through it.
-            use crate::runtime;
-
-            /// `(provider, operation)` pairs, in spec order.
-            pub fn operations() -> &'static [(&'static str, &'static str)] {
-                &[#(#names),*]
-            }
-
-            /// Call `operation` of `provider`: `params` deserialize into its request type; the
-            /// typed response (or error) comes back serialized. Unknown names are `invalid_input`.
-            #[allow(clippy::result_large_err)]
-            pub async fn call(provider: &str, operation: &str, config: &runtime::DynConfig, params: serde_json::Value) -> Result<runtime::Outcome, runtime::ErrorReport> {
-                #unused
-                match (provider, operation) {
-                    _ => Err(runtime::ErrorReport::unknown_operation(provider, operation)),
-                }
-            }
-        },
-        "dispatch.rs",
-    )?;
-    // The operations' arms go before the fallback arm of `call`'s match.
-    let matched = file.items.iter_mut().find_map(|item| match item {
-        syn::Item::Fn(f) if f.sig.ident == "call" => match f.block.stmts.last_mut() {
-            Some(syn::Stmt::Expr(syn::Expr::Match(m), None)) => Some(m),
-            _ => None,
-        },
-        _ => None,
-    });
-    match matched {
-        Some(m) => {
-            m.arms.splice(0..0, arms);
-            Ok(file)
-        }
-        None => Err(RenderError::Rust {
-            what: "dispatch.rs".to_owned(),
-            message: "the dispatch skeleton has no match in `call`".to_owned(),
-        }),
-    }
-}
-
-/// `(provider, operation) => { parse the params; call the client's method }`.
-fn dispatch_arm(provider: &str, operation: &str, module: &str, method: &str) -> syn::Arm {
-    let name = |s: &str| syn::Pat::Lit(str_lit_expr(s));
-    let pattern = syn::Pat::Tuple(syn::PatTuple {
-        attrs: Vec::new(),
-        paren_token: Default::default(),
-        elems: [name(provider), name(operation)].into_iter().collect(),
-    });
-    let request = syn::Expr::Try(syn::ExprTry {
-        attrs: Vec::new(),
-        expr: Box::new(call("runtime::parse_params", vec![expr_path("params")])),
-        question_token: Default::default(),
-    });
-    let client = call(
-        &format!("crate::{module}::Client::from_dyn"),
-        vec![expr_path("config")],
-    );
-    let called = await_(method_call(
-        client,
-        method,
-        vec![reference(expr_path("request"))],
-    ));
-    let body = block(vec![
-        local("request", request),
-        tail(call("runtime::outcome", vec![called])),
-    ]);
-    syn::Arm {
-        attrs: Vec::new(),
-        pat: pattern,
-        guard: None,
-        fat_arrow_token: Default::default(),
-        body: Box::new(syn::Expr::Block(syn::ExprBlock {
-            attrs: Vec::new(),
-            label: None,
-            block: body,
-        })),
-        comma: None,
-    }
-}
-
-/// A string literal as an `ExprLit` (the form literal patterns take).
-fn str_lit_expr(s: &str) -> syn::ExprLit {
-    syn::ExprLit {
-        attrs: Vec::new(),
-        lit: syn::Lit::new(Literal::string(s)),
-    }
 }
 
 pub fn example(p: &ProviderModel, crate_name: &str) -> TokenStream {

@@ -1,6 +1,5 @@
 //! The Rust renderer: one module per provider (models, requests, error enums, a `Client`),
-//! `lib.rs`, the dynamic `dispatch` module, a runnable example per provider and the crate's
-//! `Cargo.toml`. Tokens are built with `quote` and printed with `prettyplease`.
+//! `lib.rs`, a runnable example per provider and the crate's `Cargo.toml`. Tokens are built with `quote` and printed with `prettyplease`.
 
 pub(super) mod client;
 mod items;
@@ -58,11 +57,6 @@ impl Renderer for RustRenderer {
             lib_rs(model),
             "lib.rs",
         )?);
-        out.push(unparse(
-            "src/dispatch.rs".into(),
-            &all_sources,
-            &client::dispatch(model)?,
-        ));
         let env = environment()?;
         let ctx = context! {
             banner => banner("# ", &all_sources, ""),
@@ -113,11 +107,8 @@ fn lib_rs(model: &Model) -> TokenStream {
         //! specs by `cargo xtask codegen`. Each module has a `Client` (built with
         //! `Client::builder()`), one async method per operation taking a typed request, and
         //! the models, request types and per-operation error enums the methods use.
-        //! [`dispatch::call`] reaches every operation dynamically by name.
         /// The runtime support the clients call (errors, secrets, wire encodings).
         pub use runtime;
-        /// Every operation by provider and name, with JSON parameters.
-        pub mod dispatch;
         #(#mods)*
     }
 }
