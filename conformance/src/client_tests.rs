@@ -74,7 +74,11 @@ impl ClientTests {
 
     /// Build and run the tests against `base_url_template` (see [`BASE_URL_VAR`]). `Err`
     /// says why they could not be built or run; failing tests are an `Ok` run.
-    pub async fn run(&self, base_url_template: &str, filter: Option<&str>) -> Result<TestRun, String> {
+    pub async fn run(
+        &self,
+        base_url_template: &str,
+        filter: Option<&str>,
+    ) -> Result<TestRun, String> {
         let output = tokio::process::Command::new(&self.cargo)
             .args(self.args(filter))
             .env(BASE_URL_VAR, base_url_template)
@@ -241,7 +245,8 @@ pub fn merge(results: &mut [CaseResult], run: &TestRun) -> Vec<String> {
                 match outcome {
                     TestOutcome::Ok => Verdict::Pass,
                     TestOutcome::Ignored(why) => Verdict::Skipped(
-                        why.clone().unwrap_or_else(|| "generated test ignored".into()),
+                        why.clone()
+                            .unwrap_or_else(|| "generated test ignored".into()),
                     ),
                     TestOutcome::Failed(why) => Verdict::Fail(format!(
                         "generated test `{path}` failed:\n{}\nrerun: {}",
@@ -300,9 +305,7 @@ test result: FAILED. 1 passed; 1 failed; 2 ignored; 0 measured; 0 filtered out; 
         assert_eq!(run.tests["p::op::good"], TestOutcome::Ok);
         assert_eq!(
             run.tests["p::op::ignored_one"],
-            TestOutcome::Ignored(Some(
-                "the operation documents no request to send".into()
-            ))
+            TestOutcome::Ignored(Some("the operation documents no request to send".into()))
         );
         assert_eq!(run.tests["q::op::bare"], TestOutcome::Ignored(None));
         let TestOutcome::Failed(why) = &run.tests["p::r#type::bad"] else {
@@ -362,7 +365,10 @@ test result: FAILED. 1 passed; 1 failed; 2 ignored; 0 measured; 0 filtered out; 
         let Some(Verdict::Fail(why)) = &results[1].client else {
             panic!("{:?}", results[1].client);
         };
-        assert!(why.contains("p::r#type::bad") && why.contains("right: 2"), "{why}");
+        assert!(
+            why.contains("p::r#type::bad") && why.contains("right: 2"),
+            "{why}"
+        );
         assert!(why.contains("--exact"), "{why}");
         assert!(matches!(results[2].client, Some(Verdict::Skipped(_))));
         let Some(Verdict::Fail(why)) = &results[3].client else {

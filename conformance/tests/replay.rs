@@ -90,7 +90,11 @@ async fn the_reference_replay_passes_every_example() {
             assert!(!text.contains(s.as_str()), "{name}: credential in snapshot");
         }
     }
-    assert_eq!(results.len(), example_count(files), "one result per example");
+    assert_eq!(
+        results.len(),
+        example_count(files),
+        "one result per example"
+    );
     let failed = failures(&results);
     assert!(failed.is_empty(), "{}", failed.join("\n\n"));
     assert!(results.iter().all(|r| r.verdict == Verdict::Pass));
@@ -116,11 +120,21 @@ async fn the_generated_clients_pass_their_protocol_tests_against_the_mock() {
     let failed: Vec<String> = replay
         .results
         .iter()
-        .filter_map(|r| conformance::report::failure(r).map(|(part, why)| format!("{}.{} {} ({part}):\n{why}", r.provider, r.operation, r.example)))
+        .filter_map(|r| {
+            conformance::report::failure(r).map(|(part, why)| {
+                format!(
+                    "{}.{} {} ({part}):\n{why}",
+                    r.provider, r.operation, r.example
+                )
+            })
+        })
         .collect();
     assert!(failed.is_empty(), "{}", failed.join("\n\n"));
     for r in &replay.results {
-        let client = r.client.as_ref().expect("every example has a client result");
+        let client = r
+            .client
+            .as_ref()
+            .expect("every example has a client result");
         // An example the reference replay skips (no request to send) has an ignored test.
         assert_eq!(
             matches!(client, Verdict::Pass),
@@ -164,7 +178,10 @@ async fn a_mock_answer_unlike_the_generated_literals_fails_the_client() {
         panic!("expected the client to fail, got {:?}", r.client);
     };
     let path = format!("{provider}::{operation}::{example}");
-    assert!(why.contains(&format!("generated test `{path}` failed")), "{why}");
+    assert!(
+        why.contains(&format!("generated test `{path}` failed")),
+        "{why}"
+    );
     assert!(why.contains("tampered"), "{why}");
     assert!(why.contains("--exact"), "{why}");
     let (part, _) = conformance::report::failure(r).expect("a failure");

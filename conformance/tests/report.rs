@@ -62,7 +62,10 @@ fn the_client_column_and_the_failing_part() {
 
     let table = report::table(&results);
     let header = table.lines().next().expect("a header");
-    assert!(header.contains("reference") && header.ends_with("client"), "{table}");
+    assert!(
+        header.contains("reference") && header.ends_with("client"),
+        "{table}"
+    );
     let row = table
         .lines()
         .find(|l| l.contains("client_bad"))
@@ -81,5 +84,8 @@ fn the_client_column_and_the_failing_part() {
 #[test]
 fn without_client_results_there_is_no_client_column() {
     let table = report::table(&[case("ok", Verdict::Pass)]);
-    assert!(!table.lines().next().unwrap_or_default().contains("client"), "{table}");
+    assert!(
+        !table.lines().next().unwrap_or_default().contains("client"),
+        "{table}"
+    );
 }

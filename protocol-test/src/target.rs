@@ -112,7 +112,9 @@ mod tests {
 
     #[tokio::test]
     async fn a_capture_target_records_what_its_client_sends() {
-        let target = Target::capture(CannedResponse::new(204)).await.expect("binds");
+        let target = Target::capture(CannedResponse::new(204))
+            .await
+            .expect("binds");
         assert!(!target.is_remote());
         let answer = target
             .http_client()
@@ -133,7 +135,8 @@ mod tests {
             .await
             .expect("binds");
         let template = format!("{}/~{PROVIDER_PLACEHOLDER}/", server.url());
-        let target = Target::remote(&template, "some_provider", Some("an_example")).expect("builds");
+        let target =
+            Target::remote(&template, "some_provider", Some("an_example")).expect("builds");
         assert!(target.is_remote());
         assert_eq!(target.url(), format!("{}/~some_provider", server.url()));
         assert_eq!(target.captured(), None);

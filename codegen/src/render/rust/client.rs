@@ -5,8 +5,8 @@ use quote::{format_ident, quote};
 
 use super::items::{doc, doc_attrs, id, ty};
 use super::syntax::{
-    self, arg, await_, call, expr_path, field, generic_ty, lit, method_call, path_ty,
-    receiver, ref_array, ref_ty, reference, str_lit, tail, Func,
+    self, arg, await_, call, expr_path, field, generic_ty, lit, method_call, path_ty, receiver,
+    ref_array, ref_ty, reference, str_lit, tail, Func,
 };
 use super::{parse, parse_items};
 use crate::model::{OpModel, ProviderModel, Ty};
