@@ -311,3 +311,28 @@ fn tamper_string(v: &mut Value) -> bool {
         _ => false,
     }
 }
+
+/// Generated tests that cannot be built or run are an error saying why (the binary's exit
+/// code 2), not a table of failures: a cargo that is not there, and one that prints no
+/// libtest summary.
+#[tokio::test]
+async fn generated_tests_that_cannot_run_are_an_error() {
+    let validated = specs();
+    let files = validated.files();
+    let missing = ClientTests {
+        cargo: root().join("no-such-cargo").into_os_string(),
+        ..ClientTests::new(&root())
+    };
+    let e = replay_on_mock(files, Some(&missing), None)
+        .await
+        .expect_err("no cargo to run");
+    assert!(e.contains("cannot start"), "{e}");
+    let silent = ClientTests {
+        cargo: "false".into(),
+        ..ClientTests::new(&root())
+    };
+    let e = replay_on_mock(files, Some(&silent), None)
+        .await
+        .expect_err("no test ran");
+    assert!(e.contains("could not be built or run"), "{e}");
+}

@@ -1,8 +1,8 @@
 //! A new provider is a YAML file and nothing else, end to end: in a copy of the workspace, a
 //! second provider documenting the same operations at the same paths as the first spec of
 //! `specs/` (as Open Telekom Cloud and Huawei Cloud share an API) passes `validate`,
-//! `codegen`, the generated crate's tests and the conformance replay, with no other file
-//! edited.
+//! `codegen`, the generated crate's tests and the conformance replay (reference and generated
+//! client), with no other file edited.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -79,6 +79,11 @@ fn a_second_provider_on_the_same_paths_needs_only_its_yaml() {
     let out = run(ws, xtask, &["--workspace", ws_arg, "conformance"]);
     assert!(out.status.success(), "conformance: {}", describe(&out));
     let table = String::from_utf8_lossy(&out.stdout);
+    // The generated clients (the new provider's included) ran against the mock too.
+    assert!(
+        table.lines().next().is_some_and(|h| h.ends_with("client")),
+        "no client column:\n{table}"
+    );
     for provider in [&id, &twin] {
         assert!(
             table
