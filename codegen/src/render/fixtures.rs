@@ -326,7 +326,7 @@ fn indent(text: &str) -> String {
 }
 
 /// The example's parameters keyed by wire name with typed values: what the generated
-/// request deserializes from (`dispatch::call`'s `params`). Credentials are left out.
+/// request deserializes from. Credentials are left out.
 pub fn typed_params(op: &OpModel, ex: &Example) -> Value {
     typed_params_of(op, &ex.request.clone().unwrap_or_default())
 }
