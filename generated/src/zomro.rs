@@ -82,18 +82,20 @@ impl Client {
             )
             .body(runtime::BodyEncoding::Multipart)
             .auth(runtime::AuthPlace::new(0, runtime::Location::Body, "auth"))
-            .envelope(runtime::Envelope::XmlJson {
-                root: "doc",
-                list: "elem",
-                error: "error",
-                text_key: "$",
-                attribute_prefix: "$",
-                error_fields: runtime::XmlErrorFields {
-                    kind: "type",
-                    object: Some("object"),
-                    message: "msg",
-                },
-            });
+            .envelope(
+                runtime::Envelope::XmlJson(runtime::XmlJson {
+                    root: "doc",
+                    list: "elem",
+                    error: "error",
+                    text_key: "$",
+                    attribute_prefix: "$",
+                    error_fields: runtime::XmlErrorFields {
+                        kind: "type",
+                        object: Some("object"),
+                        message: "msg",
+                    },
+                }),
+            );
         runtime::execute(&self.transport, &OP, request).await
     }
 }
@@ -209,18 +211,20 @@ impl Client {
             )
             .body(runtime::BodyEncoding::Multipart)
             .auth(runtime::AuthPlace::new(0, runtime::Location::Body, "auth"))
-            .envelope(runtime::Envelope::XmlJson {
-                root: "doc",
-                list: "elem",
-                error: "error",
-                text_key: "$",
-                attribute_prefix: "$",
-                error_fields: runtime::XmlErrorFields {
-                    kind: "type",
-                    object: Some("object"),
-                    message: "msg",
-                },
-            })
+            .envelope(
+                runtime::Envelope::XmlJson(runtime::XmlJson {
+                    root: "doc",
+                    list: "elem",
+                    error: "error",
+                    text_key: "$",
+                    attribute_prefix: "$",
+                    error_fields: runtime::XmlErrorFields {
+                        kind: "type",
+                        object: Some("object"),
+                        message: "msg",
+                    },
+                }),
+            )
             .list();
         runtime::execute(&self.transport, &OP, request).await
     }
@@ -304,18 +308,20 @@ impl Client {
             )
             .body(runtime::BodyEncoding::Multipart)
             .auth(runtime::AuthPlace::new(0, runtime::Location::Body, "auth"))
-            .envelope(runtime::Envelope::XmlJson {
-                root: "doc",
-                list: "elem",
-                error: "error",
-                text_key: "$",
-                attribute_prefix: "$",
-                error_fields: runtime::XmlErrorFields {
-                    kind: "type",
-                    object: Some("object"),
-                    message: "msg",
-                },
-            });
+            .envelope(
+                runtime::Envelope::XmlJson(runtime::XmlJson {
+                    root: "doc",
+                    list: "elem",
+                    error: "error",
+                    text_key: "$",
+                    attribute_prefix: "$",
+                    error_fields: runtime::XmlErrorFields {
+                        kind: "type",
+                        object: Some("object"),
+                        message: "msg",
+                    },
+                }),
+            );
         runtime::execute(&self.transport, &OP, request).await
     }
 }

@@ -12,7 +12,7 @@ pub mod secret;
 pub mod wire;
 
 pub use self::check::{Check, Checker, InvalidInput, Violation};
-pub use self::envelope::XmlErrorFields;
+pub use self::envelope::{XmlErrorFields, XmlJson};
 pub use self::secret::Secret;
 
 #[cfg(feature = "http")]

@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::check::{Check, Checker, InvalidInput, Violation};
-use super::envelope::{unwrap_result_code, unwrap_xml_json, XmlErrorFields, XmlJson};
+use super::envelope::{unwrap_result_code, unwrap_xml_json, XmlJson};
 use super::error::{Error, OpError, ResponseValue};
 use super::secret::{excerpt, redact, Secret};
 
@@ -66,15 +66,8 @@ pub enum Envelope {
         success: i64,
         scopes: &'static [&'static str],
     },
-    /// XML mapped to JSON by the provider's convention (see [`XmlJson`]).
-    XmlJson {
-        root: &'static str,
-        list: &'static str,
-        error: &'static str,
-        text_key: &'static str,
-        attribute_prefix: &'static str,
-        error_fields: XmlErrorFields<'static>,
-    },
+    /// XML mapped to JSON by the provider's convention.
+    XmlJson(XmlJson<'static>),
 }
 
 /// Everything the transport needs to know about one operation.
@@ -345,7 +338,7 @@ fn documented<E: OpError>(
     body: Value,
 ) -> Result<Option<E>, serde_json::Error> {
     let inner = match (&op.envelope, &body) {
-        (Envelope::XmlJson { root, .. }, Value::Object(m)) => m.get(*root).cloned(),
+        (Envelope::XmlJson(xml), Value::Object(m)) => m.get(xml.root).cloned(),
         _ => None,
     };
     for candidate in std::iter::once(body).chain(inner) {
@@ -368,24 +361,7 @@ fn unwrap_envelope(op: &Operation, body: Value) -> Result<Value, super::envelope
             success,
             scopes,
         } => unwrap_result_code(body, code_field, message_field, success, scopes),
-        Envelope::XmlJson {
-            root,
-            list,
-            error,
-            text_key,
-            attribute_prefix,
-            error_fields,
-        } => {
-            let xml = XmlJson {
-                root,
-                list,
-                error,
-                text_key,
-                attribute_prefix,
-                error_fields,
-            };
-            unwrap_xml_json(body, &xml, op.list_payload)
-        }
+        Envelope::XmlJson(xml) => unwrap_xml_json(body, &xml, op.list_payload),
     }
 }
 
@@ -528,6 +504,7 @@ mod tests {
     use tokio::net::TcpListener;
 
     use super::*;
+    use crate::envelope::XmlErrorFields;
     use crate::error::ErrorCase;
 
     #[test]
@@ -575,7 +552,7 @@ mod tests {
         body: BodyEncoding::None,
         auth: None,
         success: 200,
-        envelope: Envelope::XmlJson {
+        envelope: Envelope::XmlJson(XmlJson {
             root: "doc",
             list: "elem",
             error: "error",
@@ -586,7 +563,7 @@ mod tests {
                 object: Some("object"),
                 message: "msg",
             },
-        },
+        }),
         list_payload: false,
     };
 
@@ -625,7 +602,7 @@ mod tests {
 
     /// An XML mapping unlike BILLmanager's, declared the way a spec declares it.
     const OTHER_XML_OP: Operation = Operation {
-        envelope: Envelope::XmlJson {
+        envelope: Envelope::XmlJson(XmlJson {
             root: "response",
             list: "item",
             error: "fault",
@@ -636,7 +613,7 @@ mod tests {
                 object: None,
                 message: "text",
             },
-        },
+        }),
         list_payload: true,
         ..XML_JSON_OP
     };

@@ -254,11 +254,11 @@ fn method(p: &ProviderModel, o: &OpModel) -> Result<syn::ImplItem, RenderError> 
                 None => quote!(None),
             };
             Some(quote! {
-                runtime::Envelope::XmlJson {
+                runtime::Envelope::XmlJson(runtime::XmlJson {
                     root: #root, list: #list, error: #error,
                     text_key: #text_key, attribute_prefix: #attribute_prefix,
                     error_fields: runtime::XmlErrorFields { kind: #kind, object: #object, message: #message },
-                }
+                })
             })
         }
     };
