@@ -262,8 +262,11 @@ pub fn source_map(text: &str) -> Result<SourceMap, Vec<YamlError>> {
                 // say it plainly if its own limit is what fired.
                 let (message, fix) = if info.contains("recursion limit") {
                     (
-                        "nesting is too deep here".to_string(),
-                        format!("keep mappings and lists within {MAX_DEPTH} levels"),
+                        format!(
+                            "brackets nest more than 255 levels deep here; the limit is {MAX_DEPTH}"
+                        ),
+                        "flatten it: give the nested part a name under `types:` and refer to it"
+                            .to_string(),
                     )
                 } else {
                     (

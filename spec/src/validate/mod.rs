@@ -113,7 +113,7 @@ fn snake_re() -> &'static Regex {
 
 const WIRE_OPTS: Options = Options {
     repr: Repr::Wire,
-    report_unknown_fields: false,
+    report_unknown_fields: true,
 };
 
 impl Checker<'_> {
