@@ -57,7 +57,10 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Vec<SpecFile>, Diagnostics> {
 }
 
 /// [`load_paths`] with other limits.
-pub fn load_paths_with(paths: &[PathBuf], opts: &LoadOptions) -> Result<Vec<SpecFile>, Diagnostics> {
+pub fn load_paths_with(
+    paths: &[PathBuf],
+    opts: &LoadOptions,
+) -> Result<Vec<SpecFile>, Diagnostics> {
     let (files, diags) = load_each(paths, opts);
     if diags.is_empty() {
         Ok(files.into_iter().map(|(f, _)| f).collect())
@@ -165,7 +168,12 @@ fn at_start(message: String, fix: &str) -> ReadError {
 
 /// The file's text, after the checks of the module documentation.
 fn read_text(path: &Path, root: &Path, opts: &LoadOptions) -> Result<String, ReadError> {
-    let io = |e: std::io::Error| at_start(format!("cannot read: {e}"), "check the path and permissions");
+    let io = |e: std::io::Error| {
+        at_start(
+            format!("cannot read: {e}"),
+            "check the path and permissions",
+        )
+    };
     let link = std::fs::symlink_metadata(path).map_err(io)?;
     if link.file_type().is_symlink() {
         let target = std::fs::canonicalize(path).map_err(|e| {

@@ -122,7 +122,6 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
         .map_err(|mut e| e.swap_remove(0))
 }
 
-
 /// How deep mappings and sequences may nest (aliases count at the depth they expand to).
 /// Real specs stay below 15; serde_yaml itself gives up, unlocated, at 128.
 pub const MAX_DEPTH: usize = 100;
@@ -187,13 +186,17 @@ impl SourceMap {
     /// Where the node at `path` is written: its key for a mapping entry, otherwise its value.
     /// Falls back to the nearest ancestor that exists (e.g. a missing key's parent).
     pub fn locate(&self, path: &[PathSeg]) -> (usize, usize) {
-        let p = self.deepest(path).map_or(Pos::START, |(_, e)| e.key_or_value());
+        let p = self
+            .deepest(path)
+            .map_or(Pos::START, |(_, e)| e.key_or_value());
         (p.line, p.column)
     }
 
     /// Like [`locate`](Self::locate) but the start of the value rather than its key.
     pub fn locate_value(&self, path: &[PathSeg]) -> (usize, usize) {
-        let p = self.deepest(path).map_or(Pos::START, |(_, e)| to_pos(e.value));
+        let p = self
+            .deepest(path)
+            .map_or(Pos::START, |(_, e)| to_pos(e.value));
         (p.line, p.column)
     }
 
