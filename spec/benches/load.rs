@@ -72,10 +72,34 @@ fn one(path: &Path) {
     let result = spec::validate::load_and_validate_with(&[path.to_path_buf()], None, &opts);
     let secs = start.elapsed().as_secs_f64();
     if let Err(d) = result {
-        eprintln!("{}", d.0.iter().take(5).map(|d| d.to_string()).collect::<Vec<_>>().join("\n"));
+        eprintln!(
+            "{}",
+            d.0.iter()
+                .take(5)
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
         std::process::exit(1);
     }
+    if std::env::var_os("SPEC_BENCH_PHASES").is_some() {
+        phases(path);
+    }
     println!("{secs} {}", peak_kib());
+}
+
+/// Where the time goes (stderr): the event pass alone, the event pass plus serde.
+fn phases(path: &Path) {
+    let text = std::fs::read_to_string(path).expect("read");
+    let t = Instant::now();
+    let _map = spec::yaml::source_map(&text).expect("map");
+    let map_secs = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let _spec = spec::yaml::parse::<spec::format::Spec>(&text).expect("parse");
+    eprintln!(
+        "phases: event pass {map_secs:.2} s; event pass + serde {:.2} s",
+        t.elapsed().as_secs_f64()
+    );
 }
 
 fn main() {
@@ -98,6 +122,7 @@ fn main() {
         let out = std::process::Command::new(&exe)
             .arg("--one")
             .arg(&path)
+            .stderr(std::process::Stdio::inherit())
             .output()
             .expect("run child");
         if !out.status.success() {

@@ -1,11 +1,14 @@
 //! The one place that parses YAML. serde_yaml is archived upstream: swapping it touches only
 //! this file.
 //!
-//! Two passes over the text: yaml-rust2's event parser builds a [`SourceMap`] (document path
-//! -> line/column of the key and of the value), then serde_yaml, wrapped in
-//! `serde_path_to_error`, deserializes. A deserialization failure thus has a document path,
-//! which the source map turns into the position of the offending key; semantic checks later
-//! use the same map to point at what they complain about.
+//! Two passes over the text. First yaml-rust2's events, read in a loop (no recursion), build
+//! a [`SourceMap`] (a tree of nodes: the line/column of each key and value) and refuse what
+//! serde would either accept silently or report without a location: a key repeated in any
+//! mapping (the last would win), nesting past [`MAX_DEPTH`], aliases expanding past their
+//! limit, syntax errors. Then serde_yaml, wrapped in `serde_path_to_error`, deserializes. A
+//! deserialization failure thus has a document path, which the source map turns into the
+//! position of the offending key; semantic checks later use the same map to point at what
+//! they complain about.
 
 use std::collections::HashMap;
 use std::fmt;
