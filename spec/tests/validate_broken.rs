@@ -78,8 +78,15 @@ fn diagnostics_point_inside_the_file() {
             let (Ok(l), Ok(c)) = (l.parse::<usize>(), c.parse::<usize>()) else {
                 panic!("not FILE:LINE:COL: {line}");
             };
-            let source = std::fs::read_to_string(file)
+            // Files refused for their encoding are read lossily: the position is still one
+            // of their characters. Symlinks refused unread are positioned at 1:1.
+            if std::fs::symlink_metadata(file).is_ok_and(|m| m.file_type().is_symlink()) {
+                assert_eq!((l, c), (1, 1), "{line}");
+                continue;
+            }
+            let bytes = std::fs::read(file)
                 .unwrap_or_else(|e| panic!("{line}: the file it names cannot be read: {e}"));
+            let source = String::from_utf8_lossy(&bytes);
             let lines: Vec<&str> = source.lines().collect();
             // The end of the file (after its last newline) is where a missing key goes.
             let end = if source.ends_with('\n') || source.is_empty() {

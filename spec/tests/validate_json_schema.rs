@@ -94,6 +94,10 @@ fn the_schema_rejects_what_the_loader_rejects() {
     cases.sort();
     let mut compared = 0;
     for path in cases {
+        // A symlink is refused unread (it may lead to a device): nothing for a schema.
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            continue;
+        }
         let Err(load) = spec::load::load_file(&path) else {
             continue;
         };

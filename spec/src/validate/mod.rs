@@ -23,7 +23,7 @@ use regex::Regex;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::format::Spec;
-use crate::load::SpecFile;
+use crate::load::{LoadOptions, SpecFile};
 use crate::values::{Options, Repr};
 use crate::yaml::SourceMap;
 
@@ -45,7 +45,8 @@ impl Validated {
 
 /// Check meaning across all files. `seeds` is the seed page directory, when present.
 pub fn validate(files: Vec<SpecFile>, seeds: Option<&Path>) -> Result<Validated, Diagnostics> {
-    check(files, Diagnostics::default(), seeds)
+    let maps = files.iter().map(SpecFile::source_map).collect();
+    check(files, maps, Diagnostics::default(), seeds)
 }
 
 /// Load and validate in one step. Files that load are validated even when others do not,
@@ -54,17 +55,27 @@ pub fn load_and_validate(
     paths: &[PathBuf],
     seeds: Option<&Path>,
 ) -> Result<Validated, Diagnostics> {
-    let (files, load_errors) = crate::load::load_each(paths);
-    check(files, load_errors, seeds)
+    load_and_validate_with(paths, seeds, &LoadOptions::default())
+}
+
+/// [`load_and_validate`] with other loading limits.
+pub fn load_and_validate_with(
+    paths: &[PathBuf],
+    seeds: Option<&Path>,
+    opts: &LoadOptions,
+) -> Result<Validated, Diagnostics> {
+    let (loaded, load_errors) = crate::load::load_each(paths, opts);
+    let (files, maps) = loaded.into_iter().unzip();
+    check(files, maps, load_errors, seeds)
 }
 
 /// Add the semantic problems of `files` to those `found` while loading them.
 fn check(
     files: Vec<SpecFile>,
+    maps: Vec<SourceMap>,
     mut found: Diagnostics,
     seeds: Option<&Path>,
 ) -> Result<Validated, Diagnostics> {
-    let maps: Vec<SourceMap> = files.iter().map(SpecFile::source_map).collect();
     for (file, map) in files.iter().zip(&maps) {
         let mut c = Checker {
             file,
@@ -102,7 +113,7 @@ fn snake_re() -> &'static Regex {
 
 const WIRE_OPTS: Options = Options {
     repr: Repr::Wire,
-    report_unknown_fields: false,
+    report_unknown_fields: true,
 };
 
 impl Checker<'_> {
