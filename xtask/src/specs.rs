@@ -48,7 +48,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Validated, ExitCode> {
         paths
     };
     spec::validate::load_and_validate(paths, seeds_dir().as_deref()).map_err(|d| {
-        eprint!("{d}");
+        d.eprint();
         eprintln!("{} problem(s) found", d.len());
         ExitCode::FAILURE
     })

@@ -131,7 +131,7 @@ fn load(paths: &[PathBuf]) -> Result<Validated, u8> {
     let seeds = root.join("../shared/seeds");
     let seeds = seeds.is_dir().then_some(seeds);
     spec::validate::load_and_validate(paths, seeds.as_deref()).map_err(|d| {
-        eprint!("{d}");
+        d.eprint();
         eprintln!("{} problem(s) found", d.len());
         CANNOT_RUN
     })
