@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 async fn start() -> Running {
     start_with(Config {
         capture: true,
-        token: None,
+        ..Config::default()
     })
     .await
 }
@@ -286,6 +286,7 @@ async fn with_a_token_only_that_credential_passes() {
     let m = start_with(Config {
         capture: false,
         token: Some(Secret::new("right-token")),
+        ..Config::default()
     })
     .await;
     let c = reqwest::Client::new();
