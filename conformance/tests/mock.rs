@@ -439,3 +439,55 @@ async fn providers_sharing_a_path_are_told_apart_by_host_or_prefix() {
     assert_eq!(status, 404);
     m.stop().await;
 }
+
+#[tokio::test]
+async fn a_credential_sent_twice_gets_the_unauthorized_shape() {
+    let m = start_with(Config {
+        token: Some(Secret::new("secret1")),
+        ..Config::default()
+    })
+    .await;
+    let c = reqwest::Client::new();
+    let body = json!({"name": "box"});
+    // Query: the first value is the right one, the second is not.
+    let url = format!(
+        "{}/v1/t1/items?cmd=5&access-token=secret1&access-token=x",
+        m.base_url()
+    );
+    let (status, reply) = send(c.post(&url).json(&body)).await;
+    assert_eq!(status, 401, "{reply}");
+    assert_eq!(reply["error_code"], "MOCK.401");
+    let msg = reply["error_msg"].as_str().unwrap_or("");
+    assert!(msg.contains("`access-token` is sent 2 times"), "{msg}");
+    assert!(!reply.to_string().contains("secret1"));
+    // Even the same value twice.
+    let url = format!(
+        "{}/v1/t1/items?cmd=5&access-token=secret1&access-token=secret1",
+        m.base_url()
+    );
+    assert_eq!(send(c.post(&url).json(&body)).await.0, 401);
+    // Once is fine.
+    let url = format!("{}/v1/t1/items?cmd=5&access-token=secret1", m.base_url());
+    assert_eq!(send(c.post(&url).json(&body)).await.0, 200);
+
+    // Header.
+    let url = format!("{}/v1/t1/items/i1", m.base_url());
+    let rb = c
+        .get(&url)
+        .header("X-Token", "secret1")
+        .header("X-Token", "x");
+    assert_eq!(send(rb).await.0, 401);
+    assert_eq!(send(c.get(&url).header("X-Token", "secret1")).await.0, 200);
+
+    // Form field.
+    let url = format!("{}/", m.base_url());
+    let form = [
+        ("func", "thing.delete"),
+        ("auth", "secret1"),
+        ("auth", "x"),
+        ("elid", "14"),
+    ];
+    let (status, reply) = send(c.post(&url).form(&form)).await;
+    assert_eq!(status, 401, "{reply}");
+    m.stop().await;
+}
