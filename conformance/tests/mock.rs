@@ -491,3 +491,89 @@ async fn a_credential_sent_twice_gets_the_unauthorized_shape() {
     assert_eq!(status, 401, "{reply}");
     m.stop().await;
 }
+
+/// A multipart body of `fields` with this boundary.
+fn multipart_body(boundary: &str, fields: &[(&str, &str)]) -> Vec<u8> {
+    let mut b = Vec::new();
+    for (name, value) in fields {
+        b.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    b.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    b
+}
+
+#[tokio::test]
+async fn multipart_boundaries_over_70_characters_are_refused_before_parsing() {
+    let m = start().await;
+    let c = reqwest::Client::new();
+    let fields = [
+        ("func", "thing.list"),
+        ("out", "json"),
+        ("auth", "t"),
+        ("plid", "7"),
+    ];
+    let post = |path: &str, boundary: &str| {
+        // Four fields, or one for a huge boundary (the body stays below the 1 MB limit).
+        let fields = if boundary.len() > 1000 {
+            &fields[..1]
+        } else {
+            &fields[..]
+        };
+        c.post(format!("{}{path}", m.base_url()))
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary=\"{boundary}\""),
+            )
+            .body(multipart_body(boundary, fields))
+    };
+    let longest = "b".repeat(70);
+    assert_eq!(send(post("/", &longest)).await, (200, json!([{"id": "a"}])));
+    let (status, body) = send(post("/", &"b".repeat(71))).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body.to_string().contains("longer than 70"), "{body}");
+    // 300 KB: refused at once, on any route.
+    let huge = "b".repeat(300 * 1024);
+    for path in ["/", "/no/such/route"] {
+        let started = std::time::Instant::now();
+        let (status, body) = send(post(path, &huge)).await;
+        assert_eq!(status, 400, "{path}: {body}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    }
+    m.stop().await;
+}
+
+#[tokio::test]
+async fn form_bodies_over_256_fields_are_invalid() {
+    let m = start().await;
+    let c = reqwest::Client::new();
+    let mut fields = vec![
+        ("func", "thing.list"),
+        ("out", "json"),
+        ("auth", "t"),
+        ("plid", "7"),
+    ];
+    fields.extend(std::iter::repeat_n(("x", "1"), 252));
+    let post = |fields: &[(&str, &str)]| {
+        c.post(format!("{}/", m.base_url()))
+            .header("content-type", "multipart/form-data; boundary=b1")
+            .body(multipart_body("b1", fields))
+    };
+    assert_eq!(send(post(&fields)).await.0, 200);
+    fields.push(("x", "1"));
+    let (status, body) = send(post(&fields)).await;
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(body["error_code"], "MOCK.400");
+    // Url-encoded alike.
+    let mut form = vec![("func", "thing.delete"), ("auth", "t"), ("elid", "14")];
+    form.extend(std::iter::repeat_n(("x", "1"), 253));
+    let url = format!("{}/", m.base_url());
+    assert_eq!(send(c.post(&url).form(&form)).await.0, 200);
+    form.push(("x", "1"));
+    assert_eq!(send(c.post(&url).form(&form)).await.0, 400);
+    m.stop().await;
+}

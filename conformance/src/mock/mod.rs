@@ -106,8 +106,15 @@ impl Mock {
     /// Answer one HTTP request; every path returns a response.
     pub(crate) async fn handle(&self, req: hyper::Request<hyper::body::Incoming>) -> Response {
         let (parts, body) = req.into_parts();
+        // Checked before the body is parsed or the request routed; the body is still read
+        // (within the limits) so that the client can read the answer.
+        let bad_boundary = request::bad_boundary(&parts.headers);
         let whole_body = Limited::new(body, BODY_LIMIT).collect();
         let bytes = match tokio::time::timeout(self.limits.body_timeout, whole_body).await {
+            Ok(_) if bad_boundary.is_some() => {
+                let body = json!({ "error": bad_boundary });
+                return Prepared::json(StatusCode::BAD_REQUEST.as_u16(), &body).response();
+            }
             Ok(Ok(b)) => b.to_bytes(),
             Err(_elapsed) => {
                 let body = json!({ "error": "request body not received in time" });
