@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 async fn start() -> Running {
     start_with(Config {
         capture: true,
-        token: None,
+        ..Config::default()
     })
     .await
 }
@@ -286,6 +286,7 @@ async fn with_a_token_only_that_credential_passes() {
     let m = start_with(Config {
         capture: false,
         token: Some(Secret::new("right-token")),
+        ..Config::default()
     })
     .await;
     let c = reqwest::Client::new();
@@ -436,5 +437,143 @@ async fn providers_sharing_a_path_are_told_apart_by_host_or_prefix() {
     let unknown = format!("{}/~nobody/v1/t1/items/i1", m.base_url());
     let (status, _) = send(c.get(&unknown).header("X-Token", "tok")).await;
     assert_eq!(status, 404);
+    m.stop().await;
+}
+
+#[tokio::test]
+async fn a_credential_sent_twice_gets_the_unauthorized_shape() {
+    let m = start_with(Config {
+        token: Some(Secret::new("secret1")),
+        ..Config::default()
+    })
+    .await;
+    let c = reqwest::Client::new();
+    let body = json!({"name": "box"});
+    // Query: the first value is the right one, the second is not.
+    let url = format!(
+        "{}/v1/t1/items?cmd=5&access-token=secret1&access-token=x",
+        m.base_url()
+    );
+    let (status, reply) = send(c.post(&url).json(&body)).await;
+    assert_eq!(status, 401, "{reply}");
+    assert_eq!(reply["error_code"], "MOCK.401");
+    let msg = reply["error_msg"].as_str().unwrap_or("");
+    assert!(msg.contains("`access-token` is sent 2 times"), "{msg}");
+    assert!(!reply.to_string().contains("secret1"));
+    // Even the same value twice.
+    let url = format!(
+        "{}/v1/t1/items?cmd=5&access-token=secret1&access-token=secret1",
+        m.base_url()
+    );
+    assert_eq!(send(c.post(&url).json(&body)).await.0, 401);
+    // Once is fine.
+    let url = format!("{}/v1/t1/items?cmd=5&access-token=secret1", m.base_url());
+    assert_eq!(send(c.post(&url).json(&body)).await.0, 200);
+
+    // Header.
+    let url = format!("{}/v1/t1/items/i1", m.base_url());
+    let rb = c
+        .get(&url)
+        .header("X-Token", "secret1")
+        .header("X-Token", "x");
+    assert_eq!(send(rb).await.0, 401);
+    assert_eq!(send(c.get(&url).header("X-Token", "secret1")).await.0, 200);
+
+    // Form field.
+    let url = format!("{}/", m.base_url());
+    let form = [
+        ("func", "thing.delete"),
+        ("auth", "secret1"),
+        ("auth", "x"),
+        ("elid", "14"),
+    ];
+    let (status, reply) = send(c.post(&url).form(&form)).await;
+    assert_eq!(status, 401, "{reply}");
+    m.stop().await;
+}
+
+/// A multipart body of `fields` with this boundary.
+fn multipart_body(boundary: &str, fields: &[(&str, &str)]) -> Vec<u8> {
+    let mut b = Vec::new();
+    for (name, value) in fields {
+        b.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    b.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    b
+}
+
+#[tokio::test]
+async fn multipart_boundaries_over_70_characters_are_refused_before_parsing() {
+    let m = start().await;
+    let c = reqwest::Client::new();
+    let fields = [
+        ("func", "thing.list"),
+        ("out", "json"),
+        ("auth", "t"),
+        ("plid", "7"),
+    ];
+    let post = |path: &str, boundary: &str| {
+        // Four fields, or one for a huge boundary (the body stays below the 1 MB limit).
+        let fields = if boundary.len() > 1000 {
+            &fields[..1]
+        } else {
+            &fields[..]
+        };
+        c.post(format!("{}{path}", m.base_url()))
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary=\"{boundary}\""),
+            )
+            .body(multipart_body(boundary, fields))
+    };
+    let longest = "b".repeat(70);
+    assert_eq!(send(post("/", &longest)).await, (200, json!([{"id": "a"}])));
+    let (status, body) = send(post("/", &"b".repeat(71))).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body.to_string().contains("longer than 70"), "{body}");
+    // 300 KB: refused at once, on any route.
+    let huge = "b".repeat(300 * 1024);
+    for path in ["/", "/no/such/route"] {
+        let started = std::time::Instant::now();
+        let (status, body) = send(post(path, &huge)).await;
+        assert_eq!(status, 400, "{path}: {body}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    }
+    m.stop().await;
+}
+
+#[tokio::test]
+async fn form_bodies_over_256_fields_are_invalid() {
+    let m = start().await;
+    let c = reqwest::Client::new();
+    let mut fields = vec![
+        ("func", "thing.list"),
+        ("out", "json"),
+        ("auth", "t"),
+        ("plid", "7"),
+    ];
+    fields.extend(std::iter::repeat_n(("x", "1"), 252));
+    let post = |fields: &[(&str, &str)]| {
+        c.post(format!("{}/", m.base_url()))
+            .header("content-type", "multipart/form-data; boundary=b1")
+            .body(multipart_body("b1", fields))
+    };
+    assert_eq!(send(post(&fields)).await.0, 200);
+    fields.push(("x", "1"));
+    let (status, body) = send(post(&fields)).await;
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(body["error_code"], "MOCK.400");
+    // Url-encoded alike.
+    let mut form = vec![("func", "thing.delete"), ("auth", "t"), ("elid", "14")];
+    form.extend(std::iter::repeat_n(("x", "1"), 253));
+    let url = format!("{}/", m.base_url());
+    assert_eq!(send(c.post(&url).form(&form)).await.0, 200);
+    form.push(("x", "1"));
+    assert_eq!(send(c.post(&url).form(&form)).await.0, 400);
     m.stop().await;
 }

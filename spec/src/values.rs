@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use regex::Regex;
 use serde_json::Value;
 
-use crate::format::{Kind, Schema, Spec, TypeDef, Wire};
+use crate::format::{Format, Kind, Schema, Spec, TypeDef, Wire};
 
 /// How values are represented.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -262,7 +262,9 @@ impl Walker<'_> {
             }
         }
         if let Some(f) = schema.format {
-            if !matches_regex(f.pattern(), s).unwrap_or(false) {
+            // The pattern gives the shape (and is what the OpenAPI export carries); the
+            // calendar is checked apart: no February 30, February 29 in leap years only.
+            if !matches_regex(f.pattern(), s).unwrap_or(false) || !on_the_calendar(f, s) {
                 self.fail(path, format!("`{s}` is not in format `{}`", f.name()));
             }
         }
@@ -466,6 +468,62 @@ thread_local! {
 }
 
 /// Whether the whole of `s` matches `pattern`; `Err` when the pattern does not compile.
+/// Does a value already in the shape of format `f` name a real date and time? Months 1 to
+/// 12, days within their month (leap years by the Gregorian rule), hours 0 to 23, minutes 0
+/// to 59, seconds 0 to 60 (RFC 3339 allows a leap second), offsets within a day.
+fn on_the_calendar(f: Format, s: &str) -> bool {
+    let num = |range: std::ops::Range<usize>| -> Option<u32> {
+        let digits = s.get(range)?;
+        digits
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| digits.parse().ok())?
+    };
+    let date_ok = |y: Option<u32>, m: Option<u32>, d: Option<u32>| match (y, m, d) {
+        (Some(y), Some(m), Some(d)) => {
+            (1..=12).contains(&m) && (1..=days_in_month(y, m)).contains(&d)
+        }
+        _ => false,
+    };
+    let time_ok = |h: Option<u32>, min: Option<u32>, sec: Option<u32>| {
+        h.is_some_and(|h| h <= 23) && min.is_some_and(|m| m <= 59) && sec.is_some_and(|s| s <= 60)
+    };
+    match f {
+        Format::Date => date_ok(num(0..4), num(5..7), num(8..10)),
+        Format::CompactTimestamp => {
+            date_ok(num(0..4), num(4..6), num(6..8))
+                && time_ok(num(8..10), num(10..12), num(12..14))
+        }
+        Format::TimeOfDay => time_ok(num(0..2), num(3..5), Some(0)),
+        Format::DateTime => {
+            let offset_ok = match s.rfind(['+', '-']).filter(|&at| at > 10) {
+                // `+08:00` or `+0800`.
+                Some(at) => {
+                    let off = s[at + 1..].replace(':', "");
+                    off.len() == 4
+                        && off[..2].parse::<u32>().is_ok_and(|h| h <= 23)
+                        && off[2..].parse::<u32>().is_ok_and(|m| m <= 59)
+                }
+                None => s.ends_with('Z'),
+            };
+            date_ok(num(0..4), num(5..7), num(8..10))
+                && time_ok(num(11..13), num(14..16), num(17..19))
+                && offset_ok
+        }
+        Format::Ipv4 => true,
+    }
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 pub fn matches_regex(pattern: &str, s: &str) -> Result<bool, String> {
     REGEXES.with(|cache| {
         let mut cache = cache.borrow_mut();
@@ -629,6 +687,67 @@ operations: []
         assert_eq!(decode_wire(&s, "0", &spec()), Ok(json!(0)));
         assert_eq!(decode_wire(&s, "3,4", &spec()), Ok(json!([3, 4])));
         assert!(decode_wire(&s, "a", &spec()).is_err());
+    }
+
+    #[test]
+    fn dates_and_times_are_on_the_calendar() {
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            (
+                "date",
+                &["2024-02-29", "2000-02-29", "2023-12-31", "2023-04-30"],
+                &[
+                    "2024-02-30",
+                    "2023-02-29",
+                    "1900-02-29",
+                    "2023-04-31",
+                    "2023-13-01",
+                ],
+            ),
+            (
+                "yyyyMMddHHmmss",
+                &["20240229235959", "20170718235959", "20000229000000"],
+                &[
+                    "20170230000000",
+                    "20230229120000",
+                    "21000229000000",
+                    "20230431000000",
+                ],
+            ),
+            (
+                "date-time",
+                &[
+                    "2024-02-29T23:59:59Z",
+                    "2019-05-10T08:31:16.166Z",
+                    "2016-12-31T23:59:60Z",
+                    "2024-01-01T00:00:00+08:00",
+                    "2024-01-01T00:00:00-0530",
+                ],
+                &[
+                    "2024-02-30T00:00:00Z",
+                    "2023-02-29T00:00:00Z",
+                    "2024-00-10T00:00:00Z",
+                    "2024-01-01T24:00:00Z",
+                    "2024-01-01T00:60:00Z",
+                    "2024-01-01T00:00:61Z",
+                    "2024-01-01T00:00:00+24:00",
+                    "2024-01-01T00:00:00+08:60",
+                ],
+            ),
+            ("HH:MM", &["00:00", "23:59"], &["24:00", "12:60"]),
+        ];
+        for (format, good, bad) in cases {
+            let s = schema(&format!(r#"{{ type: string, format: "{format}" }}"#));
+            for v in *good {
+                assert!(msgs(&s, json!(v), TYPED).is_empty(), "{format}: {v}");
+            }
+            for v in *bad {
+                assert_eq!(
+                    msgs(&s, json!(v), TYPED),
+                    vec![format!("`{v}` is not in format `{format}`")],
+                    "{format}"
+                );
+            }
+        }
     }
 
     #[test]

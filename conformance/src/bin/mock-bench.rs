@@ -2,11 +2,17 @@
 //! operation's documented request back to back for a bounded time; prints req/s and latency
 //! percentiles, then times the full replay. The mock serves as `cargo xtask mock` does (its
 //! own worker threads); the client, like wrk, writes prepared request bytes and reads each
-//! response by its Content-Length, so it costs the server as little CPU as it can. Usage:
-//!   mock-bench --operation OP_ID [--connections 32] [--seconds 5] [--spec DIR]
+//! response by its Content-Length, so it costs the server as little CPU as it can.
+//!
+//! Two phases in one run: clean, then the same load while `--slowloris` more connections
+//! trickle a never-ending request head (one header line a second, reconnecting when the
+//! server closes them); the second is reported against the first. Usage:
+//!   mock-bench --operation OP_ID [--connections 32] [--seconds 5] [--slowloris 500] [--spec DIR]
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use conformance::driver::WireDriver;
@@ -18,6 +24,7 @@ struct Opts {
     operation: String,
     connections: usize,
     seconds: u64,
+    slowloris: usize,
     specs: PathBuf,
 }
 
@@ -26,6 +33,7 @@ fn parse() -> Result<Opts, String> {
         operation: String::new(),
         connections: 32,
         seconds: 5,
+        slowloris: 500,
         specs: PathBuf::from("specs"),
     };
     let mut args = std::env::args().skip(1);
@@ -35,6 +43,7 @@ fn parse() -> Result<Opts, String> {
             "--operation" => o.operation = v,
             "--connections" => o.connections = v.parse().map_err(|_| "bad --connections")?,
             "--seconds" => o.seconds = v.parse().map_err(|_| "bad --seconds")?,
+            "--slowloris" => o.slowloris = v.parse().map_err(|_| "bad --slowloris")?,
             "--spec" => o.specs = PathBuf::from(v),
             _ => return Err(format!("unknown flag {a}")),
         }
@@ -45,6 +54,7 @@ fn parse() -> Result<Opts, String> {
     // Bounded: a bench, not a soak test.
     o.seconds = o.seconds.clamp(1, 60);
     o.connections = o.connections.clamp(1, 256);
+    o.slowloris = o.slowloris.min(2000);
     Ok(o)
 }
 
@@ -100,43 +110,30 @@ fn run(o: Opts) -> Result<(), String> {
         .build()
         .map_err(|e| e.to_string())?;
     let deadline = Duration::from_secs(o.seconds);
-    let (count, errors, mut lat) = client_rt.block_on(async {
-        let mut tasks = Vec::new();
-        for _ in 0..o.connections {
-            let request = request.clone();
-            tasks.push(tokio::spawn(async move {
-                connection(addr, &request, deadline).await
-            }));
-        }
-        let (mut n, mut errs, mut all) = (0u64, 0u64, Vec::new());
-        for t in tasks {
-            if let Ok((c, e, l)) = t.await {
-                n += c;
-                errs += e;
-                all.extend(l);
-            }
-        }
-        (n, errs, all)
-    });
-    lat.sort_unstable();
-    let pct = |p: f64| -> f64 {
-        if lat.is_empty() {
-            return 0.0;
-        }
-        let i = ((lat.len() as f64 - 1.0) * p).round() as usize;
-        lat[i] as f64 / 1000.0
-    };
+    let clean = client_rt.block_on(load(addr, &request, o.connections, deadline));
     println!(
-        "operation {}: {} connections, {} s: {} requests, {} non-200, {:.0} req/s, p50 {:.3} ms, p99 {:.3} ms",
-        o.operation,
-        o.connections,
-        o.seconds,
-        count,
-        errors,
-        count as f64 / o.seconds as f64,
-        pct(0.50),
-        pct(0.99)
+        "operation {}: {} connections, {} s: {}",
+        o.operation, o.connections, o.seconds, clean
     );
+    if o.slowloris > 0 {
+        let (open, reconnects, stop) = client_rt.block_on(slowloris(addr, o.slowloris))?;
+        let slowed = client_rt.block_on(load(addr, &request, o.connections, deadline));
+        stop.store(true, Ordering::Relaxed);
+        let share = slowed.rate() / clean.rate().max(1.0) * 100.0;
+        let verdict = if slowed.pct(0.99) < 50.0 && share >= 50.0 {
+            "within"
+        } else {
+            "OUTSIDE"
+        };
+        println!(
+            "  with {} slowloris connections open ({} at the end, {} reconnects): {}; \
+             {share:.0}% of the clean throughput ({verdict} the target: p99 < 50 ms, >= 50%)",
+            o.slowloris,
+            open.load(Ordering::Relaxed),
+            reconnects.load(Ordering::Relaxed),
+            slowed,
+        );
+    }
 
     served.stop();
 
@@ -164,6 +161,134 @@ fn run(o: Opts) -> Result<(), String> {
         elapsed.0.as_secs_f64() * 1000.0
     );
     Ok(())
+}
+
+/// What one load phase measured.
+struct Stats {
+    count: u64,
+    errors: u64,
+    seconds: f64,
+    /// Latencies in microseconds, sorted.
+    lat: Vec<u32>,
+}
+
+impl Stats {
+    fn rate(&self) -> f64 {
+        self.count as f64 / self.seconds
+    }
+
+    /// A latency percentile in milliseconds.
+    fn pct(&self, p: f64) -> f64 {
+        if self.lat.is_empty() {
+            return 0.0;
+        }
+        let i = ((self.lat.len() as f64 - 1.0) * p).round() as usize;
+        self.lat[i] as f64 / 1000.0
+    }
+}
+
+impl std::fmt::Display for Stats {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} requests, {} non-200, {:.0} req/s, p50 {:.3} ms, p99 {:.3} ms",
+            self.count,
+            self.errors,
+            self.rate(),
+            self.pct(0.50),
+            self.pct(0.99)
+        )
+    }
+}
+
+/// `connections` keep-alive connections sending `request` back to back for `deadline`.
+async fn load(
+    addr: SocketAddr,
+    request: &Arc<[u8]>,
+    connections: usize,
+    deadline: Duration,
+) -> Stats {
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..connections {
+        let request = request.clone();
+        tasks.push(tokio::spawn(async move {
+            connection(addr, &request, deadline).await
+        }));
+    }
+    let (mut count, mut errors, mut lat) = (0u64, 0u64, Vec::new());
+    for t in tasks {
+        if let Ok((c, e, l)) = t.await {
+            count += c;
+            errors += e;
+            lat.extend(l);
+        }
+    }
+    lat.sort_unstable();
+    Stats {
+        count,
+        errors,
+        seconds: started.elapsed().as_secs_f64(),
+        lat,
+    }
+}
+
+/// Open `n` slowloris connections (each sends a request head one header line a second and
+/// never ends it; reconnects when the server closes it) and wait, at most 10 s, until all
+/// are open. Returns the open count, the reconnect count and the flag that stops them.
+async fn slowloris(
+    addr: SocketAddr,
+    n: usize,
+) -> Result<(Arc<AtomicUsize>, Arc<AtomicUsize>, Arc<AtomicBool>), String> {
+    let open = Arc::new(AtomicUsize::new(0));
+    let reconnects = Arc::new(AtomicUsize::new(0));
+    let stop = Arc::new(AtomicBool::new(false));
+    for _ in 0..n {
+        let (open, reconnects, stop) = (open.clone(), reconnects.clone(), stop.clone());
+        tokio::spawn(async move {
+            let mut first = true;
+            while !stop.load(Ordering::Relaxed) {
+                if !first {
+                    reconnects.fetch_add(1, Ordering::Relaxed);
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                first = false;
+                let Ok(mut s) = TcpStream::connect(addr).await else {
+                    continue;
+                };
+                if s.write_all(b"GET / HTTP/1.1\r\nhost: slow\r\n")
+                    .await
+                    .is_err()
+                {
+                    continue;
+                }
+                open.fetch_add(1, Ordering::Relaxed);
+                let mut buf = [0u8; 512];
+                while !stop.load(Ordering::Relaxed) {
+                    // A header line a second; a read that ends means the server closed.
+                    let closed = tokio::select! {
+                        r = s.read(&mut buf) => !matches!(r, Ok(n) if n > 0),
+                        _ = tokio::time::sleep(Duration::from_secs(1)) => {
+                            s.write_all(b"x-slow: 1\r\n").await.is_err()
+                        }
+                    };
+                    if closed {
+                        break;
+                    }
+                }
+                open.fetch_sub(1, Ordering::Relaxed);
+            }
+        });
+    }
+    let waited = Instant::now();
+    while open.load(Ordering::Relaxed) < n {
+        if waited.elapsed() > Duration::from_secs(10) {
+            let got = open.load(Ordering::Relaxed);
+            return Err(format!("only {got} of {n} slowloris connections opened"));
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    Ok((open, reconnects, stop))
 }
 
 /// One keep-alive connection sending requests back to back until the deadline: requests

@@ -44,6 +44,14 @@ pub fn credential(
         Credential::Form(_) if matches!(req.body, Body::Unreadable(_)) => return Ok(()),
         Credential::Form(name) => (req.body_value(name), name, "form field"),
     };
+    // Sent twice, which would a server take? A gateway that takes the first and a backend
+    // that takes the last disagree on who is calling: refuse, naming no value.
+    let times = times_sent(cred, req);
+    if times > 1 {
+        return Err(Rejection::Unauthorized(format!(
+            "credential {place} `{name}` is sent {times} times"
+        )));
+    }
     match value {
         Some(v) if v.trim().is_empty() => Err(Rejection::Unauthorized(format!(
             "credential {place} `{name}` is empty"
@@ -56,6 +64,21 @@ pub fn credential(
         None => Err(Rejection::Unauthorized(format!(
             "credential {place} `{name}` is missing"
         ))),
+    }
+}
+
+/// How many times the request carries the credential.
+fn times_sent(cred: &Credential, req: &Incoming) -> usize {
+    let count =
+        |pairs: &[(String, String)], name: &str| pairs.iter().filter(|(k, _)| k == name).count();
+    match cred {
+        Credential::None => 0,
+        Credential::Query(name) => count(&req.query, name),
+        Credential::Header(name) => req.headers.get_all(name.as_str()).iter().count(),
+        Credential::Form(name) => match &req.body {
+            Body::Form(fields) => count(fields, name),
+            _ => usize::from(req.body_value(name).is_some()),
+        },
     }
 }
 

@@ -36,7 +36,7 @@ pub use check::Rejection;
 use reply::{Prepared, Response, Template};
 use request::Incoming;
 use route::RouteKey;
-pub use serve::{default_workers, Threads};
+pub use serve::{default_workers, Limits, Threads};
 use spec::model::{Credential, ModelError};
 
 /// Bodies above this are refused before parsing.
@@ -55,6 +55,7 @@ pub struct Mock {
     capture: Arc<CaptureLog>,
     /// When set, the only credential value accepted.
     token: Option<Secret>,
+    limits: Limits,
 }
 
 struct Entry {
@@ -86,6 +87,7 @@ impl Mock {
             routes,
             capture,
             token: None,
+            limits: Limits::default(),
         })
     }
 
@@ -95,12 +97,35 @@ impl Mock {
         self
     }
 
+    /// Serve within these timeouts and connection cap.
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
     /// Answer one HTTP request; every path returns a response.
     pub(crate) async fn handle(&self, req: hyper::Request<hyper::body::Incoming>) -> Response {
         let (parts, body) = req.into_parts();
-        let bytes = match Limited::new(body, BODY_LIMIT).collect().await {
-            Ok(b) => b.to_bytes(),
-            Err(_) => {
+        // Checked before the body is parsed or the request routed; the body is still read
+        // (within the limits) so that the client can read the answer.
+        let bad_boundary = request::bad_boundary(&parts.headers);
+        let whole_body = Limited::new(body, BODY_LIMIT).collect();
+        let bytes = match tokio::time::timeout(self.limits.body_timeout, whole_body).await {
+            Ok(_) if bad_boundary.is_some() => {
+                let body = json!({ "error": bad_boundary });
+                return Prepared::json(StatusCode::BAD_REQUEST.as_u16(), &body).response();
+            }
+            Ok(Ok(b)) => b.to_bytes(),
+            Err(_elapsed) => {
+                let body = json!({ "error": "request body not received in time" });
+                let mut resp =
+                    Prepared::json(StatusCode::REQUEST_TIMEOUT.as_u16(), &body).response();
+                // The rest of the body may never come: end the connection with the answer.
+                resp.headers_mut()
+                    .insert(header::CONNECTION, HeaderValue::from_static("close"));
+                return resp;
+            }
+            Ok(Err(_)) => {
                 let body = json!({ "error": "body too large or unreadable" });
                 return Prepared::json(StatusCode::PAYLOAD_TOO_LARGE.as_u16(), &body).response();
             }
@@ -447,6 +472,8 @@ pub struct Config {
     pub capture: bool,
     /// Accept only this credential value; otherwise any non-empty one.
     pub token: Option<Secret>,
+    /// Timeouts and the connection cap.
+    pub limits: Limits,
 }
 
 /// Bind `addr` (port 0 picks a free one) and serve in a background task.
@@ -457,7 +484,7 @@ pub async fn spawn(
 ) -> std::io::Result<Running> {
     let config = Config {
         capture,
-        token: None,
+        ..Config::default()
     };
     spawn_with(files, addr, config).await
 }
@@ -476,15 +503,19 @@ pub async fn spawn_with(
     let mock = Arc::new(
         Mock::new(files, log.clone())
             .map_err(unservable)?
-            .with_token(config.token),
+            .with_token(config.token)
+            .with_limits(config.limits),
     );
+    let slots = Arc::new(tokio::sync::Semaphore::new(
+        mock.limits.max_connections.max(1),
+    ));
     let listener = TcpListener::bind(addr).await?;
     let addr = listener.local_addr()?;
     let (tx, rx) = oneshot::channel::<()>();
     let shutdown = async {
         let _ = rx.await;
     };
-    let task = tokio::spawn(serve::accept_loop(listener, mock, shutdown));
+    let task = tokio::spawn(serve::accept_loop(listener, mock, slots, shutdown));
     Ok(Running {
         addr,
         capture: log,
@@ -507,7 +538,8 @@ pub fn serve_threads(
     });
     let mock = Mock::new(files, log)
         .map_err(unservable)?
-        .with_token(config.token);
+        .with_token(config.token)
+        .with_limits(config.limits);
     Threads::start(Arc::new(mock), addr, workers)
 }
 

@@ -2,6 +2,28 @@
 //! are taken as sent, whatever bytes they hold, since clients escape different characters
 //! (some percent-encode control characters, some send them raw) and servers accept both.
 
+/// The longest boundary RFC 2046 allows.
+pub const MAX_BOUNDARY: usize = 70;
+
+/// The most fields a form body (multipart or url-encoded) may hold.
+pub const MAX_FIELDS: usize = 256;
+
+/// Is `b` a boundary RFC 2046 allows: 1 to 70 `bchars`, the last not a space? Checked before
+/// the body is looked at: every search for the delimiter costs in proportion to its length.
+pub fn check_boundary(b: &str) -> Result<(), String> {
+    if b.len() > MAX_BOUNDARY {
+        return Err(format!(
+            "multipart boundary is {} characters, longer than {MAX_BOUNDARY}",
+            b.len()
+        ));
+    }
+    let bchar = |c: char| c.is_ascii_alphanumeric() || "'()+_,-./:=? ".contains(c);
+    if b.is_empty() || b.ends_with(' ') || !b.chars().all(bchar) {
+        return Err("multipart boundary has characters RFC 2046 does not allow".into());
+    }
+    Ok(())
+}
+
 /// The `boundary` parameter of a multipart content type.
 pub fn boundary(content_type: &str) -> Option<String> {
     content_type.split(';').skip(1).find_map(|param| {
@@ -32,6 +54,9 @@ pub fn fields(boundary: &str, body: &[u8]) -> Result<Vec<(String, String)>, Stri
     loop {
         if rest.starts_with(b"--") {
             return Ok(out);
+        }
+        if out.len() == MAX_FIELDS {
+            return Err(format!("more than {MAX_FIELDS} fields"));
         }
         rest = after_line_end(rest).ok_or("a boundary line does not end")?;
         let end = find(rest, &separator).ok_or("no closing boundary")?;
@@ -170,6 +195,29 @@ mod tests {
             assert!(fields("XyZ", raw).is_err(), "{raw:?}");
         }
         assert_eq!(fields("XyZ", b"--XyZ--"), Ok(vec![]));
+    }
+
+    #[test]
+    fn boundaries_follow_rfc_2046() {
+        assert_eq!(check_boundary(&"a".repeat(70)), Ok(()));
+        assert_eq!(check_boundary("'()+_,-./:=? x"), Ok(()));
+        for bad in [
+            "a".repeat(71),
+            String::new(),
+            "ends ".into(),
+            "semi;colon".into(),
+        ] {
+            assert!(check_boundary(&bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn field_count_is_limited() {
+        let many: Vec<(&[u8], &[u8])> =
+            vec![(b"Content-Disposition: form-data; name=x", b"1"); MAX_FIELDS + 1];
+        assert!(fields("XyZ", &body(&many[..MAX_FIELDS])).is_ok());
+        let err = fields("XyZ", &body(&many)).expect_err("too many");
+        assert!(err.contains("more than 256 fields"), "{err}");
     }
 
     #[test]

@@ -120,6 +120,16 @@ impl Incoming {
     }
 }
 
+/// A multipart content type whose boundary RFC 2046 does not allow: the reason. Checked
+/// before routing or parsing, as a framing error (like a body too large).
+pub(crate) fn bad_boundary(headers: &HeaderMap) -> Option<String> {
+    let ct = headers.get(hyper::header::CONTENT_TYPE)?.to_str().ok()?;
+    if MediaType::of(Some(ct)) != MediaType::Multipart {
+        return None;
+    }
+    multipart::check_boundary(&multipart::boundary(ct)?).err()
+}
+
 pub(crate) async fn parse_body(
     media: MediaType,
     content_type: Option<&str>,
@@ -133,12 +143,22 @@ pub(crate) async fn parse_body(
             Ok(v) => Body::Json(v),
             Err(e) => Body::Unreadable(format!("body is not valid JSON ({e})")),
         },
-        MediaType::Urlencoded => Body::Form(
-            form_urlencoded::parse(bytes)
+        MediaType::Urlencoded => {
+            let fields: Vec<(String, String)> = form_urlencoded::parse(bytes)
+                .take(multipart::MAX_FIELDS + 1)
                 .map(|(k, v)| (k.into_owned(), v.into_owned()))
-                .collect(),
-        ),
+                .collect();
+            if fields.len() > multipart::MAX_FIELDS {
+                let max = multipart::MAX_FIELDS;
+                Body::Unreadable(format!("form body with more than {max} fields"))
+            } else {
+                Body::Form(fields)
+            }
+        }
         MediaType::Multipart => match content_type.and_then(multipart::boundary) {
+            Some(boundary) if multipart::check_boundary(&boundary).is_err() => {
+                Body::Unreadable("multipart boundary not allowed by RFC 2046".into())
+            }
             Some(boundary) => match multipart::fields(&boundary, bytes) {
                 Ok(fields) => Body::Form(fields),
                 Err(e) => Body::Unreadable(format!("malformed multipart body ({e})")),
