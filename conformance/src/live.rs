@@ -145,7 +145,9 @@ pub async fn run_live_until(
     // Per example: the first failure (or the pass), and the sends still to finish.
     let mut slots: Vec<Option<(Verdict, Value, Outcome)>> = vec![None; cases.len()];
     let mut pending: Vec<usize> = vec![repeat; cases.len()];
-    let sends = (0..cases.len()).flat_map(|i| std::iter::repeat(i).take(repeat));
+    // `repeat_n` is newer than the workspace's rust-version.
+    #[allow(clippy::manual_repeat_n)]
+    let sends = (0..cases.len()).flat_map(move |i| std::iter::repeat(i).take(repeat));
     let limits = &limits;
     let cases_ref = &cases;
     let mut stream = futures_util::stream::iter(sends.map(|i| async move {
