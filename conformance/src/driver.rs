@@ -4,6 +4,9 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::time::Duration;
+
+use runtime::net::{self, ClientError, HttpSettings, ReadError};
 
 use serde_json::Value;
 use spec::format::{BodyEncoding, ExampleRequest, Spec};
@@ -46,25 +49,64 @@ pub trait Driver: Sync {
     fn call<'a>(&'a self, call: &'a Call<'a>) -> BoxFuture<'a, Observed>;
 }
 
-/// Sends documented requests as they are written, and decodes responses from the spec.
-#[derive(Clone, Default)]
+/// Sends documented requests as they are written, and decodes responses from the spec, over
+/// the runtime's HTTP client and its safe defaults (`runtime::net`): timeouts, no redirect
+/// followed to another origin, no `Referer`, a response size cap, TLS through rustls.
+#[derive(Clone)]
 pub struct WireDriver {
     client: reqwest::Client,
+    max_response_bytes: u64,
+}
+
+impl Default for WireDriver {
+    fn default() -> Self {
+        let settings = HttpSettings::default();
+        WireDriver {
+            // Without extra certificates building can only fail where reqwest's own default
+            // client would panic.
+            client: settings.client().unwrap_or_default(),
+            max_response_bytes: settings.max_response_bytes,
+        }
+    }
 }
 
 /// A raw response: status and body (`Null` when empty, a string when not JSON).
 pub struct RawResponse {
     pub status: u16,
     pub body: Value,
+    /// `Retry-After` in seconds, when the server sent one.
+    pub retry_after: Option<Duration>,
+    /// `Location` of a 3xx (never followed to another origin, nor with a 307/308).
+    pub location: Option<String>,
 }
 
 impl WireDriver {
     pub fn new(client: reqwest::Client) -> Self {
-        WireDriver { client }
+        WireDriver {
+            client,
+            max_response_bytes: net::DEFAULT_MAX_RESPONSE_BYTES,
+        }
+    }
+
+    /// A driver with these settings (extra CA certificates, timeouts, size cap).
+    pub fn with_settings(settings: &HttpSettings) -> Result<Self, ClientError> {
+        Ok(WireDriver {
+            client: settings.client()?,
+            max_response_bytes: settings.max_response_bytes,
+        })
     }
 
     /// Send the call's documented request; transport errors come back as text.
     pub async fn send(&self, call: &Call<'_>) -> Result<RawResponse, String> {
+        self.send_within(call, None).await
+    }
+
+    /// [`WireDriver::send`] giving up after `timeout` (instead of the client's own).
+    pub async fn send_within(
+        &self,
+        call: &Call<'_>,
+        timeout: Option<Duration>,
+    ) -> Result<RawResponse, String> {
         let (op, req) = (call.op.op, call.request);
         let cred = &call.op.credential;
         let url = format!(
@@ -128,30 +170,46 @@ impl WireDriver {
         if let Some(p) = &call.prefer {
             rb = rb.header("Prefer", p);
         }
-        // Transport errors may carry the URL (and a query credential): keep only the kind.
-        let resp = rb.send().await.map_err(describe)?;
+        if let Some(t) = timeout {
+            rb = rb.timeout(t);
+        }
+        // Transport errors may carry the URL (and a query credential): `describe` drops it;
+        // the caller redacts the credential from what the causes say.
+        let resp = rb
+            .send()
+            .await
+            .map_err(|e| net::describe(&e.without_url()))?;
         let status = resp.status().as_u16();
-        let text = resp.text().await.map_err(describe)?;
+        let header = |name: reqwest::header::HeaderName| {
+            resp.headers()
+                .get(name)
+                .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+        };
+        let retry_after = header(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map(Duration::from_secs);
+        let location = header(reqwest::header::LOCATION).filter(|_| (300..400).contains(&status));
+        let bytes = net::read_body(resp, self.max_response_bytes)
+            .await
+            .map_err(|e| match e {
+                ReadError::TooLarge { limit } => {
+                    format!("response too large: body over {limit} bytes (HTTP {status}); not read")
+                }
+                ReadError::Http(e) => net::describe(&e.without_url()),
+            })?;
+        let text = String::from_utf8_lossy(&bytes);
         let body = if text.trim().is_empty() {
             Value::Null
         } else {
-            serde_json::from_str(&text).unwrap_or(Value::String(text))
+            serde_json::from_str(&text).unwrap_or_else(|_| Value::String(text.into_owned()))
         };
-        Ok(RawResponse { status, body })
+        Ok(RawResponse {
+            status,
+            body,
+            retry_after,
+            location,
+        })
     }
-}
-
-fn describe(e: reqwest::Error) -> String {
-    let kind = if e.is_timeout() {
-        "timeout"
-    } else if e.is_connect() {
-        "connection failed"
-    } else if e.is_decode() {
-        "body could not be read"
-    } else {
-        "request failed"
-    };
-    kind.to_string()
 }
 
 fn scalar(v: &Value) -> String {

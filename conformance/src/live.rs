@@ -3,11 +3,19 @@
 //! fields, missing required fields, unknown enum values, undocumented statuses). Read-only
 //! operations by default; operations whose address the page does not give are skipped.
 
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use futures_util::StreamExt;
+use runtime::Secret;
 use serde_json::Value;
 use spec::format::{Effect, Operation, Spec};
 use spec::load::SpecFile;
 use spec::model::{errors, ExampleModel, OperationModel, ProviderModel};
 use spec::values::{self, Options, Repr};
+use tokio::sync::Semaphore;
 
 use crate::decode;
 use crate::driver::{Call, WireDriver};
@@ -20,6 +28,66 @@ pub struct LiveOptions<'a> {
     pub provider: Option<&'a str>,
     /// Also run operations that create, update or delete.
     pub allow_writes: bool,
+    /// Examples in flight at once, all providers together (at least 1).
+    pub jobs: usize,
+    /// Examples in flight at once against one provider (at least 1).
+    pub per_provider: usize,
+    /// Time one example may take, retries after `Retry-After` included.
+    pub timeout: Duration,
+    /// Send each example this many times (a load run); one result per example, failed when
+    /// any of its sends failed.
+    pub repeat: usize,
+    /// Drift lines kept per example; the rest are counted.
+    pub max_drift: usize,
+}
+
+impl<'a> LiveOptions<'a> {
+    /// One example at a time, the runtime's default timeout, read operations only.
+    pub fn new(base_url: &'a str) -> Self {
+        LiveOptions {
+            base_url,
+            provider: None,
+            allow_writes: false,
+            jobs: 1,
+            per_provider: 1,
+            timeout: runtime::net::DEFAULT_TIMEOUT,
+            repeat: 1,
+            max_drift: DEFAULT_MAX_DRIFT,
+        }
+    }
+}
+
+/// Drift lines kept per example by default.
+pub const DEFAULT_MAX_DRIFT: usize = 20;
+
+/// Sends of one example after a 429 or 503 with `Retry-After`, at most.
+const MAX_ATTEMPTS: usize = 4;
+
+/// How an example ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Pass,
+    Skipped,
+    /// A response arrived and the spec does not account for it.
+    Drift,
+    /// No usable response: connection, TLS, timeout, redirect, a body over the cap.
+    Transport,
+    /// The run was interrupted before the example finished.
+    Interrupted,
+}
+
+/// A whole live run: one result per example, and how many ended which way.
+pub struct LiveRun {
+    pub results: Vec<CaseResult>,
+    pub outcomes: Vec<Outcome>,
+    /// The run was interrupted (its unfinished examples are failed results).
+    pub interrupted: bool,
+}
+
+impl LiveRun {
+    pub fn count(&self, outcome: Outcome) -> usize {
+        self.outcomes.iter().filter(|o| **o == outcome).count()
+    }
 }
 
 /// Run live checks, one per documented example. `token` returns the credential for a
@@ -32,13 +100,32 @@ pub async fn run_live(
     token: &dyn Fn(&str) -> Option<String>,
     progress: &mut dyn FnMut(&str),
 ) -> Vec<CaseResult> {
+    run_live_until(files, opts, driver, token, progress, std::future::pending())
+        .await
+        .results
+}
+
+/// [`run_live`], stopping early when `cancel` resolves (Ctrl-C in the CLI): examples not
+/// finished by then are failed results saying so, so that the report is still complete.
+pub async fn run_live_until(
+    files: &[SpecFile],
+    opts: &LiveOptions<'_>,
+    driver: &WireDriver,
+    token: &dyn Fn(&str) -> Option<String>,
+    progress: &mut dyn FnMut(&str),
+    cancel: impl Future<Output = ()>,
+) -> LiveRun {
     let mut out = Vec::new();
+    let mut outcomes = Vec::new();
     let mut providers: Vec<ProviderModel> = Vec::new();
     for model in models(files) {
         match model {
             Ok(p) if opts.provider.is_none_or_eq(&p.spec.provider.id) => providers.push(p),
             Ok(_) => {}
-            Err(failed) if opts.provider.is_none_or_eq(&failed.provider) => out.push(*failed),
+            Err(failed) if opts.provider.is_none_or_eq(&failed.provider) => {
+                out.push(*failed);
+                outcomes.push(Outcome::Drift);
+            }
             Err(_) => {}
         }
     }
@@ -47,22 +134,95 @@ pub async fn run_live(
         .flat_map(|p| p.operations.iter().map(move |op| (p, op)))
         .flat_map(|(p, op)| op.examples.iter().map(move |ex| (p, op, ex)))
         .collect();
+    let limits: HashMap<&str, Arc<Semaphore>> = providers
+        .iter()
+        .map(|p| {
+            let id = p.spec.provider.id.as_str();
+            (id, Arc::new(Semaphore::new(opts.per_provider.max(1))))
+        })
+        .collect();
+    let repeat = opts.repeat.max(1);
+    // Per example: the first failure (or the pass), and the sends still to finish.
+    let mut slots: Vec<Option<(Verdict, Value, Outcome)>> = vec![None; cases.len()];
+    let mut pending: Vec<usize> = vec![repeat; cases.len()];
+    // `repeat_n` is newer than the workspace's rust-version.
+    #[allow(clippy::manual_repeat_n)]
+    let sends = (0..cases.len()).flat_map(move |i| std::iter::repeat(i).take(repeat));
+    let limits = &limits;
+    let cases_ref = &cases;
+    let mut stream = futures_util::stream::iter(sends.map(|i| async move {
+        let (p, om, em) = cases_ref[i];
+        let _turn = limits[p.spec.provider.id.as_str()].acquire().await;
+        // A safety net above the per-send timeouts: an example never outlives its budget by
+        // much, whatever the server does.
+        let budget = opts.timeout + Duration::from_secs(1);
+        let checked = tokio::time::timeout(budget, check_one(p.spec, om, em, opts, driver, token))
+            .await
+            .unwrap_or_else(|_| {
+                (
+                    Verdict::Fail(format!(
+                        "timeout: no complete answer within {} ms",
+                        opts.timeout.as_millis()
+                    )),
+                    Value::Null,
+                    Outcome::Transport,
+                )
+            });
+        (i, checked)
+    }))
+    .buffer_unordered(opts.jobs.max(1));
+    tokio::pin!(cancel);
+    let mut done = 0;
+    let mut interrupted = false;
+    loop {
+        let next = tokio::select! {
+            biased;
+            _ = &mut cancel => {
+                interrupted = true;
+                break;
+            }
+            next = stream.next() => next,
+        };
+        let Some((i, checked)) = next else { break };
+        pending[i] -= 1;
+        let keep = match &slots[i] {
+            None => true,
+            Some((_, _, Outcome::Pass)) => checked.2 != Outcome::Pass,
+            Some(_) => false,
+        };
+        if keep {
+            slots[i] = Some(checked);
+        }
+        if pending[i] == 0 {
+            done += 1;
+            let (p, om, em) = cases[i];
+            let label = match slots[i].as_ref().map(|s| (&s.0, s.2)) {
+                Some((Verdict::Pass, _)) => "ok".to_string(),
+                Some((Verdict::Skipped(why), _)) => format!("skipped ({why})"),
+                Some((_, Outcome::Transport)) => "TRANSPORT FAILURE".to_string(),
+                _ => "DRIFT".to_string(),
+            };
+            progress(&format!(
+                "[{done}/{}] {}.{} {} {label}",
+                cases.len(),
+                p.spec.provider.id,
+                om.op.id,
+                em.example.name
+            ));
+        }
+    }
+    drop(stream);
     for (i, &(p, om, em)) in cases.iter().enumerate() {
         let (spec, op, ex) = (p.spec, om.op, em.example);
-        let (verdict, outcome) = check_one(spec, om, em, opts, driver, token).await;
-        let label = match &verdict {
-            Verdict::Pass => "ok".to_string(),
-            Verdict::Fail(_) => "DRIFT".to_string(),
-            Verdict::Skipped(why) => format!("skipped ({why})"),
+        let (verdict, outcome, kind) = match slots[i].take() {
+            Some(s) if pending[i] == 0 => s,
+            _ => (
+                Verdict::Fail("interrupted before the example finished".into()),
+                Value::Null,
+                Outcome::Interrupted,
+            ),
         };
-        progress(&format!(
-            "[{}/{}] {}.{} {} {label}",
-            i + 1,
-            cases.len(),
-            spec.provider.id,
-            op.id,
-            ex.name
-        ));
+        outcomes.push(kind);
         out.push(CaseResult {
             provider: spec.provider.id.clone(),
             operation: op.id.clone(),
@@ -80,7 +240,11 @@ pub async fn run_live(
             },
         });
     }
-    out
+    LiveRun {
+        results: out,
+        outcomes,
+        interrupted,
+    }
 }
 
 trait NoneOrEq {
@@ -113,9 +277,9 @@ async fn check_one(
     opts: &LiveOptions<'_>,
     driver: &WireDriver,
     token: &dyn Fn(&str) -> Option<String>,
-) -> (Verdict, Value) {
+) -> (Verdict, Value, Outcome) {
     let op = om.op;
-    let skip = |why: String| (Verdict::Skipped(why), Value::Null);
+    let skip = |why: String| (Verdict::Skipped(why), Value::Null, Outcome::Skipped);
     if let Some(why) = skip_reason(op, em, opts.allow_writes) {
         return skip(why);
     }
@@ -130,11 +294,11 @@ async fn check_one(
         },
         None => None,
     };
-    // A live endpoint may echo the credential back: it must not reach reports.
-    let scrub = |text: String| match &credential {
-        Some(t) => text.replace(t.as_str(), wire::REDACTED),
-        None => text,
-    };
+    // A live endpoint may echo the credential back: it must not reach reports. Everything
+    // the server sent is redacted before it is checked, cut or shown.
+    let secrets: Vec<Secret> = credential.iter().map(Secret::new).collect();
+    let secret_refs: Vec<&Secret> = secrets.iter().collect();
+    let scrub = |text: String| runtime::secret::redact(&text, &secret_refs, &[]);
     let call = Call {
         spec,
         op: om,
@@ -144,26 +308,56 @@ async fn check_one(
         prefer: None,
     };
     let curl = || wire::curl(om, req, opts.base_url, &var);
-    let raw = match driver.send(&call).await {
-        Ok(r) => r,
-        Err(e) => {
-            let why = scrub(format!("{e}\nreproduce: {}", curl()));
-            return (Verdict::Fail(why), Value::Null);
+    let deadline = Instant::now() + opts.timeout;
+    let mut attempt = 1;
+    let raw = loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let raw = match driver.send_within(&call, Some(left)).await {
+            Ok(r) => r,
+            Err(e) => {
+                let why = scrub(format!("{e}\nreproduce: {}", curl()));
+                return (Verdict::Fail(why), Value::Null, Outcome::Transport);
+            }
+        };
+        // 429/503 with Retry-After: wait as told when that fits the example's time.
+        match raw.retry_after {
+            Some(wait)
+                if matches!(raw.status, 429 | 503)
+                    && attempt < MAX_ATTEMPTS
+                    && Instant::now() + wait < deadline =>
+            {
+                attempt += 1;
+                tokio::time::sleep(wait).await;
+            }
+            _ => break raw,
         }
     };
-    let drift = drift(spec, op, raw.status, &raw.body);
+    if let Some(location) = &raw.location {
+        let why = scrub(format!(
+            "redirect not followed: HTTP {} to {location}\nreproduce: {}",
+            raw.status,
+            curl()
+        ));
+        return (Verdict::Fail(why), Value::Null, Outcome::Transport);
+    }
+    let body = runtime::secret::redact_value(raw.body, &secret_refs, &[]);
+    let mut drift = drift(spec, op, raw.status, &body);
+    if drift.len() > opts.max_drift {
+        let left_out = drift.len() - opts.max_drift;
+        drift.truncate(opts.max_drift);
+        drift.push(format!("... and {left_out} more drift line(s) not shown"));
+    }
     // Shown payloads drop volatile and secret values; failures are shown as received.
-    let shown = match decode::unwrap(op, raw.body.clone()) {
+    let shown = match decode::unwrap(op, body.clone()) {
         Ok(p) if raw.status == op.response.status => decode::redact(&op.response.schema, &p, spec),
-        _ => raw.body.clone(),
+        _ => body,
     };
     let outcome = serde_json::json!({ "status": raw.status, "body": shown });
-    let outcome = serde_json::from_str(&scrub(outcome.to_string())).unwrap_or(Value::Null);
     if drift.is_empty() {
-        (Verdict::Pass, outcome)
+        (Verdict::Pass, outcome, Outcome::Pass)
     } else {
         let why = scrub(format!("{}\nreproduce: {}", drift.join("\n"), curl()));
-        (Verdict::Fail(why), outcome)
+        (Verdict::Fail(why), outcome, Outcome::Drift)
     }
 }
 

@@ -42,9 +42,8 @@ async fn live_mode_against_the_mock_process_reports_no_drift() {
     let files = spec::load::load_paths(std::slice::from_ref(&specs)).expect("specs load");
     let (_server, url) = start(&specs);
     let opts = LiveOptions {
-        base_url: &url,
-        provider: None,
         allow_writes: true,
+        ..LiveOptions::new(&url)
     };
     // Tokens are injected, not read from the environment, so the test is hermetic.
     let token = |_: &str| Some("test-token".to_string());
@@ -86,9 +85,8 @@ async fn live_mode_is_read_only_by_default_and_needs_tokens() {
     let files = spec::load::load_paths(std::slice::from_ref(&specs)).expect("specs load");
     let (_server, url) = start(&specs);
     let opts = LiveOptions {
-        base_url: &url,
-        provider: None,
         allow_writes: false,
+        ..LiveOptions::new(&url)
     };
     let results = run_live(
         &files,
@@ -147,9 +145,8 @@ async fn live_mode_reports_drift_per_example() {
         }
     }
     let opts = LiveOptions {
-        base_url: &url,
-        provider: None,
         allow_writes: true,
+        ..LiveOptions::new(&url)
     };
     let token = |_: &str| Some("test-token".to_string());
     let results = run_live(&files, &opts, &WireDriver::default(), &token, &mut |_| {}).await;

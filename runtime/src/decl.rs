@@ -259,9 +259,31 @@ macro_rules! __runtime_client {
                 self.inner.base_url(url.into());
                 self
             }
-            /// Give up on a call after this long (error `Timeout`).
+            /// Give up on a call after this long, reading the body included (error
+            /// `Timeout`; default 15 s).
             pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
                 self.inner.timeout(timeout);
+                self
+            }
+            /// Give up on connecting (TLS handshake included) after this long (default 10 s).
+            pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
+                self.inner.connect_timeout(timeout);
+                self
+            }
+            /// Refuse response bodies over this many bytes (error `TooLarge`; default 10 MiB).
+            pub fn max_response_bytes(mut self, limit: u64) -> Self {
+                self.inner.max_response_bytes(limit);
+                self
+            }
+            /// Follow up to `max` redirects within the same origin (default 0: a 3xx is the
+            /// error `Redirect`); another origin and 307/308 are never followed.
+            pub fn max_redirects(mut self, max: usize) -> Self {
+                self.inner.max_redirects(max);
+                self
+            }
+            /// Also trust the CA certificate(s) in this PEM text (a private CA, a test server).
+            pub fn add_root_certificate(mut self, pem: impl Into<Vec<u8>>) -> Self {
+                self.inner.add_root_certificate(pem.into());
                 self
             }
             /// The `User-Agent` header of every request.
@@ -269,12 +291,14 @@ macro_rules! __runtime_client {
                 self.inner.user_agent(agent.into());
                 self
             }
-            /// Use this HTTP client (proxies, TLS, connection pools) instead of a default one.
+            /// Use this HTTP client (proxies, connection pools) instead of the default one; the
+            /// timeout and body cap still apply, its TLS and redirect settings replace ours.
             pub fn http_client(mut self, client: reqwest::Client) -> Self {
                 self.inner.http_client(client);
                 self
             }
-            /// Fails when a base URL variable has neither a value nor a default.
+            /// Fails when a base URL variable has neither a value nor a default, or a CA
+            /// certificate is not PEM.
             pub fn build(self) -> Result<Client, runtime::BuildError> {
                 self.inner.build().map(|transport| Client { transport })
             }

@@ -125,7 +125,12 @@ pub enum Error<E> {
         message: String,
         excerpt: String,
     },
-    /// Connection or protocol failure (redacted message).
+    /// A redirect, which is not followed (to another origin never; see
+    /// `ClientBuilder::max_redirects`): the status and where it pointed (redacted).
+    Redirect { status: u16, location: String },
+    /// The body is bigger than the configured cap (`max_response_bytes`); it was not read.
+    TooLarge { status: u16, limit: u64 },
+    /// Connection, TLS or protocol failure (redacted message that says what failed).
     Transport(String),
     /// No answer within the configured timeout.
     Timeout(String),
@@ -149,7 +154,9 @@ impl<E: OpError> Error<E> {
             Error::Documented { status, .. }
             | Error::Envelope { status, .. }
             | Error::UnexpectedStatus { status, .. }
-            | Error::Decode { status, .. } => Some(*status),
+            | Error::Decode { status, .. }
+            | Error::Redirect { status, .. }
+            | Error::TooLarge { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -174,6 +181,15 @@ impl<E: OpError> fmt::Display for Error<E> {
                 f,
                 "cannot decode body (HTTP {status}): {message}; body: {excerpt}"
             ),
+            Error::Redirect { status, location } => {
+                write!(f, "redirect not followed (HTTP {status}) to {location}")
+            }
+            Error::TooLarge { status, limit } => {
+                write!(
+                    f,
+                    "response body over {limit} bytes (HTTP {status}); not read"
+                )
+            }
             Error::Transport(m) => write!(f, "transport error: {m}"),
             Error::Timeout(m) => write!(f, "timed out: {m}"),
         }

@@ -20,12 +20,16 @@ pub mod decl;
 #[cfg(feature = "http")]
 pub mod error;
 #[cfg(feature = "http")]
+pub mod net;
+#[cfg(feature = "http")]
 pub mod paginate;
 #[cfg(feature = "http")]
 pub mod transport;
 
 #[cfg(feature = "http")]
 pub use self::error::{unknown_case, Error, ErrorCase, OpError, ResponseValue};
+#[cfg(feature = "http")]
+pub use self::net::HttpSettings;
 #[cfg(feature = "http")]
 pub use self::paginate::paginate;
 #[cfg(feature = "http")]

@@ -96,6 +96,38 @@ fn redact_pairs(text: &str, name: &str) -> String {
     out
 }
 
+/// Every string of `value` (member names included) passed through [`redact`].
+pub fn redact_value(
+    value: serde_json::Value,
+    secrets: &[&Secret],
+    query_names: &[&str],
+) -> serde_json::Value {
+    use serde_json::Value;
+    if secrets.iter().all(|s| s.0.is_empty()) && query_names.is_empty() {
+        return value;
+    }
+    match value {
+        Value::String(s) => Value::String(redact(&s, secrets, query_names)),
+        Value::Array(items) => Value::Array(
+            items
+                .into_iter()
+                .map(|v| redact_value(v, secrets, query_names))
+                .collect(),
+        ),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| {
+                    (
+                        redact(&k, secrets, query_names),
+                        redact_value(v, secrets, query_names),
+                    )
+                })
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
 /// At most `max` characters of `text`, marked when cut; used for body excerpts in errors.
 pub fn excerpt(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {

@@ -5,7 +5,7 @@
 use std::any::TypeId;
 use std::time::Duration;
 
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue, USER_AGENT};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, LOCATION, USER_AGENT};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -13,7 +13,8 @@ use serde_json::{Map, Value};
 use super::check::{Check, Checker, InvalidInput, Violation};
 use super::envelope::{unwrap_result_code, unwrap_xml_json, XmlJson};
 use super::error::{Error, OpError, ResponseValue};
-use super::secret::{excerpt, redact, Secret};
+use super::net::{self, HttpSettings, ReadError};
+use super::secret::{excerpt, redact, redact_value, Secret};
 
 /// Where a parameter travels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,7 +93,8 @@ pub struct Transport {
     http: reqwest::Client,
     base_url: String,
     credentials: Vec<Option<Secret>>,
-    timeout: Option<Duration>,
+    timeout: Duration,
+    max_response_bytes: u64,
     user_agent: Option<String>,
     /// Query parameter names that carry credentials, redacted from every message.
     secret_names: Vec<&'static str>,
@@ -103,12 +105,15 @@ pub struct Transport {
 pub enum BuildError {
     /// A base URL template variable without a value or default.
     MissingVariable(String),
+    /// An extra CA certificate that is not PEM, or a configuration reqwest refuses.
+    Http(net::ClientError),
 }
 
 impl std::fmt::Display for BuildError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             BuildError::MissingVariable(v) => write!(f, "base URL variable `{v}` has no value"),
+            BuildError::Http(e) => write!(f, "{e}"),
         }
     }
 }
@@ -122,7 +127,7 @@ pub struct TransportBuilder {
     variables: Vec<(&'static str, Option<String>)>,
     base_url: Option<String>,
     credentials: Vec<Option<Secret>>,
-    timeout: Option<Duration>,
+    settings: HttpSettings,
     user_agent: Option<String>,
     http: Option<reqwest::Client>,
     secret_names: Vec<&'static str>,
@@ -145,7 +150,7 @@ impl TransportBuilder {
                 .collect(),
             base_url: None,
             credentials: vec![None; schemes],
-            timeout: None,
+            settings: HttpSettings::default(),
             user_agent: None,
             http: None,
             secret_names: secret_names.to_vec(),
@@ -168,8 +173,30 @@ impl TransportBuilder {
         }
     }
 
+    /// Total time for a call, reading the body included (default 15 s).
     pub fn timeout(&mut self, timeout: Duration) {
-        self.timeout = Some(timeout);
+        self.settings.timeout = timeout;
+    }
+
+    /// Time to connect, TLS handshake included (default 10 s).
+    pub fn connect_timeout(&mut self, timeout: Duration) {
+        self.settings.connect_timeout = timeout;
+    }
+
+    /// Largest response body read (default 10 MiB); a bigger one is `Error::TooLarge`.
+    pub fn max_response_bytes(&mut self, limit: u64) {
+        self.settings.max_response_bytes = limit;
+    }
+
+    /// Follow up to `max` redirects to the same origin (default 0: a 3xx is
+    /// `Error::Redirect`). Redirects to another origin, and 307/308, are never followed.
+    pub fn max_redirects(&mut self, max: usize) {
+        self.settings.max_redirects = max;
+    }
+
+    /// Also trust the CA certificate(s) in this PEM text.
+    pub fn add_root_certificate(&mut self, pem: Vec<u8>) {
+        self.settings.root_certificates.push(pem);
     }
 
     pub fn user_agent(&mut self, agent: String) {
@@ -194,11 +221,16 @@ impl TransportBuilder {
                 url
             }
         };
+        let http = match self.http {
+            Some(client) => client,
+            None => self.settings.client().map_err(BuildError::Http)?,
+        };
         Ok(Transport {
-            http: self.http.unwrap_or_default(),
+            http,
             base_url,
             credentials: self.credentials,
-            timeout: self.timeout,
+            timeout: self.settings.timeout,
+            max_response_bytes: self.settings.max_response_bytes,
             user_agent: self.user_agent,
             secret_names: self.secret_names,
         })
@@ -214,6 +246,12 @@ impl Transport {
     pub fn redact(&self, text: &str) -> String {
         let secrets: Vec<&Secret> = self.credentials.iter().flatten().collect();
         redact(text, &secrets, &self.secret_names)
+    }
+
+    /// Every string of `value` redacted (error bodies, before they are decoded or shown).
+    fn redact_value(&self, value: Value) -> Value {
+        let secrets: Vec<&Secret> = self.credentials.iter().flatten().collect();
+        redact_value(value, &secrets, &self.secret_names)
     }
 }
 
@@ -246,22 +284,37 @@ where
     let response = builder.send().await.map_err(|e| transport_error(t, e))?;
     let status = response.status().as_u16();
     let headers = response.headers().clone();
-    let bytes = response.bytes().await.map_err(|e| transport_error(t, e))?;
+    // Redirects are not followed (see `net::redirect_policy`): say where it pointed.
+    if let Some(location) = headers
+        .get(LOCATION)
+        .filter(|_| (300..400).contains(&status))
+    {
+        return Err(Error::Redirect {
+            status,
+            location: t.redact(&String::from_utf8_lossy(location.as_bytes())),
+        });
+    }
+    let bytes = net::read_body(response, t.max_response_bytes)
+        .await
+        .map_err(|e| match e {
+            ReadError::TooLarge { limit } => Error::TooLarge { status, limit },
+            ReadError::Http(e) => transport_error(t, e),
+        })?;
     let text = String::from_utf8_lossy(&bytes);
-    let excerpt = || t.redact(&excerpt(&text, 200));
+    // Redacted first, then cut: a cut could leave part of a credential unrecognised.
+    let excerpt = || excerpt(&t.redact(&text), 200);
+    let decode_error = |status, e: serde_json::Error| Error::Decode {
+        status,
+        message: t.redact(&e.to_string()),
+        excerpt: excerpt(),
+    };
 
     let body: Value = if text.trim().is_empty() {
         Value::Null
     } else {
         match serde_json::from_str(&text) {
             Ok(v) => v,
-            Err(e) if status == op.success => {
-                return Err(Error::Decode {
-                    status,
-                    message: e.to_string(),
-                    excerpt: excerpt(),
-                })
-            }
+            Err(e) if status == op.success => return Err(decode_error(status, e)),
             Err(_) => {
                 return Err(Error::UnexpectedStatus {
                     status,
@@ -281,40 +334,37 @@ where
         };
         let payload = match unwrapped {
             Ok(p) => p,
-            Err(envelope_error) => {
+            Err(_) => {
+                // A failure: everything it carries is redacted before it is read, so that
+                // neither Display nor Debug of the error shows an echoed credential.
+                let body = t.redact_value(body);
+                let envelope_error = match unwrap_envelope(op, body.clone()) {
+                    Err(e) => e,
+                    Ok(_) => super::envelope::EnvelopeError::Malformed(
+                        "a credential in the envelope".into(),
+                    ),
+                };
                 return match documented(op, status, body) {
                     Ok(Some(error)) => Err(Error::Documented { status, error }),
                     Ok(None) => Err(Error::Envelope {
                         status,
                         error: envelope_error,
                     }),
-                    Err(e) => Err(Error::Decode {
-                        status,
-                        message: e.to_string(),
-                        excerpt: excerpt(),
-                    }),
+                    Err(e) => Err(decode_error(status, e)),
                 };
             }
         };
         return read_payload(payload)
             .map(|p| ResponseValue::new(status, headers, p))
-            .map_err(|e| Error::Decode {
-                status,
-                message: e.to_string(),
-                excerpt: excerpt(),
-            });
+            .map_err(|e| decode_error(status, e));
     }
-    match documented(op, status, body) {
+    match documented(op, status, t.redact_value(body)) {
         Ok(Some(error)) => Err(Error::Documented { status, error }),
         Ok(None) => Err(Error::UnexpectedStatus {
             status,
             excerpt: excerpt(),
         }),
-        Err(e) => Err(Error::Decode {
-            status,
-            message: e.to_string(),
-            excerpt: excerpt(),
-        }),
+        Err(e) => Err(decode_error(status, e)),
     }
 }
 
@@ -368,15 +418,7 @@ fn unwrap_envelope(op: &Operation, body: Value) -> Result<Value, super::envelope
 fn transport_error<E>(t: &Transport, e: reqwest::Error) -> Error<E> {
     let timeout = e.is_timeout();
     // The URL may carry a credential in its query: drop it, then redact what the causes say.
-    let e = e.without_url();
-    let mut message = e.to_string();
-    let mut source = std::error::Error::source(&e);
-    while let Some(cause) = source {
-        message.push_str(": ");
-        message.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    let message = t.redact(&message);
+    let message = t.redact(&net::describe(&e.without_url()));
     if timeout {
         Error::Timeout(message)
     } else {
@@ -456,9 +498,8 @@ fn build_request<E>(
     if !query.is_empty() {
         rb = rb.query(&query);
     }
-    if let Some(timeout) = t.timeout {
-        rb = rb.timeout(timeout);
-    }
+    // Also when the caller gave its own HTTP client.
+    rb = rb.timeout(t.timeout);
     if let Some(agent) = &t.user_agent {
         rb = rb.header(USER_AGENT, agent.as_str());
     }

@@ -5,19 +5,21 @@
 //! as a separate `cargo test` (the `CARGO` cargo, else `cargo` from the `PATH`).
 //!
 //! Exit codes: 0 success (every example passed or was skipped; the mock stopped on Ctrl-C);
-//! 1 at least one example failed; 2 the command could not run (bad arguments, specs that do
-//! not load or validate, an address that cannot be bound, generated protocol tests that
-//! cannot be built or run, a report that cannot be written).
+//! 1 at least one example failed (live: a response drifted from the spec); 2 the command
+//! could not run (bad arguments, specs that do not load or validate, an address that cannot
+//! be bound, generated protocol tests that cannot be built or run, a report that cannot be
+//! written); 3 live: at least one example got no usable response (connection, TLS, timeout,
+//! redirect, a body over the cap); 130 live: interrupted (Ctrl-C), report still written.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand};
 use conformance::client_tests::ClientTests;
 use conformance::driver::WireDriver;
-use conformance::live::{run_live, LiveOptions};
+use conformance::live::{run_live_until, LiveOptions, Outcome, DEFAULT_MAX_DRIFT};
 use conformance::replay::{replay_on_mock, token_env_var, CaseResult};
 use conformance::report;
 use spec::validate::Validated;
@@ -28,14 +30,20 @@ const OK: u8 = 0;
 const FAILED: u8 = 1;
 /// The command could not run: bad arguments, invalid specs, an unusable address or file.
 const CANNOT_RUN: u8 = 2;
+/// Live: an example got no usable response (connection, TLS, timeout, redirect, size cap).
+const TRANSPORT: u8 = 3;
+/// Live: interrupted by Ctrl-C (the report and JUnit are still written).
+const INTERRUPTED: u8 = 130;
 
 #[derive(Parser)]
 #[command(
     name = "conformance",
     about = "Replay documented examples against the spec-built mock or a live endpoint, or serve the mock",
-    after_help = "Exit codes: 0 success; 1 an example failed (replay); 2 the command could not \
-                  run (bad arguments, invalid specs, an address that cannot be bound, generated \
-                  protocol tests that cannot be built or run, a report that cannot be written)."
+    after_help = "Exit codes: 0 success; 1 an example failed (replay; live: drift); 2 the \
+                  command could not run (bad arguments, invalid specs, an address that cannot be \
+                  bound, generated protocol tests that cannot be built or run, a report that \
+                  cannot be written); 3 live: an example got no usable response (connection, \
+                  TLS, timeout, redirect, body over the cap); 130 live: interrupted (Ctrl-C)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -50,8 +58,10 @@ enum Command {
     #[command(
         after_help = "Credentials for live runs come only from <PROVIDER_ID>_TOKEN \
                             environment variables.\n\nExit codes: 0 every example passed or \
-                            was skipped; 1 at least one failed; 2 the replay could not run \
-                            (including generated protocol tests that cannot be built or run)."
+                            was skipped; 1 at least one failed (live: drift); 2 the replay could \
+                            not run (including generated protocol tests that cannot be built or \
+                            run); 3 live: an example got no usable response (connection, TLS, \
+                            timeout, redirect, body over the cap); 130 live: interrupted."
     )]
     Replay(ReplayArgs),
     /// Serve every spec from the spec-built mock server until Ctrl-C. Prints one line per
@@ -83,9 +93,36 @@ struct ReplayArgs {
     /// Live: also run operations that create, update or delete.
     #[arg(long)]
     allow_writes: bool,
-    /// Write JUnit XML here.
+    /// Write JUnit XML here (live: also after a timeout or Ctrl-C).
     #[arg(long)]
     junit: Option<PathBuf>,
+    /// Live: also trust the CA certificate(s) in this PEM file.
+    #[arg(long, value_name = "FILE")]
+    ca_cert: Option<PathBuf>,
+    /// Live: seconds one example may take, retries after Retry-After included.
+    #[arg(long, value_name = "SECS", default_value_t = 15.0)]
+    timeout: f64,
+    /// Live: seconds to connect (TLS handshake included).
+    #[arg(long, value_name = "SECS", default_value_t = 10.0)]
+    connect_timeout: f64,
+    /// Live: largest response body read, in bytes (a bigger one fails the example).
+    #[arg(long, value_name = "BYTES", default_value_t = runtime::net::DEFAULT_MAX_RESPONSE_BYTES)]
+    max_response_bytes: u64,
+    /// Live: redirects followed within the same origin (never to another host, never 307/308).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    max_redirects: usize,
+    /// Live: examples in flight at once.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    jobs: usize,
+    /// Live: examples in flight at once against one provider (default: min(--jobs, 4)).
+    #[arg(long, value_name = "N")]
+    per_provider_jobs: Option<usize>,
+    /// Live: send each example N times (a load run; one result per example).
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    repeat: usize,
+    /// Live: drift lines shown per example (the rest are counted).
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_DRIFT)]
+    max_drift: usize,
     /// Spec files or directories (default: the workspace's specs/).
     #[arg(long = "spec")]
     specs: Vec<PathBuf>,
@@ -102,6 +139,13 @@ struct MockArgs {
     /// Accept only this credential value (default: any non-empty one).
     #[arg(long, value_name = "VALUE")]
     token: Option<String>,
+    /// Serve over TLS with a certificate generated at start-up (needs --cert-out).
+    #[arg(long, requires = "cert_out")]
+    tls: bool,
+    /// With --tls: write the CA certificate that signed the server's to FILE (PEM), for
+    /// clients to trust (`--ca-cert FILE` in live mode).
+    #[arg(long, value_name = "FILE", requires = "tls")]
+    cert_out: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -154,7 +198,7 @@ fn replay(args: ReplayArgs) -> u8 {
         }
     };
     let started = Instant::now();
-    let results = match rt.block_on(execute(&args, validated.files())) {
+    let (results, live_code) = match rt.block_on(execute(&args, validated.files())) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("conformance: {e}");
@@ -177,6 +221,9 @@ fn replay(args: ReplayArgs) -> u8 {
             return CANNOT_RUN;
         }
     }
+    if let Some(code) = live_code {
+        return code;
+    }
     let (_, failed, _) = report::counts(&results);
     if failed == 0 {
         OK
@@ -185,10 +232,18 @@ fn replay(args: ReplayArgs) -> u8 {
     }
 }
 
+fn seconds(s: f64, what: &str) -> Result<Duration, String> {
+    Duration::try_from_secs_f64(s)
+        .ok()
+        .filter(|d| !d.is_zero())
+        .ok_or_else(|| format!("--{what} must be a positive number of seconds"))
+}
+
+/// The results, and for live runs the exit code they call for.
 async fn execute(
     args: &ReplayArgs,
     files: &[spec::load::SpecFile],
-) -> Result<Vec<CaseResult>, String> {
+) -> Result<(Vec<CaseResult>, Option<u8>), String> {
     match args.target {
         Target::Mock => {
             let files: Vec<_> = files
@@ -213,24 +268,65 @@ async fn execute(
                     replay.unmatched_tests.join(", ")
                 );
             }
-            Ok(replay.results)
+            Ok((replay.results, None))
         }
         Target::Live => {
             let base_url = args
                 .base_url
                 .as_deref()
                 .ok_or("--target live needs --base-url URL")?;
+            let mut settings = runtime::HttpSettings {
+                timeout: seconds(args.timeout, "timeout")?,
+                connect_timeout: seconds(args.connect_timeout, "connect-timeout")?,
+                max_response_bytes: args.max_response_bytes,
+                max_redirects: args.max_redirects,
+                ..runtime::HttpSettings::default()
+            };
+            if let Some(path) = &args.ca_cert {
+                let pem = std::fs::read(path)
+                    .map_err(|e| format!("cannot read --ca-cert {}: {e}", path.display()))?;
+                settings.root_certificates.push(pem);
+            }
+            let driver = WireDriver::with_settings(&settings)
+                .map_err(|e| format!("--ca-cert {}: {e}", display(&args.ca_cert)))?;
             let opts = LiveOptions {
-                base_url,
                 provider: args.provider.as_deref(),
                 allow_writes: args.allow_writes,
+                jobs: args.jobs.max(1),
+                per_provider: args.per_provider_jobs.unwrap_or(args.jobs.min(4)).max(1),
+                timeout: settings.timeout,
+                repeat: args.repeat.max(1),
+                max_drift: args.max_drift,
+                ..LiveOptions::new(base_url)
             };
             let token = |provider: &str| std::env::var(token_env_var(provider)).ok();
+            // Progress goes to stderr, one line per example as it finishes.
             let mut progress = |line: &str| eprintln!("{line}");
-            let driver = WireDriver::default();
-            Ok(run_live(files, &opts, &driver, &token, &mut progress).await)
+            let interrupt = async {
+                if tokio::signal::ctrl_c().await.is_err() {
+                    // No signal handler: never interrupt.
+                    std::future::pending::<()>().await;
+                }
+                eprintln!("conformance: interrupted; writing the report");
+            };
+            let run = run_live_until(files, &opts, &driver, &token, &mut progress, interrupt).await;
+            let code = if run.interrupted {
+                INTERRUPTED
+            } else if run.count(Outcome::Transport) > 0 {
+                TRANSPORT
+            } else if run.count(Outcome::Drift) > 0 {
+                FAILED
+            } else {
+                OK
+            };
+            Ok((run.results, Some(code)))
         }
     }
+}
+
+fn display(path: &Option<PathBuf>) -> String {
+    path.as_deref()
+        .map_or_else(String::new, |p| p.display().to_string())
 }
 
 fn mock(args: MockArgs) -> u8 {
@@ -242,6 +338,7 @@ fn mock(args: MockArgs) -> u8 {
         validated.files(),
         args.listen,
         args.token.map(conformance::mock::Secret::new),
+        args.cert_out.as_deref().filter(|_| args.tls),
     );
     match result {
         Ok(()) => OK,

@@ -16,6 +16,7 @@ mod reply;
 pub(crate) mod request;
 pub(crate) mod route;
 mod serve;
+pub mod tls;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -56,6 +57,8 @@ pub struct Mock {
     /// When set, the only credential value accepted.
     token: Option<Secret>,
     limits: Limits,
+    /// Serve over TLS with this configuration.
+    tls: Option<Arc<rustls::ServerConfig>>,
 }
 
 struct Entry {
@@ -88,12 +91,19 @@ impl Mock {
             capture,
             token: None,
             limits: Limits::default(),
+            tls: None,
         })
     }
 
     /// Accept only this credential value (otherwise any non-empty one).
     pub fn with_token(mut self, token: Option<Secret>) -> Self {
         self.token = token;
+        self
+    }
+
+    /// Serve over TLS (every connection) with this configuration.
+    pub fn with_tls(mut self, tls: Option<Arc<rustls::ServerConfig>>) -> Self {
+        self.tls = tls;
         self
     }
 
@@ -474,6 +484,8 @@ pub struct Config {
     pub token: Option<Secret>,
     /// Timeouts and the connection cap.
     pub limits: Limits,
+    /// Serve over TLS with this configuration (see [`tls::generate`]).
+    pub tls: Option<Arc<rustls::ServerConfig>>,
 }
 
 /// Bind `addr` (port 0 picks a free one) and serve in a background task.
@@ -504,7 +516,8 @@ pub async fn spawn_with(
         Mock::new(files, log.clone())
             .map_err(unservable)?
             .with_token(config.token)
-            .with_limits(config.limits),
+            .with_limits(config.limits)
+            .with_tls(config.tls),
     );
     let slots = Arc::new(tokio::sync::Semaphore::new(
         mock.limits.max_connections.max(1),
@@ -539,7 +552,8 @@ pub fn serve_threads(
     let mock = Mock::new(files, log)
         .map_err(unservable)?
         .with_token(config.token)
-        .with_limits(config.limits);
+        .with_limits(config.limits)
+        .with_tls(config.tls);
     Threads::start(Arc::new(mock), addr, workers)
 }
 
@@ -549,16 +563,29 @@ pub fn serve_until_ctrl_c(
     files: &[SpecFile],
     addr: SocketAddr,
     token: Option<Secret>,
+    tls_cert_out: Option<&std::path::Path>,
 ) -> std::io::Result<()> {
+    let tls = match tls_cert_out {
+        Some(path) => {
+            let generated = tls::generate().map_err(std::io::Error::other)?;
+            std::fs::write(path, &generated.ca_pem).map_err(|e| {
+                std::io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display()))
+            })?;
+            Some(generated.config)
+        }
+        None => None,
+    };
+    let scheme = if tls.is_some() { "https" } else { "http" };
     let mock = Mock::new(files, Arc::new(CaptureLog::default()))
         .map_err(unservable)?
-        .with_token(token);
+        .with_token(token)
+        .with_tls(tls);
     for r in mock.routes() {
         println!("  {r}");
     }
     let served = Threads::start(Arc::new(mock), addr, default_workers())?;
     // The last line before serving: tests read the address from it.
-    println!("mock listening on http://{}", served.addr);
+    println!("mock listening on {scheme}://{}", served.addr);
     let waiter = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;

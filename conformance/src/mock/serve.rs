@@ -117,19 +117,43 @@ pub(crate) async fn accept_loop(
         };
         let _ = stream.set_nodelay(true);
         let mock = mock.clone();
-        let conn = http.serve_connection(
-            TokioIo::new(stream),
-            service_fn(move |req| {
-                let mock = mock.clone();
-                async move { Ok::<_, Infallible>(mock.handle(req).await) }
-            }),
-        );
-        tokio::spawn(async move {
-            // A client that hangs up mid-request is its own business.
-            let _ = conn.await;
-            drop(permit);
-        });
+        let http = http.clone();
+        match mock.tls.clone() {
+            None => {
+                tokio::spawn(async move {
+                    serve_connection(&http, stream, mock).await;
+                    drop(permit);
+                });
+            }
+            Some(config) => {
+                let handshake_timeout = limits.header_read_timeout;
+                tokio::spawn(async move {
+                    let accept = tokio_rustls::TlsAcceptor::from(config).accept(stream);
+                    // A handshake gets the time a request head gets; a failed one just closes.
+                    if let Ok(Ok(tls)) = tokio::time::timeout(handshake_timeout, accept).await {
+                        serve_connection(&http, tls, mock).await;
+                    }
+                    drop(permit);
+                });
+            }
+        }
     }
+}
+
+/// Serve HTTP/1.1 on one connection (plain or TLS) until it closes.
+async fn serve_connection<I>(http: &http1::Builder, io: I, mock: Arc<Mock>)
+where
+    I: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let conn = http.serve_connection(
+        TokioIo::new(io),
+        service_fn(move |req| {
+            let mock = mock.clone();
+            async move { Ok::<_, Infallible>(mock.handle(req).await) }
+        }),
+    );
+    // A client that hangs up mid-request is its own business.
+    let _ = conn.await;
 }
 
 /// Answer 503 and close; what the client had sent is read and dropped first, so that the

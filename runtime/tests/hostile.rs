@@ -1,0 +1,258 @@
+//! The transport's defaults against hostile servers on loopback, as a generated client meets
+//! them: redirects, a server that never answers, a 50 MB body, a token echoed back.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use runtime::{
+    execute, AuthPlace, Check, Checker, Envelope, Error, ErrorCase, Location, OpError, Operation,
+    ResponseValue, Secret, TransportBuilder,
+};
+use serde_json::Value;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+const TOKEN: &str = "CANARYdcsTokenValue0123456789abcdefXYZ";
+
+#[derive(Debug, serde::Deserialize)]
+#[allow(dead_code)]
+struct Fault {
+    code: u32,
+    message: String,
+}
+
+#[derive(Debug)]
+#[allow(dead_code)]
+enum OpFault {
+    Denied(Fault),
+}
+
+impl OpError for OpFault {
+    const CASES: &'static [ErrorCase] = &[ErrorCase::new("denied", 403).fields(&["message"])];
+    fn decode(index: usize, body: Value) -> Result<Self, serde_json::Error> {
+        match index {
+            0 => serde_json::from_value(body).map(OpFault::Denied),
+            _ => Err(runtime::unknown_case(index)),
+        }
+    }
+    fn index(&self) -> usize {
+        0
+    }
+    fn body(&self) -> Value {
+        Value::Null
+    }
+}
+
+#[derive(serde::Serialize)]
+struct NoParams {}
+
+impl Check for NoParams {
+    fn check(&self, _c: &mut Checker, _at: &str) {}
+}
+
+const OP: Operation = Operation::new("get", "GET", "/thing", 200).auth(AuthPlace::new(
+    0,
+    Location::Header,
+    "X-Auth-Token",
+));
+
+const ENVELOPED: Operation = OP.envelope(Envelope::ResultCode {
+    code_field: "ret",
+    message_field: "errmsg",
+    success: 0,
+    scopes: &[""],
+});
+
+/// Answer each connection (at most `max`) with `answer(request head)`; `None` never answers.
+/// Returns the base URL, the connection count and the request heads seen.
+async fn serve<F>(answer: F, max: usize) -> (String, Arc<AtomicUsize>)
+where
+    F: Fn(&str) -> Option<Vec<u8>> + Send + Sync + 'static,
+{
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let seen = Arc::new(AtomicUsize::new(0));
+    let counter = seen.clone();
+    let answer = Arc::new(answer);
+    tokio::spawn(async move {
+        for _ in 0..max {
+            let Ok((mut conn, _)) = listener.accept().await else {
+                return;
+            };
+            counter.fetch_add(1, Ordering::SeqCst);
+            let answer = answer.clone();
+            tokio::spawn(async move {
+                let mut buf = vec![0u8; 8192];
+                let n = conn.read(&mut buf).await.unwrap_or(0);
+                let head = String::from_utf8_lossy(&buf[..n]).into_owned();
+                match answer(&head) {
+                    Some(reply) => {
+                        let _ = conn.write_all(&reply).await;
+                        let _ = conn.shutdown().await;
+                    }
+                    None => tokio::time::sleep(Duration::from_secs(20)).await,
+                }
+            });
+        }
+    });
+    (format!("http://{addr}"), seen)
+}
+
+fn reply(status: &str, headers: &str, body: &str) -> Vec<u8> {
+    format!(
+        "HTTP/1.1 {status}\r\ncontent-type: application/json\r\n{headers}content-length: {}\r\n\
+         connection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}
+
+fn builder(base: &str) -> TransportBuilder {
+    let mut b = TransportBuilder::new("http://unused", &[], 1, &[]);
+    b.base_url(base.to_owned());
+    b.credential(0, Secret::new(TOKEN));
+    b
+}
+
+async fn call(b: TransportBuilder, op: &Operation) -> Result<ResponseValue<Value>, Error<OpFault>> {
+    let t = b.build().expect("builds");
+    execute(&t, op, &NoParams {}).await
+}
+
+#[tokio::test]
+async fn redirects_to_another_host_are_never_followed_and_carry_no_credential() {
+    let (elsewhere, reached) = serve(|_| Some(reply("200 OK", "", "{}")), 8).await;
+    let target = elsewhere.replace("127.0.0.1", "localhost");
+    for status in ["302 Found", "307 Temporary Redirect"] {
+        let target = target.clone();
+        let (hostile, _) = serve(
+            move |_| Some(reply(status, &format!("location: {target}/x\r\n"), "")),
+            8,
+        )
+        .await;
+        for follow in [0, 5] {
+            let mut b = builder(&hostile);
+            b.max_redirects(follow);
+            match call(b, &OP).await {
+                Err(Error::Redirect { location, .. }) => assert!(location.ends_with("/x")),
+                other => panic!("{status}, follow {follow}: {other:?}"),
+            }
+        }
+    }
+    assert_eq!(reached.load(Ordering::SeqCst), 0);
+}
+
+#[tokio::test]
+async fn same_origin_redirects_are_followed_only_when_asked_and_send_no_referer() {
+    let heads = Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let log = heads.clone();
+    let (server, _) = serve(
+        move |head| {
+            log.lock().expect("lock").push(head.to_owned());
+            if head.starts_with("GET /thing ") {
+                Some(reply("302 Found", "location: /moved\r\n", ""))
+            } else {
+                Some(reply("200 OK", "", "{\"ok\":true}"))
+            }
+        },
+        8,
+    )
+    .await;
+    assert!(matches!(
+        call(builder(&server), &OP).await,
+        Err(Error::Redirect { status: 302, .. })
+    ));
+    let mut b = builder(&server);
+    b.max_redirects(3);
+    let ok = call(b, &OP).await.expect("followed within the origin");
+    assert_eq!(*ok, serde_json::json!({"ok": true}));
+    let heads = heads.lock().expect("lock");
+    assert!(
+        heads
+            .iter()
+            .all(|h| !h.to_ascii_lowercase().contains("referer:")),
+        "{heads:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_server_that_never_answers_times_out() {
+    let (silent, _) = serve(|_| None, 4).await;
+    let mut b = builder(&silent);
+    b.timeout(Duration::from_millis(500));
+    let started = Instant::now();
+    let r = call(b, &OP).await;
+    assert!(matches!(r, Err(Error::Timeout(_))), "{r:?}");
+    assert!(started.elapsed() < Duration::from_secs(3));
+    assert_eq!(runtime::net::DEFAULT_TIMEOUT, Duration::from_secs(15));
+}
+
+#[tokio::test]
+async fn a_50_mb_body_is_a_typed_error_not_an_allocation() {
+    for declared in [true, false] {
+        let (huge, _) = serve(
+            move |_| {
+                let mut out = Vec::with_capacity(50 << 20);
+                let head = if declared {
+                    format!("HTTP/1.1 200 OK\r\ncontent-length: {}\r\n\r\n", 50 << 20)
+                } else {
+                    "HTTP/1.1 200 OK\r\nconnection: close\r\n\r\n".to_owned()
+                };
+                out.extend_from_slice(head.as_bytes());
+                out.resize(head.len() + (50 << 20), b' ');
+                Some(out)
+            },
+            2,
+        )
+        .await;
+        match call(builder(&huge), &OP).await {
+            Err(Error::TooLarge { status: 200, limit }) => {
+                assert_eq!(limit, runtime::net::DEFAULT_MAX_RESPONSE_BYTES)
+            }
+            other => panic!("declared {declared}: {other:?}"),
+        }
+    }
+}
+
+fn assert_no_token(text: &str) {
+    for w in TOKEN.as_bytes().windows(6) {
+        let piece = std::str::from_utf8(w).expect("ascii");
+        assert!(!text.contains(piece), "token piece {piece:?} in:\n{text}");
+    }
+}
+
+#[tokio::test]
+async fn an_echoed_token_is_in_no_display_or_debug_of_any_error() {
+    let pad = "p".repeat(190);
+    let bodies: Vec<(&str, String, &Operation)> = vec![
+        // Envelope failure under 200.
+        (
+            "200 OK",
+            format!("{{\"ret\":1,\"errmsg\":\"bad token {TOKEN}\"}}"),
+            &ENVELOPED,
+        ),
+        // Documented failure.
+        (
+            "403 Forbidden",
+            format!("{{\"code\":1,\"message\":\"bad {TOKEN}\"}}"),
+            &OP,
+        ),
+        // Documented shape that does not decode: the serde message quotes the value.
+        (
+            "403 Forbidden",
+            format!("{{\"code\":\"{TOKEN}\",\"message\":1}}"),
+            &OP,
+        ),
+        // Undocumented status, the token straddling the excerpt's cut.
+        ("500 Oops", format!("{pad}{TOKEN}"), &OP),
+        // Not JSON under the success status.
+        ("200 OK", format!("{pad}{TOKEN}"), &OP),
+    ];
+    for (status, body, op) in bodies {
+        let (server, _) = serve(move |_| Some(reply(status, "", &body)), 2).await;
+        let r = call(builder(&server), op).await;
+        let e = r.expect_err("a failure");
+        assert_no_token(&format!("{e}\n{e:?}"));
+    }
+}
