@@ -183,10 +183,57 @@ pub fn sdk_date(unix_seconds: u64) -> String {
     )
 }
 
+/// The signing keys a client was given.
+#[derive(Debug, Clone, Default)]
+pub struct Keys {
+    pub access: Option<Secret>,
+    pub secret: Option<Secret>,
+}
+
+impl Keys {
+    /// The keys that are set (for redaction).
+    pub fn iter(&self) -> impl Iterator<Item = &Secret> {
+        self.access.iter().chain(self.secret.iter())
+    }
+}
+
+/// The transport's hook: sign the request when the operation accepts a signature, both keys
+/// are set and no token is (a token the caller set wins).
+#[cfg(feature = "http")]
+pub(crate) fn sign_if_chosen<E>(
+    t: &super::transport::Transport,
+    keys: &Keys,
+    op: &super::transport::Operation,
+    builder: reqwest::RequestBuilder,
+) -> Result<reqwest::RequestBuilder, super::error::Error<E>> {
+    let (Some(access), Some(secret)) = (&keys.access, &keys.secret) else {
+        return Ok(builder);
+    };
+    if !op.signed || op.auth.is_some_and(|a| t.token(a).is_some()) {
+        return Ok(builder);
+    }
+    let (client, request) = builder.build_split();
+    let mut request =
+        request.map_err(|e| super::error::Error::Transport(t.redact(&e.to_string())))?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default();
+    sign_request(&mut request, access.expose(), secret, now).map_err(|_| {
+        super::error::Error::InvalidInput(super::check::InvalidInput {
+            violations: vec![super::check::Violation {
+                field: "(signature)".into(),
+                rule: "signable header values".into(),
+            }],
+        })
+    })?;
+    Ok(reqwest::RequestBuilder::from_parts(client, request))
+}
+
 /// Sign a built request in place: add `X-Sdk-Date`, the payload marker if any, and
 /// `Authorization`, and send the query in its canonical form.
 #[cfg(feature = "http")]
-pub(crate) fn sign_request(
+pub fn sign_request(
     request: &mut reqwest::Request,
     access_key: &str,
     secret_key: &Secret,
@@ -208,7 +255,9 @@ pub(crate) fn sign_request(
         .map(str::to_owned);
     for (name, value) in headers_to_add(&sdk_date(unix_seconds), content_type.as_deref()) {
         let name = HeaderName::try_from(name).expect("a valid header name");
-        request.headers_mut().insert(name, HeaderValue::try_from(value)?);
+        request
+            .headers_mut()
+            .insert(name, HeaderValue::try_from(value)?);
     }
     let mut headers: Vec<(String, String)> = vec![("host".to_owned(), host)];
     for name in request.headers().keys() {
@@ -265,8 +314,7 @@ mod tests {
 
     #[test]
     fn the_query_is_sorted_and_repeated_names_keep_every_value() {
-        let q = [("b", "2"), ("a", "y z"), ("a", "x")]
-            .map(|(k, v)| (k.to_owned(), v.to_owned()));
+        let q = [("b", "2"), ("a", "y z"), ("a", "x")].map(|(k, v)| (k.to_owned(), v.to_owned()));
         assert_eq!(canonical_query(&q), "a=x&a=y%20z&b=2");
     }
 

@@ -80,6 +80,8 @@ pub struct Operation {
     pub fixed: &'static [Fixed],
     pub body: BodyEncoding,
     pub auth: Option<AuthPlace>,
+    /// A request signature is accepted (sent when the signing keys are set and no token is).
+    pub signed: bool,
     pub success: u16,
     pub envelope: Envelope,
     /// The payload is a list (an XML-as-JSON envelope then yields its list member).
@@ -92,6 +94,7 @@ pub struct Transport {
     http: reqwest::Client,
     base_url: String,
     credentials: Vec<Option<Secret>>,
+    signing: super::sign::Keys,
     timeout: Option<Duration>,
     user_agent: Option<String>,
     /// Query parameter names that carry credentials, redacted from every message.
@@ -122,6 +125,7 @@ pub struct TransportBuilder {
     variables: Vec<(&'static str, Option<String>)>,
     base_url: Option<String>,
     credentials: Vec<Option<Secret>>,
+    signing: super::sign::Keys,
     timeout: Option<Duration>,
     user_agent: Option<String>,
     http: Option<reqwest::Client>,
@@ -145,6 +149,7 @@ impl TransportBuilder {
                 .collect(),
             base_url: None,
             credentials: vec![None; schemes],
+            signing: Default::default(),
             timeout: None,
             user_agent: None,
             http: None,
@@ -166,6 +171,16 @@ impl TransportBuilder {
         if let Some(slot) = self.credentials.get_mut(scheme) {
             *slot = Some(secret);
         }
+    }
+
+    /// The access key of request signing.
+    pub fn access_key(&mut self, key: Secret) {
+        self.signing.access = Some(key);
+    }
+
+    /// The secret key of request signing.
+    pub fn secret_key(&mut self, key: Secret) {
+        self.signing.secret = Some(key);
     }
 
     pub fn timeout(&mut self, timeout: Duration) {
@@ -198,6 +213,7 @@ impl TransportBuilder {
             http: self.http.unwrap_or_default(),
             base_url,
             credentials: self.credentials,
+            signing: self.signing,
             timeout: self.timeout,
             user_agent: self.user_agent,
             secret_names: self.secret_names,
@@ -206,13 +222,23 @@ impl TransportBuilder {
 }
 
 impl Transport {
+    /// The token set for `auth`, if any.
+    pub(crate) fn token(&self, auth: AuthPlace) -> Option<&Secret> {
+        self.credentials.get(auth.scheme).and_then(Option::as_ref)
+    }
+
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
 
     /// `text` without any credential of this transport.
     pub fn redact(&self, text: &str) -> String {
-        let secrets: Vec<&Secret> = self.credentials.iter().flatten().collect();
+        let secrets: Vec<&Secret> = self
+            .credentials
+            .iter()
+            .flatten()
+            .chain(self.signing.iter())
+            .collect();
         redact(text, &secrets, &self.secret_names)
     }
 }
@@ -243,6 +269,7 @@ where
         }
     };
     let builder = build_request(t, op, &params)?;
+    let builder = super::sign::sign_if_chosen(t, &t.signing, op, builder)?;
     let response = builder.send().await.map_err(|e| transport_error(t, e))?;
     let status = response.status().as_u16();
     let headers = response.headers().clone();
@@ -433,7 +460,7 @@ fn build_request<E>(
         }
     }
     if let Some(auth) = op.auth {
-        if let Some(Some(secret)) = t.credentials.get(auth.scheme) {
+        if let Some(secret) = t.token(auth) {
             put(
                 auth.location,
                 auth.name,
@@ -551,6 +578,7 @@ mod tests {
         fixed: &[],
         body: BodyEncoding::None,
         auth: None,
+        signed: false,
         success: 200,
         envelope: Envelope::XmlJson(XmlJson {
             root: "doc",

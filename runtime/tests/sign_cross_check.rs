@@ -233,7 +233,10 @@ fn authorization_headers_equal_the_official_sdk() {
     let out = child.wait_with_output().expect("python output");
     assert!(out.status.success(), "the SDK script failed");
     let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON from the SDK script");
-    eprintln!("sign cross-check against huaweicloudsdkcore {}", doc["version"]);
+    eprintln!(
+        "sign cross-check against huaweicloudsdkcore {}",
+        doc["version"]
+    );
     let theirs = doc["auth"].as_array().expect("one header per case");
     assert_eq!(theirs.len(), CASES.len());
     for (c, t) in CASES.iter().zip(theirs) {
