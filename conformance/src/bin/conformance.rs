@@ -102,6 +102,15 @@ struct MockArgs {
     /// Accept only this credential value (default: any non-empty one).
     #[arg(long, value_name = "VALUE")]
     token: Option<String>,
+    /// Verify request signatures (SDK-HMAC-SHA256) with this access key and secret key
+    /// (default: any well-formed signature).
+    #[arg(long, value_name = "AK:SK", value_parser = signing_key)]
+    signing_key: Option<conformance::mock::SigningKey>,
+}
+
+fn signing_key(text: &str) -> Result<conformance::mock::SigningKey, String> {
+    conformance::mock::SigningKey::parse(text)
+        .ok_or_else(|| "expected ACCESS_KEY:SECRET_KEY".into())
 }
 
 fn main() -> ExitCode {
@@ -242,6 +251,7 @@ fn mock(args: MockArgs) -> u8 {
         validated.files(),
         args.listen,
         args.token.map(conformance::mock::Secret::new),
+        args.signing_key,
     );
     match result {
         Ok(()) => OK,
