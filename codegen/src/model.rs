@@ -120,8 +120,10 @@ pub struct OpModel<'a> {
     pub params: Vec<FieldModel<'a>>,
     pub response: Ty,
     pub errors: Vec<ErrorModel<'a>>,
-    /// Index into the provider's `auth` list.
+    /// Index into the provider's `auth` list: the token scheme.
     pub auth: Option<usize>,
+    /// Index into the provider's `auth` list: the signing scheme (alone or the alternative).
+    pub signed: Option<usize>,
     pub pagination: Option<PageModel>,
 }
 
@@ -469,14 +471,17 @@ impl<'a> Ctx<'a> {
             let ty = self.ty(&case.schema, &format!("{camel}{variant}Body"))?;
             errors.push(ErrorModel { variant, case, ty });
         }
-        let auth_index = match &op.auth {
-            Some(id) => Some(
-                auth.iter()
-                    .position(|a| a.id == id)
-                    .ok_or_else(|| format!("operation `{}` uses unknown auth `{id}`", op.id))?,
-            ),
-            None => None,
-        };
+        let index = |id: &str| auth.iter().position(|a| a.id == id);
+        let auth_index = self.spec.token_auth(op).and_then(|(id, _)| index(id));
+        let signed_index = self.spec.signing_auth(op).and_then(|(id, _)| index(id));
+        if let Some(id) = op
+            .auth
+            .iter()
+            .flat_map(|a| a.ids())
+            .find(|id| index(id).is_none())
+        {
+            return Err(format!("operation `{}` uses unknown auth `{id}`", op.id));
+        }
         let pagination = match &op.pagination {
             Some(p) => Some(self.page(op, p, &params, &response)?),
             None => None,
@@ -491,6 +496,7 @@ impl<'a> Ctx<'a> {
             response,
             errors,
             auth: auth_index,
+            signed: signed_index,
             pagination,
         })
     }

@@ -144,7 +144,7 @@ fn credentials(files: &[SpecFile]) -> Vec<String> {
     let mut out = Vec::new();
     for f in files {
         for op in &f.spec.operations {
-            let scheme = op.auth.as_ref().and_then(|id| f.spec.auth.get(id));
+            let scheme = f.spec.primary_auth(op).map(|(_, s)| s);
             let secret_params: Vec<_> = op
                 .request
                 .parameters
@@ -240,12 +240,7 @@ fn curl_fixtures_take_credentials_from_the_environment() {
     for f in v.files() {
         let provider = &f.spec.provider.id;
         for op in &f.spec.operations {
-            let Some(name) = op
-                .auth
-                .as_ref()
-                .and_then(|id| f.spec.auth.get(id))
-                .and_then(AuthScheme::wire_name)
-            else {
+            let Some(name) = f.spec.primary_auth(op).and_then(|(_, s)| s.wire_name()) else {
                 continue;
             };
             let dir = Path::new("fixtures").join(provider).join(&op.id);

@@ -130,8 +130,8 @@ fn credential_values_are_not_exported() {
         for op in &file.spec.operations {
             for ex in &op.examples {
                 let Some(req) = &ex.request else { continue };
-                let Some(spec::format::AuthScheme::Form { name, .. }) =
-                    op.auth.as_ref().and_then(|a| file.spec.auth.get(a))
+                let Some((_, spec::format::AuthScheme::Form { name, .. })) =
+                    file.spec.token_auth(op)
                 else {
                     continue;
                 };

@@ -10,7 +10,7 @@ pub const BASE_URL: &str = "https://{endpoint}";
 /// Base URL variables and their defaults.
 pub const VARIABLES: &[(&str, Option<&str>)] = &[("endpoint", None)];
 /// Number of auth schemes (credential slots).
-pub const AUTH_SCHEMES: usize = 1usize;
+pub const AUTH_SCHEMES: usize = 2usize;
 /// Fields whose values are secrets (redacted wherever they appear).
 pub const SECRET_FIELDS: &[&str] = &[];
 runtime::decl::client!(
@@ -26,6 +26,16 @@ impl ClientBuilder {
     /// Credential `token`, sent as header `X-Auth-Token`: IAM user token (the X-Subject-Token returned by IAM). Never printed.
     pub fn token(mut self, secret: impl Into<runtime::Secret>) -> Self {
         self.inner.credential(0usize, secret.into());
+        self
+    }
+    /// Access key of `aksk`: AK/SK request signing of the Huawei Cloud API Gateway, the SDKs' default; the IAM token is the alternative. Requests are signed (SDK-HMAC-SHA256) when both keys are set and no token is.
+    pub fn access_key(mut self, key: impl Into<runtime::Secret>) -> Self {
+        self.inner.access_key(key.into());
+        self
+    }
+    /// Secret key of `aksk`, the HMAC key; never sent and never printed.
+    pub fn secret_key(mut self, key: impl Into<runtime::Secret>) -> Self {
+        self.inner.secret_key(key.into());
         self
     }
 }
@@ -73,7 +83,8 @@ impl Client {
                 ],
             )
             .body(runtime::BodyEncoding::Json)
-            .auth(runtime::AuthPlace::new(0, runtime::Location::Header, "X-Auth-Token"));
+            .auth(runtime::AuthPlace::new(0, runtime::Location::Header, "X-Auth-Token"))
+            .signed();
         runtime::execute(&self.transport, &OP, request).await
     }
 }

@@ -10,7 +10,7 @@ pub const BASE_URL: &str = "https://{dcs_endpoint}";
 /// Base URL variables and their defaults.
 pub const VARIABLES: &[(&str, Option<&str>)] = &[("dcs_endpoint", None)];
 /// Number of auth schemes (credential slots).
-pub const AUTH_SCHEMES: usize = 1usize;
+pub const AUTH_SCHEMES: usize = 2usize;
 /// Fields whose values are secrets (redacted wherever they appear).
 pub const SECRET_FIELDS: &[&str] = &[];
 runtime::decl::client!(
@@ -26,6 +26,16 @@ impl ClientBuilder {
     /// Credential `token`, sent as header `X-Auth-Token`: IAM user token. Never printed.
     pub fn token(mut self, secret: impl Into<runtime::Secret>) -> Self {
         self.inner.credential(0usize, secret.into());
+        self
+    }
+    /// Access key of `aksk`: AK/SK request signing of the Open Telekom Cloud API Gateway; the IAM token is the alternative. Requests are signed (SDK-HMAC-SHA256) when both keys are set and no token is.
+    pub fn access_key(mut self, key: impl Into<runtime::Secret>) -> Self {
+        self.inner.access_key(key.into());
+        self
+    }
+    /// Secret key of `aksk`, the HMAC key; never sent and never printed.
+    pub fn secret_key(mut self, key: impl Into<runtime::Secret>) -> Self {
+        self.inner.secret_key(key.into());
         self
     }
 }
@@ -71,7 +81,8 @@ impl Client {
                     runtime::Param::query("endTime"),
                 ],
             )
-            .auth(runtime::AuthPlace::new(0, runtime::Location::Header, "X-Auth-Token"));
+            .auth(runtime::AuthPlace::new(0, runtime::Location::Header, "X-Auth-Token"))
+            .signed();
         runtime::execute(&self.transport, &OP, request).await
     }
     /// Every item over all pages of [`Client::list_backup_records`], walking `start` from 1 until the total is reached.

@@ -26,6 +26,7 @@ impl Operation {
             fixed: &[],
             body: BodyEncoding::None,
             auth: None,
+            signed: false,
             success,
             envelope: Envelope::None,
             list_payload: false,
@@ -49,6 +50,12 @@ impl Operation {
 
     pub const fn auth(mut self, auth: AuthPlace) -> Self {
         self.auth = Some(auth);
+        self
+    }
+
+    /// A request signature is an accepted credential.
+    pub const fn signed(mut self) -> Self {
+        self.signed = true;
         self
     }
 

@@ -9,6 +9,7 @@
 pub mod check;
 pub mod envelope;
 pub mod secret;
+pub mod sign;
 pub mod wire;
 
 pub use self::check::{Check, Checker, InvalidInput, Violation};

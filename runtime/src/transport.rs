@@ -81,6 +81,8 @@ pub struct Operation {
     pub fixed: &'static [Fixed],
     pub body: BodyEncoding,
     pub auth: Option<AuthPlace>,
+    /// A request signature is accepted (sent when the signing keys are set and no token is).
+    pub signed: bool,
     pub success: u16,
     pub envelope: Envelope,
     /// The payload is a list (an XML-as-JSON envelope then yields its list member).
@@ -95,6 +97,7 @@ pub struct Transport {
     credentials: Vec<Option<Secret>>,
     timeout: Duration,
     max_response_bytes: u64,
+    signing: super::sign::Keys,
     user_agent: Option<String>,
     /// Query parameter names that carry credentials, redacted from every message.
     secret_names: Vec<&'static str>,
@@ -128,6 +131,7 @@ pub struct TransportBuilder {
     base_url: Option<String>,
     credentials: Vec<Option<Secret>>,
     settings: HttpSettings,
+    signing: super::sign::Keys,
     user_agent: Option<String>,
     http: Option<reqwest::Client>,
     secret_names: Vec<&'static str>,
@@ -151,6 +155,7 @@ impl TransportBuilder {
             base_url: None,
             credentials: vec![None; schemes],
             settings: HttpSettings::default(),
+            signing: Default::default(),
             user_agent: None,
             http: None,
             secret_names: secret_names.to_vec(),
@@ -171,6 +176,16 @@ impl TransportBuilder {
         if let Some(slot) = self.credentials.get_mut(scheme) {
             *slot = Some(secret);
         }
+    }
+
+    /// The access key of request signing.
+    pub fn access_key(&mut self, key: Secret) {
+        self.signing.access = Some(key);
+    }
+
+    /// The secret key of request signing.
+    pub fn secret_key(&mut self, key: Secret) {
+        self.signing.secret = Some(key);
     }
 
     /// Total time for a call, reading the body included (default 15 s).
@@ -231,6 +246,7 @@ impl TransportBuilder {
             credentials: self.credentials,
             timeout: self.settings.timeout,
             max_response_bytes: self.settings.max_response_bytes,
+            signing: self.signing,
             user_agent: self.user_agent,
             secret_names: self.secret_names,
         })
@@ -238,19 +254,34 @@ impl TransportBuilder {
 }
 
 impl Transport {
+    /// The token set for `auth`, if any.
+    pub(crate) fn token(&self, auth: AuthPlace) -> Option<&Secret> {
+        self.credentials.get(auth.scheme).and_then(Option::as_ref)
+    }
+
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
 
     /// `text` without any credential of this transport.
     pub fn redact(&self, text: &str) -> String {
-        let secrets: Vec<&Secret> = self.credentials.iter().flatten().collect();
+        let secrets: Vec<&Secret> = self
+            .credentials
+            .iter()
+            .flatten()
+            .chain(self.signing.iter())
+            .collect();
         redact(text, &secrets, &self.secret_names)
     }
 
     /// Every string of `value` redacted (error bodies, before they are decoded or shown).
     fn redact_value(&self, value: Value) -> Value {
-        let secrets: Vec<&Secret> = self.credentials.iter().flatten().collect();
+        let secrets: Vec<&Secret> = self
+            .credentials
+            .iter()
+            .flatten()
+            .chain(self.signing.iter())
+            .collect();
         redact_value(value, &secrets, &self.secret_names)
     }
 }
@@ -281,6 +312,7 @@ where
         }
     };
     let builder = build_request(t, op, &params)?;
+    let builder = super::sign::sign_if_chosen(t, &t.signing, op, builder)?;
     let response = builder.send().await.map_err(|e| transport_error(t, e))?;
     let status = response.status().as_u16();
     let headers = response.headers().clone();
@@ -475,7 +507,7 @@ fn build_request<E>(
         }
     }
     if let Some(auth) = op.auth {
-        if let Some(Some(secret)) = t.credentials.get(auth.scheme) {
+        if let Some(secret) = t.token(auth) {
             put(
                 auth.location,
                 auth.name,
@@ -592,6 +624,7 @@ mod tests {
         fixed: &[],
         body: BodyEncoding::None,
         auth: None,
+        signed: false,
         success: 200,
         envelope: Envelope::XmlJson(XmlJson {
             root: "doc",

@@ -81,8 +81,10 @@ pub enum AuthScheme {
     Header { name: String, description: String },
     /// Token in a form body field.
     Form { name: String, description: String },
-    /// Request signing (e.g. AK/SK HMAC); refused by validation until clients, mock and
-    /// replay implement it.
+    /// Request signing with an access key and a secret key. The one algorithm carried out is
+    /// `SDK-HMAC-SHA256` (Huawei Cloud / Open Telekom Cloud API Gateway): `X-Sdk-Date`, a
+    /// canonical request and `Authorization: SDK-HMAC-SHA256 Access=…, SignedHeaders=…,
+    /// Signature=…`.
     Signature {
         algorithm: String,
         description: String,
@@ -97,6 +99,57 @@ impl AuthScheme {
             | AuthScheme::Form { name, .. } => Some(name),
             AuthScheme::Signature { .. } => None,
         }
+    }
+}
+
+/// An operation's auth: one scheme id, or alternatives (any one of them is enough).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum AuthRef {
+    One(String),
+    Any(Vec<String>),
+}
+
+impl AuthRef {
+    /// The scheme ids, in the order declared.
+    pub fn ids(&self) -> &[String] {
+        match self {
+            AuthRef::One(id) => std::slice::from_ref(id),
+            AuthRef::Any(ids) => ids,
+        }
+    }
+}
+
+/// The signing algorithms clients, mock and live mode carry out.
+pub const SIGNING_ALGORITHMS: &[&str] = &["SDK-HMAC-SHA256"];
+
+impl Spec {
+    /// The operation's token scheme (query, header or form), if one of its alternatives is.
+    pub fn token_auth<'s>(&'s self, op: &'s Operation) -> Option<(&'s str, &'s AuthScheme)> {
+        self.op_schemes(op)
+            .find(|(_, s)| !matches!(s, AuthScheme::Signature { .. }))
+    }
+
+    /// The operation's signing scheme, if one of its alternatives is.
+    pub fn signing_auth<'s>(&'s self, op: &'s Operation) -> Option<(&'s str, &'s AuthScheme)> {
+        self.op_schemes(op)
+            .find(|(_, s)| matches!(s, AuthScheme::Signature { .. }))
+    }
+
+    /// The scheme that describes the operation's credential: its token scheme, else its
+    /// signing scheme.
+    pub fn primary_auth<'s>(&'s self, op: &'s Operation) -> Option<(&'s str, &'s AuthScheme)> {
+        self.token_auth(op).or_else(|| self.signing_auth(op))
+    }
+
+    fn op_schemes<'s>(
+        &'s self,
+        op: &'s Operation,
+    ) -> impl Iterator<Item = (&'s str, &'s AuthScheme)> + 's {
+        op.auth
+            .iter()
+            .flat_map(AuthRef::ids)
+            .filter_map(|id| self.auth.get(id).map(|s| (id.as_str(), s)))
     }
 }
 
@@ -387,9 +440,10 @@ pub struct Operation {
     /// Fixed parameters that select this operation on a shared URL.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub discriminators: Vec<Discriminator>,
-    /// Id of the auth scheme (a key of `auth`).
+    /// Id of the auth scheme (a key of `auth`), or a list of alternatives the provider
+    /// accepts (at most one token scheme and one signing scheme, e.g. `[token, aksk]`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub auth: Option<String>,
+    pub auth: Option<AuthRef>,
     pub request: Request,
     pub response: Response,
     /// Documented failures, tried in order when a response is not a success.

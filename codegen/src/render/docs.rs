@@ -50,10 +50,14 @@ fn auth(p: &ProviderModel) -> Vec<Value> {
                 AuthScheme::Header { name, description } => format!("header `{name}`. {description}"),
                 AuthScheme::Form { name, description } => format!("form field `{name}`. {description}"),
                 AuthScheme::Signature { algorithm, description } => {
-                    format!("request signing ({algorithm}), not generated: sign requests in an injected client. {description}")
+                    format!("request signing ({algorithm}) with an access key and a secret key. {description}")
                 }
             };
-            json!({ "id": a.id, "setter": a.setter, "text": text })
+            let setter = match a.scheme {
+                AuthScheme::Signature { .. } => "access_key` and `secret_key".to_owned(),
+                _ => a.setter.clone(),
+            };
+            json!({ "id": a.id, "setter": setter, "text": text })
         })
         .collect()
 }

@@ -146,6 +146,15 @@ struct MockArgs {
     /// clients to trust (`--ca-cert FILE` in live mode).
     #[arg(long, value_name = "FILE", requires = "tls")]
     cert_out: Option<PathBuf>,
+    /// Verify request signatures (SDK-HMAC-SHA256) with this access key and secret key
+    /// (default: any well-formed signature).
+    #[arg(long, value_name = "AK:SK", value_parser = signing_key)]
+    signing_key: Option<conformance::mock::SigningKey>,
+}
+
+fn signing_key(text: &str) -> Result<conformance::mock::SigningKey, String> {
+    conformance::mock::SigningKey::parse(text)
+        .ok_or_else(|| "expected ACCESS_KEY:SECRET_KEY".into())
 }
 
 fn main() -> ExitCode {
@@ -339,6 +348,7 @@ fn mock(args: MockArgs) -> u8 {
         args.listen,
         args.token.map(conformance::mock::Secret::new),
         args.cert_out.as_deref().filter(|_| args.tls),
+        args.signing_key,
     );
     match result {
         Ok(()) => OK,

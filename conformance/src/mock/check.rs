@@ -9,6 +9,7 @@ use spec::model::Credential;
 use spec::values::{self, Options, Repr};
 
 use super::request::{Body, Incoming, MediaType};
+use super::signature::{self, SigningKey};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rejection {
@@ -16,26 +17,39 @@ pub enum Rejection {
     Invalid(String),
 }
 
-/// `token`: the one accepted credential value, if the mock was given one.
+/// What an operation accepts: its token credential, and whether a signature instead.
+pub struct Auth<'a> {
+    pub credential: &'a Credential,
+    pub signed: bool,
+}
+
+/// The one accepted token value and signing key pair, if the mock was given them.
+#[derive(Clone, Copy)]
+pub struct Keys<'a> {
+    pub token: Option<&'a Secret>,
+    pub signing: Option<&'a SigningKey>,
+}
+
 pub fn check(
     spec: &Spec,
     op: &Operation,
-    cred: &Credential,
+    auth: &Auth<'_>,
     req: &Incoming,
     path_params: &[(String, String)],
-    token: Option<&Secret>,
+    keys: Keys<'_>,
 ) -> Result<(), Rejection> {
-    credential(cred, req, token)?;
+    credential(auth, req, keys)?;
     content_type(op, req)?;
     parameters(spec, op, req, path_params)
 }
 
-/// The operation's credential is present, non-empty and, when a token is set, that token.
-pub fn credential(
-    cred: &Credential,
-    req: &Incoming,
-    token: Option<&Secret>,
-) -> Result<(), Rejection> {
+/// A signed request of an operation that accepts signatures must carry a valid signature;
+/// otherwise the token credential is present, non-empty and, when a token is set, that token.
+pub fn credential(auth: &Auth<'_>, req: &Incoming, keys: Keys<'_>) -> Result<(), Rejection> {
+    if auth.signed && (signature::is_signed(req) || *auth.credential == Credential::None) {
+        return signature::verify(req, keys.signing).map_err(Rejection::Unauthorized);
+    }
+    let (cred, token) = (auth.credential, keys.token);
     let (value, name, place) = match cred {
         Credential::None => return Ok(()),
         Credential::Query(name) => (req.query_value(name), name, "query parameter"),

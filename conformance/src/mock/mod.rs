@@ -16,6 +16,7 @@ mod reply;
 pub(crate) mod request;
 pub(crate) mod route;
 mod serve;
+mod signature;
 pub mod tls;
 
 use std::net::SocketAddr;
@@ -38,6 +39,7 @@ use reply::{Prepared, Response, Template};
 use request::Incoming;
 use route::RouteKey;
 pub use serve::{default_workers, Limits, Threads};
+pub use signature::SigningKey;
 use spec::model::{Credential, ModelError};
 
 /// Bodies above this are refused before parsing.
@@ -56,6 +58,8 @@ pub struct Mock {
     capture: Arc<CaptureLog>,
     /// When set, the only credential value accepted.
     token: Option<Secret>,
+    /// When set, request signatures are verified with this key pair.
+    signing_key: Option<SigningKey>,
     limits: Limits,
     /// Serve over TLS with this configuration.
     tls: Option<Arc<rustls::ServerConfig>>,
@@ -70,11 +74,31 @@ struct Entry {
     /// Every example that has a response, by name.
     examples: Vec<(String, Prepared)>,
     credential: Credential,
+    /// A request signature is accepted instead of the token.
+    signed: bool,
     unauthorized: Template,
     invalid: Template,
 }
 
+impl Entry {
+    /// What the operation accepts as its credential.
+    fn auth(&self) -> check::Auth<'_> {
+        check::Auth {
+            credential: &self.credential,
+            signed: self.signed,
+        }
+    }
+}
+
 impl Mock {
+    /// The configured token and signing key.
+    fn keys(&self) -> check::Keys<'_> {
+        check::Keys {
+            token: self.token.as_ref(),
+            signing: self.signing_key.as_ref(),
+        }
+    }
+
     /// Build from loaded specs; `capture` records every request for the replay.
     pub fn new(files: &[SpecFile], capture: Arc<CaptureLog>) -> Result<Self, ModelError> {
         let specs: Vec<Spec> = files.iter().map(|f| f.spec.clone()).collect();
@@ -90,6 +114,7 @@ impl Mock {
             routes,
             capture,
             token: None,
+            signing_key: None,
             limits: Limits::default(),
             tls: None,
         })
@@ -104,6 +129,12 @@ impl Mock {
     /// Serve over TLS (every connection) with this configuration.
     pub fn with_tls(mut self, tls: Option<Arc<rustls::ServerConfig>>) -> Self {
         self.tls = tls;
+        self
+    }
+
+    /// Verify request signatures with this key pair (otherwise any well-formed one passes).
+    pub fn with_signing_key(mut self, key: Option<SigningKey>) -> Self {
+        self.signing_key = key;
         self
     }
 
@@ -238,14 +269,7 @@ impl Mock {
         let spec = &self.specs[entry.spec];
         let op = &spec.operations[entry.op];
         let params = entry.key.template.matches(&req.path).unwrap_or_default();
-        match check::check(
-            spec,
-            op,
-            &entry.credential,
-            req,
-            &params,
-            self.token.as_ref(),
-        ) {
+        match check::check(spec, op, &entry.auth(), req, &params, self.keys()) {
             Err(Rejection::Unauthorized(m)) => entry.unauthorized.render(&m),
             Err(Rejection::Invalid(m)) => entry.invalid.render(&m),
             Ok(()) => match preference(&req.headers) {
@@ -275,8 +299,7 @@ impl Mock {
     /// business (a missing `cmd` or an unknown `func`): its own replies answer, credentials
     /// first as a real server checks them.
     fn no_discriminators(&self, first: &Entry, req: &Incoming) -> Response {
-        if let Err(Rejection::Unauthorized(m)) =
-            check::credential(&first.credential, req, self.token.as_ref())
+        if let Err(Rejection::Unauthorized(m)) = check::credential(&first.auth(), req, self.keys())
         {
             return first.unauthorized.render(&m);
         }
@@ -395,6 +418,7 @@ fn entry(si: usize, spec: &Spec, oi: usize, om: &OperationModel) -> Entry {
         default,
         examples,
         credential: om.credential.clone(),
+        signed: om.signed,
         unauthorized,
         invalid,
     }
@@ -482,6 +506,8 @@ pub struct Config {
     pub capture: bool,
     /// Accept only this credential value; otherwise any non-empty one.
     pub token: Option<Secret>,
+    /// Verify request signatures with this key pair.
+    pub signing_key: Option<SigningKey>,
     /// Timeouts and the connection cap.
     pub limits: Limits,
     /// Serve over TLS with this configuration (see [`tls::generate`]).
@@ -516,6 +542,7 @@ pub async fn spawn_with(
         Mock::new(files, log.clone())
             .map_err(unservable)?
             .with_token(config.token)
+            .with_signing_key(config.signing_key)
             .with_limits(config.limits)
             .with_tls(config.tls),
     );
@@ -552,6 +579,7 @@ pub fn serve_threads(
     let mock = Mock::new(files, log)
         .map_err(unservable)?
         .with_token(config.token)
+        .with_signing_key(config.signing_key)
         .with_limits(config.limits)
         .with_tls(config.tls);
     Threads::start(Arc::new(mock), addr, workers)
@@ -564,6 +592,7 @@ pub fn serve_until_ctrl_c(
     addr: SocketAddr,
     token: Option<Secret>,
     tls_cert_out: Option<&std::path::Path>,
+    signing_key: Option<SigningKey>,
 ) -> std::io::Result<()> {
     let tls = match tls_cert_out {
         Some(path) => {
@@ -579,7 +608,8 @@ pub fn serve_until_ctrl_c(
     let mock = Mock::new(files, Arc::new(CaptureLog::default()))
         .map_err(unservable)?
         .with_token(token)
-        .with_tls(tls);
+        .with_tls(tls)
+        .with_signing_key(signing_key);
     for r in mock.routes() {
         println!("  {r}");
     }

@@ -55,6 +55,8 @@ pub struct Incoming {
     pub headers: HeaderMap,
     pub media_type: MediaType,
     pub body: Body,
+    /// The body as received (request signatures cover these bytes).
+    pub raw: Bytes,
 }
 
 impl Incoming {
@@ -85,6 +87,7 @@ impl Incoming {
             headers,
             media_type,
             body,
+            raw: bytes.clone(),
         }
     }
 

@@ -5,7 +5,8 @@ use serde_json::Value;
 
 use crate::format::{AuthScheme, ExampleRequest, Location, Operation, Spec};
 
-/// The credential's place on the wire, if the operation has one.
+/// The token credential's place on the wire, if the operation has one (a signing alternative
+/// is [`crate::model::OperationModel::signed`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Credential {
     None,
@@ -16,11 +17,11 @@ pub enum Credential {
 
 impl Credential {
     pub fn of(spec: &Spec, op: &Operation) -> Self {
-        match op.auth.as_ref().and_then(|id| spec.auth.get(id)) {
+        match spec.token_auth(op).map(|(_, s)| s) {
             Some(AuthScheme::Query { name, .. }) => Credential::Query(name.clone()),
             Some(AuthScheme::Header { name, .. }) => Credential::Header(name.clone()),
             Some(AuthScheme::Form { name, .. }) => Credential::Form(name.clone()),
-            // Validation refuses signing until it is carried out everywhere.
+            // A signature is no placed credential: see `OperationModel::signed`.
             Some(AuthScheme::Signature { .. }) | None => Credential::None,
         }
     }

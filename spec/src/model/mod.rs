@@ -39,6 +39,8 @@ pub struct OperationModel<'a> {
     pub op: &'a Operation,
     pub path: PathTemplate,
     pub credential: Credential,
+    /// The operation accepts a request signature (alone or as the alternative to the token).
+    pub signed: bool,
     pub examples: Vec<ExampleModel<'a>>,
 }
 
@@ -134,6 +136,7 @@ impl<'a> OperationModel<'a> {
             op,
             path,
             credential: Credential::of(spec, op),
+            signed: spec.signing_auth(op).is_some(),
             examples,
         })
     }

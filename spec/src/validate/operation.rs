@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::path::P;
 use super::{list, Checker, WIRE_OPTS};
-use crate::format::{AuthScheme, Kind, Location, Operation, Schema};
+use crate::format::{AuthRef, AuthScheme, Kind, Location, Operation, Schema};
 use crate::model::PathTemplate;
 use crate::values;
 
@@ -23,16 +23,52 @@ impl Checker<'_> {
                 ),
             );
         }
-        if let Some(a) = &op.auth {
-            if !spec.auth.contains_key(a) {
+        if let Some(auth) = &op.auth {
+            let ids = auth.ids();
+            let (mut tokens, mut signing) = (Vec::new(), Vec::new());
+            for (i, a) in ids.iter().enumerate() {
+                let at = match auth {
+                    AuthRef::One(_) => at.k("auth"),
+                    AuthRef::Any(_) => at.k("auth").i(i),
+                };
+                match spec.auth.get(a) {
+                    None => self.report(
+                        &at,
+                        format!("unknown auth scheme `{a}`"),
+                        format!(
+                            "declare it under `auth` or use one of {}",
+                            list(spec.auth.keys())
+                        ),
+                    ),
+                    Some(_) if ids[..i].contains(a) => self.report(
+                        &at,
+                        format!("auth scheme `{a}` is listed twice"),
+                        "list each alternative once",
+                    ),
+                    Some(AuthScheme::Signature { .. }) => signing.push(a),
+                    Some(_) => tokens.push(a),
+                }
+            }
+            if ids.is_empty() {
                 self.report(
                     &at.k("auth"),
-                    format!("unknown auth scheme `{a}`"),
-                    format!(
-                        "declare it under `auth` or use one of {}",
-                        list(spec.auth.keys())
-                    ),
+                    "the list of auth alternatives is empty",
+                    "list the schemes the provider accepts, or remove `auth`",
                 );
+            }
+            for (kind, found) in [("token", &tokens), ("signing", &signing)] {
+                if found.len() > 1 {
+                    self.report(
+                        &at.k("auth"),
+                        format!(
+                            "{} {kind} schemes are alternatives ({}); a client sends one credential \
+                             of each kind",
+                            found.len(),
+                            list(found.iter())
+                        ),
+                        format!("keep one {kind} scheme and at most one of the other kind"),
+                    );
+                }
             }
         }
         self.parameters(at, op);
@@ -243,8 +279,8 @@ impl Checker<'_> {
         }
     }
 
-    pub(super) fn auth_scheme(&self, op: &Operation) -> Option<&AuthScheme> {
-        op.auth.as_ref().and_then(|a| self.spec.auth.get(a))
+    pub(super) fn auth_scheme<'o>(&'o self, op: &'o Operation) -> Option<&'o AuthScheme> {
+        self.spec.primary_auth(op).map(|(_, s)| s)
     }
 
     /// Field names of an object schema (`type: ref` to a type with fields).

@@ -9,8 +9,8 @@ use regex::Regex;
 use sha2::{Digest, Sha256};
 
 use super::path::P;
-use super::Checker;
-use crate::format::AuthScheme;
+use super::{list, Checker};
+use crate::format::{AuthScheme, SIGNING_ALGORITHMS};
 
 fn template_vars(template: &str) -> Vec<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -26,18 +26,23 @@ impl Checker<'_> {
         let at = P::root().k("provider");
         self.snake(&at.k("id"), "provider id", &pv.id);
         for (id, scheme) in &self.spec.auth {
-            // Every consumer (clients, mock, replay, live mode) must carry a scheme out;
-            // one that is only recorded would send requests without a credential.
+            // Every consumer (clients, mock, live mode) must carry a scheme out; a signing
+            // algorithm they do not implement would send requests without a credential.
             if let AuthScheme::Signature { algorithm, .. } = scheme {
-                self.report(
-                    &P::root().k("auth").k(id).k("in"),
-                    format!(
-                        "request signing (`{algorithm}`) is declared here, but no client, mock \
-                         or replay implements it yet, so requests would carry no credential"
-                    ),
-                    "declare the token scheme the provider also accepts (`in: header`, `query` \
-                     or `form`) and record signing in an erratum until it is supported",
-                );
+                if !SIGNING_ALGORITHMS.contains(&algorithm.as_str()) {
+                    self.report(
+                        &P::root().k("auth").k(id).k("algorithm"),
+                        format!(
+                            "signing algorithm `{algorithm}` is not implemented by the clients \
+                             or the mock"
+                        ),
+                        format!(
+                            "use one of {}, or declare the token scheme the provider also \
+                             accepts and record signing in an erratum",
+                            list(SIGNING_ALGORITHMS.iter())
+                        ),
+                    );
+                }
             }
         }
         let used = template_vars(&pv.base_url);

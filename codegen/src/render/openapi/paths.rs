@@ -312,14 +312,12 @@ impl Exporter<'_> {
             );
             required.push(json!(d.name));
         }
-        if let Some(AuthScheme::Form { name, description }) =
-            op.auth.as_ref().and_then(|a| self.spec.auth.get(a))
-        {
+        if let Some((id, AuthScheme::Form { name, description })) = self.spec.token_auth(op) {
             props.insert(
                 name.clone(),
                 json!({
                     "type": "string", "minLength": 1, "format": "password",
-                    "description": description, "x-credential": op.auth, "x-role": "secret",
+                    "description": description, "x-credential": id, "x-role": "secret",
                 }),
             );
             required.push(json!(name));
@@ -355,14 +353,10 @@ impl Exporter<'_> {
     /// A documented body with credentials replaced and form strings typed where the schema
     /// types them (csv arrays stay one string, as the export describes them).
     fn body_example(&self, op: &Operation, encoding: BodyEncoding, body: &Value) -> Value {
-        let credential = op
-            .auth
-            .as_ref()
-            .and_then(|a| self.spec.auth.get(a))
-            .and_then(|s| match s {
-                AuthScheme::Form { name, .. } => Some(name.as_str()),
-                _ => None,
-            });
+        let credential = self.spec.token_auth(op).and_then(|(_, s)| match s {
+            AuthScheme::Form { name, .. } => Some(name.as_str()),
+            _ => None,
+        });
         let Value::Object(fields) = body else {
             return body.clone();
         };
@@ -426,15 +420,20 @@ fn body_discriminator(ops: &[&Operation]) -> Option<Value> {
 fn security_requirements(spec: &Spec, ops: &[&Operation]) -> Option<Value> {
     let mut reqs: Vec<Value> = Vec::new();
     for op in ops {
-        let req = match op.auth.as_ref() {
-            // Form credentials are body properties, not a security scheme.
-            Some(id) if !matches!(spec.auth.get(id), Some(AuthScheme::Form { .. }) | None) => {
-                json!({ id: [] })
+        // Alternatives are separate requirements; form credentials are body properties,
+        // not a security scheme.
+        let ids = op.auth.iter().flat_map(|a| a.ids());
+        let mut alternatives: Vec<Value> = ids
+            .filter(|id| !matches!(spec.auth.get(*id), Some(AuthScheme::Form { .. }) | None))
+            .map(|id| json!({ id: [] }))
+            .collect();
+        if alternatives.is_empty() {
+            alternatives.push(json!({}));
+        }
+        for req in alternatives {
+            if !reqs.contains(&req) {
+                reqs.push(req);
             }
-            _ => json!({}),
-        };
-        if !reqs.contains(&req) {
-            reqs.push(req);
         }
     }
     if reqs == [json!({})] {

@@ -60,22 +60,36 @@ pub fn client(p: &ProviderModel) -> Result<Vec<syn::Item>, RenderError> {
             pub fn #setter(mut self, value: impl Into<String>) -> Self { self.inner.variable(#n, value.into()); self }
         }
     });
-    let auth_setters = p.auth.iter().enumerate().filter_map(|(i, a)| {
+    let auth_setters = p.auth.iter().enumerate().map(|(i, a)| {
         let (place, description) = match a.scheme {
             AuthScheme::Query { name, description } => (format!("query parameter `{name}`"), description),
             AuthScheme::Header { name, description } => (format!("header `{name}`"), description),
             AuthScheme::Form { name, description } => (format!("form field `{name}`"), description),
-            AuthScheme::Signature { .. } => return None,
+            AuthScheme::Signature { algorithm, description } => {
+                let ak = id(&setter_name("access_key", "auth"));
+                let sk = id(&setter_name("secret_key", "auth"));
+                let dak = doc(&format!(
+                    "Access key of `{}`: {description} Requests are signed ({algorithm}) when both keys are set and no token is.",
+                    a.id
+                ));
+                let dsk = doc(&format!("Secret key of `{}`, the HMAC key; never sent and never printed.", a.id));
+                return quote! {
+                    #dak
+                    pub fn #ak(mut self, key: impl Into<runtime::Secret>) -> Self { self.inner.access_key(key.into()); self }
+                    #dsk
+                    pub fn #sk(mut self, key: impl Into<runtime::Secret>) -> Self { self.inner.secret_key(key.into()); self }
+                };
+            }
         };
         let setter = id(&setter_name(&a.setter, "auth"));
         let d = doc(&format!(
             "Credential `{}`, sent as {place}: {description} Never printed.",
             a.id
         ));
-        Some(quote! {
+        quote! {
             #d
             pub fn #setter(mut self, secret: impl Into<runtime::Secret>) -> Self { self.inner.credential(#i, secret.into()); self }
-        })
+        }
     });
     let cd = format!(
         "Client for {}. Build with [`Client::builder`]; cheap to clone.",
@@ -229,6 +243,9 @@ fn method(p: &ProviderModel, o: &OpModel) -> Result<syn::ImplItem, RenderError> 
             ],
         );
         describe = method_call(describe, "auth", vec![place]);
+    }
+    if o.signed.is_some() {
+        describe = method_call(describe, "signed", vec![]);
     }
     let envelope = match &op.response.envelope {
         None => None,
