@@ -3,4 +3,5 @@
 //! -> files.
 
 pub mod model;
+pub mod names;
 pub mod render;

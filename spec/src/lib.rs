@@ -7,6 +7,7 @@
 //! this crate; it depends on neither of them nor on the clients' `runtime`.
 
 pub mod diag;
+pub mod diff;
 pub mod envelope;
 pub mod format;
 pub mod json_schema;
