@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand};
 
 mod codegen;
 mod delegate;
+mod diff;
 mod openapi;
 mod schema;
 mod specs;
@@ -49,6 +50,9 @@ enum Command {
     Openapi(openapi::Args),
     /// Write schema/spec.schema.json from the spec types (`--check`: diff only).
     Schema(schema::Args),
+    /// Semantic diff of the specs against a git revision or a directory, graded breaking,
+    /// non-breaking or informational, naming the Rust items that change.
+    Diff(diff::Args),
 }
 
 fn main() -> ExitCode {
@@ -66,5 +70,6 @@ fn main() -> ExitCode {
         Command::Conformance(args) => delegate::run("replay", args),
         Command::Openapi(args) => openapi::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Diff(args) => diff::run(args),
     }
 }
