@@ -13,6 +13,7 @@ pub mod format;
 pub mod json_schema;
 pub mod load;
 pub mod model;
+pub mod sources;
 pub mod url;
 pub mod validate;
 pub mod values;

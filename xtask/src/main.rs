@@ -15,6 +15,7 @@ mod delegate;
 mod diff;
 mod openapi;
 mod schema;
+mod sources;
 mod specs;
 mod standalone;
 mod validate;
@@ -53,6 +54,9 @@ enum Command {
     /// Semantic diff of the specs against a git revision or a directory, graded breaking,
     /// non-breaking or informational, naming the Rust items that change.
     Diff(diff::Args),
+    /// Compare each recorded source page's SHA-256 with the docs directory (and the live
+    /// page with --fetch); list changed, missing and unrecorded pages and what cites them.
+    Sources(sources::Args),
 }
 
 fn main() -> ExitCode {
@@ -71,5 +75,6 @@ fn main() -> ExitCode {
         Command::Openapi(args) => openapi::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Sources(args) => sources::run(args),
     }
 }
