@@ -106,7 +106,12 @@ pub fn check(files: &[SpecFile], docs: &Path) -> std::io::Result<Vec<Page>> {
                     }
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => PageState::Missing,
-                Err(e) => return Err(std::io::Error::new(e.kind(), format!("{}: {e}", path.display()))),
+                Err(e) => {
+                    return Err(std::io::Error::new(
+                        e.kind(),
+                        format!("{}: {e}", path.display()),
+                    ))
+                }
             };
             out.push(Page {
                 file: src.file.clone(),
@@ -184,7 +189,10 @@ mod tests {
             sha256_hex(b""),
             "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
         );
-        assert_eq!(rewrite_hash("a: x1\nb: x2\n", "x1", "y"), Some("a: y\nb: x2\n".into()));
+        assert_eq!(
+            rewrite_hash("a: x1\nb: x2\n", "x1", "y"),
+            Some("a: y\nb: x2\n".into())
+        );
         assert_eq!(rewrite_hash("x x", "x", "y"), None);
         assert_eq!(rewrite_hash("z", "x", "y"), None);
     }

@@ -10,10 +10,12 @@ use spec::diff::{self, Level, Report};
 use spec::validate::Validated;
 
 #[derive(clap::Args)]
-#[command(after_help = "Exit codes: 0 no change at or above --fail-on (always 0 without it); \
+#[command(
+    after_help = "Exit codes: 0 no change at or above --fail-on (always 0 without it); \
                         1 a change at or above --fail-on; 2 the base or the working tree could \
                         not be read or does not validate.\n\
-                        Source pages are not checked here (see `cargo xtask sources`).")]
+                        Source pages are not checked here (see `cargo xtask sources`)."
+)]
 pub struct Args {
     /// What to compare against: a git revision of the workspace (its specs/), or a directory
     /// of spec files (or a checkout with a specs/ directory).
@@ -101,7 +103,11 @@ pub fn diff_validated(old: &Validated, new: &Validated) -> Result<Report, String
 /// is `sources`' business, not the diff's).
 pub fn load_new(specs: &[PathBuf]) -> Result<Validated, String> {
     let default = [crate::specs::workspace_root().join("specs")];
-    let paths = if specs.is_empty() { &default[..] } else { specs };
+    let paths = if specs.is_empty() {
+        &default[..]
+    } else {
+        specs
+    };
     spec::validate::load_and_validate(paths, None)
         .map_err(|d| format!("the working tree's specs do not validate:\n{d}"))
 }

@@ -11,12 +11,14 @@ use std::process::{Command, ExitCode};
 use spec::sources::{self, Page, PageState};
 
 #[derive(clap::Args)]
-#[command(after_help = "Exit codes: 0 every recorded page is unchanged (after --update: every \
+#[command(
+    after_help = "Exit codes: 0 every recorded page is unchanged (after --update: every \
                         changed page was recorded); 1 a page changed (and was not recorded) or \
                         is missing; 2 the specs, the docs directory or a live page could not be \
                         read.\n\
                         The default docs directory is `docs` under [workspace.metadata.specs] in \
-                        the workspace's Cargo.toml, else ../shared/seeds.")]
+                        the workspace's Cargo.toml, else ../shared/seeds."
+)]
 pub struct Args {
     /// Directory holding the pages, by file name (default: the workspace setting).
     #[arg(long, value_name = "DIR")]
@@ -40,7 +42,11 @@ pub fn run(args: Args) -> ExitCode {
     let root = crate::specs::workspace_root();
     let docs = args.docs.clone().unwrap_or_else(|| docs_dir(&root));
     let default = [root.join("specs")];
-    let paths = if args.specs.is_empty() { &default[..] } else { &args.specs[..] };
+    let paths = if args.specs.is_empty() {
+        &default[..]
+    } else {
+        &args.specs[..]
+    };
     // Not validated against the pages: a changed page is what this command reports.
     let validated = match spec::validate::load_and_validate(paths, None) {
         Ok(v) => v,
@@ -108,19 +114,38 @@ pub fn run(args: Args) -> ExitCode {
 pub fn docs_dir(root: &Path) -> PathBuf {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let setting = Command::new(cargo)
-        .args(["metadata", "--no-deps", "--offline", "--format-version", "1", "--manifest-path"])
+        .args([
+            "metadata",
+            "--no-deps",
+            "--offline",
+            "--format-version",
+            "1",
+            "--manifest-path",
+        ])
         .arg(root.join("Cargo.toml"))
         .output()
         .ok()
         .filter(|o| o.status.success())
         .and_then(|o| serde_json::from_slice::<serde_json::Value>(&o.stdout).ok())
-        .and_then(|v| v.pointer("/metadata/specs/docs")?.as_str().map(PathBuf::from));
+        .and_then(|v| {
+            v.pointer("/metadata/specs/docs")?
+                .as_str()
+                .map(PathBuf::from)
+        });
     root.join(setting.unwrap_or_else(|| PathBuf::from("../shared/seeds")))
 }
 
 fn fetch(url: &str) -> Result<Vec<u8>, String> {
     let out = Command::new("curl")
-        .args(["--fail", "--silent", "--show-error", "--location", "--max-time", "30", "--"])
+        .args([
+            "--fail",
+            "--silent",
+            "--show-error",
+            "--location",
+            "--max-time",
+            "30",
+            "--",
+        ])
         .arg(url)
         .output()
         .map_err(|e| format!("running curl: {e}"))?;
@@ -145,7 +170,11 @@ fn modified(root: &Path, path: &Path) -> bool {
 }
 
 /// Rewrite the recorded hashes; returns the (spec, page) pairs recorded.
-fn update(root: &Path, pages: &[Page], force: bool) -> Result<Vec<(Option<PathBuf>, String)>, String> {
+fn update(
+    root: &Path,
+    pages: &[Page],
+    force: bool,
+) -> Result<Vec<(Option<PathBuf>, String)>, String> {
     let mut by_spec: BTreeMap<PathBuf, Vec<&Page>> = BTreeMap::new();
     for p in pages.iter().filter(|p| p.changed()) {
         if let Some(spec) = &p.spec {
@@ -165,13 +194,18 @@ fn update(root: &Path, pages: &[Page], force: bool) -> Result<Vec<(Option<PathBu
             }
             continue;
         }
-        let mut text = std::fs::read_to_string(&spec).map_err(|e| format!("{}: {e}", spec.display()))?;
+        let mut text =
+            std::fs::read_to_string(&spec).map_err(|e| format!("{}: {e}", spec.display()))?;
         for p in &pages {
             let (Some(old), Some(new)) = (&p.recorded, p.actual()) else {
                 continue;
             };
             text = sources::rewrite_hash(&text, old, new).ok_or_else(|| {
-                format!("{}: the hash of {} does not occur exactly once", spec.display(), p.file)
+                format!(
+                    "{}: the hash of {} does not occur exactly once",
+                    spec.display(),
+                    p.file
+                )
             })?;
         }
         let tmp = spec.with_extension("yaml.sources-tmp");
@@ -231,7 +265,11 @@ fn report(pages: &[Page], updated: &[(Option<PathBuf>, String)], docs: &Path) ->
             let _ = writeln!(s, "    operations: {}", p.operations.join(", "));
         }
         for e in &p.errata {
-            let _ = writeln!(s, "    erratum {} to re-review ({}): {}", e.id, e.location, e.problem);
+            let _ = writeln!(
+                s,
+                "    erratum {} to re-review ({}): {}",
+                e.id, e.location, e.problem
+            );
         }
     }
     let _ = writeln!(
