@@ -4,4 +4,5 @@
 
 pub mod model;
 pub mod names;
+pub mod release;
 pub mod render;

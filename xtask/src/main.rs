@@ -14,6 +14,7 @@ mod codegen;
 mod delegate;
 mod diff;
 mod openapi;
+mod release;
 mod schema;
 mod sources;
 mod specs;
@@ -39,7 +40,8 @@ struct Cli {
 enum Command {
     /// Load and check specs; print one line per operation.
     Validate(validate::Args),
-    /// Render clients, fixtures and docs into generated/ (`--check`: diff only).
+    /// Render clients, fixtures and docs into generated/, bumping its version and changelog
+    /// by the spec diff against HEAD (`--check`: diff only).
     Codegen(codegen::Args),
     /// Serve every spec from the spec-built mock server until Ctrl-C
     /// (runs `conformance mock`; `cargo xtask mock --help` for its options).

@@ -57,6 +57,8 @@ macro_rules! rules {
 }
 
 rules! {
+    // the diff itself
+    "base-not-comparable" B "the base specs could not be read or validated (graded breaking to be safe)";
     // providers
     "provider-removed" B "a provider (its Rust module) is removed";
     "provider-added" N "a provider (a new Rust module) is added";
