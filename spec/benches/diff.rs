@@ -74,7 +74,10 @@ fn main() {
         let v = spec::validate::load_and_validate(&[f], None)
             .unwrap_or_else(|d| panic!("{name} does not validate:\n{d}"));
         let ops = v.files()[0].spec.operations.len();
-        println!("load+validate {name}: {ops} operations in {:?}", t.elapsed());
+        println!(
+            "load+validate {name}: {ops} operations in {:?}",
+            t.elapsed()
+        );
         sides.push(v);
     }
     for _ in 0..3 {
