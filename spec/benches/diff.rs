@@ -39,7 +39,7 @@ fn synthetic(changed: bool) -> String {
             .replace("create_item", &format!("create_item_{i}"))
             .replace("/items", &format!("/items{i}"))
             .replace("E1", &format!("E{i}"));
-        if changed && i % 10 == 0 {
+        if changed && i.to_string().ends_with('0') {
             s = s
                 .replace("      - { name: job_id, description: Job that made the item., schema: { type: string } }\n", "")
                 .replace("max_length: 32", "max_length: 16")

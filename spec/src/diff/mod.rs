@@ -203,11 +203,11 @@ impl Cx<'_, '_> {
         v
     }
 
-    fn old(&self, item: Item) -> Vec<String> {
+    fn old_items(&self, item: Item) -> Vec<String> {
         self.old_names.items(self.provider, item)
     }
 
-    fn new(&self, item: Item) -> Vec<String> {
+    fn new_items(&self, item: Item) -> Vec<String> {
         self.new_names.items(self.provider, item)
     }
 
@@ -261,7 +261,7 @@ impl Cx<'_, '_> {
         for (name, v) in &op.variables {
             match np.variables.get(name) {
                 None => {
-                    let items = self.old(Item::Variable(name));
+                    let items = self.old_items(Item::Variable(name));
                     self.emit(
                         "variable-removed",
                         join(at, format!("variable {name}")),
@@ -270,7 +270,7 @@ impl Cx<'_, '_> {
                     );
                 }
                 Some(nv) if nv.default != v.default => {
-                    let items = self.new(Item::Variable(name));
+                    let items = self.new_items(Item::Variable(name));
                     self.emit(
                         "variable-default-changed",
                         join(at, format!("variable {name}")),
@@ -287,7 +287,7 @@ impl Cx<'_, '_> {
         }
         for (name, v) in &np.variables {
             if !op.variables.contains_key(name) {
-                let items = self.new(Item::Variable(name));
+                let items = self.new_items(Item::Variable(name));
                 let rule_id = if v.default.is_some() {
                     "variable-added-with-default"
                 } else {
@@ -348,7 +348,7 @@ impl Cx<'_, '_> {
             let at = format!("auth {id}");
             match n.auth.get(id) {
                 None => {
-                    let items = self.old(Item::Auth(id));
+                    let items = self.old_items(Item::Auth(id));
                     self.emit(
                         "auth-scheme-removed",
                         at,
@@ -372,7 +372,7 @@ impl Cx<'_, '_> {
         }
         for id in n.auth.keys() {
             if !o.auth.contains_key(id) {
-                let items = self.new(Item::Auth(id));
+                let items = self.new_items(Item::Auth(id));
                 self.emit(
                     "auth-scheme-added",
                     format!("auth {id}"),
@@ -388,7 +388,7 @@ impl Cx<'_, '_> {
             let at = format!("type {name}");
             let dir = dirs.get(name).copied().unwrap_or(Dir::Both);
             let Some(nd) = n.types.get(name) else {
-                let items = self.old(Item::Type(name));
+                let items = self.old_items(Item::Type(name));
                 self.emit(
                     "type-removed",
                     at,
@@ -410,7 +410,7 @@ impl Cx<'_, '_> {
                 continue;
             }
             if od.description != nd.description {
-                let items = self.new(Item::Type(name));
+                let items = self.new_items(Item::Type(name));
                 self.emit(
                     "type-docs-changed",
                     at.clone(),
@@ -426,7 +426,7 @@ impl Cx<'_, '_> {
         }
         for name in n.types.keys() {
             if !o.types.contains_key(name) {
-                let items = self.new(Item::Type(name));
+                let items = self.new_items(Item::Type(name));
                 self.emit(
                     "type-added",
                     format!("type {name}"),
@@ -442,7 +442,7 @@ impl Cx<'_, '_> {
             let vat = join(at, format!("value {}", v.value));
             match nd.values.iter().find(|x| x.value == v.value) {
                 None => {
-                    let items = self.old(Item::EnumValue(ty, &v.value));
+                    let items = self.old_items(Item::EnumValue(ty, &v.value));
                     let r = Self::pick(
                         dir,
                         "request-enum-value-removed",
@@ -456,7 +456,7 @@ impl Cx<'_, '_> {
                     );
                 }
                 Some(x) if x.description != v.description => {
-                    let items = self.new(Item::EnumValue(ty, &v.value));
+                    let items = self.new_items(Item::EnumValue(ty, &v.value));
                     self.emit(
                         "enum-value-docs-changed",
                         vat,
@@ -469,7 +469,7 @@ impl Cx<'_, '_> {
         }
         for v in &nd.values {
             if !od.values.iter().any(|x| x.value == v.value) {
-                let items = self.new(Item::EnumValue(ty, &v.value));
+                let items = self.new_items(Item::EnumValue(ty, &v.value));
                 let r = Self::pick(dir, "request-enum-value-added", "response-enum-value-added");
                 self.emit(
                     r,
@@ -485,7 +485,7 @@ impl Cx<'_, '_> {
         for f in of {
             let fat = join(at, format!("field {}", f.name));
             let Some(g) = nf.iter().find(|x| x.name == f.name) else {
-                let items = self.old(Item::Field(ty, &f.name));
+                let items = self.old_items(Item::Field(ty, &f.name));
                 let r = Self::pick(dir, "request-field-removed", "response-field-removed");
                 self.emit(
                     r,
@@ -523,7 +523,7 @@ impl Cx<'_, '_> {
         }
         for g in nf {
             if !of.iter().any(|x| x.name == g.name) {
-                let items = self.new(Item::Field(ty, &g.name));
+                let items = self.new_items(Item::Field(ty, &g.name));
                 let r = match dir {
                     Dir::Response => "response-field-added",
                     _ if g.required => "new-required-request-field",
@@ -727,7 +727,7 @@ impl Cx<'_, '_> {
         for op in &o.operations {
             match n.operations.iter().find(|x| x.id == op.id) {
                 None => {
-                    let items = self.old(Item::Operation(&op.id));
+                    let items = self.old_items(Item::Operation(&op.id));
                     self.emit(
                         "operation-removed",
                         op.id.clone(),
@@ -745,7 +745,7 @@ impl Cx<'_, '_> {
         }
         for np in &n.operations {
             if !o.operations.iter().any(|x| x.id == np.id) {
-                let items = self.new(Item::Operation(&np.id));
+                let items = self.new_items(Item::Operation(&np.id));
                 self.emit(
                     "operation-added",
                     np.id.clone(),
@@ -766,7 +766,7 @@ impl Cx<'_, '_> {
         let at = id.to_string();
         let op_items = || Item::Operation(id);
         if o.method != n.method {
-            let items = self.new(op_items());
+            let items = self.new_items(op_items());
             self.emit(
                 "operation-method-changed",
                 &*at,
@@ -775,7 +775,7 @@ impl Cx<'_, '_> {
             );
         }
         if o.path != n.path {
-            let items = self.new(op_items());
+            let items = self.new_items(op_items());
             self.emit(
                 "operation-path-changed",
                 &*at,
@@ -784,7 +784,7 @@ impl Cx<'_, '_> {
             );
         }
         if o.discriminators != n.discriminators {
-            let items = self.new(op_items());
+            let items = self.new_items(op_items());
             self.emit(
                 "operation-discriminators-changed",
                 &*at,
@@ -812,7 +812,7 @@ impl Cx<'_, '_> {
         ];
         let changed: Vec<&str> = docs.iter().filter(|d| d.1).map(|d| d.0).collect();
         if !changed.is_empty() {
-            let items = self.new(op_items());
+            let items = self.new_items(op_items());
             self.emit(
                 "operation-docs-changed",
                 &*at,
@@ -821,7 +821,7 @@ impl Cx<'_, '_> {
             );
         }
         if o.auth != n.auth {
-            let items = self.new(Item::Auth(n.auth.as_deref().unwrap_or_default()));
+            let items = self.new_items(Item::Auth(n.auth.as_deref().unwrap_or_default()));
             self.emit(
                 "operation-auth-changed",
                 &*at,
@@ -830,7 +830,7 @@ impl Cx<'_, '_> {
             );
         }
         if o.request.body != n.request.body {
-            let items = self.new(op_items());
+            let items = self.new_items(op_items());
             self.emit(
                 "request-body-encoding-changed",
                 &*at,
@@ -841,7 +841,7 @@ impl Cx<'_, '_> {
         self.parameters(id, &at, &o.request.parameters, &n.request.parameters);
         // response
         if o.response.status != n.response.status {
-            let items = self.new(Item::Response(id));
+            let items = self.new_items(Item::Response(id));
             self.emit(
                 "success-status-changed",
                 join(&at, "response"),
@@ -854,7 +854,7 @@ impl Cx<'_, '_> {
         }
         let (ot, nt) = (type_text(&o.response.schema), type_text(&n.response.schema));
         if ot != nt || o.response.schema.nullable != n.response.schema.nullable {
-            let items = self.new(Item::Response(id));
+            let items = self.new_items(Item::Response(id));
             self.emit(
                 "response-body-type-changed",
                 join(&at, "response"),
@@ -862,7 +862,7 @@ impl Cx<'_, '_> {
                 items,
             );
         } else {
-            let items = self.new(Item::Response(id));
+            let items = self.new_items(Item::Response(id));
             self.constraints(
                 &join(&at, "response"),
                 &items,
@@ -872,7 +872,7 @@ impl Cx<'_, '_> {
             );
         }
         if o.response.envelope != n.response.envelope {
-            let items = self.new(Item::Response(id));
+            let items = self.new_items(Item::Response(id));
             self.emit(
                 "response-envelope-changed",
                 join(&at, "response"),
@@ -887,7 +887,7 @@ impl Cx<'_, '_> {
         self.errors(id, &at, o, n);
         match (&o.pagination, &n.pagination) {
             (Some(_), None) => {
-                let items = self.old(op_items());
+                let items = self.old_items(op_items());
                 self.emit(
                     "pagination-removed",
                     join(&at, "pagination"),
@@ -896,7 +896,7 @@ impl Cx<'_, '_> {
                 );
             }
             (None, Some(_)) => {
-                let items = self.new(op_items());
+                let items = self.new_items(op_items());
                 self.emit(
                     "pagination-added",
                     join(&at, "pagination"),
@@ -905,7 +905,7 @@ impl Cx<'_, '_> {
                 );
             }
             (Some(a), Some(b)) if a != b => {
-                let items = self.new(op_items());
+                let items = self.new_items(op_items());
                 self.emit(
                     "pagination-changed",
                     join(&at, "pagination"),
@@ -932,7 +932,7 @@ impl Cx<'_, '_> {
                         .any(|y| y.name == x.name && y.location == x.location)
             });
             let Some(q) = same.or(moved) else {
-                let items = self.old(Item::Parameter(op, &p.name));
+                let items = self.old_items(Item::Parameter(op, &p.name));
                 self.emit(
                     "request-parameter-removed",
                     pat,
@@ -996,7 +996,7 @@ impl Cx<'_, '_> {
         }
         for q in np {
             if !op_.iter().any(|p| p.name == q.name) {
-                let items = self.new(Item::Parameter(op, &q.name));
+                let items = self.new_items(Item::Parameter(op, &q.name));
                 let r = if q.required {
                     "new-required-request-parameter"
                 } else {
@@ -1017,7 +1017,7 @@ impl Cx<'_, '_> {
         for e in &o.errors {
             let eat = join(at, format!("error {}", e.name));
             let Some(f) = n.errors.iter().find(|x| x.name == e.name) else {
-                let items = self.old(Item::ErrorCase(op, &e.name));
+                let items = self.old_items(Item::ErrorCase(op, &e.name));
                 self.emit(
                     "error-case-removed",
                     eat,
@@ -1061,7 +1061,7 @@ impl Cx<'_, '_> {
         }
         for f in &n.errors {
             if !o.errors.iter().any(|x| x.name == f.name) {
-                let items = self.new(Item::ErrorCase(op, &f.name));
+                let items = self.new_items(Item::ErrorCase(op, &f.name));
                 self.emit(
                     "error-case-added",
                     join(at, format!("error {}", f.name)),
