@@ -3,4 +3,6 @@
 //! -> files.
 
 pub mod model;
+pub mod names;
+pub mod release;
 pub mod render;

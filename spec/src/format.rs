@@ -69,6 +69,10 @@ pub struct Source {
     /// Language of the page (BCP 47 tag, e.g. `en`, `pt`, `ru`).
     pub language: String,
     pub title: String,
+    /// Where the page lives on the web, when known; `cargo xtask sources --fetch` compares
+    /// the live page's SHA-256 with `sha256`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// How a credential travels. All credentials are secrets and are redacted everywhere.

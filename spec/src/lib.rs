@@ -7,11 +7,13 @@
 //! this crate; it depends on neither of them nor on the clients' `runtime`.
 
 pub mod diag;
+pub mod diff;
 pub mod envelope;
 pub mod format;
 pub mod json_schema;
 pub mod load;
 pub mod model;
+pub mod sources;
 pub mod url;
 pub mod validate;
 pub mod values;

@@ -1,6 +1,8 @@
 //! `cargo xtask codegen`: render clients, fixtures and docs into the workspace's `generated/`
 //! (or a standalone crate with `--out`, the workspace's runtime copied next to it as its
-//! `runtime/` path dependency), atomically; `--check` only diffs.
+//! `runtime/` path dependency), atomically; `--check` only diffs. In the workspace, the
+//! generated crate's version and `CHANGELOG.md` follow the spec diff against `HEAD`
+//! ([`crate::release`]) and are part of the same write.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,6 +50,21 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let mut release = None;
+    if layout == Layout::Workspace {
+        let plan =
+            crate::release::plan(&crate::specs::workspace_root(), &validated).and_then(|r| {
+                codegen::release::apply(&mut files, &r.version, r.changelog.clone())?;
+                Ok(r)
+            });
+        match plan {
+            Ok(r) => release = Some(r),
+            Err(e) => {
+                eprintln!("error: the generated crate's version: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
     if let Layout::Standalone { .. } = layout {
         match crate::standalone::runtime_crate(&crate::specs::workspace_root()) {
             Ok(runtime) => files.extend(runtime),
@@ -76,6 +93,16 @@ pub fn run(args: Args) -> ExitCode {
         Ok(changed) => {
             let state = if changed { "written" } else { "unchanged" };
             println!("{} files {state} in {}", files.len(), root.display());
+            if let Some(r) = release.filter(|r| !r.report.changes.is_empty()) {
+                let level = r.report.level().map_or("", |l| l.as_str());
+                println!(
+                    "version {} ({level}: {} change(s) since HEAD; see {}/{})",
+                    r.version,
+                    r.report.changes.len(),
+                    root.display(),
+                    codegen::release::CHANGELOG
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

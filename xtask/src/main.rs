@@ -12,8 +12,11 @@ use clap::{Parser, Subcommand};
 
 mod codegen;
 mod delegate;
+mod diff;
 mod openapi;
+mod release;
 mod schema;
+mod sources;
 mod specs;
 mod standalone;
 mod validate;
@@ -37,7 +40,8 @@ struct Cli {
 enum Command {
     /// Load and check specs; print one line per operation.
     Validate(validate::Args),
-    /// Render clients, fixtures and docs into generated/ (`--check`: diff only).
+    /// Render clients, fixtures and docs into generated/, bumping its version and changelog
+    /// by the spec diff against HEAD (`--check`: diff only).
     Codegen(codegen::Args),
     /// Serve every spec from the spec-built mock server until Ctrl-C
     /// (runs `conformance mock`; `cargo xtask mock --help` for its options).
@@ -49,6 +53,12 @@ enum Command {
     Openapi(openapi::Args),
     /// Write schema/spec.schema.json from the spec types (`--check`: diff only).
     Schema(schema::Args),
+    /// Semantic diff of the specs against a git revision or a directory, graded breaking,
+    /// non-breaking or informational, naming the Rust items that change.
+    Diff(diff::Args),
+    /// Compare each recorded source page's SHA-256 with the docs directory (and the live
+    /// page with --fetch); list changed, missing and unrecorded pages and what cites them.
+    Sources(sources::Args),
 }
 
 fn main() -> ExitCode {
@@ -66,5 +76,7 @@ fn main() -> ExitCode {
         Command::Conformance(args) => delegate::run("replay", args),
         Command::Openapi(args) => openapi::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::Sources(args) => sources::run(args),
     }
 }

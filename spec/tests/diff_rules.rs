@@ -1,0 +1,147 @@
+//! The diff rule corpus: each file in `tests/diff/cases/` turns `tests/diff/base.yaml` into a
+//! before and an after spec by text edits, and names the one rule the diff must report and
+//! the level the whole diff must have. Every rule in the corpus is exercised by at least one
+//! case; the test also checks that enough distinct rules are covered.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use spec::diff::{self, Level, NoNames};
+use spec::validate::{load_and_validate, Validated};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    /// The rule id the diff must report.
+    rule: String,
+    /// The level of the whole diff (its worst change).
+    level: String,
+    #[serde(default)]
+    before: Vec<Edit>,
+    #[serde(default)]
+    after: Vec<Edit>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Edit {
+    from: String,
+    to: String,
+}
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/diff")
+}
+
+fn apply(base: &str, edits: &[Edit], case: &str) -> String {
+    let mut s = base.to_string();
+    for e in edits {
+        assert_eq!(
+            s.matches(&e.from).count(),
+            1,
+            "{case}: `{}` must occur exactly once",
+            e.from
+        );
+        s = s.replacen(&e.from, &e.to, 1);
+    }
+    s
+}
+
+fn load(text: &str, tmp: &Path, name: &str) -> Result<Validated, String> {
+    let d = tmp.join(name);
+    std::fs::create_dir_all(&d).unwrap();
+    let f = d.join("spec.yaml");
+    std::fs::write(&f, text).unwrap();
+    load_and_validate(&[f], None).map_err(|e| format!("{name} does not validate:\n{e}"))
+}
+
+fn tmp_root() -> PathBuf {
+    let d = std::env::temp_dir().join(format!("spec-diff-rules-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn each_case_reports_its_rule_at_its_level() {
+    let base = std::fs::read_to_string(dir().join("base.yaml")).unwrap();
+    let tmp = tmp_root();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir().join("cases"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    let mut covered = BTreeSet::new();
+    let mut failures = Vec::new();
+    for path in &entries {
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let case: Case = serde_yaml::from_str(&std::fs::read_to_string(path).unwrap())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let expected = Level::parse(&case.level).unwrap_or_else(|| panic!("{name}: level"));
+        assert!(
+            diff::RULES.iter().any(|r| r.id == case.rule),
+            "{name}: unknown rule {}",
+            case.rule
+        );
+        let sides = (
+            load(
+                &apply(&base, &case.before, &name),
+                &tmp,
+                &format!("{name}-before"),
+            ),
+            load(
+                &apply(&base, &case.after, &name),
+                &tmp,
+                &format!("{name}-after"),
+            ),
+        );
+        let (before, after) = match sides {
+            (Ok(b), Ok(a)) => (b, a),
+            (Err(e), _) | (_, Err(e)) => {
+                failures.push(e);
+                continue;
+            }
+        };
+        let report = diff::diff(&before, &after, &NoNames, &NoNames);
+        let found = report.changes.iter().find(|c| c.rule == case.rule);
+        match found {
+            None => failures.push(format!(
+                "{name}: expected rule {}, got:\n{}",
+                case.rule,
+                diff::render::text(&report)
+            )),
+            Some(c) if report.level() != Some(expected) || c.level > expected => {
+                failures.push(format!(
+                    "{name}: expected level {}, got {:?}:\n{}",
+                    case.level,
+                    report.level(),
+                    diff::render::text(&report)
+                ))
+            }
+            Some(_) => {}
+        }
+        covered.insert(case.rule.clone());
+        // The reverse edit never reports nothing.
+        assert!(
+            !diff::diff(&after, &before, &NoNames, &NoNames)
+                .changes
+                .is_empty(),
+            "{name}: the reverse diff is empty"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    assert!(covered.len() >= 25, "only {} rules covered", covered.len());
+}
+
+#[test]
+fn identical_specs_have_no_changes() {
+    let base = std::fs::read_to_string(dir().join("base.yaml")).unwrap();
+    let tmp = tmp_root().join("same");
+    let a = load(&base, &tmp, "a").unwrap();
+    let b = load(&base, &tmp, "b").unwrap();
+    let r = diff::diff(&a, &b, &NoNames, &NoNames);
+    assert!(r.changes.is_empty(), "{}", diff::render::text(&r));
+    assert_eq!(r.level(), None);
+    let _ = std::fs::remove_dir_all(&tmp);
+}

@@ -1,0 +1,285 @@
+//! `cargo xtask sources`: compare every recorded source page's SHA-256 with the page in the
+//! docs directory (and with `--fetch`, the live page at its `url`); list what changed, what is
+//! missing and what is unrecorded, with the operations and errata that cite each page
+//! ([`spec::sources`]); `--update` records the new fingerprints of pages whose specs were
+//! edited in the working tree.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use spec::sources::{self, Page, PageState};
+
+#[derive(clap::Args)]
+#[command(
+    after_help = "Exit codes: 0 every recorded page is unchanged (after --update: every \
+                        changed page was recorded); 1 a page changed (and was not recorded) or \
+                        is missing; 2 the specs, the docs directory or a live page could not be \
+                        read.\n\
+                        The default docs directory is `docs` under [workspace.metadata.specs] in \
+                        the workspace's Cargo.toml, else ../shared/seeds."
+)]
+pub struct Args {
+    /// Directory holding the pages, by file name (default: the workspace setting).
+    #[arg(long, value_name = "DIR")]
+    docs: Option<PathBuf>,
+    /// Spec files or directories (default: specs/).
+    #[arg(long = "spec")]
+    specs: Vec<PathBuf>,
+    /// Also fetch each page that records a `url` (with curl) and compare the live page.
+    #[arg(long)]
+    fetch: bool,
+    /// Record the new SHA-256 of changed pages whose citing spec is modified in the working
+    /// tree (`git status`): the spec was revised against the new page.
+    #[arg(long)]
+    update: bool,
+    /// With --update: record new hashes even where the citing spec is unmodified.
+    #[arg(long, requires = "update")]
+    force: bool,
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let root = crate::specs::workspace_root();
+    let docs = args.docs.clone().unwrap_or_else(|| docs_dir(&root));
+    let default = [root.join("specs")];
+    let paths = if args.specs.is_empty() {
+        &default[..]
+    } else {
+        &args.specs[..]
+    };
+    // Not validated against the pages: a changed page is what this command reports.
+    let validated = match spec::validate::load_and_validate(paths, None) {
+        Ok(v) => v,
+        Err(d) => {
+            d.eprint();
+            eprintln!("{} problem(s) found", d.len());
+            return ExitCode::from(2);
+        }
+    };
+    let mut pages = match sources::check(validated.files(), &docs) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: reading {}: {e}", docs.display());
+            return ExitCode::from(2);
+        }
+    };
+    let mut errors = 0;
+    if args.fetch {
+        for p in pages.iter_mut() {
+            let (Some(url), Some(recorded)) = (&p.url, &p.recorded) else {
+                continue;
+            };
+            match fetch(url) {
+                Ok(bytes) => {
+                    let actual = sources::sha256_hex(&bytes);
+                    p.live = Some(if actual.eq_ignore_ascii_case(recorded) {
+                        PageState::Unchanged
+                    } else {
+                        PageState::Changed { actual }
+                    });
+                }
+                Err(e) => {
+                    eprintln!("error: fetching {url}: {e}");
+                    errors += 1;
+                }
+            }
+        }
+    }
+    let mut updated = Vec::new();
+    if args.update {
+        match update(&root, &pages, args.force) {
+            Ok(u) => updated = u,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    print!("{}", report(&pages, &updated, &docs));
+    let failing = pages.iter().any(|p| {
+        (p.changed() && !updated.contains(&(p.spec.clone(), p.file.clone())))
+            || p.state == PageState::Missing
+    });
+    if errors > 0 {
+        ExitCode::from(2)
+    } else if failing {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The docs directory: `[workspace.metadata.specs] docs` of the workspace's Cargo.toml
+/// (relative to the workspace root), else `../shared/seeds`.
+pub fn docs_dir(root: &Path) -> PathBuf {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let setting = Command::new(cargo)
+        .args([
+            "metadata",
+            "--no-deps",
+            "--offline",
+            "--format-version",
+            "1",
+            "--manifest-path",
+        ])
+        .arg(root.join("Cargo.toml"))
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .and_then(|o| serde_json::from_slice::<serde_json::Value>(&o.stdout).ok())
+        .and_then(|v| {
+            v.pointer("/metadata/specs/docs")?
+                .as_str()
+                .map(PathBuf::from)
+        });
+    root.join(setting.unwrap_or_else(|| PathBuf::from("../shared/seeds")))
+}
+
+fn fetch(url: &str) -> Result<Vec<u8>, String> {
+    let out = Command::new("curl")
+        .args([
+            "--fail",
+            "--silent",
+            "--show-error",
+            "--location",
+            "--max-time",
+            "30",
+            "--",
+        ])
+        .arg(url)
+        .output()
+        .map_err(|e| format!("running curl: {e}"))?;
+    if out.status.success() {
+        Ok(out.stdout)
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).trim().to_string())
+    }
+}
+
+/// Whether git reports `path` as modified (or new) in the working tree.
+fn modified(root: &Path, path: &Path) -> bool {
+    Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["status", "--porcelain", "--"])
+        .arg(path)
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .is_some_and(|o| !o.stdout.is_empty())
+}
+
+/// Rewrite the recorded hashes; returns the (spec, page) pairs recorded.
+fn update(
+    root: &Path,
+    pages: &[Page],
+    force: bool,
+) -> Result<Vec<(Option<PathBuf>, String)>, String> {
+    let mut by_spec: BTreeMap<PathBuf, Vec<&Page>> = BTreeMap::new();
+    for p in pages.iter().filter(|p| p.changed()) {
+        if let Some(spec) = &p.spec {
+            by_spec.entry(spec.clone()).or_default().push(p);
+        }
+    }
+    let mut done = Vec::new();
+    for (spec, pages) in by_spec {
+        if !force && !modified(root, &spec) {
+            for p in pages {
+                eprintln!(
+                    "not recorded: {} changed but {} is unmodified; revise the spec against the \
+                     new page first (or --force)",
+                    p.file,
+                    spec.display()
+                );
+            }
+            continue;
+        }
+        let mut text =
+            std::fs::read_to_string(&spec).map_err(|e| format!("{}: {e}", spec.display()))?;
+        for p in &pages {
+            let (Some(old), Some(new)) = (&p.recorded, p.actual()) else {
+                continue;
+            };
+            text = sources::rewrite_hash(&text, old, new).ok_or_else(|| {
+                format!(
+                    "{}: the hash of {} does not occur exactly once",
+                    spec.display(),
+                    p.file
+                )
+            })?;
+        }
+        let tmp = spec.with_extension("yaml.sources-tmp");
+        std::fs::write(&tmp, &text)
+            .and_then(|_| std::fs::rename(&tmp, &spec))
+            .map_err(|e| format!("writing {}: {e}", spec.display()))?;
+        done.extend(pages.iter().map(|p| (p.spec.clone(), p.file.clone())));
+    }
+    Ok(done)
+}
+
+fn report(pages: &[Page], updated: &[(Option<PathBuf>, String)], docs: &Path) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    let (mut same, mut changed, mut missing, mut extra) = (0, 0, 0, 0);
+    for p in pages {
+        let owner = match (&p.provider, &p.spec) {
+            (Some(id), Some(spec)) => format!(" ({id}, {})", spec::model::source_label(spec)),
+            _ => String::new(),
+        };
+        let what = match (&p.state, &p.live) {
+            (PageState::Unreferenced, _) => {
+                extra += 1;
+                let _ = writeln!(s, "unreferenced  {}: no spec records it", p.file);
+                continue;
+            }
+            (PageState::Missing, _) => {
+                missing += 1;
+                format!("missing       {}{owner}: not in {}", p.file, docs.display())
+            }
+            _ if p.changed() => {
+                changed += 1;
+                let whence = match (&p.state, &p.live) {
+                    (PageState::Changed { .. }, Some(PageState::Changed { .. })) => "docs and live",
+                    (PageState::Changed { .. }, _) => "docs",
+                    _ => "live",
+                };
+                let state = if updated.contains(&(p.spec.clone(), p.file.clone())) {
+                    "recorded"
+                } else {
+                    "changed "
+                };
+                format!(
+                    "{state}      {}{owner}: SHA-256 {} → {} ({whence})",
+                    p.file,
+                    short(p.recorded.as_deref().unwrap_or_default()),
+                    short(p.actual().unwrap_or_default())
+                )
+            }
+            _ => {
+                same += 1;
+                continue;
+            }
+        };
+        let _ = writeln!(s, "{what}");
+        if !p.operations.is_empty() {
+            let _ = writeln!(s, "    operations: {}", p.operations.join(", "));
+        }
+        for e in &p.errata {
+            let _ = writeln!(
+                s,
+                "    erratum {} to re-review ({}): {}",
+                e.id, e.location, e.problem
+            );
+        }
+    }
+    let _ = writeln!(
+        s,
+        "{} page(s): {same} unchanged, {changed} changed, {missing} missing, {extra} unreferenced",
+        pages.len()
+    );
+    s
+}
+
+fn short(h: &str) -> &str {
+    h.get(..12).unwrap_or(h)
+}

@@ -1,0 +1,201 @@
+//! `cargo xtask sources` against a scratch workspace: a one-provider spec (the diff corpus's
+//! base spec), its page in a docs directory, and a git repository for `--update`.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::{describe, root, xtask};
+
+const RECORDED: &str = "02da2c7482165096cbd461e7257d2a8198721f5bae3331e55d32c512276a0b55";
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+        .args(args)
+        .output()
+        .expect("run git");
+    assert!(out.status.success(), "git {args:?}: {}", describe(&out));
+}
+
+/// A workspace whose Cargo.toml names `pages/` as the docs directory, with the spec and its
+/// page committed.
+fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    std::fs::write(
+        d.join("Cargo.toml"),
+        "[workspace]\nmembers = []\n\n[workspace.metadata.specs]\ndocs = \"pages\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(d.join("specs")).unwrap();
+    std::fs::create_dir_all(d.join("pages")).unwrap();
+    std::fs::copy(
+        root().join("spec/tests/diff/base.yaml"),
+        d.join("specs/one.yaml"),
+    )
+    .unwrap();
+    std::fs::copy(
+        root().join("spec/tests/broken/_seeds/page.txt"),
+        d.join("pages/page.txt"),
+    )
+    .unwrap();
+    git(d, &["init", "-q"]);
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "base"]);
+    dir
+}
+
+fn sources(ws: &Path, extra: &[&str]) -> Output {
+    let w = ws.to_str().unwrap();
+    let mut args = vec!["--workspace", w, "sources"];
+    args.extend_from_slice(extra);
+    xtask(&root(), &args)
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn spec_text(ws: &Path) -> String {
+    std::fs::read_to_string(ws.join("specs/one.yaml")).unwrap()
+}
+
+#[test]
+fn unchanged_pages_pass_with_the_workspace_docs_setting() {
+    let ws = workspace();
+    let out = sources(ws.path(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+    assert!(stdout(&out).contains("1 page(s): 1 unchanged, 0 changed, 0 missing, 0 unreferenced"));
+}
+
+#[test]
+fn a_changed_page_lists_what_cites_it_and_fails() {
+    let ws = workspace();
+    std::fs::write(ws.path().join("pages/page.txt"), "the page, revised\n").unwrap();
+    let out = sources(ws.path(), &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+    let s = stdout(&out);
+    assert!(s.contains("changed       page.txt"), "{s}");
+    assert!(s.contains("operations: get_item, create_item"), "{s}");
+    assert!(
+        s.contains("erratum E1 to re-review (Example response)"),
+        "{s}"
+    );
+}
+
+#[test]
+fn missing_and_unreferenced_pages_are_listed() {
+    let ws = workspace();
+    std::fs::write(ws.path().join("pages/other.txt"), "x").unwrap();
+    std::fs::write(ws.path().join("pages/README.md"), "about the pages").unwrap();
+    let out = sources(ws.path(), &[]);
+    // An unrecorded page alone does not fail.
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+    assert!(
+        stdout(&out).contains("unreferenced  other.txt"),
+        "{}",
+        describe(&out)
+    );
+    assert!(!stdout(&out).contains("README"), "{}", describe(&out));
+    std::fs::remove_file(ws.path().join("pages/page.txt")).unwrap();
+    let out = sources(ws.path(), &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+    assert!(
+        stdout(&out).contains("missing       page.txt"),
+        "{}",
+        describe(&out)
+    );
+    // --docs overrides the setting.
+    let empty = tempfile::tempdir().unwrap();
+    let out = sources(ws.path(), &["--docs", empty.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+}
+
+#[test]
+fn update_records_only_pages_whose_spec_was_revised() {
+    let ws = workspace();
+    std::fs::write(ws.path().join("pages/page.txt"), "the page, revised\n").unwrap();
+    let new = spec::sources::sha256_hex(b"the page, revised\n");
+    // The spec is untouched: nothing is recorded.
+    let out = sources(ws.path(), &["--update"]);
+    assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not recorded: page.txt"));
+    assert!(spec_text(ws.path()).contains(RECORDED));
+    // The spec is revised against the page: the new hash is recorded.
+    let revised = spec_text(ws.path()).replace("summary: Read one item.", "summary: Read an item.");
+    std::fs::write(ws.path().join("specs/one.yaml"), revised).unwrap();
+    let out = sources(ws.path(), &["--update"]);
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+    assert!(
+        stdout(&out).contains("recorded      page.txt"),
+        "{}",
+        describe(&out)
+    );
+    let text = spec_text(ws.path());
+    assert!(text.contains(&new) && !text.contains(RECORDED), "{text}");
+    assert!(text.contains("summary: Read an item."));
+    let out = sources(ws.path(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+}
+
+#[test]
+fn update_force_records_without_a_revised_spec() {
+    let ws = workspace();
+    std::fs::write(ws.path().join("pages/page.txt"), "v2\n").unwrap();
+    let out = sources(ws.path(), &["--update", "--force"]);
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+    assert!(spec_text(ws.path()).contains(&spec::sources::sha256_hex(b"v2\n")));
+    // --force alone is refused (it only qualifies --update).
+    let out = sources(ws.path(), &["--force"]);
+    assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
+}
+
+/// A loopback server answering every request with `body`, `n` times.
+fn serve(body: &'static str, n: usize) -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(n) {
+            let mut s = stream.unwrap();
+            let mut buf = [0u8; 4096];
+            let _ = s.read(&mut buf);
+            let _ = write!(
+                s,
+                "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    format!("http://{addr}/page")
+}
+
+#[test]
+fn fetch_compares_the_live_page() {
+    let ws = workspace();
+    let page = std::fs::read_to_string(ws.path().join("pages/page.txt")).unwrap();
+    let page: &'static str = Box::leak(page.into_boxed_str());
+    let same = serve(page, 1);
+    let with_url = |url: &str| {
+        let text = spec_text(ws.path()).replace(
+            "title: Tiny page }",
+            &format!("title: Tiny page, url: \"{url}\" }}"),
+        );
+        std::fs::write(ws.path().join("specs/one.yaml"), text).unwrap();
+    };
+    with_url(&same);
+    let out = sources(ws.path(), &["--fetch"]);
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+    git(ws.path(), &["checkout", "-q", "--", "specs/one.yaml"]);
+    with_url(&serve("the live page moved on\n", 1));
+    let out = sources(ws.path(), &["--fetch"]);
+    assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+    assert!(stdout(&out).contains("(live)"), "{}", describe(&out));
+    // Without --fetch the URL is not read.
+    let out = sources(ws.path(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+}
