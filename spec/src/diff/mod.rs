@@ -19,7 +19,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::format::{Field, Kind, Operation, Parameter, Schema, Spec, TypeDef};
+use crate::format::{AuthRef, Field, Kind, Operation, Parameter, Schema, Spec, TypeDef};
 use crate::validate::Validated;
 
 pub use self::rules::{rule, Level, Rule, RULES};
@@ -821,11 +821,22 @@ impl Cx<'_, '_> {
             );
         }
         if o.auth != n.auth {
-            let items = self.new_items(Item::Auth(n.auth.as_deref().unwrap_or_default()));
+            // Alternatives read as `a or b`; the builder setters named are the new ones'.
+            let ids = |a: &Option<AuthRef>| a.as_ref().map(|r| r.ids().join(" or "));
+            let first = n
+                .auth
+                .as_ref()
+                .and_then(|r| r.ids().first())
+                .map(String::as_str);
+            let items = self.new_items(Item::Auth(first.unwrap_or_default()));
             self.emit(
                 "operation-auth-changed",
                 &*at,
-                format!("credential {} → {}", show_opt(&o.auth), show_opt(&n.auth)),
+                format!(
+                    "credential {} → {}",
+                    show_opt(&ids(&o.auth)),
+                    show_opt(&ids(&n.auth))
+                ),
                 items,
             );
         }
