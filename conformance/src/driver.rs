@@ -7,6 +7,7 @@ use std::pin::Pin;
 use std::time::Duration;
 
 use runtime::net::{self, ClientError, HttpSettings, ReadError};
+use runtime::sign::{self, Keys};
 
 use serde_json::Value;
 use spec::format::{BodyEncoding, ExampleRequest, Spec};
@@ -23,6 +24,9 @@ pub struct Call<'a> {
     pub request: &'a ExampleRequest,
     /// The credential to send (the documented one against the mock, the env var live).
     pub credential: Option<String>,
+    /// Sign the request with these keys (`SDK-HMAC-SHA256`) just before sending, when both
+    /// are set: live mode, for an operation that accepts signing and no token is set for.
+    pub sign_with: Option<&'a Keys>,
     pub base_url: &'a str,
     /// `Prefer` header value asking the mock for an example.
     pub prefer: Option<String>,
@@ -175,10 +179,23 @@ impl WireDriver {
         }
         // Transport errors may carry the URL (and a query credential): `describe` drops it;
         // the caller redacts the credential from what the causes say.
-        let resp = rb
-            .send()
-            .await
-            .map_err(|e| net::describe(&e.without_url()))?;
+        let sent = match call.sign_with.and_then(|k| k.access.as_ref().zip(k.secret.as_ref())) {
+            Some((access, secret)) => {
+                let (client, request) = rb.build_split();
+                let mut request = request.map_err(|e| net::describe(&e.without_url()))?;
+                let now = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_secs())
+                    .unwrap_or_default();
+                // The error names no header value: neither key can show in it.
+                sign::sign_request(&mut request, access.expose(), secret, now).map_err(|_| {
+                    "cannot sign the request: a header value is not signable".to_string()
+                })?;
+                client.execute(request).await
+            }
+            None => rb.send().await,
+        };
+        let resp = sent.map_err(|e| net::describe(&e.without_url()))?;
         let status = resp.status().as_u16();
         let header = |name: reqwest::header::HeaderName| {
             resp.headers()

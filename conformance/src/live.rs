@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
+use runtime::sign::Keys;
 use runtime::Secret;
 use serde_json::Value;
 use spec::format::{Effect, Operation, Spec};
@@ -39,6 +40,10 @@ pub struct LiveOptions<'a> {
     pub repeat: usize,
     /// Drift lines kept per example; the rest are counted.
     pub max_drift: usize,
+    /// The signing keys for a provider id (from `<ID>_ACCESS_KEY` and `<ID>_SECRET_KEY` in
+    /// the CLI, see [`env_keys`]): an operation that accepts signing is signed with them
+    /// when no token is set for its provider.
+    pub keys: &'a dyn Fn(&str) -> Keys,
 }
 
 impl<'a> LiveOptions<'a> {
@@ -53,7 +58,33 @@ impl<'a> LiveOptions<'a> {
             timeout: runtime::net::DEFAULT_TIMEOUT,
             repeat: 1,
             max_drift: DEFAULT_MAX_DRIFT,
+            keys: &no_keys,
         }
+    }
+}
+
+fn no_keys(_: &str) -> Keys {
+    Keys::default()
+}
+
+/// The environment variables holding a provider's access key and secret key.
+pub fn key_env_vars(provider_id: &str) -> (String, String) {
+    let id = provider_id.to_ascii_uppercase();
+    (format!("{id}_ACCESS_KEY"), format!("{id}_SECRET_KEY"))
+}
+
+/// A provider's signing keys from the environment (unset or empty variables are not set).
+pub fn env_keys(provider_id: &str) -> Keys {
+    let (access, secret) = key_env_vars(provider_id);
+    let read = |var: &str| {
+        std::env::var(var)
+            .ok()
+            .filter(|v| !v.is_empty())
+            .map(Secret::new)
+    };
+    Keys {
+        access: read(&access),
+        secret: read(&secret),
     }
 }
 
@@ -287,16 +318,29 @@ async fn check_one(
         return skip("response-only example".into());
     };
     let var = token_env_var(&spec.provider.id);
-    let credential = match om.credential.placement() {
-        Some(_) => match token(&spec.provider.id) {
-            Some(t) if !t.is_empty() => Some(t),
-            _ => return skip(format!("set {var}")),
-        },
-        None => None,
+    let (access_var, secret_var) = key_env_vars(&spec.provider.id);
+    let token = om
+        .credential
+        .placement()
+        .and_then(|_| token(&spec.provider.id))
+        .filter(|t| !t.is_empty());
+    let keys = match om.signed && token.is_none() {
+        true => Some((opts.keys)(&spec.provider.id)).filter(|k| k.iter().count() == 2),
+        false => None,
     };
+    // A token the caller set wins; else both keys sign; else the example cannot be sent.
+    match (om.credential.placement(), om.signed) {
+        _ if token.is_some() || keys.is_some() => {}
+        (Some(_), true) => return skip(format!("set {var}, or {access_var} and {secret_var}")),
+        (Some(_), false) => return skip(format!("set {var}")),
+        (None, true) => return skip(format!("set {access_var} and {secret_var}")),
+        (None, false) => {}
+    }
+    let credential = token;
     // A live endpoint may echo the credential back: it must not reach reports. Everything
-    // the server sent is redacted before it is checked, cut or shown.
-    let secrets: Vec<Secret> = credential.iter().map(Secret::new).collect();
+    // the server sent is redacted before it is checked, cut or shown; so are the keys.
+    let mut secrets: Vec<Secret> = credential.iter().map(Secret::new).collect();
+    secrets.extend(keys.iter().flat_map(|k| k.iter().cloned()));
     let secret_refs: Vec<&Secret> = secrets.iter().collect();
     let scrub = |text: String| runtime::secret::redact(&text, &secret_refs, &[]);
     let call = Call {
@@ -304,10 +348,18 @@ async fn check_one(
         op: om,
         request: req,
         credential: credential.clone(),
+        sign_with: keys.as_ref(),
         base_url: opts.base_url,
         prefer: None,
     };
-    let curl = || wire::curl(om, req, opts.base_url, &var);
+    let curl = || match keys {
+        // curl cannot sign: the line shows the request, and says how it was signed.
+        Some(_) => format!(
+            "{} # sent signed (SDK-HMAC-SHA256 with ${access_var} and ${secret_var}), not with ${var}",
+            wire::curl(om, req, opts.base_url, &var)
+        ),
+        None => wire::curl(om, req, opts.base_url, &var),
+    };
     let deadline = Instant::now() + opts.timeout;
     let mut attempt = 1;
     let raw = loop {
@@ -341,6 +393,19 @@ async fn check_one(
         return (Verdict::Fail(why), Value::Null, Outcome::Transport);
     }
     let body = runtime::secret::redact_value(raw.body, &secret_refs, &[]);
+    // A refused credential is no check of the operation, documented 401 or not.
+    if raw.status == 401 && (credential.is_some() || keys.is_some()) {
+        let refused = match keys {
+            Some(_) => format!("the signature made with {access_var} and {secret_var}"),
+            None => var.clone(),
+        };
+        let why = scrub(format!(
+            "HTTP 401: the provider refused {refused}: {body}\nreproduce: {}",
+            curl()
+        ));
+        let outcome = serde_json::json!({ "status": raw.status, "body": body });
+        return (Verdict::Fail(why), outcome, Outcome::Drift);
+    }
     let mut drift = drift(spec, op, raw.status, &body);
     if drift.len() > opts.max_drift {
         let left_out = drift.len() - opts.max_drift;

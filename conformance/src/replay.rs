@@ -223,6 +223,7 @@ async fn replay_one(
         op: om,
         request: req,
         credential: om.credential.value_in(req),
+        sign_with: None,
         base_url: base,
         prefer: ex.response.as_ref().map(|_| format!("example={}", ex.name)),
     };

@@ -306,6 +306,7 @@ async fn execute(
                 timeout: settings.timeout,
                 repeat: args.repeat.max(1),
                 max_drift: args.max_drift,
+                keys: &conformance::live::env_keys,
                 ..LiveOptions::new(base_url)
             };
             let token = |provider: &str| std::env::var(token_env_var(provider)).ok();
