@@ -56,14 +56,14 @@ impl Checker<'_> {
                     "list the schemes the provider accepts, or remove `auth`",
                 );
             }
-            // The replay, the protocol tests and live mode send the token; live mode does not
-            // sign yet, so a signed-only operation would go out without a credential there.
+            // Live mode signs, but the reference replay and the generated protocol tests send
+            // the token: a signed-only operation would go out without a credential there.
             if !signing.is_empty() && tokens.is_empty() {
                 self.report(
                     &at.k("auth"),
                     format!(
-                        "operation is signed only ({}); live mode and the replay cannot sign yet \
-                         and would send it without a credential",
+                        "operation is signed only ({}); the replay on the mock and the generated \
+                         protocol tests cannot sign yet and would send it without a credential",
                         list(signing.iter())
                     ),
                     "list the token scheme the provider also accepts as an alternative, e.g. \
