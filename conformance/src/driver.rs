@@ -179,7 +179,10 @@ impl WireDriver {
         }
         // Transport errors may carry the URL (and a query credential): `describe` drops it;
         // the caller redacts the credential from what the causes say.
-        let sent = match call.sign_with.and_then(|k| k.access.as_ref().zip(k.secret.as_ref())) {
+        let sent = match call
+            .sign_with
+            .and_then(|k| k.access.as_ref().zip(k.secret.as_ref()))
+        {
             Some((access, secret)) => {
                 let (client, request) = rb.build_split();
                 let mut request = request.map_err(|e| net::describe(&e.without_url()))?;

@@ -352,14 +352,12 @@ async fn check_one(
         base_url: opts.base_url,
         prefer: None,
     };
-    let curl = || match keys {
-        // curl cannot sign: the line shows the request, and says how it was signed.
-        Some(_) => format!(
-            "{} # sent signed (SDK-HMAC-SHA256 with ${access_var} and ${secret_var}), not with ${var}",
-            wire::curl(om, req, opts.base_url, &var)
-        ),
-        None => wire::curl(om, req, opts.base_url, &var),
+    // curl cannot sign: the line shows the request, and says how it was sent.
+    let signed_note = match keys {
+        Some(_) => format!(" # sent signed (SDK-HMAC-SHA256, ${access_var} ${secret_var})"),
+        None => String::new(),
     };
+    let curl = || format!("{}{signed_note}", wire::curl(om, req, opts.base_url, &var));
     let deadline = Instant::now() + opts.timeout;
     let mut attempt = 1;
     let raw = loop {

@@ -130,5 +130,9 @@ async fn per_provider_jobs_bound_the_requests_in_flight() {
     let token = |_: &str| Some("test-token".to_string());
     let results = run_live(&files, &opts, &WireDriver::default(), &token, &mut |_| {}).await;
     assert!(!results.is_empty());
-    assert_eq!(most.load(Ordering::SeqCst), 2, "at most 2 in flight, and 2 reached");
+    assert_eq!(
+        most.load(Ordering::SeqCst),
+        2,
+        "at most 2 in flight, and 2 reached"
+    );
 }

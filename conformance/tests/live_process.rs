@@ -125,7 +125,8 @@ async fn live_mode_is_read_only_by_default_and_needs_tokens() {
             let Verdict::Skipped(why) = &r.verdict else {
                 panic!("{:?}", r.verdict)
             };
-            assert!(why.ends_with("_TOKEN"), "{why}");
+            // An operation that also accepts signing names the key variables too.
+            assert!(why.starts_with("set ") && why.contains("_TOKEN"), "{why}");
         }
     }
 }

@@ -103,7 +103,10 @@ async fn live_mode_signs_when_only_the_keys_are_set() {
         };
         assert!(why.starts_with("HTTP 401: the provider refused"), "{why}");
         let (access_var, secret_var) = key_env_vars(&key.0);
-        assert!(why.contains(&access_var) && why.contains(&secret_var), "{why}");
+        assert!(
+            why.contains(&access_var) && why.contains(&secret_var),
+            "{why}"
+        );
     }
     for text in [format!("{results:?}"), format!("{wrong:?}")] {
         for k in [AK, SK, WRONG_SK] {
@@ -121,13 +124,23 @@ async fn without_token_or_keys_a_signed_operation_is_skipped_naming_the_variable
         allow_writes: true,
         ..LiveOptions::new(&base)
     };
-    let results = run_live(&files, &opts, &WireDriver::default(), &|_| None, &mut |_| {}).await;
+    let results = run_live(
+        &files,
+        &opts,
+        &WireDriver::default(),
+        &|_| None,
+        &mut |_| {},
+    )
+    .await;
     for key in signed_examples(&files) {
         let Verdict::Skipped(why) = &result(&results, &key).verdict else {
             panic!("{key:?}: {:?}", result(&results, &key).verdict)
         };
         let (access_var, secret_var) = key_env_vars(&key.0);
-        assert!(why.contains(&access_var) && why.contains(&secret_var), "{why}");
+        assert!(
+            why.contains(&access_var) && why.contains(&secret_var),
+            "{why}"
+        );
     }
 }
 
