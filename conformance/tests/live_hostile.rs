@@ -220,3 +220,57 @@ async fn a_token_echoed_by_the_server_reaches_no_output() {
     assert_no_token(&all, "stdout/stderr");
     assert_no_token(&junit, "JUnit");
 }
+
+/// Ctrl-C in the middle of a run: the process ends at once with 130 ("interrupted"), and
+/// the summary and JUnit are still written, the unfinished examples as failures.
+#[tokio::test]
+async fn an_interrupted_run_still_writes_its_report() {
+    let (silent, seen) = serve(|_| None, 16).await;
+    let junit = std::env::temp_dir().join(format!("live-interrupted-{}.xml", std::process::id()));
+    let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_conformance"));
+    cmd.args([
+        "replay",
+        "--target",
+        "live",
+        "--base-url",
+        &silent,
+        "--spec",
+    ])
+    .arg(specs())
+    .arg("--junit")
+    .arg(&junit)
+    .args(["--timeout", "30"])
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .kill_on_drop(true);
+    for id in provider_ids() {
+        cmd.env(conformance::replay::token_env_var(&id), TOKEN);
+    }
+    let child = cmd.spawn().expect("the run starts");
+    // Interrupt once the run is waiting on the silent server.
+    let waited = Instant::now();
+    while seen.load(Ordering::SeqCst) == 0 && waited.elapsed() < Duration::from_secs(20) {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(
+        seen.load(Ordering::SeqCst) > 0,
+        "the run never reached the server"
+    );
+    let pid = child.id().expect("running") as libc::pid_t;
+    // SAFETY: sending a signal to our own child process.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGINT) }, 0);
+    let out = tokio::time::timeout(Duration::from_secs(20), child.wait_with_output())
+        .await
+        .expect("the run ends soon after Ctrl-C")
+        .expect("the run's output");
+    let all = text(&out);
+    let report = std::fs::read_to_string(&junit).unwrap_or_default();
+    let _ = std::fs::remove_file(&junit);
+    assert_eq!(out.status.code(), Some(130), "{all}");
+    assert!(
+        report.contains("<failure"),
+        "no failed row in the JUnit:\n{report}\n{all}"
+    );
+    assert_no_token(&all, "output");
+    assert_no_token(&report, "JUnit");
+}
