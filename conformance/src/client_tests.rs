@@ -221,6 +221,26 @@ pub fn find<'a>(
     })
 }
 
+/// The signed variant of an example's test (`provider::operation::signed::example`).
+pub fn find_signed<'a>(
+    run: &'a TestRun,
+    provider: &str,
+    operation: &str,
+    example: &str,
+) -> Option<(&'a str, &'a TestOutcome)> {
+    run.tests.iter().find_map(|(path, outcome)| {
+        let parts: Vec<&str> = path.split("::").collect();
+        match parts.as_slice() {
+            [p, o, "signed", e]
+                if names(p, provider) && names(o, operation) && names(e, example) =>
+            {
+                Some((path.as_str(), outcome))
+            }
+            _ => None,
+        }
+    })
+}
+
 /// The command that reruns one generated test against a mock.
 pub fn rerun_hint(path: &str) -> String {
     format!(
@@ -239,20 +259,29 @@ pub fn merge(results: &mut [CaseResult], run: &TestRun) -> Vec<String> {
             // A provider whose model could not be built: nothing to match.
             continue;
         }
+        // The example's signed variant, where the operation accepts signing, counts too.
+        let signed = find_signed(run, &r.provider, &r.operation, &r.example);
+        if let Some((path, _)) = signed {
+            used.push(path.to_string());
+        }
         r.client = Some(match find(run, &r.provider, &r.operation, &r.example) {
             Some((path, outcome)) => {
                 used.push(path.to_string());
-                match outcome {
-                    TestOutcome::Ok => Verdict::Pass,
-                    TestOutcome::Ignored(why) => Verdict::Skipped(
-                        why.clone()
-                            .unwrap_or_else(|| "generated test ignored".into()),
-                    ),
-                    TestOutcome::Failed(why) => Verdict::Fail(format!(
+                let failed = |path: &str, why: &str| {
+                    Verdict::Fail(format!(
                         "generated test `{path}` failed:\n{}\nrerun: {}",
                         if why.is_empty() { "(no output)" } else { why },
                         rerun_hint(path)
-                    )),
+                    ))
+                };
+                match (outcome, signed) {
+                    (TestOutcome::Failed(why), _) => failed(path, why),
+                    (_, Some((spath, TestOutcome::Failed(why)))) => failed(spath, why),
+                    (TestOutcome::Ok, _) => Verdict::Pass,
+                    (TestOutcome::Ignored(why), _) => Verdict::Skipped(
+                        why.clone()
+                            .unwrap_or_else(|| "generated test ignored".into()),
+                    ),
                 }
             }
             None => Verdict::Fail(format!(

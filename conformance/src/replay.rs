@@ -163,7 +163,19 @@ pub async fn replay_on_mock(
     filter: Option<&str>,
 ) -> Result<MockReplay, String> {
     let addr = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
-    let mock = crate::mock::spawn(files, addr, true)
+    // The generated protocol tests sign with protocol-test's placeholder keys: the mock
+    // verifies those signatures for real.
+    let keys = format!(
+        "{}:{}",
+        protocol_test::ACCESS_KEY,
+        protocol_test::SECRET_KEY
+    );
+    let config = crate::mock::Config {
+        capture: true,
+        signing_key: crate::mock::SigningKey::parse(&keys),
+        ..crate::mock::Config::default()
+    };
+    let mock = crate::mock::spawn_with(files, addr, config)
         .await
         .map_err(|e| format!("cannot start the mock on {addr}: {e}"))?;
     let mut results = replay_all(files, &WireDriver::default(), &mock).await;

@@ -71,6 +71,71 @@ mod gaussdb_mysql {
             };
             assert_eq!(response.into_inner(), expected);
         }
+        mod signed {
+            use super::api;
+            /// `create_backup`: The request example and its 201 answer (answer corrected to valid JSON). Replayed as corrected by erratum E1.
+            #[tokio::test]
+            async fn create_backup() {
+                let target = protocol_test::Target::start(
+                        "gaussdb_mysql",
+                        Some("create_backup"),
+                        protocol_test::CannedResponse::new(201)
+                            .header("Content-Type", "application/json")
+                            .body(
+                                b"{\"backup\":{\"id\":\"2f4ddb93-b901-4b08-93d8-1d2e472f30fe\",\"name\":\"backup-1\",\"description\":\"Manual backup\",\"begin_time\":\"2020-07-07T01:17:05+0800\",\"status\":\"BUILDING\",\"type\":\"manual\",\"instance_id\":\"07033b125fd94a8a96896f8bcfee6ddain07\"},\"job_id\":\"e0fbbfc8-1ac4-4721-b9e9-7dd685c5bdd7\"}",
+                            ),
+                    )
+                    .await
+                    .expect("the test target starts");
+                let client = api::Client::builder()
+                    .base_url(target.url())
+                    .http_client(target.http_client())
+                    .access_key(protocol_test::ACCESS_KEY)
+                    .secret_key(protocol_test::SECRET_KEY)
+                    .build()
+                    .expect("the client builds");
+                let request = api::CreateManualBackupRequest::new(
+                        "619d3e78f61b4be68bc5aa0b59edcf7b",
+                        "07033b125fd94a8a96896f8bcfee6ddain07",
+                        "backup-1",
+                    )
+                    .description("Manual backup");
+                let result = client.create_manual_backup(&request).await;
+                if let Some(sent) = target.captured() {
+                    protocol_test::assert_request(
+                        &sent,
+                        &protocol_test::ExpectedRequest::new(
+                                "POST",
+                                "/v3/619d3e78f61b4be68bc5aa0b59edcf7b/backups/create",
+                            )
+                            .query(&[])
+                            .headers(&[])
+                            .json_body(
+                                "{\"instance_id\":\"07033b125fd94a8a96896f8bcfee6ddain07\",\"name\":\"backup-1\",\"description\":\"Manual backup\"}",
+                            )
+                            .signed_by(protocol_test::ACCESS_KEY),
+                    );
+                }
+                let response = result
+                    .unwrap_or_else(|e| {
+                        panic!("expected the documented payload, got {e:?}")
+                    });
+                assert_eq!(response.status(), 201);
+                let expected = api::CreatedBackup {
+                    backup: api::Backup {
+                        id: String::from("2f4ddb93-b901-4b08-93d8-1d2e472f30fe"),
+                        name: String::from("backup-1"),
+                        description: Some(String::from("Manual backup")),
+                        begin_time: Some(String::from("2020-07-07T01:17:05+0800")),
+                        status: api::BackupStatus::Building,
+                        r#type: api::BackupType::Manual,
+                        instance_id: String::from("07033b125fd94a8a96896f8bcfee6ddain07"),
+                    },
+                    job_id: String::from("e0fbbfc8-1ac4-4721-b9e9-7dd685c5bdd7"),
+                };
+                assert_eq!(response.into_inner(), expected);
+            }
+        }
     }
 }
 mod oms {
@@ -725,6 +790,100 @@ mod otc_dcs {
                 total_num: 1,
             };
             assert_eq!(response.into_inner(), expected);
+        }
+        mod signed {
+            use super::api;
+            /// `list_records`: The page's request template, with the placeholders filled from the parameter table. Replayed as corrected by erratum E1.
+            #[tokio::test]
+            async fn list_records() {
+                let target = protocol_test::Target::start(
+                        "otc_dcs",
+                        Some("list_records"),
+                        protocol_test::CannedResponse::new(200)
+                            .header("Content-Type", "application/json")
+                            .body(
+                                b"{\"backup_record_response\":[{\"status\":\"succeed\",\"remark\":\"001\",\"period\":null,\"progress\":\"100.00\",\"size\":880232,\"instance_id\":\"5560df16-cebf-4473-95c4-d1b573c16e79\",\"backup_id\":\"4631832a-14c6-45b0-a0b3-3abd8f591ad1\",\"created_at\":\"2019-05-10T08:31:16.166Z\",\"updated_at\":\"2019-05-10T08:32:30.546Z\",\"execution_at\":\"2019-05-10T08:31:21.461Z\",\"backup_type\":\"manual\",\"backup_format\":\"AOF\",\"backup_name\":\"backup_20190510163116\",\"error_code\":null,\"is_support_restore\":\"TRUE\"}],\"total_num\":1}",
+                            ),
+                    )
+                    .await
+                    .expect("the test target starts");
+                let client = api::Client::builder()
+                    .base_url(target.url())
+                    .http_client(target.http_client())
+                    .access_key(protocol_test::ACCESS_KEY)
+                    .secret_key(protocol_test::SECRET_KEY)
+                    .build()
+                    .expect("the client builds");
+                let request = api::ListBackupRecordsRequest::new(
+                        "0605767b0f0c4f3f9c21b7b5e2f1a5d1",
+                        "5560df16-cebf-4473-95c4-d1b573c16e79",
+                    )
+                    .start(1)
+                    .limit(10)
+                    .begin_time("20170718235959")
+                    .end_time("20190718235959");
+                let result = client.list_backup_records(&request).await;
+                if let Some(sent) = target.captured() {
+                    protocol_test::assert_request(
+                        &sent,
+                        &protocol_test::ExpectedRequest::new(
+                                "GET",
+                                "/v1.0/0605767b0f0c4f3f9c21b7b5e2f1a5d1/instances/5560df16-cebf-4473-95c4-d1b573c16e79/backups",
+                            )
+                            .query(
+                                &[
+                                    ("start", "1"),
+                                    ("limit", "10"),
+                                    ("beginTime", "20170718235959"),
+                                    ("endTime", "20190718235959"),
+                                ],
+                            )
+                            .headers(&[])
+                            .empty_body()
+                            .signed_by(protocol_test::ACCESS_KEY),
+                    );
+                }
+                let response = result
+                    .unwrap_or_else(|e| {
+                        panic!("expected the documented payload, got {e:?}")
+                    });
+                assert_eq!(response.status(), 200);
+                let expected = api::BackupRecordList {
+                    backup_record_response: Vec::from([
+                        api::BackupRecord {
+                            status: api::BackupStatus::Succeed,
+                            remark: Some(Some(String::from("001"))),
+                            period: Some(None),
+                            progress: Some(Some(String::from("100.00"))),
+                            size: Some(Some(880232)),
+                            instance_id: String::from(
+                                "5560df16-cebf-4473-95c4-d1b573c16e79",
+                            ),
+                            backup_id: String::from(
+                                "4631832a-14c6-45b0-a0b3-3abd8f591ad1",
+                            ),
+                            created_at: Some(
+                                Some(String::from("2019-05-10T08:31:16.166Z")),
+                            ),
+                            updated_at: Some(
+                                Some(String::from("2019-05-10T08:32:30.546Z")),
+                            ),
+                            execution_at: Some(
+                                Some(String::from("2019-05-10T08:31:21.461Z")),
+                            ),
+                            backup_type: Some(api::BackupType::Manual),
+                            backup_name: Some(
+                                Some(String::from("backup_20190510163116")),
+                            ),
+                            backup_format: Some(Some(String::from("AOF"))),
+                            error_code: Some(None),
+                            is_support_restore: Some(Some(api::RestoreSupport::True)),
+                        },
+                    ]),
+                    total_num: 1,
+                };
+                assert_eq!(response.into_inner(), expected);
+            }
         }
     }
 }

@@ -36,6 +36,9 @@ pub struct ExpectedRequest {
     /// Headers that must be present with these values; others may be present too.
     pub headers: Vec<(String, String)>,
     pub body: ExpectedBody,
+    /// The request must carry an `SDK-HMAC-SHA256` signature by this access key (and its
+    /// `X-Sdk-Date`). Whether the signature is right is the verifying server's business.
+    pub signed_by: Option<String>,
 }
 
 fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -52,6 +55,12 @@ impl ExpectedRequest {
             path: path.to_string(),
             ..Self::default()
         }
+    }
+
+    /// Expect a request signature by `access_key`.
+    pub fn signed_by(mut self, access_key: &str) -> Self {
+        self.signed_by = Some(access_key.to_string());
+        self
     }
 
     pub fn query(mut self, pairs: &[(&str, &str)]) -> Self {
@@ -327,6 +336,44 @@ pub fn validate_request(expected: &ExpectedRequest, found: &CapturedRequest) -> 
         found.header("content-type"),
         &found.body,
     ));
+    if let Some(access_key) = &expected.signed_by {
+        out.extend(validate_signature(access_key, found));
+    }
+    out
+}
+
+/// The request carries an `SDK-HMAC-SHA256` `Authorization` by `access_key`, naming the
+/// headers it signs (`host` and `x-sdk-date` among them), and the `X-Sdk-Date` it signed.
+pub fn validate_signature(access_key: &str, found: &CapturedRequest) -> Vec<Mismatch> {
+    let mut out = Vec::new();
+    let want = format!("SDK-HMAC-SHA256 Access={access_key}, SignedHeaders=");
+    match found.header("authorization") {
+        Some(a) if a.starts_with(&want) && a.contains(", Signature=") => {
+            let signed = a[want.len()..].split(',').next().unwrap_or_default();
+            for needed in ["host", "x-sdk-date"] {
+                if !signed.split(';').any(|h| h == needed) {
+                    out.push(Mismatch::new(
+                        "signed headers",
+                        format!("`{needed}` among them"),
+                        quoted(signed),
+                    ));
+                }
+            }
+        }
+        Some(a) => out.push(Mismatch::new(
+            "header `Authorization`",
+            format!("{want}…, Signature=…"),
+            quoted(a.split(", Signature=").next().unwrap_or(a)),
+        )),
+        None => out.push(Mismatch::new(
+            "header `Authorization`",
+            "a request signature",
+            "absent",
+        )),
+    }
+    if found.header("x-sdk-date").is_none() {
+        out.push(Mismatch::new("header `X-Sdk-Date`", "present", "absent"));
+    }
     out
 }
 
@@ -384,6 +431,31 @@ mod tests {
                 ("Content-Type", "application/json"),
             ])
             .json_body(r#"{ "a": "x", "b": [1, 2] }"#)
+    }
+
+    #[test]
+    fn a_signature_by_the_expected_key_naming_host_and_date_is_required() {
+        let signed = |authorization: Option<&str>, date: bool| {
+            let mut c = captured();
+            if let Some(a) = authorization {
+                c.headers.push(("authorization".into(), a.into()));
+            }
+            if date {
+                c.headers
+                    .push(("x-sdk-date".into(), "20240101T000000Z".into()));
+            }
+            validate_request(&expected().signed_by("ak"), &c)
+        };
+        let good = "SDK-HMAC-SHA256 Access=ak, SignedHeaders=host;x-sdk-date, Signature=00ff";
+        assert_eq!(signed(Some(good), true), Vec::new());
+        assert_eq!(signed(Some(good), false).len(), 1, "no X-Sdk-Date");
+        assert_eq!(signed(None, true).len(), 1, "no signature");
+        let other_key = good.replace("Access=ak", "Access=other");
+        assert_eq!(signed(Some(&other_key), true).len(), 1, "another key");
+        let no_host = good.replace("host;", "");
+        assert_eq!(signed(Some(&no_host), true).len(), 1, "host not signed");
+        let unsigned = "SDK-HMAC-SHA256 Access=ak, SignedHeaders=host;x-sdk-date";
+        assert_eq!(signed(Some(unsigned), true).len(), 1, "no Signature part");
     }
 
     #[test]

@@ -21,8 +21,14 @@ mod target;
 
 pub use compare::{
     assert_request, media_type, validate_body, validate_headers, validate_method, validate_path,
-    validate_query, validate_request, ExpectedBody, ExpectedRequest, Mismatch,
+    validate_query, validate_request, validate_signature, ExpectedBody, ExpectedRequest, Mismatch,
 };
 pub use multipart::parse_multipart;
 pub use server::{CannedResponse, CaptureServer, CapturedRequest};
 pub use target::{Target, BASE_URL_VAR, PREFER, PROVIDER_PLACEHOLDER};
+
+/// The signing keys protocol tests sign with (placeholders, never a provider's); a server
+/// that verifies signatures for them is given the same pair (`conformance replay` starts the
+/// mock with it).
+pub const ACCESS_KEY: &str = "protocol-test-access-key";
+pub const SECRET_KEY: &str = "protocol-test-secret-key";

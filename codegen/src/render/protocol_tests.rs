@@ -26,7 +26,7 @@ use super::{banner, Layout, OutputFile, RenderError, Renderer};
 use crate::model::{
     ident, Encoding, FieldModel, Model, OpModel, ProviderModel, Ty, TypeBody, UnionVariant,
 };
-use spec::format::{BodyEncoding, Kind};
+use spec::format::{BodyEncoding, Kind, Location};
 use spec::model::{ExampleModel, Outcome};
 
 pub struct ProtocolTestRenderer;
@@ -114,12 +114,31 @@ fn provider_module(p: &ProviderModel) -> Result<TokenStream, RenderError> {
         let op_mod = id(&o.method);
         let mut tests = Vec::new();
         for ex in &o.resolved.examples {
-            tests.push(test_fn(p, o, ex).map_err(|m| err(p, o, &ex.example.name, m))?);
+            let test = test_fn(p, o, ex, Auth::Token);
+            tests.push(test.map_err(|m| err(p, o, &ex.example.name, m))?);
         }
+        // Operations that accept a request signature are also called signed: the capture
+        // server checks a signature is there, a verifying mock checks it is right.
+        let mut signed = Vec::new();
+        if o.resolved.signed {
+            for ex in o.resolved.examples.iter().filter(|e| e.own_request) {
+                let test = test_fn(p, o, ex, Auth::Signed);
+                signed.push(test.map_err(|m| err(p, o, &ex.example.name, m))?);
+            }
+        }
+        let signed = (!signed.is_empty()).then(|| {
+            quote! {
+                mod signed {
+                    use super::api;
+                    #(#signed)*
+                }
+            }
+        });
         ops.push(quote! {
             mod #op_mod {
                 use generated::#module as api;
                 #(#tests)*
+                #signed
             }
         });
     }
@@ -130,7 +149,21 @@ fn provider_module(p: &ProviderModel) -> Result<TokenStream, RenderError> {
     })
 }
 
-fn test_fn(p: &ProviderModel, o: &OpModel, ex: &ExampleModel) -> Result<TokenStream, String> {
+/// How a test's client proves who it is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Auth {
+    /// The operation's token scheme, with the placeholder credential.
+    Token,
+    /// A request signature with `protocol_test`'s placeholder keys, and no token.
+    Signed,
+}
+
+fn test_fn(
+    p: &ProviderModel,
+    o: &OpModel,
+    ex: &ExampleModel,
+    auth: Auth,
+) -> Result<TokenStream, String> {
     let name = id(&ident(&ex.example.name));
     let mut doc = format!("`{}`: {}", ex.example.name, ex.example.summary.trim());
     // Only the erratum's id: its prose may quote the documented credential.
@@ -150,7 +183,7 @@ fn test_fn(p: &ProviderModel, o: &OpModel, ex: &ExampleModel) -> Result<TokenStr
         });
     };
     let server = canned_response(o, ex);
-    let client = client(p, o);
+    let client = client(p, o, auth);
     let typed = typed_request(p, o, request)?;
     let method = id(&o.method);
     let provider = p.spec.provider.id.as_str();
@@ -164,7 +197,7 @@ fn test_fn(p: &ProviderModel, o: &OpModel, ex: &ExampleModel) -> Result<TokenStr
         None => quote!(None),
     };
     let check_request = if ex.own_request {
-        let expected = expected_request(o, ex)?;
+        let expected = expected_request(o, ex, auth)?;
         quote! {
             if let Some(sent) = target.captured() {
                 protocol_test::assert_request(&sent, &#expected);
@@ -232,11 +265,17 @@ fn canned_response(o: &OpModel, ex: &ExampleModel) -> TokenStream {
     quote!(protocol_test::CannedResponse::new(#status) #(#headers)* #body)
 }
 
-fn client(p: &ProviderModel, o: &OpModel) -> TokenStream {
-    let credential = o.auth.map(|i| {
-        let setter = id(&setter_name(&p.auth[i].setter, "auth"));
-        quote!(.#setter(crate::CREDENTIAL))
-    });
+fn client(p: &ProviderModel, o: &OpModel, auth: Auth) -> TokenStream {
+    let credential = match auth {
+        Auth::Token => o.auth.map(|i| {
+            let setter = id(&setter_name(&p.auth[i].setter, "auth"));
+            quote!(.#setter(crate::CREDENTIAL))
+        }),
+        Auth::Signed => Some(quote! {
+            .access_key(protocol_test::ACCESS_KEY)
+            .secret_key(protocol_test::SECRET_KEY)
+        }),
+    };
     quote! {
         api::Client::builder()
             .base_url(target.url())
@@ -313,8 +352,17 @@ fn placeholder_in(v: &mut Value) {
 
 /// The documented request as literals: method, path filled by the spec's encoder, every
 /// query pair, the documented headers, the body by its encoding; credential as placeholder.
-fn expected_request(o: &OpModel, ex: &ExampleModel) -> Result<TokenStream, String> {
-    let w = WireRequest::build(o, ex.example);
+fn expected_request(o: &OpModel, ex: &ExampleModel, auth: Auth) -> Result<TokenStream, String> {
+    let mut w = WireRequest::build(o, ex.example);
+    if auth == Auth::Signed {
+        // A signed request carries no token.
+        let cred = &o.resolved.credential;
+        w.query.retain(|k, _| !cred.is(Location::Query, k));
+        w.headers.retain(|k, _| !cred.is(Location::Header, k));
+        if let Some(b) = w.body.as_mut() {
+            b.retain(|k, _| !cred.is(Location::Body, k));
+        }
+    }
     let (method, path) = (w.method, &w.path);
     let pairs = |m: &indexmap::IndexMap<String, String>| {
         let items = m.iter().map(|(k, v)| {
@@ -355,11 +403,13 @@ fn expected_request(o: &OpModel, ex: &ExampleModel) -> Result<TokenStream, Strin
             quote!(.json_body(#text))
         }
     };
+    let signed = (auth == Auth::Signed).then(|| quote!(.signed_by(protocol_test::ACCESS_KEY)));
     Ok(quote! {
         protocol_test::ExpectedRequest::new(#method, #path)
             .query(#query)
             .headers(#headers)
             #body
+            #signed
     })
 }
 

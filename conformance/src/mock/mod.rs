@@ -173,7 +173,9 @@ impl Mock {
         };
         let uri = &parts.uri;
         let (scope, path) = self.scope(uri.path(), &parts.headers);
-        let incoming = Incoming::read(parts.method, path, uri.query(), parts.headers, &bytes).await;
+        let mut incoming =
+            Incoming::read(parts.method, path, uri.query(), parts.headers, &bytes).await;
+        incoming.sent_path = uri.path().to_string();
         if self.capture.is_enabled() {
             self.capture.push(captured(&incoming, bytes));
         }

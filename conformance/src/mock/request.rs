@@ -50,7 +50,10 @@ impl MediaType {
 
 pub struct Incoming {
     pub method: Method,
+    /// The path the operation is routed by (a `/~<provider>` prefix removed).
     pub path: String,
+    /// The path exactly as the client sent it (what a request signature covers).
+    pub sent_path: String,
     pub query: Vec<(String, String)>,
     pub headers: HeaderMap,
     pub media_type: MediaType,
@@ -83,6 +86,7 @@ impl Incoming {
         Incoming {
             method,
             path: path.to_string(),
+            sent_path: path.to_string(),
             query,
             headers,
             media_type,

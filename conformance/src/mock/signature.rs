@@ -89,7 +89,7 @@ pub fn verify_at(req: &Incoming, key: Option<&SigningKey>, now: u64) -> Result<(
     let mut canonical = String::new();
     canonical.push_str(req.method.as_str());
     canonical.push('\n');
-    canonical.push_str(&uri(&req.path));
+    canonical.push_str(&uri(&req.sent_path));
     canonical.push('\n');
     canonical.push_str(&query(&req.query));
     canonical.push('\n');
