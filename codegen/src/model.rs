@@ -114,8 +114,7 @@ pub struct FieldModel<'a> {
 pub fn uses_deprecated(p: &ProviderModel, o: &OpModel) -> bool {
     o.op.deprecated.is_some()
         || o.params.iter().any(|f| f.deprecated.is_some())
-        || p
-            .spec
+        || p.spec
             .types
             .values()
             .any(|t| t.fields.iter().any(|f| f.deprecated.is_some()))

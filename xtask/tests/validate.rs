@@ -49,14 +49,28 @@ fn a_given_file_sees_cross_file_rules_and_its_problems_come_first() {
     // A problem elsewhere in the workspace, in a file that sorts before the draft.
     let other = &all[1];
     let text = std::fs::read_to_string(other).expect("read");
-    let broken = text.replacen("\noperations:\n", "\nunknown_top_level_key: 1\noperations:\n", 1);
-    assert_ne!(broken, text, "{} has a top-level `operations:`", other.display());
+    let broken = text.replacen(
+        "\noperations:\n",
+        "\nunknown_top_level_key: 1\noperations:\n",
+        1,
+    );
+    assert_ne!(
+        broken,
+        text,
+        "{} has a top-level `operations:`",
+        other.display()
+    );
     std::fs::write(other, broken).expect("write");
 
     let workspace = ws.to_str().expect("utf-8 temp path");
     let out = xtask(
         ws,
-        &["--workspace", workspace, "validate", draft.to_str().expect("utf-8")],
+        &[
+            "--workspace",
+            workspace,
+            "validate",
+            draft.to_str().expect("utf-8"),
+        ],
     );
     assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -67,7 +81,9 @@ fn a_given_file_sees_cross_file_rules_and_its_problems_come_first() {
         "the draft's clash comes first:\n{stderr}"
     );
     assert!(
-        lines.iter().any(|l| l.starts_with(other.to_str().expect("utf-8"))),
+        lines
+            .iter()
+            .any(|l| l.starts_with(other.to_str().expect("utf-8"))),
         "the workspace's own problem is reported too:\n{stderr}"
     );
     assert!(
@@ -83,7 +99,12 @@ fn a_given_file_sees_cross_file_rules_and_its_problems_come_first() {
     std::fs::copy(&all[0], &stand_in).expect("copy");
     let out = xtask(
         ws,
-        &["--workspace", workspace, "validate", stand_in.to_str().expect("utf-8")],
+        &[
+            "--workspace",
+            workspace,
+            "validate",
+            stand_in.to_str().expect("utf-8"),
+        ],
     );
     assert!(out.status.success(), "{}", describe(&out));
 }

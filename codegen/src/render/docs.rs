@@ -89,7 +89,7 @@ fn ops(p: &ProviderModel) -> Vec<Value> {
                 "effect": format!("{:?}", op.effect).to_lowercase(),
                 "address_documented": op.address_documented,
                 "since": op.since,
-                "deprecated": op.deprecated.as_ref().map(|d| deprecation_text(d)),
+                "deprecated": op.deprecated.as_ref().map(deprecation_text),
                 "status": op.response.status,
                 "envelope": envelope,
                 "body": op.request.body.map(|b| b.media_type()),

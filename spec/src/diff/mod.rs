@@ -22,7 +22,9 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::format::{AuthRef, Deprecated, Field, Kind, Operation, Parameter, Schema, Spec, TypeDef};
+use crate::format::{
+    AuthRef, Deprecated, Field, Kind, Operation, Parameter, Schema, Spec, TypeDef,
+};
 use crate::validate::Validated;
 
 pub use self::rules::{rule, Level, Rule, RULES};

@@ -13,7 +13,12 @@ impl Checker<'_> {
                 let Some(d) = &f.deprecated else { continue };
                 let names = def.fields.iter().map(|g| g.name.as_str());
                 self.deprecated(
-                    &P::root().k("types").k(name).k("fields").i(i).k("deprecated"),
+                    &P::root()
+                        .k("types")
+                        .k(name)
+                        .k("fields")
+                        .i(i)
+                        .k("deprecated"),
                     d,
                     &format!("a field of `{name}`"),
                     &f.name,
@@ -33,7 +38,12 @@ impl Checker<'_> {
                     ids.clone(),
                 );
             }
-            let params: Vec<&str> = op.request.parameters.iter().map(|p| p.name.as_str()).collect();
+            let params: Vec<&str> = op
+                .request
+                .parameters
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect();
             for (j, p) in op.request.parameters.iter().enumerate() {
                 let Some(d) = &p.deprecated else { continue };
                 self.deprecated(
@@ -63,7 +73,10 @@ impl Checker<'_> {
             self.report(
                 &at.k("replacement"),
                 format!("`{own}` names itself as its replacement"),
-                format!("name another one: {}, or remove `replacement`", list(others())),
+                format!(
+                    "name another one: {}, or remove `replacement`",
+                    list(others())
+                ),
             );
         } else if !names.contains(&r.as_str()) {
             self.report(

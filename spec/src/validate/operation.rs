@@ -347,7 +347,10 @@ pub(super) fn provider_operations(
                      parameter as a discriminator with different values",
                 ),
                 _ => (
-                    format!("{route} of `{}` cannot be told apart from `{}`", op.id, other.id),
+                    format!(
+                        "{route} of `{}` cannot be told apart from `{}`",
+                        op.id, other.id
+                    ),
                     "give the two operations a discriminator with different values",
                 ),
             };

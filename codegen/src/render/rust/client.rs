@@ -319,8 +319,11 @@ fn method(p: &ProviderModel, o: &OpModel) -> Result<syn::ImplItem, RenderError> 
         Some(output),
     );
     f.attrs = doc_attrs(&method_doc(o));
-    f.attrs
-        .extend(op.deprecated.as_ref().map(|d| deprecated_attr(d, method_replacement)));
+    f.attrs.extend(
+        op.deprecated
+            .as_ref()
+            .map(|d| deprecated_attr(d, method_replacement)),
+    );
     f.asyncness = true;
     f.body = vec![constant, tail(execute)];
     Ok(f.build())
@@ -363,11 +366,10 @@ fn stream_method(p: &ProviderModel, o: &OpModel) -> Option<TokenStream> {
         o.op.pagination.as_ref().map_or("", |p| p.start.as_str())
     ));
     // The stream calls the method and reads the paging fields, any of which may be deprecated.
-    let deprecated = o
-        .op
-        .deprecated
-        .as_ref()
-        .map(|d| deprecated_attr(d, |r| format!("`Client::{}_stream`", method_name(r))));
+    let deprecated =
+        o.op.deprecated
+            .as_ref()
+            .map(|d| deprecated_attr(d, |r| format!("`Client::{}_stream`", method_name(r))));
     let allow = crate::model::uses_deprecated(p, o).then(allow_deprecated);
     Some(quote! {
         #d
