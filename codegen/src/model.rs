@@ -4,7 +4,7 @@
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
 use spec::format::{
-    AuthScheme, ErrorCase, Kind, Location, Operation, Role, Schema, Spec, TypeDef, Wire,
+    AuthScheme, Deprecated, ErrorCase, Kind, Location, Operation, Role, Schema, Spec, TypeDef, Wire,
 };
 use spec::validate::Validated;
 
@@ -106,6 +106,26 @@ pub struct FieldModel<'a> {
     pub encoding: Encoding,
     /// Parameters only.
     pub location: Option<Location>,
+    pub deprecated: Option<&'a Deprecated>,
+}
+
+/// Whether generated code around `o` touches anything deprecated: the operation, one of its
+/// parameters, or a field of one of the provider's types.
+pub fn uses_deprecated(p: &ProviderModel, o: &OpModel) -> bool {
+    o.op.deprecated.is_some()
+        || o.params.iter().any(|f| f.deprecated.is_some())
+        || p.spec
+            .types
+            .values()
+            .any(|t| t.fields.iter().any(|f| f.deprecated.is_some()))
+}
+
+/// The note of a `#[deprecated]` attribute: the reason, then what to use instead.
+pub fn deprecation_note(d: &Deprecated, replacement: impl Fn(&str) -> String) -> String {
+    match &d.replacement {
+        Some(r) => format!("{} Use {} instead.", d.reason.trim_end(), replacement(r)),
+        None => d.reason.trim_end().to_string(),
+    }
 }
 
 #[derive(Debug)]
@@ -378,6 +398,7 @@ impl<'a> Ctx<'a> {
                 ty = Ty::Secret;
             }
             out.push(FieldModel {
+                deprecated: f.deprecated(),
                 wire,
                 ident: ident(wire),
                 doc,
@@ -577,6 +598,13 @@ type FieldParts<'a> = (
 );
 
 impl<'a> FieldSrc<'a> {
+    fn deprecated(&self) -> Option<&'a Deprecated> {
+        match self {
+            FieldSrc::Field(f) => f.deprecated.as_ref(),
+            FieldSrc::Param(p) => p.deprecated.as_ref(),
+        }
+    }
+
     fn parts(&self) -> FieldParts<'a> {
         match self {
             FieldSrc::Field(f) => (&f.name, &f.description, f.required, &f.schema, f.role, None),

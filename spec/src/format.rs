@@ -181,6 +181,22 @@ pub struct Field {
     pub schema: Schema,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
+    /// Still served but no longer to be used: generated clients mark it `#[deprecated]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deprecated: Option<Deprecated>,
+}
+
+/// Marks an operation, a parameter or a type field as deprecated: still served and still
+/// generated, but marked `#[deprecated]` in Rust and `deprecated: true` in OpenAPI.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Deprecated {
+    /// Why it is deprecated, as the source page says.
+    pub reason: String,
+    /// What to use instead: an operation id of the same provider (on an operation), or the
+    /// name of another parameter of the same operation / field of the same type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replacement: Option<String>,
 }
 
 /// An input of an operation: a path, query or header parameter, or a body field.
@@ -200,6 +216,9 @@ pub struct Parameter {
     pub default: Option<Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
+    /// Still served but no longer to be used: generated clients mark it `#[deprecated]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deprecated: Option<Deprecated>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -433,6 +452,10 @@ pub struct Operation {
     /// Version of the API that introduced the operation, where documented.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<String>,
+    /// Still served but no longer to be used (e.g. an older API version of an operation
+    /// kept beside its successor).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deprecated: Option<Deprecated>,
     /// False when the page does not give the address and `method`/`path`/`discriminators`
     /// are our assumption (see errata); live runs skip such operations.
     #[serde(default = "yes")]

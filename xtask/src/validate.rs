@@ -1,32 +1,103 @@
 //! `cargo xtask validate [PATH...]`: load and check specs, then list their operations.
 //! Writes nothing; on failure prints every diagnostic to stderr and exits 1.
+//!
+//! Given paths are checked against the rest of the workspace: the workspace's `specs/` files
+//! they do not cover are loaded beside them, so rules across files (provider ids unique) see
+//! the whole set. A given file stands in for a workspace spec of the same file name (a draft
+//! of `specs/x.yaml` kept elsewhere). Every problem is reported, the given files' first; the
+//! listing names the given files' operations only.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use spec::validate::Validated;
+use spec::diag::Diagnostics;
+use spec::load::SpecFile;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Spec files or directories (default: the workspace's specs/).
+    /// Spec files or directories (default: the workspace's specs/), checked together with the
+    /// workspace's other specs.
     paths: Vec<PathBuf>,
 }
 
 pub fn run(args: Args) -> ExitCode {
-    match crate::specs::load(&args.paths) {
+    if args.paths.is_empty() {
+        return match crate::specs::load(&args.paths) {
+            Ok(v) => {
+                print!("{}", summary(v.files().iter()));
+                ExitCode::SUCCESS
+            }
+            Err(code) => code,
+        };
+    }
+    let context = workspace_context(&args.paths);
+    // The workspace's specs first, so a clash (a provider id used twice) is reported at the
+    // given file, naming the workspace spec it clashes with.
+    let all: Vec<PathBuf> = context.iter().chain(&args.paths).cloned().collect();
+    match spec::validate::load_and_validate(&all, crate::specs::seeds_dir().as_deref()) {
         Ok(v) => {
-            print!("{}", summary(&v));
+            let given = v.files().iter().filter(|f| !context.contains(&f.path));
+            print!("{}", summary(given));
+            if !context.is_empty() {
+                println!(
+                    "checked together with {} other spec(s) of the workspace",
+                    context.len()
+                );
+            }
             ExitCode::SUCCESS
         }
-        Err(code) => code,
+        Err(d) => {
+            let (elsewhere, given): (Vec<_>, Vec<_>) =
+                d.0.into_iter().partition(|x| context.contains(&x.file));
+            let n = elsewhere.len();
+            let ordered = Diagnostics(given.into_iter().chain(elsewhere).collect());
+            ordered.eprint();
+            if n > 0 {
+                eprintln!(
+                    "{} problem(s) found ({n} in other specs of the workspace)",
+                    ordered.len()
+                );
+            } else {
+                eprintln!("{} problem(s) found", ordered.len());
+            }
+            ExitCode::FAILURE
+        }
     }
 }
 
+/// The workspace's spec files that `given` neither names nor contains, nor stands in for by
+/// file name.
+fn workspace_context(given: &[PathBuf]) -> Vec<PathBuf> {
+    let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let given_canon: Vec<PathBuf> = given.iter().map(|p| canon(p)).collect();
+    let names: Vec<&std::ffi::OsStr> = given
+        .iter()
+        .filter(|p| !p.is_dir())
+        .filter_map(|p| p.file_name())
+        .collect();
+    let dir = crate::specs::workspace_root().join("specs");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+        .filter(|p| {
+            let c = canon(p);
+            !given_canon.iter().any(|g| c.starts_with(g))
+                && !p.file_name().is_some_and(|n| names.contains(&n))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
 /// One line per operation, then the totals.
-fn summary(v: &Validated) -> String {
+fn summary<'a>(files: impl Iterator<Item = &'a SpecFile>) -> String {
     let mut out = String::new();
-    let (mut ops, mut examples, mut errata) = (0, 0, 0);
-    for f in v.files() {
+    let (mut ops, mut examples, mut errata, mut providers) = (0, 0, 0, 0);
+    for f in files {
+        providers += 1;
         let spec = &f.spec;
         errata += spec.errata.len();
         for op in &spec.operations {
@@ -53,8 +124,7 @@ fn summary(v: &Validated) -> String {
         }
     }
     out.push_str(&format!(
-        "{ops} operations in {} providers, {examples} examples, {errata} errata\n",
-        v.files().len()
+        "{ops} operations in {providers} providers, {examples} examples, {errata} errata\n"
     ));
     out
 }

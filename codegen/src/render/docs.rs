@@ -89,6 +89,7 @@ fn ops(p: &ProviderModel) -> Vec<Value> {
                 "effect": format!("{:?}", op.effect).to_lowercase(),
                 "address_documented": op.address_documented,
                 "since": op.since,
+                "deprecated": op.deprecated.as_ref().map(deprecation_text),
                 "status": op.response.status,
                 "envelope": envelope,
                 "body": op.request.body.map(|b| b.media_type()),
@@ -97,7 +98,11 @@ fn ops(p: &ProviderModel) -> Vec<Value> {
                     "location": prm.location.as_str(),
                     "required": prm.required,
                     "type": describe(&prm.schema),
-                    "description": prm.description.replace('|', "\\|"),
+                    "description": match &prm.deprecated {
+                        Some(d) => format!("**Deprecated:** {} {}", deprecation_text(d), prm.description),
+                        None => prm.description.clone(),
+                    }
+                    .replace('|', "\\|"),
                 })).collect::<Vec<_>>(),
                 "errors": op.errors.iter().map(|e| json!({
                     "name": e.name, "status": e.status, "status_documented": e.status_documented,
@@ -107,6 +112,15 @@ fn ops(p: &ProviderModel) -> Vec<Value> {
             })
         })
         .collect()
+}
+
+/// The reason of a deprecation, and what to use instead.
+fn deprecation_text(d: &spec::format::Deprecated) -> String {
+    let reason = d.reason.trim_end();
+    match &d.replacement {
+        Some(r) => format!("{reason} Use `{r}` instead."),
+        None => reason.to_string(),
+    }
 }
 
 /// A short type description with constraints, for the parameter table.

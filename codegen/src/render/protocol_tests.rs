@@ -218,9 +218,12 @@ fn test_fn(
             }
         };
     }
+    // The test calls the operation with its parameters and reads the typed outcome.
+    let allow = crate::model::uses_deprecated(p, o).then(|| quote!(#[allow(deprecated)]));
     Ok(quote! {
         #(#doc)*
         #[tokio::test]
+        #allow
         async fn #name() {
             let target = protocol_test::Target::start(#provider, #prefer, #server)
                 .await

@@ -22,7 +22,9 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::format::{AuthRef, Field, Kind, Operation, Parameter, Schema, Spec, TypeDef};
+use crate::format::{
+    AuthRef, Deprecated, Field, Kind, Operation, Parameter, Schema, Spec, TypeDef,
+};
 use crate::validate::Validated;
 
 pub use self::rules::{rule, Level, Rule, RULES};
@@ -178,6 +180,46 @@ fn join(a: &str, b: impl std::fmt::Display) -> String {
 }
 
 impl Cx<'_, '_> {
+    /// A deprecation mark set, withdrawn or reworded. `added` is the rule for a newly set
+    /// mark; `what` names the item in messages.
+    fn deprecation(
+        &mut self,
+        added: &'static str,
+        at: &str,
+        what: &str,
+        o: Option<&Deprecated>,
+        n: Option<&Deprecated>,
+        items: Vec<String>,
+    ) {
+        let instead = |d: &Deprecated| {
+            d.replacement
+                .as_ref()
+                .map(|r| format!(" (use `{r}` instead)"))
+                .unwrap_or_default()
+        };
+        match (o, n) {
+            (None, Some(d)) => self.emit(
+                added,
+                at,
+                format!("{what} is deprecated: {}{}", d.reason, instead(d)),
+                items,
+            ),
+            (Some(_), None) => self.emit(
+                "deprecation-withdrawn",
+                at,
+                format!("{what} is no longer deprecated"),
+                items,
+            ),
+            (Some(a), Some(b)) if a != b => self.emit(
+                "deprecation-changed",
+                at,
+                format!("the deprecation of {what} changes{}", instead(b)),
+                items,
+            ),
+            _ => {}
+        }
+    }
+
     fn emit(
         &mut self,
         rule_id: &str,

@@ -129,6 +129,15 @@ impl Cx<'_, '_> {
                 items,
             );
         }
+        let items = self.new_items(op_items());
+        self.deprecation(
+            "operation-deprecated",
+            &at,
+            &format!("operation `{id}`"),
+            o.deprecated.as_ref(),
+            n.deprecated.as_ref(),
+            items,
+        );
         self.parameters(id, &at, &o.request.parameters, &n.request.parameters);
         // response
         if o.response.status != n.response.status {
@@ -266,6 +275,14 @@ impl Cx<'_, '_> {
                     items.clone(),
                 );
             }
+            self.deprecation(
+                "request-parameter-deprecated",
+                &pat,
+                &format!("parameter `{}`", p.name),
+                p.deprecated.as_ref(),
+                q.deprecated.as_ref(),
+                items.clone(),
+            );
             if p.description != q.description {
                 self.emit(
                     "request-parameter-docs-changed",

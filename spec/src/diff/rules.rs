@@ -86,6 +86,7 @@ rules! {
     "operation-effect-changed" I "the declared effect (read, create...) changes";
     "operation-docs-changed" I "the summary, description, source page or `since` changes";
     "request-body-encoding-changed" N "the request body encoding changes";
+    "operation-deprecated" N "an operation is marked deprecated (its client method gains `#[deprecated]`)";
     "pagination-removed" B "an operation's pagination helper is removed";
     "pagination-added" N "an operation gains a pagination helper";
     "pagination-changed" N "the pagination parameters change";
@@ -99,6 +100,7 @@ rules! {
     "request-parameter-location-changed" N "a parameter moves between path, query, header and body";
     "request-parameter-default-changed" I "a parameter's documented default changes";
     "request-parameter-role-changed" N "a parameter becomes or stops being secret or volatile";
+    "request-parameter-deprecated" N "a parameter is marked deprecated (its request field and setter gain `#[deprecated]`)";
     "request-parameter-docs-changed" I "a parameter's description changes";
     // constraints
     "request-constraint-tightened" B "a request value's bound, length, pattern or format becomes stricter";
@@ -124,6 +126,10 @@ rules! {
     "response-field-became-required" B "a response field is now always present and non-null (its Rust type loses `Option`)";
     "response-field-type-changed" B "a response field's type or wire encoding changes";
     "field-role-changed" N "a field becomes or stops being secret or volatile";
+    "field-deprecated" N "a type's field is marked deprecated (the Rust field gains `#[deprecated]`)";
+    // deprecation
+    "deprecation-withdrawn" I "an operation, parameter or field is no longer marked deprecated";
+    "deprecation-changed" I "the reason or replacement of a deprecation changes";
     // enums
     "request-enum-value-removed" B "a value a request may send is removed (its variant too)";
     "request-enum-value-added" N "a value a request may send is added";

@@ -124,6 +124,14 @@ impl Cx<'_, '_> {
                     items.clone(),
                 );
             }
+            self.deprecation(
+                "field-deprecated",
+                &fat,
+                &format!("field `{ty}.{}`", f.name),
+                f.deprecated.as_ref(),
+                g.deprecated.as_ref(),
+                items.clone(),
+            );
             if f.role != g.role {
                 self.emit(
                     "field-role-changed",

@@ -6,10 +6,12 @@
 //!
 //! One file per job: `path` builds the document path a finding is located at; the per-file
 //! rules are split by section (`provider`, `schema` for types and schemas, `operation`
-//! for operations, their parameters, errors and pagination, `examples` for examples and the
+//! for operations, their parameters, errors and pagination, `deprecated` for deprecation
+//! marks and their replacements, `examples` for examples and the
 //! errata they cite); `cross_file` holds the rules that need every file at once.
 
 mod cross_file;
+mod deprecated;
 mod examples;
 mod operation;
 mod path;
@@ -160,6 +162,7 @@ impl Checker<'_> {
         for (at, message, fix) in found {
             self.report(&at, message, fix);
         }
+        self.deprecations();
         self.errata();
     }
 }

@@ -331,20 +331,35 @@ pub(super) fn provider_operations(
             .or_default();
         for &po in earlier.iter() {
             let other = &ops[po];
-            if !discriminators_differ(op, other) {
-                report(
-                    &at.k("path"),
+            if discriminators_differ(op, other) {
+                continue;
+            }
+            let route = format!("`{} {}`", op.method.as_str(), op.path);
+            // Versions of one operation are told apart on the wire, not by `since`.
+            let (message, fix) = match (&op.since, &other.since) {
+                (Some(a), Some(b)) if a != b => (
                     format!(
-                        "`{} {}` of `{}` cannot be told apart from `{}`",
-                        op.method.as_str(),
-                        op.path,
-                        op.id,
-                        other.id
+                        "{route} of `{}` (since {a}) cannot be told apart from `{}` (since {b}): \
+                         the version is not on the wire",
+                        op.id, other.id
+                    ),
+                    "put the version in the path, or declare the version header or query \
+                     parameter as a discriminator with different values",
+                ),
+                _ => (
+                    format!(
+                        "{route} of `{}` cannot be told apart from `{}`",
+                        op.id, other.id
                     ),
                     "give the two operations a discriminator with different values",
-                    &P::root().k("operations").i(po).k("id"),
-                );
-            }
+                ),
+            };
+            report(
+                &at.k("path"),
+                message,
+                fix,
+                &P::root().k("operations").i(po).k("id"),
+            );
         }
         earlier.push(o);
     }

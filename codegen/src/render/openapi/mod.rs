@@ -33,6 +33,17 @@ use super::{Layout, OutputFile, RenderError, Renderer};
 use crate::model::{Model, ProviderModel};
 
 /// OpenAPI version the documents declare.
+/// `deprecated: true` with the spec's reason and replacement as `x-deprecated-reason` and
+/// `x-replacement` (OpenAPI's `deprecated` has room for neither).
+fn mark_deprecated(m: &mut Map<String, Value>, d: Option<&spec::format::Deprecated>) {
+    let Some(d) = d else { return };
+    m.insert("deprecated".into(), json!(true));
+    m.insert("x-deprecated-reason".into(), json!(d.reason));
+    if let Some(r) = &d.replacement {
+        m.insert("x-replacement".into(), json!(r));
+    }
+}
+
 pub const OPENAPI_VERSION: &str = "3.1.0";
 
 /// Placeholder that replaces credential values in documented examples.

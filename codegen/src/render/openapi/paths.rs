@@ -63,6 +63,11 @@ impl Exporter<'_> {
             );
         }
 
+        // A merged address is deprecated when every operation on it is; each operation's own
+        // mark is in `x-operations`.
+        if ops.iter().all(|o| o.deprecated.is_some()) {
+            out.insert("deprecated".into(), json!(true));
+        }
         let params = self.parameters(ops);
         if !params.is_empty() {
             out.insert("parameters".into(), Value::Array(params));
@@ -103,6 +108,8 @@ impl Exporter<'_> {
             csv: bool,
             examples: Map<String, Value>,
             discriminator: bool,
+            /// Deprecated only where every operation carrying it says so.
+            deprecated: Option<spec::format::Deprecated>,
         }
         let mut acc: IndexMap<(String, &'static str), Acc> = IndexMap::new();
         let merged = ops.len() > 1;
@@ -123,6 +130,7 @@ impl Exporter<'_> {
                         csv: false,
                         examples: Map::new(),
                         discriminator: true,
+                        deprecated: None,
                     });
                 e.count += 1;
                 e.schemas.push(json!({"type": "string", "enum": [d.value]}));
@@ -143,7 +151,11 @@ impl Exporter<'_> {
                         csv: p.schema.wire == Some(Wire::Csv),
                         examples: Map::new(),
                         discriminator: false,
+                        deprecated: p.deprecated.clone(),
                     });
+                if p.deprecated.is_none() {
+                    e.deprecated = None;
+                }
                 e.count += 1;
                 e.required_in_all &= p.required || p.location == Location::Path;
                 if !e.schemas.contains(&schema) {
@@ -202,6 +214,7 @@ impl Exporter<'_> {
                     p.insert("explode".into(), json!(false));
                 }
                 p.insert("schema".into(), schema);
+                super::mark_deprecated(&mut p, a.deprecated.as_ref());
                 if !a.examples.is_empty() {
                     p.insert("examples".into(), Value::Object(a.examples));
                 }
@@ -331,6 +344,7 @@ impl Exporter<'_> {
             let mut s = self.param_schema(p, ctx);
             if let Value::Object(m) = &mut s {
                 m.insert("description".into(), json!(p.description));
+                super::mark_deprecated(m, p.deprecated.as_ref());
             }
             props.insert(p.name.clone(), s);
             if p.required {
@@ -459,6 +473,7 @@ fn operation_extension(op: &Operation) -> Value {
     if !op.address_documented {
         m.insert("x-address-documented".into(), json!(false));
     }
+    super::mark_deprecated(&mut m, op.deprecated.as_ref());
     if let Some(p) = &op.pagination {
         m.insert("x-pagination".into(), json!(p));
     }

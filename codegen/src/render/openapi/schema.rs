@@ -157,6 +157,7 @@ impl Exporter<'_> {
             if let Some(role) = f.role {
                 m.insert("x-role".into(), json!(role.as_str()));
             }
+            super::mark_deprecated(m, f.deprecated.as_ref());
         }
         s
     }

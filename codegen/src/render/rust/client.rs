@@ -3,13 +3,13 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::items::{doc, doc_attrs, id, ty};
+use super::items::{allow_deprecated, deprecated_attr, doc, doc_attrs, id, ty};
 use super::syntax::{
     self, arg, await_, call, expr_path, field, generic_ty, lit, method_call, path_ty, receiver,
     ref_array, ref_ty, reference, str_lit, tail, Func,
 };
 use super::{parse, parse_items};
-use crate::model::{OpModel, ProviderModel, Ty};
+use crate::model::{ident, OpModel, ProviderModel, Ty};
 use crate::render::fixtures::{example_lines, typed_params};
 use crate::render::RenderError;
 use spec::format::{AuthScheme, BodyEncoding, Envelope, Kind, Location};
@@ -128,7 +128,7 @@ pub fn client(p: &ProviderModel) -> Result<Vec<syn::Item>, RenderError> {
 pub fn operation_impl(p: &ProviderModel, o: &OpModel) -> Result<syn::Item, RenderError> {
     let mut block: syn::ItemImpl = parse(quote!(impl Client {}), &o.method)?;
     block.items.push(method(p, o)?);
-    if let Some(stream) = stream_method(o) {
+    if let Some(stream) = stream_method(p, o) {
         block.items.push(parse(stream, &o.method)?);
     }
     Ok(syn::Item::Impl(block))
@@ -319,13 +319,18 @@ fn method(p: &ProviderModel, o: &OpModel) -> Result<syn::ImplItem, RenderError> 
         Some(output),
     );
     f.attrs = doc_attrs(&method_doc(o));
+    f.attrs.extend(
+        op.deprecated
+            .as_ref()
+            .map(|d| deprecated_attr(d, method_replacement)),
+    );
     f.asyncness = true;
     f.body = vec![constant, tail(execute)];
     Ok(f.build())
 }
 
 /// `<op>_stream`: every item of a paginated operation.
-fn stream_method(o: &OpModel) -> Option<TokenStream> {
+fn stream_method(p: &ProviderModel, o: &OpModel) -> Option<TokenStream> {
     let pg = o.pagination.as_ref()?;
     let name = format_ident!("{}_stream", o.method.trim_start_matches("r#"));
     let method = id(&o.method);
@@ -360,8 +365,16 @@ fn stream_method(o: &OpModel) -> Option<TokenStream> {
         o.method.trim_start_matches("r#"),
         o.op.pagination.as_ref().map_or("", |p| p.start.as_str())
     ));
+    // The stream calls the method and reads the paging fields, any of which may be deprecated.
+    let deprecated =
+        o.op.deprecated
+            .as_ref()
+            .map(|d| deprecated_attr(d, |r| format!("`Client::{}_stream`", method_name(r))));
+    let allow = crate::model::uses_deprecated(p, o).then(allow_deprecated);
     Some(quote! {
         #d
+        #deprecated
+        #allow
         pub fn #name<'a>(&'a self, request: &#req) -> impl runtime::Stream<Item = Result<#item, runtime::Error<#err>>> + 'a {
             let request = request.clone();
             runtime::paginate(#first, move |start| {
@@ -376,12 +389,22 @@ fn stream_method(o: &OpModel) -> Option<TokenStream> {
     })
 }
 
+/// The Rust method name of an operation id, without a raw prefix.
+fn method_name(op_id: &str) -> String {
+    ident(op_id).trim_start_matches("r#").to_string()
+}
+
+/// The replacement of a deprecated operation: the client method to call instead.
+fn method_replacement(op_id: &str) -> String {
+    format!("`Client::{}`", method_name(op_id))
+}
+
 pub fn example(p: &ProviderModel, crate_name: &str) -> TokenStream {
     let krate = id(crate_name);
     let module = id(&p.module);
     let prefix = p.spec.provider.id.to_uppercase();
     let (base_var, token_var) = (format!("{prefix}_BASE_URL"), format!("{prefix}_TOKEN"));
-    // Prefer an operation that only reads, with a documented request.
+    // Prefer an operation that is not deprecated and only reads, with a documented request.
     let pick = p
         .operations
         .iter()
@@ -391,7 +414,16 @@ pub fn example(p: &ProviderModel, crate_name: &str) -> TokenStream {
                 .find(|e| e.request.is_some())
                 .map(|e| (o, e))
         })
-        .min_by_key(|(o, _)| o.op.effect != spec::format::Effect::Read);
+        .min_by_key(|(o, _)| {
+            (
+                o.op.deprecated.is_some(),
+                o.op.effect != spec::format::Effect::Read,
+            )
+        });
+    // Only when every operation with an example is deprecated.
+    let allow = pick
+        .filter(|(o, _)| o.op.deprecated.is_some())
+        .map(|_| allow_deprecated());
     let vars = p.spec.provider.variables.iter().map(|(n, v)| {
         let setter = id(&setter_name(&crate::model::ident(n), "var"));
         let ex = &v.example;
@@ -437,6 +469,7 @@ pub fn example(p: &ProviderModel, crate_name: &str) -> TokenStream {
         use #krate::#module;
 
         #[tokio::main]
+        #allow
         async fn main() -> Result<(), Box<dyn std::error::Error>> {
             let mut builder = #module::Client::builder();
             #(#vars)*

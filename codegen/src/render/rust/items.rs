@@ -11,8 +11,27 @@ use super::syntax::{
     Func,
 };
 
-use crate::model::{Encoding, FieldModel, OpModel, Ty, TypeBody, TypeModel, UnionVariant};
-use spec::format::Schema;
+use crate::model::{
+    deprecation_note, ident, Encoding, FieldModel, OpModel, Ty, TypeBody, TypeModel, UnionVariant,
+};
+use spec::format::{Deprecated, Schema};
+
+/// `#[deprecated(note = "...")]` for a field, parameter setter or method; `replacement`
+/// renders the name a spec's `replacement` gives as the Rust item to use instead.
+pub fn deprecated_attr(d: &Deprecated, replacement: impl Fn(&str) -> String) -> syn::Attribute {
+    let note = deprecation_note(d, replacement);
+    list_attr("deprecated", quote!(note = #note))
+}
+
+/// `#[allow(deprecated)]`, on the generated crate's own uses of what it marks deprecated.
+pub fn allow_deprecated() -> syn::Attribute {
+    list_attr("allow", quote!(deprecated))
+}
+
+/// The replacement of a deprecated field or parameter: its Rust field (and setter) name.
+fn field_replacement(name: &str) -> String {
+    format!("`{}`", ident(name).trim_start_matches("r#"))
+}
 
 /// `#[doc = " line"]` per line of `text`.
 pub fn doc(text: &str) -> TokenStream {
@@ -120,6 +139,7 @@ fn serde_attrs(f: &FieldModel) -> TokenStream {
 fn struct_fields_tree(fields: &[FieldModel]) -> syn::Fields {
     let named = fields.iter().map(|f| {
         let mut attrs = doc_attrs(f.doc);
+        attrs.extend(f.deprecated.map(|d| deprecated_attr(d, field_replacement)));
         attrs.extend(serde_parts(f).map(|p| list_attr("serde", p)));
         let t = syntax::ty(&f.ty);
         syn::Field {
@@ -144,10 +164,11 @@ fn struct_fields_tree(fields: &[FieldModel]) -> syn::Fields {
 fn struct_fields(fields: &[FieldModel]) -> TokenStream {
     let fields = fields.iter().map(|f| {
         let d = doc(f.doc);
+        let deprecated = f.deprecated.map(|d| deprecated_attr(d, field_replacement));
         let attrs = serde_attrs(f);
         let name = id(&f.ident);
         let t = field_ty(f);
-        quote!(#d #attrs pub #name: #t,)
+        quote!(#d #deprecated #attrs pub #name: #t,)
     });
     quote!(#(#fields)*)
 }
@@ -273,6 +294,7 @@ fn union_item(name: &Ident, d: TokenStream, variants: &[UnionVariant]) -> TokenS
 /// `impl runtime::Check` from the fields' documented constraints.
 pub fn check_impl(name: &str, fields: &[FieldModel], objects: &HashSet<String>) -> syn::Item {
     let mut stmts = Vec::new();
+    let mut reads_deprecated = false;
     for f in fields {
         // An optional nullable field is matched in one pattern (`Some(Some(v))`).
         let (pattern, t) = match (&f.ty, f.required) {
@@ -284,6 +306,7 @@ pub fn check_impl(name: &str, fields: &[FieldModel], objects: &HashSet<String>) 
         if body.is_empty() {
             continue;
         }
+        reads_deprecated |= f.deprecated.is_some();
         let value = reference(field(expr_path("self"), &f.ident));
         match pattern {
             None => {
@@ -315,7 +338,18 @@ pub fn check_impl(name: &str, fields: &[FieldModel], objects: &HashSet<String>) 
     );
     check.public = false;
     check.body = stmts;
-    impl_block(Some("runtime::Check"), name, vec![check.build()])
+    let mut item = impl_block(Some("runtime::Check"), name, vec![check.build()]);
+    if reads_deprecated {
+        allow_deprecated_on(&mut item);
+    }
+    item
+}
+
+/// Adds `#[allow(deprecated)]` to an impl block.
+fn allow_deprecated_on(item: &mut syn::Item) {
+    if let syn::Item::Impl(i) = item {
+        i.attrs.push(allow_deprecated());
+    }
 }
 
 /// `if let pattern = value { body }`.
@@ -568,12 +602,19 @@ pub fn request_item(op: &OpModel, objects: &HashSet<String>) -> Vec<syn::Item> {
             Some(path_ty("Self")),
         );
         set.attrs = doc_attrs(f.doc);
+        set.attrs
+            .extend(f.deprecated.map(|d| deprecated_attr(d, field_replacement)));
         set.body = vec![semi(assign), tail(expr_path("self"))];
         methods.push(set.build());
     }
+    // `new` initialises every field, deprecated ones included.
+    let mut constructors = impl_block(None, &op.request, methods);
+    if op.params.iter().any(|f| f.deprecated.is_some()) {
+        allow_deprecated_on(&mut constructors);
+    }
     vec![
         strukt,
-        impl_block(None, &op.request, methods),
+        constructors,
         check_impl(&op.request, &op.params, objects),
     ]
 }
