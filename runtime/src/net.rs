@@ -194,7 +194,8 @@ fn tls_failure(e: &(dyn std::error::Error + 'static)) -> Option<String> {
             .and_then(|inner| inner.downcast_ref::<rustls::Error>())
     });
     let certificate = |what: &str| {
-        if what.starts_with("NotValidForName") {
+        // rustls' Debug (`NotValidForName…`) or Display (`certificate not valid for name …`).
+        if what.starts_with("NotValidForName") || what.contains("not valid for name") {
             "TLS host name: the server's certificate does not name this host".to_owned()
         } else {
             format!(
