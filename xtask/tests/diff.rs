@@ -3,20 +3,9 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-use common::{describe, root, xtask};
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-        .args(args)
-        .output()
-        .expect("run git");
-    assert!(out.status.success(), "git {args:?}: {}", describe(&out));
-}
+use common::{describe, git, root, stdout, xtask};
 
 fn workspace() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -39,10 +28,6 @@ fn diff(ws: &Path, extra: &[&str]) -> Output {
     let mut args = vec!["--workspace", w, "diff"];
     args.extend_from_slice(extra);
     xtask(&root(), &args)
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 /// The field a response type loses in the working tree.

@@ -4,20 +4,8 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
-use common::{describe, root, workspace_copy, xtask};
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-        .args(args)
-        .output()
-        .expect("run git");
-    assert!(out.status.success(), "git {args:?}: {}", describe(&out));
-}
+use common::{describe, git, root, workspace_copy, xtask};
 
 fn codegen(ws: &Path, extra: &[&str]) -> std::process::Output {
     let mut args = vec!["--workspace", ws.to_str().unwrap(), "codegen"];

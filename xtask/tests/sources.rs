@@ -5,22 +5,11 @@ mod common;
 
 use std::io::{Read, Write};
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-use common::{describe, root, xtask};
+use common::{describe, git, root, stdout, xtask};
 
 const RECORDED: &str = "02da2c7482165096cbd461e7257d2a8198721f5bae3331e55d32c512276a0b55";
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-        .args(args)
-        .output()
-        .expect("run git");
-    assert!(out.status.success(), "git {args:?}: {}", describe(&out));
-}
 
 /// A workspace whose Cargo.toml names `pages/` as the docs directory, with the spec and its
 /// page committed.
@@ -55,10 +44,6 @@ fn sources(ws: &Path, extra: &[&str]) -> Output {
     let mut args = vec!["--workspace", w, "sources"];
     args.extend_from_slice(extra);
     xtask(&root(), &args)
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 fn spec_text(ws: &Path) -> String {
