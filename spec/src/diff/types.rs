@@ -280,43 +280,44 @@ impl Cx<'_, '_> {
         ns: &Schema,
     ) {
         let mut found: Vec<(bool, String)> = Vec::new();
-        let mut lower = |what: &str, a: Option<i64>, b: Option<i64>| {
+        // A bound changed; `tighter` says whether the change refuses values accepted before.
+        let mut bound = |what: &str,
+                         a: Option<i64>,
+                         b: Option<i64>,
+                         tighter: fn(Option<i64>, Option<i64>) -> bool| {
             if a != b {
                 found.push((
-                    tighter_lower(a, b),
+                    tighter(a, b),
                     format!("{what} {} → {}", show_num(a), show_num(b)),
                 ));
             }
         };
-        lower("minimum", os.minimum, ns.minimum);
-        lower(
+        let wide = |n: Option<u32>| n.map(i64::from);
+        bound("minimum", os.minimum, ns.minimum, tighter_lower);
+        bound(
             "min_length",
-            os.min_length.map(i64::from),
-            ns.min_length.map(i64::from),
+            wide(os.min_length),
+            wide(ns.min_length),
+            tighter_lower,
         );
-        lower(
+        bound(
             "min_items",
-            os.min_items.map(i64::from),
-            ns.min_items.map(i64::from),
+            wide(os.min_items),
+            wide(ns.min_items),
+            tighter_lower,
         );
-        let mut upper = |what: &str, a: Option<i64>, b: Option<i64>| {
-            if a != b {
-                found.push((
-                    tighter_upper(a, b),
-                    format!("{what} {} → {}", show_num(a), show_num(b)),
-                ));
-            }
-        };
-        upper("maximum", os.maximum, ns.maximum);
-        upper(
+        bound("maximum", os.maximum, ns.maximum, tighter_upper);
+        bound(
             "max_length",
-            os.max_length.map(i64::from),
-            ns.max_length.map(i64::from),
+            wide(os.max_length),
+            wide(ns.max_length),
+            tighter_upper,
         );
-        upper(
+        bound(
             "max_items",
-            os.max_items.map(i64::from),
-            ns.max_items.map(i64::from),
+            wide(os.max_items),
+            wide(ns.max_items),
+            tighter_upper,
         );
         let mut text = |what: &str, a: Option<&str>, b: Option<&str>| {
             if a != b {
