@@ -1,21 +1,28 @@
-//! The one place that parses YAML. serde_yaml is archived upstream: swapping it touches only
-//! this file.
+//! The one place that parses YAML, in one pass.
 //!
-//! Two passes over the text. First yaml-rust2's events, read in a loop (no recursion), build
-//! a [`SourceMap`] (a tree of nodes: the line/column of each key and value) and refuse what
-//! serde would either accept silently or report without a location: a key repeated in any
-//! mapping (the last would win), nesting past [`MAX_DEPTH`], aliases expanding past their
-//! limit, syntax errors. Then serde_yaml, wrapped in `serde_path_to_error`, deserializes. A
-//! deserialization failure thus has a document path, which the source map turns into the
-//! position of the offending key; semantic checks later use the same map to point at what
-//! they complain about.
+//! yaml-rust2's events, read in a loop (no recursion, so 10,000 levels cannot overflow the
+//! stack), build a located tree ([`SourceMap`]: each node's value, line/column and parent)
+//! and refuse what serde would accept silently or what would hurt: a key repeated in any
+//! mapping, nesting past [`MAX_DEPTH`], aliases expanding past their limit, syntax errors.
+//! The format types are then deserialized from that tree by our `serde::Deserializer`
+//! ([`de`]), so a deserialization error names the node it arose at; semantic checks use
+//! the same tree to point at what they complain about.
+//!
+//! Why not a crate: serde-saphyr deserializes straight from events (no tree to locate
+//! later findings by path, so a second pass would remain); marked-yaml's tree keeps every
+//! scalar a string (no core-schema numbers for `serde_json::Value` examples) and refuses
+//! aliases; saphyr's marked tree has no serde support. Each would still need our duplicate
+//! key, depth and alias-expansion checks.
 
 use std::collections::HashMap;
 use std::fmt;
 
+mod de;
+
 use serde::de::DeserializeOwned;
-use yaml_rust2::parser::{Event, Parser};
+use yaml_rust2::parser::{Event, Parser, Tag};
 use yaml_rust2::scanner::Marker;
+use yaml_rust2::scanner::TScalarStyle;
 
 /// One step of a document path: a mapping key or a sequence index.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -106,13 +113,12 @@ impl fmt::Display for YamlError {
 }
 
 /// Parse `text` into `T`, with the source map for locating later findings.
-/// Every problem of the first pass is returned (all repeated keys, say); a deserialization
+/// Every problem of the event pass is returned (all repeated keys, say); a deserialization
 /// failure is one. A leading UTF-8 byte order mark is skipped.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, SourceMap), Vec<YamlError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let map = source_map(text)?;
-    let de = serde_yaml::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, T>(de) {
+    match T::deserialize(de::NodeDe { map: &map, node: 0 }) {
         Ok(v) => Ok((v, map)),
         Err(e) => Err(vec![describe(&map, e)]),
     }
@@ -126,28 +132,67 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
 }
 
 /// How deep mappings and sequences may nest (aliases count at the depth they expand to).
-/// Real specs stay below 15; serde_yaml itself gives up, unlocated, at 128.
+/// Real specs stay below 15.
 pub const MAX_DEPTH: usize = 100;
 
 /// How many nodes aliases may expand to in one document, at most; the limit is also never
 /// more than [`ALIAS_NODES_PER_NODE`] for each node written, so a small file cannot make
-/// the deserializer replay its events without end.
+/// the deserializer walk the same nodes without end.
 pub const MAX_ALIAS_NODES: u64 = 1_000_000;
 
 /// See [`MAX_ALIAS_NODES`].
 pub const ALIAS_NODES_PER_NODE: u64 = 100;
 
+/// Mappings with at least this many keys get a hash index for path lookups; smaller ones
+/// are scanned.
+const INDEXED_MAP: u32 = 16;
+
+const NO_PARENT: u32 = u32::MAX;
+
+/// What a node holds. Children are runs of `SourceMap::kids`; scalar text is a run of
+/// `SourceMap::scalars`.
 #[derive(Debug, Clone, Copy)]
-struct Entry {
-    /// Where the mapping key is written; `None` for sequence items and the root.
-    key: Option<(u32, u32)>,
-    /// Where the value starts.
-    value: (u32, u32),
+pub(crate) enum Data {
+    /// `plain`: written unquoted and without a `!!str` tag, so it resolves by the core
+    /// schema (null, booleans, numbers); otherwise it is a string.
+    Scalar {
+        start: u32,
+        len: u32,
+        plain: bool,
+    },
+    Seq {
+        start: u32,
+        len: u32,
+    },
+    Map {
+        start: u32,
+        len: u32,
+    },
+    /// An alias, by the node its anchor names.
+    Alias(u32),
 }
 
-impl Entry {
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    data: Data,
+    /// Where the value starts.
+    value: (u32, u32),
+    /// Where its mapping key is written; (0, 0) for sequence items and the root.
+    key: (u32, u32),
+    parent: u32,
+    /// Below a mapping: the interned key; below a sequence: the index.
+    step: u32,
+    /// Whether the key was written plain (see [`Data::Scalar`]).
+    key_plain: bool,
+}
+
+impl Node {
     fn key_or_value(&self) -> Pos {
-        to_pos(self.key.unwrap_or(self.value))
+        to_pos(if self.key == (0, 0) {
+            self.value
+        } else {
+            self.key
+        })
     }
 }
 
@@ -159,30 +204,29 @@ fn to_pos((line, column): (u32, u32)) -> Pos {
 }
 
 fn from_pos(p: Pos) -> (u32, u32) {
-    let c = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    (c(p.line), c(p.column))
+    (to_u32(p.line), to_u32(p.column))
 }
 
-/// A child step below a node: an interned key (even) or a sequence index (odd).
-fn key_step(id: u32) -> u64 {
-    u64::from(id) << 1
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-fn index_step(i: usize) -> u64 {
-    ((i as u64) << 1) | 1
-}
-
-/// Positions of every node of one YAML document. Nodes form a tree (parent id and step), so
-/// the map grows with the number of nodes, not with their depth.
+/// The first YAML document as a located tree: each node's value, where it is written, and
+/// its parent, in flat arrays (no per-node allocation, no paths stored). Serde reads the
+/// values from it ([`de`]); semantic checks use it to locate what they complain about.
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
-    /// By node id; node 0 is the root, when the document has one.
-    entries: Vec<Entry>,
-    /// (parent id, step) -> child id.
-    children: HashMap<(u32, u64), u32>,
+    /// By node id; node 0 is the root.
+    nodes: Vec<Node>,
+    /// Child ids, each container's in one run.
+    kids: Vec<u32>,
+    /// The text of every scalar, one after another.
+    scalars: String,
     /// Mapping keys, interned (documents repeat the same few key names), and by id.
     keys: HashMap<Box<str>, u32>,
     names: Vec<Box<str>>,
+    /// (mapping, key) -> child, for mappings of [`INDEXED_MAP`] keys or more.
+    index: HashMap<(u32, u32), u32>,
 }
 
 impl SourceMap {
@@ -191,7 +235,7 @@ impl SourceMap {
     pub fn locate(&self, path: &[PathSeg]) -> (usize, usize) {
         let p = self
             .deepest(path)
-            .map_or(Pos::START, |(_, e)| e.key_or_value());
+            .map_or(Pos::START, |(_, n)| self.nodes[n as usize].key_or_value());
         (p.line, p.column)
     }
 
@@ -199,7 +243,7 @@ impl SourceMap {
     pub fn locate_value(&self, path: &[PathSeg]) -> (usize, usize) {
         let p = self
             .deepest(path)
-            .map_or(Pos::START, |(_, e)| to_pos(e.value));
+            .map_or(Pos::START, |(_, n)| to_pos(self.nodes[n as usize].value));
         (p.line, p.column)
     }
 
@@ -209,54 +253,103 @@ impl SourceMap {
     }
 
     /// The deepest node along `path` and how many steps of it were found.
-    fn deepest(&self, path: &[PathSeg]) -> Option<(usize, &Entry)> {
-        let mut node = 0u32;
-        let mut found = (0, self.entries.first()?);
+    fn deepest(&self, path: &[PathSeg]) -> Option<(usize, u32)> {
+        self.nodes.first()?;
+        let mut found = (0, 0u32);
         for (depth, seg) in path.iter().enumerate() {
-            let step = match seg {
-                PathSeg::Key(k) => match self.keys.get(k.as_str()) {
-                    Some(id) => key_step(*id),
-                    None => break,
-                },
-                PathSeg::Index(i) => index_step(*i),
-            };
-            match self.children.get(&(node, step)) {
-                Some(&child) => {
-                    node = child;
-                    found = (depth + 1, &self.entries[child as usize]);
-                }
+            match self.child(found.1, seg) {
+                Some(child) => found = (depth + 1, child),
                 None => break,
             }
         }
         Some(found)
     }
 
+    /// The child of `node` at `seg` (aliases are leaves here: they point at their anchor).
+    fn child(&self, node: u32, seg: &PathSeg) -> Option<u32> {
+        match (self.nodes[node as usize].data, seg) {
+            (Data::Map { start, len }, PathSeg::Key(k)) => {
+                let id = *self.keys.get(k.as_str())?;
+                if len >= INDEXED_MAP {
+                    return self.index.get(&(node, id)).copied();
+                }
+                self.kids[start as usize..(start + len) as usize]
+                    .iter()
+                    .copied()
+                    .find(|&kid| self.nodes[kid as usize].step == id)
+            }
+            (Data::Seq { start, len }, PathSeg::Index(i)) => {
+                (*i < len as usize).then(|| self.kids[start as usize + i])
+            }
+            _ => None,
+        }
+    }
+
+    /// Bytes the tree holds on the heap (roughly: capacities, not allocator overhead), for
+    /// the load bench's figures.
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.nodes.capacity() * size_of::<Node>()
+            + self.kids.capacity() * size_of::<u32>()
+            + self.scalars.capacity()
+            + self.keys.capacity() * (size_of::<Box<str>>() + size_of::<u32>() + 1)
+            + self.names.iter().map(|n| n.len() * 2).sum::<usize>()
+            + self.names.capacity() * size_of::<Box<str>>()
+            + self.index.capacity() * (size_of::<(u32, u32)>() + size_of::<u32>() + 1)
+    }
+
+    /// The document path of a node.
+    fn path_of(&self, mut node: u32) -> Vec<PathSeg> {
+        let mut path = Vec::new();
+        loop {
+            let n = &self.nodes[node as usize];
+            if n.parent == NO_PARENT {
+                break;
+            }
+            path.push(match self.nodes[n.parent as usize].data {
+                Data::Map { .. } => PathSeg::Key(self.names[n.step as usize].to_string()),
+                _ => PathSeg::Index(n.step as usize),
+            });
+            node = n.parent;
+        }
+        path.reverse();
+        path
+    }
+
+    /// The node an alias stands for (any other node: itself).
+    pub(crate) fn resolve(&self, mut node: u32) -> u32 {
+        while let Data::Alias(target) = self.nodes[node as usize].data {
+            node = target;
+        }
+        node
+    }
+
+    /// The mapping key of `node`, to deserialize.
+    pub(crate) fn key_of(&self, node: u32) -> de::ScalarDe<'_> {
+        let n = &self.nodes[node as usize];
+        de::ScalarDe {
+            text: &self.names[n.step as usize],
+            plain: n.key_plain,
+        }
+    }
+
     fn intern(&mut self, key: &str) -> u32 {
         if let Some(id) = self.keys.get(key) {
             return *id;
         }
-        let id = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        let id = to_u32(self.names.len());
         self.keys.insert(key.into(), id);
         self.names.push(key.into());
         id
     }
-
-    fn add(&mut self, parent: Option<(u32, u64)>, entry: Entry) -> u32 {
-        let id = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-        self.entries.push(entry);
-        if let Some(at) = parent {
-            self.children.insert(at, id);
-        }
-        id
-    }
 }
 
-/// Read the first document's events once, without recursion: the positions of its nodes,
-/// and every problem serde would either miss or report without a location: a key repeated
-/// in a mapping (the last one would silently win), nesting past [`MAX_DEPTH`], aliases
-/// expanding past their limit, and syntax errors.
+/// Read the first document's events once, without recursion, into its located tree;
+/// refuse what serde would accept silently or what would hurt: a key repeated in a mapping
+/// (the last one would silently win), nesting past [`MAX_DEPTH`], aliases expanding past
+/// their limit, an alias inside its own anchor, tags we do not read, and syntax errors.
 pub fn source_map(text: &str) -> Result<SourceMap, Vec<YamlError>> {
-    let mut b = MapBuilder::default();
+    let mut b = Builder::default();
     let mut parser = Parser::new_from_str(text);
     loop {
         let (ev, mark) = match parser.next_token() {
@@ -311,19 +404,36 @@ pub fn source_map(text: &str) -> Result<SourceMap, Vec<YamlError>> {
         });
     }
     if b.errors.is_empty() {
-        Ok(b.map)
+        let mut map = b.map;
+        if map.nodes.is_empty() {
+            // An empty document: one empty scalar, which reads as null or an empty mapping.
+            map.nodes.push(Node {
+                data: Data::Scalar {
+                    start: 0,
+                    len: 0,
+                    plain: true,
+                },
+                value: from_pos(Pos::START),
+                key: (0, 0),
+                parent: NO_PARENT,
+                step: 0,
+                key_plain: true,
+            });
+        }
+        Ok(map)
     } else {
         b.errors.sort_by_key(|e| (e.line, e.column));
         Err(b.errors)
     }
 }
 
-/// Walks parser events, keeping the path of the node being read.
+/// Builds the tree from parser events.
 #[derive(Default)]
-struct MapBuilder {
+struct Builder {
     map: SourceMap,
     stack: Vec<Frame>,
-    path: Vec<PathSeg>,
+    /// Children of the open containers, each container's from its frame's `kids_from`.
+    pending: Vec<u32>,
     /// Depth inside a non-scalar mapping key (ignored: specs have only scalar keys).
     skipping: usize,
     /// Only the first document is read.
@@ -331,8 +441,9 @@ struct MapBuilder {
     /// A problem after which reading on would mislead (or overflow).
     fatal: bool,
     errors: Vec<YamlError>,
-    /// By anchor id: how many nodes the anchored node stands for, and how deep it nests.
-    anchors: HashMap<usize, (u64, usize)>,
+    /// By anchor id, once its node is complete: the node, how many nodes it stands for,
+    /// and how deep it nests.
+    anchors: HashMap<usize, (u32, u64, usize)>,
     /// Nodes added by aliases so far; after each alias, the total and where it is.
     expanded: u64,
     aliases: Vec<(u64, Pos)>,
@@ -342,7 +453,14 @@ struct MapBuilder {
 
 struct Frame {
     node: u32,
-    kind: Kind,
+    is_map: bool,
+    /// In a mapping, between a key and its value: the interned key, where it is written,
+    /// whether it is plain.
+    key: Option<(u32, Pos, bool)>,
+    kids_from: usize,
+    /// The keys so far with where each was written, once the mapping has
+    /// [`INDEXED_MAP`] keys (smaller ones are scanned for repeats).
+    seen: Option<HashMap<u32, Pos>>,
     /// Nodes below, aliases expanded.
     size: u64,
     /// Levels below, aliases expanded.
@@ -350,51 +468,70 @@ struct Frame {
     anchor: usize,
 }
 
-enum Kind {
-    /// In a mapping; `Some` between a key and its value (its interned id and position). The
-    /// keys seen so far, with where each was written, find repeats.
-    Map {
-        pending: Option<(u32, Pos)>,
-        seen: HashMap<u32, Pos>,
-    },
-    Seq(usize),
+/// Whether a scalar resolves by the core schema: unquoted, and not tagged `!!str`.
+fn is_plain(style: TScalarStyle, tag: Option<&Tag>) -> bool {
+    style == TScalarStyle::Plain && tag.is_none_or(|t| t.suffix != "str")
 }
 
-impl MapBuilder {
+fn is_core_tag(tag: &Tag) -> bool {
+    tag.handle == "!!" || tag.handle == "tag:yaml.org,2002:"
+}
+
+impl Builder {
     fn alias_limit(&self) -> u64 {
         MAX_ALIAS_NODES.min(self.written.saturating_mul(ALIAS_NODES_PER_NODE))
     }
 
     /// A scalar where a mapping expects a key: remember it, refusing repeats.
-    fn key(&mut self, name: &str, pos: Pos) {
+    fn key(&mut self, name: &str, pos: Pos, plain: bool) {
         let id = self.map.intern(name);
-        let Some(Frame {
-            kind: Kind::Map { pending, seen },
-            ..
-        }) = self.stack.last_mut()
-        else {
+        let Some(frame) = self.stack.last_mut() else {
             return;
         };
-        *pending = Some((id, pos));
-        if let Some(first) = seen.get(&id) {
-            let first = *first;
-            let mut path = self.path.clone();
-            path.push(PathSeg::Key(name.to_string()));
-            self.errors.push(YamlError {
-                line: pos.line,
-                column: pos.column,
-                message: format!(
-                    "key `{name}` appears twice at `{}`: first at {}:{}, again at {}:{}",
-                    display_path(&path),
-                    first.line,
-                    first.column,
-                    pos.line,
-                    pos.column
-                ),
-                fix: "keep one of them (YAML would silently keep only the last)".to_string(),
-            });
-        } else {
-            seen.insert(id, pos);
+        frame.key = Some((id, pos, plain));
+        let kids = &self.pending[frame.kids_from..];
+        let nodes = &self.map.nodes;
+        let first = match &mut frame.seen {
+            Some(seen) => seen.get(&id).copied(),
+            None if kids.len() + 1 >= INDEXED_MAP as usize => {
+                let mut seen: HashMap<u32, Pos> = HashMap::with_capacity(kids.len() * 2);
+                for &k in kids.iter().rev() {
+                    let n = &nodes[k as usize];
+                    seen.insert(n.step, to_pos(n.key));
+                }
+                let first = seen.get(&id).copied();
+                frame.seen = Some(seen);
+                first
+            }
+            None => kids
+                .iter()
+                .map(|&k| &nodes[k as usize])
+                .find(|n| n.step == id)
+                .map(|n| to_pos(n.key)),
+        };
+        match first {
+            Some(first) => {
+                let mut path = self.map.path_of(frame.node);
+                path.push(PathSeg::Key(name.to_string()));
+                self.errors.push(YamlError {
+                    line: pos.line,
+                    column: pos.column,
+                    message: format!(
+                        "key `{name}` appears twice at `{}`: first at {}:{}, again at {}:{}",
+                        display_path(&path),
+                        first.line,
+                        first.column,
+                        pos.line,
+                        pos.column
+                    ),
+                    fix: "keep one of them (YAML would silently keep only the last)".to_string(),
+                });
+            }
+            None => {
+                if let Some(seen) = &mut frame.seen {
+                    seen.insert(id, pos);
+                }
+            }
         }
     }
 
@@ -403,67 +540,65 @@ impl MapBuilder {
         matches!(
             self.stack.last(),
             Some(Frame {
-                kind: Kind::Map { pending: None, .. },
+                is_map: true,
+                key: None,
                 ..
             })
         )
     }
 
-    /// A value node starts at `pos`: record it under its parent; returns its id.
-    fn begin_value(&mut self, pos: Pos) -> u32 {
-        let value = from_pos(pos);
+    /// A node starts at `pos`: add it under its parent; returns its id.
+    fn begin_value(&mut self, pos: Pos, data: Data) -> u32 {
+        let id = to_u32(self.map.nodes.len());
+        let mut node = Node {
+            data,
+            value: from_pos(pos),
+            key: (0, 0),
+            parent: NO_PARENT,
+            step: 0,
+            key_plain: true,
+        };
         match self.stack.last_mut() {
-            Some(Frame {
-                node,
-                kind: Kind::Map { pending, .. },
-                ..
-            }) => {
-                let (key, key_pos) = pending.expect("a value follows its key");
-                let parent = *node;
-                let name = self.map.names[key as usize].to_string();
-                self.path.push(PathSeg::Key(name));
-                self.map.add(
-                    Some((parent, key_step(key))),
-                    Entry {
-                        key: Some(from_pos(key_pos)),
-                        value,
-                    },
-                )
-            }
-            Some(Frame {
-                node,
-                kind: Kind::Seq(i),
-                ..
-            }) => {
-                let at = (*node, index_step(*i));
-                self.path.push(PathSeg::Index(*i));
-                self.map.add(Some(at), Entry { key: None, value })
+            Some(f) => {
+                node.parent = f.node;
+                if f.is_map {
+                    let (key, key_pos, plain) = f.key.expect("a value follows its key");
+                    node.step = key;
+                    node.key = from_pos(key_pos);
+                    node.key_plain = plain;
+                } else {
+                    node.step = to_u32(self.pending.len() - f.kids_from);
+                }
+                self.pending.push(id);
             }
             // The root's marker lands after the first token; the file start is clearer.
-            None => self.map.add(
-                None,
-                Entry {
-                    key: None,
-                    value: from_pos(Pos::START),
-                },
-            ),
+            None => node.value = from_pos(Pos::START),
         }
+        self.map.nodes.push(node);
+        id
     }
 
-    /// A value node ended, standing for `size` nodes nesting `below` levels: step the
-    /// parent forward.
+    /// A node ended, standing for `size` nodes nesting `below` levels: step the parent on.
     fn end_value(&mut self, size: u64, below: usize) {
         match self.stack.last_mut() {
             Some(f) => {
                 f.size = f.size.saturating_add(size);
                 f.below = f.below.max(below);
-                match &mut f.kind {
-                    Kind::Map { pending, .. } => *pending = None,
-                    Kind::Seq(i) => *i += 1,
-                }
-                self.path.pop();
+                f.key = None;
             }
             None => self.done = true,
+        }
+    }
+
+    /// A tag other than the core schema's is refused: nothing downstream would honour it.
+    fn check_tag(&mut self, tag: Option<&Tag>, pos: Pos) {
+        if let Some(t) = tag.filter(|t| !is_core_tag(t)) {
+            self.errors.push(YamlError {
+                line: pos.line,
+                column: pos.column,
+                message: format!("tag `{}{}` is not supported", t.handle, t.suffix),
+                fix: "remove the tag; specs use plain YAML values".to_string(),
+            });
         }
     }
 
@@ -477,12 +612,8 @@ impl MapBuilder {
                     if self.skipping == 0 {
                         let pos = Pos::from_marker(mark);
                         let id = self.map.intern("?");
-                        if let Some(Frame {
-                            kind: Kind::Map { pending, .. },
-                            ..
-                        }) = self.stack.last_mut()
-                        {
-                            *pending = Some((id, pos));
+                        if let Some(f) = self.stack.last_mut() {
+                            f.key = Some((id, pos, false));
                         }
                     }
                 }
@@ -492,27 +623,47 @@ impl MapBuilder {
         }
         let pos = Pos::from_marker(mark);
         match ev {
-            Event::Scalar(ref s, ..) if self.at_key() => self.key(s, pos),
+            Event::Scalar(ref s, style, _, ref tag) if self.at_key() => {
+                self.check_tag(tag.as_ref(), pos);
+                let plain = is_plain(style, tag.as_ref());
+                self.key(s, pos, plain);
+            }
             Event::Alias(_) if self.at_key() => {
                 let id = self.map.intern("*alias");
-                if let Some(Frame {
-                    kind: Kind::Map { pending, .. },
-                    ..
-                }) = self.stack.last_mut()
-                {
-                    *pending = Some((id, pos));
+                if let Some(f) = self.stack.last_mut() {
+                    f.key = Some((id, pos, false));
                 }
             }
-            Event::Scalar(_, _, anchor, _) => {
-                self.begin_value(pos);
+            Event::Scalar(s, style, anchor, tag) => {
+                self.check_tag(tag.as_ref(), pos);
+                let plain = is_plain(style, tag.as_ref());
+                let start = to_u32(self.map.scalars.len());
+                self.map.scalars.push_str(&s);
+                let data = Data::Scalar {
+                    start,
+                    len: to_u32(s.len()),
+                    plain,
+                };
+                let node = self.begin_value(pos, data);
                 if anchor > 0 {
-                    self.anchors.insert(anchor, (1, 0));
+                    self.anchors.insert(anchor, (node, 1, 0));
                 }
                 self.end_value(1, 0);
             }
             Event::Alias(id) => {
-                self.begin_value(pos);
-                let (size, below) = self.anchors.get(&id).copied().unwrap_or((1, 0));
+                let Some(&(target, size, below)) = self.anchors.get(&id) else {
+                    // yaml-rust2 refuses unknown anchors, so this one is still open.
+                    self.errors.push(YamlError {
+                        line: pos.line,
+                        column: pos.column,
+                        message: "this alias is inside the node its anchor names (a cycle)"
+                            .to_string(),
+                        fix: "write the nested part out instead of referring to itself".to_string(),
+                    });
+                    self.fatal = true;
+                    return;
+                };
+                self.begin_value(pos, Data::Alias(target));
                 self.expanded = self.expanded.saturating_add(size);
                 self.aliases.push((self.expanded, pos));
                 if self.stack.len() + below > MAX_DEPTH {
@@ -520,23 +671,26 @@ impl MapBuilder {
                 }
                 self.end_value(size, below);
             }
-            Event::MappingStart(anchor, _) | Event::SequenceStart(anchor, _) => {
+            Event::MappingStart(anchor, ref tag) | Event::SequenceStart(anchor, ref tag) => {
                 if self.at_key() {
                     self.skipping = 1;
                     return;
                 }
-                let node = self.begin_value(pos);
-                let kind = if matches!(ev, Event::MappingStart(..)) {
-                    Kind::Map {
-                        pending: None,
-                        seen: HashMap::new(),
-                    }
+                self.check_tag(tag.as_ref(), pos);
+                let is_map = matches!(ev, Event::MappingStart(..));
+                // The kind is known now (paths of errors found inside need it).
+                let data = if is_map {
+                    Data::Map { start: 0, len: 0 }
                 } else {
-                    Kind::Seq(0)
+                    Data::Seq { start: 0, len: 0 }
                 };
+                let node = self.begin_value(pos, data);
                 self.stack.push(Frame {
                     node,
-                    kind,
+                    is_map,
+                    key: None,
+                    kids_from: self.pending.len(),
+                    seen: None,
                     size: 0,
                     below: 0,
                     anchor,
@@ -547,10 +701,24 @@ impl MapBuilder {
             }
             Event::MappingEnd | Event::SequenceEnd => {
                 if let Some(f) = self.stack.pop() {
+                    let start = to_u32(self.map.kids.len());
+                    let len = to_u32(self.pending.len() - f.kids_from);
+                    self.map.kids.extend(self.pending.drain(f.kids_from..));
+                    self.map.nodes[f.node as usize].data = if f.is_map {
+                        if len >= INDEXED_MAP {
+                            for &kid in &self.map.kids[start as usize..] {
+                                let step = self.map.nodes[kid as usize].step;
+                                self.map.index.entry((f.node, step)).or_insert(kid);
+                            }
+                        }
+                        Data::Map { start, len }
+                    } else {
+                        Data::Seq { start, len }
+                    };
                     let size = f.size.saturating_add(1);
                     let below = f.below + 1;
                     if f.anchor > 0 {
-                        self.anchors.insert(f.anchor, (size, below));
+                        self.anchors.insert(f.anchor, (f.node, size, below));
                     }
                     self.end_value(size, below);
                 }
@@ -573,49 +741,23 @@ impl MapBuilder {
     }
 }
 
-/// Turn a serde failure into a located message with a fix.
-fn describe(map: &SourceMap, err: serde_path_to_error::Error<serde_yaml::Error>) -> YamlError {
-    let path: Vec<PathSeg> = err
-        .path()
-        .iter()
-        .filter_map(|seg| match seg {
-            serde_path_to_error::Segment::Seq { index } => Some(PathSeg::Index(*index)),
-            serde_path_to_error::Segment::Map { key } => Some(PathSeg::Key(key.clone())),
-            _ => None,
-        })
-        .collect();
-    let inner = err.into_inner();
-    // serde_yaml appends " at line L column C" to its messages; we print our own position.
-    let raw = inner.to_string();
-    let raw = match raw.rfind(" at line ") {
-        Some(i) => raw[..i].to_string(),
-        None => raw,
-    };
-    let raw = match raw.split_once(": ") {
-        // serde_yaml prefixes the dotted path; ours is in the message below.
-        Some((prefix, rest)) if !prefix.contains(' ') && !path.is_empty() => rest.to_string(),
-        _ => raw,
-    };
-    // For an unknown or repeated key, point at the key itself when the map knows it (keys of
-    // internally tagged enums are not in serde's path).
-    let mut path = path;
-    for prefix in ["unknown field `", "duplicate field `"] {
-        if let Some(name) = raw.strip_prefix(prefix).and_then(|r| r.split('`').next()) {
-            let mut child = path.clone();
-            child.push(PathSeg::Key(name.to_string()));
-            if map.contains(&child) && path.last() != child.last() {
-                path = child;
+/// Turn a deserialization failure into a located message with a fix.
+fn describe(map: &SourceMap, err: de::DeError) -> YamlError {
+    let mut node = err.node.unwrap_or(0);
+    let raw = err.msg;
+    // An unknown or repeated key reported at its mapping (as the internally tagged enums
+    // do): point at the key itself.
+    if !err.on_key {
+        for prefix in ["unknown field `", "duplicate field `"] {
+            if let Some(name) = raw.strip_prefix(prefix).and_then(|r| r.split('`').next()) {
+                if let Some(child) = map.child(node, &PathSeg::Key(name.to_string())) {
+                    node = child;
+                }
             }
         }
     }
-    let (line, column) = if map.contains(&path) || inner.location().is_none() {
-        map.locate(&path)
-    } else {
-        inner
-            .location()
-            .map(|l| (l.line(), l.column()))
-            .unwrap_or((1, 1))
-    };
+    let path = map.path_of(node);
+    let pos = map.nodes[node as usize].key_or_value();
     let at = if path.is_empty() {
         "at the top level".to_string()
     } else {
@@ -623,8 +765,8 @@ fn describe(map: &SourceMap, err: serde_path_to_error::Error<serde_yaml::Error>)
     };
     let (message, fix) = explain(&raw, &path);
     YamlError {
-        line,
-        column,
+        line: pos.line,
+        column: pos.column,
         message: format!("{message} {at}"),
         fix,
     }
@@ -805,5 +947,183 @@ mod tests {
         let err = from_str::<Doc>("name: [x\ncount: 1\n").unwrap_err();
         assert!(err.message.starts_with("invalid YAML"), "{}", err.message);
         assert!(err.line >= 1);
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Shelf {
+        items: Vec<Item>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Item {
+        name: String,
+        size: u32,
+    }
+
+    #[test]
+    fn a_wrong_type_deep_inside_is_located_at_its_node() {
+        let text = "items:\n  - name: a\n    size: 1\n  - name: b\n    size: big\n";
+        let err = from_str::<Shelf>(text).unwrap_err();
+        assert_eq!((err.line, err.column), (5, 5), "{err}");
+        assert!(err.message.contains("at `items[1].size`"), "{err}");
+        assert!(err.message.contains("\"big\""), "{err}");
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+    #[allow(dead_code)]
+    enum Shape {
+        Circle { radius: u32 },
+        Square { side: u32 },
+    }
+
+    #[test]
+    fn an_unknown_key_in_a_tagged_enum_points_at_the_key() {
+        let text = "shapes:\n  first:\n    kind: circle\n    radius: 2\n    colour: red\n";
+        let err = from_str::<
+            std::collections::BTreeMap<String, std::collections::BTreeMap<String, Shape>>,
+        >(text)
+        .unwrap_err();
+        assert_eq!((err.line, err.column), (5, 5), "{err}");
+        assert!(err.message.starts_with("unknown key `colour`"), "{err}");
+    }
+
+    /// serde_yaml (a separate implementation) is the oracle for what scalars mean.
+    #[test]
+    fn scalars_resolve_as_serde_yaml_resolves_them() {
+        let scalars = [
+            "0x1F",
+            "0o17",
+            "0b101",
+            "+7",
+            "-12",
+            "1.5",
+            "-2.5e3",
+            "1e400",
+            ".inf",
+            "-.Inf",
+            ".nan",
+            "~",
+            "null",
+            "",
+            "true",
+            "False",
+            "'12'",
+            "\"x\"",
+            "012",
+            "-012",
+            "0",
+            "18446744073709551615",
+            "18446744073709551616",
+            "-9223372036854775809",
+            "!!str 5",
+            "yes",
+            "1_000",
+            "0x",
+            "- 1",
+            "[1, a]",
+            "{k: 0.5}",
+        ];
+        for s in scalars {
+            let text = format!("v: {s}\n");
+            let ours = from_str::<serde_json::Value>(&text).map_err(|e| e.to_string());
+            let theirs =
+                serde_yaml::from_str::<serde_json::Value>(&text).map_err(|e| e.to_string());
+            match (&ours, &theirs) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "{s}"),
+                (Err(_), Err(_)) => {}
+                _ => panic!("`{s}`: ours {ours:?}, serde_yaml {theirs:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn plain_numbers_fill_typed_fields_and_strings_take_any_scalar() {
+        #[derive(Debug, serde::Deserialize, PartialEq)]
+        struct T {
+            small: i64,
+            big: u64,
+            f: f64,
+            s: String,
+            quoted_number: String,
+            none: Option<u8>,
+            some: Option<u8>,
+        }
+        let t: T = from_str(
+            "small: -5000000000\nbig: 18446744073709551615\nf: 3\ns: 12\nquoted_number: '7'\nnone: ~\nsome: 4\n",
+        )
+        .unwrap();
+        assert_eq!(
+            t,
+            T {
+                small: -5_000_000_000,
+                big: u64::MAX,
+                f: 3.0,
+                s: "12".into(),
+                quoted_number: "7".into(),
+                none: None,
+                some: Some(4),
+            }
+        );
+        let err = from_str::<T>("small: '5'\nbig: 1\nf: 1\ns: a\nquoted_number: b\n").unwrap_err();
+        assert_eq!((err.line, err.column), (1, 1), "{err}");
+        assert!(err.fix.contains("an integer"), "{err}");
+    }
+
+    #[test]
+    fn enums_read_from_a_scalar_or_a_one_key_mapping() {
+        #[derive(Debug, serde::Deserialize, PartialEq)]
+        #[serde(rename_all = "snake_case")]
+        enum E {
+            Plain,
+            Sized(u8),
+        }
+        let v: Vec<E> = from_str("[plain, {sized: 3}]").unwrap();
+        assert_eq!(v, [E::Plain, E::Sized(3)]);
+        let err = from_str::<Vec<E>>("- plain\n- sizd\n").unwrap_err();
+        assert_eq!((err.line, err.column), (2, 3), "{err}");
+        assert!(err.fix.contains("did you mean `sized`"), "{err}");
+    }
+
+    #[test]
+    fn an_alias_reads_as_its_anchor_and_an_empty_value_as_empty() {
+        type Doc = std::collections::BTreeMap<String, std::collections::BTreeMap<String, u8>>;
+        let doc: Doc = from_str("a: &x {n: 1}\nb: *x\nc:\n").unwrap();
+        assert_eq!(doc["b"], doc["a"]);
+        assert!(doc["c"].is_empty());
+    }
+
+    #[test]
+    fn an_alias_inside_its_own_anchor_is_refused() {
+        let errs = source_map("a: &x\n  - 1\n  - *x\n").unwrap_err();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(errs[0].line, 3, "{errs:?}");
+    }
+
+    #[test]
+    fn a_tag_we_do_not_read_is_refused_at_its_node() {
+        let errs = source_map("a: 1\nb: !custom 5\n").unwrap_err();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(errs[0].line, 2, "{errs:?}");
+        assert!(errs[0].message.contains("`!custom`"), "{errs:?}");
+    }
+
+    #[test]
+    fn big_mappings_are_indexed_and_repeats_still_found() {
+        let mut text: String = (0..40).map(|i| format!("k{i}: {i}\n")).collect();
+        let map = source_map(&text).unwrap();
+        assert_eq!(map.locate(&p(&["k33".into()])), (34, 1));
+        assert_eq!(map.locate_value(&p(&["k39".into()])), (40, 6));
+        text.push_str("k5: again\n");
+        let errs = source_map(&text).unwrap_err();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(
+            errs[0].message.contains("first at 6:1, again at 41:1"),
+            "{errs:?}"
+        );
     }
 }
