@@ -4,6 +4,8 @@ use std::fmt;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub file: PathBuf,
@@ -30,33 +32,45 @@ impl fmt::Display for Diagnostic {
 }
 
 impl Diagnostic {
-    /// The plain line, then the source line it points at with a caret under the position
-    /// (the code frame a terminal shows). `source` is the file's text, when at hand.
+    /// The plain line, then a code frame drawn by annotate-snippets: the source line with
+    /// the word at the position underlined and labelled, and the fix as help. `source` is
+    /// the file's text, when at hand; without it, the plain line alone.
     pub fn framed(&self, source: Option<&str>) -> String {
+        self.framed_with(source, &Renderer::plain())
+    }
+
+    fn framed_with(&self, source: Option<&str>, renderer: &Renderer) -> String {
         let mut out = self.to_string();
         out.push('\n');
         let Some(line) = source.and_then(|s| s.lines().nth(self.line.saturating_sub(1))) else {
             return out;
         };
+        // Only the line itself goes to the renderer: a frame costs the same in a 20 MB file.
         let line = line.trim_end_matches('\r');
-        let number = self.line.to_string();
-        let gutter = " ".repeat(number.len());
-        let before: String = line.chars().take(self.column.saturating_sub(1)).collect();
+        let byte_at = |chars: usize| {
+            line.char_indices()
+                .nth(chars)
+                .map_or(line.len(), |(i, _)| i)
+        };
+        let start = byte_at(self.column.saturating_sub(1));
         // Underline the word at the position (up to a space or YAML punctuation).
-        let width = line
+        let width: usize = line[start..]
             .chars()
-            .skip(self.column.saturating_sub(1))
             .take_while(|c| !c.is_whitespace() && !matches!(c, ':' | ',' | '}' | ']'))
-            .count()
-            .max(1);
-        let pad: String = before
-            .chars()
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
-            .collect();
-        out.push_str(&format!(
-            "{gutter} |\n{number} | {line}\n{gutter} | {pad}{}\n",
-            "^".repeat(width)
-        ));
+            .map(char::len_utf8)
+            .sum();
+        let end = (start + width).max((start + 1).min(line.len()));
+        let report = &[Group::with_level(Level::ERROR)
+            .element(
+                Snippet::source(line).line_start(self.line).annotation(
+                    AnnotationKind::Primary
+                        .span(start..end)
+                        .label(&self.message),
+                ),
+            )
+            .element(Level::HELP.message(&self.fix))];
+        out.push_str(&renderer.render(report));
+        out.push('\n');
         out
     }
 }
@@ -102,13 +116,17 @@ impl Diagnostics {
     /// Each problem with its code frame (see [`Diagnostic::framed`]), reading each named file
     /// at most once.
     pub fn framed(&self) -> String {
+        self.framed_with(&Renderer::plain())
+    }
+
+    fn framed_with(&self, renderer: &Renderer) -> String {
         let mut texts: std::collections::HashMap<&Path, Option<String>> = Default::default();
         let mut out = String::new();
         for d in &self.0 {
             let text = texts
                 .entry(d.file.as_path())
                 .or_insert_with(|| frame_source(&d.file));
-            out.push_str(&d.framed(text.as_deref()));
+            out.push_str(&d.framed_with(text.as_deref(), renderer));
         }
         out
     }
@@ -117,7 +135,7 @@ impl Diagnostics {
     /// `FILE:LINE:COL: problem; fix` lines that tools and tests read.
     pub fn eprint(&self) {
         if std::io::stderr().is_terminal() {
-            eprint!("{}", self.framed());
+            eprint!("{}", self.framed_with(&Renderer::styled()));
         } else {
             eprint!("{self}");
         }
@@ -149,11 +167,41 @@ mod tests {
             fix: "did you mean `read`?".into(),
         };
         let text = "a: 1\r\n    effect: reed\r\n";
-        assert_eq!(
-            d.framed(Some(text)),
-            "x.yaml:2:13: unknown value `reed`; did you mean `read`?\n  |\n2 |     effect: reed\n  |             ^^^^\n"
-        );
+        let framed = d.framed(Some(text));
+        let lines: Vec<&str> = framed.lines().collect();
+        // The plain line first, unchanged.
+        assert_eq!(lines[0], d.to_string());
+        // The source line (CR dropped) after its number, then carets under `reed` alone.
+        let src = lines
+            .iter()
+            .find(|l| l.ends_with("    effect: reed"))
+            .unwrap_or_else(|| panic!("{framed}"));
+        assert!(src.trim_start().starts_with("2 |"), "{framed}");
+        let text_at = src.len() - "    effect: reed".len();
+        let carets = lines
+            .iter()
+            .find(|l| l.contains('^'))
+            .unwrap_or_else(|| panic!("{framed}"));
+        assert_eq!(carets.find('^'), Some(text_at + 12), "{framed}");
+        assert_eq!(carets.matches('^').count(), 4, "{framed}");
+        assert!(carets.ends_with("unknown value `reed`"), "{framed}");
+        assert!(framed.contains("did you mean `read`?\n"), "{framed}");
+        assert!(!framed.contains('\r'), "{framed}");
         // Without the text (a refused file), the plain line alone.
         assert_eq!(d.framed(None), format!("{d}\n"));
+    }
+
+    #[test]
+    fn a_position_past_the_line_end_still_frames() {
+        let d = Diagnostic {
+            file: PathBuf::from("x.yaml"),
+            line: 1,
+            column: 40,
+            message: "m".into(),
+            fix: "f".into(),
+        };
+        let framed = d.framed(Some("key: é\n"));
+        assert!(framed.starts_with(&d.to_string()), "{framed}");
+        assert!(framed.contains("key: é"), "{framed}");
     }
 }
