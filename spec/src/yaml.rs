@@ -5,7 +5,7 @@
 //! and refuse what serde would accept silently or what would hurt: a key repeated in any
 //! mapping, nesting past [`MAX_DEPTH`], aliases expanding past their limit, syntax errors.
 //! The format types are then deserialized from that tree by our `serde::Deserializer`
-//! ([`de`]), so a deserialization error names the node it arose at; semantic checks use
+//! (`yaml::de`), so a deserialization error names the node it arose at; semantic checks use
 //! the same tree to point at what they complain about.
 //!
 //! Why not a crate: serde-saphyr deserializes straight from events (no tree to locate
@@ -213,7 +213,7 @@ fn to_u32(n: usize) -> u32 {
 
 /// The first YAML document as a located tree: each node's value, where it is written, and
 /// its parent, in flat arrays (no per-node allocation, no paths stored). Serde reads the
-/// values from it ([`de`]); semantic checks use it to locate what they complain about.
+/// values from it (`yaml::de`); semantic checks use it to locate what they complain about.
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
     /// By node id; node 0 is the root.
@@ -285,13 +285,13 @@ impl SourceMap {
         }
     }
 
-    /// Bytes the tree holds on the heap (roughly: capacities, not allocator overhead), for
+    /// Bytes the tree fills on the heap (roughly: no allocator overhead, no spare room), for
     /// the load bench's figures.
     pub fn heap_bytes(&self) -> usize {
         use std::mem::size_of;
-        self.nodes.capacity() * size_of::<Node>()
-            + self.kids.capacity() * size_of::<u32>()
-            + self.scalars.capacity()
+        self.nodes.len() * size_of::<Node>()
+            + self.kids.len() * size_of::<u32>()
+            + self.scalars.len()
             + self.keys.capacity() * (size_of::<Box<str>>() + size_of::<u32>() + 1)
             + self.names.iter().map(|n| n.len() * 2).sum::<usize>()
             + self.names.capacity() * size_of::<Box<str>>()
@@ -350,6 +350,11 @@ impl SourceMap {
 /// their limit, an alias inside its own anchor, tags we do not read, and syntax errors.
 pub fn source_map(text: &str) -> Result<SourceMap, Vec<YamlError>> {
     let mut b = Builder::default();
+    // Room for the usual density (a node per ~16 bytes of text, scalars under half of it),
+    // so the arrays do not copy themselves while growing; pages never touched cost nothing.
+    b.map.nodes.reserve(text.len() / 16);
+    b.map.kids.reserve(text.len() / 16);
+    b.map.scalars.reserve(text.len() / 2);
     let mut parser = Parser::new_from_str(text);
     loop {
         let (ev, mark) = match parser.next_token() {
