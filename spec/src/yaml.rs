@@ -390,8 +390,24 @@ pub fn source_map(text: &str) -> Result<SourceMap, Vec<YamlError>> {
         if matches!(ev, Event::StreamEnd) {
             break;
         }
+        if b.done {
+            // A second document would be dropped unread: refuse it instead.
+            if matches!(ev, Event::DocumentStart) {
+                let p = Pos::from_marker(&mark);
+                b.errors.push(YamlError {
+                    line: p.line,
+                    column: p.column,
+                    message: "a second YAML document starts here; a spec file holds one"
+                        .to_string(),
+                    fix: "remove the `---` line, or move the second document to its own file"
+                        .to_string(),
+                });
+                break;
+            }
+            continue;
+        }
         b.on_event(ev, &mark);
-        if b.done || b.fatal {
+        if b.fatal {
             break;
         }
     }
@@ -439,7 +455,7 @@ struct Builder {
     stack: Vec<Frame>,
     /// Children of the open containers, each container's from its frame's `kids_from`.
     pending: Vec<u32>,
-    /// Depth inside a non-scalar mapping key (ignored: specs have only scalar keys).
+    /// Depth inside a non-scalar mapping key (refused, then skipped).
     skipping: usize,
     /// Only the first document is read.
     done: bool,
@@ -634,6 +650,7 @@ impl Builder {
                 self.key(s, pos, plain);
             }
             Event::Alias(_) if self.at_key() => {
+                self.not_a_name(pos, "an alias");
                 let id = self.map.intern("*alias");
                 if let Some(f) = self.stack.last_mut() {
                     f.key = Some((id, pos, false));
@@ -678,6 +695,7 @@ impl Builder {
             }
             Event::MappingStart(anchor, ref tag) | Event::SequenceStart(anchor, ref tag) => {
                 if self.at_key() {
+                    self.not_a_name(pos, "a list or mapping");
                     self.skipping = 1;
                     return;
                 }
@@ -730,6 +748,16 @@ impl Builder {
             }
             _ => {}
         }
+    }
+
+    /// A mapping key that is not a scalar: serde would have refused it, so do we.
+    fn not_a_name(&mut self, pos: Pos, what: &str) {
+        self.errors.push(YamlError {
+            line: pos.line,
+            column: pos.column,
+            message: format!("this mapping key is {what}, not a name"),
+            fix: "write the key as a plain name (`name: value`)".to_string(),
+        });
     }
 
     fn too_deep(&mut self, pos: Pos, depth: usize) {
@@ -1130,5 +1158,24 @@ mod tests {
             errs[0].message.contains("first at 6:1, again at 41:1"),
             "{errs:?}"
         );
+    }
+
+    #[test]
+    fn a_second_document_is_refused_not_dropped() {
+        let errs = source_map("a: 1\n---\nb: 2\n").unwrap_err();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(errs[0].line, 2, "{errs:?}");
+        // An explicit start and end of the one document are fine.
+        source_map("---\na: 1\n...\n").unwrap();
+    }
+
+    #[test]
+    fn a_key_that_is_not_a_name_is_refused() {
+        for text in ["a: &k x\n*k : 1\n", "a: 1\n? [x, y]\n: 2\n"] {
+            let errs = source_map(text).unwrap_err();
+            assert_eq!(errs.len(), 1, "{text}: {errs:?}");
+            assert_eq!(errs[0].line, 2, "{text}: {errs:?}");
+            assert!(errs[0].message.contains("not a name"), "{errs:?}");
+        }
     }
 }
