@@ -45,7 +45,7 @@ fn param_rows(op: &OpScan) -> Vec<Row> {
                 .map(|x| x.text.trim().to_string())
                 .filter(|x| !x.is_empty())
         };
-        for r in &t.rows[1..] {
+        for r in t.rows.iter().skip(1) {
             let Some(n) = get(r, Some(name)) else {
                 continue;
             };
@@ -124,17 +124,28 @@ pub fn build(page: &Page, scanned: &Scanned, provider: Option<&str>) -> (Spec, N
         for (_, _, t) in &op.tables {
             let name_col = col(t, Column::Name);
             if let (Some(c), None) = (col(t, Column::Code), name_col) {
-                let codes: Vec<String> = t.rows[1..]
+                let codes: Vec<String> = t
+                    .rows
                     .iter()
+                    .skip(1)
                     .filter_map(|r| r.get(c))
                     .map(|x| x.text.clone())
                     .collect();
                 if !codes.iter().all(|x| x.parse::<u16>().is_ok()) {
-                    types.enums.insert(snake(&t.rows[0][c].text), codes);
+                    types.enums.insert(
+                        snake(
+                            &t.rows
+                                .first()
+                                .and_then(|h| h.get(c))
+                                .map(|x| x.text.clone())
+                                .unwrap_or_default(),
+                        ),
+                        codes,
+                    );
                 }
             }
             if let Some(nc) = name_col {
-                for r in &t.rows[1..] {
+                for r in t.rows.iter().skip(1) {
                     let marked: Vec<String> = r
                         .iter()
                         .flat_map(|c| c.marked.clone())
@@ -666,7 +677,7 @@ fn build_op(
                         Some((_, n)) => n.clone(),
                         None => {
                             let name = error_name(b, r.status, &errors);
-                            let schema = types.of_json(&format!("{name}_error"), &[b], None);
+                            let schema = types.of_json(&error_type_name(&name), &[b], None);
                             let status = r.status.unwrap_or(400);
                             onotes.push((
                                 format!("/errors/{}", errors.len()),
@@ -778,7 +789,7 @@ fn build_op(
             continue;
         }
         let name = error_name(&Value::Null, Some(*st), &errors);
-        let ty = types.from_rows(&format!("{name}_error"), &rows);
+        let ty = types.from_rows(&error_type_name(&name), &rows, true);
         onotes.push((
             format!("/errors/{}", errors.len()),
             format!("from the status {st} table"),
@@ -805,7 +816,14 @@ fn build_op(
         })
         .flat_map(|(_, _, t)| table_fields(t))
         .collect();
-    let name = format!("op{n}_response");
+    let stem = op
+        .url
+        .path
+        .rsplit('/')
+        .find(|s| !s.is_empty() && placeholder(s).is_none())
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("operation_{}", n + 1));
+    let name = format!("{stem}_response");
     let schema = if !success_bodies.is_empty() {
         let vals: Vec<&Value> = success_bodies.iter().collect();
         onotes.push((
@@ -818,7 +836,7 @@ fn build_op(
             "/response".into(),
             "schema from the response tables (no example body parses)".into(),
         ));
-        infer::reference(&types.from_rows(&name, &response_rows))
+        infer::reference(&types.from_rows(&name, &response_rows, false))
     } else {
         onotes.push(("/response".into(), "the page shows no response body".into()));
         infer::kind(Kind::Unit)
@@ -875,8 +893,9 @@ fn table_fields(t: &crate::blocks::Table) -> Vec<(String, Option<TypeWord>)> {
         return Vec::new();
     };
     let tc = col(t, Column::Type);
-    t.rows[1..]
+    t.rows
         .iter()
+        .skip(1)
         .filter_map(|r| {
             let name = r.get(nc)?.text.trim().to_string();
             (!name.is_empty() && !name.contains(' ')).then(|| {
@@ -1043,5 +1062,14 @@ pub fn errata_for_corrections(spec: &mut Spec, notes: &Notes) {
                 }
             }
         }
+    }
+}
+
+/// `unauthorized` -> `unauthorized_error`, `server_error` stays.
+fn error_type_name(case: &str) -> String {
+    if case.ends_with("error") {
+        case.to_string()
+    } else {
+        format!("{case}_error")
     }
 }

@@ -222,15 +222,21 @@ impl Types {
         r
     }
 
-    /// An object type from table rows (name, type word), for bodies no example shows.
-    pub fn from_rows(&mut self, name: &str, rows: &[(String, Option<TypeWord>)]) -> String {
+    /// An object type from table rows (name, type word), for bodies no example shows;
+    /// `required` when a match needs every field.
+    pub fn from_rows(
+        &mut self,
+        name: &str,
+        rows: &[(String, Option<TypeWord>)],
+        required: bool,
+    ) -> String {
         let type_name = self.fresh(name);
         let fields = rows
             .iter()
             .map(|(n, t)| Field {
                 name: n.clone(),
                 description: TODO.into(),
-                required: false,
+                required,
                 schema: t.map(from_word).unwrap_or_default(),
                 role: None,
                 deprecated: None,
@@ -295,9 +301,10 @@ fn regex_lite(pattern: &str) -> impl Fn(&str) -> bool + '_ {
         p if p == Format::Date.pattern() => layout(s, "dddd-dd-dd"),
         p if p == Format::TimeOfDay.pattern() => layout(s, "dd:dd"),
         p if p == Format::DateTime.pattern() => {
-            s.len() >= 20
-                && layout(&s[..19], "dddd-dd-ddTdd:dd:dd")
-                && (s.ends_with('Z') || s[19..].contains(['+', '-']))
+            s.get(..19)
+                .is_some_and(|head| layout(head, "dddd-dd-ddTdd:dd:dd"))
+                && s.get(19..)
+                    .is_some_and(|t| t.ends_with('Z') || t.contains(['+', '-']))
         }
         _ => false,
     }

@@ -210,8 +210,10 @@ pub fn scan(blocks: &[Block]) -> Scanned {
         match &blocks[i] {
             Block::Table(t) => {
                 if is_value_table(t) && !ops.is_empty() {
-                    let form = t.rows[1..]
+                    let form = t
+                        .rows
                         .iter()
+                        .skip(1)
                         .filter(|r| r.len() >= 2)
                         .map(|r| (r[0].text.clone(), r[1].text.clone()))
                         .collect();
@@ -233,8 +235,10 @@ pub fn scan(blocks: &[Block]) -> Scanned {
                             op.encoding,
                             Some((BodyEncoding::Multipart | BodyEncoding::Urlencoded, _))
                         );
-                        let form: IndexMap<String, String> = t.rows[1..]
+                        let form: IndexMap<String, String> = t
+                            .rows
                             .iter()
+                            .skip(1)
                             .filter_map(|r| {
                                 Some((r.get(nc)?.text.clone(), r.get(ec)?.text.clone()))
                             })
@@ -352,8 +356,9 @@ fn json_block(
                 .filter(|(_, _, t)| is_param_table(t))
                 .flat_map(|(_, _, t)| {
                     let c = col(t, Column::Name).unwrap_or(0);
-                    t.rows[1..]
+                    t.rows
                         .iter()
+                        .skip(1)
                         .filter_map(move |r| r.get(c).map(|x| x.text.clone()))
                 })
                 .collect();
