@@ -7,6 +7,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
+#[command(
+    after_help = "Exit codes: 0 draft written (--against: no differences); 1 differences found \
+                  (--against); 2 bad input (page missing, not a regular file, empty, binary, not \
+                  UTF-8 or over 16 MiB; a spec that does not load; --out exists without --force; \
+                  a --provider that is not snake_case; a draft that does not validate)."
+)]
 pub struct Args {
     /// The page: plain text, Markdown or HTML, UTF-8.
     page: PathBuf,
@@ -55,7 +61,7 @@ pub fn run(args: Args) -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-        let diffs = draft::against::against(&d.spec, &current.spec);
+        let diffs = draft::against::against(&d.spec, &current.spec, &page.file);
         if diffs.is_empty() {
             println!("{}: no differences from {}", page.file, spec_path.display());
             return ExitCode::SUCCESS;
