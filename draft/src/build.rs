@@ -33,6 +33,8 @@ struct Row {
     type_cell: Option<String>,
     required: Option<bool>,
     example: Option<String>,
+    /// A format the row's other cells name.
+    format: Option<spec::format::Format>,
     table_line: usize,
 }
 
@@ -57,6 +59,7 @@ fn param_rows(op: &OpScan) -> Vec<Row> {
                 type_cell: get(r, col(t, Column::Type)),
                 required: get(r, col(t, Column::Required)).and_then(|x| vocab::required(&x)),
                 example: get(r, col(t, Column::Example)),
+                format: r.iter().skip(1).find_map(|c| vocab::format(&c.text)),
                 table_line: t.line,
             });
         }
@@ -225,6 +228,14 @@ pub fn build(page: &Page, scanned: &Scanned, provider: Option<&str>) -> (Spec, N
             ),
         );
         for (path, text) in b.notes {
+            // Parameter notes are keyed by name while discriminators may still take some.
+            let path = match path.strip_prefix("/request/parameters/@") {
+                Some(name) => match b.op.request.parameters.iter().position(|p| p.name == name) {
+                    Some(k) => format!("/request/parameters/{k}"),
+                    None => continue,
+                },
+                None => path,
+            };
             note(&mut notes, format!("{at}{path}"), text);
         }
         ops.push(b.op);
@@ -245,7 +256,7 @@ pub fn build(page: &Page, scanned: &Scanned, provider: Option<&str>) -> (Spec, N
     note(
         &mut notes,
         "/provider/base_url".into(),
-        "taken from the first URL on the page",
+        "guessed from the first URL on the page",
     );
     let id = match provider {
         Some(p) => p.to_string(),
@@ -272,14 +283,7 @@ pub fn build(page: &Page, scanned: &Scanned, provider: Option<&str>) -> (Spec, N
         }
     };
     for (name, text) in std::mem::take(&mut types.notes) {
-        note(
-            &mut notes,
-            format!("/types/{name}"),
-            text.trim_start_matches("TODO(draft): ").to_string(),
-        );
-    }
-    for (name, _) in types.defs.iter() {
-        notes.entry(format!("/types/{name}")).or_default();
+        note(&mut notes, format!("/types/{name}"), text);
     }
     for d in &scanned.dropped {
         note(&mut notes, "/operations".into(), format!("not used: {d}"));
@@ -371,7 +375,7 @@ fn build_op(
         if op_auth.is_none() {
             onotes.push((
                 "/auth".into(),
-                format!("`{name}` read as the credential (by its name)"),
+                format!("guessed from its name: `{name}` read as the credential"),
             ));
         }
         op_auth = Some(id);
@@ -454,9 +458,9 @@ fn build_op(
             None => "example values".into(),
         };
         onotes.push((
-            format!("/request/parameters/{}", params.len()),
+            format!("/request/parameters/@{name}"),
             format!(
-                "from {from}; in: {} from {why}; type from {typed}",
+                "guessed from {from}: in: {} ({why}); type from {typed}",
                 loc.as_str()
             ),
         ));
@@ -509,7 +513,7 @@ fn build_op(
         } else {
             onotes.push((
                 format!("/discriminators/{}", discriminators.len()),
-                format!("`{k}={v}` is fixed in the address: read as selecting the operation"),
+                format!("guessed from the address: `{k}={v}` is fixed there, read as selecting the operation"),
             ));
             discriminators.push(Discriminator {
                 location: Location::Query,
@@ -567,6 +571,36 @@ fn build_op(
             &mut onotes,
             types,
         );
+    }
+    // Formats the tables name, where every value the page shows has it.
+    for r in &rows {
+        let (Some(f), Some(p)) = (r.format, params.iter_mut().find(|p| p.name == r.name)) else {
+            continue;
+        };
+        if p.schema.kind != Kind::String || p.schema.format.is_some() {
+            continue;
+        }
+        let mut seen: Vec<&str> = wire_values
+            .get(&r.name)
+            .map(|v| v.iter().map(String::as_str).collect())
+            .unwrap_or_default();
+        seen.extend(
+            json_values
+                .get(&r.name)
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_str()),
+        );
+        if seen.is_empty() || infer::fits(f, &seen) {
+            p.schema.format = Some(f);
+            onotes.push((
+                format!("/request/parameters/@{}", r.name),
+                format!(
+                    "format {} guessed from the words of its table row",
+                    f.name()
+                ),
+            ));
+        }
     }
     // Examples.
     let mut examples: Vec<Example> = Vec::new();
@@ -682,7 +716,7 @@ fn build_op(
                             onotes.push((
                                 format!("/errors/{}", errors.len()),
                                 format!(
-                                    "from the failure at {}; {}",
+                                    "guessed from the failure at {}; {}",
                                     e.origin,
                                     if r.status.is_some() {
                                         "status as the page gives it"
@@ -746,13 +780,13 @@ fn build_op(
         }
         onotes.push((
             format!("/examples/{}", examples.len()),
-            format!("from {}", e.origin),
+            format!("guessed from {}", e.origin),
         ));
         ex.name = format!("example_{}", examples.len() + 1);
         examples.push(ex);
     }
     // A required parameter some example omits is optional in the draft.
-    for (j, p) in params.iter_mut().enumerate() {
+    for p in params.iter_mut() {
         if p.required && p.location != Location::Path {
             let key = match p.location {
                 Location::Query => "query",
@@ -770,8 +804,8 @@ fn build_op(
             if missing {
                 p.required = false;
                 onotes.push((
-                    format!("/request/parameters/{j}"),
-                    "required on the page, but an example omits it: check".into(),
+                    format!("/request/parameters/@{}", p.name),
+                    "required on the page, but an example omits it: made optional; check".into(),
                 ));
             }
         }
@@ -792,7 +826,7 @@ fn build_op(
         let ty = types.from_rows(&error_type_name(&name), &rows, true);
         onotes.push((
             format!("/errors/{}", errors.len()),
-            format!("from the status {st} table"),
+            format!("guessed from the status {st} table"),
         ));
         errors.push(ErrorCase {
             name,
@@ -828,17 +862,20 @@ fn build_op(
         let vals: Vec<&Value> = success_bodies.iter().collect();
         onotes.push((
             "/response".into(),
-            "schema inferred from the example responses".into(),
+            "schema guessed from the example responses".into(),
         ));
         types.of_json(&name, &vals, None)
     } else if !response_rows.is_empty() {
         onotes.push((
             "/response".into(),
-            "schema from the response tables (no example body parses)".into(),
+            "schema guessed from the response tables (no example body parses)".into(),
         ));
         infer::reference(&types.from_rows(&name, &response_rows, false))
     } else {
-        onotes.push(("/response".into(), "the page shows no response body".into()));
+        onotes.push((
+            "/response".into(),
+            "guessed from the page showing no response body".into(),
+        ));
         infer::kind(Kind::Unit)
     };
     let _ = response_rows;
@@ -937,11 +974,11 @@ fn error_name(body: &Value, status: Option<u16>, taken: &[ErrorCase]) -> String 
 
 /// A made-up value of a parameter's type for a placeholder on the page.
 fn placeholder_value(params: &[Parameter], name: &str) -> String {
-    let kind = params
-        .iter()
-        .find(|p| p.name == name)
-        .map(|p| p.schema.kind);
-    match kind {
+    let param = params.iter().find(|p| p.name == name);
+    if let Some(f) = param.and_then(|p| p.schema.format) {
+        return infer::sample(f).into();
+    }
+    match param.map(|p| p.schema.kind) {
         Some(Kind::Integer | Kind::Long | Kind::Number) => "1".into(),
         Some(Kind::Boolean) => "true".into(),
         _ => format!("todo-{}", snake(name).replace('_', "-")),
@@ -989,7 +1026,7 @@ fn discriminators(builds: &mut [OpBuild]) {
                     name: key.1.clone(),
                     value: v.clone(),
                 });
-                b.notes.push((format!("/discriminators/{at}"), format!("`{}` differs between operations on the same address (the curl's value, else the table's)", key.1)));
+                b.notes.push((format!("/discriminators/{at}"), format!("guessed from the values that differ between operations on the same address (the curl's value, else the table's): `{}`", key.1)));
                 // Examples send the discriminator; a different value on the page is corrected.
                 let mut fix: Vec<(usize, String)> = Vec::new();
                 for (k, ex) in b.op.examples.iter_mut().enumerate() {
@@ -1015,22 +1052,6 @@ fn discriminators(builds: &mut [OpBuild]) {
                     }
                     b.notes.push((format!("/examples/{k}"), format!("`{}` was `{old}` on the page: set to the operation's value; check the erratum", key.1)));
                 }
-            }
-        }
-        // Renumber the notes of removed parameters is not needed: notes of parameters are
-        // keyed by index, so rebuild them from scratch for the group.
-        for &j in &group {
-            let b = &mut builds[j];
-            b.notes
-                .retain(|(p, _)| !p.starts_with("/request/parameters/"));
-            for (k, p) in b.op.request.parameters.iter().enumerate() {
-                b.notes.push((
-                    format!("/request/parameters/{k}"),
-                    format!(
-                        "in: {}, type and required guessed from the tables and examples",
-                        p.location.as_str()
-                    ),
-                ));
             }
         }
     }

@@ -82,6 +82,10 @@ impl Types {
             let objs: Vec<&serde_json::Map<String, Value>> =
                 present.iter().filter_map(|v| v.as_object()).collect();
             let type_name = self.fresh(name);
+            self.notes.push((
+                type_name.clone(),
+                format!("guessed from the example values of `{name}`"),
+            ));
             self.defs.insert(
                 type_name.clone(),
                 TypeDef {
@@ -201,7 +205,7 @@ impl Types {
         let type_name = self.fresh(&format!("{name}_value"));
         self.notes.push((
             type_name.clone(),
-            format!("TODO(draft): enum guessed from the values a table lists for `{name}`"),
+            format!("guessed from the values a table lists for `{name}` and the example values"),
         ));
         self.defs.insert(
             type_name.clone(),
@@ -231,6 +235,10 @@ impl Types {
         required: bool,
     ) -> String {
         let type_name = self.fresh(name);
+        self.notes.push((
+            type_name.clone(),
+            "guessed from a table: field names and type words".into(),
+        ));
         let fields = rows
             .iter()
             .map(|(n, t)| Field {
@@ -288,34 +296,24 @@ pub fn from_word(w: TypeWord) -> Schema {
 fn string_format(strs: &[&str]) -> Option<Format> {
     [Format::DateTime, Format::Date, Format::TimeOfDay]
         .into_iter()
-        .find(|f| {
-            let re = regex_lite(f.pattern());
-            !strs.is_empty() && strs.iter().all(|s| re(s))
-        })
+        .find(|f| fits(*f, strs))
 }
 
-/// A whole-value check for the few fixed patterns of [`Format`], without a regex engine:
-/// digits and separators in the documented layout.
-fn regex_lite(pattern: &str) -> impl Fn(&str) -> bool + '_ {
-    move |s: &str| match pattern {
-        p if p == Format::Date.pattern() => layout(s, "dddd-dd-dd"),
-        p if p == Format::TimeOfDay.pattern() => layout(s, "dd:dd"),
-        p if p == Format::DateTime.pattern() => {
-            s.get(..19)
-                .is_some_and(|head| layout(head, "dddd-dd-ddTdd:dd:dd"))
-                && s.get(19..)
-                    .is_some_and(|t| t.ends_with('Z') || t.contains(['+', '-']))
-        }
-        _ => false,
+/// Every value is of the format, by the same pattern validation uses.
+pub fn fits(f: Format, strs: &[&str]) -> bool {
+    let re = regex::Regex::new(f.pattern()).expect("the format patterns compile");
+    !strs.is_empty() && strs.iter().all(|s| re.is_match(s))
+}
+
+/// A value of the format, for a placeholder on the page.
+pub fn sample(f: Format) -> &'static str {
+    match f {
+        Format::CompactTimestamp => "20240101000000",
+        Format::TimeOfDay => "00:00",
+        Format::Date => "2024-01-01",
+        Format::DateTime => "2024-01-01T00:00:00Z",
+        Format::Ipv4 => "192.0.2.1",
     }
-}
-
-fn layout(s: &str, shape: &str) -> bool {
-    s.len() == shape.len()
-        && s.chars().zip(shape.chars()).all(|(c, p)| match p {
-            'd' => c.is_ascii_digit(),
-            other => c == other,
-        })
 }
 
 /// The schema of a value a string carries on the wire (query, header, form), from the

@@ -119,6 +119,24 @@ pub const TYPE_WORDS: &[(&str, TypeWord)] = &[
     ("объект", TypeWord::Object),
 ];
 
+/// Format names a type or description cell gives (lower case), longest first.
+pub const FORMAT_WORDS: &[(&str, spec::format::Format)] = &[
+    ("yyyy-mm-ddthh:mm:ssz", spec::format::Format::DateTime),
+    ("yyyy-mm-ddthh:mm:ss", spec::format::Format::DateTime),
+    ("yyyymmddhhmmss", spec::format::Format::CompactTimestamp),
+    ("yyyy-mm-dd", spec::format::Format::Date),
+    ("hh:mm", spec::format::Format::TimeOfDay),
+];
+
+/// The format a cell names, if any.
+pub fn format(cell: &str) -> Option<spec::format::Format> {
+    let lower = cell.to_lowercase();
+    FORMAT_WORDS
+        .iter()
+        .find(|(w, _)| lower.contains(w))
+        .map(|(_, f)| *f)
+}
+
 /// Labels in front of an HTTP method (`Метод: POST`).
 pub const METHOD_LABELS: &[&str] = &["method", "método", "metodo", "метод", "http method"];
 
@@ -296,6 +314,21 @@ mod tests {
         assert_eq!(type_word("thing object"), Some(TypeWord::Object));
         assert_eq!(type_word("Long"), Some(TypeWord::Long));
         assert_eq!(type_word("whatever"), None);
+    }
+
+    #[test]
+    fn formats() {
+        use spec::format::Format;
+        assert_eq!(
+            format("Format: yyyyMMddHHmmss."),
+            Some(Format::CompactTimestamp)
+        );
+        assert_eq!(
+            format("as \"yyyy-mm-ddThh:mm:ssZ\""),
+            Some(Format::DateTime)
+        );
+        assert_eq!(format("HH:MM, local time"), Some(Format::TimeOfDay));
+        assert_eq!(format("free text"), None);
     }
 
     #[test]

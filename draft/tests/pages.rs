@@ -139,13 +139,14 @@ fn markdown_page_with_broken_json_keeps_the_original() {
 fn html_page_with_enum_candidates_and_query_placeholders() {
     let spec = draft(
         "p3.html",
-        "<h1>List pets</h1><p>GET /v1/{owner}/pets?kind={kind}</p>\
+        "<h1>List pets</h1><p>GET /v1/{owner}/pets?kind={kind}&since={since}</p>\
          <table><tr><th>Parameter</th><th>Type</th><th>Mandatory</th></tr>\
          <tr><td>owner</td><td>String</td><td>Yes</td></tr>\
-         <tr><td>kind</td><td>String</td><td>No</td></tr></table>\
+         <tr><td>kind</td><td>String</td><td>No</td></tr>\
+         <tr><td>since</td><td>String</td><td>No</td><td>As yyyyMMddHHmmss.</td></tr></table>\
          <h4>Response</h4><table><tr><th>Parameter</th><th>Type</th><th>Description</th></tr>\
          <tr><td>mood</td><td>String</td><td>Options: <strong>calm</strong>, <strong>busy</strong></td></tr></table>\
-         <p>Example request</p><pre>GET https://{pet_host}/v1/{owner}/pets?kind={kind}</pre>\
+         <p>Example request</p><pre>GET https://{pet_host}/v1/{owner}/pets?kind={kind}&since={since}</pre>\
          <p>Example response</p><pre>{\n  \"pets\": [{\"mood\": \"calm\"}]\n}</pre>",
     );
     assert!(spec.provider.variables.contains_key("pet_host"));
@@ -157,6 +158,19 @@ fn html_page_with_enum_candidates_and_query_placeholders() {
         .find(|p| p.name == "kind")
         .expect("kind");
     assert_eq!(kind.location, Location::Query);
+    let since = op
+        .request
+        .parameters
+        .iter()
+        .find(|p| p.name == "since")
+        .expect("since");
+    assert_eq!(
+        since.schema.format,
+        Some(spec::format::Format::CompactTimestamp)
+    );
+    // The template's placeholder is filled with a value of that format (the draft validates).
+    let query = &op.examples[0].request.as_ref().expect("request").query;
+    assert_eq!(query["since"].len(), 14, "{query:?}");
     let mood_type = spec
         .types
         .values()
