@@ -1,5 +1,5 @@
 //! From what the scan found to a spec: parameters with locations, types and required flags,
-//! credentials, discriminators, examples (with errata where the page's text needed a
+//! credentials, examples (with errata where the page's text needed a
 //! correction), response and error schemas. Every guess gets a note, written as a
 //! `# TODO(draft): …` comment above the item.
 
@@ -15,6 +15,7 @@ use spec::format::{
 
 use crate::infer::{self, snake, Types, TODO};
 use crate::page::Page;
+use crate::route::{match_path, placeholder, template_vars};
 use crate::scan::{col, is_param_table, OpScan, Scanned};
 use crate::vocab::{self, Column, Section, TypeWord};
 
@@ -73,47 +74,15 @@ fn is_header_name(name: &str) -> bool {
         || ["content-type", "accept", "authorization", "user-agent"].contains(&l.as_str())
 }
 
-fn placeholder(v: &str) -> Option<&str> {
-    v.strip_prefix('{').and_then(|v| v.strip_suffix('}'))
-}
-
-/// The template's `{name}`s.
-fn template_vars(path: &str) -> Vec<String> {
-    path.split('{')
-        .skip(1)
-        .filter_map(|p| p.split_once('}'))
-        .map(|(n, _)| n.to_string())
-        .collect()
-}
-
-/// Values a concrete path gives for the template's variables, when it fits the template.
-fn match_path(template: &str, path: &str) -> Option<IndexMap<String, String>> {
-    let t: Vec<&str> = template.trim_matches('/').split('/').collect();
-    let p: Vec<&str> = path.trim_matches('/').split('/').collect();
-    if t.len() != p.len() {
-        return None;
-    }
-    let mut out = IndexMap::new();
-    for (a, b) in t.iter().zip(&p) {
-        match placeholder(a) {
-            Some(n) => {
-                out.insert(n.to_string(), b.to_string());
-            }
-            None if a == b => {}
-            None => return None,
-        }
-    }
-    Some(out)
-}
-
 /// One operation before cross-operation steps (discriminators, ids).
-struct OpBuild {
-    op: Operation,
-    notes: Vec<(String, String)>,
+pub(crate) struct OpBuild {
+    pub(crate) op: Operation,
+    /// Notes by path within the operation (parameters by `@name`).
+    pub(crate) notes: Vec<(String, String)>,
     /// Literal values each body/query parameter was seen with (curl first).
-    seen: IndexMap<(Location, String), String>,
+    pub(crate) seen: IndexMap<(Location, String), String>,
     /// The page text of examples written as tables, by example index.
-    table_texts: Vec<(usize, String)>,
+    pub(crate) table_texts: Vec<(usize, String)>,
     origin: String,
 }
 
@@ -177,7 +146,7 @@ pub fn build(page: &Page, scanned: &Scanned, provider: Option<&str>) -> (Spec, N
     for (n, op) in scanned.ops.iter().enumerate() {
         builds.push(build_op(n, op, page, &mut types, &mut auth, &mut errata));
     }
-    discriminators(&mut builds);
+    crate::discriminate::discriminators(&mut builds);
     // Ids: from the path's last literal segment, else a discriminator value.
     let mut used: Vec<String> = Vec::new();
     let routes: Vec<(Method, String)> = builds
@@ -982,107 +951,6 @@ fn placeholder_value(params: &[Parameter], name: &str) -> String {
         Some(Kind::Integer | Kind::Long | Kind::Number) => "1".into(),
         Some(Kind::Boolean) => "true".into(),
         _ => format!("todo-{}", snake(name).replace('_', "-")),
-    }
-}
-
-/// Operations sharing a method and path are told apart by the body or query values that
-/// differ between them (a curl's value before a table's sample).
-fn discriminators(builds: &mut [OpBuild]) {
-    let n = builds.len();
-    for i in 0..n {
-        let group: Vec<usize> = (0..n)
-            .filter(|&j| {
-                builds[j].op.method == builds[i].op.method && builds[j].op.path == builds[i].op.path
-            })
-            .collect();
-        if group.len() < 2 || group[0] != i {
-            continue;
-        }
-        let keys: Vec<(Location, String)> = builds[i].seen.keys().cloned().collect();
-        for key in keys {
-            let values: Vec<Option<String>> = group
-                .iter()
-                .map(|&j| builds[j].seen.get(&key).cloned())
-                .collect();
-            let all = values.iter().all(Option::is_some);
-            let distinct = values
-                .iter()
-                .flatten()
-                .collect::<std::collections::BTreeSet<_>>()
-                .len()
-                == group.len();
-            let numeric = values.iter().flatten().any(|v| v.parse::<f64>().is_ok());
-            if !(all && distinct) || numeric {
-                continue;
-            }
-            for (&j, v) in group.iter().zip(values.into_iter().flatten()) {
-                let b = &mut builds[j];
-                b.op.request
-                    .parameters
-                    .retain(|p| !(p.location == key.0 && p.name == key.1));
-                let at = b.op.discriminators.len();
-                b.op.discriminators.push(Discriminator {
-                    location: key.0,
-                    name: key.1.clone(),
-                    value: v.clone(),
-                });
-                b.notes.push((format!("/discriminators/{at}"), format!("guessed from the values that differ between operations on the same address (the curl's value, else the table's): `{}`", key.1)));
-                // Examples send the discriminator; a different value on the page is corrected.
-                let mut fix: Vec<(usize, String)> = Vec::new();
-                for (k, ex) in b.op.examples.iter_mut().enumerate() {
-                    let Some(Value::Object(body)) =
-                        ex.request.as_mut().and_then(|r| r.body.as_mut())
-                    else {
-                        continue;
-                    };
-                    if let Some(old) = body
-                        .get(&key.1)
-                        .and_then(|x| x.as_str())
-                        .map(str::to_string)
-                    {
-                        if old != v {
-                            body.insert(key.1.clone(), Value::String(v.clone()));
-                            fix.push((k, old));
-                        }
-                    }
-                }
-                for (k, old) in fix {
-                    if let Some((_, t)) = b.table_texts.iter().find(|(i, _)| *i == k) {
-                        b.op.examples[k].original.get_or_insert(t.clone());
-                    }
-                    b.notes.push((format!("/examples/{k}"), format!("`{}` was `{old}` on the page: set to the operation's value; check the erratum", key.1)));
-                }
-            }
-        }
-    }
-}
-
-/// Example values and errata for examples whose discriminator value was corrected but that
-/// have no erratum yet.
-pub fn errata_for_corrections(spec: &mut Spec, notes: &Notes) {
-    for (i, op) in spec.operations.iter_mut().enumerate() {
-        for (k, ex) in op.examples.iter_mut().enumerate() {
-            let corrected = notes
-                .get(&format!("/operations/{i}/examples/{k}"))
-                .is_some_and(|v| v.iter().any(|n| n.contains("was `")));
-            if corrected && ex.erratum.is_none() {
-                let id = format!("E{}", spec.errata.len() + 1);
-                spec.errata.push(Erratum {
-                    id: id.clone(),
-                    source: op.source.clone(),
-                    location: format!("example {} of {}", ex.name, op.id),
-                    problem:
-                        "TODO: the page's value differs from the one that selects the operation."
-                            .into(),
-                    choice: "TODO: the example sends the operation's value.".into(),
-                    reason: "TODO.".into(),
-                });
-                ex.erratum = Some(id);
-                if ex.original.is_none() {
-                    ex.original = Some("TODO: paste the page's text of this example".into());
-                }
-            }
-        }
     }
 }
 

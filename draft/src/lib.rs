@@ -12,6 +12,7 @@
 pub mod against;
 pub mod blocks;
 pub mod build;
+pub mod discriminate;
 pub mod emit;
 pub mod html;
 pub mod infer;
@@ -19,6 +20,7 @@ pub mod json;
 pub mod markdown;
 pub mod page;
 pub mod request;
+pub mod route;
 pub mod scan;
 pub mod vocab;
 
@@ -44,7 +46,7 @@ pub fn draft(page: &Page, provider: Option<&str>) -> Draft {
     let blocks = blocks::blocks(page);
     let scanned = scan::scan(&blocks);
     let (mut spec, mut notes) = build::build(page, &scanned, provider);
-    build::errata_for_corrections(&mut spec, &notes);
+    discriminate::errata_for_corrections(&mut spec, &notes);
     // Examples validation refuses are dropped with a note, a few rounds at most.
     for _ in 0..4 {
         let (yaml, lines) = render(&spec, &notes);
