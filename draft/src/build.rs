@@ -681,18 +681,26 @@ fn build_op(
                         None => {
                             let name = error_name(b, r.status, &errors);
                             let schema = types.of_json(&error_type_name(&name), &[b], None);
-                            let status = r.status.unwrap_or(400);
+                            // Without a status on the page, a status member of the body
+                            // (an HTTP status repeated there) is the best guess.
+                            let in_body = b
+                                .get("status")
+                                .and_then(Value::as_u64)
+                                .and_then(|n| u16::try_from(n).ok())
+                                .filter(|n| (400..600).contains(n));
+                            let status = r.status.or(in_body).unwrap_or(400);
+                            let why = match (r.status, in_body) {
+                                (Some(_), _) => "status as the page gives it".to_string(),
+                                (None, Some(n)) => format!(
+                                    "the page gives no status: {n} from the body's `status`"
+                                ),
+                                (None, None) => {
+                                    "the page gives no status: 400 is a guess".to_string()
+                                }
+                            };
                             onotes.push((
                                 format!("/errors/{}", errors.len()),
-                                format!(
-                                    "guessed from the failure at {}; {}",
-                                    e.origin,
-                                    if r.status.is_some() {
-                                        "status as the page gives it"
-                                    } else {
-                                        "the page gives no status: 400 is a guess"
-                                    }
-                                ),
+                                format!("guessed from the failure at {}; {why}", e.origin),
                             ));
                             errors.push(ErrorCase {
                                 name: name.clone(),
@@ -827,8 +835,26 @@ fn build_op(
         .map(str::to_string)
         .unwrap_or_else(|| format!("operation_{}", n + 1));
     let name = format!("{stem}_response");
+    let mut envelope = None;
     let schema = if !success_bodies.is_empty() {
-        let vals: Vec<&Value> = success_bodies.iter().collect();
+        let mut payloads = success_bodies.clone();
+        if let Some((env, stripped)) = crate::envelope::guess(&success_bodies) {
+            if let spec::format::Envelope::ResultCode {
+                code_field,
+                message_field,
+                success,
+                ..
+            } = &env
+            {
+                onotes.push((
+                    "/response/envelope".into(),
+                    format!("guessed from the example responses: `{code_field}` is {success} in each, with `{message_field}` beside it"),
+                ));
+            }
+            envelope = Some(env);
+            payloads = stripped;
+        }
+        let vals: Vec<&Value> = payloads.iter().collect();
         onotes.push((
             "/response".into(),
             "schema guessed from the example responses".into(),
@@ -879,7 +905,7 @@ fn build_op(
             },
             response: Response {
                 status: success,
-                envelope: None,
+                envelope,
                 schema,
             },
             errors,

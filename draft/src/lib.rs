@@ -14,6 +14,7 @@ pub mod blocks;
 pub mod build;
 pub mod discriminate;
 pub mod emit;
+pub mod envelope;
 pub mod html;
 pub mod infer;
 pub mod json;

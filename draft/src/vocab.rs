@@ -137,6 +137,10 @@ pub fn format(cell: &str) -> Option<spec::format::Format> {
         .map(|(_, f)| *f)
 }
 
+/// Members that carry a result code beside the payload (an envelope), and its message.
+pub const CODE_FIELDS: &[&str] = &["ret", "retcode", "errcode", "result_code", "code"];
+pub const MESSAGE_FIELDS: &[&str] = &["msg", "message", "errmsg", "error_msg"];
+
 /// Labels in front of an HTTP method (`Метод: POST`).
 pub const METHOD_LABELS: &[&str] = &["method", "método", "metodo", "метод", "http method"];
 

@@ -41,6 +41,10 @@ Status != 200
 {
 \"denied\": \"no\"
 }
+{
+\"status\": 403,
+\"why\": \"no\"
+}
 ",
     );
     assert_eq!(spec.provider.base_url, "http://GadgetHost");
@@ -83,6 +87,17 @@ Status != 200
         .expect("case");
     assert_eq!(case.matcher.has_fields, vec!["denied".to_string()]);
     assert!(!case.status_documented);
+    assert_eq!(
+        case.status, 400,
+        "no status on the page or in the body: a guess"
+    );
+    // A status member of the body is the better guess.
+    let second = op
+        .errors
+        .iter()
+        .find(|c| c.matcher.has_fields.contains(&"why".to_string()))
+        .expect("second case");
+    assert_eq!((second.status, second.status_documented), (403, false));
     // The payload: `owner` shown as null is nullable.
     let name = op.response.schema.reference.clone().expect("named payload");
     let owner = spec.types[&name]
