@@ -116,6 +116,27 @@ fn bad_pages_are_refused() {
             describe(&out)
         );
     }
+    std::fs::write(dir.path().join("ok.txt"), "GET /v1/things\n").expect("write");
+    let out = xtask(
+        dir.path(),
+        &["draft", "ok.txt", "--against", "missing.yaml"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("missing.yaml"),
+        "{}",
+        describe(&out)
+    );
+    let out = xtask(
+        dir.path(),
+        &["draft", "ok.txt", "--out", "no/such/dir/x.yaml"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cannot write"),
+        "{}",
+        describe(&out)
+    );
     let out = xtask(dir.path(), &["draft", "bin.txt", "--provider", "Bad-Id"]);
     assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
 }
