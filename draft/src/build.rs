@@ -873,7 +873,6 @@ fn build_op(
         ));
         infer::kind(Kind::Unit)
     };
-    let _ = response_rows;
     let effect = match op.method {
         Method::Get => Effect::Read,
         Method::Post => Effect::Create,

@@ -165,6 +165,8 @@ fn html_page_with_enum_candidates_and_query_placeholders() {
          <p>Example response</p><pre>{\n  \"pets\": [{\"mood\": \"calm\"}]\n}</pre>",
     );
     assert!(spec.provider.variables.contains_key("pet_host"));
+    // The example request repeats the address: an example, not a second operation.
+    assert_eq!(spec.operations.len(), 1);
     let op = &spec.operations[0];
     let kind = op
         .request
