@@ -3,8 +3,10 @@
 //! A page (plain text, Markdown or HTML; [`page`]) is read into lines and tables
 //! ([`blocks`], [`html`], [`markdown`]), scanned for request addresses, curl commands, JSON
 //! blocks and tables ([`scan`], [`request`], [`json`]), and built into a spec in the real
-//! format ([`build`], types by [`infer`]) using the words of [`vocab`]. The draft is written
-//! as YAML with a `# TODO(draft): …` comment above every guess ([`emit`]) and checked with
+//! format ([`build`]: parameters in [`params`], examples and error cases in [`examples`],
+//! shared URLs in [`discriminate`], envelopes in [`envelope`], types by [`infer`], path
+//! templates in [`route`]) using the words of [`vocab`]. The draft is written as YAML with a
+//! `# TODO(draft): …` comment above every guess ([`emit`]) and checked with
 //! the `spec` crate's own loader and validator: an example that does not validate is
 //! dropped with a note, so the draft validates. [`against`] reports a draft's differences
 //! from a current spec. Descriptions are TODO placeholders, never the page's prose.
@@ -15,11 +17,13 @@ pub mod build;
 pub mod discriminate;
 pub mod emit;
 pub mod envelope;
+pub mod examples;
 pub mod html;
 pub mod infer;
 pub mod json;
 pub mod markdown;
 pub mod page;
+pub mod params;
 pub mod request;
 pub mod route;
 pub mod scan;

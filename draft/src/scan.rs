@@ -68,6 +68,28 @@ pub fn is_param_table(t: &Table) -> bool {
     col(t, Column::Name).is_some() && col(t, Column::Required).is_some()
 }
 
+/// (name, type word) of each row of a field table.
+pub fn table_fields(t: &Table) -> Vec<(String, Option<vocab::TypeWord>)> {
+    let Some(nc) = col(t, Column::Name) else {
+        return Vec::new();
+    };
+    let tc = col(t, Column::Type);
+    t.rows
+        .iter()
+        .skip(1)
+        .filter_map(|r| {
+            let name = r.get(nc)?.text.trim().to_string();
+            (!name.is_empty() && !name.contains(' ')).then(|| {
+                (
+                    name,
+                    tc.and_then(|c| r.get(c))
+                        .and_then(|c| crate::infer::type_cell(&c.text).0),
+                )
+            })
+        })
+        .collect()
+}
+
 /// A table of names and values only: a request written as a table.
 fn is_value_table(t: &Table) -> bool {
     let c = columns(t);
