@@ -1,6 +1,6 @@
 //! `cargo xtask <command>`: thin entry points over library code.
 //!
-//! xtask depends on the `spec` and `codegen` crates only, never on a crate it generates or on
+//! xtask depends on the `spec`, `codegen` and `draft` crates only, never on a crate it generates or on
 //! one that links the generated clients: `conformance` and `mock` run the conformance crate's
 //! own binary through `cargo run`, so `cargo xtask codegen` builds even when `generated/` does
 //! not compile.
@@ -13,6 +13,7 @@ use clap::{Parser, Subcommand};
 mod codegen;
 mod delegate;
 mod diff;
+mod draft;
 mod openapi;
 mod release;
 mod schema;
@@ -59,6 +60,9 @@ enum Command {
     /// Compare each recorded source page's SHA-256 with the docs directory (and the live
     /// page with --fetch); list changed, missing and unrecorded pages and what cites them.
     Sources(sources::Args),
+    /// Draft a spec from a vendor page (plain text, Markdown or HTML), or with --against
+    /// report the page's differences from a current spec.
+    Draft(draft::Args),
 }
 
 fn main() -> ExitCode {
@@ -78,5 +82,6 @@ fn main() -> ExitCode {
         Command::Schema(args) => schema::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Sources(args) => sources::run(args),
+        Command::Draft(args) => draft::run(args),
     }
 }

@@ -54,8 +54,30 @@ fn xtask_links_neither_the_generated_crate_nor_conformance() {
             "xtask depends on {banned}: {names:?}"
         );
     }
-    // It does link the generator (so the check above reads a real tree).
+    // It does link the generator and the drafter (so the check above reads a real tree).
     assert!(names.iter().any(|n| n == "codegen"), "{names:?}");
+    assert!(names.iter().any(|n| n == "draft"), "{names:?}");
+}
+
+/// The drafter builds on the spec model alone: no part of the generator, the runtime or
+/// the generated clients.
+#[test]
+fn draft_links_only_the_spec_side() {
+    let names = tree("draft", "normal,no-proc-macro");
+    for banned in [
+        "codegen",
+        "runtime",
+        "generated",
+        "conformance",
+        "syn",
+        "quote",
+    ] {
+        assert!(
+            !names.iter().any(|n| n == banned),
+            "draft depends on {banned}: {names:?}"
+        );
+    }
+    assert!(names.iter().any(|n| n == "spec"), "{names:?}");
 }
 
 /// The mock and replay stand beside the generator, not on it. Proc-macro crates (serde's

@@ -1,0 +1,364 @@
+//! From what the scan found to a spec: per operation its request side ([`crate::params`]),
+//! its examples and error cases ([`crate::examples`]) and its response schema (here, with a
+//! guessed envelope); across operations the discriminators of a shared URL
+//! ([`crate::discriminate`]), ids, the base URL, the provider and its source entry. Every
+//! guess gets a note, written as a `# TODO(draft): …` comment above the item.
+
+use std::collections::BTreeMap;
+
+use indexmap::IndexMap;
+use serde_json::Value;
+use spec::format::{
+    AuthRef, AuthScheme, Effect, Erratum, Kind, Location, Method, Operation, Provider, Request,
+    Response, Source, Spec, Variable,
+};
+
+use crate::infer::{self, snake, Types, TODO};
+use crate::page::Page;
+use crate::route::{placeholder, template_vars};
+use crate::scan::{col, is_param_table, OpScan, Scanned};
+use crate::vocab::{self, Column, Section, TypeWord};
+
+/// Notes by item path (`/operations/0/request/parameters/1`).
+pub type Notes = BTreeMap<String, Vec<String>>;
+
+fn note(notes: &mut Notes, path: String, text: impl Into<String>) {
+    notes
+        .entry(path)
+        .or_default()
+        .push(format!("TODO(draft): {}", text.into()));
+}
+
+/// One operation before cross-operation steps (discriminators, ids).
+pub(crate) struct OpBuild {
+    pub(crate) op: Operation,
+    /// Notes by path within the operation (parameters by `@name`).
+    pub(crate) notes: Vec<(String, String)>,
+    /// Literal values each body/query parameter was seen with (curl first).
+    pub(crate) seen: IndexMap<(Location, String), String>,
+    /// The page text of examples written as tables, by example index.
+    pub(crate) table_texts: Vec<(usize, String)>,
+    origin: String,
+}
+
+pub fn build(page: &Page, scanned: &Scanned, provider: Option<&str>) -> (Spec, Notes) {
+    let mut notes = Notes::new();
+    let mut types = Types::default();
+    let mut auth: IndexMap<String, AuthScheme> = IndexMap::new();
+    let mut errata: Vec<Erratum> = Vec::new();
+    // Enum candidates: code tables and marked words in any table's cells.
+    for op in &scanned.ops {
+        for (_, _, t) in &op.tables {
+            let name_col = col(t, Column::Name);
+            if let (Some(c), None) = (col(t, Column::Code), name_col) {
+                let codes: Vec<String> = t
+                    .rows
+                    .iter()
+                    .skip(1)
+                    .filter_map(|r| r.get(c))
+                    .map(|x| x.text.clone())
+                    .collect();
+                if !codes.iter().all(|x| x.parse::<u16>().is_ok()) {
+                    types.enums.insert(
+                        snake(
+                            &t.rows
+                                .first()
+                                .and_then(|h| h.get(c))
+                                .map(|x| x.text.clone())
+                                .unwrap_or_default(),
+                        ),
+                        codes,
+                    );
+                }
+            }
+            if let Some(nc) = name_col {
+                for r in t.rows.iter().skip(1) {
+                    let marked: Vec<String> = r
+                        .iter()
+                        .flat_map(|c| c.marked.clone())
+                        .filter(|m| m.split_whitespace().count() == 1)
+                        .collect();
+                    if marked.len() >= 2 {
+                        if let Some(n) = r.get(nc) {
+                            types.enums.insert(snake(&n.text), marked);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let base = scanned
+        .ops
+        .iter()
+        .map(|o| o.url.base.clone())
+        .chain(scanned.ops.iter().flat_map(|o| {
+            o.examples
+                .iter()
+                .filter_map(|e| e.url.as_ref().map(|u| u.base.clone()))
+        }))
+        .find(|b| !b.is_empty());
+    let mut builds: Vec<OpBuild> = Vec::new();
+    for (n, op) in scanned.ops.iter().enumerate() {
+        builds.push(build_op(n, op, page, &mut types, &mut auth, &mut errata));
+    }
+    crate::discriminate::discriminators(&mut builds);
+    // Ids: from the path's last literal segment, else a discriminator value.
+    let mut used: Vec<String> = Vec::new();
+    let routes: Vec<(Method, String)> = builds
+        .iter()
+        .map(|b| (b.op.method, b.op.path.clone()))
+        .collect();
+    for b in &mut builds {
+        let shared = routes
+            .iter()
+            .filter(|r| r.0 == b.op.method && r.1 == b.op.path)
+            .count()
+            > 1;
+        let seg =
+            b.op.path
+                .trim_end_matches('/')
+                .rsplit('/')
+                .find(|s| !s.is_empty() && placeholder(s).is_none())
+                .map(snake);
+        let disc =
+            b.op.discriminators
+                .first()
+                .filter(|_| shared || seg.is_none())
+                .map(|d| snake(&d.value));
+        let verb = b.op.method.as_str().to_lowercase();
+        let stem = match (disc, seg) {
+            (Some(d), _) => d,
+            (None, Some(s)) => format!("{verb}_{s}"),
+            (None, None) => verb,
+        };
+        let mut id = stem.clone();
+        let mut k = 2;
+        while used.contains(&id) {
+            id = format!("{stem}_{k}");
+            k += 1;
+        }
+        used.push(id.clone());
+        b.op.id = id;
+    }
+    let mut ops = Vec::new();
+    for (i, b) in builds.into_iter().enumerate() {
+        let at = format!("/operations/{i}");
+        note(
+            &mut notes,
+            at.clone(),
+            format!(
+                "id, summary and effect guessed from the address at {}",
+                b.origin
+            ),
+        );
+        for (path, text) in b.notes {
+            // Parameter notes are keyed by name while discriminators may still take some.
+            let path = match path.strip_prefix("/request/parameters/@") {
+                Some(name) => match b.op.request.parameters.iter().position(|p| p.name == name) {
+                    Some(k) => format!("/request/parameters/{k}"),
+                    None => continue,
+                },
+                None => path,
+            };
+            note(&mut notes, format!("{at}{path}"), text);
+        }
+        ops.push(b.op);
+    }
+    // Base URL: `{name}` hosts become variables.
+    let base = base.unwrap_or_else(|| "https://TODO".into());
+    let mut variables = IndexMap::new();
+    for v in template_vars(&base) {
+        variables.insert(
+            v.clone(),
+            Variable {
+                description: TODO.into(),
+                example: format!("{v}.example"),
+                default: None,
+            },
+        );
+    }
+    note(
+        &mut notes,
+        "/provider/base_url".into(),
+        "guessed from the first URL on the page",
+    );
+    let id = match provider {
+        Some(p) => p.to_string(),
+        None => {
+            note(
+                &mut notes,
+                "/provider/id".into(),
+                "guessed from the host; give --provider ID",
+            );
+            let host = base
+                .split("://")
+                .nth(1)
+                .unwrap_or("draft")
+                .split(['/', ':'])
+                .next()
+                .unwrap_or("draft");
+            let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+            let pick = if labels.len() >= 2 {
+                labels[labels.len() - 2]
+            } else {
+                labels.first().copied().unwrap_or("draft")
+            };
+            snake(pick.trim_matches(['{', '}']))
+        }
+    };
+    for (name, text) in std::mem::take(&mut types.notes) {
+        note(&mut notes, format!("/types/{name}"), text);
+    }
+    for d in &scanned.dropped {
+        note(&mut notes, "/operations".into(), format!("not used: {d}"));
+    }
+    let spec = Spec {
+        provider: Provider {
+            id,
+            title: scanned.title.clone(),
+            description: "TODO: describe the API in our own words.".into(),
+            base_url: base,
+            variables,
+            sources: vec![Source {
+                file: page.file.clone(),
+                sha256: page.sha256.clone(),
+                language: vocab::language(&page.text).into(),
+                title: scanned.title.clone(),
+                url: None,
+            }],
+            version: None,
+        },
+        auth,
+        types: types.defs,
+        operations: ops,
+        mock: None,
+        errata,
+    };
+    (spec, notes)
+}
+
+fn build_op(
+    n: usize,
+    op: &OpScan,
+    page: &Page,
+    types: &mut Types,
+    auth: &mut IndexMap<String, AuthScheme>,
+    errata: &mut Vec<Erratum>,
+) -> OpBuild {
+    let mut onotes: Vec<(String, String)> = Vec::new();
+    let mut req = crate::params::request(op, types, auth, &mut onotes);
+    let crate::examples::ExamplesDraft {
+        examples,
+        table_texts,
+        errors,
+        success_bodies,
+    } = crate::examples::examples(op, page, &mut req, types, errata, &mut onotes);
+    let crate::params::RequestDraft {
+        params,
+        discriminators,
+        auth: op_auth,
+        seen,
+        encoding,
+        form,
+        ..
+    } = req;
+    let success = op.success.unwrap_or(200);
+    // The success payload: the example bodies, else the response tables.
+    let response_rows: Vec<(String, Option<TypeWord>)> = op
+        .tables
+        .iter()
+        .filter(|(s, st, t)| {
+            *s == Section::Response && st.is_none_or(|x| x < 300) && !is_param_table(t)
+        })
+        .flat_map(|(_, _, t)| crate::scan::table_fields(t))
+        .collect();
+    let stem = op
+        .url
+        .path
+        .rsplit('/')
+        .find(|s| !s.is_empty() && placeholder(s).is_none())
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("operation_{}", n + 1));
+    let name = format!("{stem}_response");
+    let mut envelope = None;
+    let schema = if !success_bodies.is_empty() {
+        let mut payloads = success_bodies.clone();
+        if let Some((env, stripped)) = crate::envelope::guess(&success_bodies) {
+            if let spec::format::Envelope::ResultCode {
+                code_field,
+                message_field,
+                success,
+                ..
+            } = &env
+            {
+                onotes.push((
+                    "/response/envelope".into(),
+                    format!("guessed from the example responses: `{code_field}` is {success} in each, with `{message_field}` beside it"),
+                ));
+            }
+            envelope = Some(env);
+            payloads = stripped;
+        }
+        let vals: Vec<&Value> = payloads.iter().collect();
+        onotes.push((
+            "/response".into(),
+            "schema guessed from the example responses".into(),
+        ));
+        types.of_json(&name, &vals, None)
+    } else if !response_rows.is_empty() {
+        onotes.push((
+            "/response".into(),
+            "schema guessed from the response tables (no example body parses)".into(),
+        ));
+        infer::reference(&types.from_rows(&name, &response_rows, false))
+    } else {
+        onotes.push((
+            "/response".into(),
+            "guessed from the page showing no response body".into(),
+        ));
+        infer::kind(Kind::Unit)
+    };
+    let effect = match op.method {
+        Method::Get => Effect::Read,
+        Method::Post => Effect::Create,
+        Method::Put | Method::Patch => Effect::Update,
+        Method::Delete => Effect::Delete,
+    };
+    let has_body_params = params.iter().any(|p| p.location == Location::Body);
+    OpBuild {
+        op: Operation {
+            id: String::new(),
+            summary: "TODO: summary.".into(),
+            description: None,
+            source: page.file.clone(),
+            since: None,
+            deprecated: None,
+            address_documented: true,
+            effect,
+            method: op.method,
+            path: op.url.path.clone(),
+            discriminators,
+            auth: op_auth.map(AuthRef::One),
+            request: Request {
+                body: if has_body_params || form {
+                    encoding
+                } else {
+                    None
+                },
+                parameters: params,
+            },
+            response: Response {
+                status: success,
+                envelope,
+                schema,
+            },
+            errors,
+            pagination: None,
+            examples,
+        },
+        notes: onotes,
+        seen,
+        table_texts,
+        origin: op.origin.clone(),
+    }
+}

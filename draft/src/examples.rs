@@ -1,0 +1,341 @@
+//! Examples of an operation as the page shows them (requests with their responses, failures
+//! as error cases), corrected where the page's text does not parse, with an erratum each.
+
+use indexmap::IndexMap;
+use serde_json::Value;
+use spec::format::{
+    Erratum, ErrorCase, Example, ExampleRequest, ExampleResponse, Kind, Location, Match, Parameter,
+};
+
+use crate::infer::{self, snake, Types, TODO};
+use crate::page::Page;
+use crate::params::RequestDraft;
+use crate::route::{match_path, placeholder};
+use crate::scan::{is_param_table, table_fields, OpScan};
+use crate::vocab::{self, Section};
+
+/// What [`examples`] found for one operation.
+pub(crate) struct ExamplesDraft {
+    pub(crate) examples: Vec<Example>,
+    pub(crate) table_texts: Vec<(usize, String)>,
+    pub(crate) errors: Vec<ErrorCase>,
+    pub(crate) success_bodies: Vec<Value>,
+}
+
+/// Examples (requests and responses), error cases from failures and failure tables, and the
+/// success bodies the payload is inferred from. Required flags an example contradicts are
+/// relaxed.
+pub(crate) fn examples(
+    op: &OpScan,
+    page: &Page,
+    req: &mut RequestDraft,
+    types: &mut Types,
+    errata: &mut Vec<Erratum>,
+    onotes: &mut Vec<(String, String)>,
+) -> ExamplesDraft {
+    let RequestDraft {
+        params, path_vars, ..
+    } = req;
+    let path_vars: &[String] = path_vars;
+    // Examples.
+    let mut examples: Vec<Example> = Vec::new();
+    let mut table_texts: Vec<(usize, String)> = Vec::new();
+    let mut errors: Vec<ErrorCase> = Vec::new();
+    let mut error_types: Vec<(Vec<String>, String)> = Vec::new();
+    let success = op.success.unwrap_or(200);
+    let mut success_bodies: Vec<Value> = Vec::new();
+    for e in &op.examples {
+        let has_body = e.json.is_some() || e.form.is_some();
+        if !has_body && e.response.is_none() {
+            continue;
+        }
+        let mut ex = Example {
+            name: String::new(),
+            summary: "TODO: summary.".into(),
+            request: None,
+            response: None,
+            error: None,
+            erratum: None,
+            original: None,
+        };
+        let mut problems: Vec<String> = Vec::new();
+        let mut original: Option<String> = None;
+        if has_body || e.url.is_some() {
+            let mut req = ExampleRequest::default();
+            if let Some(u) = &e.url {
+                let given = match_path(&op.url.path, &u.path).unwrap_or_default();
+                for v in path_vars {
+                    let value = given.get(v).filter(|x| placeholder(x).is_none()).cloned();
+                    req.path.insert(
+                        v.clone(),
+                        value.unwrap_or_else(|| placeholder_value(params, v)),
+                    );
+                }
+                for (k, v) in &u.query {
+                    let value = if placeholder(v).is_some() {
+                        placeholder_value(params, k)
+                    } else {
+                        v.clone()
+                    };
+                    req.query.insert(k.clone(), value);
+                }
+                if path_vars
+                    .iter()
+                    .any(|v| given.get(v).is_none_or(|x| placeholder(x).is_some()))
+                    || u.query.values().any(|v| placeholder(v).is_some())
+                {
+                    problems.push("placeholders in the address filled with made-up values".into());
+                }
+            } else {
+                for v in path_vars {
+                    req.path.insert(v.clone(), placeholder_value(params, v));
+                }
+            }
+            for (k, v) in &e.headers {
+                if params
+                    .iter()
+                    .any(|p| p.location == Location::Header && p.name.eq_ignore_ascii_case(k))
+                {
+                    req.headers.insert(k.clone(), v.clone());
+                }
+            }
+            if let Some(f) = &e.form {
+                let mut body = serde_json::Map::new();
+                for (k, v) in f {
+                    body.insert(k.clone(), Value::String(v.clone()));
+                }
+                req.body = Some(Value::Object(body));
+                if let Some(t) = &e.table_text {
+                    table_texts.push((examples.len(), t.clone()));
+                }
+            }
+            if let Some(j) = &e.json {
+                match j.best() {
+                    Some(v) => req.body = Some(v.clone()),
+                    None => problems.push("the request body does not parse as JSON".into()),
+                }
+                if j.value.is_none() {
+                    original = Some(j.text.clone());
+                    problems.push(
+                        "the request body is not valid JSON; the body is a guessed repair".into(),
+                    );
+                }
+            }
+            ex.request = Some(req);
+        }
+        if let Some(r) = &e.response {
+            let body = r.body.best().cloned();
+            if r.body.value.is_none() {
+                original = Some(r.body.text.clone());
+                problems.push(match body {
+                    Some(_) => {
+                        "the response is not valid JSON; the body is a guessed repair".into()
+                    }
+                    None => {
+                        "the response is not valid JSON and no repair parses; write the body".into()
+                    }
+                });
+            }
+            if r.failure {
+                if let Some(b) = &body {
+                    let keys: Vec<String> = b
+                        .as_object()
+                        .map(|m| m.keys().cloned().collect())
+                        .unwrap_or_default();
+                    let name = match error_types.iter().find(|(k, _)| *k == keys) {
+                        Some((_, n)) => n.clone(),
+                        None => {
+                            let name = error_name(b, r.status, &errors);
+                            let schema = types.of_json(&error_type_name(&name), &[b], None);
+                            // Without a status on the page, a status member of the body
+                            // (an HTTP status repeated there) is the best guess.
+                            let in_body = b
+                                .get("status")
+                                .and_then(Value::as_u64)
+                                .and_then(|n| u16::try_from(n).ok())
+                                .filter(|n| (400..600).contains(n));
+                            let status = r.status.or(in_body).unwrap_or(400);
+                            let why = match (r.status, in_body) {
+                                (Some(_), _) => "status as the page gives it".to_string(),
+                                (None, Some(n)) => format!(
+                                    "the page gives no status: {n} from the body's `status`"
+                                ),
+                                (None, None) => {
+                                    "the page gives no status: 400 is a guess".to_string()
+                                }
+                            };
+                            onotes.push((
+                                format!("/errors/{}", errors.len()),
+                                format!("guessed from the failure at {}; {why}", e.origin),
+                            ));
+                            errors.push(ErrorCase {
+                                name: name.clone(),
+                                description: TODO.into(),
+                                status,
+                                status_documented: r.status.is_some(),
+                                schema,
+                                matcher: Match {
+                                    has_fields: keys.clone(),
+                                    equals: IndexMap::new(),
+                                },
+                                retryable: status >= 500,
+                            });
+                            error_types.push((keys, name.clone()));
+                            name
+                        }
+                    };
+                    let status = errors
+                        .iter()
+                        .find(|x| x.name == name)
+                        .map(|x| x.status)
+                        .unwrap_or(400);
+                    ex.error = Some(name);
+                    ex.response = Some(ExampleResponse {
+                        status,
+                        headers: IndexMap::new(),
+                        body: Some(b.clone()),
+                    });
+                }
+            } else {
+                if let Some(b) = &body {
+                    success_bodies.push(b.clone());
+                }
+                ex.response = Some(ExampleResponse {
+                    status: success,
+                    headers: IndexMap::new(),
+                    body,
+                });
+            }
+        }
+        if original.is_some() || !problems.is_empty() {
+            let id = format!("E{}", errata.len() + 1);
+            errata.push(Erratum {
+                id: id.clone(),
+                source: page.file.clone(),
+                location: e.origin.clone(),
+                problem: format!("TODO: {}.", problems.join("; ").replace("..", "."))
+                    .replace(".;", ";"),
+                choice: "TODO: the correction the example makes.".into(),
+                reason: "TODO.".into(),
+            });
+            ex.erratum = Some(id);
+            ex.original = original;
+        }
+        onotes.push((
+            format!("/examples/{}", examples.len()),
+            format!("guessed from {}", e.origin),
+        ));
+        ex.name = format!("example_{}", examples.len() + 1);
+        examples.push(ex);
+    }
+    // A required parameter some example omits is optional in the draft.
+    for p in params.iter_mut() {
+        if p.required && p.location != Location::Path {
+            let key = match p.location {
+                Location::Query => "query",
+                Location::Header => "headers",
+                _ => "body",
+            };
+            let missing = examples
+                .iter()
+                .filter_map(|x| x.request.as_ref())
+                .any(|r| match key {
+                    "query" => !r.query.contains_key(&p.name),
+                    "headers" => !r.headers.keys().any(|h| h.eq_ignore_ascii_case(&p.name)),
+                    _ => r.body.as_ref().and_then(|b| b.get(&p.name)).is_none(),
+                });
+            if missing {
+                p.required = false;
+                onotes.push((
+                    format!("/request/parameters/@{}", p.name),
+                    "required on the page, but an example omits it: made optional; check".into(),
+                ));
+            }
+        }
+    }
+    // Failure tables (documented status, no example) become error cases.
+    for (section, status, t) in &op.tables {
+        let (Section::Failure, Some(st)) = (section, status) else {
+            continue;
+        };
+        if is_param_table(t) || errors.iter().any(|e| e.status == *st) {
+            continue;
+        }
+        let rows = table_fields(t);
+        if rows.is_empty() {
+            continue;
+        }
+        let name = error_name(&Value::Null, Some(*st), &errors);
+        let ty = types.from_rows(&error_type_name(&name), &rows, true);
+        onotes.push((
+            format!("/errors/{}", errors.len()),
+            format!("guessed from the status {st} table"),
+        ));
+        errors.push(ErrorCase {
+            name,
+            description: TODO.into(),
+            status: *st,
+            status_documented: true,
+            schema: infer::reference(&ty),
+            matcher: Match {
+                has_fields: rows.iter().map(|(n, _)| n.clone()).collect(),
+                equals: IndexMap::new(),
+            },
+            retryable: *st >= 500,
+        });
+    }
+    ExamplesDraft {
+        examples,
+        table_texts,
+        errors,
+        success_bodies,
+    }
+}
+
+fn error_name(body: &Value, status: Option<u16>, taken: &[ErrorCase]) -> String {
+    let from_body = body.as_object().and_then(|m| {
+        if m.len() == 1 {
+            m.keys().next().map(|k| snake(k))
+        } else {
+            ["name", "code", "error"]
+                .iter()
+                .find_map(|k| m.get(*k).and_then(|v| v.as_str()).map(snake))
+        }
+    });
+    let from_status = status.and_then(|s| {
+        vocab::STATUS_NAMES
+            .iter()
+            .find(|(n, _)| *n == s)
+            .map(|(_, n)| n.to_string())
+    });
+    let stem = from_body.or(from_status).unwrap_or_else(|| "error".into());
+    let mut name = stem.clone();
+    let mut k = 2;
+    while taken.iter().any(|e| e.name == name) {
+        name = format!("{stem}_{k}");
+        k += 1;
+    }
+    name
+}
+
+/// A made-up value of a parameter's type for a placeholder on the page.
+fn placeholder_value(params: &[Parameter], name: &str) -> String {
+    let param = params.iter().find(|p| p.name == name);
+    if let Some(f) = param.and_then(|p| p.schema.format) {
+        return infer::sample(f).into();
+    }
+    match param.map(|p| p.schema.kind) {
+        Some(Kind::Integer | Kind::Long | Kind::Number) => "1".into(),
+        Some(Kind::Boolean) => "true".into(),
+        _ => format!("todo-{}", snake(name).replace('_', "-")),
+    }
+}
+
+/// `unauthorized` -> `unauthorized_error`, `server_error` stays.
+fn error_type_name(case: &str) -> String {
+    if case.ends_with("error") {
+        case.to_string()
+    } else {
+        format!("{case}_error")
+    }
+}

@@ -1,0 +1,286 @@
+//! Drafts of small made-up pages in each format (no vendor text): what each extractor
+//! contributes shows in the drafted spec, every draft validates, and junk does not crash.
+
+use serde_json::json;
+use spec::format::{BodyEncoding, Kind, Location, Method, Spec, Wire};
+
+fn draft(file: &str, text: &str) -> Spec {
+    let page = draft::Page::from_bytes(file, text.as_bytes()).expect("page");
+    let d = draft::draft(&page, Some("sample"));
+    assert!(d.problems.is_empty(), "{}\n{}", d.problems.framed(), d.yaml);
+    d.spec
+}
+
+#[test]
+fn plain_text_with_pipe_table_curl_and_responses() {
+    let spec = draft(
+        "p1.txt",
+        "Create a gadget
+Request address
+POST
+http://GadgetHost/api/gadgets/create?op=77&token=TokenVal
+| Parameter | Data type | Required | Remarks |
+|---|---|---|---|
+| size | integer | Yes | |
+| tags | Array or 0 | No | |
+| label | string | No | |
+Request Example
+curl -X \"POST\" -d '{
+\"size\": \"3\",
+\"tags\": [\"a\"]
+}' http://GadgetHost/api/gadgets/create?op=77&token=\\
+Return Example
+Status = 200
+{
+\"ok\": true,
+\"id\": 5,
+\"owner\": null
+}
+Failed Return Example
+Status != 200
+{
+\"denied\": \"no\"
+}
+{
+\"status\": 403,
+\"why\": \"no\"
+}
+",
+    );
+    assert_eq!(spec.provider.base_url, "http://GadgetHost");
+    let op = &spec.operations[0];
+    assert_eq!(
+        (op.method, op.path.as_str()),
+        (Method::Post, "/api/gadgets/create")
+    );
+    assert_eq!(op.discriminators[0].name, "op");
+    assert_eq!(op.discriminators[0].value, "77");
+    assert!(spec.auth.values().any(|a| a.wire_name() == Some("token")));
+    let p = |n: &str| op.request.parameters.iter().find(|p| p.name == n).expect(n);
+    assert_eq!(
+        (p("size").location, p("size").schema.kind),
+        (Location::Body, Kind::Integer)
+    );
+    assert_eq!(p("size").schema.wire, Some(Wire::String));
+    assert!(p("size").required);
+    assert_eq!(p("tags").schema.kind, Kind::OneOf);
+    assert!(!p("label").required);
+    assert_eq!(op.request.body, Some(BodyEncoding::Json));
+    let ok = op
+        .examples
+        .iter()
+        .find(|e| e.response.is_some() && e.error.is_none())
+        .expect("success");
+    assert_eq!(
+        ok.request.as_ref().and_then(|r| r.body.clone()),
+        Some(json!({"size": "3", "tags": ["a"]}))
+    );
+    let failure = op
+        .examples
+        .iter()
+        .find(|e| e.error.is_some())
+        .expect("failure");
+    let case = op
+        .errors
+        .iter()
+        .find(|c| Some(&c.name) == failure.error.as_ref())
+        .expect("case");
+    assert_eq!(case.matcher.has_fields, vec!["denied".to_string()]);
+    assert!(!case.status_documented);
+    assert_eq!(
+        case.status, 400,
+        "no status on the page or in the body: a guess"
+    );
+    // A status member of the body is the better guess.
+    let second = op
+        .errors
+        .iter()
+        .find(|c| c.matcher.has_fields.contains(&"why".to_string()))
+        .expect("second case");
+    assert_eq!((second.status, second.status_documented), (403, false));
+    // The payload: `owner` shown as null is nullable.
+    let name = op.response.schema.reference.clone().expect("named payload");
+    let owner = spec.types[&name]
+        .fields
+        .iter()
+        .find(|f| f.name == "owner")
+        .expect("owner");
+    assert!(owner.schema.nullable);
+}
+
+#[test]
+fn markdown_page_with_broken_json_keeps_the_original() {
+    let broken = "{ \"name\" : \"n1\" \"size\" : 2 }";
+    let spec = draft(
+        "p2.md",
+        &format!(
+            "# Resize a volume\n\nPUT /v2/{{project}}/volumes/{{volume}}\n\n\
+             | Name | Type | Mandatory |\n|---|---|---|\n| project | String | Yes |\n\
+             | volume | String | Yes |\n| size | Integer | Yes |\n\n## Response\n\n\
+             Status code: 202\n\n```\n{broken}\n```\n"
+        ),
+    );
+    let op = &spec.operations[0];
+    assert_eq!(op.method, Method::Put);
+    assert_eq!(op.response.status, 202);
+    let ex = op
+        .examples
+        .iter()
+        .find(|e| e.original.is_some())
+        .expect("broken example");
+    assert_eq!(ex.original.as_deref(), Some(broken));
+    assert_eq!(
+        ex.response.as_ref().and_then(|r| r.body.clone()),
+        Some(json!({"name": "n1", "size": 2}))
+    );
+    let erratum = spec
+        .errata
+        .iter()
+        .find(|e| Some(&e.id) == ex.erratum.as_ref())
+        .expect("erratum");
+    assert!(erratum.problem.starts_with("TODO"), "{}", erratum.problem);
+    let loc = |n: &str| {
+        op.request
+            .parameters
+            .iter()
+            .find(|p| p.name == n)
+            .map(|p| p.location)
+    };
+    assert_eq!(loc("project"), Some(Location::Path));
+    assert_eq!(loc("size"), Some(Location::Body));
+}
+
+#[test]
+fn html_page_with_enum_candidates_and_query_placeholders() {
+    let spec = draft(
+        "p3.html",
+        "<h1>List pets</h1><p>GET /v1/{owner}/pets?kind={kind}&since={since}</p>\
+         <table><tr><th>Parameter</th><th>Type</th><th>Mandatory</th></tr>\
+         <tr><td>owner</td><td>String</td><td>Yes</td></tr>\
+         <tr><td>kind</td><td>String</td><td>No</td></tr>\
+         <tr><td>since</td><td>String</td><td>No</td><td>As yyyyMMddHHmmss.</td></tr></table>\
+         <h4>Response</h4><table><tr><th>Parameter</th><th>Type</th><th>Description</th></tr>\
+         <tr><td>mood</td><td>String</td><td>Options: <strong>calm</strong>, <strong>busy</strong></td></tr></table>\
+         <p>Example request</p><pre>GET https://{pet_host}/v1/{owner}/pets?kind={kind}&since={since}</pre>\
+         <p>Example response</p><pre>{\n  \"pets\": [{\"mood\": \"calm\"}]\n}</pre>",
+    );
+    assert!(spec.provider.variables.contains_key("pet_host"));
+    // The example request repeats the address: an example, not a second operation.
+    assert_eq!(spec.operations.len(), 1);
+    let op = &spec.operations[0];
+    let kind = op
+        .request
+        .parameters
+        .iter()
+        .find(|p| p.name == "kind")
+        .expect("kind");
+    assert_eq!(kind.location, Location::Query);
+    let since = op
+        .request
+        .parameters
+        .iter()
+        .find(|p| p.name == "since")
+        .expect("since");
+    assert_eq!(
+        since.schema.format,
+        Some(spec::format::Format::CompactTimestamp)
+    );
+    // The template's placeholder is filled with a value of that format (the draft validates).
+    let query = &op.examples[0].request.as_ref().expect("request").query;
+    assert_eq!(query["since"].len(), 14, "{query:?}");
+    let mood_type = spec
+        .types
+        .values()
+        .flat_map(|t| &t.fields)
+        .find(|f| f.name == "mood")
+        .and_then(|f| f.schema.reference.clone())
+        .expect("mood is an enum");
+    let values: Vec<&str> = spec.types[&mood_type]
+        .values
+        .iter()
+        .map(|v| v.value.as_str())
+        .collect();
+    assert_eq!(values, ["calm", "busy"]);
+}
+
+#[test]
+fn operations_sharing_a_url_get_discriminators_from_their_curls() {
+    let spec = draft(
+        "p4.txt",
+        "URL:
+https://api.example.test/
+Method: POST
+Body (form-data):
+Parameter | Sample value | Required |
+act | things.make | Yes |
+size | 4 | Yes |
+curl --location 'https://api.example.test/' \\
+--form 'act=\"things.make\"' \\
+--form 'size=\"4\"'
+URL:
+https://api.example.test/
+Method: POST
+Body (form-data):
+Parameter | Sample value | Required |
+act | widgets.drop | Yes |
+thing_id | 9 | Yes |
+curl --location 'https://api.example.test/' \\
+--form 'act=\"things.drop\"' \\
+--form 'thing_id=\"9\"'
+",
+    );
+    assert_eq!(spec.operations.len(), 2);
+    let values: Vec<&str> = spec
+        .operations
+        .iter()
+        .map(|o| o.discriminators[0].value.as_str())
+        .collect();
+    assert_eq!(values, ["things.make", "things.drop"]);
+    let drop = &spec.operations[1];
+    assert_eq!(drop.request.body, Some(BodyEncoding::Multipart));
+    let id = drop
+        .request
+        .parameters
+        .iter()
+        .find(|p| p.name == "thing_id")
+        .expect("thing_id");
+    assert_eq!(id.schema.kind, Kind::Long);
+    // The table's sample says another value: the example is corrected, the original kept.
+    let table = drop
+        .examples
+        .iter()
+        .find(|e| e.original.is_some())
+        .expect("table example");
+    assert!(table
+        .original
+        .as_deref()
+        .is_some_and(|o| o.contains("widgets.drop")));
+    assert_eq!(
+        table
+            .request
+            .as_ref()
+            .and_then(|r| r.body.as_ref())
+            .and_then(|b| b.get("act"))
+            .cloned(),
+        Some(json!("things.drop"))
+    );
+}
+
+#[test]
+fn junk_pages_draft_without_crashing() {
+    for text in [
+        "just words",
+        "|\n|\n| |\n---|---|\n|",
+        "{ \"open\": [",
+        "curl\ncurl -X\ncurl 'unterminated",
+        "Метод: POST\nno url here",
+        "GET /x\n| a |\n|---|\n",
+        "<table></table><pre></pre><p>GET /y</p>",
+        "# T\n\n| a | b |\n|---|---|\n",
+        "GET /z\nStatus code: 201\n{\"d\": \"2024-01-01T00:00:00ééééééé\"}",
+    ] {
+        let page = draft::Page::from_bytes("junk.txt", text.as_bytes()).expect("page");
+        let d = draft::draft(&page, None);
+        assert!(d.yaml.starts_with("# yaml-language-server"), "{text}");
+    }
+}

@@ -1,0 +1,111 @@
+//! `cargo xtask draft PAGE [--provider ID] [--out FILE [--force]]` writes a spec draft from a
+//! vendor page; `--against SPEC` reports the page's differences from a current spec instead.
+//! Exit codes: 0 written (or no differences), 1 differences found (`--against`), 2 bad input
+//! (page or spec unreadable, `--out` exists without `--force`, a draft that does not validate).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+#[command(
+    after_help = "Exit codes: 0 draft written (--against: no differences); 1 differences found \
+                  (--against); 2 bad input (page missing, not a regular file, empty, binary, not \
+                  UTF-8 or over 16 MiB; a spec that does not load; --out exists without --force; \
+                  a --provider that is not snake_case; a draft that does not validate)."
+)]
+pub struct Args {
+    /// The page: plain text, Markdown or HTML, UTF-8.
+    page: PathBuf,
+    /// Provider id of the draft (default: guessed from the page's host).
+    #[arg(long, value_name = "ID")]
+    provider: Option<String>,
+    /// Write the draft here instead of standard output.
+    #[arg(long, value_name = "FILE", conflicts_with = "against")]
+    out: Option<PathBuf>,
+    /// Overwrite an existing --out file.
+    #[arg(long, requires = "out")]
+    force: bool,
+    /// Report the page's differences from this spec instead of writing a draft.
+    #[arg(long, value_name = "SPEC")]
+    against: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let page = match draft::Page::read(&args.page) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(provider) = &args.provider {
+        let snake = provider
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            && provider.starts_with(|c: char| c.is_ascii_lowercase());
+        if !snake {
+            eprintln!("error: --provider {provider:?}: write a snake_case id, e.g. `my_cloud`");
+            return ExitCode::from(2);
+        }
+    }
+    let d = draft::draft(&page, args.provider.as_deref());
+    if let Some(spec_path) = &args.against {
+        let current = match spec::load::load_file(spec_path) {
+            Ok(f) => f,
+            Err(diags) => {
+                diags.eprint();
+                eprintln!(
+                    "error: {}: cannot load the spec to compare with",
+                    spec_path.display()
+                );
+                return ExitCode::from(2);
+            }
+        };
+        let diffs = draft::against::against(&d.spec, &current.spec, &page.file);
+        if diffs.is_empty() {
+            println!("{}: no differences from {}", page.file, spec_path.display());
+            return ExitCode::SUCCESS;
+        }
+        for x in &diffs {
+            println!("{x}");
+        }
+        println!(
+            "{} difference(s) between {} and {}",
+            diffs.len(),
+            page.file,
+            spec_path.display()
+        );
+        return ExitCode::from(1);
+    }
+    if !d.problems.is_empty() {
+        eprintln!("warning: the draft does not validate yet:");
+        d.problems.eprint();
+    }
+    match &args.out {
+        None => print!("{}", d.yaml),
+        Some(out) => {
+            if out.exists() && !args.force {
+                eprintln!(
+                    "error: {} exists; pass --force to overwrite it",
+                    out.display()
+                );
+                return ExitCode::from(2);
+            }
+            if let Err(e) = std::fs::write(out, &d.yaml) {
+                eprintln!("error: {}: cannot write: {e}", out.display());
+                return ExitCode::from(2);
+            }
+            let todos = d.yaml.matches("TODO").count();
+            eprintln!(
+                "wrote {} ({} operation(s), {todos} TODO(s) to review)",
+                out.display(),
+                d.spec.operations.len()
+            );
+        }
+    }
+    if d.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    }
+}

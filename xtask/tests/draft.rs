@@ -1,0 +1,142 @@
+//! `cargo xtask draft`: a made-up page drafts to a spec `validate` accepts; a planted change
+//! of the page shows in `--against`; bad input is refused with exit code 2.
+
+mod common;
+
+use common::{describe, xtask};
+
+/// A small page in the shapes vendor pages use (made up, no vendor text).
+const PAGE: &str = "Widget listing
+Request
+GET https://{widget_host}/v2/{tenant}/widgets?page={page}
+| Parameter | Type | Mandatory | Description |
+|---|---|---|---|
+| tenant | String | Yes | Tenant. |
+| page | Integer | No | Page number. |
+Example response
+{
+\"widgets\": [{\"name\": \"w1\", \"size\": 3, \"note\": null}],
+\"total\": 1
+}
+";
+
+#[test]
+fn drafts_validate_and_against_shows_a_planted_change() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = dir.path().join("widgets.txt");
+    std::fs::write(&page, PAGE).expect("write page");
+    let spec = dir.path().join("widgets.yaml");
+    let out = xtask(
+        dir.path(),
+        &[
+            "draft",
+            "widgets.txt",
+            "--provider",
+            "widgets",
+            "--out",
+            "widgets.yaml",
+        ],
+    );
+    assert!(out.status.success(), "{}", describe(&out));
+    let text = std::fs::read_to_string(&spec).expect("draft written");
+    assert!(text.contains("TODO(draft)"), "{text}");
+    // Validated alone: a workspace without specs, whose seed directory does not hold the
+    // made-up page.
+    let ws = dir.path().join("ws");
+    std::fs::create_dir_all(&ws).expect("mkdir");
+    std::fs::write(ws.join("Cargo.toml"), "[workspace]\n").expect("write");
+    let ws = ws.to_string_lossy().to_string();
+    let out = xtask(
+        dir.path(),
+        &["validate", "--workspace", &ws, "widgets.yaml"],
+    );
+    assert!(out.status.success(), "{}\n{text}", describe(&out));
+
+    // The unchanged page has no differences from its own draft.
+    let out = xtask(
+        dir.path(),
+        &["draft", "widgets.txt", "--against", "widgets.yaml"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+
+    // The page changes: `page` becomes a string and a new query parameter appears.
+    let changed = PAGE
+        .replace("page={page}", "page={page}&sort={sort}")
+        .replace("| page | Integer |", "| page | String |");
+    std::fs::write(&page, changed).expect("write page");
+    let out = xtask(
+        dir.path(),
+        &["draft", "widgets.txt", "--against", "widgets.yaml"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("parameter `page` (query): type string on the page, integer in the spec"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("parameter `sort` (query, string) is new on the page"),
+        "{stdout}"
+    );
+
+    // An existing --out is kept unless --force.
+    let out = xtask(
+        dir.path(),
+        &["draft", "widgets.txt", "--out", "widgets.yaml"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--force"),
+        "{}",
+        describe(&out)
+    );
+    let out = xtask(
+        dir.path(),
+        &["draft", "widgets.txt", "--out", "widgets.yaml", "--force"],
+    );
+    assert!(out.status.success(), "{}", describe(&out));
+}
+
+#[test]
+fn bad_pages_are_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("bin.txt"), b"PK\x03\x04\0\0binary").expect("write");
+    std::fs::write(dir.path().join("latin1.txt"), b"caf\xe9 | x |").expect("write");
+    for (page, says) in [
+        ("missing.txt", "cannot read"),
+        ("bin.txt", "binary content"),
+        ("latin1.txt", "not UTF-8"),
+        (".", "not a regular file"),
+    ] {
+        let out = xtask(dir.path(), &["draft", page]);
+        assert_eq!(out.status.code(), Some(2), "{page}: {}", describe(&out));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(says),
+            "{page}: {}",
+            describe(&out)
+        );
+    }
+    std::fs::write(dir.path().join("ok.txt"), "GET /v1/things\n").expect("write");
+    let out = xtask(
+        dir.path(),
+        &["draft", "ok.txt", "--against", "missing.yaml"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("missing.yaml"),
+        "{}",
+        describe(&out)
+    );
+    let out = xtask(
+        dir.path(),
+        &["draft", "ok.txt", "--out", "no/such/dir/x.yaml"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cannot write"),
+        "{}",
+        describe(&out)
+    );
+    let out = xtask(dir.path(), &["draft", "bin.txt", "--provider", "Bad-Id"]);
+    assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
+}
