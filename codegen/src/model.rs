@@ -30,6 +30,21 @@ pub struct ProviderModel<'a> {
     /// Names of secrets sent as `name=value` pairs
     /// ([`spec::model::ProviderModel::secret_field_names`]), redacted by the clients.
     pub secret_fields: Vec<String>,
+    /// Every fact of the spec with its resolved page citation ([`spec::model::facts`]);
+    /// renderers look one up with [`ProviderModel::cite`].
+    pub facts: Vec<spec::model::facts::Fact>,
+}
+
+impl ProviderModel<'_> {
+    /// The citation of the fact at document path `at` (e.g. `operations[0]`), own or
+    /// inherited from its block, as one line (`002_….txt:45-47; erratum E1`).
+    pub fn cite(&self, at: &[spec::yaml::PathSeg]) -> Option<String> {
+        self.facts
+            .iter()
+            .find(|f| f.at == at)
+            .and_then(|f| f.cite.as_ref())
+            .map(|c| c.render())
+    }
 }
 
 #[derive(Debug)]
@@ -324,8 +339,9 @@ impl<'a> ProviderModel<'a> {
                 scheme,
             })
             .collect();
-        let resolved =
+        let mut resolved =
             spec::model::ProviderModel::build(spec, source.clone()).map_err(|e| err(e.message))?;
+        let facts = std::mem::take(&mut resolved.facts);
         let example_secrets = resolved.example_secrets();
         let secret_fields = resolved.secret_field_names();
         let mut operations = Vec::new();
@@ -342,6 +358,7 @@ impl<'a> ProviderModel<'a> {
             operations,
             example_secrets,
             secret_fields,
+            facts,
         })
     }
 }
