@@ -52,7 +52,8 @@ impl Page {
 /// Whether normalised `text` contains the needle.
 pub fn contains(text: &str, needle: &Needle) -> bool {
     match needle {
-        Needle::Text(t) => text.contains(&normalise_needle(t)),
+        // Read like the page: a quoted table row matches the row.
+        Needle::Text(t) | Needle::Transcribed(t) => text.contains(&normalise(t)),
         Needle::Token(t) => {
             let t = normalise_needle(t);
             !t.is_empty()

@@ -97,12 +97,15 @@ pub enum Needle {
     Text(String),
     /// A value matching this regular expression appears (a format's sample value).
     Pattern(String),
+    /// A rule a page states in words (a regular expression): appears as written, or the
+    /// citation says with `inferred:` how the cited words become it.
+    Transcribed(String),
 }
 
 impl fmt::Display for Needle {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Needle::Token(t) | Needle::Text(t) => write!(f, "`{t}`"),
+            Needle::Token(t) | Needle::Text(t) | Needle::Transcribed(t) => write!(f, "`{t}`"),
             Needle::Pattern(p) => write!(f, "a value matching `{p}`"),
         }
     }
@@ -227,6 +230,21 @@ fn scalar(v: &Value) -> Option<String> {
         Value::Bool(b) => Some(b.to_string()),
         _ => None,
     }
+}
+
+/// A documented value as a page may print it: as is, or escaped inside a JSON string.
+fn printed(v: &str) -> Vec<Needle> {
+    let json = serde_json::to_string(v).unwrap_or_default();
+    let escaped = json
+        .strip_prefix('"')
+        .and_then(|j| j.strip_suffix('"'))
+        .unwrap_or(v)
+        .to_string();
+    let mut out = vec![Needle::Token(v.to_string())];
+    if escaped != v {
+        out.push(Needle::Token(escaped));
+    }
+    out
 }
 
 fn leaves(v: &Value, out: &mut Vec<String>) {
@@ -491,10 +509,8 @@ impl Walk<'_> {
         let expect = match (&ex.original, &ex.erratum) {
             (Some(original), _) => vec![Expect(vec![Needle::Text(original.clone())])],
             // A corrected example keeps at least one of the page's values.
-            (None, Some(_)) => vec![Expect(
-                values.iter().map(|v| Needle::Token(v.clone())).collect(),
-            )],
-            (None, None) => values.iter().map(|v| token(v)).collect(),
+            (None, Some(_)) => vec![Expect(values.iter().flat_map(|v| printed(v)).collect())],
+            (None, None) => values.iter().map(|v| Expect(printed(v))).collect(),
         };
         self.fact(
             FactKind::Example,
@@ -545,7 +561,12 @@ impl Walk<'_> {
             );
         }
         if let Some(p) = &s.pattern {
-            constraint(self, "pattern", p.clone(), vec![Needle::Text(p.clone())]);
+            constraint(
+                self,
+                "pattern",
+                p.clone(),
+                vec![Needle::Transcribed(p.clone())],
+            );
         }
         if let Some(chars) = &s.forbidden_chars {
             let needles = chars
@@ -566,13 +587,18 @@ impl Walk<'_> {
         for (i, v) in s.variants.iter().enumerate() {
             let vat = child(at, "variants", i);
             let vctx = self.resolve(&vat, v.cite.as_ref(), &ctx);
-            if let Some(lit) = v.literal.as_ref().and_then(scalar) {
+            if let Some(lit) = &v.literal {
+                // The empty string has no text of its own to find: it is printed as `""`.
+                let needle = match lit {
+                    Value::String(t) if t.is_empty() => Needle::Text("\"\"".into()),
+                    other => Needle::Token(scalar(other).unwrap_or_else(|| other.to_string())),
+                };
                 self.fact(
                     FactKind::Literal,
                     &format!("literal `{lit}` of {owner}"),
                     &path(&vat, &["literal"]),
                     &vctx,
-                    vec![token(&lit)],
+                    vec![Expect(vec![needle])],
                 );
             }
             if let Some(vs) = &v.schema {
