@@ -1,7 +1,7 @@
 //! Change mapping: given the previous and the current text of a page, the facts whose cited
 //! lines changed, moved or vanished, so a maintainer reviews exactly those.
 
-use similar::{ChangeTag, TextDiff};
+use similar::TextDiff;
 
 use crate::model::facts::Fact;
 
@@ -26,15 +26,30 @@ pub struct Touched<'f> {
     pub fate: Fate,
 }
 
-/// For each old line (index 0 = line 1), its line number on the new page when kept as is.
-pub fn line_map(old: &str, new: &str) -> Vec<Option<usize>> {
+/// What became of one line of the old page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Line {
+    /// Still there word for word, at this line of the new page.
+    Kept(usize),
+    /// Replaced by other text.
+    Edited,
+    /// Removed with nothing in its place.
+    Deleted,
+}
+
+/// For each old line (index 0 = line 1), what became of it on the new page.
+pub fn line_map(old: &str, new: &str) -> Vec<Line> {
+    use similar::DiffOp;
     let diff = TextDiff::from_lines(old, new);
     let mut map = Vec::new();
-    for change in diff.iter_all_changes() {
-        match change.tag() {
-            ChangeTag::Equal => map.push(change.new_index().map(|i| i + 1)),
-            ChangeTag::Delete => map.push(None),
-            ChangeTag::Insert => {}
+    for op in diff.ops() {
+        match *op {
+            DiffOp::Equal { new_index, len, .. } => {
+                map.extend((0..len).map(|i| Line::Kept(new_index + i + 1)))
+            }
+            DiffOp::Delete { old_len, .. } => map.extend((0..old_len).map(|_| Line::Deleted)),
+            DiffOp::Replace { old_len, .. } => map.extend((0..old_len).map(|_| Line::Edited)),
+            DiffOp::Insert { .. } => {}
         }
     }
     map
@@ -50,18 +65,22 @@ pub fn touched<'f>(facts: &'f [Fact], page: &str, old: &str, new: &str) -> Vec<T
             if file != page {
                 continue;
             }
-            let kept: Vec<Option<usize>> = (first..=last)
-                .map(|n| map.get(n - 1).copied().flatten())
+            let fates: Vec<Line> = (first..=last)
+                .map(|n| map.get(n - 1).copied().unwrap_or(Line::Deleted))
                 .collect();
-            let fate = if kept.iter().all(Option::is_none) {
+            let kept: Vec<usize> = fates
+                .iter()
+                .filter_map(|l| match l {
+                    Line::Kept(n) => Some(*n),
+                    _ => None,
+                })
+                .collect();
+            let fate = if fates.iter().all(|l| *l == Line::Deleted) {
                 Fate::Vanished
-            } else if kept.iter().any(Option::is_none) {
+            } else if kept.len() < fates.len() {
                 Fate::Changed
             } else {
-                let (a, b) = (
-                    kept[0].unwrap_or(first),
-                    kept[kept.len() - 1].unwrap_or(last),
-                );
+                let (a, b) = (kept[0], kept[kept.len() - 1]);
                 if (a, b) == (first, last) {
                     continue;
                 }
@@ -86,7 +105,11 @@ mod tests {
     fn kept_lines_follow_their_moves() {
         assert_eq!(
             line_map("a\nb\nc\n", "x\na\nc\n"),
-            vec![Some(2), None, Some(3)]
+            vec![Line::Kept(2), Line::Deleted, Line::Kept(3)]
+        );
+        assert_eq!(
+            line_map("a\nb\nc\n", "a\nB\nc\n"),
+            vec![Line::Kept(1), Line::Edited, Line::Kept(3)]
         );
     }
 }
