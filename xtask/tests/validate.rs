@@ -135,4 +135,10 @@ fn pages_report_has_a_row_per_spec() {
         // The last column counts uncited facts.
         assert!(row.trim_end().ends_with("| 0 |"), "{row}");
     }
+    // The README's report is this command's output, so it stays true.
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    assert!(
+        readme.contains(&*stdout),
+        "README.md's citation report is stale; paste:\n{stdout}"
+    );
 }
