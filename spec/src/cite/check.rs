@@ -232,9 +232,3 @@ pub fn report_table(tallies: &[Tally]) -> String {
     }
     s
 }
-
-/// Needles shown in messages.
-pub fn needles(n: &[Needle]) -> String {
-    let v: Vec<String> = n.iter().map(ToString::to_string).collect();
-    v.join(" or ")
-}

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::cite::{self, Part};
 use crate::format::{Cite, ErrorCase, Example, Operation, Parameter, Schema, Spec};
-use crate::yaml::{display_path, PathSeg};
+use crate::yaml::PathSeg;
 
 /// One resolved part of a citation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -606,9 +606,4 @@ impl Walk<'_> {
             }
         }
     }
-}
-
-/// Where a fact is, for messages: its document path.
-pub fn describe(at: &[PathSeg]) -> String {
-    display_path(at)
 }
