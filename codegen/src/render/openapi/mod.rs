@@ -50,11 +50,7 @@ pub const OPENAPI_VERSION: &str = "3.1.0";
 impl Exporter<'_> {
     /// The citation of the fact at `at` as an `x-source` value.
     fn source_of(&self, at: &[PathSeg]) -> Option<Value> {
-        self.facts
-            .iter()
-            .find(|f| f.at == at)
-            .and_then(|f| f.cite.as_ref())
-            .map(|c| json!(c.render()))
+        self.model.cite(at).map(|c| json!(c))
     }
 
     /// Document path of operation `op` (`operations[i]`) followed by `rest`.
@@ -106,7 +102,7 @@ pub fn document(p: &ProviderModel) -> Value {
     let spec = p.spec;
     let mut r = Exporter {
         spec,
-        facts: &p.facts,
+        model: p,
         extra_schemas: IndexMap::new(),
         xml_conventions: Vec::new(),
     };
@@ -225,8 +221,8 @@ enum Ctx {
 /// The state of one document's rendering; its methods live in the submodules, one job each.
 struct Exporter<'a> {
     spec: &'a Spec,
-    /// The model's cited facts: their citations become `x-source`.
-    facts: &'a [spec::model::facts::Fact],
+    /// The provider's model: its citations become `x-source`.
+    model: &'a ProviderModel<'a>,
     /// Schemas made while rendering operations (request bodies, wire forms of types).
     extra_schemas: IndexMap<String, Value>,
     /// XML-to-JSON conventions (text key, attribute prefix) in order of first use.
