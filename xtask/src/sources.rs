@@ -19,7 +19,7 @@ use spec::sources::{self, Page, PageState};
                         changed page was recorded); 1 a page changed (and was not recorded) or \
                         is missing, or a citation of an unchanged page does not hold; 2 the \
                         specs, the docs directory, a previous page or a live page could not be \
-                        read.\n\
+                        read, or an --old file names no changed page.\n\
                         Citations are checked for specs that cite at all (`cargo xtask validate \
                         --pages DIR` also requires every fact to be cited).\n\
                         The default docs directory is `docs` under [workspace.metadata.specs] in \
@@ -116,6 +116,22 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // An --old that names no changed page would silently compare nothing.
+    for old in &args.old {
+        let named = |p: &&Page| old.file_name().is_some_and(|n| *n == *p.file);
+        if !pages
+            .iter()
+            .filter(|p| matches!(p.state, PageState::Changed { .. }))
+            .any(|p| named(&p))
+        {
+            eprintln!(
+                "error: --old {}: no changed page of that file name in {}",
+                old.display(),
+                docs.display()
+            );
+            return ExitCode::from(2);
+        }
+    }
     let mut touched = BTreeMap::new();
     for p in pages
         .iter()

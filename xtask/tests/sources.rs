@@ -258,6 +258,9 @@ fn a_changed_page_names_the_facts_whose_cited_lines_it_touched() {
             describe(&out)
         );
     }
+    // An --old naming no changed page is refused.
+    let out = sources(d, &["--old", "/nonexistent/unchanged.txt"]);
+    assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
     // Without the previous text the report says how to get the list.
     let out = sources(d, &[]);
     assert!(stdout(&out).contains("--old FILE"), "{}", describe(&out));
