@@ -404,7 +404,15 @@ impl Walk<'_> {
                 .iter()
                 .map(|d| Needle::Token(d.value.clone())),
         );
-        self.fact(FactKind::Operation, &label, &at, &ctx, vec![Expect(route)]);
+        // The method and the address (its path, or a value that selects it on a shared URL).
+        let method = Expect(vec![Needle::Token(op.method.as_str().into())]);
+        self.fact(
+            FactKind::Operation,
+            &label,
+            &at,
+            &ctx,
+            vec![method, Expect(route)],
+        );
         for (i, d) in op.discriminators.iter().enumerate() {
             let at = child(&at, "discriminators", i);
             let c = self.resolve(&at, d.cite.as_ref(), &ctx);
