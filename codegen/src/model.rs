@@ -30,6 +30,19 @@ pub struct ProviderModel<'a> {
     /// Names of secrets sent as `name=value` pairs
     /// ([`spec::model::ProviderModel::secret_field_names`]), redacted by the clients.
     pub secret_fields: Vec<String>,
+    /// Every fact of the spec with its resolved page citation ([`spec::model::facts`]);
+    /// renderers look one up with [`ProviderModel::cite`].
+    pub facts: Vec<spec::model::facts::Fact>,
+    /// The rendered citation of each cited fact, by document path.
+    cites: std::collections::HashMap<Vec<spec::yaml::PathSeg>, String>,
+}
+
+impl ProviderModel<'_> {
+    /// The citation of the fact at document path `at` (e.g. `operations[0]`), own or
+    /// inherited from its block, as one line (`002_….txt:45-47; erratum E1`).
+    pub fn cite(&self, at: &[spec::yaml::PathSeg]) -> Option<&str> {
+        self.cites.get(at).map(String::as_str)
+    }
 }
 
 #[derive(Debug)]
@@ -324,8 +337,13 @@ impl<'a> ProviderModel<'a> {
                 scheme,
             })
             .collect();
-        let resolved =
+        let mut resolved =
             spec::model::ProviderModel::build(spec, source.clone()).map_err(|e| err(e.message))?;
+        let facts = std::mem::take(&mut resolved.facts);
+        let cites = facts
+            .iter()
+            .filter_map(|f| Some((f.at.clone(), f.cite.as_ref()?.render())))
+            .collect();
         let example_secrets = resolved.example_secrets();
         let secret_fields = resolved.secret_field_names();
         let mut operations = Vec::new();
@@ -342,6 +360,8 @@ impl<'a> ProviderModel<'a> {
             operations,
             example_secrets,
             secret_fields,
+            facts,
+            cites,
         })
     }
 }

@@ -93,7 +93,7 @@ impl Client {
 pub struct CreateManualBackupRequest {
     /// Project id in the region.
     pub project_id: String,
-    /// Language of messages in the answer.
+    /// Language of the request.
     #[serde(rename = "X-Language", default, skip_serializing_if = "Option::is_none")]
     pub x_language: Option<String>,
     /// Id of the instance to back up.
@@ -119,7 +119,7 @@ impl CreateManualBackupRequest {
             description: None,
         }
     }
-    /// Language of messages in the answer.
+    /// Language of the request.
     pub fn x_language(mut self, value: impl Into<String>) -> Self {
         self.x_language = Some(value.into());
         self

@@ -165,9 +165,6 @@ impl runtime::Check for ListBackupRecordsRequest {
         c.length(at, "project_id", v, Some(1u32), None);
         let v = &self.instance_id;
         c.length(at, "instance_id", v, Some(1u32), None);
-        if let Some(v) = &self.start {
-            c.range(at, "start", i64::from(*v), Some(1i64), None);
-        }
         if let Some(v) = &self.limit {
             c.range(at, "limit", i64::from(*v), Some(1i64), None);
         }
@@ -223,8 +220,6 @@ impl runtime::Check for BackupRecordList {
                 &runtime::check::join(at, "backup_record_response[]"),
             );
         }
-        let v = &self.total_num;
-        c.range(at, "total_num", i64::from(*v), Some(0i64), None);
     }
 }
 /// One backup of a DCS instance.
@@ -246,7 +241,7 @@ pub struct BackupRecord {
         with = "runtime::wire::double_option"
     )]
     pub period: Option<Option<String>>,
-    /// Backup progress in percent, as a decimal string.
+    /// Backup progress, as a decimal string (the example shows 100.00).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -295,7 +290,7 @@ pub struct BackupRecord {
         with = "runtime::wire::double_option"
     )]
     pub backup_name: Option<Option<String>>,
-    /// Backup file format (e.g. AOF, RDB).
+    /// Backup file format (the example shows AOF).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -319,9 +314,6 @@ pub struct BackupRecord {
 }
 impl runtime::Check for BackupRecord {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
-        if let Some(Some(v)) = &self.size {
-            c.range(at, "size", *v, Some(0i64), None);
-        }
         if let Some(Some(v)) = &self.created_at {
             c.pattern(
                 at,

@@ -130,12 +130,7 @@ impl CreateBackupScheduleRequest {
 }
 impl runtime::Check for CreateBackupScheduleRequest {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
-        let v = &self.plid;
-        c.range(at, "plid", *v, Some(1i64), None);
-        let v = &self.name;
-        c.length(at, "name", v, Some(1u32), None);
         let v = &self.rotation_days;
-        c.items(at, "rotation_days", v.len(), Some(1u32), Some(7u32));
         for v in v {
             c.range(at, "rotation_days[]", i64::from(*v), Some(0i64), Some(6i64));
         }
@@ -242,10 +237,7 @@ impl ListBackupSchedulesRequest {
     }
 }
 impl runtime::Check for ListBackupSchedulesRequest {
-    fn check(&self, c: &mut runtime::Checker, at: &str) {
-        let v = &self.elid;
-        c.range(at, "elid", *v, Some(1i64), None);
-    }
+    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
 /// Documented failures of [`Client::list_backup_schedules`].
 #[derive(Debug, Clone, PartialEq)]
@@ -338,10 +330,7 @@ impl DeleteBackupScheduleRequest {
     }
 }
 impl runtime::Check for DeleteBackupScheduleRequest {
-    fn check(&self, c: &mut runtime::Checker, at: &str) {
-        let v = &self.elid;
-        c.range(at, "elid", *v, Some(1i64), None);
-    }
+    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
 /// Documented failures of [`Client::delete_backup_schedule`].
 #[derive(Debug, Clone, PartialEq)]
@@ -369,7 +358,7 @@ pub struct BackupSchedule {
     /// Weekdays the backup runs, as English day names separated by spaces.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rotation_days: Option<String>,
-    /// Time of day the backup runs.
+    /// Time of day the backup runs (the page names no time zone).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rotation_time: Option<String>,
     /// Day the schedule was created.

@@ -379,7 +379,7 @@ mod oms {
                 .build()
                 .expect("the client builds");
             let request = api::ApplyTableBackupRequest::new(126, 2)
-                .zone_id(0)
+                .zone_id(api::ApplyTableBackupZoneId::Zone(0))
                 .svr_ids(
                     api::ApplyTableBackupSvrIds::Servers(
                         Vec::from([String::from("126.2.2.2"), String::from("126.2.2.3")]),
@@ -434,7 +434,7 @@ mod oms {
                 .build()
                 .expect("the client builds");
             let request = api::ApplyTableBackupRequest::new(126, 2)
-                .zone_id(0)
+                .zone_id(api::ApplyTableBackupZoneId::Zone(0))
                 .svr_ids(
                     api::ApplyTableBackupSvrIds::Servers(
                         Vec::from([String::from("126.2.2.2"), String::from("126.2.2.3")]),
@@ -494,7 +494,7 @@ mod oms {
                 .build()
                 .expect("the client builds");
             let request = api::ApplyTableBackupRequest::new(126, 2)
-                .zone_id(0)
+                .zone_id(api::ApplyTableBackupZoneId::Zone(0))
                 .svr_ids(
                     api::ApplyTableBackupSvrIds::Servers(
                         Vec::from([String::from("126.2.2.2"), String::from("126.2.2.3")]),
@@ -534,7 +534,7 @@ mod oms {
                 .build()
                 .expect("the client builds");
             let request = api::ApplyTableBackupRequest::new(126, 2)
-                .zone_id(0)
+                .zone_id(api::ApplyTableBackupZoneId::Zone(0))
                 .svr_ids(
                     api::ApplyTableBackupSvrIds::Servers(
                         Vec::from([String::from("126.2.2.2"), String::from("126.2.2.3")]),
@@ -587,7 +587,7 @@ mod oms {
                 .build()
                 .expect("the client builds");
             let request = api::ApplyTableBackupRequest::new(126, 2)
-                .zone_id(0)
+                .zone_id(api::ApplyTableBackupZoneId::Zone(0))
                 .svr_ids(
                     api::ApplyTableBackupSvrIds::Servers(
                         Vec::from([String::from("126.2.2.2"), String::from("126.2.2.3")]),

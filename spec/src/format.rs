@@ -166,6 +166,9 @@ pub struct TypeDef {
     pub fields: Vec<Field>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<EnumValue>,
+    /// Where the page says this (see [`Cite`]); absent: the enclosing block's citation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cite: Option<Cite>,
 }
 
 /// A field of an object type.
@@ -184,6 +187,9 @@ pub struct Field {
     /// Still served but no longer to be used: generated clients mark it `#[deprecated]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deprecated: Option<Deprecated>,
+    /// Where the page says this (see [`Cite`]); absent: the enclosing block's citation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cite: Option<Cite>,
 }
 
 /// Marks an operation, a parameter or a type field as deprecated: still served and still
@@ -219,6 +225,9 @@ pub struct Parameter {
     /// Still served but no longer to be used: generated clients mark it `#[deprecated]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deprecated: Option<Deprecated>,
+    /// Where the page says this (see [`Cite`]); absent: the enclosing block's citation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cite: Option<Cite>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -303,6 +312,9 @@ pub struct Schema {
     pub min_items: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_items: Option<u32>,
+    /// Where the page says this (see [`Cite`]); absent: the enclosing block's citation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cite: Option<Cite>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -392,6 +404,9 @@ impl Format {
 pub struct EnumValue {
     pub value: String,
     pub description: String,
+    /// Where the page says this (see [`Cite`]); absent: the enclosing block's citation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cite: Option<Cite>,
 }
 
 /// One alternative of a `one_of`: either a schema or a literal value.
@@ -405,6 +420,9 @@ pub struct Variant {
     pub schema: Option<Schema>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub literal: Option<Value>,
+    /// Where the page says this (see [`Cite`]); absent: the enclosing block's citation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cite: Option<Cite>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -480,6 +498,9 @@ pub struct Operation {
     pub pagination: Option<Pagination>,
     #[serde(default)]
     pub examples: Vec<Example>,
+    /// Where the page says this (see [`Cite`]); absent: the enclosing block's citation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cite: Option<Cite>,
 }
 
 fn yes() -> bool {
@@ -493,6 +514,9 @@ pub struct Discriminator {
     pub location: Location,
     pub name: String,
     pub value: String,
+    /// Where the page says this (see [`Cite`]); absent: the enclosing block's citation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cite: Option<Cite>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -537,6 +561,9 @@ pub struct Response {
     pub envelope: Option<Envelope>,
     /// The payload callers see (after the envelope is removed).
     pub schema: Schema,
+    /// Where the page says this (see [`Cite`]); absent: the enclosing block's citation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cite: Option<Cite>,
 }
 
 /// Wire wrapping of payloads.
@@ -611,6 +638,9 @@ pub struct ErrorCase {
     /// Whether retrying the same request may succeed.
     #[serde(default)]
     pub retryable: bool,
+    /// Where the page says this (see [`Cite`]); absent: the enclosing block's citation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cite: Option<Cite>,
 }
 
 /// All conditions must hold for a failure body to match.
@@ -667,6 +697,9 @@ pub struct Example {
     /// corrected form; validation fails once the original is no longer broken.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original: Option<String>,
+    /// Where the page says this (see [`Cite`]); absent: the enclosing block's citation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cite: Option<Cite>,
 }
 
 /// A request as sent on the wire: values as strings where the wire has strings.
@@ -728,6 +761,44 @@ pub struct Erratum {
     pub choice: String,
     /// Why.
     pub reason: String,
+}
+
+/// Where on its page a fact comes from, in one compact string (parsed by [`crate::cite`]):
+/// `"002:45-47"` (page by file-name prefix, then a line or line range), `"45-47"` (the page
+/// of the enclosing block), `"inferred: <reason>"`, `"erratum E3"`; several parts joined by
+/// `"; "` (an `inferred:` part runs to the end).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "CiteForm")]
+pub struct Cite(pub String);
+
+/// Where on its page a fact comes from: `"002:45-47"` (page by file-name prefix and lines),
+/// `"45-47"` or a bare line `45` (the enclosing block's page), `"inferred: <reason>"`,
+/// `"erratum E3"`; parts joined by `"; "`.
+#[derive(Deserialize, JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // read by serde and schemars only
+enum CiteForm {
+    Text(String),
+    Line(u32),
+}
+
+impl From<CiteForm> for Cite {
+    fn from(f: CiteForm) -> Self {
+        match f {
+            CiteForm::Text(s) => Cite(s),
+            CiteForm::Line(n) => Cite(n.to_string()),
+        }
+    }
+}
+
+impl JsonSchema for Cite {
+    fn schema_name() -> String {
+        "Cite".into()
+    }
+
+    fn json_schema(g: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+        CiteForm::json_schema(g)
+    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! Renderers (`codegen`) and the conformance suite (`conformance`) read specs only through
 //! this crate; it depends on neither of them nor on the clients' `runtime`.
 
+pub mod cite;
 pub mod diag;
 pub mod diff;
 pub mod envelope;

@@ -2,7 +2,9 @@
 //! missing, or sit in the docs directory unrecorded, with the operations and errata citing
 //! each (errata follow their page: when its fingerprint changes they are due for re-review).
 //! Reading the live page and rewriting specs are the caller's job (`cargo xtask sources`);
-//! this module only compares bytes and rewrites the hash in a spec's text.
+//! this module compares bytes, rewrites the hash in a spec's text, and, given a changed
+//! page's previous text, names the spec facts whose cited lines it touched
+//! ([`touched_facts`]).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -177,6 +179,56 @@ pub fn rewrite_hash(text: &str, old: &str, new: &str) -> Option<String> {
     s.push_str(new);
     s.push_str(&text[at[0] + old.len()..]);
     Some(s)
+}
+
+/// A spec fact whose cited page lines a change touched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TouchedFact {
+    pub spec: PathBuf,
+    /// Where the fact is written in the spec (1-based).
+    pub line: usize,
+    pub column: usize,
+    pub label: String,
+    /// The cited range on the previous page, e.g. `002_x.txt:45-47`.
+    pub cited: String,
+    /// `changed`, `vanished` or `moved to 50-52`.
+    pub fate: String,
+}
+
+/// The facts of every spec citing `page` whose cited lines differ between `old` and `new`.
+pub fn touched_facts(
+    validated: &crate::validate::Validated,
+    model: &crate::model::Model,
+    page: &str,
+    old: &str,
+    new: &str,
+) -> Vec<TouchedFact> {
+    use crate::cite::changes::{touched, Fate};
+    let mut out = Vec::new();
+    for (file, provider) in validated.files().iter().zip(&model.providers) {
+        let map = file.source_map();
+        for t in touched(&provider.facts, page, old, new) {
+            let (line, column) = map.locate(&t.fact.at);
+            out.push(TouchedFact {
+                spec: file.path.clone(),
+                line,
+                column,
+                label: t.fact.label.clone(),
+                cited: if t.first == t.last {
+                    format!("{page}:{}", t.first)
+                } else {
+                    format!("{page}:{}-{}", t.first, t.last)
+                },
+                fate: match t.fate {
+                    Fate::Changed => "changed".into(),
+                    Fate::Vanished => "vanished".into(),
+                    Fate::Moved { first, last } if first == last => format!("moved to {first}"),
+                    Fate::Moved { first, last } => format!("moved to {first}-{last}"),
+                },
+            });
+        }
+    }
+    out
 }
 
 #[cfg(test)]

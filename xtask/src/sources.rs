@@ -2,7 +2,10 @@
 //! docs directory (and with `--fetch`, the live page at its `url`); list what changed, what is
 //! missing and what is unrecorded, with the operations and errata that cite each page
 //! ([`spec::sources`]); `--update` records the new fingerprints of pages whose specs were
-//! edited in the working tree.
+//! edited in the working tree. Unchanged pages are read against the citations of the specs
+//! that cite (as `validate --pages` does); for a changed page whose previous text is at hand
+//! (`--old FILE`, `--old-rev REV`), the facts whose cited lines changed, moved or vanished
+//! are listed for review.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -14,8 +17,11 @@ use spec::sources::{self, Page, PageState};
 #[command(
     after_help = "Exit codes: 0 every recorded page is unchanged (after --update: every \
                         changed page was recorded); 1 a page changed (and was not recorded) or \
-                        is missing; 2 the specs, the docs directory or a live page could not be \
-                        read.\n\
+                        is missing, or a citation of an unchanged page does not hold; 2 the \
+                        specs, the docs directory, a previous page or a live page could not be \
+                        read, or an --old file names no changed page.\n\
+                        Citations are checked for specs that cite at all (`cargo xtask validate \
+                        --pages DIR` also requires every fact to be cited).\n\
                         The default docs directory is `docs` under [workspace.metadata.specs] in \
                         the workspace's Cargo.toml, else ../shared/seeds."
 )]
@@ -36,6 +42,14 @@ pub struct Args {
     /// With --update: record new hashes even where the citing spec is unmodified.
     #[arg(long, requires = "update")]
     force: bool,
+    /// The previous version of a changed page (matched by file name): list the spec facts
+    /// whose cited lines changed, moved or vanished. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    old: Vec<PathBuf>,
+    /// Read the previous version of each changed page from this git revision of the docs
+    /// directory (e.g. `HEAD`), where `--old` gives none.
+    #[arg(long, value_name = "REV")]
+    old_rev: Option<String>,
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -95,11 +109,60 @@ pub fn run(args: Args) -> ExitCode {
             }
         }
     }
-    print!("{}", report(&pages, &updated, &docs));
-    let failing = pages.iter().any(|p| {
-        (p.changed() && !updated.contains(&(p.spec.clone(), p.file.clone())))
-            || p.state == PageState::Missing
-    });
+    let model = match spec::model::Model::build(&validated) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    // An --old that names no changed page would silently compare nothing.
+    for old in &args.old {
+        let named = |p: &&Page| old.file_name().is_some_and(|n| *n == *p.file);
+        if !pages
+            .iter()
+            .filter(|p| matches!(p.state, PageState::Changed { .. }))
+            .any(|p| named(&p))
+        {
+            eprintln!(
+                "error: --old {}: no changed page of that file name in {}",
+                old.display(),
+                docs.display()
+            );
+            return ExitCode::from(2);
+        }
+    }
+    let mut touched = BTreeMap::new();
+    for p in pages
+        .iter()
+        .filter(|p| matches!(p.state, PageState::Changed { .. }))
+    {
+        let old = match previous(&args, &docs, &p.file) {
+            Ok(old) => old,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let facts = match (old, std::fs::read(docs.join(&p.file))) {
+            (Some(old), Ok(new)) => Some(sources::touched_facts(
+                &validated,
+                &model,
+                &p.file,
+                &old,
+                &String::from_utf8_lossy(&new),
+            )),
+            _ => None,
+        };
+        touched.insert(p.file.clone(), facts);
+    }
+    let cite_problems = citations(&validated, &model, &pages, &docs);
+    print!("{}", report(&pages, &updated, &docs, &touched));
+    let failing = cite_problems
+        || pages.iter().any(|p| {
+            (p.changed() && !updated.contains(&(p.spec.clone(), p.file.clone())))
+                || p.state == PageState::Missing
+        });
     if errors > 0 {
         ExitCode::from(2)
     } else if failing {
@@ -107,6 +170,81 @@ pub fn run(args: Args) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The previous text of a changed page: the `--old` file of the same name, else the page at
+/// `--old-rev` in the docs directory's git repository; `None` when neither is given.
+fn previous(args: &Args, docs: &Path, file: &str) -> Result<Option<String>, String> {
+    if let Some(old) = args
+        .old
+        .iter()
+        .find(|o| o.file_name().is_some_and(|n| n == file))
+    {
+        return std::fs::read(old)
+            .map(|b| Some(String::from_utf8_lossy(&b).into_owned()))
+            .map_err(|e| format!("--old {}: {e}", old.display()));
+    }
+    let Some(rev) = &args.old_rev else {
+        return Ok(None);
+    };
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(docs)
+        .arg("show")
+        .arg(format!("{rev}:./{file}"))
+        .output()
+        .map_err(|e| format!("running git: {e}"))?;
+    if out.status.success() {
+        Ok(Some(String::from_utf8_lossy(&out.stdout).into_owned()))
+    } else {
+        Err(format!(
+            "--old-rev {rev}: {file}: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        ))
+    }
+}
+
+/// Citations of the pages that did not change, for the specs that cite; true on a problem
+/// (printed to stderr).
+fn citations(
+    validated: &spec::validate::Validated,
+    model: &spec::model::Model,
+    pages: &[Page],
+    docs: &Path,
+) -> bool {
+    if !docs.is_dir() {
+        return false;
+    }
+    let settled = |file: &str| {
+        pages
+            .iter()
+            .any(|p| p.file == file && p.state == PageState::Unchanged)
+    };
+    let citing: Vec<&Path> = validated
+        .files()
+        .iter()
+        .zip(&model.providers)
+        .filter(|(_, p)| {
+            p.facts
+                .iter()
+                .any(|f| f.cite.as_ref().is_some_and(|c| c.own))
+        })
+        .map(|(f, _)| f.path.as_path())
+        .collect();
+    let (found, _) = spec::cite::check::check(validated, model, docs, &|f| !settled(f));
+    let found = spec::diag::Diagnostics(
+        found
+            .0
+            .into_iter()
+            .filter(|d| citing.contains(&d.file.as_path()))
+            .collect(),
+    );
+    if found.is_empty() {
+        return false;
+    }
+    found.eprint();
+    eprintln!("{} citation problem(s) found", found.len());
+    true
 }
 
 /// The docs directory: `[workspace.metadata.specs] docs` of the workspace's Cargo.toml
@@ -217,7 +355,15 @@ fn update(
     Ok(done)
 }
 
-fn report(pages: &[Page], updated: &[(Option<PathBuf>, String)], docs: &Path) -> String {
+/// The facts a changed page touched, by page file (`None`: no previous text to compare).
+type Touched = BTreeMap<String, Option<Vec<sources::TouchedFact>>>;
+
+fn report(
+    pages: &[Page],
+    updated: &[(Option<PathBuf>, String)],
+    docs: &Path,
+    touched: &Touched,
+) -> String {
     use std::fmt::Write;
     let mut s = String::new();
     let (mut same, mut changed, mut missing, mut extra) = (0, 0, 0, 0);
@@ -270,6 +416,34 @@ fn report(pages: &[Page], updated: &[(Option<PathBuf>, String)], docs: &Path) ->
                 "    erratum {} to re-review ({}): {}",
                 e.id, e.location, e.problem
             );
+        }
+        match touched.get(&p.file) {
+            Some(Some(facts)) if facts.is_empty() => {
+                let _ = writeln!(s, "    no cited line changed");
+            }
+            Some(Some(facts)) => {
+                let _ = writeln!(s, "    facts whose cited lines changed, moved or vanished:");
+                for f in facts {
+                    let _ = writeln!(
+                        s,
+                        "      {}:{}:{}: {} ({}) {}",
+                        f.spec.display(),
+                        f.line,
+                        f.column,
+                        f.label,
+                        f.cited,
+                        f.fate
+                    );
+                }
+            }
+            Some(None) => {
+                let _ = writeln!(
+                    s,
+                    "    (give its previous text with --old FILE or --old-rev REV to list the \
+                     facts it touches)"
+                );
+            }
+            None => {}
         }
     }
     let _ = writeln!(

@@ -6,6 +6,10 @@
 //! the whole set. A given file stands in for a workspace spec of the same file name (a draft
 //! of `specs/x.yaml` kept elsewhere). Every problem is reported, the given files' first; the
 //! listing names the given files' operations only.
+//!
+//! With `--pages DIR` every fact's citation is also held against its page in DIR
+//! ([`spec::cite::check`]); `--report` then prints, per spec, how many facts are cited to
+//! page lines, inferred or backed by an erratum (the table in the README).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,18 +18,33 @@ use spec::diag::Diagnostics;
 use spec::load::SpecFile;
 
 #[derive(clap::Args)]
+#[command(
+    after_help = "Exit codes: 0 every spec is valid (and with --pages every citation \
+                        holds); 1 a spec or a citation has a problem; 2 --pages is not a \
+                        directory."
+)]
 pub struct Args {
     /// Spec files or directories (default: the workspace's specs/), checked together with the
     /// workspace's other specs.
     paths: Vec<PathBuf>,
+    /// Check every citation against the pages in DIR: cited lines must say the fact, and an
+    /// uncited fact is an error.
+    #[arg(long, value_name = "DIR")]
+    pages: Option<PathBuf>,
+    /// With --pages: print per spec the facts cited to page lines, inferred and
+    /// erratum-backed, as a markdown table.
+    #[arg(long, requires = "pages")]
+    report: bool,
 }
 
 pub fn run(args: Args) -> ExitCode {
     if args.paths.is_empty() {
         return match crate::specs::load(&args.paths) {
             Ok(v) => {
-                print!("{}", summary(v.files().iter()));
-                ExitCode::SUCCESS
+                if !args.report {
+                    print!("{}", summary(v.files().iter()));
+                }
+                citations(&v, &args)
             }
             Err(code) => code,
         };
@@ -36,15 +55,17 @@ pub fn run(args: Args) -> ExitCode {
     let all: Vec<PathBuf> = context.iter().chain(&args.paths).cloned().collect();
     match spec::validate::load_and_validate(&all, crate::specs::seeds_dir().as_deref()) {
         Ok(v) => {
-            let given = v.files().iter().filter(|f| !context.contains(&f.path));
-            print!("{}", summary(given));
-            if !context.is_empty() {
-                println!(
-                    "checked together with {} other spec(s) of the workspace",
-                    context.len()
-                );
+            if !args.report {
+                let given = v.files().iter().filter(|f| !context.contains(&f.path));
+                print!("{}", summary(given));
+                if !context.is_empty() {
+                    println!(
+                        "checked together with {} other spec(s) of the workspace",
+                        context.len()
+                    );
+                }
             }
-            ExitCode::SUCCESS
+            citations(&v, &args)
         }
         Err(d) => {
             let (elsewhere, given): (Vec<_>, Vec<_>) =
@@ -62,6 +83,39 @@ pub fn run(args: Args) -> ExitCode {
             }
             ExitCode::FAILURE
         }
+    }
+}
+
+/// With `--pages`: every citation against its page (and the report); exit 1 on a problem.
+fn citations(v: &spec::validate::Validated, args: &Args) -> ExitCode {
+    let Some(dir) = &args.pages else {
+        return ExitCode::SUCCESS;
+    };
+    if !dir.is_dir() {
+        eprintln!("error: --pages {}: not a directory", dir.display());
+        return ExitCode::from(2);
+    }
+    let model = match spec::model::Model::build(v) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let (found, tallies) = spec::cite::check::check(v, &model, dir, &|_| false);
+    if args.report {
+        print!("{}", spec::cite::check::report_table(&tallies));
+    }
+    if found.is_empty() {
+        if !args.report {
+            let n: usize = tallies.iter().map(|t| t.facts).sum();
+            println!("{n} facts hold against their pages in {}", dir.display());
+        }
+        ExitCode::SUCCESS
+    } else {
+        found.eprint();
+        eprintln!("{} citation problem(s) found", found.len());
+        ExitCode::FAILURE
     }
 }
 

@@ -184,3 +184,95 @@ fn fetch_compares_the_live_page() {
     let out = sources(ws.path(), &[]);
     assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
 }
+
+/// The workspace's specs with the seed pages as their docs directory (committed), when the
+/// pages are at hand.
+fn seeded_workspace() -> Option<tempfile::TempDir> {
+    let seeds = root().join("../shared/seeds");
+    if !seeds.is_dir() {
+        eprintln!("skipped: no seed pages beside the workspace");
+        return None;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    std::fs::write(
+        d.join("Cargo.toml"),
+        "[workspace]\nmembers = []\n\n[workspace.metadata.specs]\ndocs = \"pages\"\n",
+    )
+    .unwrap();
+    common::copy_tree(&root().join("specs"), &d.join("specs"));
+    common::copy_tree(&seeds, &d.join("pages"));
+    git(d, &["init", "-q"]);
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "base"]);
+    Some(dir)
+}
+
+#[test]
+fn unchanged_seed_pages_hold_their_citations() {
+    let Some(ws) = seeded_workspace() else { return };
+    let out = sources(ws.path(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+}
+
+#[test]
+fn a_changed_page_names_the_facts_whose_cited_lines_it_touched() {
+    let Some(ws) = seeded_workspace() else { return };
+    let d = ws.path();
+    // The first fact cited to page lines, found through the model.
+    let validated =
+        spec::validate::load_and_validate(&[d.join("specs")], None).expect("specs validate");
+    let model = spec::model::Model::build(&validated).expect("model");
+    let (label, page, first) = model
+        .providers
+        .iter()
+        .flat_map(|p| &p.facts)
+        .find_map(|f| {
+            let (page, first, _) = f.cite.as_ref()?.lines().next()?;
+            Some((f.label.clone(), page.to_string(), first))
+        })
+        .expect("some fact cites page lines");
+    let path = d.join("pages").join(&page);
+    let old = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<&str> = old.split('\n').collect();
+    lines[first - 1] = "a line rewritten";
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let old_copy = d.join("previous").join(&page);
+    std::fs::create_dir_all(old_copy.parent().unwrap()).unwrap();
+    std::fs::write(&old_copy, &old).unwrap();
+
+    let named = |out: &Output| {
+        stdout(out).lines().any(|l| {
+            l.contains(&label) && l.contains(&format!("({page}:{first}")) && l.ends_with("changed")
+        })
+    };
+    for how in [
+        vec!["--old", old_copy.to_str().unwrap()],
+        vec!["--old-rev", "HEAD"],
+    ] {
+        let out = sources(d, &how);
+        assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+        assert!(
+            named(&out),
+            "{how:?}: {label} not listed\n{}",
+            describe(&out)
+        );
+    }
+    // An --old naming no changed page is refused.
+    let out = sources(d, &["--old", "/nonexistent/unchanged.txt"]);
+    assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
+    // Without the previous text the report says how to get the list.
+    let out = sources(d, &[]);
+    assert!(stdout(&out).contains("--old FILE"), "{}", describe(&out));
+
+    // A line inserted at the top moves every cited line below it.
+    std::fs::write(&path, format!("a new first line\n{old}")).unwrap();
+    let out = sources(d, &["--old-rev", "HEAD"]);
+    assert!(
+        stdout(&out)
+            .lines()
+            .any(|l| l.contains(&label) && l.contains(&format!("moved to {}", first + 1))),
+        "{}",
+        describe(&out)
+    );
+}

@@ -108,3 +108,37 @@ fn a_given_file_sees_cross_file_rules_and_its_problems_come_first() {
     );
     assert!(out.status.success(), "{}", describe(&out));
 }
+
+/// `--pages DIR --report`: with the seed pages at hand, every citation holds and the report
+/// has one row per spec; a missing directory is a usage error.
+#[test]
+fn pages_report_has_a_row_per_spec() {
+    let seeds = root().join("../shared/seeds");
+    let out = xtask(&root(), &["validate", "--pages", "/nonexistent/pages"]);
+    assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
+    if !seeds.is_dir() {
+        eprintln!("skipped: no seed pages beside the workspace");
+        return;
+    }
+    let out = xtask(
+        &root(),
+        &["validate", "--pages", seeds.to_str().unwrap(), "--report"],
+    );
+    assert!(out.status.success(), "{}", describe(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for spec in specs(&root()) {
+        let name = spec.file_name().unwrap().to_string_lossy().into_owned();
+        let row = stdout
+            .lines()
+            .find(|l| l.contains(&format!("/{name}`")))
+            .unwrap_or_else(|| panic!("no row for {name}:\n{stdout}"));
+        // The last column counts uncited facts.
+        assert!(row.trim_end().ends_with("| 0 |"), "{row}");
+    }
+    // The README's report is this command's output, so it stays true.
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    assert!(
+        readme.contains(&*stdout),
+        "README.md's citation report is stale; paste:\n{stdout}"
+    );
+}

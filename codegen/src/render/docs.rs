@@ -65,7 +65,8 @@ fn auth(p: &ProviderModel) -> Vec<Value> {
 fn ops(p: &ProviderModel) -> Vec<Value> {
     p.operations
         .iter()
-        .map(|o| {
+        .enumerate()
+        .map(|(i, o)| {
             let op = o.op;
             let envelope = op.response.envelope.as_ref().map(|e| match e {
                 Envelope::ResultCode { code_field, success, .. } => {
@@ -83,6 +84,7 @@ fn ops(p: &ProviderModel) -> Vec<Value> {
             json!({
                 "id": op.id,
                 "summary": op.summary,
+                "cite": p.cite(&["operations".into(), i.into()]),
                 "method": op.method.as_str(),
                 "path": op.path,
                 "discriminators": op.discriminators.iter().map(|d| format!("{}={}", d.name, d.value)).collect::<Vec<_>>(),

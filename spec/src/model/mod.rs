@@ -10,6 +10,7 @@
 
 mod credential;
 pub mod errors;
+pub mod facts;
 mod path;
 mod secrets;
 
@@ -32,6 +33,8 @@ pub struct ProviderModel<'a> {
     /// Short label of the spec file for "generated from" lines, e.g. `specs/otc_dcs.yaml`.
     pub source: String,
     pub operations: Vec<OperationModel<'a>>,
+    /// Every fact of the spec with its resolved citation (see [`facts`]).
+    pub facts: Vec<facts::Fact>,
 }
 
 #[derive(Debug)]
@@ -99,11 +102,28 @@ impl<'a> ProviderModel<'a> {
                 })
             })
             .collect::<Result<_, _>>()?;
+        let (facts, problems) = facts::collect(spec);
+        if let Some(p) = problems.first() {
+            return Err(ModelError {
+                provider: spec.provider.id.clone(),
+                message: format!("{}: {}", crate::yaml::display_path(&p.at), p.problem),
+            });
+        }
         Ok(ProviderModel {
             spec,
             source,
             operations,
+            facts,
         })
+    }
+
+    /// The citation of the fact at document path `at` (e.g. `operations[0]`,
+    /// `operations[0].request.parameters[1]`, `types.X.fields[2]`), own or inherited.
+    pub fn cite_at(&self, at: &[crate::yaml::PathSeg]) -> Option<&facts::Cited> {
+        self.facts
+            .iter()
+            .find(|f| f.at == at)
+            .and_then(|f| f.cite.as_ref())
     }
 
     pub fn operation(&self, id: &str) -> Option<&OperationModel<'a>> {

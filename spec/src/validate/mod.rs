@@ -164,7 +164,18 @@ impl Checker<'_> {
         }
         self.deprecations();
         self.errata();
+        // Citations must resolve (pages and errata they name exist); whether the page says
+        // what they cite is `cite::check`'s job, with the pages at hand.
+        let (_, problems) = crate::model::facts::collect(self.spec);
+        for p in problems {
+            self.report(&P(p.at), p.problem, p.fix);
+        }
     }
+}
+
+/// Names as a list for messages: `` `a`, `b` ``.
+pub(crate) fn list_names<S: AsRef<str>>(names: impl Iterator<Item = S>) -> String {
+    list(names)
 }
 
 fn list<S: AsRef<str>>(names: impl Iterator<Item = S>) -> String {

@@ -28,6 +28,7 @@ use indexmap::IndexMap;
 use serde_json::{json, Map, Value};
 
 use spec::format::{AuthScheme, Example, Operation, Spec};
+use spec::yaml::PathSeg;
 
 use super::{Layout, OutputFile, RenderError, Renderer};
 use crate::model::{Model, ProviderModel};
@@ -45,6 +46,26 @@ fn mark_deprecated(m: &mut Map<String, Value>, d: Option<&spec::format::Deprecat
 }
 
 pub const OPENAPI_VERSION: &str = "3.1.0";
+
+impl Exporter<'_> {
+    /// The citation of the fact at `at` as an `x-source` value.
+    fn source_of(&self, at: &[PathSeg]) -> Option<Value> {
+        self.model.cite(at).map(|c| json!(c))
+    }
+
+    /// Document path of operation `op` (`operations[i]`) followed by `rest`.
+    fn op_path(&self, op: &Operation, rest: &[PathSeg]) -> Vec<PathSeg> {
+        let i = self
+            .spec
+            .operations
+            .iter()
+            .position(|o| std::ptr::eq(o, op))
+            .unwrap_or_default();
+        let mut v = vec![PathSeg::from("operations"), PathSeg::from(i)];
+        v.extend_from_slice(rest);
+        v
+    }
+}
 
 /// Placeholder that replaces credential values in documented examples.
 pub const SECRET_PLACEHOLDER: &str = "<secret>";
@@ -81,13 +102,14 @@ pub fn document(p: &ProviderModel) -> Value {
     let spec = p.spec;
     let mut r = Exporter {
         spec,
+        model: p,
         extra_schemas: IndexMap::new(),
         xml_conventions: Vec::new(),
     };
     let paths = r.paths();
     let mut schemas = Map::new();
     for (name, def) in &spec.types {
-        schemas.insert(name.clone(), r.type_def(def));
+        schemas.insert(name.clone(), r.type_def(name, def));
     }
     for (name, schema) in std::mem::take(&mut r.extra_schemas) {
         schemas.insert(name, schema);
@@ -199,6 +221,8 @@ enum Ctx {
 /// The state of one document's rendering; its methods live in the submodules, one job each.
 struct Exporter<'a> {
     spec: &'a Spec,
+    /// The provider's model: its citations become `x-source`.
+    model: &'a ProviderModel<'a>,
     /// Schemas made while rendering operations (request bodies, wire forms of types).
     extra_schemas: IndexMap<String, Value>,
     /// XML-to-JSON conventions (text key, attribute prefix) in order of first use.

@@ -81,10 +81,13 @@ impl Exporter<'_> {
             out.insert("security".into(), s);
         }
         if merged {
-            let list: Vec<Value> = ops.iter().map(|o| operation_extension(o)).collect();
+            let list: Vec<Value> = ops
+                .iter()
+                .map(|o| operation_extension(o, self.op_source(o)))
+                .collect();
             out.insert("x-operations".into(), Value::Array(list));
         } else if let [op] = ops {
-            for (k, v) in operation_extension(op)
+            for (k, v) in operation_extension(op, self.op_source(op))
                 .as_object()
                 .into_iter()
                 .flatten()
@@ -110,6 +113,8 @@ impl Exporter<'_> {
             discriminator: bool,
             /// Deprecated only where every operation carrying it says so.
             deprecated: Option<spec::format::Deprecated>,
+            /// Where the page documents it (the first operation's citation).
+            source: Option<Value>,
         }
         let mut acc: IndexMap<(String, &'static str), Acc> = IndexMap::new();
         let merged = ops.len() > 1;
@@ -131,15 +136,19 @@ impl Exporter<'_> {
                         examples: Map::new(),
                         discriminator: true,
                         deprecated: None,
+                        source: None,
                     });
                 e.count += 1;
                 e.schemas.push(json!({"type": "string", "enum": [d.value]}));
             }
-            for p in op.request.parameters.iter() {
+            for (i, p) in op.request.parameters.iter().enumerate() {
                 if p.location == Location::Body {
                     continue;
                 }
                 let schema = self.param_schema(p, Ctx::Param);
+                let source = self.source_of(
+                    &self.op_path(op, &["request".into(), "parameters".into(), i.into()]),
+                );
                 let e = acc
                     .entry((p.name.clone(), p.location.as_str()))
                     .or_insert_with(|| Acc {
@@ -152,6 +161,7 @@ impl Exporter<'_> {
                         examples: Map::new(),
                         discriminator: false,
                         deprecated: p.deprecated.clone(),
+                        source,
                     });
                 if p.deprecated.is_none() {
                     e.deprecated = None;
@@ -215,6 +225,9 @@ impl Exporter<'_> {
                 }
                 p.insert("schema".into(), schema);
                 super::mark_deprecated(&mut p, a.deprecated.as_ref());
+                if let Some(src) = a.source {
+                    p.insert("x-source".into(), src);
+                }
                 if !a.examples.is_empty() {
                     p.insert("examples".into(), Value::Object(a.examples));
                 }
@@ -458,14 +471,15 @@ fn security_requirements(spec: &Spec, ops: &[&Operation]) -> Option<Value> {
 }
 
 /// Extensions that keep what OpenAPI has no words for.
-fn operation_extension(op: &Operation) -> Value {
+/// `source` is the operation's page citation (`x-source`).
+fn operation_extension(op: &Operation, source: Value) -> Value {
     let mut m = Map::new();
     m.insert("operationId".into(), json!(op.id));
     m.insert("summary".into(), json!(op.summary));
     if !op.discriminators.is_empty() {
         m.insert("x-discriminators".into(), json!(op.discriminators));
     }
-    m.insert("x-source".into(), json!(op.source));
+    m.insert("x-source".into(), source);
     m.insert("x-effect".into(), json!(op.effect));
     if let Some(since) = &op.since {
         m.insert("x-since".into(), json!(since));
@@ -481,6 +495,14 @@ fn operation_extension(op: &Operation) -> Value {
         m.insert("x-envelope".into(), json!(e));
     }
     Value::Object(m)
+}
+
+impl Exporter<'_> {
+    /// The operation's citation, else its source page.
+    fn op_source(&self, op: &Operation) -> Value {
+        self.source_of(&self.op_path(op, &[]))
+            .unwrap_or_else(|| json!(op.source))
+    }
 }
 
 fn discriminator_text(op: &Operation) -> String {

@@ -58,7 +58,7 @@ impl Exporter<'_> {
                     slot.schemas.push(schema);
                 }
             }
-            for ex in &op.examples {
+            for (i, ex) in op.examples.iter().enumerate() {
                 let Some(resp) = &ex.response else { continue };
                 let status = resp.status.to_string();
                 let key = if slots.contains_key(&status) {
@@ -74,6 +74,10 @@ impl Exporter<'_> {
                 }
                 if let Some(erratum) = &ex.erratum {
                     e.insert("x-erratum".into(), json!(erratum));
+                }
+                if let Some(src) = self.source_of(&self.op_path(op, &["examples".into(), i.into()]))
+                {
+                    e.insert("x-source".into(), src);
                 }
                 match &resp.body {
                     Some(body) => {

@@ -4,6 +4,7 @@
 use serde_json::{json, Map, Value};
 
 use spec::format::{Field, Format, Kind, Schema, TypeDef, Wire};
+use spec::yaml::PathSeg;
 
 use super::patterns::{anchored, class_escape, csv_pattern, int_text};
 use super::{component_ref, Ctx, Exporter};
@@ -120,22 +121,40 @@ impl Exporter<'_> {
         Value::Object(ordered)
     }
 
-    pub(super) fn type_def(&mut self, def: &TypeDef) -> Value {
+    pub(super) fn type_def(&mut self, name: &str, def: &TypeDef) -> Value {
+        let base = [PathSeg::from("types"), PathSeg::from(name)];
+        let item = |key: &str, i: usize| {
+            let mut v = base.to_vec();
+            v.extend([PathSeg::from(key), PathSeg::from(i)]);
+            v
+        };
         if !def.values.is_empty() {
             let values: Vec<&str> = def.values.iter().map(|v| v.value.as_str()).collect();
             let descriptions: Vec<&str> =
                 def.values.iter().map(|v| v.description.as_str()).collect();
-            return json!({
+            let mut out = json!({
                 "type": "string",
                 "description": def.description,
                 "enum": values,
                 "x-enum-descriptions": descriptions,
             });
+            let sources: Vec<Value> = (0..def.values.len())
+                .map(|i| self.source_of(&item("values", i)).unwrap_or(Value::Null))
+                .collect();
+            if sources.iter().any(|s| !s.is_null()) {
+                out["x-enum-sources"] = Value::Array(sources);
+            }
+            return out;
         }
         let mut props = Map::new();
         let mut required = Vec::new();
-        for f in &def.fields {
-            props.insert(f.name.clone(), self.field(f));
+        for (i, f) in def.fields.iter().enumerate() {
+            let mut field = self.field(f);
+            if let (Some(src), Value::Object(m)) = (self.source_of(&item("fields", i)), &mut field)
+            {
+                m.insert("x-source".into(), src);
+            }
+            props.insert(f.name.clone(), field);
             if f.required {
                 required.push(json!(f.name));
             }

@@ -1,0 +1,119 @@
+//! A source page as text to search: each line with HTML markup and entities removed, pipe
+//! table separators turned into spaces and whitespace collapsed, so a citation matches what
+//! a reader sees, not how the page was exported.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::model::facts::Needle;
+
+/// A page's lines, normalised (index 0 is line 1).
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub lines: Vec<String>,
+}
+
+fn tag_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"<[^<>]*>").expect("static regex"))
+}
+
+/// One line as a reader sees it.
+pub fn normalise(line: &str) -> String {
+    let plain = tag_re().replace_all(line, " ");
+    let decoded = html_escape::decode_html_entities(&plain).replace('|', " ");
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Page {
+    pub fn parse(text: &str) -> Page {
+        Page {
+            lines: text.lines().map(normalise).collect(),
+        }
+    }
+
+    /// Lines `first..=last` (1-based) joined by a space, or `None` past the end.
+    pub fn span(&self, first: usize, last: usize) -> Option<String> {
+        if first == 0 || last > self.lines.len() {
+            return None;
+        }
+        Some(self.lines[first - 1..last].join(" "))
+    }
+
+    /// The 1-based lines that contain `needle` on their own.
+    pub fn find(&self, needle: &Needle) -> Vec<usize> {
+        (1..=self.lines.len())
+            .filter(|&n| contains(&self.lines[n - 1], needle))
+            .collect()
+    }
+}
+
+/// Whether normalised `text` contains the needle.
+pub fn contains(text: &str, needle: &Needle) -> bool {
+    match needle {
+        // Read like the page: a quoted table row matches the row.
+        Needle::Text(t) | Needle::Transcribed(t) => text.contains(&normalise(t)),
+        Needle::Token(t) => {
+            let t = normalise_needle(t);
+            !t.is_empty()
+                && text.match_indices(&t).any(|(i, m)| {
+                    let word = |c: char| c.is_alphanumeric() || c == '_';
+                    let head = &text[..i];
+                    let tail = &text[i + m.len()..];
+                    let before = head.chars().next_back();
+                    let after = tail.chars().next();
+                    // A number does not start or end inside a decimal (`0` in `v1.0`).
+                    let decimal = |sep: Option<char>, next: Option<char>| {
+                        sep == Some('.') && next.is_some_and(|c| c.is_ascii_digit())
+                    };
+                    let digits = t.chars().next().is_some_and(|c| c.is_ascii_digit())
+                        && t.chars().next_back().is_some_and(|c| c.is_ascii_digit());
+                    if digits
+                        && (decimal(before, head.chars().rev().nth(1))
+                            || decimal(after, tail.chars().nth(1)))
+                    {
+                        return false;
+                    }
+                    // A boundary is only needed where the token itself starts or ends with a
+                    // word character (`dcs.08.0001` inside a sentence, `1` not inside `10`).
+                    let starts = t.chars().next().is_some_and(word);
+                    let ends = t.chars().next_back().is_some_and(word);
+                    !((starts && before.is_some_and(word)) || (ends && after.is_some_and(word)))
+                })
+        }
+        Needle::Pattern(p) => Regex::new(p).is_ok_and(|re| re.is_match(text)),
+    }
+}
+
+fn normalise_needle(t: &str) -> String {
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_entities_and_separators_go() {
+        assert_eq!(
+            normalise(r#"| <p id="x">a &amp; <b>b</b></p>  |c"#),
+            "a & b c"
+        );
+    }
+
+    #[test]
+    fn tokens_respect_word_edges() {
+        let t = normalise("limit defaults to 10; start=1");
+        assert!(contains(&t, &Needle::Token("1".into())));
+        assert!(!contains("limit 10", &Needle::Token("1".into())));
+        assert!(contains("code: -1 here", &Needle::Token("-1".into())));
+        assert!(contains(
+            "x dcs.08.0001.",
+            &Needle::Token("dcs.08.0001".into())
+        ));
+        assert!(!contains("start_time", &Needle::Token("start".into())));
+        assert!(!contains("/v1.0/x", &Needle::Token("0".into())));
+        assert!(contains("is 1.", &Needle::Token("1".into())));
+    }
+}

@@ -1,0 +1,617 @@
+//! The citation of every fact of a spec, resolved once: each operation, parameter, field,
+//! constraint, default, enum value, status, error case and example, with what its page
+//! lines must say and where it cites them. A fact without its own `cite:` takes the
+//! enclosing block's (operation, type, parameter, schema); lines without a page take the
+//! block's page (an operation's `source`, a type's cited page, or the provider's only page).
+
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::cite::{self, Part};
+use crate::format::{Cite, ErrorCase, Example, Operation, Parameter, Schema, Spec};
+use crate::yaml::PathSeg;
+
+/// One resolved part of a citation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Citation {
+    /// Lines `first..=last` (1-based) of the page file `page`.
+    Lines {
+        page: String,
+        first: usize,
+        last: usize,
+    },
+    Inferred(String),
+    Erratum(String),
+}
+
+impl fmt::Display for Citation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Citation::Lines { page, first, last } if first == last => write!(f, "{page}:{first}"),
+            Citation::Lines { page, first, last } => write!(f, "{page}:{first}-{last}"),
+            Citation::Inferred(reason) => write!(f, "inferred: {reason}"),
+            Citation::Erratum(id) => write!(f, "erratum {id}"),
+        }
+    }
+}
+
+/// A fact's citation: its parts, and where the `cite:` that gives them is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cited {
+    pub parts: Vec<Citation>,
+    /// Document path of the `cite` key.
+    pub at: Vec<PathSeg>,
+    /// Written on the fact itself (false: taken from the enclosing block).
+    pub own: bool,
+}
+
+impl Cited {
+    /// The parts as one line, e.g. `002_x.txt:45-47; erratum E1` (OpenAPI `x-source`, docs).
+    pub fn render(&self) -> String {
+        let v: Vec<String> = self.parts.iter().map(ToString::to_string).collect();
+        v.join("; ")
+    }
+
+    pub fn basis(&self) -> Basis {
+        if self.parts.iter().any(|p| matches!(p, Citation::Erratum(_))) {
+            Basis::Erratum
+        } else if self
+            .parts
+            .iter()
+            .any(|p| matches!(p, Citation::Inferred(_)))
+        {
+            Basis::Inferred
+        } else {
+            Basis::Page
+        }
+    }
+
+    /// The cited page lines, `(page, first, last)`.
+    pub fn lines(&self) -> impl Iterator<Item = (&str, usize, usize)> {
+        self.parts.iter().filter_map(|p| match p {
+            Citation::Lines { page, first, last } => Some((page.as_str(), *first, *last)),
+            _ => None,
+        })
+    }
+}
+
+/// What a fact rests on, for the per-spec report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// Page lines alone.
+    Page,
+    Inferred,
+    Erratum,
+}
+
+/// Something the cited lines must contain: at least one of the needles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expect(pub Vec<Needle>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Needle {
+    /// Appears as written, not inside a longer word or number.
+    Token(String),
+    /// Appears as written (whitespace normalised), anywhere.
+    Text(String),
+    /// A value matching this regular expression appears (a format's sample value).
+    Pattern(String),
+    /// A rule a page states in words (a regular expression): appears as written, or the
+    /// citation says with `inferred:` how the cited words become it.
+    Transcribed(String),
+}
+
+impl fmt::Display for Needle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Needle::Token(t) | Needle::Text(t) | Needle::Transcribed(t) => write!(f, "`{t}`"),
+            Needle::Pattern(p) => write!(f, "a value matching `{p}`"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactKind {
+    Operation,
+    Discriminator,
+    Parameter,
+    Default,
+    Field,
+    Constraint,
+    EnumValue,
+    Literal,
+    Status,
+    ErrorCase,
+    Example,
+}
+
+/// One fact of a spec and its citation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    pub kind: FactKind,
+    /// Human label, e.g. ``parameter `start` of `list_backup_records` ``.
+    pub label: String,
+    /// Document path of the fact (where an uncited fact is reported).
+    pub at: Vec<PathSeg>,
+    /// The page the fact belongs to by default (for suggestions), when known.
+    pub page: Option<String>,
+    /// All must hold on the cited lines.
+    pub expect: Vec<Expect>,
+    pub cite: Option<Cited>,
+}
+
+/// A `cite:` that cannot be resolved: where, what is wrong, what to write instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CiteProblem {
+    pub at: Vec<PathSeg>,
+    pub problem: String,
+    pub fix: String,
+}
+
+/// The enclosing block's citation and page.
+#[derive(Clone, Default)]
+struct Ctx {
+    cite: Option<Cited>,
+    page: Option<String>,
+}
+
+struct Walk<'a> {
+    spec: &'a Spec,
+    facts: Vec<Fact>,
+    problems: Vec<CiteProblem>,
+}
+
+/// Every fact of `spec` with its resolved citation, and the citations that do not resolve.
+pub fn collect(spec: &Spec) -> (Vec<Fact>, Vec<CiteProblem>) {
+    let mut w = Walk {
+        spec,
+        facts: Vec::new(),
+        problems: Vec::new(),
+    };
+    let top = Ctx {
+        cite: None,
+        page: match spec.provider.sources.as_slice() {
+            [only] => Some(only.file.clone()),
+            _ => None,
+        },
+    };
+    for (name, def) in &spec.types {
+        let at = vec![PathSeg::from("types"), PathSeg::from(name)];
+        let ctx = w.resolve(&at, def.cite.as_ref(), &top);
+        for (i, f) in def.fields.iter().enumerate() {
+            let at = child(&at, "fields", i);
+            let ctx = w.resolve(&at, f.cite.as_ref(), &ctx);
+            let label = format!("field `{}` of `{name}`", f.name);
+            w.fact(FactKind::Field, &label, &at, &ctx, vec![token(&f.name)]);
+            w.schema(&path(&at, &["schema"]), &f.schema, &label, &ctx);
+        }
+        for (i, v) in def.values.iter().enumerate() {
+            let at = child(&at, "values", i);
+            let ctx = w.resolve(&at, v.cite.as_ref(), &ctx);
+            let label = format!("value `{}` of `{name}`", v.value);
+            w.fact(
+                FactKind::EnumValue,
+                &label,
+                &at,
+                &ctx,
+                vec![token(&v.value)],
+            );
+        }
+    }
+    for (i, op) in spec.operations.iter().enumerate() {
+        w.operation(vec!["operations".into(), i.into()], op, &top);
+    }
+    (w.facts, w.problems)
+}
+
+fn path(base: &[PathSeg], keys: &[&str]) -> Vec<PathSeg> {
+    base.iter()
+        .cloned()
+        .chain(keys.iter().map(|k| PathSeg::from(*k)))
+        .collect()
+}
+
+fn child(base: &[PathSeg], key: &str, i: usize) -> Vec<PathSeg> {
+    let mut v = path(base, &[key]);
+    v.push(i.into());
+    v
+}
+
+fn token(s: &str) -> Expect {
+    Expect(vec![Needle::Token(s.to_string())])
+}
+
+/// A JSON scalar as the page would print it.
+fn scalar(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// A documented value as a page may print it: as is, or escaped inside a JSON string.
+fn printed(v: &str) -> Vec<Needle> {
+    let json = serde_json::to_string(v).unwrap_or_default();
+    let escaped = json
+        .strip_prefix('"')
+        .and_then(|j| j.strip_suffix('"'))
+        .unwrap_or(v)
+        .to_string();
+    let mut out = vec![Needle::Token(v.to_string())];
+    if escaped != v {
+        out.push(Needle::Token(escaped));
+    }
+    out
+}
+
+fn leaves(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| leaves(x, out)),
+        Value::Object(o) => o.values().for_each(|x| leaves(x, out)),
+        Value::Null => {}
+        other => out.extend(scalar(other).filter(|s| !s.is_empty())),
+    }
+}
+
+impl Walk<'_> {
+    fn resolve(&mut self, at: &[PathSeg], cite: Option<&Cite>, parent: &Ctx) -> Ctx {
+        let Some(cite) = cite else {
+            return Ctx {
+                cite: parent.cite.clone().map(|c| Cited { own: false, ..c }),
+                page: parent.page.clone(),
+            };
+        };
+        let cite_at = path(at, &["cite"]);
+        let parts = match cite::parse(&cite.0) {
+            Ok(p) => p,
+            Err(problem) => {
+                self.problem(&cite_at, format!("citation `{}`: {problem}", cite.0),
+                    "write `PAGE:LINES` (e.g. `002:45-47`), `LINES`, `inferred: <reason>` or `erratum <id>`, joined by `; `");
+                return parent.clone();
+            }
+        };
+        let mut resolved = Vec::new();
+        let mut page = None;
+        for part in parts {
+            match part {
+                Part::Lines {
+                    page: p,
+                    first,
+                    last,
+                } => {
+                    let file = match &p {
+                        Some(prefix) => self.page_named(&cite_at, prefix),
+                        None => parent.page.clone().or_else(|| {
+                            self.problem(&cite_at, format!("citation `{}` gives lines but no page, and the enclosing block has none", cite.0),
+                                format!("name the page: `PAGE:{first}-{last}` with a prefix of one of {}", self.sources()));
+                            None
+                        }),
+                    };
+                    if let Some(file) = file {
+                        page.get_or_insert_with(|| file.clone());
+                        resolved.push(Citation::Lines {
+                            page: file,
+                            first,
+                            last,
+                        });
+                    }
+                }
+                Part::Inferred(r) => resolved.push(Citation::Inferred(r)),
+                Part::Erratum(id) => match self.spec.errata.iter().find(|e| e.id == id) {
+                    Some(e) => {
+                        page.get_or_insert_with(|| e.source.clone());
+                        resolved.push(Citation::Erratum(id));
+                    }
+                    None => self.problem(
+                        &cite_at,
+                        format!("citation names erratum `{id}`, which the spec does not record"),
+                        format!(
+                            "cite one of {}",
+                            crate::validate::list_names(self.spec.errata.iter().map(|e| &e.id))
+                        ),
+                    ),
+                },
+            }
+        }
+        Ctx {
+            cite: Some(Cited {
+                parts: resolved,
+                at: cite_at,
+                own: true,
+            }),
+            page: page.or_else(|| parent.page.clone()),
+        }
+    }
+
+    fn sources(&self) -> String {
+        crate::validate::list_names(self.spec.provider.sources.iter().map(|s| &s.file))
+    }
+
+    fn page_named(&mut self, at: &[PathSeg], prefix: &str) -> Option<String> {
+        let hits: Vec<&str> = self
+            .spec
+            .provider
+            .sources
+            .iter()
+            .map(|s| s.file.as_str())
+            .filter(|f| f.starts_with(prefix))
+            .collect();
+        match hits.as_slice() {
+            [one] => Some(one.to_string()),
+            [] => {
+                self.problem(
+                    at,
+                    format!(
+                        "citation names page `{prefix}`, which is not among the provider's sources"
+                    ),
+                    format!(
+                        "name one of {} by a prefix of its file name",
+                        self.sources()
+                    ),
+                );
+                None
+            }
+            _ => {
+                self.problem(
+                    at,
+                    format!("page prefix `{prefix}` names several sources"),
+                    "write a longer prefix of the file name",
+                );
+                None
+            }
+        }
+    }
+
+    fn problem(&mut self, at: &[PathSeg], problem: String, fix: impl Into<String>) {
+        self.problems.push(CiteProblem {
+            at: at.to_vec(),
+            problem,
+            fix: fix.into(),
+        });
+    }
+
+    fn fact(
+        &mut self,
+        kind: FactKind,
+        label: &str,
+        at: &[PathSeg],
+        ctx: &Ctx,
+        expect: Vec<Expect>,
+    ) {
+        self.facts.push(Fact {
+            kind,
+            label: label.to_string(),
+            at: at.to_vec(),
+            page: ctx.page.clone(),
+            expect,
+            cite: ctx.cite.clone(),
+        });
+    }
+
+    fn operation(&mut self, at: Vec<PathSeg>, op: &Operation, top: &Ctx) {
+        let base = Ctx {
+            cite: None,
+            page: Some(op.source.clone()).or_else(|| top.page.clone()),
+        };
+        let ctx = self.resolve(&at, op.cite.as_ref(), &base);
+        let label = format!("operation `{}`", op.id);
+        let mut route = vec![Needle::Text(op.path.clone())];
+        route.extend(
+            op.discriminators
+                .iter()
+                .map(|d| Needle::Token(d.value.clone())),
+        );
+        // The method and the address (its path, or a value that selects it on a shared URL).
+        let method = Expect(vec![Needle::Token(op.method.as_str().into())]);
+        self.fact(
+            FactKind::Operation,
+            &label,
+            &at,
+            &ctx,
+            vec![method, Expect(route)],
+        );
+        for (i, d) in op.discriminators.iter().enumerate() {
+            let at = child(&at, "discriminators", i);
+            let c = self.resolve(&at, d.cite.as_ref(), &ctx);
+            self.fact(
+                FactKind::Discriminator,
+                &format!("discriminator `{}={}` of `{}`", d.name, d.value, op.id),
+                &at,
+                &c,
+                vec![token(&d.name), token(&d.value)],
+            );
+        }
+        for (i, p) in op.request.parameters.iter().enumerate() {
+            self.parameter(
+                child(&path(&at, &["request"]), "parameters", i),
+                op,
+                p,
+                &ctx,
+            );
+        }
+        let rat = path(&at, &["response"]);
+        let rctx = self.resolve(&rat, op.response.cite.as_ref(), &ctx);
+        self.fact(
+            FactKind::Status,
+            &format!("success status {} of `{}`", op.response.status, op.id),
+            &path(&rat, &["status"]),
+            &rctx,
+            vec![token(&op.response.status.to_string())],
+        );
+        self.schema(
+            &path(&rat, &["schema"]),
+            &op.response.schema,
+            &format!("response of `{}`", op.id),
+            &rctx,
+        );
+        for (i, e) in op.errors.iter().enumerate() {
+            self.error_case(child(&at, "errors", i), op, e, &ctx);
+        }
+        for (i, ex) in op.examples.iter().enumerate() {
+            self.example(child(&at, "examples", i), op, ex, &ctx);
+        }
+    }
+
+    fn parameter(&mut self, at: Vec<PathSeg>, op: &Operation, p: &Parameter, parent: &Ctx) {
+        let ctx = self.resolve(&at, p.cite.as_ref(), parent);
+        let label = format!("parameter `{}` of `{}`", p.name, op.id);
+        self.fact(FactKind::Parameter, &label, &at, &ctx, vec![token(&p.name)]);
+        if let Some(d) = p.default.as_ref().and_then(scalar) {
+            self.fact(
+                FactKind::Default,
+                &format!("default `{d}` of {label}"),
+                &path(&at, &["default"]),
+                &ctx,
+                vec![token(&d)],
+            );
+        }
+        self.schema(&path(&at, &["schema"]), &p.schema, &label, &ctx);
+    }
+
+    fn error_case(&mut self, at: Vec<PathSeg>, op: &Operation, e: &ErrorCase, parent: &Ctx) {
+        let ctx = self.resolve(&at, e.cite.as_ref(), parent);
+        let mut expect = Vec::new();
+        if e.status_documented {
+            expect.push(token(&e.status.to_string()));
+        }
+        expect.extend(e.matcher.has_fields.iter().map(|f| token(f)));
+        expect.extend(
+            e.matcher
+                .equals
+                .values()
+                .filter_map(scalar)
+                .map(|v| token(&v)),
+        );
+        let label = format!("error case `{}` of `{}`", e.name, op.id);
+        self.fact(FactKind::ErrorCase, &label, &at, &ctx, expect);
+        self.schema(&path(&at, &["schema"]), &e.schema, &label, &ctx);
+    }
+
+    fn example(&mut self, at: Vec<PathSeg>, op: &Operation, ex: &Example, parent: &Ctx) {
+        let mut ctx = self.resolve(&at, ex.cite.as_ref(), parent);
+        // An example corrected under an erratum rests on it.
+        if let (Some(id), Some(c)) = (&ex.erratum, ctx.cite.as_mut()) {
+            if !c.parts.contains(&Citation::Erratum(id.clone())) {
+                c.parts.push(Citation::Erratum(id.clone()));
+            }
+        }
+        let mut values = Vec::new();
+        if let Some(r) = &ex.request {
+            values.extend(
+                r.path
+                    .values()
+                    .chain(r.query.values())
+                    .chain(r.headers.values())
+                    .cloned(),
+            );
+            if let Some(b) = &r.body {
+                leaves(b, &mut values);
+            }
+        }
+        if let Some(b) = ex.response.as_ref().and_then(|r| r.body.as_ref()) {
+            leaves(b, &mut values);
+        }
+        let expect = match (&ex.original, &ex.erratum) {
+            (Some(original), _) => vec![Expect(vec![Needle::Text(original.clone())])],
+            // A corrected example keeps at least one of the page's values.
+            (None, Some(_)) => vec![Expect(values.iter().flat_map(|v| printed(v)).collect())],
+            (None, None) => values.iter().map(|v| Expect(printed(v))).collect(),
+        };
+        self.fact(
+            FactKind::Example,
+            &format!("example `{}` of `{}`", ex.name, op.id),
+            &at,
+            &ctx,
+            expect,
+        );
+    }
+
+    fn schema(&mut self, at: &[PathSeg], s: &Schema, owner: &str, parent: &Ctx) {
+        let ctx = self.resolve(at, s.cite.as_ref(), parent);
+        let constraint = |w: &mut Self, key: &str, shown: String, needles: Vec<Needle>| {
+            w.fact(
+                FactKind::Constraint,
+                &format!("`{key}: {shown}` of {owner}"),
+                &path(at, &[key]),
+                &ctx,
+                vec![Expect(needles)],
+            );
+        };
+        for (key, n) in [("minimum", s.minimum), ("maximum", s.maximum)] {
+            if let Some(n) = n {
+                constraint(self, key, n.to_string(), vec![Needle::Token(n.to_string())]);
+            }
+        }
+        for (key, n) in [
+            ("min_length", s.min_length),
+            ("max_length", s.max_length),
+            ("min_items", s.min_items),
+            ("max_items", s.max_items),
+        ] {
+            if let Some(n) = n {
+                constraint(self, key, n.to_string(), vec![Needle::Token(n.to_string())]);
+            }
+        }
+        if let Some(f) = s.format {
+            let sample = f
+                .pattern()
+                .trim_start_matches('^')
+                .trim_end_matches('$')
+                .to_string();
+            constraint(
+                self,
+                "format",
+                f.name().to_string(),
+                vec![Needle::Text(f.name().to_string()), Needle::Pattern(sample)],
+            );
+        }
+        if let Some(p) = &s.pattern {
+            constraint(
+                self,
+                "pattern",
+                p.clone(),
+                vec![Needle::Transcribed(p.clone())],
+            );
+        }
+        if let Some(chars) = &s.forbidden_chars {
+            let needles = chars
+                .chars()
+                .map(|c| Expect(vec![Needle::Text(c.to_string())]))
+                .collect();
+            self.fact(
+                FactKind::Constraint,
+                &format!("`forbidden_chars: {chars}` of {owner}"),
+                &path(at, &["forbidden_chars"]),
+                &ctx,
+                needles,
+            );
+        }
+        if let Some(items) = &s.items {
+            self.schema(&path(at, &["items"]), items, owner, &ctx);
+        }
+        for (i, v) in s.variants.iter().enumerate() {
+            let vat = child(at, "variants", i);
+            let vctx = self.resolve(&vat, v.cite.as_ref(), &ctx);
+            if let Some(lit) = &v.literal {
+                // The empty string has no text of its own to find: it is printed as `""`.
+                let needle = match lit {
+                    Value::String(t) if t.is_empty() => Needle::Text("\"\"".into()),
+                    other => Needle::Token(scalar(other).unwrap_or_else(|| other.to_string())),
+                };
+                self.fact(
+                    FactKind::Literal,
+                    &format!("literal `{lit}` of {owner}"),
+                    &path(&vat, &["literal"]),
+                    &vctx,
+                    vec![Expect(vec![needle])],
+                );
+            }
+            if let Some(vs) = &v.schema {
+                self.schema(&path(&vat, &["schema"]), vs, owner, &vctx);
+            }
+        }
+    }
+}
