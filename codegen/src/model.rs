@@ -64,6 +64,8 @@ pub struct UnionVariant<'a> {
     pub encoding: Encoding,
     /// JSON text of the literal.
     pub literal: Option<String>,
+    /// The alternative's schema, whose constraints are checked before sending.
+    pub schema: Option<&'a Schema>,
 }
 
 /// A Rust type, before optionality of the field is applied.
@@ -137,6 +139,8 @@ pub struct OpModel<'a> {
     pub method: String,
     pub request: String,
     pub error: String,
+    /// The call builder `Client::<method>()` returns.
+    pub builder: String,
     pub params: Vec<FieldModel<'a>>,
     pub response: Ty,
     pub errors: Vec<ErrorModel<'a>>,
@@ -189,6 +193,19 @@ impl<'a> Model<'a> {
 }
 
 /// A snake_case Rust identifier for any wire name.
+/// Methods of every call builder and request, which a parameter's setter must not shadow.
+const BUILDER_METHODS: &[&str] = &["new", "send", "stream", "request", "build"];
+
+/// The setter of a parameter on its call builder and request: its identifier, or `with_<it>`
+/// when a builder method has that name.
+pub fn setter(ident: &str) -> String {
+    if BUILDER_METHODS.contains(&ident) {
+        format!("with_{ident}")
+    } else {
+        ident.to_owned()
+    }
+}
+
 pub fn ident(name: &str) -> String {
     let mut s = name.to_snake_case();
     if s.is_empty() {
@@ -293,6 +310,19 @@ fn dedupe(names: &mut [String]) {
     }
 }
 
+/// Items each provider module declares or re-exports, which no spec type may be named.
+pub const RESERVED_TYPES: &[&str] = &[
+    "Client",
+    "ClientBuilder",
+    "Error",
+    "EnvelopeError",
+    "BuildError",
+    "InvalidInput",
+    "ResponseValue",
+    "Secret",
+    "Violation",
+];
+
 struct Ctx<'a> {
     spec: &'a Spec,
     /// Types synthesised for inline unions, appended after the named types.
@@ -312,6 +342,15 @@ impl<'a> ProviderModel<'a> {
             taken: spec.types.keys().map(|k| type_name(k)).collect(),
         };
         let mut types = Vec::new();
+        if let Some(name) = spec
+            .types
+            .keys()
+            .find(|k| RESERVED_TYPES.contains(&type_name(k).as_str()))
+        {
+            return Err(err(format!(
+                "type `{name}` has the Rust name of an item every client module declares; rename it"
+            )));
+        }
         for (name, def) in &spec.types {
             types.push(cx.type_def(name, def).map_err(err)?);
         }
@@ -457,6 +496,7 @@ impl<'a> Ctx<'a> {
                         ty,
                         encoding: v.schema.as_ref().map_or(Encoding::Plain, encoding),
                         literal: v.literal.as_ref().map(|l| l.to_string()),
+                        schema: v.schema.as_ref(),
                     });
                 }
                 self.extra.push(TypeModel {
@@ -483,6 +523,7 @@ impl<'a> Ctx<'a> {
         let camel = type_name(&op.id);
         let request = self.fresh_name(format!("{camel}Request"));
         let error = self.fresh_name(format!("{camel}Error"));
+        let builder = self.fresh_name(format!("{camel}Builder"));
         let params = self.fields(&camel, op.request.parameters.iter().map(FieldSrc::Param))?;
         let response = self.ty(&op.response.schema, &format!("{camel}Response"))?;
         let mut errors = Vec::new();
@@ -513,6 +554,7 @@ impl<'a> Ctx<'a> {
             method: ident(&op.id),
             request,
             error,
+            builder,
             params,
             response,
             errors,

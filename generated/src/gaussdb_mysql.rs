@@ -5,18 +5,30 @@
 //!
 //! Sources: `003_05e3c4c62424c76d.txt` (Criação de um backup manual); documented version v3.
 use crate::runtime;
+/// The errors and response wrapper of this module's operations, for matching
+/// without naming the runtime.
+pub use runtime::{
+    envelope::EnvelopeError, BuildError, Error, InvalidInput, ResponseValue, Secret,
+    Violation,
+};
+
 /// The base URL template; `{name}` parts are filled from the builder's variables.
 pub const BASE_URL: &str = "https://{endpoint}";
+
 /// Base URL variables and their defaults.
 pub const VARIABLES: &[(&str, Option<&str>)] = &[("endpoint", None)];
+
 /// Number of auth schemes (credential slots).
 pub const AUTH_SCHEMES: usize = 2usize;
+
 /// Fields whose values are secrets (redacted wherever they appear).
 pub const SECRET_FIELDS: &[&str] = &[];
+
 runtime::decl::client!(
     "Client for Huawei Cloud GaussDB(for MySQL). Build with [`Client::builder`]; cheap to clone.",
     "Builder for [`Client`]. Base URL template: `https://{endpoint}`."
 );
+
 impl ClientBuilder {
     /// Base URL variable `endpoint`: Regional GaussDB endpoint host (e.g. `gaussdb.sa-brazil-1.myhuaweicloud.com`).
     pub fn endpoint(mut self, value: impl Into<String>) -> Self {
@@ -39,6 +51,7 @@ impl ClientBuilder {
         self
     }
 }
+
 impl Client {
     /// Start a manual full backup of a GaussDB(for MySQL) instance.
     ///
@@ -60,8 +73,109 @@ impl Client {
     /// HTTP 201
     /// {"backup":{"id":"2f4ddb93-b901-4b08-93d8-1d2e472f30fe","name":"backup-1","description":"Manual backup","begin_time":"2020-07-07T01:17:05+0800","status":"BUILDING","type":"manual","instance_id":"07033b125fd94a8a96896f8bcfee6ddain07"},"job_id":"e0fbbfc8-1ac4-4721-b9e9-7dd685c5bdd7"}
     /// ```
-    pub async fn create_manual_backup(
-        &self,
+    ///
+    /// Returns a [`CreateManualBackupBuilder`]: set the parameters, then `.send().await`.
+    pub fn create_manual_backup(&self) -> CreateManualBackupBuilder<'_> {
+        CreateManualBackupBuilder {
+            client: self,
+            project_id: None,
+            x_language: None,
+            instance_id: None,
+            name: None,
+            description: None,
+        }
+    }
+}
+
+///One call of [`Client::create_manual_backup`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`CreateManualBackupBuilder::request`] with a whole [`CreateManualBackupRequest`].
+#[derive(Debug, Clone)]
+#[must_use = "a call builder does nothing until `send`"]
+pub struct CreateManualBackupBuilder<'a> {
+    client: &'a Client,
+    project_id: Option<String>,
+    x_language: Option<String>,
+    instance_id: Option<String>,
+    name: Option<String>,
+    description: Option<String>,
+}
+
+impl<'a> CreateManualBackupBuilder<'a> {
+    /// Project id in the region.
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    /// Language of messages in the answer.
+    pub fn x_language(mut self, value: impl Into<String>) -> Self {
+        self.x_language = Some(value.into());
+        self
+    }
+    /// Id of the instance to back up.
+    pub fn instance_id(mut self, value: impl Into<String>) -> Self {
+        self.instance_id = Some(value.into());
+        self
+    }
+    /// Backup name; starts with a letter, then letters, digits, - or _.
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Free-text backup description.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Every parameter from `request`, replacing those set so far.
+    pub fn request(self, request: CreateManualBackupRequest) -> Self {
+        Self {
+            client: self.client,
+            project_id: Some(request.project_id),
+            x_language: request.x_language,
+            instance_id: Some(request.instance_id),
+            name: Some(request.name),
+            description: request.description,
+        }
+    }
+    /// The request from the parameters set, or every required one that is not.
+    pub fn build(self) -> Result<CreateManualBackupRequest, runtime::InvalidInput> {
+        match (self.project_id, self.instance_id, self.name) {
+            (Some(project_id), Some(instance_id), Some(name)) => {
+                Ok(CreateManualBackupRequest {
+                    project_id,
+                    instance_id,
+                    name,
+                    x_language: self.x_language,
+                    description: self.description,
+                })
+            }
+            (project_id, instance_id, name) => {
+                Err(
+                    runtime::check::missing(
+                        &[
+                            ("project_id", project_id.is_none()),
+                            ("instance_id", instance_id.is_none()),
+                            ("name", name.is_none()),
+                        ],
+                    ),
+                )
+            }
+        }
+    }
+    /// Checks the parameters against the spec's constraints, sends the call and
+    /// decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<
+        runtime::ResponseValue<CreatedBackup>,
+        runtime::Error<CreateManualBackupError>,
+    > {
+        let client = self.client;
+        let request = self.build()?;
+        Self::call(client, &request).await
+    }
+    /// Checks, sends and decodes one call with `request`.
+    async fn call(
+        client: &Client,
         request: &CreateManualBackupRequest,
     ) -> Result<
         runtime::ResponseValue<CreatedBackup>,
@@ -85,9 +199,10 @@ impl Client {
             .body(runtime::BodyEncoding::Json)
             .auth(runtime::AuthPlace::new(0, runtime::Location::Header, "X-Auth-Token"))
             .signed();
-        runtime::execute(&self.transport, &OP, request).await
+        runtime::execute(&client.transport, &OP, request).await
     }
 }
+
 /// Parameters of [`Client::create_manual_backup`]. Build with `new` (required parameters) and the setters (optional ones).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateManualBackupRequest {
@@ -104,6 +219,7 @@ pub struct CreateManualBackupRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
+
 impl CreateManualBackupRequest {
     /// Creates the request from its required parameters.
     pub fn new(
@@ -130,6 +246,7 @@ impl CreateManualBackupRequest {
         self
     }
 }
+
 impl runtime::Check for CreateManualBackupRequest {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         let v = &self.project_id;
@@ -151,6 +268,7 @@ impl runtime::Check for CreateManualBackupRequest {
         }
     }
 }
+
 /// Documented failures of [`Client::create_manual_backup`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateManualBackupError {
@@ -161,6 +279,7 @@ pub enum CreateManualBackupError {
     /// Token missing, invalid or expired (any failure status).
     Unauthorized(ApiError),
 }
+
 impl runtime::OpError for CreateManualBackupError {
     const CASES: &'static [runtime::ErrorCase] = &[
         runtime::ErrorCase::new("bad_request", 400).fields(&["error_code", "error_msg"]),
@@ -173,6 +292,7 @@ impl runtime::OpError for CreateManualBackupError {
     ];
     runtime::decl::op_error_methods!(BadRequest = 0, ServerError = 1, Unauthorized = 2);
 }
+
 /// The backup just started and the job that runs it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreatedBackup {
@@ -181,12 +301,14 @@ pub struct CreatedBackup {
     /// Id of the job creating the backup.
     pub job_id: String,
 }
+
 impl runtime::Check for CreatedBackup {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         let v = &self.backup;
         runtime::Check::check(v, c, &runtime::check::join(at, "backup"));
     }
 }
+
 /// A backup of an instance.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Backup {
@@ -207,6 +329,7 @@ pub struct Backup {
     /// Id of the backed-up instance.
     pub instance_id: String,
 }
+
 impl runtime::Check for Backup {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         if let Some(v) = &self.begin_time {
@@ -220,6 +343,7 @@ impl runtime::Check for Backup {
         }
     }
 }
+
 /// State of a backup, as far as this page documents it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BackupStatus {
@@ -228,7 +352,9 @@ pub enum BackupStatus {
     /// A value this client does not know (kept as sent).
     Unknown(String),
 }
+
 runtime::decl::string_enum!(BackupStatus { Building => "BUILDING" });
+
 /// Kind of backup, as far as this page documents it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BackupType {
@@ -237,7 +363,9 @@ pub enum BackupType {
     /// A value this client does not know (kept as sent).
     Unknown(String),
 }
+
 runtime::decl::string_enum!(BackupType { Manual => "manual" });
+
 /// Common Huawei Cloud error body.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ApiError {
@@ -246,6 +374,7 @@ pub struct ApiError {
     /// Human-readable message.
     pub error_msg: String,
 }
+
 impl runtime::Check for ApiError {
     fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }

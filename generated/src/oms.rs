@@ -5,18 +5,30 @@
 //!
 //! Sources: `000_9d1f9f3a4c182467.txt` (BackupSvrDataApplyBlockTimer); `001_3c6b8e5d5fc90c8a.txt` (BackupSvrDataApply);
 use crate::runtime;
+/// The errors and response wrapper of this module's operations, for matching
+/// without naming the runtime.
+pub use runtime::{
+    envelope::EnvelopeError, BuildError, Error, InvalidInput, ResponseValue, Secret,
+    Violation,
+};
+
 /// The base URL template; `{name}` parts are filled from the builder's variables.
 pub const BASE_URL: &str = "http://{OmsAddress}";
+
 /// Base URL variables and their defaults.
 pub const VARIABLES: &[(&str, Option<&str>)] = &[("OmsAddress", None)];
+
 /// Number of auth schemes (credential slots).
 pub const AUTH_SCHEMES: usize = 1usize;
+
 /// Fields whose values are secrets (redacted wherever they appear).
 pub const SECRET_FIELDS: &[&str] = &["access-token"];
+
 runtime::decl::client!(
     "Client for OMS web service (backup applications). Build with [`Client::builder`]; cheap to clone.",
     "Builder for [`Client`]. Base URL template: `http://{OmsAddress}`."
 );
+
 impl ClientBuilder {
     /// Base URL variable `OmsAddress`: Host (and port, if any) of the OMS web service (e.g. `omsaddress`).
     pub fn oms_address(mut self, value: impl Into<String>) -> Self {
@@ -29,6 +41,7 @@ impl ClientBuilder {
         self
     }
 }
+
 impl Client {
     /// Apply to block timer-driven data backups of backup processes.
     ///
@@ -48,8 +61,91 @@ impl Client {
     /// ```
     ///
     /// More examples in the fixtures: `curl_apply`, `invalid_credential`, `conflicting_application`.
-    pub async fn apply_block_timer(
-        &self,
+    ///
+    /// Returns a [`ApplyBlockTimerBuilder`]: set the parameters, then `.send().await`.
+    pub fn apply_block_timer(&self) -> ApplyBlockTimerBuilder<'_> {
+        ApplyBlockTimerBuilder {
+            client: self,
+            set_id: None,
+            app_id: None,
+            svr_ids: None,
+        }
+    }
+}
+
+///One call of [`Client::apply_block_timer`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`ApplyBlockTimerBuilder::request`] with a whole [`ApplyBlockTimerRequest`].
+#[derive(Debug, Clone)]
+#[must_use = "a call builder does nothing until `send`"]
+pub struct ApplyBlockTimerBuilder<'a> {
+    client: &'a Client,
+    set_id: Option<i32>,
+    app_id: Option<i32>,
+    svr_ids: Option<ApplyBlockTimerSvrIds>,
+}
+
+impl<'a> ApplyBlockTimerBuilder<'a> {
+    /// Set id of the backup processes.
+    pub fn set_id(mut self, value: i32) -> Self {
+        self.set_id = Some(value);
+        self
+    }
+    /// App id of the backup processes.
+    pub fn app_id(mut self, value: i32) -> Self {
+        self.app_id = Some(value);
+        self
+    }
+    /// Processes whose timer backups to block, or 0 for every process of the app.
+    pub fn svr_ids(mut self, value: ApplyBlockTimerSvrIds) -> Self {
+        self.svr_ids = Some(value);
+        self
+    }
+    /// Every parameter from `request`, replacing those set so far.
+    pub fn request(self, request: ApplyBlockTimerRequest) -> Self {
+        Self {
+            client: self.client,
+            set_id: Some(request.set_id),
+            app_id: Some(request.app_id),
+            svr_ids: Some(request.svr_ids),
+        }
+    }
+    /// The request from the parameters set, or every required one that is not.
+    pub fn build(self) -> Result<ApplyBlockTimerRequest, runtime::InvalidInput> {
+        match (self.set_id, self.app_id, self.svr_ids) {
+            (Some(set_id), Some(app_id), Some(svr_ids)) => {
+                Ok(ApplyBlockTimerRequest {
+                    set_id,
+                    app_id,
+                    svr_ids,
+                })
+            }
+            (set_id, app_id, svr_ids) => {
+                Err(
+                    runtime::check::missing(
+                        &[
+                            ("set_id", set_id.is_none()),
+                            ("app_id", app_id.is_none()),
+                            ("svr_ids", svr_ids.is_none()),
+                        ],
+                    ),
+                )
+            }
+        }
+    }
+    /// Checks the parameters against the spec's constraints, sends the call and
+    /// decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<
+        runtime::ResponseValue<BlockTimerApplication>,
+        runtime::Error<ApplyBlockTimerError>,
+    > {
+        let client = self.client;
+        let request = self.build()?;
+        Self::call(client, &request).await
+    }
+    /// Checks, sends and decodes one call with `request`.
+    async fn call(
+        client: &Client,
         request: &ApplyBlockTimerRequest,
     ) -> Result<
         runtime::ResponseValue<BlockTimerApplication>,
@@ -90,9 +186,10 @@ impl Client {
                 success: 0i64,
                 scopes: &[""],
             });
-        runtime::execute(&self.transport, &OP, request).await
+        runtime::execute(&client.transport, &OP, request).await
     }
 }
+
 /// Parameters of [`Client::apply_block_timer`]. Build with `new` (required parameters) and the setters (optional ones).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ApplyBlockTimerRequest {
@@ -103,15 +200,21 @@ pub struct ApplyBlockTimerRequest {
     /// Processes whose timer backups to block, or 0 for every process of the app.
     pub svr_ids: ApplyBlockTimerSvrIds,
 }
+
 impl ApplyBlockTimerRequest {
     /// Creates the request from its required parameters.
     pub fn new(set_id: i32, app_id: i32, svr_ids: ApplyBlockTimerSvrIds) -> Self {
         Self { set_id, app_id, svr_ids }
     }
 }
+
 impl runtime::Check for ApplyBlockTimerRequest {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
+    fn check(&self, c: &mut runtime::Checker, at: &str) {
+        let v = &self.svr_ids;
+        runtime::Check::check(v, c, &runtime::check::join(at, "svr_ids"));
+    }
 }
+
 /// Documented failures of [`Client::apply_block_timer`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApplyBlockTimerError {
@@ -122,6 +225,7 @@ pub enum ApplyBlockTimerError {
     /// The caller's address is not whitelisted (any failure status).
     SourceIp(SourceIpRejected),
 }
+
 impl runtime::OpError for ApplyBlockTimerError {
     const CASES: &'static [runtime::ErrorCase] = &[
         runtime::ErrorCase::new("unauthorized", 401)
@@ -134,6 +238,7 @@ impl runtime::OpError for ApplyBlockTimerError {
     ];
     runtime::decl::op_error_methods!(Unauthorized = 0, ConflictApply = 1, SourceIp = 2);
 }
+
 impl Client {
     /// Apply for a table-based data backup, optionally auto-approved.
     ///
@@ -153,8 +258,114 @@ impl Client {
     /// ```
     ///
     /// More examples in the fixtures: `curl_apply_servers`, `auto_approved_all`, `invalid_credential`, `source_not_whitelisted`.
-    pub async fn apply_table_backup(
-        &self,
+    ///
+    /// Returns a [`ApplyTableBackupBuilder`]: set the parameters, then `.send().await`.
+    pub fn apply_table_backup(&self) -> ApplyTableBackupBuilder<'_> {
+        ApplyTableBackupBuilder {
+            client: self,
+            set_id: None,
+            app_id: None,
+            zone_id: None,
+            table_name: None,
+            svr_ids: None,
+            auto_approve: None,
+        }
+    }
+}
+
+///One call of [`Client::apply_table_backup`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`ApplyTableBackupBuilder::request`] with a whole [`ApplyTableBackupRequest`].
+#[derive(Debug, Clone)]
+#[must_use = "a call builder does nothing until `send`"]
+pub struct ApplyTableBackupBuilder<'a> {
+    client: &'a Client,
+    set_id: Option<i32>,
+    app_id: Option<i32>,
+    zone_id: Option<i32>,
+    table_name: Option<String>,
+    svr_ids: Option<ApplyTableBackupSvrIds>,
+    auto_approve: Option<i32>,
+}
+
+impl<'a> ApplyTableBackupBuilder<'a> {
+    /// Set id of the data to back up.
+    pub fn set_id(mut self, value: i32) -> Self {
+        self.set_id = Some(value);
+        self
+    }
+    /// App id within the set.
+    pub fn app_id(mut self, value: i32) -> Self {
+        self.app_id = Some(value);
+        self
+    }
+    /// Zone of the data; the service refuses a zone without tables. Omit when svr_ids is 0.
+    pub fn zone_id(mut self, value: i32) -> Self {
+        self.zone_id = Some(value);
+        self
+    }
+    /// Back up only this table. Omit (or empty) when svr_ids is 0.
+    pub fn table_name(mut self, value: impl Into<String>) -> Self {
+        self.table_name = Some(value.into());
+        self
+    }
+    /// Processes to back up (slave processes only), or 0 for every process of the app.
+    pub fn svr_ids(mut self, value: ApplyTableBackupSvrIds) -> Self {
+        self.svr_ids = Some(value);
+        self
+    }
+    /// 1 to approve the application at once (when the set allows it), 0 not to.
+    pub fn auto_approve(mut self, value: i32) -> Self {
+        self.auto_approve = Some(value);
+        self
+    }
+    /// Every parameter from `request`, replacing those set so far.
+    pub fn request(self, request: ApplyTableBackupRequest) -> Self {
+        Self {
+            client: self.client,
+            set_id: Some(request.set_id),
+            app_id: Some(request.app_id),
+            zone_id: request.zone_id,
+            table_name: request.table_name,
+            svr_ids: request.svr_ids,
+            auto_approve: request.auto_approve,
+        }
+    }
+    /// The request from the parameters set, or every required one that is not.
+    pub fn build(self) -> Result<ApplyTableBackupRequest, runtime::InvalidInput> {
+        match (self.set_id, self.app_id) {
+            (Some(set_id), Some(app_id)) => {
+                Ok(ApplyTableBackupRequest {
+                    set_id,
+                    app_id,
+                    zone_id: self.zone_id,
+                    table_name: self.table_name,
+                    svr_ids: self.svr_ids,
+                    auto_approve: self.auto_approve,
+                })
+            }
+            (set_id, app_id) => {
+                Err(
+                    runtime::check::missing(
+                        &[("set_id", set_id.is_none()), ("app_id", app_id.is_none())],
+                    ),
+                )
+            }
+        }
+    }
+    /// Checks the parameters against the spec's constraints, sends the call and
+    /// decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<
+        runtime::ResponseValue<TableBackupApplication>,
+        runtime::Error<ApplyTableBackupError>,
+    > {
+        let client = self.client;
+        let request = self.build()?;
+        Self::call(client, &request).await
+    }
+    /// Checks, sends and decodes one call with `request`.
+    async fn call(
+        client: &Client,
         request: &ApplyTableBackupRequest,
     ) -> Result<
         runtime::ResponseValue<TableBackupApplication>,
@@ -198,9 +409,10 @@ impl Client {
                 success: 0i64,
                 scopes: &["apply", "check"],
             });
-        runtime::execute(&self.transport, &OP, request).await
+        runtime::execute(&client.transport, &OP, request).await
     }
 }
+
 /// Parameters of [`Client::apply_table_backup`]. Build with `new` (required parameters) and the setters (optional ones).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ApplyTableBackupRequest {
@@ -231,6 +443,7 @@ pub struct ApplyTableBackupRequest {
     )]
     pub auto_approve: Option<i32>,
 }
+
 impl ApplyTableBackupRequest {
     /// Creates the request from its required parameters.
     pub fn new(set_id: i32, app_id: i32) -> Self {
@@ -264,13 +477,18 @@ impl ApplyTableBackupRequest {
         self
     }
 }
+
 impl runtime::Check for ApplyTableBackupRequest {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
+        if let Some(v) = &self.svr_ids {
+            runtime::Check::check(v, c, &runtime::check::join(at, "svr_ids"));
+        }
         if let Some(v) = &self.auto_approve {
             c.range(at, "auto_approve", i64::from(*v), Some(0i64), Some(1i64));
         }
     }
 }
+
 /// Documented failures of [`Client::apply_table_backup`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApplyTableBackupError {
@@ -279,6 +497,7 @@ pub enum ApplyTableBackupError {
     /// The caller's address is not whitelisted (any failure status).
     SourceIp(SourceIpRejected),
 }
+
 impl runtime::OpError for ApplyTableBackupError {
     const CASES: &'static [runtime::ErrorCase] = &[
         runtime::ErrorCase::new("unauthorized", 401)
@@ -288,6 +507,7 @@ impl runtime::OpError for ApplyTableBackupError {
     ];
     runtime::decl::op_error_methods!(Unauthorized = 0, SourceIp = 1);
 }
+
 impl Client {
     /// Reject a data backup application form.
     ///
@@ -310,8 +530,71 @@ impl Client {
     /// ```
     ///
     /// More examples in the fixtures: `unknown_application`.
-    pub async fn reject_application(
-        &self,
+    ///
+    /// Returns a [`RejectApplicationBuilder`]: set the parameters, then `.send().await`.
+    pub fn reject_application(&self) -> RejectApplicationBuilder<'_> {
+        RejectApplicationBuilder {
+            client: self,
+            apply_id: None,
+            memo: None,
+        }
+    }
+}
+
+///One call of [`Client::reject_application`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`RejectApplicationBuilder::request`] with a whole [`RejectApplicationRequest`].
+#[derive(Debug, Clone)]
+#[must_use = "a call builder does nothing until `send`"]
+pub struct RejectApplicationBuilder<'a> {
+    client: &'a Client,
+    apply_id: Option<i32>,
+    memo: Option<String>,
+}
+
+impl<'a> RejectApplicationBuilder<'a> {
+    /// Id of the application form to reject.
+    pub fn apply_id(mut self, value: i32) -> Self {
+        self.apply_id = Some(value);
+        self
+    }
+    /// Reason for the rejection.
+    pub fn memo(mut self, value: impl Into<String>) -> Self {
+        self.memo = Some(value.into());
+        self
+    }
+    /// Every parameter from `request`, replacing those set so far.
+    pub fn request(self, request: RejectApplicationRequest) -> Self {
+        Self {
+            client: self.client,
+            apply_id: Some(request.apply_id),
+            memo: request.memo,
+        }
+    }
+    /// The request from the parameters set, or every required one that is not.
+    pub fn build(self) -> Result<RejectApplicationRequest, runtime::InvalidInput> {
+        match (self.apply_id,) {
+            (Some(apply_id),) => {
+                Ok(RejectApplicationRequest {
+                    apply_id,
+                    memo: self.memo,
+                })
+            }
+            (apply_id,) => {
+                Err(runtime::check::missing(&[("apply_id", apply_id.is_none())]))
+            }
+        }
+    }
+    /// Checks the parameters against the spec's constraints, sends the call and
+    /// decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<runtime::ResponseValue<bool>, runtime::Error<RejectApplicationError>> {
+        let client = self.client;
+        let request = self.build()?;
+        Self::call(client, &request).await
+    }
+    /// Checks, sends and decodes one call with `request`.
+    async fn call(
+        client: &Client,
         request: &RejectApplicationRequest,
     ) -> Result<runtime::ResponseValue<bool>, runtime::Error<RejectApplicationError>> {
         const OP: runtime::Operation = runtime::Operation::new(
@@ -332,9 +615,10 @@ impl Client {
             )
             .body(runtime::BodyEncoding::Json)
             .auth(runtime::AuthPlace::new(0, runtime::Location::Query, "access-token"));
-        runtime::execute(&self.transport, &OP, request).await
+        runtime::execute(&client.transport, &OP, request).await
     }
 }
+
 /// Parameters of [`Client::reject_application`]. Build with `new` (required parameters) and the setters (optional ones).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RejectApplicationRequest {
@@ -345,6 +629,7 @@ pub struct RejectApplicationRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memo: Option<String>,
 }
+
 impl RejectApplicationRequest {
     /// Creates the request from its required parameters.
     pub fn new(apply_id: i32) -> Self {
@@ -356,9 +641,11 @@ impl RejectApplicationRequest {
         self
     }
 }
+
 impl runtime::Check for RejectApplicationRequest {
     fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
+
 /// Documented failures of [`Client::reject_application`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum RejectApplicationError {
@@ -369,6 +656,7 @@ pub enum RejectApplicationError {
     /// The caller's address is not whitelisted (any failure status).
     SourceIp(SourceIpRejected),
 }
+
 impl runtime::OpError for RejectApplicationError {
     const CASES: &'static [runtime::ErrorCase] = &[
         runtime::ErrorCase::new("unauthorized", 401)
@@ -381,15 +669,18 @@ impl runtime::OpError for RejectApplicationError {
     ];
     runtime::decl::op_error_methods!(Unauthorized = 0, ApplyNotFound = 1, SourceIp = 2);
 }
+
 /// The application form created to block timer-driven backups.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BlockTimerApplication {
     /// Id of the new application form (used when approving it).
     pub id: i32,
 }
+
 impl runtime::Check for BlockTimerApplication {
     fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
+
 /// Outcome of a table backup application, and of its auto-approval when requested.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TableBackupApplication {
@@ -399,6 +690,7 @@ pub struct TableBackupApplication {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check: Option<CheckOutcome>,
 }
+
 impl runtime::Check for TableBackupApplication {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         let v = &self.apply;
@@ -408,24 +700,29 @@ impl runtime::Check for TableBackupApplication {
         }
     }
 }
+
 /// Result of filing the application (its ret/msg are the envelope).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ApplyOutcome {
     /// Id of the application form (used when approving it).
     pub id: i32,
 }
+
 impl runtime::Check for ApplyOutcome {
     fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
+
 /// Result of the automatic approval (its ret/msg are the envelope).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CheckOutcome {
     /// Id of the backup transaction the approval started.
     pub trans_id: i32,
 }
+
 impl runtime::Check for CheckOutcome {
     fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
+
 /// Yii framework error object for a missing or invalid access token.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct YiiUnauthorized {
@@ -441,42 +738,50 @@ pub struct YiiUnauthorized {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
+
 impl runtime::Check for YiiUnauthorized {
     fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
+
 /// The listed processes already have a conflicting backup application.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ConflictApply {
     /// Messages naming the conflicting application ids.
     pub conflict_apply: Vec<String>,
 }
+
 impl runtime::Check for ConflictApply {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         let v = &self.conflict_apply;
         c.items(at, "conflict_apply", v.len(), Some(1u32), None);
     }
 }
+
 /// The caller's address is not on the service's whitelist.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SourceIpRejected {
     /// Message naming the rejected address.
     pub source_ip: String,
 }
+
 impl runtime::Check for SourceIpRejected {
     fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
+
 /// The application form to act on was not found.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ApplyIdRejected {
     /// Messages about the application id.
     pub apply_id: Vec<String>,
 }
+
 impl runtime::Check for ApplyIdRejected {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         let v = &self.apply_id;
         c.items(at, "apply_id", v.len(), Some(1u32), None);
     }
 }
+
 /// One of 2 alternatives, tried in order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApplyBlockTimerSvrIds {
@@ -485,6 +790,7 @@ pub enum ApplyBlockTimerSvrIds {
     /// Every backup process under the app.
     All,
 }
+
 impl serde::Serialize for ApplyBlockTimerSvrIds {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -493,6 +799,7 @@ impl serde::Serialize for ApplyBlockTimerSvrIds {
         }
     }
 }
+
 impl<'de> serde::Deserialize<'de> for ApplyBlockTimerSvrIds {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let v = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
@@ -514,6 +821,24 @@ impl<'de> serde::Deserialize<'de> for ApplyBlockTimerSvrIds {
         )
     }
 }
+
+impl runtime::Check for ApplyBlockTimerSvrIds {
+    fn check(&self, c: &mut runtime::Checker, at: &str) {
+        if let Self::Servers(v) = self {
+            c.items(at, "", v.len(), Some(1u32), None);
+            for v in v {
+                c.pattern(
+                    at,
+                    "[]",
+                    v,
+                    "^[0-9]+(\\.[0-9]+){3}$",
+                    "matching `^[0-9]+(\\.[0-9]+){3}$`",
+                );
+            }
+        }
+    }
+}
+
 /// One of 2 alternatives, tried in order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApplyTableBackupSvrIds {
@@ -522,6 +847,7 @@ pub enum ApplyTableBackupSvrIds {
     /// Every process under the app.
     All,
 }
+
 impl serde::Serialize for ApplyTableBackupSvrIds {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -530,6 +856,7 @@ impl serde::Serialize for ApplyTableBackupSvrIds {
         }
     }
 }
+
 impl<'de> serde::Deserialize<'de> for ApplyTableBackupSvrIds {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let v = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
@@ -549,5 +876,22 @@ impl<'de> serde::Deserialize<'de> for ApplyTableBackupSvrIds {
                 ),
             ),
         )
+    }
+}
+
+impl runtime::Check for ApplyTableBackupSvrIds {
+    fn check(&self, c: &mut runtime::Checker, at: &str) {
+        if let Self::Servers(v) = self {
+            c.items(at, "", v.len(), Some(1u32), None);
+            for v in v {
+                c.pattern(
+                    at,
+                    "[]",
+                    v,
+                    "^[0-9]+(\\.[0-9]+){3}$",
+                    "matching `^[0-9]+(\\.[0-9]+){3}$`",
+                );
+            }
+        }
     }
 }

@@ -5,18 +5,30 @@
 //!
 //! Sources: `002_14c1ea64b03ca7af.txt` (Querying DCS Instance Backup Records); documented version v1.0.
 use crate::runtime;
+/// The errors and response wrapper of this module's operations, for matching
+/// without naming the runtime.
+pub use runtime::{
+    envelope::EnvelopeError, BuildError, Error, InvalidInput, ResponseValue, Secret,
+    Violation,
+};
+
 /// The base URL template; `{name}` parts are filled from the builder's variables.
 pub const BASE_URL: &str = "https://{dcs_endpoint}";
+
 /// Base URL variables and their defaults.
 pub const VARIABLES: &[(&str, Option<&str>)] = &[("dcs_endpoint", None)];
+
 /// Number of auth schemes (credential slots).
 pub const AUTH_SCHEMES: usize = 2usize;
+
 /// Fields whose values are secrets (redacted wherever they appear).
 pub const SECRET_FIELDS: &[&str] = &[];
+
 runtime::decl::client!(
     "Client for Open Telekom Cloud Distributed Cache Service (DCS). Build with [`Client::builder`]; cheap to clone.",
     "Builder for [`Client`]. Base URL template: `https://{dcs_endpoint}`."
 );
+
 impl ClientBuilder {
     /// Base URL variable `dcs_endpoint`: Regional DCS endpoint host (e.g. `dcs.eu-de.otc.t-systems.com`).
     pub fn dcs_endpoint(mut self, value: impl Into<String>) -> Self {
@@ -39,6 +51,7 @@ impl ClientBuilder {
         self
     }
 }
+
 impl Client {
     /// List the backup records of a DCS instance.
     ///
@@ -58,8 +71,140 @@ impl Client {
     /// HTTP 200
     /// {"backup_record_response":[{"status":"succeed","remark":"001","period":null,"progress":"100.00","size":880232,"instance_id":"5560df16-cebf-4473-95c4-d1b573c16e79","backup_id":"4631832a-14c6-45b0-a0b3-3abd8f591ad1","created_at":"2019-05-10T08:31:16.166Z","updated_at":"2019-05-10T08:32:30.546Z","execution_at":"2019-05-10T08:31:21.461Z","backup_type":"manual","backup_format":"AOF","backup_name":"backup_20190510163116","error_code":null,"is_support_restore":"TRUE"}],"total_num":1}
     /// ```
-    pub async fn list_backup_records(
-        &self,
+    ///
+    /// Returns a [`ListBackupRecordsBuilder`]: set the parameters, then `.send().await` for one page, or `.stream()` for every item.
+    pub fn list_backup_records(&self) -> ListBackupRecordsBuilder<'_> {
+        ListBackupRecordsBuilder {
+            client: self,
+            project_id: None,
+            instance_id: None,
+            start: None,
+            limit: None,
+            begin_time: None,
+            end_time: None,
+        }
+    }
+}
+
+///One call of [`Client::list_backup_records`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`ListBackupRecordsBuilder::request`] with a whole [`ListBackupRecordsRequest`].
+#[derive(Debug, Clone)]
+#[must_use = "a call builder does nothing until `send`"]
+pub struct ListBackupRecordsBuilder<'a> {
+    client: &'a Client,
+    project_id: Option<String>,
+    instance_id: Option<String>,
+    start: Option<i32>,
+    limit: Option<i32>,
+    begin_time: Option<String>,
+    end_time: Option<String>,
+}
+
+impl<'a> ListBackupRecordsBuilder<'a> {
+    /// Project id.
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    /// DCS instance id.
+    pub fn instance_id(mut self, value: impl Into<String>) -> Self {
+        self.instance_id = Some(value.into());
+        self
+    }
+    /// 1-based index of the first record to return.
+    pub fn start(mut self, value: i32) -> Self {
+        self.start = Some(value);
+        self
+    }
+    /// Records per page.
+    pub fn limit(mut self, value: i32) -> Self {
+        self.limit = Some(value);
+        self
+    }
+    /// Start of the time window.
+    pub fn begin_time(mut self, value: impl Into<String>) -> Self {
+        self.begin_time = Some(value.into());
+        self
+    }
+    /// End of the time window.
+    pub fn end_time(mut self, value: impl Into<String>) -> Self {
+        self.end_time = Some(value.into());
+        self
+    }
+    /// Every parameter from `request`, replacing those set so far.
+    pub fn request(self, request: ListBackupRecordsRequest) -> Self {
+        Self {
+            client: self.client,
+            project_id: Some(request.project_id),
+            instance_id: Some(request.instance_id),
+            start: request.start,
+            limit: request.limit,
+            begin_time: request.begin_time,
+            end_time: request.end_time,
+        }
+    }
+    /// The request from the parameters set, or every required one that is not.
+    pub fn build(self) -> Result<ListBackupRecordsRequest, runtime::InvalidInput> {
+        match (self.project_id, self.instance_id) {
+            (Some(project_id), Some(instance_id)) => {
+                Ok(ListBackupRecordsRequest {
+                    project_id,
+                    instance_id,
+                    start: self.start,
+                    limit: self.limit,
+                    begin_time: self.begin_time,
+                    end_time: self.end_time,
+                })
+            }
+            (project_id, instance_id) => {
+                Err(
+                    runtime::check::missing(
+                        &[
+                            ("project_id", project_id.is_none()),
+                            ("instance_id", instance_id.is_none()),
+                        ],
+                    ),
+                )
+            }
+        }
+    }
+    /// Checks the parameters against the spec's constraints, sends the call and
+    /// decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<
+        runtime::ResponseValue<BackupRecordList>,
+        runtime::Error<ListBackupRecordsError>,
+    > {
+        let client = self.client;
+        let request = self.build()?;
+        Self::call(client, &request).await
+    }
+    /// Every item over all pages, walking `start` from the value set (else 1) until the reported total is reached or a page is empty. The stream is `Unpin`: call `futures::StreamExt::next` on it directly.
+    pub fn stream(
+        self,
+    ) -> runtime::ItemStream<'a, BackupRecord, ListBackupRecordsError> {
+        let client = self.client;
+        let request = match self.build() {
+            Ok(request) => request,
+            Err(e) => return runtime::paginate::failed(e.into()),
+        };
+        let from = request.start.map(i64::from).unwrap_or(1i64);
+        runtime::paginate(
+            1i64,
+            from,
+            move |start| {
+                let mut page = request.clone();
+                page.start = Some(i32::try_from(start).unwrap_or(i32::MAX));
+                async move {
+                    let p = Self::call(client, &page).await?.into_inner();
+                    Ok((p.backup_record_response, Some(i64::from(p.total_num))))
+                }
+            },
+        )
+    }
+    /// Checks, sends and decodes one call with `request`.
+    async fn call(
+        client: &Client,
         request: &ListBackupRecordsRequest,
     ) -> Result<
         runtime::ResponseValue<BackupRecordList>,
@@ -83,29 +228,10 @@ impl Client {
             )
             .auth(runtime::AuthPlace::new(0, runtime::Location::Header, "X-Auth-Token"))
             .signed();
-        runtime::execute(&self.transport, &OP, request).await
-    }
-    /// Every item over all pages of [`Client::list_backup_records`], walking `start` from 1 until the total is reached.
-    pub fn list_backup_records_stream<'a>(
-        &'a self,
-        request: &ListBackupRecordsRequest,
-    ) -> impl runtime::Stream<
-        Item = Result<BackupRecord, runtime::Error<ListBackupRecordsError>>,
-    > + 'a {
-        let request = request.clone();
-        runtime::paginate(
-            1i64,
-            move |start| {
-                let mut page = request.clone();
-                page.start = Some(i32::try_from(start).unwrap_or(i32::MAX));
-                async move {
-                    let p = self.list_backup_records(&page).await?.into_inner();
-                    Ok((p.backup_record_response, i64::from(p.total_num)))
-                }
-            },
-        )
+        runtime::execute(&client.transport, &OP, request).await
     }
 }
+
 /// Parameters of [`Client::list_backup_records`]. Build with `new` (required parameters) and the setters (optional ones).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListBackupRecordsRequest {
@@ -126,6 +252,7 @@ pub struct ListBackupRecordsRequest {
     #[serde(rename = "endTime", default, skip_serializing_if = "Option::is_none")]
     pub end_time: Option<String>,
 }
+
 impl ListBackupRecordsRequest {
     /// Creates the request from its required parameters.
     pub fn new(project_id: impl Into<String>, instance_id: impl Into<String>) -> Self {
@@ -159,6 +286,7 @@ impl ListBackupRecordsRequest {
         self
     }
 }
+
 impl runtime::Check for ListBackupRecordsRequest {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         let v = &self.project_id;
@@ -191,12 +319,14 @@ impl runtime::Check for ListBackupRecordsRequest {
         }
     }
 }
+
 /// Documented failures of [`Client::list_backup_records`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum ListBackupRecordsError {
     /// Request rejected by the service (common OTC error body) (any failure status).
     ApiError(ApiError),
 }
+
 impl runtime::OpError for ListBackupRecordsError {
     const CASES: &'static [runtime::ErrorCase] = &[
         runtime::ErrorCase::new("api_error", 400)
@@ -205,6 +335,7 @@ impl runtime::OpError for ListBackupRecordsError {
     ];
     runtime::decl::op_error_methods!(ApiError = 0);
 }
+
 /// One page of backup records.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BackupRecordList {
@@ -213,6 +344,7 @@ pub struct BackupRecordList {
     /// Number of records matching the query (all pages).
     pub total_num: i32,
 }
+
 impl runtime::Check for BackupRecordList {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         let v = &self.backup_record_response;
@@ -227,6 +359,7 @@ impl runtime::Check for BackupRecordList {
         c.range(at, "total_num", i64::from(*v), Some(0i64), None);
     }
 }
+
 /// One backup of a DCS instance.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BackupRecord {
@@ -317,6 +450,7 @@ pub struct BackupRecord {
     )]
     pub is_support_restore: Option<Option<RestoreSupport>>,
 }
+
 impl runtime::Check for BackupRecord {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         if let Some(Some(v)) = &self.size {
@@ -351,6 +485,7 @@ impl runtime::Check for BackupRecord {
         }
     }
 }
+
 /// Lifecycle state of a backup.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BackupStatus {
@@ -369,10 +504,12 @@ pub enum BackupStatus {
     /// A value this client does not know (kept as sent).
     Unknown(String),
 }
+
 runtime::decl::string_enum!(
     BackupStatus { Waiting => "waiting", Backuping => "backuping", Succeed => "succeed",
     Failed => "failed", Expired => "expired", Deleted => "deleted" }
 );
+
 /// How the backup was started.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BackupType {
@@ -383,7 +520,9 @@ pub enum BackupType {
     /// A value this client does not know (kept as sent).
     Unknown(String),
 }
+
 runtime::decl::string_enum!(BackupType { Manual => "manual", Auto => "auto" });
+
 /// Restore flag, sent as an upper-case string.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RestoreSupport {
@@ -394,7 +533,9 @@ pub enum RestoreSupport {
     /// A value this client does not know (kept as sent).
     Unknown(String),
 }
+
 runtime::decl::string_enum!(RestoreSupport { True => "TRUE", False => "FALSE" });
+
 /// Per-record failure code of a backup or restore.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BackupErrorCode {
@@ -417,11 +558,13 @@ pub enum BackupErrorCode {
     /// A value this client does not know (kept as sent).
     Unknown(String),
 }
+
 runtime::decl::string_enum!(
     BackupErrorCode { Dcs080001 => "dcs.08.0001", Dcs080002 => "dcs.08.0002", Dcs080003
     => "dcs.08.0003", Dcs080004 => "dcs.08.0004", Dcs080005 => "dcs.08.0005", Dcs080006
     => "dcs.08.0006", Dcs080007 => "dcs.08.0007", Dcs080008 => "dcs.08.0008" }
 );
+
 /// Common OTC error body.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ApiError {
@@ -430,6 +573,7 @@ pub struct ApiError {
     /// Human-readable message.
     pub error_msg: String,
 }
+
 impl runtime::Check for ApiError {
     fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }

@@ -5,18 +5,30 @@
 //!
 //! Sources: `004_8820baae76b1186a.txt` (Создание расписания на создание резервной копии);
 use crate::runtime;
+/// The errors and response wrapper of this module's operations, for matching
+/// without naming the runtime.
+pub use runtime::{
+    envelope::EnvelopeError, BuildError, Error, InvalidInput, ResponseValue, Secret,
+    Violation,
+};
+
 /// The base URL template; `{name}` parts are filled from the builder's variables.
 pub const BASE_URL: &str = "https://api.zomro.com";
+
 /// Base URL variables and their defaults.
 pub const VARIABLES: &[(&str, Option<&str>)] = &[];
+
 /// Number of auth schemes (credential slots).
 pub const AUTH_SCHEMES: usize = 1usize;
+
 /// Fields whose values are secrets (redacted wherever they appear).
 pub const SECRET_FIELDS: &[&str] = &["auth"];
+
 runtime::decl::client!(
     "Client for Zomro cloud VPS (BILLmanager API). Build with [`Client::builder`]; cheap to clone.",
     "Builder for [`Client`]. Base URL template: `https://api.zomro.com`."
 );
+
 impl ClientBuilder {
     /// Credential `session`, sent as form field `auth`: BILLmanager session token. Never printed.
     pub fn session(mut self, secret: impl Into<runtime::Secret>) -> Self {
@@ -24,6 +36,7 @@ impl ClientBuilder {
         self
     }
 }
+
 impl Client {
     /// Create a weekly backup schedule for an instance.
     ///
@@ -43,8 +56,98 @@ impl Client {
     /// ```
     ///
     /// More examples in the fixtures: `example_table`, `curl_create`.
-    pub async fn create_backup_schedule(
-        &self,
+    ///
+    /// Returns a [`CreateBackupScheduleBuilder`]: set the parameters, then `.send().await`.
+    pub fn create_backup_schedule(&self) -> CreateBackupScheduleBuilder<'_> {
+        CreateBackupScheduleBuilder {
+            client: self,
+            plid: None,
+            name: None,
+            rotation_days: None,
+            rotation_time: None,
+        }
+    }
+}
+
+///One call of [`Client::create_backup_schedule`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`CreateBackupScheduleBuilder::request`] with a whole [`CreateBackupScheduleRequest`].
+#[derive(Debug, Clone)]
+#[must_use = "a call builder does nothing until `send`"]
+pub struct CreateBackupScheduleBuilder<'a> {
+    client: &'a Client,
+    plid: Option<i64>,
+    name: Option<String>,
+    rotation_days: Option<Vec<i32>>,
+    rotation_time: Option<String>,
+}
+
+impl<'a> CreateBackupScheduleBuilder<'a> {
+    /// Instance to schedule backups for.
+    pub fn plid(mut self, value: i64) -> Self {
+        self.plid = Some(value);
+        self
+    }
+    /// Schedule name.
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Weekdays to back up on, Sunday = 0 to Saturday = 6.
+    pub fn rotation_days(mut self, value: Vec<i32>) -> Self {
+        self.rotation_days = Some(value);
+        self
+    }
+    /// Time of day to back up.
+    pub fn rotation_time(mut self, value: impl Into<String>) -> Self {
+        self.rotation_time = Some(value.into());
+        self
+    }
+    /// Every parameter from `request`, replacing those set so far.
+    pub fn request(self, request: CreateBackupScheduleRequest) -> Self {
+        Self {
+            client: self.client,
+            plid: Some(request.plid),
+            name: Some(request.name),
+            rotation_days: Some(request.rotation_days),
+            rotation_time: Some(request.rotation_time),
+        }
+    }
+    /// The request from the parameters set, or every required one that is not.
+    pub fn build(self) -> Result<CreateBackupScheduleRequest, runtime::InvalidInput> {
+        match (self.plid, self.name, self.rotation_days, self.rotation_time) {
+            (Some(plid), Some(name), Some(rotation_days), Some(rotation_time)) => {
+                Ok(CreateBackupScheduleRequest {
+                    plid,
+                    name,
+                    rotation_days,
+                    rotation_time,
+                })
+            }
+            (plid, name, rotation_days, rotation_time) => {
+                Err(
+                    runtime::check::missing(
+                        &[
+                            ("plid", plid.is_none()),
+                            ("name", name.is_none()),
+                            ("rotation_days", rotation_days.is_none()),
+                            ("rotation_time", rotation_time.is_none()),
+                        ],
+                    ),
+                )
+            }
+        }
+    }
+    /// Checks the parameters against the spec's constraints, sends the call and
+    /// decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<runtime::ResponseValue<()>, runtime::Error<CreateBackupScheduleError>> {
+        let client = self.client;
+        let request = self.build()?;
+        Self::call(client, &request).await
+    }
+    /// Checks, sends and decodes one call with `request`.
+    async fn call(
+        client: &Client,
         request: &CreateBackupScheduleRequest,
     ) -> Result<runtime::ResponseValue<()>, runtime::Error<CreateBackupScheduleError>> {
         const OP: runtime::Operation = runtime::Operation::new(
@@ -96,9 +199,10 @@ impl Client {
                     },
                 }),
             );
-        runtime::execute(&self.transport, &OP, request).await
+        runtime::execute(&client.transport, &OP, request).await
     }
 }
+
 /// Parameters of [`Client::create_backup_schedule`]. Build with `new` (required parameters) and the setters (optional ones).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateBackupScheduleRequest {
@@ -112,6 +216,7 @@ pub struct CreateBackupScheduleRequest {
     /// Time of day to back up.
     pub rotation_time: String,
 }
+
 impl CreateBackupScheduleRequest {
     /// Creates the request from its required parameters.
     pub fn new(
@@ -128,6 +233,7 @@ impl CreateBackupScheduleRequest {
         }
     }
 }
+
 impl runtime::Check for CreateBackupScheduleRequest {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         let v = &self.plid;
@@ -149,18 +255,21 @@ impl runtime::Check for CreateBackupScheduleRequest {
         );
     }
 }
+
 /// Documented failures of [`Client::create_backup_schedule`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateBackupScheduleError {
     /// BILLmanager refused the call (doc.error, under HTTP 200) (any failure status).
     BillmgrError(BillmgrErrorDoc),
 }
+
 impl runtime::OpError for CreateBackupScheduleError {
     const CASES: &'static [runtime::ErrorCase] = &[
         runtime::ErrorCase::new("billmgr_error", 200).any_status().fields(&["doc"]),
     ];
     runtime::decl::op_error_methods!(BillmgrError = 0);
 }
+
 impl Client {
     /// List the backup schedules of an instance.
     ///
@@ -181,8 +290,59 @@ impl Client {
     /// HTTP 200
     /// {"doc":{"elem":[{"create_date":{"$":"2024-07-24"},"id":{"$":"14"},"instance_id":{"$":"5203773"},"name":{"$":"MySchedule"},"rotation_days":{"$":"Monday Tuesday Wednesday Thursday Friday Saturday "},"rotation_time":{"$":"02:01"},"servername":{"$":"MyServer"}}]}}
     /// ```
-    pub async fn list_backup_schedules(
-        &self,
+    ///
+    /// Returns a [`ListBackupSchedulesBuilder`]: set the parameters, then `.send().await`.
+    pub fn list_backup_schedules(&self) -> ListBackupSchedulesBuilder<'_> {
+        ListBackupSchedulesBuilder {
+            client: self,
+            elid: None,
+        }
+    }
+}
+
+///One call of [`Client::list_backup_schedules`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`ListBackupSchedulesBuilder::request`] with a whole [`ListBackupSchedulesRequest`].
+#[derive(Debug, Clone)]
+#[must_use = "a call builder does nothing until `send`"]
+pub struct ListBackupSchedulesBuilder<'a> {
+    client: &'a Client,
+    elid: Option<i64>,
+}
+
+impl<'a> ListBackupSchedulesBuilder<'a> {
+    /// Instance whose schedules to list.
+    pub fn elid(mut self, value: i64) -> Self {
+        self.elid = Some(value);
+        self
+    }
+    /// Every parameter from `request`, replacing those set so far.
+    pub fn request(self, request: ListBackupSchedulesRequest) -> Self {
+        Self {
+            client: self.client,
+            elid: Some(request.elid),
+        }
+    }
+    /// The request from the parameters set, or every required one that is not.
+    pub fn build(self) -> Result<ListBackupSchedulesRequest, runtime::InvalidInput> {
+        match (self.elid,) {
+            (Some(elid),) => Ok(ListBackupSchedulesRequest { elid }),
+            (elid,) => Err(runtime::check::missing(&[("elid", elid.is_none())])),
+        }
+    }
+    /// Checks the parameters against the spec's constraints, sends the call and
+    /// decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<
+        runtime::ResponseValue<Vec<BackupSchedule>>,
+        runtime::Error<ListBackupSchedulesError>,
+    > {
+        let client = self.client;
+        let request = self.build()?;
+        Self::call(client, &request).await
+    }
+    /// Checks, sends and decodes one call with `request`.
+    async fn call(
+        client: &Client,
         request: &ListBackupSchedulesRequest,
     ) -> Result<
         runtime::ResponseValue<Vec<BackupSchedule>>,
@@ -226,39 +386,45 @@ impl Client {
                 }),
             )
             .list();
-        runtime::execute(&self.transport, &OP, request).await
+        runtime::execute(&client.transport, &OP, request).await
     }
 }
+
 /// Parameters of [`Client::list_backup_schedules`]. Build with `new` (required parameters) and the setters (optional ones).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListBackupSchedulesRequest {
     /// Instance whose schedules to list.
     pub elid: i64,
 }
+
 impl ListBackupSchedulesRequest {
     /// Creates the request from its required parameters.
     pub fn new(elid: i64) -> Self {
         Self { elid }
     }
 }
+
 impl runtime::Check for ListBackupSchedulesRequest {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         let v = &self.elid;
         c.range(at, "elid", *v, Some(1i64), None);
     }
 }
+
 /// Documented failures of [`Client::list_backup_schedules`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum ListBackupSchedulesError {
     /// BILLmanager refused the call (doc.error, under HTTP 200) (any failure status).
     BillmgrError(BillmgrErrorDoc),
 }
+
 impl runtime::OpError for ListBackupSchedulesError {
     const CASES: &'static [runtime::ErrorCase] = &[
         runtime::ErrorCase::new("billmgr_error", 200).any_status().fields(&["doc"]),
     ];
     runtime::decl::op_error_methods!(BillmgrError = 0);
 }
+
 impl Client {
     /// Delete a backup schedule.
     ///
@@ -281,8 +447,60 @@ impl Client {
     /// ```
     ///
     /// More examples in the fixtures: `parameter_table_values`.
-    pub async fn delete_backup_schedule(
-        &self,
+    ///
+    /// Returns a [`DeleteBackupScheduleBuilder`]: set the parameters, then `.send().await`.
+    pub fn delete_backup_schedule(&self) -> DeleteBackupScheduleBuilder<'_> {
+        DeleteBackupScheduleBuilder {
+            client: self,
+            elid: None,
+        }
+    }
+}
+
+///One call of [`Client::delete_backup_schedule`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`DeleteBackupScheduleBuilder::request`] with a whole [`DeleteBackupScheduleRequest`].
+#[derive(Debug, Clone)]
+#[must_use = "a call builder does nothing until `send`"]
+pub struct DeleteBackupScheduleBuilder<'a> {
+    client: &'a Client,
+    elid: Option<i64>,
+}
+
+impl<'a> DeleteBackupScheduleBuilder<'a> {
+    /// Schedule to delete.
+    pub fn elid(mut self, value: i64) -> Self {
+        self.elid = Some(value);
+        self
+    }
+    /// Every parameter from `request`, replacing those set so far.
+    pub fn request(self, request: DeleteBackupScheduleRequest) -> Self {
+        Self {
+            client: self.client,
+            elid: Some(request.elid),
+        }
+    }
+    /// The request from the parameters set, or every required one that is not.
+    pub fn build(self) -> Result<DeleteBackupScheduleRequest, runtime::InvalidInput> {
+        match (self.elid,) {
+            (Some(elid),) => {
+                Ok(DeleteBackupScheduleRequest {
+                    elid,
+                })
+            }
+            (elid,) => Err(runtime::check::missing(&[("elid", elid.is_none())])),
+        }
+    }
+    /// Checks the parameters against the spec's constraints, sends the call and
+    /// decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<runtime::ResponseValue<()>, runtime::Error<DeleteBackupScheduleError>> {
+        let client = self.client;
+        let request = self.build()?;
+        Self::call(client, &request).await
+    }
+    /// Checks, sends and decodes one call with `request`.
+    async fn call(
+        client: &Client,
         request: &DeleteBackupScheduleRequest,
     ) -> Result<runtime::ResponseValue<()>, runtime::Error<DeleteBackupScheduleError>> {
         const OP: runtime::Operation = runtime::Operation::new(
@@ -322,39 +540,45 @@ impl Client {
                     },
                 }),
             );
-        runtime::execute(&self.transport, &OP, request).await
+        runtime::execute(&client.transport, &OP, request).await
     }
 }
+
 /// Parameters of [`Client::delete_backup_schedule`]. Build with `new` (required parameters) and the setters (optional ones).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteBackupScheduleRequest {
     /// Schedule to delete.
     pub elid: i64,
 }
+
 impl DeleteBackupScheduleRequest {
     /// Creates the request from its required parameters.
     pub fn new(elid: i64) -> Self {
         Self { elid }
     }
 }
+
 impl runtime::Check for DeleteBackupScheduleRequest {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         let v = &self.elid;
         c.range(at, "elid", *v, Some(1i64), None);
     }
 }
+
 /// Documented failures of [`Client::delete_backup_schedule`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum DeleteBackupScheduleError {
     /// BILLmanager refused the call (doc.error, under HTTP 200) (any failure status).
     BillmgrError(BillmgrErrorDoc),
 }
+
 impl runtime::OpError for DeleteBackupScheduleError {
     const CASES: &'static [runtime::ErrorCase] = &[
         runtime::ErrorCase::new("billmgr_error", 200).any_status().fields(&["doc"]),
     ];
     runtime::decl::op_error_methods!(BillmgrError = 0);
 }
+
 /// A backup schedule of an instance, as the list returns it (all values are XML text).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BackupSchedule {
@@ -379,6 +603,7 @@ pub struct BackupSchedule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub servername: Option<String>,
 }
+
 impl runtime::Check for BackupSchedule {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         if let Some(v) = &self.rotation_time {
@@ -401,30 +626,35 @@ impl runtime::Check for BackupSchedule {
         }
     }
 }
+
 /// A BILLmanager failure, as the wire carries it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BillmgrErrorDoc {
     /// Document root.
     pub doc: BillmgrErrorRoot,
 }
+
 impl runtime::Check for BillmgrErrorDoc {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         let v = &self.doc;
         runtime::Check::check(v, c, &runtime::check::join(at, "doc"));
     }
 }
+
 /// Document root holding the error element.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BillmgrErrorRoot {
     /// The error element.
     pub error: BillmgrError,
 }
+
 impl runtime::Check for BillmgrErrorRoot {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         let v = &self.error;
         runtime::Check::check(v, c, &runtime::check::join(at, "error"));
     }
 }
+
 /// BILLmanager error element (attributes under "$name", text under "$").
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BillmgrError {
@@ -438,6 +668,7 @@ pub struct BillmgrError {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub msg: Option<XmlText>,
 }
+
 impl runtime::Check for BillmgrError {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         if let Some(v) = &self.msg {
@@ -445,6 +676,7 @@ impl runtime::Check for BillmgrError {
         }
     }
 }
+
 /// XML element text.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct XmlText {
@@ -452,6 +684,7 @@ pub struct XmlText {
     #[serde(rename = "$")]
     pub value: String,
 }
+
 impl runtime::Check for XmlText {
     fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }

@@ -184,7 +184,7 @@ fn test_fn(
     };
     let server = canned_response(o, ex);
     let client = client(p, o, auth);
-    let typed = typed_request(p, o, request)?;
+    let setters = typed_setters(p, o, request, &quote!(crate::CREDENTIAL))?;
     let method = id(&o.method);
     let provider = p.spec.provider.id.as_str();
     // The mock answers a named example only when it documents a response; otherwise its
@@ -229,8 +229,7 @@ fn test_fn(
                 .await
                 .expect("the test target starts");
             let client = #client;
-            let request = #typed;
-            let result = client.#method(&request).await;
+            let result = client.#method() #setters .send().await;
             #check_request
             #check_outcome
         }
@@ -289,11 +288,12 @@ fn client(p: &ProviderModel, o: &OpModel, auth: Auth) -> TokenStream {
     }
 }
 
-/// `api::XRequest::new(required..)` and a setter per optional value of the request.
-fn typed_request(
+/// The call builder's setters, one per documented value (every required parameter has one).
+pub(crate) fn typed_setters(
     p: &ProviderModel,
     o: &OpModel,
     req: &spec::format::ExampleRequest,
+    credential: &TokenStream,
 ) -> Result<TokenStream, String> {
     let values = typed_params_of(o, req);
     let is_credential = |f: &FieldModel| {
@@ -302,7 +302,7 @@ fn typed_request(
     };
     let arg = |f: &FieldModel| -> Result<Option<TokenStream>, String> {
         if matches!(f.ty, Ty::Secret) || is_credential(f) {
-            return Ok(Some(quote!(crate::CREDENTIAL)));
+            return Ok(Some(credential.clone()));
         }
         let Some(v) = values.get(f.wire) else {
             return Ok(None);
@@ -313,31 +313,24 @@ fn typed_request(
             _ => literal(p, &f.ty, v)?,
         }))
     };
-    let mut required = Vec::new();
-    for f in o.params.iter().filter(|f| f.required) {
-        required.push(arg(f)?.ok_or_else(|| {
-            format!(
-                "no documented value for the required parameter `{}`",
-                f.wire
-            )
-        })?);
-    }
     let mut setters = Vec::new();
-    for f in o.params.iter().filter(|f| !f.required) {
-        if is_credential(f) {
+    for f in &o.params {
+        if !f.required && is_credential(f) {
             continue;
         }
-        if let Some(v) = arg(f)? {
-            let setter = id(if f.ident == "new" {
-                "with_new"
-            } else {
-                &f.ident
-            });
+        let v = arg(f)?;
+        if f.required && v.is_none() {
+            return Err(format!(
+                "no documented value for the required parameter `{}`",
+                f.wire
+            ));
+        }
+        if let Some(v) = v {
+            let setter = id(&crate::model::setter(&f.ident));
             setters.push(quote!(.#setter(#v)));
         }
     }
-    let req = id(&o.request);
-    Ok(quote!(api::#req::new(#(#required),*) #(#setters)*))
+    Ok(quote!(#(#setters)*))
 }
 
 fn with_placeholder(s: &str) -> String {

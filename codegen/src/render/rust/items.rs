@@ -189,8 +189,44 @@ pub fn type_item(t: &TypeModel, objects: &HashSet<String>) -> TokenStream {
             }
         }
         TypeBody::Enum(values) => enum_item(&name, d, values),
-        TypeBody::Union(variants) => union_item(&name, d, variants),
+        TypeBody::Union(variants) => {
+            let item = union_item(&name, d, variants);
+            let check = union_check_impl(&t.name, variants, objects);
+            quote!(#item #check)
+        }
     }
+}
+
+/// `impl runtime::Check` for a union: the constraints of whichever alternative it holds.
+fn union_check_impl(name: &str, variants: &[UnionVariant], objects: &HashSet<String>) -> syn::Item {
+    let arms: Vec<TokenStream> = variants
+        .iter()
+        .filter_map(|v| {
+            let (schema, t) = (v.schema?, v.ty.as_ref()?);
+            let body = value_checks(schema, t, "", objects);
+            if body.is_empty() {
+                return None;
+            }
+            let vn = id(&v.name);
+            Some(quote!(if let Self::#vn(v) = self { #(#body)* }))
+        })
+        .collect();
+    let tokens = if arms.is_empty() {
+        quote!(
+            fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
+        )
+    } else {
+        // A union of one alternative matches it irrefutably.
+        let allow = (variants.len() == 1).then(|| quote!(#[allow(irrefutable_let_patterns)]));
+        quote! {
+            #allow
+            fn check(&self, c: &mut runtime::Checker, at: &str) {
+                #(#arms)*
+            }
+        }
+    };
+    let n = id(name);
+    syn::parse2(quote!(impl runtime::Check for #n { #tokens })).expect("a union's check parses")
 }
 
 fn enum_item(name: &Ident, d: TokenStream, values: &[(String, &str, &str)]) -> TokenStream {
@@ -579,11 +615,7 @@ pub fn request_item(op: &OpModel, objects: &HashSet<String>) -> Vec<syn::Item> {
     new.body = vec![tail(init)];
     let mut methods = vec![new.build()];
     for f in op.params.iter().filter(|f| !f.required) {
-        let setter = if f.ident == "new" {
-            "with_new"
-        } else {
-            &f.ident
-        };
+        let setter = &crate::model::setter(&f.ident);
         let (t, convert) = arg_ty(&f.ty);
         let value = if convert {
             method_call(expr_path("value"), "into", Vec::new())

@@ -47,7 +47,7 @@ impl Renderer for RustRenderer {
             out.push(rust_file(
                 format!("examples/{}.rs", p.module),
                 &p.source,
-                client::example(p, &crate_name.replace('-', "_")),
+                client::example(p, &crate_name.replace('-', "_"))?,
                 &p.module,
             )?);
         }
@@ -134,21 +134,26 @@ fn provider_module(p: &ProviderModel) -> Result<String, RenderError> {
         let l = format!(" {l}");
         quote!(#![doc = #l])
     });
-    let mut head: syn::File = parse(
+    let head: syn::File = parse(
         quote! {
             #(#header_lines)*
             use crate::runtime;
+
+            /// The errors and response wrapper of this module's operations, for matching
+            /// without naming the runtime.
+            pub use runtime::{envelope::EnvelopeError, BuildError, Error, InvalidInput, ResponseValue, Secret, Violation};
         },
         &p.module,
     )?;
-    head.items.extend(client::client(p)?);
+
     let objects: HashSet<String> = p
         .types
         .iter()
-        .filter(|t| matches!(t.body, TypeBody::Object(_)))
+        .filter(|t| matches!(t.body, TypeBody::Object(_) | TypeBody::Union(_)))
         .map(|t| t.name.clone())
         .collect();
     let mut out = prettyplease::unparse(&head);
+    out.push_str(&print_items(client::client(p)?));
     for o in &p.operations {
         out.push_str(&operation_part(p, o, &objects)?);
     }
@@ -166,18 +171,24 @@ fn operation_part(
     o: &OpModel,
     objects: &HashSet<String>,
 ) -> Result<String, RenderError> {
-    let mut items = vec![client::operation_impl(p, o)?];
+    let mut items = client::operation_impl(p, o)?;
     items.extend(items::request_item(o, objects));
     items.extend(items::error_item(o));
     Ok(print_items(items))
 }
 
+/// Each item printed on its own, a blank line before it.
 fn print_items(items: Vec<syn::Item>) -> String {
-    prettyplease::unparse(&syn::File {
-        shebang: None,
-        attrs: Vec::new(),
-        items,
-    })
+    let mut out = String::new();
+    for item in items {
+        out.push('\n');
+        out.push_str(&prettyplease::unparse(&syn::File {
+            shebang: None,
+            attrs: Vec::new(),
+            items: vec![item],
+        }));
+    }
+    out
 }
 
 /// Parse tokens as one syntax node (`what` names it in errors).
