@@ -72,6 +72,33 @@ mod gaussdb_mysql {
             };
             assert_eq!(response.into_inner(), expected);
         }
+        /// Without its required parameters the call is refused before sending, naming each.
+        #[tokio::test]
+        async fn missing_required_parameters() {
+            let target = protocol_test::Target::capture(
+                    protocol_test::CannedResponse::new(500),
+                )
+                .await
+                .expect("the test target starts");
+            let client = api::Client::builder()
+                .base_url(target.url())
+                .http_client(target.http_client())
+                .token(crate::CREDENTIAL)
+                .build()
+                .expect("the client builds");
+            match client.create_manual_backup().send().await {
+                Err(generated::runtime::Error::InvalidInput(e)) => {
+                    let named: Vec<&str> = e
+                        .violations
+                        .iter()
+                        .map(|v| v.field.as_str())
+                        .collect();
+                    assert_eq!(named, ["project_id", "instance_id", "name"]);
+                }
+                other => panic!("expected the missing parameters refused, got {other:?}"),
+            }
+            assert_eq!(target.received(), Some(0), "nothing is sent");
+        }
         mod signed {
             use super::api;
             /// `create_backup`: The request example and its 201 answer (answer corrected to valid JSON). Replayed as corrected by erratum E1.
@@ -290,6 +317,18 @@ mod oms {
                 )
                 .send()
                 .await;
+            let shown = result
+                .as_ref()
+                .err()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            for text in [
+                "Unauthorized",
+                "You are requesting with an invalid credential.",
+                "yii\\web UnauthorizedHttpException",
+            ] {
+                assert!(shown.contains(text), "`{shown}` leaves out `{text}`");
+            }
             match result {
                 Err(
                     generated::runtime::Error::Documented {
@@ -347,6 +386,16 @@ mod oms {
                 )
                 .send()
                 .await;
+            let shown = result
+                .as_ref()
+                .err()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            for text in [
+                "those svr_id conflict with other data-back-up apply. apply_id is [\"2\"]. please check them first.",
+            ] {
+                assert!(shown.contains(text), "`{shown}` leaves out `{text}`");
+            }
             match result {
                 Err(
                     generated::runtime::Error::Documented {
@@ -370,6 +419,33 @@ mod oms {
                     )
                 }
             }
+        }
+        /// Without its required parameters the call is refused before sending, naming each.
+        #[tokio::test]
+        async fn missing_required_parameters() {
+            let target = protocol_test::Target::capture(
+                    protocol_test::CannedResponse::new(500),
+                )
+                .await
+                .expect("the test target starts");
+            let client = api::Client::builder()
+                .base_url(target.url())
+                .http_client(target.http_client())
+                .access_token(crate::CREDENTIAL)
+                .build()
+                .expect("the client builds");
+            match client.apply_block_timer().send().await {
+                Err(generated::runtime::Error::InvalidInput(e)) => {
+                    let named: Vec<&str> = e
+                        .violations
+                        .iter()
+                        .map(|v| v.field.as_str())
+                        .collect();
+                    assert_eq!(named, ["set_id", "app_id", "svr_ids"]);
+                }
+                other => panic!("expected the missing parameters refused, got {other:?}"),
+            }
+            assert_eq!(target.received(), Some(0), "nothing is sent");
         }
     }
     mod apply_table_backup {
@@ -572,6 +648,18 @@ mod oms {
                 .auto_approve(0)
                 .send()
                 .await;
+            let shown = result
+                .as_ref()
+                .err()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            for text in [
+                "Unauthorized",
+                "You are requesting with an invalid credential.",
+                "yii\\web UnauthorizedHttpException",
+            ] {
+                assert!(shown.contains(text), "`{shown}` leaves out `{text}`");
+            }
             match result {
                 Err(
                     generated::runtime::Error::Documented {
@@ -629,6 +717,14 @@ mod oms {
                 .auto_approve(0)
                 .send()
                 .await;
+            let shown = result
+                .as_ref()
+                .err()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            for text in ["ip:10.29.89.51 not in whitelist"] {
+                assert!(shown.contains(text), "`{shown}` leaves out `{text}`");
+            }
             match result {
                 Err(
                     generated::runtime::Error::Documented {
@@ -646,6 +742,33 @@ mod oms {
                     panic!("expected the documented failure `source_ip`, got {other:?}")
                 }
             }
+        }
+        /// Without its required parameters the call is refused before sending, naming each.
+        #[tokio::test]
+        async fn missing_required_parameters() {
+            let target = protocol_test::Target::capture(
+                    protocol_test::CannedResponse::new(500),
+                )
+                .await
+                .expect("the test target starts");
+            let client = api::Client::builder()
+                .base_url(target.url())
+                .http_client(target.http_client())
+                .access_token(crate::CREDENTIAL)
+                .build()
+                .expect("the client builds");
+            match client.apply_table_backup().send().await {
+                Err(generated::runtime::Error::InvalidInput(e)) => {
+                    let named: Vec<&str> = e
+                        .violations
+                        .iter()
+                        .map(|v| v.field.as_str())
+                        .collect();
+                    assert_eq!(named, ["set_id", "app_id"]);
+                }
+                other => panic!("expected the missing parameters refused, got {other:?}"),
+            }
+            assert_eq!(target.received(), Some(0), "nothing is sent");
         }
     }
     mod reject_application {
@@ -725,6 +848,14 @@ mod oms {
                 .memo("test")
                 .send()
                 .await;
+            let shown = result
+                .as_ref()
+                .err()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            for text in ["can't find apply_list(apply_id=100)"] {
+                assert!(shown.contains(text), "`{shown}` leaves out `{text}`");
+            }
             match result {
                 Err(
                     generated::runtime::Error::Documented {
@@ -746,6 +877,33 @@ mod oms {
                     )
                 }
             }
+        }
+        /// Without its required parameters the call is refused before sending, naming each.
+        #[tokio::test]
+        async fn missing_required_parameters() {
+            let target = protocol_test::Target::capture(
+                    protocol_test::CannedResponse::new(500),
+                )
+                .await
+                .expect("the test target starts");
+            let client = api::Client::builder()
+                .base_url(target.url())
+                .http_client(target.http_client())
+                .access_token(crate::CREDENTIAL)
+                .build()
+                .expect("the client builds");
+            match client.reject_application().send().await {
+                Err(generated::runtime::Error::InvalidInput(e)) => {
+                    let named: Vec<&str> = e
+                        .violations
+                        .iter()
+                        .map(|v| v.field.as_str())
+                        .collect();
+                    assert_eq!(named, ["apply_id"]);
+                }
+                other => panic!("expected the missing parameters refused, got {other:?}"),
+            }
+            assert_eq!(target.received(), Some(0), "nothing is sent");
         }
     }
 }
@@ -833,6 +991,33 @@ mod otc_dcs {
                 total_num: 1,
             };
             assert_eq!(response.into_inner(), expected);
+        }
+        /// Without its required parameters the call is refused before sending, naming each.
+        #[tokio::test]
+        async fn missing_required_parameters() {
+            let target = protocol_test::Target::capture(
+                    protocol_test::CannedResponse::new(500),
+                )
+                .await
+                .expect("the test target starts");
+            let client = api::Client::builder()
+                .base_url(target.url())
+                .http_client(target.http_client())
+                .token(crate::CREDENTIAL)
+                .build()
+                .expect("the client builds");
+            match client.list_backup_records().send().await {
+                Err(generated::runtime::Error::InvalidInput(e)) => {
+                    let named: Vec<&str> = e
+                        .violations
+                        .iter()
+                        .map(|v| v.field.as_str())
+                        .collect();
+                    assert_eq!(named, ["project_id", "instance_id"]);
+                }
+                other => panic!("expected the missing parameters refused, got {other:?}"),
+            }
+            assert_eq!(target.received(), Some(0), "nothing is sent");
         }
         mod signed {
             use super::api;
@@ -1087,6 +1272,35 @@ mod zomro {
             assert_eq!(response.status(), 200);
             let () = response.into_inner();
         }
+        /// Without its required parameters the call is refused before sending, naming each.
+        #[tokio::test]
+        async fn missing_required_parameters() {
+            let target = protocol_test::Target::capture(
+                    protocol_test::CannedResponse::new(500),
+                )
+                .await
+                .expect("the test target starts");
+            let client = api::Client::builder()
+                .base_url(target.url())
+                .http_client(target.http_client())
+                .session(crate::CREDENTIAL)
+                .build()
+                .expect("the client builds");
+            match client.create_backup_schedule().send().await {
+                Err(generated::runtime::Error::InvalidInput(e)) => {
+                    let named: Vec<&str> = e
+                        .violations
+                        .iter()
+                        .map(|v| v.field.as_str())
+                        .collect();
+                    assert_eq!(
+                        named, ["plid", "name", "rotation_days", "rotation_time"]
+                    );
+                }
+                other => panic!("expected the missing parameters refused, got {other:?}"),
+            }
+            assert_eq!(target.received(), Some(0), "nothing is sent");
+        }
     }
     mod list_backup_schedules {
         use generated::zomro as api;
@@ -1148,6 +1362,33 @@ mod zomro {
                 },
             ]);
             assert_eq!(response.into_inner(), expected);
+        }
+        /// Without its required parameters the call is refused before sending, naming each.
+        #[tokio::test]
+        async fn missing_required_parameters() {
+            let target = protocol_test::Target::capture(
+                    protocol_test::CannedResponse::new(500),
+                )
+                .await
+                .expect("the test target starts");
+            let client = api::Client::builder()
+                .base_url(target.url())
+                .http_client(target.http_client())
+                .session(crate::CREDENTIAL)
+                .build()
+                .expect("the client builds");
+            match client.list_backup_schedules().send().await {
+                Err(generated::runtime::Error::InvalidInput(e)) => {
+                    let named: Vec<&str> = e
+                        .violations
+                        .iter()
+                        .map(|v| v.field.as_str())
+                        .collect();
+                    assert_eq!(named, ["elid"]);
+                }
+                other => panic!("expected the missing parameters refused, got {other:?}"),
+            }
+            assert_eq!(target.received(), Some(0), "nothing is sent");
         }
     }
     mod delete_backup_schedule {
@@ -1232,6 +1473,33 @@ mod zomro {
                     panic!("expected a documented success, got {e:?}");
                 }
             }
+        }
+        /// Without its required parameters the call is refused before sending, naming each.
+        #[tokio::test]
+        async fn missing_required_parameters() {
+            let target = protocol_test::Target::capture(
+                    protocol_test::CannedResponse::new(500),
+                )
+                .await
+                .expect("the test target starts");
+            let client = api::Client::builder()
+                .base_url(target.url())
+                .http_client(target.http_client())
+                .session(crate::CREDENTIAL)
+                .build()
+                .expect("the client builds");
+            match client.delete_backup_schedule().send().await {
+                Err(generated::runtime::Error::InvalidInput(e)) => {
+                    let named: Vec<&str> = e
+                        .violations
+                        .iter()
+                        .map(|v| v.field.as_str())
+                        .collect();
+                    assert_eq!(named, ["elid"]);
+                }
+                other => panic!("expected the missing parameters refused, got {other:?}"),
+            }
+            assert_eq!(target.received(), Some(0), "nothing is sent");
         }
     }
 }

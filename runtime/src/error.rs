@@ -168,7 +168,7 @@ impl<E: OpError> fmt::Display for Error<E> {
             Error::InvalidInput(e) => write!(f, "{e}"),
             Error::Documented { status, error } => {
                 write!(f, "documented failure `{}` (HTTP {status})", error.name())?;
-                write_fields(f, &error.body(), "", &mut ": ")
+                write_fields(f, &error.body(), "", &mut " - ")
             }
             Error::Envelope { status, error } => write!(f, "{error} (HTTP {status})"),
             Error::UnexpectedStatus { status, excerpt } => {
@@ -213,16 +213,20 @@ fn write_fields(f: &mut fmt::Formatter<'_>, v: &Value, at: &str, sep: &mut &str)
             Ok(())
         }
         Value::String(s) => {
-            write!(f, "{sep}{at} {s:?}")?;
-            *sep = ", ";
+            write!(f, "{sep}{at}: {s}")?;
+            *sep = "; ";
             Ok(())
         }
         Value::Number(_) | Value::Bool(_) => {
-            write!(f, "{sep}{at} {v}")?;
-            *sep = ", ";
+            write!(f, "{sep}{at}: {v}")?;
+            *sep = "; ";
             Ok(())
         }
-        Value::Null | Value::Array(_) => Ok(()),
+        Value::Array(items) => {
+            let at = format!("{at}[]");
+            items.iter().try_for_each(|v| write_fields(f, v, &at, sep))
+        }
+        Value::Null => Ok(()),
     }
 }
 

@@ -126,6 +126,7 @@ fn provider_module(p: &ProviderModel) -> Result<TokenStream, RenderError> {
                 signed.push(test.map_err(|m| err(p, o, &ex.example.name, m))?);
             }
         }
+        let missing = missing_test(p, o);
         let signed = (!signed.is_empty()).then(|| {
             quote! {
                 mod signed {
@@ -138,6 +139,7 @@ fn provider_module(p: &ProviderModel) -> Result<TokenStream, RenderError> {
             mod #op_mod {
                 use generated::#module as api;
                 #(#tests)*
+                #missing
                 #signed
             }
         });
@@ -145,6 +147,46 @@ fn provider_module(p: &ProviderModel) -> Result<TokenStream, RenderError> {
     Ok(quote! {
         mod #module {
             #(#ops)*
+        }
+    })
+}
+
+/// A call with no parameter set: refused before anything is sent, naming every required
+/// parameter by its setter (none when the operation has no required parameter).
+fn missing_test(p: &ProviderModel, o: &OpModel) -> Option<TokenStream> {
+    let setters: Vec<String> = o
+        .params
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| {
+            crate::model::setter(&f.ident)
+                .trim_start_matches("r#")
+                .to_owned()
+        })
+        .collect();
+    if setters.is_empty() {
+        return None;
+    }
+    let client = client(p, o, Auth::Token);
+    let method = id(&o.method);
+    let allow = crate::model::uses_deprecated(p, o).then(|| quote!(#[allow(deprecated)]));
+    Some(quote! {
+        /// Without its required parameters the call is refused before sending, naming each.
+        #[tokio::test]
+        #allow
+        async fn missing_required_parameters() {
+            let target = protocol_test::Target::capture(protocol_test::CannedResponse::new(500))
+                .await
+                .expect("the test target starts");
+            let client = #client;
+            match client.#method().send().await {
+                Err(generated::runtime::Error::InvalidInput(e)) => {
+                    let named: Vec<&str> = e.violations.iter().map(|v| v.field.as_str()).collect();
+                    assert_eq!(named, [#(#setters),*]);
+                }
+                other => panic!("expected the missing parameters refused, got {other:?}"),
+            }
+            assert_eq!(target.received(), Some(0), "nothing is sent");
         }
     })
 }
@@ -460,7 +502,27 @@ fn outcome(p: &ProviderModel, o: &OpModel, ex: &ExampleModel) -> Result<TokenStr
                 )
             };
             let message = format!("expected the documented failure `{case}`, got {{other:?}}");
+            // Display shows the failure's message fields: every text of the documented body
+            // but a credential (redacted).
+            let mut texts = Vec::new();
+            string_leaves(&body, &mut texts);
+            texts.retain(|t| {
+                !t.is_empty()
+                    && !p.example_secrets.iter().any(|s| t.contains(s.as_str()))
+                    && !t.contains(PLACEHOLDER)
+            });
+            texts.sort();
+            texts.dedup();
+            let shown = (!texts.is_empty()).then(|| {
+                quote! {
+                    let shown = result.as_ref().err().map(ToString::to_string).unwrap_or_default();
+                    for text in [#(#texts),*] {
+                        assert!(shown.contains(text), "`{shown}` leaves out `{text}`");
+                    }
+                }
+            });
             quote! {
+                #shown
                 match result {
                     Err(generated::runtime::Error::Documented {
                         status,
@@ -480,6 +542,16 @@ fn outcome(p: &ProviderModel, o: &OpModel, ex: &ExampleModel) -> Result<TokenStr
             );
         },
     })
+}
+
+/// Every string in `v`, nested ones included.
+fn string_leaves(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => out.push(s.clone()),
+        Value::Array(items) => items.iter().for_each(|i| string_leaves(i, out)),
+        Value::Object(map) => map.values().for_each(|i| string_leaves(i, out)),
+        _ => {}
+    }
 }
 
 /// A typed Rust literal of `v` as a value of `ty`. Lenient about the wire form (numbers and
