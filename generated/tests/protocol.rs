@@ -72,33 +72,6 @@ mod gaussdb_mysql {
             };
             assert_eq!(response.into_inner(), expected);
         }
-        /// Without its required parameters the call is refused before sending, naming each.
-        #[tokio::test]
-        async fn missing_required_parameters() {
-            let target = protocol_test::Target::capture(
-                    protocol_test::CannedResponse::new(500),
-                )
-                .await
-                .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
-                .token(crate::CREDENTIAL)
-                .build()
-                .expect("the client builds");
-            match client.create_manual_backup().send().await {
-                Err(generated::runtime::Error::InvalidInput(e)) => {
-                    let named: Vec<&str> = e
-                        .violations
-                        .iter()
-                        .map(|v| v.field.as_str())
-                        .collect();
-                    assert_eq!(named, ["project_id", "instance_id", "name"]);
-                }
-                other => panic!("expected the missing parameters refused, got {other:?}"),
-            }
-            assert_eq!(target.received(), Some(0), "nothing is sent");
-        }
         mod signed {
             use super::api;
             /// `create_backup`: The request example and its 201 answer (answer corrected to valid JSON). Replayed as corrected by erratum E1.
@@ -322,13 +295,15 @@ mod oms {
                 .err()
                 .map(ToString::to_string)
                 .unwrap_or_default();
-            for text in [
+            let left_out: Vec<&str> = [
                 "Unauthorized",
                 "You are requesting with an invalid credential.",
                 "yii\\web UnauthorizedHttpException",
-            ] {
-                assert!(shown.contains(text), "`{shown}` leaves out `{text}`");
-            }
+            ]
+                .into_iter()
+                .filter(|t| !shown.contains(t))
+                .collect();
+            assert!(left_out.is_empty(), "`{shown}` leaves out {left_out:?}");
             match result {
                 Err(
                     generated::runtime::Error::Documented {
@@ -391,11 +366,13 @@ mod oms {
                 .err()
                 .map(ToString::to_string)
                 .unwrap_or_default();
-            for text in [
+            let left_out: Vec<&str> = [
                 "those svr_id conflict with other data-back-up apply. apply_id is [\"2\"]. please check them first.",
-            ] {
-                assert!(shown.contains(text), "`{shown}` leaves out `{text}`");
-            }
+            ]
+                .into_iter()
+                .filter(|t| !shown.contains(t))
+                .collect();
+            assert!(left_out.is_empty(), "`{shown}` leaves out {left_out:?}");
             match result {
                 Err(
                     generated::runtime::Error::Documented {
@@ -419,33 +396,6 @@ mod oms {
                     )
                 }
             }
-        }
-        /// Without its required parameters the call is refused before sending, naming each.
-        #[tokio::test]
-        async fn missing_required_parameters() {
-            let target = protocol_test::Target::capture(
-                    protocol_test::CannedResponse::new(500),
-                )
-                .await
-                .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
-                .access_token(crate::CREDENTIAL)
-                .build()
-                .expect("the client builds");
-            match client.apply_block_timer().send().await {
-                Err(generated::runtime::Error::InvalidInput(e)) => {
-                    let named: Vec<&str> = e
-                        .violations
-                        .iter()
-                        .map(|v| v.field.as_str())
-                        .collect();
-                    assert_eq!(named, ["set_id", "app_id", "svr_ids"]);
-                }
-                other => panic!("expected the missing parameters refused, got {other:?}"),
-            }
-            assert_eq!(target.received(), Some(0), "nothing is sent");
         }
     }
     mod apply_table_backup {
@@ -653,13 +603,15 @@ mod oms {
                 .err()
                 .map(ToString::to_string)
                 .unwrap_or_default();
-            for text in [
+            let left_out: Vec<&str> = [
                 "Unauthorized",
                 "You are requesting with an invalid credential.",
                 "yii\\web UnauthorizedHttpException",
-            ] {
-                assert!(shown.contains(text), "`{shown}` leaves out `{text}`");
-            }
+            ]
+                .into_iter()
+                .filter(|t| !shown.contains(t))
+                .collect();
+            assert!(left_out.is_empty(), "`{shown}` leaves out {left_out:?}");
             match result {
                 Err(
                     generated::runtime::Error::Documented {
@@ -722,9 +674,11 @@ mod oms {
                 .err()
                 .map(ToString::to_string)
                 .unwrap_or_default();
-            for text in ["ip:10.29.89.51 not in whitelist"] {
-                assert!(shown.contains(text), "`{shown}` leaves out `{text}`");
-            }
+            let left_out: Vec<&str> = ["ip:10.29.89.51 not in whitelist"]
+                .into_iter()
+                .filter(|t| !shown.contains(t))
+                .collect();
+            assert!(left_out.is_empty(), "`{shown}` leaves out {left_out:?}");
             match result {
                 Err(
                     generated::runtime::Error::Documented {
@@ -742,33 +696,6 @@ mod oms {
                     panic!("expected the documented failure `source_ip`, got {other:?}")
                 }
             }
-        }
-        /// Without its required parameters the call is refused before sending, naming each.
-        #[tokio::test]
-        async fn missing_required_parameters() {
-            let target = protocol_test::Target::capture(
-                    protocol_test::CannedResponse::new(500),
-                )
-                .await
-                .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
-                .access_token(crate::CREDENTIAL)
-                .build()
-                .expect("the client builds");
-            match client.apply_table_backup().send().await {
-                Err(generated::runtime::Error::InvalidInput(e)) => {
-                    let named: Vec<&str> = e
-                        .violations
-                        .iter()
-                        .map(|v| v.field.as_str())
-                        .collect();
-                    assert_eq!(named, ["set_id", "app_id"]);
-                }
-                other => panic!("expected the missing parameters refused, got {other:?}"),
-            }
-            assert_eq!(target.received(), Some(0), "nothing is sent");
         }
     }
     mod reject_application {
@@ -853,9 +780,11 @@ mod oms {
                 .err()
                 .map(ToString::to_string)
                 .unwrap_or_default();
-            for text in ["can't find apply_list(apply_id=100)"] {
-                assert!(shown.contains(text), "`{shown}` leaves out `{text}`");
-            }
+            let left_out: Vec<&str> = ["can't find apply_list(apply_id=100)"]
+                .into_iter()
+                .filter(|t| !shown.contains(t))
+                .collect();
+            assert!(left_out.is_empty(), "`{shown}` leaves out {left_out:?}");
             match result {
                 Err(
                     generated::runtime::Error::Documented {
@@ -877,33 +806,6 @@ mod oms {
                     )
                 }
             }
-        }
-        /// Without its required parameters the call is refused before sending, naming each.
-        #[tokio::test]
-        async fn missing_required_parameters() {
-            let target = protocol_test::Target::capture(
-                    protocol_test::CannedResponse::new(500),
-                )
-                .await
-                .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
-                .access_token(crate::CREDENTIAL)
-                .build()
-                .expect("the client builds");
-            match client.reject_application().send().await {
-                Err(generated::runtime::Error::InvalidInput(e)) => {
-                    let named: Vec<&str> = e
-                        .violations
-                        .iter()
-                        .map(|v| v.field.as_str())
-                        .collect();
-                    assert_eq!(named, ["apply_id"]);
-                }
-                other => panic!("expected the missing parameters refused, got {other:?}"),
-            }
-            assert_eq!(target.received(), Some(0), "nothing is sent");
         }
     }
 }
@@ -991,33 +893,6 @@ mod otc_dcs {
                 total_num: 1,
             };
             assert_eq!(response.into_inner(), expected);
-        }
-        /// Without its required parameters the call is refused before sending, naming each.
-        #[tokio::test]
-        async fn missing_required_parameters() {
-            let target = protocol_test::Target::capture(
-                    protocol_test::CannedResponse::new(500),
-                )
-                .await
-                .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
-                .token(crate::CREDENTIAL)
-                .build()
-                .expect("the client builds");
-            match client.list_backup_records().send().await {
-                Err(generated::runtime::Error::InvalidInput(e)) => {
-                    let named: Vec<&str> = e
-                        .violations
-                        .iter()
-                        .map(|v| v.field.as_str())
-                        .collect();
-                    assert_eq!(named, ["project_id", "instance_id"]);
-                }
-                other => panic!("expected the missing parameters refused, got {other:?}"),
-            }
-            assert_eq!(target.received(), Some(0), "nothing is sent");
         }
         mod signed {
             use super::api;
@@ -1272,35 +1147,6 @@ mod zomro {
             assert_eq!(response.status(), 200);
             let () = response.into_inner();
         }
-        /// Without its required parameters the call is refused before sending, naming each.
-        #[tokio::test]
-        async fn missing_required_parameters() {
-            let target = protocol_test::Target::capture(
-                    protocol_test::CannedResponse::new(500),
-                )
-                .await
-                .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
-                .session(crate::CREDENTIAL)
-                .build()
-                .expect("the client builds");
-            match client.create_backup_schedule().send().await {
-                Err(generated::runtime::Error::InvalidInput(e)) => {
-                    let named: Vec<&str> = e
-                        .violations
-                        .iter()
-                        .map(|v| v.field.as_str())
-                        .collect();
-                    assert_eq!(
-                        named, ["plid", "name", "rotation_days", "rotation_time"]
-                    );
-                }
-                other => panic!("expected the missing parameters refused, got {other:?}"),
-            }
-            assert_eq!(target.received(), Some(0), "nothing is sent");
-        }
     }
     mod list_backup_schedules {
         use generated::zomro as api;
@@ -1362,33 +1208,6 @@ mod zomro {
                 },
             ]);
             assert_eq!(response.into_inner(), expected);
-        }
-        /// Without its required parameters the call is refused before sending, naming each.
-        #[tokio::test]
-        async fn missing_required_parameters() {
-            let target = protocol_test::Target::capture(
-                    protocol_test::CannedResponse::new(500),
-                )
-                .await
-                .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
-                .session(crate::CREDENTIAL)
-                .build()
-                .expect("the client builds");
-            match client.list_backup_schedules().send().await {
-                Err(generated::runtime::Error::InvalidInput(e)) => {
-                    let named: Vec<&str> = e
-                        .violations
-                        .iter()
-                        .map(|v| v.field.as_str())
-                        .collect();
-                    assert_eq!(named, ["elid"]);
-                }
-                other => panic!("expected the missing parameters refused, got {other:?}"),
-            }
-            assert_eq!(target.received(), Some(0), "nothing is sent");
         }
     }
     mod delete_backup_schedule {
@@ -1473,33 +1292,6 @@ mod zomro {
                     panic!("expected a documented success, got {e:?}");
                 }
             }
-        }
-        /// Without its required parameters the call is refused before sending, naming each.
-        #[tokio::test]
-        async fn missing_required_parameters() {
-            let target = protocol_test::Target::capture(
-                    protocol_test::CannedResponse::new(500),
-                )
-                .await
-                .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
-                .session(crate::CREDENTIAL)
-                .build()
-                .expect("the client builds");
-            match client.delete_backup_schedule().send().await {
-                Err(generated::runtime::Error::InvalidInput(e)) => {
-                    let named: Vec<&str> = e
-                        .violations
-                        .iter()
-                        .map(|v| v.field.as_str())
-                        .collect();
-                    assert_eq!(named, ["elid"]);
-                }
-                other => panic!("expected the missing parameters refused, got {other:?}"),
-            }
-            assert_eq!(target.received(), Some(0), "nothing is sent");
         }
     }
 }

@@ -51,8 +51,10 @@ impl Renderer for ProtocolTestRenderer {
             .collect::<Vec<_>>()
             .join(", ");
         let mut providers = Vec::new();
+        let mut builders = Vec::new();
         for p in &model.providers {
             providers.push(provider_module(p)?);
+            builders.push(builder_module(p));
         }
         let tokens = quote! {
             //! Protocol tests: one test per documented example. Each calls the operation with
@@ -79,6 +81,27 @@ impl Renderer for ProtocolTestRenderer {
         };
         out.push(OutputFile {
             path: "tests/protocol.rs".into(),
+            contents: format!(
+                "{}{}",
+                banner("// ", &sources, ""),
+                prettyplease::unparse(&file)
+            ),
+        });
+        let tokens = quote! {
+            //! Call builders: an operation called without its required parameters is refused
+            //! before anything is sent, with an error naming each missing one by its setter.
+
+            /// Sent instead of a real credential.
+            const CREDENTIAL: &str = #PLACEHOLDER;
+
+            #(#builders)*
+        };
+        let file: syn::File = syn::parse2(tokens).map_err(|e| RenderError::Rust {
+            what: "tests/builders.rs".into(),
+            message: e.to_string(),
+        })?;
+        out.push(OutputFile {
+            path: "tests/builders.rs".into(),
             contents: format!(
                 "{}{}",
                 banner("// ", &sources, ""),
@@ -126,7 +149,6 @@ fn provider_module(p: &ProviderModel) -> Result<TokenStream, RenderError> {
                 signed.push(test.map_err(|m| err(p, o, &ex.example.name, m))?);
             }
         }
-        let missing = missing_test(p, o);
         let signed = (!signed.is_empty()).then(|| {
             quote! {
                 mod signed {
@@ -139,7 +161,6 @@ fn provider_module(p: &ProviderModel) -> Result<TokenStream, RenderError> {
             mod #op_mod {
                 use generated::#module as api;
                 #(#tests)*
-                #missing
                 #signed
             }
         });
@@ -189,6 +210,22 @@ fn missing_test(p: &ProviderModel, o: &OpModel) -> Option<TokenStream> {
             assert_eq!(target.received(), Some(0), "nothing is sent");
         }
     })
+}
+
+/// The builder tests of a provider's operations, one module per operation.
+fn builder_module(p: &ProviderModel) -> TokenStream {
+    let module = id(&p.module);
+    let tests = p.operations.iter().filter_map(|o| {
+        let test = missing_test(p, o)?;
+        let op_mod = id(&o.method);
+        Some(quote! {
+            mod #op_mod {
+                use generated::#module as api;
+                #test
+            }
+        })
+    });
+    quote!(mod #module { #(#tests)* })
 }
 
 /// How a test's client proves who it is.
@@ -516,9 +553,8 @@ fn outcome(p: &ProviderModel, o: &OpModel, ex: &ExampleModel) -> Result<TokenStr
             let shown = (!texts.is_empty()).then(|| {
                 quote! {
                     let shown = result.as_ref().err().map(ToString::to_string).unwrap_or_default();
-                    for text in [#(#texts),*] {
-                        assert!(shown.contains(text), "`{shown}` leaves out `{text}`");
-                    }
+                    let left_out: Vec<&str> = [#(#texts),*].into_iter().filter(|t| !shown.contains(t)).collect();
+                    assert!(left_out.is_empty(), "`{shown}` leaves out {left_out:?}");
                 }
             });
             quote! {
