@@ -11,7 +11,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let credential = std::env::var("GAUSSDB_MYSQL_TOKEN")
         .unwrap_or_else(|_| "example-credential".to_owned());
     builder = builder.token(credential.as_str());
-    let client = builder.build()?;
+    let client = builder.timeout(std::time::Duration::from_secs(10)).build()?;
     println!(
         "Calling `create_manual_backup` with the documented example `create_backup`."
     );
@@ -24,7 +24,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .send()
         .await
     {
-        Ok(response) => println!("HTTP {}: {:#?}", response.status(), * response),
+        Ok(response) => {
+            let status = response.status();
+            let payload = response.into_inner();
+            println!("HTTP {status}: {payload:#?}");
+        }
         Err(api::Error::Documented { status, error }) => {
             println!("documented failure (HTTP {status}): {error:?}")
         }

@@ -11,7 +11,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let credential = std::env::var("OTC_DCS_TOKEN")
         .unwrap_or_else(|_| "example-credential".to_owned());
     builder = builder.token(credential.as_str());
-    let client = builder.build()?;
+    let client = builder.timeout(std::time::Duration::from_secs(10)).build()?;
     use generated::runtime::StreamExt;
     println!(
         "Calling `list_backup_records` with the documented example `list_records`."
@@ -27,7 +27,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .send()
         .await
     {
-        Ok(response) => println!("HTTP {}: {:#?}", response.status(), * response),
+        Ok(response) => {
+            let status = response.status();
+            let payload = response.into_inner();
+            println!("HTTP {status}: {payload:#?}");
+        }
         Err(api::Error::Documented { status, error }) => {
             println!("documented failure (HTTP {status}): {error:?}")
         }

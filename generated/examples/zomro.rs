@@ -10,10 +10,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let credential = std::env::var("ZOMRO_TOKEN")
         .unwrap_or_else(|_| "example-credential".to_owned());
     builder = builder.session(credential.as_str());
-    let client = builder.build()?;
+    let client = builder.timeout(std::time::Duration::from_secs(10)).build()?;
     println!("Calling `list_backup_schedules` with the documented example `curl_list`.");
     match client.list_backup_schedules().elid(5203773).send().await {
-        Ok(response) => println!("HTTP {}: {:#?}", response.status(), * response),
+        Ok(response) => {
+            let status = response.status();
+            let payload = response.into_inner();
+            println!("HTTP {status}: {payload:#?}");
+        }
         Err(api::Error::Documented { status, error }) => {
             println!("documented failure (HTTP {status}): {error:?}")
         }

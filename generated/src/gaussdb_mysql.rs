@@ -75,6 +75,38 @@ impl Client {
     /// ```
     ///
     /// Returns a [`CreateManualBackupBuilder`]: set the parameters, then `.send().await`.
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use generated::gaussdb_mysql as api;
+    /// let client = api::Client::builder()
+    ///     .base_url("https://api.example.com")
+    ///     .token("TOKEN")
+    ///     .timeout(std::time::Duration::from_secs(10))
+    ///     .build()?;
+    /// let call = client
+    ///     .create_manual_backup()
+    ///     .project_id("619d3e78f61b4be68bc5aa0b59edcf7b")
+    ///     .instance_id("07033b125fd94a8a96896f8bcfee6ddain07")
+    ///     .name("backup-1")
+    ///     .description("Manual backup");
+    /// let result = match call.clone().send().await {
+    ///     Err(e) if e.is_retryable() => call.send().await,
+    ///     other => other,
+    /// };
+    /// match result {
+    ///     Ok(response) => {
+    ///         let payload = response.into_inner();
+    ///         println!("{payload:?}");
+    ///     }
+    ///     Err(api::Error::Documented { status, error }) => {
+    ///         println!("HTTP {status}: {error:?}")
+    ///     }
+    ///     Err(e) => return Err(e.into()),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn create_manual_backup(&self) -> CreateManualBackupBuilder<'_> {
         CreateManualBackupBuilder {
             client: self,

@@ -63,6 +63,39 @@ impl Client {
     /// More examples in the fixtures: `curl_apply`, `invalid_credential`, `conflicting_application`.
     ///
     /// Returns a [`ApplyBlockTimerBuilder`]: set the parameters, then `.send().await`.
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use generated::oms as api;
+    /// let client = api::Client::builder()
+    ///     .base_url("https://api.example.com")
+    ///     .access_token("TOKEN")
+    ///     .timeout(std::time::Duration::from_secs(10))
+    ///     .build()?;
+    /// let call = client
+    ///     .apply_block_timer()
+    ///     .set_id(126)
+    ///     .app_id(2)
+    ///     .svr_ids(
+    ///         api::ApplyBlockTimerSvrIds::Servers(Vec::from([String::from("126.2.2.3")])),
+    ///     );
+    /// let result = match call.clone().send().await {
+    ///     Err(e) if e.is_retryable() => call.send().await,
+    ///     other => other,
+    /// };
+    /// match result {
+    ///     Ok(response) => {
+    ///         let payload = response.into_inner();
+    ///         println!("{payload:?}");
+    ///     }
+    ///     Err(api::Error::Documented { status, error }) => {
+    ///         println!("HTTP {status}: {error:?}")
+    ///     }
+    ///     Err(e) => return Err(e.into()),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn apply_block_timer(&self) -> ApplyBlockTimerBuilder<'_> {
         ApplyBlockTimerBuilder {
             client: self,
@@ -260,6 +293,43 @@ impl Client {
     /// More examples in the fixtures: `curl_apply_servers`, `auto_approved_all`, `invalid_credential`, `source_not_whitelisted`.
     ///
     /// Returns a [`ApplyTableBackupBuilder`]: set the parameters, then `.send().await`.
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use generated::oms as api;
+    /// let client = api::Client::builder()
+    ///     .base_url("https://api.example.com")
+    ///     .access_token("TOKEN")
+    ///     .timeout(std::time::Duration::from_secs(10))
+    ///     .build()?;
+    /// let call = client
+    ///     .apply_table_backup()
+    ///     .set_id(126)
+    ///     .app_id(2)
+    ///     .zone_id(0)
+    ///     .svr_ids(
+    ///         api::ApplyTableBackupSvrIds::Servers(
+    ///             Vec::from([String::from("126.2.2.2"), String::from("126.2.2.3")]),
+    ///         ),
+    ///     )
+    ///     .auto_approve(0);
+    /// let result = match call.clone().send().await {
+    ///     Err(e) if e.is_retryable() => call.send().await,
+    ///     other => other,
+    /// };
+    /// match result {
+    ///     Ok(response) => {
+    ///         let payload = response.into_inner();
+    ///         println!("{payload:?}");
+    ///     }
+    ///     Err(api::Error::Documented { status, error }) => {
+    ///         println!("HTTP {status}: {error:?}")
+    ///     }
+    ///     Err(e) => return Err(e.into()),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn apply_table_backup(&self) -> ApplyTableBackupBuilder<'_> {
         ApplyTableBackupBuilder {
             client: self,
@@ -532,6 +602,33 @@ impl Client {
     /// More examples in the fixtures: `unknown_application`.
     ///
     /// Returns a [`RejectApplicationBuilder`]: set the parameters, then `.send().await`.
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use generated::oms as api;
+    /// let client = api::Client::builder()
+    ///     .base_url("https://api.example.com")
+    ///     .access_token("TOKEN")
+    ///     .timeout(std::time::Duration::from_secs(10))
+    ///     .build()?;
+    /// let call = client.reject_application().apply_id(100).memo("test");
+    /// let result = match call.clone().send().await {
+    ///     Err(e) if e.is_retryable() => call.send().await,
+    ///     other => other,
+    /// };
+    /// match result {
+    ///     Ok(response) => {
+    ///         let payload = response.into_inner();
+    ///         println!("{payload:?}");
+    ///     }
+    ///     Err(api::Error::Documented { status, error }) => {
+    ///         println!("HTTP {status}: {error:?}")
+    ///     }
+    ///     Err(e) => return Err(e.into()),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn reject_application(&self) -> RejectApplicationBuilder<'_> {
         RejectApplicationBuilder {
             client: self,

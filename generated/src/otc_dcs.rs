@@ -73,6 +73,54 @@ impl Client {
     /// ```
     ///
     /// Returns a [`ListBackupRecordsBuilder`]: set the parameters, then `.send().await` for one page, or `.stream()` for every item.
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use generated::otc_dcs as api;
+    /// let client = api::Client::builder()
+    ///     .base_url("https://api.example.com")
+    ///     .token("TOKEN")
+    ///     .timeout(std::time::Duration::from_secs(10))
+    ///     .build()?;
+    /// let call = client
+    ///     .list_backup_records()
+    ///     .project_id("0605767b0f0c4f3f9c21b7b5e2f1a5d1")
+    ///     .instance_id("5560df16-cebf-4473-95c4-d1b573c16e79")
+    ///     .start(1)
+    ///     .limit(10)
+    ///     .begin_time("20170718235959")
+    ///     .end_time("20190718235959");
+    /// let result = match call.clone().send().await {
+    ///     Err(e) if e.is_retryable() => call.send().await,
+    ///     other => other,
+    /// };
+    /// match result {
+    ///     Ok(response) => {
+    ///         let payload = response.into_inner();
+    ///         println!("{payload:?}");
+    ///     }
+    ///     Err(api::Error::Documented { status, error }) => {
+    ///         println!("HTTP {status}: {error:?}")
+    ///     }
+    ///     Err(e) => return Err(e.into()),
+    /// }
+    /// use generated::runtime::StreamExt;
+    /// let mut items = client
+    ///     .list_backup_records()
+    ///     .project_id("0605767b0f0c4f3f9c21b7b5e2f1a5d1")
+    ///     .instance_id("5560df16-cebf-4473-95c4-d1b573c16e79")
+    ///     .start(1)
+    ///     .limit(10)
+    ///     .begin_time("20170718235959")
+    ///     .end_time("20190718235959")
+    ///     .stream();
+    /// while let Some(item) = items.next().await {
+    ///     let item = item?;
+    ///     println!("{item:?}");
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn list_backup_records(&self) -> ListBackupRecordsBuilder<'_> {
         ListBackupRecordsBuilder {
             client: self,

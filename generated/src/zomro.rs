@@ -58,6 +58,38 @@ impl Client {
     /// More examples in the fixtures: `example_table`, `curl_create`.
     ///
     /// Returns a [`CreateBackupScheduleBuilder`]: set the parameters, then `.send().await`.
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use generated::zomro as api;
+    /// let client = api::Client::builder()
+    ///     .base_url("https://api.example.com")
+    ///     .session("TOKEN")
+    ///     .timeout(std::time::Duration::from_secs(10))
+    ///     .build()?;
+    /// let call = client
+    ///     .create_backup_schedule()
+    ///     .plid(5203773)
+    ///     .name("MyBackup")
+    ///     .rotation_days(Vec::from([1, 2, 3, 4, 5, 6, 0]))
+    ///     .rotation_time("02:01");
+    /// let result = match call.clone().send().await {
+    ///     Err(e) if e.is_retryable() => call.send().await,
+    ///     other => other,
+    /// };
+    /// match result {
+    ///     Ok(response) => {
+    ///         let payload = response.into_inner();
+    ///         println!("{payload:?}");
+    ///     }
+    ///     Err(api::Error::Documented { status, error }) => {
+    ///         println!("HTTP {status}: {error:?}")
+    ///     }
+    ///     Err(e) => return Err(e.into()),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn create_backup_schedule(&self) -> CreateBackupScheduleBuilder<'_> {
         CreateBackupScheduleBuilder {
             client: self,
@@ -292,6 +324,33 @@ impl Client {
     /// ```
     ///
     /// Returns a [`ListBackupSchedulesBuilder`]: set the parameters, then `.send().await`.
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use generated::zomro as api;
+    /// let client = api::Client::builder()
+    ///     .base_url("https://api.example.com")
+    ///     .session("TOKEN")
+    ///     .timeout(std::time::Duration::from_secs(10))
+    ///     .build()?;
+    /// let call = client.list_backup_schedules().elid(5203773);
+    /// let result = match call.clone().send().await {
+    ///     Err(e) if e.is_retryable() => call.send().await,
+    ///     other => other,
+    /// };
+    /// match result {
+    ///     Ok(response) => {
+    ///         let payload = response.into_inner();
+    ///         println!("{payload:?}");
+    ///     }
+    ///     Err(api::Error::Documented { status, error }) => {
+    ///         println!("HTTP {status}: {error:?}")
+    ///     }
+    ///     Err(e) => return Err(e.into()),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn list_backup_schedules(&self) -> ListBackupSchedulesBuilder<'_> {
         ListBackupSchedulesBuilder {
             client: self,
@@ -449,6 +508,33 @@ impl Client {
     /// More examples in the fixtures: `parameter_table_values`.
     ///
     /// Returns a [`DeleteBackupScheduleBuilder`]: set the parameters, then `.send().await`.
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use generated::zomro as api;
+    /// let client = api::Client::builder()
+    ///     .base_url("https://api.example.com")
+    ///     .session("TOKEN")
+    ///     .timeout(std::time::Duration::from_secs(10))
+    ///     .build()?;
+    /// let call = client.delete_backup_schedule().elid(14);
+    /// let result = match call.clone().send().await {
+    ///     Err(e) if e.is_retryable() => call.send().await,
+    ///     other => other,
+    /// };
+    /// match result {
+    ///     Ok(response) => {
+    ///         let payload = response.into_inner();
+    ///         println!("{payload:?}");
+    ///     }
+    ///     Err(api::Error::Documented { status, error }) => {
+    ///         println!("HTTP {status}: {error:?}")
+    ///     }
+    ///     Err(e) => return Err(e.into()),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn delete_backup_schedule(&self) -> DeleteBackupScheduleBuilder<'_> {
         DeleteBackupScheduleBuilder {
             client: self,

@@ -126,7 +126,11 @@ pub fn client(p: &ProviderModel) -> Result<Vec<syn::Item>, RenderError> {
 
 /// An operation's items: the `Client` method that starts a call, the call builder (one
 /// setter per parameter, `request`, `build`, `send`, and `stream` when the operation pages).
-pub fn operation_impl(p: &ProviderModel, o: &OpModel) -> Result<Vec<syn::Item>, RenderError> {
+pub fn operation_impl(
+    p: &ProviderModel,
+    o: &OpModel,
+    krate: &str,
+) -> Result<Vec<syn::Item>, RenderError> {
     let method = id(&o.method);
     let (builder, req, err) = (id(&o.builder), id(&o.request), id(&o.error));
     let response = ty(&o.response);
@@ -140,6 +144,9 @@ pub fn operation_impl(p: &ProviderModel, o: &OpModel) -> Result<Vec<syn::Item>, 
             ""
         }
     ));
+    if let Some(snippet) = usage(p, o, krate)? {
+        d.push_str(&format!("\n\n```no_run\n{snippet}```"));
+    }
     let d = doc(&d);
     let deprecated =
         o.op.deprecated
@@ -260,6 +267,90 @@ pub fn operation_impl(p: &ProviderModel, o: &OpModel) -> Result<Vec<syn::Item>, 
         block.items.push(call);
     }
     Ok(items)
+}
+
+/// The operation called with its first documented request through the builder, as a
+/// rustdoc example (hidden lines start with `# `): a documented failure matched, a retryable
+/// one told apart, and the stream of every item when the operation pages.
+pub(crate) fn usage(
+    p: &ProviderModel,
+    o: &OpModel,
+    krate: &str,
+) -> Result<Option<String>, RenderError> {
+    let Some(request) = o.op.examples.iter().find_map(|e| e.request.as_ref()) else {
+        return Ok(None);
+    };
+    let setters = crate::render::protocol_tests::typed_setters(p, o, request, &quote!("TOKEN"))
+        .map_err(|message| RenderError::Rust {
+            what: format!("rustdoc example of {}.{}", p.module, o.op.id),
+            message,
+        })?;
+    let (krate, module, method) = (id(krate), id(&p.module), id(&o.method));
+    let token = p
+        .auth
+        .iter()
+        .find(|a| !matches!(a.scheme, AuthScheme::Signature { .. }))
+        .map(|a| {
+            let setter = id(&setter_name(&a.setter, "auth"));
+            quote!(.#setter("TOKEN"))
+        });
+    let stream = o.pagination.as_ref().map(|_| {
+        quote! {
+            use #krate::runtime::StreamExt;
+            let mut items = client.#method() #setters .stream();
+            while let Some(item) = items.next().await {
+                let item = item?;
+                println!("{item:?}");
+            }
+        }
+    });
+    let allow =
+        o.op.deprecated
+            .as_ref()
+            .map(|_| quote!(#[allow(deprecated)]));
+    let tokens = quote! {
+        #allow
+        async fn example() -> Result<(), Box<dyn std::error::Error>> {
+            use #krate::#module as api;
+            let client = api::Client::builder()
+                .base_url("https://api.example.com")
+                #token
+                .timeout(std::time::Duration::from_secs(10))
+                .build()?;
+            let call = client.#method() #setters;
+            // Builders are `Clone`: try once more when the failure says it may pass.
+            let result = match call.clone().send().await {
+                Err(e) if e.is_retryable() => call.send().await,
+                other => other,
+            };
+            match result {
+                Ok(response) => {
+                    let payload = response.into_inner();
+                    println!("{payload:?}");
+                }
+                Err(api::Error::Documented { status, error }) => println!("HTTP {status}: {error:?}"),
+                Err(e) => return Err(e.into()),
+            }
+            #stream
+            Ok(())
+        }
+    };
+    let file: syn::File = parse(tokens, &o.method)?;
+    let text = prettyplease::unparse(&file);
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        // The function around the example, its attributes and its `Ok(())` are hidden.
+        let hidden =
+            i == 0 || i + 1 == lines.len() || line.starts_with("#[") || line.trim() == "Ok(())";
+        let line = line.strip_prefix("    ").unwrap_or(line);
+        if hidden {
+            out.push_str(&format!("# {line}\n"));
+        } else {
+            out.push_str(&format!("{line}\n"));
+        }
+    }
+    Ok(Some(out))
 }
 
 fn method_doc(o: &OpModel) -> String {
@@ -610,7 +701,11 @@ pub fn example(p: &ProviderModel, crate_name: &str) -> Result<TokenStream, Rende
                 #use_stream
                 println!(#note);
                 match client.#method() #setters .send().await {
-                    Ok(response) => println!("HTTP {}: {:#?}", response.status(), *response),
+                    Ok(response) => {
+                        let status = response.status();
+                        let payload = response.into_inner();
+                        println!("HTTP {status}: {payload:#?}");
+                    }
                     Err(api::Error::Documented { status, error }) => {
                         println!("documented failure (HTTP {status}): {error:?}")
                     }
@@ -640,7 +735,7 @@ pub fn example(p: &ProviderModel, crate_name: &str) -> Result<TokenStream, Rende
             // A placeholder credential when none is given (the mock accepts any).
             let credential = std::env::var(#token_var).unwrap_or_else(|_| "example-credential".to_owned());
             #token
-            let client = builder.build()?;
+            let client = builder.timeout(std::time::Duration::from_secs(10)).build()?;
             #call
             Ok(())
         }
