@@ -12,24 +12,80 @@ pub use runtime::{
     Violation,
 };
 
-/// The base URL template; `{name}` parts are filled from the builder's variables.
-pub const BASE_URL: &str = "https://{dcs_endpoint}";
+///Client for Open Telekom Cloud Distributed Cache Service (DCS). Build with [`Client::builder`]; cheap to clone (the connection pool is shared).
+#[derive(Debug, Clone)]
+pub struct Client {
+    transport: runtime::Transport,
+}
 
-/// Base URL variables and their defaults.
-pub const VARIABLES: &[(&str, Option<&str>)] = &[("dcs_endpoint", None)];
+impl Client {
+    /// Starts a builder.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder {
+            inner: runtime::TransportBuilder::new(
+                "https://{dcs_endpoint}",
+                &[("dcs_endpoint", None)],
+                2usize,
+                &[],
+            ),
+        }
+    }
+    /// The resolved base URL.
+    pub fn base_url(&self) -> &str {
+        self.transport.base_url()
+    }
+}
 
-/// Number of auth schemes (credential slots).
-pub const AUTH_SCHEMES: usize = 2usize;
-
-/// Fields whose values are secrets (redacted wherever they appear).
-pub const SECRET_FIELDS: &[&str] = &[];
-
-runtime::decl::client!(
-    "Client for Open Telekom Cloud Distributed Cache Service (DCS). Build with [`Client::builder`]; cheap to clone.",
-    "Builder for [`Client`]. Base URL template: `https://{dcs_endpoint}`."
-);
+///Builder for [`Client`]. Base URL template: `https://{dcs_endpoint}`.
+#[derive(Debug, Clone)]
+pub struct ClientBuilder {
+    inner: runtime::TransportBuilder,
+}
 
 impl ClientBuilder {
+    /// Use this base URL instead of filling the template.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.inner.base_url(url.into());
+        self
+    }
+    /// Give up on a call after this long, reading the body included (error
+    /// `Timeout`; default 15 s).
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.inner.timeout(timeout);
+        self
+    }
+    /// Give up on connecting (TLS handshake included) after this long (default 10 s).
+    pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.inner.connect_timeout(timeout);
+        self
+    }
+    /// Refuse response bodies over this many bytes (error `TooLarge`; default 10 MiB).
+    pub fn max_response_bytes(mut self, limit: u64) -> Self {
+        self.inner.max_response_bytes(limit);
+        self
+    }
+    /// Follow up to `max` redirects within the same origin (default 0: a 3xx is the
+    /// error `Redirect`); another origin and 307/308 are never followed.
+    pub fn max_redirects(mut self, max: usize) -> Self {
+        self.inner.max_redirects(max);
+        self
+    }
+    /// Also trust the CA certificate(s) in this PEM text (a private CA, a test server).
+    pub fn add_root_certificate(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.inner.add_root_certificate(pem.into());
+        self
+    }
+    /// The `User-Agent` header of every request.
+    pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
+        self.inner.user_agent(agent.into());
+        self
+    }
+    /// Use this HTTP client (proxies, connection pools) instead of the default one; the
+    /// timeout and body cap still apply, its TLS and redirect settings replace ours.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.inner.http_client(client);
+        self
+    }
     /// Base URL variable `dcs_endpoint`: Regional DCS endpoint host (e.g. `dcs.eu-de.otc.t-systems.com`).
     pub fn dcs_endpoint(mut self, value: impl Into<String>) -> Self {
         self.inner.variable("dcs_endpoint", value.into());
@@ -49,6 +105,11 @@ impl ClientBuilder {
     pub fn secret_key(mut self, key: impl Into<runtime::Secret>) -> Self {
         self.inner.secret_key(key.into());
         self
+    }
+    /// Fails when a base URL variable has neither a value nor a default, or a CA
+    /// certificate is not PEM.
+    pub fn build(self) -> Result<Client, runtime::BuildError> {
+        self.inner.build().map(|transport| Client { transport })
     }
 }
 

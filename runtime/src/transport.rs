@@ -311,11 +311,12 @@ where
             }))
         }
     };
-    let builder = build_request(t, op, &params)?;
+    let builder = build_request(t, op, params)?;
     let builder = super::sign::sign_if_chosen(t, &t.signing, op, builder)?;
-    let response = builder.send().await.map_err(|e| transport_error(t, e))?;
+    let mut response = builder.send().await.map_err(|e| transport_error(t, e))?;
     let status = response.status().as_u16();
-    let headers = response.headers().clone();
+    // Taken, not copied: the body is read without them.
+    let headers = std::mem::take(response.headers_mut());
     // Redirects are not followed (see `net::redirect_policy`): say where it pointed.
     if let Some(location) = headers
         .get(LOCATION)
@@ -332,6 +333,12 @@ where
             ReadError::TooLarge { limit } => Error::TooLarge { status, limit },
             ReadError::Http(e) => transport_error(t, e),
         })?;
+    // The common case, a success without an envelope: the payload straight from the bytes.
+    if status == op.success && matches!(op.envelope, Envelope::None) && !is_unit::<T>() {
+        if let Ok(payload) = serde_json::from_slice::<T>(&bytes) {
+            return Ok(ResponseValue::new(status, headers, payload));
+        }
+    }
     let text = String::from_utf8_lossy(&bytes);
     // Redacted first, then cut: a cut could leave part of a credential unrecognised.
     let excerpt = || excerpt(&t.redact(&text), 200);
@@ -359,12 +366,13 @@ where
     if status == op.success {
         // An empty success body cannot carry an envelope failure: for a unit payload it is
         // the documented answer, for any other payload the decode below reports it.
-        let unwrapped = if is_unit::<T>() && body.is_null() {
-            Ok(Value::Null)
-        } else {
-            unwrap_envelope(op, body.clone())
-        };
-        let payload = match unwrapped {
+        if (is_unit::<T>() && body.is_null()) || matches!(op.envelope, Envelope::None) {
+            return read_payload(body)
+                .map(|p| ResponseValue::new(status, headers, p))
+                .map_err(|e| decode_error(status, e));
+        }
+        // The envelope consumes a copy: on a failure the body is read again, redacted.
+        let payload = match unwrap_envelope(op, body.clone()) {
             Ok(p) => p,
             Err(_) => {
                 // A failure: everything it carries is redacted before it is read, so that
@@ -471,24 +479,24 @@ fn texts(value: &Value) -> Vec<String> {
 fn build_request<E>(
     t: &Transport,
     op: &Operation,
-    params: &Map<String, Value>,
+    mut params: Map<String, Value>,
 ) -> Result<reqwest::RequestBuilder, Error<E>> {
     let mut path = op.path.to_owned();
     let mut query: Vec<(String, String)> = Vec::new();
     let mut headers = HeaderMap::new();
     let mut body: Vec<(String, Value)> = Vec::new();
     let mut bad_header = None;
-    let mut put = |location: Location, name: &str, value: &Value| match location {
+    let mut put = |location: Location, name: &str, value: Value| match location {
         Location::Path => {
-            let text = texts(value).join(",");
+            let text = texts(&value).join(",");
             path = path.replace(
                 &format!("{{{name}}}"),
                 &super::wire::encode_component(&text),
             );
         }
-        Location::Query => query.extend(texts(value).into_iter().map(|v| (name.to_owned(), v))),
+        Location::Query => query.extend(texts(&value).into_iter().map(|v| (name.to_owned(), v))),
         Location::Header => {
-            let text = texts(value).join(",");
+            let text = texts(&value).join(",");
             match (HeaderName::try_from(name), HeaderValue::try_from(text)) {
                 (Ok(n), Ok(v)) => {
                     headers.insert(n, v);
@@ -496,13 +504,14 @@ fn build_request<E>(
                 _ => bad_header = Some(name.to_owned()),
             }
         }
-        Location::Body => body.push((name.to_owned(), value.clone())),
+        Location::Body => body.push((name.to_owned(), value)),
     };
     for f in op.fixed {
-        put(f.location, f.name, &Value::String(f.value.to_owned()));
+        put(f.location, f.name, Value::String(f.value.to_owned()));
     }
     for p in op.params {
-        if let Some(v) = params.get(p.name).filter(|v| !v.is_null()) {
+        // Moved out of the serialized request: no copy of the values.
+        if let Some(v) = params.remove(p.name).filter(|v| !v.is_null()) {
             put(p.location, p.name, v);
         }
     }
@@ -511,7 +520,7 @@ fn build_request<E>(
             put(
                 auth.location,
                 auth.name,
-                &Value::String(secret.expose().to_owned()),
+                Value::String(secret.expose().to_owned()),
             );
         }
     }

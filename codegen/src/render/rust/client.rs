@@ -15,7 +15,17 @@ use crate::render::RenderError;
 use spec::format::{AuthScheme, BodyEncoding, Envelope, Kind, Location};
 
 /// Builder methods every client has; variable and credential setters must not clash.
-const FIXED_SETTERS: &[&str] = &["base_url", "timeout", "user_agent", "http_client", "build"];
+const FIXED_SETTERS: &[&str] = &[
+    "base_url",
+    "timeout",
+    "connect_timeout",
+    "max_response_bytes",
+    "max_redirects",
+    "add_root_certificate",
+    "user_agent",
+    "http_client",
+    "build",
+];
 
 pub(crate) fn setter_name(name: &str, prefix: &str) -> String {
     if FIXED_SETTERS.contains(&name) {
@@ -92,33 +102,102 @@ pub fn client(p: &ProviderModel) -> Result<Vec<syn::Item>, RenderError> {
         }
     });
     let cd = format!(
-        "Client for {}. Build with [`Client::builder`]; cheap to clone.",
+        "Client for {}. Build with [`Client::builder`]; cheap to clone (the connection pool \
+         is shared).",
         provider.title
     );
     let bd = format!("Builder for [`Client`]. Base URL template: `{base}`.");
-    // The settings every provider shares come from `runtime::decl::client!`; only the base URL
-    // variables and credentials are rendered here.
     let own_setters: Vec<TokenStream> = var_setters.chain(auth_setters).collect();
-    let own_impl = (!own_setters.is_empty()).then(|| {
-        quote! {
-            impl ClientBuilder { #(#own_setters)* }
-        }
-    });
     parse_items(
         quote! {
-        /// The base URL template; `{name}` parts are filled from the builder's variables.
-        pub const BASE_URL: &str = #base;
+        #[doc = #cd]
+        #[derive(Debug, Clone)]
+        pub struct Client {
+            transport: runtime::Transport,
+        }
 
-        /// Base URL variables and their defaults.
-        pub const VARIABLES: &[(&str, Option<&str>)] = &[#(#vars),*];
-        /// Number of auth schemes (credential slots).
-        pub const AUTH_SCHEMES: usize = #schemes;
-        /// Fields whose values are secrets (redacted wherever they appear).
-        pub const SECRET_FIELDS: &[&str] = &[#(#secrets),*];
+        impl Client {
+            /// Starts a builder.
+            pub fn builder() -> ClientBuilder {
+                ClientBuilder {
+                    // The base URL template and its variables' defaults, the number of
+                    // credential slots, and the names of secret fields.
+                    inner: runtime::TransportBuilder::new(#base, &[#(#vars),*], #schemes, &[#(#secrets),*]),
+                }
+            }
 
-        runtime::decl::client!(#cd, #bd);
+            /// The resolved base URL.
+            pub fn base_url(&self) -> &str {
+                self.transport.base_url()
+            }
+        }
 
-        #own_impl
+        #[doc = #bd]
+        #[derive(Debug, Clone)]
+        pub struct ClientBuilder {
+            inner: runtime::TransportBuilder,
+        }
+
+        impl ClientBuilder {
+            /// Use this base URL instead of filling the template.
+            pub fn base_url(mut self, url: impl Into<String>) -> Self {
+                self.inner.base_url(url.into());
+                self
+            }
+
+            /// Give up on a call after this long, reading the body included (error
+            /// `Timeout`; default 15 s).
+            pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+                self.inner.timeout(timeout);
+                self
+            }
+
+            /// Give up on connecting (TLS handshake included) after this long (default 10 s).
+            pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
+                self.inner.connect_timeout(timeout);
+                self
+            }
+
+            /// Refuse response bodies over this many bytes (error `TooLarge`; default 10 MiB).
+            pub fn max_response_bytes(mut self, limit: u64) -> Self {
+                self.inner.max_response_bytes(limit);
+                self
+            }
+
+            /// Follow up to `max` redirects within the same origin (default 0: a 3xx is the
+            /// error `Redirect`); another origin and 307/308 are never followed.
+            pub fn max_redirects(mut self, max: usize) -> Self {
+                self.inner.max_redirects(max);
+                self
+            }
+
+            /// Also trust the CA certificate(s) in this PEM text (a private CA, a test server).
+            pub fn add_root_certificate(mut self, pem: impl Into<Vec<u8>>) -> Self {
+                self.inner.add_root_certificate(pem.into());
+                self
+            }
+
+            /// The `User-Agent` header of every request.
+            pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
+                self.inner.user_agent(agent.into());
+                self
+            }
+
+            /// Use this HTTP client (proxies, connection pools) instead of the default one; the
+            /// timeout and body cap still apply, its TLS and redirect settings replace ours.
+            pub fn http_client(mut self, client: reqwest::Client) -> Self {
+                self.inner.http_client(client);
+                self
+            }
+
+            #(#own_setters)*
+
+            /// Fails when a base URL variable has neither a value nor a default, or a CA
+            /// certificate is not PEM.
+            pub fn build(self) -> Result<Client, runtime::BuildError> {
+                self.inner.build().map(|transport| Client { transport })
+            }
+        }
         },
         "Client",
     )
