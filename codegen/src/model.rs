@@ -310,6 +310,52 @@ fn dedupe(names: &mut [String]) {
     }
 }
 
+/// An optional nullable field is `Option<Option<T>>` only where absent and `null` differ on
+/// the wire: in types a request can carry. In the others (answers only) both read as `None`:
+/// the field is `Option<T>`.
+fn collapse_response_nullables(types: &mut [TypeModel], operations: &[OpModel]) {
+    let mut sent: Vec<String> = Vec::new();
+    let mut todo: Vec<&Ty> = operations
+        .iter()
+        .flat_map(|o| o.params.iter().map(|f| &f.ty))
+        .collect();
+    let named = |t: &Ty| -> Option<String> {
+        let mut t = t;
+        loop {
+            match t {
+                Ty::Vec(inner) | Ty::Nullable(inner) => t = inner,
+                Ty::Named(n) => return Some(n.clone()),
+                _ => return None,
+            }
+        }
+    };
+    while let Some(t) = todo.pop() {
+        let Some(n) = named(t) else { continue };
+        if sent.contains(&n) {
+            continue;
+        }
+        if let Some(def) = types.iter().find(|d| d.name == n) {
+            match &def.body {
+                TypeBody::Object(fields) => todo.extend(fields.iter().map(|f| &f.ty)),
+                TypeBody::Union(variants) => {
+                    todo.extend(variants.iter().filter_map(|v| v.ty.as_ref()))
+                }
+                TypeBody::Enum(_) => {}
+            }
+        }
+        sent.push(n);
+    }
+    for t in types.iter_mut().filter(|t| !sent.contains(&t.name)) {
+        if let TypeBody::Object(fields) = &mut t.body {
+            for f in fields.iter_mut().filter(|f| !f.required) {
+                if let Ty::Nullable(inner) = &f.ty {
+                    f.ty = (**inner).clone();
+                }
+            }
+        }
+    }
+}
+
 /// Items each provider module declares or re-exports, which no spec type may be named.
 pub const RESERVED_TYPES: &[&str] = &[
     "Client",
@@ -372,6 +418,7 @@ impl<'a> ProviderModel<'a> {
             operations.push(cx.operation(op, &auth).map_err(err)?);
         }
         types.append(&mut cx.extra);
+        collapse_response_nullables(&mut types, &operations);
         Ok(ProviderModel {
             spec,
             source,

@@ -475,97 +475,53 @@ pub struct BackupRecord {
     /// Backup status.
     pub status: BackupStatus,
     /// Free-text description of the backup.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::wire::double_option"
-    )]
-    pub remark: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remark: Option<String>,
     /// Time segment in which the backup ran.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::wire::double_option"
-    )]
-    pub period: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
     /// Backup progress in percent, as a decimal string.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::wire::double_option"
-    )]
-    pub progress: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<String>,
     /// Size of the backup file in bytes.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::wire::double_option"
-    )]
-    pub size: Option<Option<i64>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<i64>,
     /// DCS instance id.
     pub instance_id: String,
     /// Backup record id.
     pub backup_id: String,
     /// When the backup task was created.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::wire::double_option"
-    )]
-    pub created_at: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
     /// When the backup finished.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::wire::double_option"
-    )]
-    pub updated_at: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<String>,
     /// When the backup started.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::wire::double_option"
-    )]
-    pub execution_at: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub execution_at: Option<String>,
     /// Manual or automatic backup.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backup_type: Option<BackupType>,
     /// Name of the backup record.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::wire::double_option"
-    )]
-    pub backup_name: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backup_name: Option<String>,
     /// Backup file format (e.g. AOF, RDB).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::wire::double_option"
-    )]
-    pub backup_format: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backup_format: Option<String>,
     /// Why the backup failed; null unless it failed.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::wire::double_option"
-    )]
-    pub error_code: Option<Option<BackupErrorCode>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_code: Option<BackupErrorCode>,
     /// Whether the backup can be restored.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::wire::double_option"
-    )]
-    pub is_support_restore: Option<Option<RestoreSupport>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_support_restore: Option<RestoreSupport>,
 }
 
 impl runtime::Check for BackupRecord {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
-        if let Some(Some(v)) = &self.size {
+        if let Some(v) = &self.size {
             c.range(at, "size", *v, Some(0i64), None);
         }
-        if let Some(Some(v)) = &self.created_at {
+        if let Some(v) = &self.created_at {
             c.pattern(
                 at,
                 "created_at",
@@ -574,7 +530,7 @@ impl runtime::Check for BackupRecord {
                 "in the format `date-time`",
             );
         }
-        if let Some(Some(v)) = &self.updated_at {
+        if let Some(v) = &self.updated_at {
             c.pattern(
                 at,
                 "updated_at",
@@ -583,7 +539,7 @@ impl runtime::Check for BackupRecord {
                 "in the format `date-time`",
             );
         }
-        if let Some(Some(v)) = &self.execution_at {
+        if let Some(v) = &self.execution_at {
             c.pattern(
                 at,
                 "execution_at",

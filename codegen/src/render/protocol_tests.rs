@@ -696,6 +696,8 @@ fn named(p: &ProviderModel, name: &str, v: &Value) -> Result<TokenStream, String
                     (None, true) => {
                         return Err(format!("`{name}` lacks its required member `{}`", f.wire))
                     }
+                    // An answer-only field reads `null` as absent.
+                    (Some(Value::Null), false) if !matches!(f.ty, Ty::Nullable(_)) => quote!(None),
                     (Some(x), false) => {
                         let inner = literal(p, &f.ty, x)?;
                         quote!(Some(#inner))
