@@ -30,6 +30,7 @@ impl Client {
             ),
         }
     }
+
     /// The resolved base URL.
     pub fn base_url(&self) -> &str {
         self.transport.base_url()
@@ -48,64 +49,76 @@ impl ClientBuilder {
         self.inner.base_url(url.into());
         self
     }
+
     /// Give up on a call after this long, reading the body included (error
     /// `Timeout`; default 15 s).
     pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
         self.inner.timeout(timeout);
         self
     }
+
     /// Give up on connecting (TLS handshake included) after this long (default 10 s).
     pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
         self.inner.connect_timeout(timeout);
         self
     }
+
     /// Refuse response bodies over this many bytes (error `TooLarge`; default 10 MiB).
     pub fn max_response_bytes(mut self, limit: u64) -> Self {
         self.inner.max_response_bytes(limit);
         self
     }
+
     /// Follow up to `max` redirects within the same origin (default 0: a 3xx is the
     /// error `Redirect`); another origin and 307/308 are never followed.
     pub fn max_redirects(mut self, max: usize) -> Self {
         self.inner.max_redirects(max);
         self
     }
+
     /// Also trust the CA certificate(s) in this PEM text (a private CA, a test server).
     pub fn add_root_certificate(mut self, pem: impl Into<Vec<u8>>) -> Self {
         self.inner.add_root_certificate(pem.into());
         self
     }
+
     /// The `User-Agent` header of every request.
     pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
         self.inner.user_agent(agent.into());
         self
     }
+
     /// Use this HTTP client (proxies, connection pools) instead of the default one; the
     /// timeout and body cap still apply, its TLS and redirect settings replace ours.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.inner.http_client(client);
         self
     }
+
     /// Base URL variable `endpoint`: Regional GaussDB endpoint host (e.g. `gaussdb.sa-brazil-1.myhuaweicloud.com`).
     pub fn endpoint(mut self, value: impl Into<String>) -> Self {
         self.inner.variable("endpoint", value.into());
         self
     }
+
     /// Credential `token`, sent as header `X-Auth-Token`: IAM user token (the X-Subject-Token returned by IAM). Never printed.
     pub fn token(mut self, secret: impl Into<runtime::Secret>) -> Self {
         self.inner.credential(0usize, secret.into());
         self
     }
+
     /// Access key of `aksk`: AK/SK request signing of the Huawei Cloud API Gateway, the SDKs' default; the IAM token is the alternative. Requests are signed (SDK-HMAC-SHA256) when both keys are set and no token is.
     pub fn access_key(mut self, key: impl Into<runtime::Secret>) -> Self {
         self.inner.access_key(key.into());
         self
     }
+
     /// Secret key of `aksk`, the HMAC key; never sent and never printed.
     pub fn secret_key(mut self, key: impl Into<runtime::Secret>) -> Self {
         self.inner.secret_key(key.into());
         self
     }
+
     /// Fails when a base URL variable has neither a value nor a default, or a CA
     /// certificate is not PEM.
     pub fn build(self) -> Result<Client, runtime::BuildError> {
@@ -198,26 +211,31 @@ impl<'a> CreateManualBackupBuilder<'a> {
         self.project_id = Some(value.into());
         self
     }
+
     /// Language of messages in the answer.
     pub fn x_language(mut self, value: impl Into<String>) -> Self {
         self.x_language = Some(value.into());
         self
     }
+
     /// Id of the instance to back up.
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.instance_id = Some(value.into());
         self
     }
+
     /// Backup name; starts with a letter, then letters, digits, - or _.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
+
     /// Free-text backup description.
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
     }
+
     /// Every parameter from `request`, replacing those set so far.
     pub fn request(self, request: CreateManualBackupRequest) -> Self {
         Self {
@@ -229,6 +247,7 @@ impl<'a> CreateManualBackupBuilder<'a> {
             description: request.description,
         }
     }
+
     /// The request from the parameters set, or every required one that is not.
     pub fn build(self) -> Result<CreateManualBackupRequest, runtime::InvalidInput> {
         match (self.project_id, self.instance_id, self.name) {
@@ -254,6 +273,7 @@ impl<'a> CreateManualBackupBuilder<'a> {
             }
         }
     }
+
     /// Checks the parameters against the spec's constraints, sends the call and
     /// decodes the answer.
     pub async fn send(
@@ -266,6 +286,7 @@ impl<'a> CreateManualBackupBuilder<'a> {
         let request = self.build()?;
         Self::call(client, &request).await
     }
+
     /// Checks, sends and decodes one call with `request`.
     async fn call(
         client: &Client,
@@ -328,11 +349,13 @@ impl CreateManualBackupRequest {
             description: None,
         }
     }
+
     /// Language of messages in the answer.
     pub fn x_language(mut self, value: impl Into<String>) -> Self {
         self.x_language = Some(value.into());
         self
     }
+
     /// Free-text backup description.
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());

@@ -30,6 +30,7 @@ impl Client {
             ),
         }
     }
+
     /// The resolved base URL.
     pub fn base_url(&self) -> &str {
         self.transport.base_url()
@@ -48,54 +49,64 @@ impl ClientBuilder {
         self.inner.base_url(url.into());
         self
     }
+
     /// Give up on a call after this long, reading the body included (error
     /// `Timeout`; default 15 s).
     pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
         self.inner.timeout(timeout);
         self
     }
+
     /// Give up on connecting (TLS handshake included) after this long (default 10 s).
     pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
         self.inner.connect_timeout(timeout);
         self
     }
+
     /// Refuse response bodies over this many bytes (error `TooLarge`; default 10 MiB).
     pub fn max_response_bytes(mut self, limit: u64) -> Self {
         self.inner.max_response_bytes(limit);
         self
     }
+
     /// Follow up to `max` redirects within the same origin (default 0: a 3xx is the
     /// error `Redirect`); another origin and 307/308 are never followed.
     pub fn max_redirects(mut self, max: usize) -> Self {
         self.inner.max_redirects(max);
         self
     }
+
     /// Also trust the CA certificate(s) in this PEM text (a private CA, a test server).
     pub fn add_root_certificate(mut self, pem: impl Into<Vec<u8>>) -> Self {
         self.inner.add_root_certificate(pem.into());
         self
     }
+
     /// The `User-Agent` header of every request.
     pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
         self.inner.user_agent(agent.into());
         self
     }
+
     /// Use this HTTP client (proxies, connection pools) instead of the default one; the
     /// timeout and body cap still apply, its TLS and redirect settings replace ours.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.inner.http_client(client);
         self
     }
+
     /// Base URL variable `OmsAddress`: Host (and port, if any) of the OMS web service (e.g. `omsaddress`).
     pub fn oms_address(mut self, value: impl Into<String>) -> Self {
         self.inner.variable("OmsAddress", value.into());
         self
     }
+
     /// Credential `access_token`, sent as query parameter `access-token`: OMS access token, obtained from the service's token call. Never printed.
     pub fn access_token(mut self, secret: impl Into<runtime::Secret>) -> Self {
         self.inner.credential(0usize, secret.into());
         self
     }
+
     /// Fails when a base URL variable has neither a value nor a default, or a CA
     /// certificate is not PEM.
     pub fn build(self) -> Result<Client, runtime::BuildError> {
@@ -183,16 +194,19 @@ impl<'a> ApplyBlockTimerBuilder<'a> {
         self.set_id = Some(value);
         self
     }
+
     /// App id of the backup processes.
     pub fn app_id(mut self, value: i32) -> Self {
         self.app_id = Some(value);
         self
     }
+
     /// Processes whose timer backups to block, or 0 for every process of the app.
     pub fn svr_ids(mut self, value: ApplyBlockTimerSvrIds) -> Self {
         self.svr_ids = Some(value);
         self
     }
+
     /// Every parameter from `request`, replacing those set so far.
     pub fn request(self, request: ApplyBlockTimerRequest) -> Self {
         Self {
@@ -202,6 +216,7 @@ impl<'a> ApplyBlockTimerBuilder<'a> {
             svr_ids: Some(request.svr_ids),
         }
     }
+
     /// The request from the parameters set, or every required one that is not.
     pub fn build(self) -> Result<ApplyBlockTimerRequest, runtime::InvalidInput> {
         match (self.set_id, self.app_id, self.svr_ids) {
@@ -225,6 +240,7 @@ impl<'a> ApplyBlockTimerBuilder<'a> {
             }
         }
     }
+
     /// Checks the parameters against the spec's constraints, sends the call and
     /// decodes the answer.
     pub async fn send(
@@ -237,6 +253,7 @@ impl<'a> ApplyBlockTimerBuilder<'a> {
         let request = self.build()?;
         Self::call(client, &request).await
     }
+
     /// Checks, sends and decodes one call with `request`.
     async fn call(
         client: &Client,
@@ -423,31 +440,37 @@ impl<'a> ApplyTableBackupBuilder<'a> {
         self.set_id = Some(value);
         self
     }
+
     /// App id within the set.
     pub fn app_id(mut self, value: i32) -> Self {
         self.app_id = Some(value);
         self
     }
+
     /// Zone of the data; the service refuses a zone without tables. Omit when svr_ids is 0.
     pub fn zone_id(mut self, value: i32) -> Self {
         self.zone_id = Some(value);
         self
     }
+
     /// Back up only this table. Omit (or empty) when svr_ids is 0.
     pub fn table_name(mut self, value: impl Into<String>) -> Self {
         self.table_name = Some(value.into());
         self
     }
+
     /// Processes to back up (slave processes only), or 0 for every process of the app.
     pub fn svr_ids(mut self, value: ApplyTableBackupSvrIds) -> Self {
         self.svr_ids = Some(value);
         self
     }
+
     /// 1 to approve the application at once (when the set allows it), 0 not to.
     pub fn auto_approve(mut self, value: i32) -> Self {
         self.auto_approve = Some(value);
         self
     }
+
     /// Every parameter from `request`, replacing those set so far.
     pub fn request(self, request: ApplyTableBackupRequest) -> Self {
         Self {
@@ -460,6 +483,7 @@ impl<'a> ApplyTableBackupBuilder<'a> {
             auto_approve: request.auto_approve,
         }
     }
+
     /// The request from the parameters set, or every required one that is not.
     pub fn build(self) -> Result<ApplyTableBackupRequest, runtime::InvalidInput> {
         match (self.set_id, self.app_id) {
@@ -482,6 +506,7 @@ impl<'a> ApplyTableBackupBuilder<'a> {
             }
         }
     }
+
     /// Checks the parameters against the spec's constraints, sends the call and
     /// decodes the answer.
     pub async fn send(
@@ -494,6 +519,7 @@ impl<'a> ApplyTableBackupBuilder<'a> {
         let request = self.build()?;
         Self::call(client, &request).await
     }
+
     /// Checks, sends and decodes one call with `request`.
     async fn call(
         client: &Client,
@@ -587,21 +613,25 @@ impl ApplyTableBackupRequest {
             auto_approve: None,
         }
     }
+
     /// Zone of the data; the service refuses a zone without tables. Omit when svr_ids is 0.
     pub fn zone_id(mut self, value: i32) -> Self {
         self.zone_id = Some(value);
         self
     }
+
     /// Back up only this table. Omit (or empty) when svr_ids is 0.
     pub fn table_name(mut self, value: impl Into<String>) -> Self {
         self.table_name = Some(value.into());
         self
     }
+
     /// Processes to back up (slave processes only), or 0 for every process of the app.
     pub fn svr_ids(mut self, value: ApplyTableBackupSvrIds) -> Self {
         self.svr_ids = Some(value);
         self
     }
+
     /// 1 to approve the application at once (when the set allows it), 0 not to.
     pub fn auto_approve(mut self, value: i32) -> Self {
         self.auto_approve = Some(value);
@@ -714,11 +744,13 @@ impl<'a> RejectApplicationBuilder<'a> {
         self.apply_id = Some(value);
         self
     }
+
     /// Reason for the rejection.
     pub fn memo(mut self, value: impl Into<String>) -> Self {
         self.memo = Some(value.into());
         self
     }
+
     /// Every parameter from `request`, replacing those set so far.
     pub fn request(self, request: RejectApplicationRequest) -> Self {
         Self {
@@ -727,6 +759,7 @@ impl<'a> RejectApplicationBuilder<'a> {
             memo: request.memo,
         }
     }
+
     /// The request from the parameters set, or every required one that is not.
     pub fn build(self) -> Result<RejectApplicationRequest, runtime::InvalidInput> {
         match (self.apply_id,) {
@@ -741,6 +774,7 @@ impl<'a> RejectApplicationBuilder<'a> {
             }
         }
     }
+
     /// Checks the parameters against the spec's constraints, sends the call and
     /// decodes the answer.
     pub async fn send(
@@ -750,6 +784,7 @@ impl<'a> RejectApplicationBuilder<'a> {
         let request = self.build()?;
         Self::call(client, &request).await
     }
+
     /// Checks, sends and decodes one call with `request`.
     async fn call(
         client: &Client,
@@ -793,6 +828,7 @@ impl RejectApplicationRequest {
     pub fn new(apply_id: i32) -> Self {
         Self { apply_id, memo: None }
     }
+
     /// Reason for the rejection.
     pub fn memo(mut self, value: impl Into<String>) -> Self {
         self.memo = Some(value.into());

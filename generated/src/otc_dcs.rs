@@ -30,6 +30,7 @@ impl Client {
             ),
         }
     }
+
     /// The resolved base URL.
     pub fn base_url(&self) -> &str {
         self.transport.base_url()
@@ -48,64 +49,76 @@ impl ClientBuilder {
         self.inner.base_url(url.into());
         self
     }
+
     /// Give up on a call after this long, reading the body included (error
     /// `Timeout`; default 15 s).
     pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
         self.inner.timeout(timeout);
         self
     }
+
     /// Give up on connecting (TLS handshake included) after this long (default 10 s).
     pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
         self.inner.connect_timeout(timeout);
         self
     }
+
     /// Refuse response bodies over this many bytes (error `TooLarge`; default 10 MiB).
     pub fn max_response_bytes(mut self, limit: u64) -> Self {
         self.inner.max_response_bytes(limit);
         self
     }
+
     /// Follow up to `max` redirects within the same origin (default 0: a 3xx is the
     /// error `Redirect`); another origin and 307/308 are never followed.
     pub fn max_redirects(mut self, max: usize) -> Self {
         self.inner.max_redirects(max);
         self
     }
+
     /// Also trust the CA certificate(s) in this PEM text (a private CA, a test server).
     pub fn add_root_certificate(mut self, pem: impl Into<Vec<u8>>) -> Self {
         self.inner.add_root_certificate(pem.into());
         self
     }
+
     /// The `User-Agent` header of every request.
     pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
         self.inner.user_agent(agent.into());
         self
     }
+
     /// Use this HTTP client (proxies, connection pools) instead of the default one; the
     /// timeout and body cap still apply, its TLS and redirect settings replace ours.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.inner.http_client(client);
         self
     }
+
     /// Base URL variable `dcs_endpoint`: Regional DCS endpoint host (e.g. `dcs.eu-de.otc.t-systems.com`).
     pub fn dcs_endpoint(mut self, value: impl Into<String>) -> Self {
         self.inner.variable("dcs_endpoint", value.into());
         self
     }
+
     /// Credential `token`, sent as header `X-Auth-Token`: IAM user token. Never printed.
     pub fn token(mut self, secret: impl Into<runtime::Secret>) -> Self {
         self.inner.credential(0usize, secret.into());
         self
     }
+
     /// Access key of `aksk`: AK/SK request signing of the Open Telekom Cloud API Gateway; the IAM token is the alternative. Requests are signed (SDK-HMAC-SHA256) when both keys are set and no token is.
     pub fn access_key(mut self, key: impl Into<runtime::Secret>) -> Self {
         self.inner.access_key(key.into());
         self
     }
+
     /// Secret key of `aksk`, the HMAC key; never sent and never printed.
     pub fn secret_key(mut self, key: impl Into<runtime::Secret>) -> Self {
         self.inner.secret_key(key.into());
         self
     }
+
     /// Fails when a base URL variable has neither a value nor a default, or a CA
     /// certificate is not PEM.
     pub fn build(self) -> Result<Client, runtime::BuildError> {
@@ -214,31 +227,37 @@ impl<'a> ListBackupRecordsBuilder<'a> {
         self.project_id = Some(value.into());
         self
     }
+
     /// DCS instance id.
     pub fn instance_id(mut self, value: impl Into<String>) -> Self {
         self.instance_id = Some(value.into());
         self
     }
+
     /// 1-based index of the first record to return.
     pub fn start(mut self, value: i32) -> Self {
         self.start = Some(value);
         self
     }
+
     /// Records per page.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
         self
     }
+
     /// Start of the time window.
     pub fn begin_time(mut self, value: impl Into<String>) -> Self {
         self.begin_time = Some(value.into());
         self
     }
+
     /// End of the time window.
     pub fn end_time(mut self, value: impl Into<String>) -> Self {
         self.end_time = Some(value.into());
         self
     }
+
     /// Every parameter from `request`, replacing those set so far.
     pub fn request(self, request: ListBackupRecordsRequest) -> Self {
         Self {
@@ -251,6 +270,7 @@ impl<'a> ListBackupRecordsBuilder<'a> {
             end_time: request.end_time,
         }
     }
+
     /// The request from the parameters set, or every required one that is not.
     pub fn build(self) -> Result<ListBackupRecordsRequest, runtime::InvalidInput> {
         match (self.project_id, self.instance_id) {
@@ -276,6 +296,7 @@ impl<'a> ListBackupRecordsBuilder<'a> {
             }
         }
     }
+
     /// Checks the parameters against the spec's constraints, sends the call and
     /// decodes the answer.
     pub async fn send(
@@ -288,6 +309,7 @@ impl<'a> ListBackupRecordsBuilder<'a> {
         let request = self.build()?;
         Self::call(client, &request).await
     }
+
     /// Every item over all pages, walking `start` from the value set (else 1) until the reported total is reached or a page is empty. The stream is `Unpin`: call `futures::StreamExt::next` on it directly.
     pub fn stream(
         self,
@@ -311,6 +333,7 @@ impl<'a> ListBackupRecordsBuilder<'a> {
             },
         )
     }
+
     /// Checks, sends and decodes one call with `request`.
     async fn call(
         client: &Client,
@@ -374,21 +397,25 @@ impl ListBackupRecordsRequest {
             end_time: None,
         }
     }
+
     /// 1-based index of the first record to return.
     pub fn start(mut self, value: i32) -> Self {
         self.start = Some(value);
         self
     }
+
     /// Records per page.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
         self
     }
+
     /// Start of the time window.
     pub fn begin_time(mut self, value: impl Into<String>) -> Self {
         self.begin_time = Some(value.into());
         self
     }
+
     /// End of the time window.
     pub fn end_time(mut self, value: impl Into<String>) -> Self {
         self.end_time = Some(value.into());

@@ -30,6 +30,7 @@ impl Client {
             ),
         }
     }
+
     /// The resolved base URL.
     pub fn base_url(&self) -> &str {
         self.transport.base_url()
@@ -48,49 +49,58 @@ impl ClientBuilder {
         self.inner.base_url(url.into());
         self
     }
+
     /// Give up on a call after this long, reading the body included (error
     /// `Timeout`; default 15 s).
     pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
         self.inner.timeout(timeout);
         self
     }
+
     /// Give up on connecting (TLS handshake included) after this long (default 10 s).
     pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
         self.inner.connect_timeout(timeout);
         self
     }
+
     /// Refuse response bodies over this many bytes (error `TooLarge`; default 10 MiB).
     pub fn max_response_bytes(mut self, limit: u64) -> Self {
         self.inner.max_response_bytes(limit);
         self
     }
+
     /// Follow up to `max` redirects within the same origin (default 0: a 3xx is the
     /// error `Redirect`); another origin and 307/308 are never followed.
     pub fn max_redirects(mut self, max: usize) -> Self {
         self.inner.max_redirects(max);
         self
     }
+
     /// Also trust the CA certificate(s) in this PEM text (a private CA, a test server).
     pub fn add_root_certificate(mut self, pem: impl Into<Vec<u8>>) -> Self {
         self.inner.add_root_certificate(pem.into());
         self
     }
+
     /// The `User-Agent` header of every request.
     pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
         self.inner.user_agent(agent.into());
         self
     }
+
     /// Use this HTTP client (proxies, connection pools) instead of the default one; the
     /// timeout and body cap still apply, its TLS and redirect settings replace ours.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.inner.http_client(client);
         self
     }
+
     /// Credential `session`, sent as form field `auth`: BILLmanager session token. Never printed.
     pub fn session(mut self, secret: impl Into<runtime::Secret>) -> Self {
         self.inner.credential(0usize, secret.into());
         self
     }
+
     /// Fails when a base URL variable has neither a value nor a default, or a CA
     /// certificate is not PEM.
     pub fn build(self) -> Result<Client, runtime::BuildError> {
@@ -179,21 +189,25 @@ impl<'a> CreateBackupScheduleBuilder<'a> {
         self.plid = Some(value);
         self
     }
+
     /// Schedule name.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
+
     /// Weekdays to back up on, Sunday = 0 to Saturday = 6.
     pub fn rotation_days(mut self, value: Vec<i32>) -> Self {
         self.rotation_days = Some(value);
         self
     }
+
     /// Time of day to back up.
     pub fn rotation_time(mut self, value: impl Into<String>) -> Self {
         self.rotation_time = Some(value.into());
         self
     }
+
     /// Every parameter from `request`, replacing those set so far.
     pub fn request(self, request: CreateBackupScheduleRequest) -> Self {
         Self {
@@ -204,6 +218,7 @@ impl<'a> CreateBackupScheduleBuilder<'a> {
             rotation_time: Some(request.rotation_time),
         }
     }
+
     /// The request from the parameters set, or every required one that is not.
     pub fn build(self) -> Result<CreateBackupScheduleRequest, runtime::InvalidInput> {
         match (self.plid, self.name, self.rotation_days, self.rotation_time) {
@@ -229,6 +244,7 @@ impl<'a> CreateBackupScheduleBuilder<'a> {
             }
         }
     }
+
     /// Checks the parameters against the spec's constraints, sends the call and
     /// decodes the answer.
     pub async fn send(
@@ -238,6 +254,7 @@ impl<'a> CreateBackupScheduleBuilder<'a> {
         let request = self.build()?;
         Self::call(client, &request).await
     }
+
     /// Checks, sends and decodes one call with `request`.
     async fn call(
         client: &Client,
@@ -434,6 +451,7 @@ impl<'a> ListBackupSchedulesBuilder<'a> {
         self.elid = Some(value);
         self
     }
+
     /// Every parameter from `request`, replacing those set so far.
     pub fn request(self, request: ListBackupSchedulesRequest) -> Self {
         Self {
@@ -441,6 +459,7 @@ impl<'a> ListBackupSchedulesBuilder<'a> {
             elid: Some(request.elid),
         }
     }
+
     /// The request from the parameters set, or every required one that is not.
     pub fn build(self) -> Result<ListBackupSchedulesRequest, runtime::InvalidInput> {
         match (self.elid,) {
@@ -448,6 +467,7 @@ impl<'a> ListBackupSchedulesBuilder<'a> {
             (elid,) => Err(runtime::check::missing(&[("elid", elid.is_none())])),
         }
     }
+
     /// Checks the parameters against the spec's constraints, sends the call and
     /// decodes the answer.
     pub async fn send(
@@ -460,6 +480,7 @@ impl<'a> ListBackupSchedulesBuilder<'a> {
         let request = self.build()?;
         Self::call(client, &request).await
     }
+
     /// Checks, sends and decodes one call with `request`.
     async fn call(
         client: &Client,
@@ -618,6 +639,7 @@ impl<'a> DeleteBackupScheduleBuilder<'a> {
         self.elid = Some(value);
         self
     }
+
     /// Every parameter from `request`, replacing those set so far.
     pub fn request(self, request: DeleteBackupScheduleRequest) -> Self {
         Self {
@@ -625,6 +647,7 @@ impl<'a> DeleteBackupScheduleBuilder<'a> {
             elid: Some(request.elid),
         }
     }
+
     /// The request from the parameters set, or every required one that is not.
     pub fn build(self) -> Result<DeleteBackupScheduleRequest, runtime::InvalidInput> {
         match (self.elid,) {
@@ -636,6 +659,7 @@ impl<'a> DeleteBackupScheduleBuilder<'a> {
             (elid,) => Err(runtime::check::missing(&[("elid", elid.is_none())])),
         }
     }
+
     /// Checks the parameters against the spec's constraints, sends the call and
     /// decodes the answer.
     pub async fn send(
@@ -645,6 +669,7 @@ impl<'a> DeleteBackupScheduleBuilder<'a> {
         let request = self.build()?;
         Self::call(client, &request).await
     }
+
     /// Checks, sends and decodes one call with `request`.
     async fn call(
         client: &Client,

@@ -203,16 +203,44 @@ fn operation_part(
     Ok(print_items(items))
 }
 
-/// Each item printed on its own, a blank line before it.
+/// Each item printed on its own, a blank line before it and between the members of its
+/// blocks.
 fn print_items(items: Vec<syn::Item>) -> String {
     let mut out = String::new();
     for item in items {
         out.push('\n');
-        out.push_str(&prettyplease::unparse(&syn::File {
+        let text = prettyplease::unparse(&syn::File {
             shebang: None,
             attrs: Vec::new(),
             items: vec![item],
-        }));
+        });
+        out.push_str(&space_members(&text));
+    }
+    out
+}
+
+/// A blank line between a member that ends (`}` alone) and the next one's documentation,
+/// attributes or signature; prettyplease puts none.
+fn space_members(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut previous = "";
+    for line in text.lines() {
+        let t = line.trim_start();
+        let starts_member = t.starts_with("///")
+            || t.starts_with("#[")
+            || t.starts_with("pub ")
+            || t.starts_with("fn ")
+            || t.starts_with("async fn ")
+            || t.starts_with("const ");
+        if previous.trim_start() == "}"
+            && previous.len() - previous.trim_start().len() == line.len() - t.len()
+            && starts_member
+        {
+            out.push('\n');
+        }
+        out.push_str(line);
+        out.push('\n');
+        previous = line;
     }
     out
 }
