@@ -193,7 +193,7 @@ impl Client {
     }
 }
 
-///One call of [`Client::create_manual_backup`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`CreateManualBackupBuilder::request`] with a whole [`CreateManualBackupRequest`].
+/// One call of [`Client::create_manual_backup`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`CreateManualBackupBuilder::request`] with a whole [`CreateManualBackupRequest`].
 #[derive(Debug, Clone)]
 #[must_use = "a call builder does nothing until `send`"]
 pub struct CreateManualBackupBuilder<'a> {

@@ -178,7 +178,7 @@ impl Client {
     }
 }
 
-///One call of [`Client::apply_block_timer`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`ApplyBlockTimerBuilder::request`] with a whole [`ApplyBlockTimerRequest`].
+/// One call of [`Client::apply_block_timer`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`ApplyBlockTimerBuilder::request`] with a whole [`ApplyBlockTimerRequest`].
 #[derive(Debug, Clone)]
 #[must_use = "a call builder does nothing until `send`"]
 pub struct ApplyBlockTimerBuilder<'a> {
@@ -421,7 +421,7 @@ impl Client {
     }
 }
 
-///One call of [`Client::apply_table_backup`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`ApplyTableBackupBuilder::request`] with a whole [`ApplyTableBackupRequest`].
+/// One call of [`Client::apply_table_backup`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`ApplyTableBackupBuilder::request`] with a whole [`ApplyTableBackupRequest`].
 #[derive(Debug, Clone)]
 #[must_use = "a call builder does nothing until `send`"]
 pub struct ApplyTableBackupBuilder<'a> {
@@ -729,7 +729,7 @@ impl Client {
     }
 }
 
-///One call of [`Client::reject_application`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`RejectApplicationBuilder::request`] with a whole [`RejectApplicationRequest`].
+/// One call of [`Client::reject_application`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`RejectApplicationBuilder::request`] with a whole [`RejectApplicationRequest`].
 #[derive(Debug, Clone)]
 #[must_use = "a call builder does nothing until `send`"]
 pub struct RejectApplicationBuilder<'a> {

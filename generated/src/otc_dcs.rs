@@ -208,7 +208,7 @@ impl Client {
     }
 }
 
-///One call of [`Client::list_backup_records`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`ListBackupRecordsBuilder::request`] with a whole [`ListBackupRecordsRequest`].
+/// One call of [`Client::list_backup_records`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`ListBackupRecordsBuilder::request`] with a whole [`ListBackupRecordsRequest`].
 #[derive(Debug, Clone)]
 #[must_use = "a call builder does nothing until `send`"]
 pub struct ListBackupRecordsBuilder<'a> {

@@ -172,7 +172,7 @@ impl Client {
     }
 }
 
-///One call of [`Client::create_backup_schedule`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`CreateBackupScheduleBuilder::request`] with a whole [`CreateBackupScheduleRequest`].
+/// One call of [`Client::create_backup_schedule`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`CreateBackupScheduleBuilder::request`] with a whole [`CreateBackupScheduleRequest`].
 #[derive(Debug, Clone)]
 #[must_use = "a call builder does nothing until `send`"]
 pub struct CreateBackupScheduleBuilder<'a> {
@@ -437,7 +437,7 @@ impl Client {
     }
 }
 
-///One call of [`Client::list_backup_schedules`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`ListBackupSchedulesBuilder::request`] with a whole [`ListBackupSchedulesRequest`].
+/// One call of [`Client::list_backup_schedules`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`ListBackupSchedulesBuilder::request`] with a whole [`ListBackupSchedulesRequest`].
 #[derive(Debug, Clone)]
 #[must_use = "a call builder does nothing until `send`"]
 pub struct ListBackupSchedulesBuilder<'a> {
@@ -625,7 +625,7 @@ impl Client {
     }
 }
 
-///One call of [`Client::delete_backup_schedule`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`DeleteBackupScheduleBuilder::request`] with a whole [`DeleteBackupScheduleRequest`].
+/// One call of [`Client::delete_backup_schedule`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`DeleteBackupScheduleBuilder::request`] with a whole [`DeleteBackupScheduleRequest`].
 #[derive(Debug, Clone)]
 #[must_use = "a call builder does nothing until `send`"]
 pub struct DeleteBackupScheduleBuilder<'a> {

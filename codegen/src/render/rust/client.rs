@@ -288,8 +288,14 @@ pub fn operation_impl(
     };
     let stream = stream_method(o);
     let call = call_fn(p, o)?;
+    // Without parameters the request carries nothing to take.
+    let request_arg = if o.params.is_empty() {
+        quote!(_request)
+    } else {
+        quote!(request)
+    };
     let bd = format!(
-        "One call of [`Client::{}`]: a setter per parameter (required ones must be set, or \
+        " One call of [`Client::{}`]: a setter per parameter (required ones must be set, or \
          `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or \
          [`{}::request`] with a whole [`{}`].",
         o.method.trim_start_matches("r#"),
@@ -320,7 +326,7 @@ pub fn operation_impl(
                 #(#setters)*
 
                 /// Every parameter from `request`, replacing those set so far.
-                pub fn request(self, request: #req) -> Self {
+                pub fn request(self, #request_arg: #req) -> Self {
                     Self { client: self.client, #(#from_request)* }
                 }
 
@@ -418,10 +424,13 @@ pub(crate) fn usage(
     let text = prettyplease::unparse(&file);
     let lines: Vec<&str> = text.lines().collect();
     let mut out = String::new();
+    let body_start = lines
+        .iter()
+        .position(|l| l.starts_with("async fn"))
+        .map_or(0, |i| i + 1);
     for (i, line) in lines.iter().enumerate() {
         // The function around the example, its attributes and its `Ok(())` are hidden.
-        let hidden =
-            i == 0 || i + 1 == lines.len() || line.starts_with("#[") || line.trim() == "Ok(())";
+        let hidden = i < body_start || i + 1 == lines.len() || line.trim() == "Ok(())";
         let line = line.strip_prefix("    ").unwrap_or(line);
         if hidden {
             out.push_str(&format!("# {line}\n"));
