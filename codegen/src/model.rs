@@ -53,6 +53,8 @@ pub enum TypeBody<'a> {
     /// String enum: (Rust variant, wire value, doc).
     Enum(Vec<(String, &'a str, &'a str)>),
     Union(Vec<UnionVariant<'a>>),
+    /// A string that identifies one kind of thing (a parameter's `identifies`): a newtype.
+    Id,
 }
 
 #[derive(Debug)]
@@ -340,7 +342,7 @@ fn collapse_response_nullables(types: &mut [TypeModel], operations: &[OpModel]) 
                 TypeBody::Union(variants) => {
                     todo.extend(variants.iter().filter_map(|v| v.ty.as_ref()))
                 }
-                TypeBody::Enum(_) => {}
+                TypeBody::Enum(_) | TypeBody::Id => {}
             }
         }
         sent.push(n);
@@ -354,6 +356,11 @@ fn collapse_response_nullables(types: &mut [TypeModel], operations: &[OpModel]) 
             }
         }
     }
+}
+
+/// Whether `f` is an id with a type of its own (a parameter with `identifies`).
+pub fn is_id(f: &FieldModel) -> bool {
+    f.schema.kind == Kind::String && matches!(f.ty, Ty::Named(_))
 }
 
 /// Items each provider module declares or re-exports, which no spec type may be named.
@@ -374,6 +381,8 @@ struct Ctx<'a> {
     /// Types synthesised for inline unions, appended after the named types.
     extra: Vec<TypeModel<'a>>,
     taken: Vec<String>,
+    /// Identified things and the names of their id types.
+    ids: Vec<(String, String)>,
 }
 
 impl<'a> ProviderModel<'a> {
@@ -386,6 +395,7 @@ impl<'a> ProviderModel<'a> {
             spec,
             extra: Vec::new(),
             taken: spec.types.keys().map(|k| type_name(k)).collect(),
+            ids: Vec::new(),
         };
         let mut types = Vec::new();
         if let Some(name) = spec
@@ -483,6 +493,11 @@ impl<'a> Ctx<'a> {
             if role == Some(Role::Secret) && ty == Ty::String {
                 ty = Ty::Secret;
             }
+            if let (FieldSrc::Param(p), Ty::String) = (&f, &ty) {
+                if let Some(thing) = &p.identifies {
+                    ty = Ty::Named(self.id_type(thing));
+                }
+            }
             out.push(FieldModel {
                 deprecated: f.deprecated(),
                 wire,
@@ -501,6 +516,25 @@ impl<'a> Ctx<'a> {
             f.ident = i;
         }
         Ok(out)
+    }
+
+    /// The newtype of ids of `thing` (one per thing, shared by every parameter naming it).
+    fn id_type(&mut self, thing: &str) -> String {
+        if let Some((_, name)) = self.ids.iter().find(|(t, _)| t == thing) {
+            return name.clone();
+        }
+        let name = self.fresh_name(format!("{}Id", type_name(thing)));
+        self.extra.push(TypeModel {
+            name: name.clone(),
+            doc: format!(
+                "Identifies a {} (`{thing}`): a string with a type of its own, so the id of \
+                 another kind of thing does not fit where this one goes.",
+                thing.replace('_', " ")
+            ),
+            body: TypeBody::Id,
+        });
+        self.ids.push((thing.to_owned(), name.clone()));
+        name
     }
 
     /// The Rust type of `schema`; inline unions become named types called `hint`.

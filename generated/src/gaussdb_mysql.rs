@@ -198,16 +198,16 @@ impl Client {
 #[must_use = "a call builder does nothing until `send`"]
 pub struct CreateManualBackupBuilder<'a> {
     client: &'a Client,
-    project_id: Option<String>,
+    project_id: Option<ProjectId>,
     x_language: Option<String>,
-    instance_id: Option<String>,
+    instance_id: Option<InstanceId>,
     name: Option<String>,
     description: Option<String>,
 }
 
 impl<'a> CreateManualBackupBuilder<'a> {
     /// Project id in the region.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+    pub fn project_id(mut self, value: impl Into<ProjectId>) -> Self {
         self.project_id = Some(value.into());
         self
     }
@@ -219,7 +219,7 @@ impl<'a> CreateManualBackupBuilder<'a> {
     }
 
     /// Id of the instance to back up.
-    pub fn instance_id(mut self, value: impl Into<String>) -> Self {
+    pub fn instance_id(mut self, value: impl Into<InstanceId>) -> Self {
         self.instance_id = Some(value.into());
         self
     }
@@ -321,12 +321,12 @@ impl<'a> CreateManualBackupBuilder<'a> {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateManualBackupRequest {
     /// Project id in the region.
-    pub project_id: String,
+    pub project_id: ProjectId,
     /// Language of messages in the answer.
     #[serde(rename = "X-Language", default, skip_serializing_if = "Option::is_none")]
     pub x_language: Option<String>,
     /// Id of the instance to back up.
-    pub instance_id: String,
+    pub instance_id: InstanceId,
     /// Backup name; starts with a letter, then letters, digits, - or _.
     pub name: String,
     /// Free-text backup description.
@@ -337,8 +337,8 @@ pub struct CreateManualBackupRequest {
 impl CreateManualBackupRequest {
     /// Creates the request from its required parameters.
     pub fn new(
-        project_id: impl Into<String>,
-        instance_id: impl Into<String>,
+        project_id: impl Into<ProjectId>,
+        instance_id: impl Into<InstanceId>,
         name: impl Into<String>,
     ) -> Self {
         Self {
@@ -366,8 +366,10 @@ impl CreateManualBackupRequest {
 impl runtime::Check for CreateManualBackupRequest {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         let v = &self.project_id;
+        let v = v.as_str();
         c.length(at, "project_id", v, Some(1u32), None);
         let v = &self.instance_id;
+        let v = v.as_str();
         c.length(at, "instance_id", v, Some(1u32), None);
         let v = &self.name;
         c.length(at, "name", v, Some(4u32), Some(64u32));
@@ -493,4 +495,96 @@ pub struct ApiError {
 
 impl runtime::Check for ApiError {
     fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
+}
+
+/// Identifies a project (`project`): a string with a type of its own, so the id of another kind of thing does not fit where this one goes.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct ProjectId(pub String);
+
+impl ProjectId {
+    /// The id as sent.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for ProjectId {
+    fn from(id: String) -> Self {
+        Self(id)
+    }
+}
+
+impl From<&str> for ProjectId {
+    fn from(id: &str) -> Self {
+        Self(id.to_owned())
+    }
+}
+
+impl AsRef<str> for ProjectId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for ProjectId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Identifies a instance (`instance`): a string with a type of its own, so the id of another kind of thing does not fit where this one goes.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct InstanceId(pub String);
+
+impl InstanceId {
+    /// The id as sent.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for InstanceId {
+    fn from(id: String) -> Self {
+        Self(id)
+    }
+}
+
+impl From<&str> for InstanceId {
+    fn from(id: &str) -> Self {
+        Self(id.to_owned())
+    }
+}
+
+impl AsRef<str> for InstanceId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for InstanceId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }

@@ -213,8 +213,8 @@ impl Client {
 #[must_use = "a call builder does nothing until `send`"]
 pub struct ListBackupRecordsBuilder<'a> {
     client: &'a Client,
-    project_id: Option<String>,
-    instance_id: Option<String>,
+    project_id: Option<ProjectId>,
+    instance_id: Option<InstanceId>,
     start: Option<i32>,
     limit: Option<i32>,
     begin_time: Option<String>,
@@ -223,13 +223,13 @@ pub struct ListBackupRecordsBuilder<'a> {
 
 impl<'a> ListBackupRecordsBuilder<'a> {
     /// Project id.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+    pub fn project_id(mut self, value: impl Into<ProjectId>) -> Self {
         self.project_id = Some(value.into());
         self
     }
 
     /// DCS instance id.
-    pub fn instance_id(mut self, value: impl Into<String>) -> Self {
+    pub fn instance_id(mut self, value: impl Into<InstanceId>) -> Self {
         self.instance_id = Some(value.into());
         self
     }
@@ -368,9 +368,9 @@ impl<'a> ListBackupRecordsBuilder<'a> {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListBackupRecordsRequest {
     /// Project id.
-    pub project_id: String,
+    pub project_id: ProjectId,
     /// DCS instance id.
-    pub instance_id: String,
+    pub instance_id: InstanceId,
     /// 1-based index of the first record to return.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<i32>,
@@ -387,7 +387,10 @@ pub struct ListBackupRecordsRequest {
 
 impl ListBackupRecordsRequest {
     /// Creates the request from its required parameters.
-    pub fn new(project_id: impl Into<String>, instance_id: impl Into<String>) -> Self {
+    pub fn new(
+        project_id: impl Into<ProjectId>,
+        instance_id: impl Into<InstanceId>,
+    ) -> Self {
         Self {
             project_id: project_id.into(),
             instance_id: instance_id.into(),
@@ -426,8 +429,10 @@ impl ListBackupRecordsRequest {
 impl runtime::Check for ListBackupRecordsRequest {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         let v = &self.project_id;
+        let v = v.as_str();
         c.length(at, "project_id", v, Some(1u32), None);
         let v = &self.instance_id;
+        let v = v.as_str();
         c.length(at, "instance_id", v, Some(1u32), None);
         if let Some(v) = &self.start {
             c.range(at, "start", i64::from(*v), Some(1i64), None);
@@ -668,4 +673,96 @@ pub struct ApiError {
 
 impl runtime::Check for ApiError {
     fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
+}
+
+/// Identifies a project (`project`): a string with a type of its own, so the id of another kind of thing does not fit where this one goes.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct ProjectId(pub String);
+
+impl ProjectId {
+    /// The id as sent.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for ProjectId {
+    fn from(id: String) -> Self {
+        Self(id)
+    }
+}
+
+impl From<&str> for ProjectId {
+    fn from(id: &str) -> Self {
+        Self(id.to_owned())
+    }
+}
+
+impl AsRef<str> for ProjectId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for ProjectId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Identifies a instance (`instance`): a string with a type of its own, so the id of another kind of thing does not fit where this one goes.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct InstanceId(pub String);
+
+impl InstanceId {
+    /// The id as sent.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for InstanceId {
+    fn from(id: String) -> Self {
+        Self(id)
+    }
+}
+
+impl From<&str> for InstanceId {
+    fn from(id: &str) -> Self {
+        Self(id.to_owned())
+    }
+}
+
+impl AsRef<str> for InstanceId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for InstanceId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }

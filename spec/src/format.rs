@@ -219,6 +219,10 @@ pub struct Parameter {
     /// Still served but no longer to be used: generated clients mark it `#[deprecated]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deprecated: Option<Deprecated>,
+    /// What a string parameter identifies (snake_case, e.g. `project`, `instance`): generated
+    /// clients give it a type of its own per identified thing, so two ids cannot be swapped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identifies: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]

@@ -114,7 +114,13 @@ fn ops(p: &ProviderModel, krate: &str) -> Result<Vec<Value>, RenderError> {
                     "setter": crate::model::setter(&f.ident).trim_start_matches("r#").to_owned(),
                     "location": prm.location.as_str(),
                     "required": prm.required,
-                    "type": describe(&prm.schema),
+                    "type": match &prm.identifies {
+                        Some(thing) => match &f.ty {
+                            crate::model::Ty::Named(n) => format!("{} (identifies: {thing}, Rust `{n}`)", describe(&prm.schema)),
+                            _ => describe(&prm.schema),
+                        },
+                        None => describe(&prm.schema),
+                    },
                     "description": match &prm.deprecated {
                         Some(d) => format!("**Deprecated:** {} {}", deprecation_text(d), prm.description),
                         None => prm.description.clone(),

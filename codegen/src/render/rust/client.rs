@@ -246,9 +246,13 @@ pub fn operation_impl(
         let dep = f
             .deprecated
             .map(|d| deprecated_attr(d, |r| format!("`{}`", crate::model::ident(r))));
-        let (arg, value) = match f.ty {
+        let (arg, value) = match &f.ty {
             Ty::String => (quote!(impl Into<String>), quote!(value.into())),
             Ty::Secret => (quote!(impl Into<runtime::Secret>), quote!(value.into())),
+            Ty::Named(n) if crate::model::is_id(f) => {
+                let n = id(n);
+                (quote!(impl Into<#n>), quote!(value.into()))
+            }
             _ => (ty(&f.ty), quote!(value)),
         };
         quote! {

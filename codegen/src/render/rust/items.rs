@@ -189,6 +189,43 @@ pub fn type_item(t: &TypeModel, objects: &HashSet<String>) -> TokenStream {
             }
         }
         TypeBody::Enum(values) => enum_item(&name, d, values),
+        TypeBody::Id => quote! {
+            #d
+            #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+            #[serde(transparent)]
+            pub struct #name(pub String);
+
+            impl #name {
+                /// The id as sent.
+                pub fn as_str(&self) -> &str {
+                    &self.0
+                }
+            }
+
+            impl From<String> for #name {
+                fn from(id: String) -> Self {
+                    Self(id)
+                }
+            }
+
+            impl From<&str> for #name {
+                fn from(id: &str) -> Self {
+                    Self(id.to_owned())
+                }
+            }
+
+            impl AsRef<str> for #name {
+                fn as_ref(&self) -> &str {
+                    &self.0
+                }
+            }
+
+            impl std::fmt::Display for #name {
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str(&self.0)
+                }
+            }
+        },
         TypeBody::Union(variants) => {
             let item = union_item(&name, d, variants);
             let check = union_check_impl(&t.name, variants, objects);
@@ -522,6 +559,17 @@ fn value_checks(schema: &Schema, t: &Ty, name: &str, objects: &HashSet<String>) 
             }
             out
         }
+        // An id newtype: its string's constraints.
+        Ty::Named(_) if schema.kind == spec::format::Kind::String => {
+            let body = value_checks(schema, &Ty::String, name, objects);
+            if body.is_empty() {
+                body
+            } else {
+                let mut out = vec![local("v", method_call(v(), "as_str", Vec::new()))];
+                out.extend(body);
+                out
+            }
+        }
         Ty::Named(n) if objects.contains(n) => {
             let at = call("runtime::check::join", vec![expr_path("at"), str_lit(name)]);
             vec![semi(call(
@@ -576,6 +624,15 @@ pub fn request_item(op: &OpModel, objects: &HashSet<String>) -> Vec<syn::Item> {
     let arg_ty = |t: &Ty| match t {
         Ty::String => (into("String"), true),
         Ty::Secret => (into("runtime::Secret"), true),
+        // An id newtype (only a string schema names one): from text or the id itself.
+        Ty::Named(n)
+            if op
+                .params
+                .iter()
+                .any(|f| f.ty == *t && crate::model::is_id(f)) =>
+        {
+            (into(n), true)
+        }
         t => (syntax::ty(t), false),
     };
     let args = required
@@ -585,6 +642,9 @@ pub fn request_item(op: &OpModel, objects: &HashSet<String>) -> Vec<syn::Item> {
     let inits = op.params.iter().map(|f| {
         let (expr, shorthand) = match (f.required, &f.ty) {
             (true, Ty::String | Ty::Secret) => {
+                (method_call(expr_path(&f.ident), "into", Vec::new()), false)
+            }
+            (true, _) if crate::model::is_id(f) => {
                 (method_call(expr_path(&f.ident), "into", Vec::new()), false)
             }
             (true, _) => (expr_path(&f.ident), true),
