@@ -66,6 +66,8 @@ pub enum TypeBody<'a> {
     /// String enum: (Rust variant, wire value, doc).
     Enum(Vec<(String, &'a str, &'a str)>),
     Union(Vec<UnionVariant<'a>>),
+    /// A string that identifies one kind of thing (a parameter's `identifies`): a newtype.
+    Id,
 }
 
 #[derive(Debug)]
@@ -77,6 +79,8 @@ pub struct UnionVariant<'a> {
     pub encoding: Encoding,
     /// JSON text of the literal.
     pub literal: Option<String>,
+    /// The alternative's schema, whose constraints are checked before sending.
+    pub schema: Option<&'a Schema>,
 }
 
 /// A Rust type, before optionality of the field is applied.
@@ -150,6 +154,8 @@ pub struct OpModel<'a> {
     pub method: String,
     pub request: String,
     pub error: String,
+    /// The call builder `Client::<method>()` returns.
+    pub builder: String,
     pub params: Vec<FieldModel<'a>>,
     pub response: Ty,
     pub errors: Vec<ErrorModel<'a>>,
@@ -202,6 +208,19 @@ impl<'a> Model<'a> {
 }
 
 /// A snake_case Rust identifier for any wire name.
+/// Methods of every call builder and request, which a parameter's setter must not shadow.
+const BUILDER_METHODS: &[&str] = &["new", "send", "stream", "request", "build"];
+
+/// The setter of a parameter on its call builder and request: its identifier, or `with_<it>`
+/// when a builder method has that name.
+pub fn setter(ident: &str) -> String {
+    if BUILDER_METHODS.contains(&ident) {
+        format!("with_{ident}")
+    } else {
+        ident.to_owned()
+    }
+}
+
 pub fn ident(name: &str) -> String {
     let mut s = name.to_snake_case();
     if s.is_empty() {
@@ -306,11 +325,77 @@ fn dedupe(names: &mut [String]) {
     }
 }
 
+/// An optional nullable field is `Option<Option<T>>` only where absent and `null` differ on
+/// the wire: in types a request can carry. In the others (answers only) both read as `None`:
+/// the field is `Option<T>`.
+fn collapse_response_nullables(types: &mut [TypeModel], operations: &[OpModel]) {
+    let mut sent: Vec<String> = Vec::new();
+    let mut todo: Vec<&Ty> = operations
+        .iter()
+        .flat_map(|o| o.params.iter().map(|f| &f.ty))
+        .collect();
+    let named = |t: &Ty| -> Option<String> {
+        let mut t = t;
+        loop {
+            match t {
+                Ty::Vec(inner) | Ty::Nullable(inner) => t = inner,
+                Ty::Named(n) => return Some(n.clone()),
+                _ => return None,
+            }
+        }
+    };
+    while let Some(t) = todo.pop() {
+        let Some(n) = named(t) else { continue };
+        if sent.contains(&n) {
+            continue;
+        }
+        if let Some(def) = types.iter().find(|d| d.name == n) {
+            match &def.body {
+                TypeBody::Object(fields) => todo.extend(fields.iter().map(|f| &f.ty)),
+                TypeBody::Union(variants) => {
+                    todo.extend(variants.iter().filter_map(|v| v.ty.as_ref()))
+                }
+                TypeBody::Enum(_) | TypeBody::Id => {}
+            }
+        }
+        sent.push(n);
+    }
+    for t in types.iter_mut().filter(|t| !sent.contains(&t.name)) {
+        if let TypeBody::Object(fields) = &mut t.body {
+            for f in fields.iter_mut().filter(|f| !f.required) {
+                if let Ty::Nullable(inner) = &f.ty {
+                    f.ty = (**inner).clone();
+                }
+            }
+        }
+    }
+}
+
+/// Whether `f` is an id with a type of its own (a parameter with `identifies`).
+pub fn is_id(f: &FieldModel) -> bool {
+    f.schema.kind == Kind::String && matches!(f.ty, Ty::Named(_))
+}
+
+/// Items each provider module declares or re-exports, which no spec type may be named.
+pub const RESERVED_TYPES: &[&str] = &[
+    "Client",
+    "ClientBuilder",
+    "Error",
+    "EnvelopeError",
+    "BuildError",
+    "InvalidInput",
+    "ResponseValue",
+    "Secret",
+    "Violation",
+];
+
 struct Ctx<'a> {
     spec: &'a Spec,
     /// Types synthesised for inline unions, appended after the named types.
     extra: Vec<TypeModel<'a>>,
     taken: Vec<String>,
+    /// Identified things and the names of their id types.
+    ids: Vec<(String, String)>,
 }
 
 impl<'a> ProviderModel<'a> {
@@ -323,8 +408,18 @@ impl<'a> ProviderModel<'a> {
             spec,
             extra: Vec::new(),
             taken: spec.types.keys().map(|k| type_name(k)).collect(),
+            ids: Vec::new(),
         };
         let mut types = Vec::new();
+        if let Some(name) = spec
+            .types
+            .keys()
+            .find(|k| RESERVED_TYPES.contains(&type_name(k).as_str()))
+        {
+            return Err(err(format!(
+                "type `{name}` has the Rust name of an item every client module declares; rename it"
+            )));
+        }
         for (name, def) in &spec.types {
             types.push(cx.type_def(name, def).map_err(err)?);
         }
@@ -351,6 +446,7 @@ impl<'a> ProviderModel<'a> {
             operations.push(cx.operation(op, &auth).map_err(err)?);
         }
         types.append(&mut cx.extra);
+        collapse_response_nullables(&mut types, &operations);
         Ok(ProviderModel {
             spec,
             source,
@@ -417,6 +513,11 @@ impl<'a> Ctx<'a> {
             if role == Some(Role::Secret) && ty == Ty::String {
                 ty = Ty::Secret;
             }
+            if let (FieldSrc::Param(p), Ty::String) = (&f, &ty) {
+                if let Some(thing) = &p.identifies {
+                    ty = Ty::Named(self.id_type(thing));
+                }
+            }
             out.push(FieldModel {
                 deprecated: f.deprecated(),
                 wire,
@@ -435,6 +536,25 @@ impl<'a> Ctx<'a> {
             f.ident = i;
         }
         Ok(out)
+    }
+
+    /// The newtype of ids of `thing` (one per thing, shared by every parameter naming it).
+    fn id_type(&mut self, thing: &str) -> String {
+        if let Some((_, name)) = self.ids.iter().find(|(t, _)| t == thing) {
+            return name.clone();
+        }
+        let name = self.fresh_name(format!("{}Id", type_name(thing)));
+        self.extra.push(TypeModel {
+            name: name.clone(),
+            doc: format!(
+                "Identifies a {} (`{thing}`): a string with a type of its own, so the id of \
+                 another kind of thing does not fit where this one goes.",
+                thing.replace('_', " ")
+            ),
+            body: TypeBody::Id,
+        });
+        self.ids.push((thing.to_owned(), name.clone()));
+        name
     }
 
     /// The Rust type of `schema`; inline unions become named types called `hint`.
@@ -477,6 +597,7 @@ impl<'a> Ctx<'a> {
                         ty,
                         encoding: v.schema.as_ref().map_or(Encoding::Plain, encoding),
                         literal: v.literal.as_ref().map(|l| l.to_string()),
+                        schema: v.schema.as_ref(),
                     });
                 }
                 self.extra.push(TypeModel {
@@ -503,6 +624,7 @@ impl<'a> Ctx<'a> {
         let camel = type_name(&op.id);
         let request = self.fresh_name(format!("{camel}Request"));
         let error = self.fresh_name(format!("{camel}Error"));
+        let builder = self.fresh_name(format!("{camel}Builder"));
         let params = self.fields(&camel, op.request.parameters.iter().map(FieldSrc::Param))?;
         let response = self.ty(&op.response.schema, &format!("{camel}Response"))?;
         let mut errors = Vec::new();
@@ -533,6 +655,7 @@ impl<'a> Ctx<'a> {
             method: ident(&op.id),
             request,
             error,
+            builder,
             params,
             response,
             errors,

@@ -42,6 +42,7 @@ impl Names for RustNames<'_> {
                 .map(|o| {
                     vec![
                         format!("{m}::Client::{}", o.method),
+                        format!("{m}::{}", o.builder),
                         format!("{m}::{}", o.request),
                         format!("{m}::{}", o.error),
                     ]
@@ -50,8 +51,12 @@ impl Names for RustNames<'_> {
             Item::Parameter(id, name) => op(id)
                 .and_then(|o| {
                     let f = o.params.iter().find(|f| f.wire == name)?;
-                    // The field, and its setter (same path) or `new` when required.
-                    let mut v = vec![format!("{m}::{}::{}", o.request, f.ident)];
+                    // The request's field and the call builder's setter.
+                    let setter = crate::model::setter(&f.ident);
+                    let mut v = vec![
+                        format!("{m}::{}::{}", o.request, f.ident),
+                        format!("{m}::{}::{setter}", o.builder),
+                    ];
                     if f.required {
                         v.push(format!("{m}::{}::new", o.request));
                     }
@@ -94,10 +99,9 @@ impl Names for RustNames<'_> {
                 .find(|a| a.id == id)
                 .map(|a| vec![format!("{m}::ClientBuilder::{}", a.setter)])
                 .unwrap_or_default(),
-            Item::Variable(name) => vec![
-                format!("{m}::VARIABLES"),
-                format!("{m}::ClientBuilder::{}", crate::model::ident(name)),
-            ],
+            Item::Variable(name) => {
+                vec![format!("{m}::ClientBuilder::{}", crate::model::ident(name))]
+            }
         }
     }
 }

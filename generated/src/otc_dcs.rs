@@ -5,40 +5,127 @@
 //!
 //! Sources: `002_14c1ea64b03ca7af.txt` (Querying DCS Instance Backup Records); documented version v1.0.
 use crate::runtime;
-/// The base URL template; `{name}` parts are filled from the builder's variables.
-pub const BASE_URL: &str = "https://{dcs_endpoint}";
-/// Base URL variables and their defaults.
-pub const VARIABLES: &[(&str, Option<&str>)] = &[("dcs_endpoint", None)];
-/// Number of auth schemes (credential slots).
-pub const AUTH_SCHEMES: usize = 2usize;
-/// Fields whose values are secrets (redacted wherever they appear).
-pub const SECRET_FIELDS: &[&str] = &[];
-runtime::decl::client!(
-    "Client for Open Telekom Cloud Distributed Cache Service (DCS). Build with [`Client::builder`]; cheap to clone.",
-    "Builder for [`Client`]. Base URL template: `https://{dcs_endpoint}`."
-);
+/// The errors and response wrapper of this module's operations, for matching
+/// without naming the runtime.
+pub use runtime::{
+    envelope::EnvelopeError, BuildError, Error, InvalidInput, ResponseValue, Secret,
+    Violation,
+};
+
+///Client for Open Telekom Cloud Distributed Cache Service (DCS). Build with [`Client::builder`]; cheap to clone (the connection pool is shared).
+#[derive(Debug, Clone)]
+pub struct Client {
+    transport: runtime::Transport,
+}
+
+impl Client {
+    /// Starts a builder.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder {
+            inner: runtime::TransportBuilder::new(
+                "https://{dcs_endpoint}",
+                &[("dcs_endpoint", None)],
+                2usize,
+                &[],
+            ),
+        }
+    }
+
+    /// The resolved base URL.
+    pub fn base_url(&self) -> &str {
+        self.transport.base_url()
+    }
+}
+
+///Builder for [`Client`]. Base URL template: `https://{dcs_endpoint}`.
+#[derive(Debug, Clone)]
+pub struct ClientBuilder {
+    inner: runtime::TransportBuilder,
+}
+
 impl ClientBuilder {
+    /// Use this base URL instead of filling the template.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.inner.base_url(url.into());
+        self
+    }
+
+    /// Give up on a call after this long, reading the body included (error
+    /// `Timeout`; default 15 s).
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.inner.timeout(timeout);
+        self
+    }
+
+    /// Give up on connecting (TLS handshake included) after this long (default 10 s).
+    pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.inner.connect_timeout(timeout);
+        self
+    }
+
+    /// Refuse response bodies over this many bytes (error `TooLarge`; default 10 MiB).
+    pub fn max_response_bytes(mut self, limit: u64) -> Self {
+        self.inner.max_response_bytes(limit);
+        self
+    }
+
+    /// Follow up to `max` redirects within the same origin (default 0: a 3xx is the
+    /// error `Redirect`); another origin and 307/308 are never followed.
+    pub fn max_redirects(mut self, max: usize) -> Self {
+        self.inner.max_redirects(max);
+        self
+    }
+
+    /// Also trust the CA certificate(s) in this PEM text (a private CA, a test server).
+    pub fn add_root_certificate(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.inner.add_root_certificate(pem.into());
+        self
+    }
+
+    /// The `User-Agent` header of every request.
+    pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
+        self.inner.user_agent(agent.into());
+        self
+    }
+
+    /// Use this HTTP client (proxies, connection pools) instead of the default one; the
+    /// timeout and body cap still apply, its TLS and redirect settings replace ours.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.inner.http_client(client);
+        self
+    }
+
     /// Base URL variable `dcs_endpoint`: Regional DCS endpoint host (e.g. `dcs.eu-de.otc.t-systems.com`).
     pub fn dcs_endpoint(mut self, value: impl Into<String>) -> Self {
         self.inner.variable("dcs_endpoint", value.into());
         self
     }
+
     /// Credential `token`, sent as header `X-Auth-Token`: IAM user token. Never printed.
     pub fn token(mut self, secret: impl Into<runtime::Secret>) -> Self {
         self.inner.credential(0usize, secret.into());
         self
     }
+
     /// Access key of `aksk`: AK/SK request signing of the Open Telekom Cloud API Gateway; the IAM token is the alternative. Requests are signed (SDK-HMAC-SHA256) when both keys are set and no token is.
     pub fn access_key(mut self, key: impl Into<runtime::Secret>) -> Self {
         self.inner.access_key(key.into());
         self
     }
+
     /// Secret key of `aksk`, the HMAC key; never sent and never printed.
     pub fn secret_key(mut self, key: impl Into<runtime::Secret>) -> Self {
         self.inner.secret_key(key.into());
         self
     }
+
+    /// Fails when a base URL variable has neither a value nor a default, or a CA
+    /// certificate is not PEM.
+    pub fn build(self) -> Result<Client, runtime::BuildError> {
+        self.inner.build().map(|transport| Client { transport })
+    }
 }
+
 impl Client {
     /// List the backup records of a DCS instance.
     ///
@@ -58,8 +145,198 @@ impl Client {
     /// HTTP 200
     /// {"backup_record_response":[{"status":"succeed","remark":"001","period":null,"progress":"100.00","size":880232,"instance_id":"5560df16-cebf-4473-95c4-d1b573c16e79","backup_id":"4631832a-14c6-45b0-a0b3-3abd8f591ad1","created_at":"2019-05-10T08:31:16.166Z","updated_at":"2019-05-10T08:32:30.546Z","execution_at":"2019-05-10T08:31:21.461Z","backup_type":"manual","backup_format":"AOF","backup_name":"backup_20190510163116","error_code":null,"is_support_restore":"TRUE"}],"total_num":1}
     /// ```
-    pub async fn list_backup_records(
-        &self,
+    ///
+    /// Returns a [`ListBackupRecordsBuilder`]: set the parameters, then `.send().await` for one page, or `.stream()` for every item.
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use generated::otc_dcs as api;
+    /// let client = api::Client::builder()
+    ///     .base_url("https://api.example.com")
+    ///     .token("TOKEN")
+    ///     .timeout(std::time::Duration::from_secs(10))
+    ///     .build()?;
+    /// let call = client
+    ///     .list_backup_records()
+    ///     .project_id("0605767b0f0c4f3f9c21b7b5e2f1a5d1")
+    ///     .instance_id("5560df16-cebf-4473-95c4-d1b573c16e79")
+    ///     .start(1)
+    ///     .limit(10)
+    ///     .begin_time("20170718235959")
+    ///     .end_time("20190718235959");
+    /// let result = match call.clone().send().await {
+    ///     Err(e) if e.is_retryable() => call.send().await,
+    ///     other => other,
+    /// };
+    /// match result {
+    ///     Ok(response) => {
+    ///         let payload = response.into_inner();
+    ///         println!("{payload:?}");
+    ///     }
+    ///     Err(api::Error::Documented { status, error }) => {
+    ///         println!("HTTP {status}: {error:?}")
+    ///     }
+    ///     Err(e) => return Err(e.into()),
+    /// }
+    /// use generated::runtime::StreamExt;
+    /// let mut items = client
+    ///     .list_backup_records()
+    ///     .project_id("0605767b0f0c4f3f9c21b7b5e2f1a5d1")
+    ///     .instance_id("5560df16-cebf-4473-95c4-d1b573c16e79")
+    ///     .start(1)
+    ///     .limit(10)
+    ///     .begin_time("20170718235959")
+    ///     .end_time("20190718235959")
+    ///     .stream();
+    /// while let Some(item) = items.next().await {
+    ///     let item = item?;
+    ///     println!("{item:?}");
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn list_backup_records(&self) -> ListBackupRecordsBuilder<'_> {
+        ListBackupRecordsBuilder {
+            client: self,
+            project_id: None,
+            instance_id: None,
+            start: None,
+            limit: None,
+            begin_time: None,
+            end_time: None,
+        }
+    }
+}
+
+/// One call of [`Client::list_backup_records`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`ListBackupRecordsBuilder::request`] with a whole [`ListBackupRecordsRequest`].
+#[derive(Debug, Clone)]
+#[must_use = "a call builder does nothing until `send`"]
+pub struct ListBackupRecordsBuilder<'a> {
+    client: &'a Client,
+    project_id: Option<ProjectId>,
+    instance_id: Option<InstanceId>,
+    start: Option<i32>,
+    limit: Option<i32>,
+    begin_time: Option<String>,
+    end_time: Option<String>,
+}
+
+impl<'a> ListBackupRecordsBuilder<'a> {
+    /// Project id.
+    pub fn project_id(mut self, value: impl Into<ProjectId>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+
+    /// DCS instance id.
+    pub fn instance_id(mut self, value: impl Into<InstanceId>) -> Self {
+        self.instance_id = Some(value.into());
+        self
+    }
+
+    /// 1-based index of the first record to return.
+    pub fn start(mut self, value: i32) -> Self {
+        self.start = Some(value);
+        self
+    }
+
+    /// Records per page.
+    pub fn limit(mut self, value: i32) -> Self {
+        self.limit = Some(value);
+        self
+    }
+
+    /// Start of the time window.
+    pub fn begin_time(mut self, value: impl Into<String>) -> Self {
+        self.begin_time = Some(value.into());
+        self
+    }
+
+    /// End of the time window.
+    pub fn end_time(mut self, value: impl Into<String>) -> Self {
+        self.end_time = Some(value.into());
+        self
+    }
+
+    /// Every parameter from `request`, replacing those set so far.
+    pub fn request(self, request: ListBackupRecordsRequest) -> Self {
+        Self {
+            client: self.client,
+            project_id: Some(request.project_id),
+            instance_id: Some(request.instance_id),
+            start: request.start,
+            limit: request.limit,
+            begin_time: request.begin_time,
+            end_time: request.end_time,
+        }
+    }
+
+    /// The request from the parameters set, or every required one that is not.
+    pub fn build(self) -> Result<ListBackupRecordsRequest, runtime::InvalidInput> {
+        match (self.project_id, self.instance_id) {
+            (Some(project_id), Some(instance_id)) => {
+                Ok(ListBackupRecordsRequest {
+                    project_id,
+                    instance_id,
+                    start: self.start,
+                    limit: self.limit,
+                    begin_time: self.begin_time,
+                    end_time: self.end_time,
+                })
+            }
+            (project_id, instance_id) => {
+                Err(
+                    runtime::check::missing(
+                        &[
+                            ("project_id", project_id.is_none()),
+                            ("instance_id", instance_id.is_none()),
+                        ],
+                    ),
+                )
+            }
+        }
+    }
+
+    /// Checks the parameters against the spec's constraints, sends the call and
+    /// decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<
+        runtime::ResponseValue<BackupRecordList>,
+        runtime::Error<ListBackupRecordsError>,
+    > {
+        let client = self.client;
+        let request = self.build()?;
+        Self::call(client, &request).await
+    }
+
+    /// Every item over all pages, walking `start` from the value set (else 1) until the reported total is reached or a page is empty. The stream is `Unpin`: call `futures::StreamExt::next` on it directly.
+    pub fn stream(
+        self,
+    ) -> runtime::ItemStream<'a, BackupRecord, ListBackupRecordsError> {
+        let client = self.client;
+        let request = match self.build() {
+            Ok(request) => request,
+            Err(e) => return runtime::paginate::failed(e.into()),
+        };
+        let from = request.start.map(i64::from).unwrap_or(1i64);
+        runtime::paginate(
+            1i64,
+            from,
+            move |start| {
+                let mut page = request.clone();
+                page.start = Some(i32::try_from(start).unwrap_or(i32::MAX));
+                async move {
+                    let p = Self::call(client, &page).await?.into_inner();
+                    Ok((p.backup_record_response, Some(i64::from(p.total_num))))
+                }
+            },
+        )
+    }
+
+    /// Checks, sends and decodes one call with `request`.
+    async fn call(
+        client: &Client,
         request: &ListBackupRecordsRequest,
     ) -> Result<
         runtime::ResponseValue<BackupRecordList>,
@@ -83,36 +360,17 @@ impl Client {
             )
             .auth(runtime::AuthPlace::new(0, runtime::Location::Header, "X-Auth-Token"))
             .signed();
-        runtime::execute(&self.transport, &OP, request).await
-    }
-    /// Every item over all pages of [`Client::list_backup_records`], walking `start` from 1 until the total is reached.
-    pub fn list_backup_records_stream<'a>(
-        &'a self,
-        request: &ListBackupRecordsRequest,
-    ) -> impl runtime::Stream<
-        Item = Result<BackupRecord, runtime::Error<ListBackupRecordsError>>,
-    > + 'a {
-        let request = request.clone();
-        runtime::paginate(
-            1i64,
-            move |start| {
-                let mut page = request.clone();
-                page.start = Some(i32::try_from(start).unwrap_or(i32::MAX));
-                async move {
-                    let p = self.list_backup_records(&page).await?.into_inner();
-                    Ok((p.backup_record_response, i64::from(p.total_num)))
-                }
-            },
-        )
+        runtime::execute(&client.transport, &OP, request).await
     }
 }
+
 /// Parameters of [`Client::list_backup_records`]. Build with `new` (required parameters) and the setters (optional ones).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListBackupRecordsRequest {
     /// Project id.
-    pub project_id: String,
+    pub project_id: ProjectId,
     /// DCS instance id.
-    pub instance_id: String,
+    pub instance_id: InstanceId,
     /// 1-based index of the first record to return.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<i32>,
@@ -126,9 +384,13 @@ pub struct ListBackupRecordsRequest {
     #[serde(rename = "endTime", default, skip_serializing_if = "Option::is_none")]
     pub end_time: Option<String>,
 }
+
 impl ListBackupRecordsRequest {
     /// Creates the request from its required parameters.
-    pub fn new(project_id: impl Into<String>, instance_id: impl Into<String>) -> Self {
+    pub fn new(
+        project_id: impl Into<ProjectId>,
+        instance_id: impl Into<InstanceId>,
+    ) -> Self {
         Self {
             project_id: project_id.into(),
             instance_id: instance_id.into(),
@@ -138,33 +400,43 @@ impl ListBackupRecordsRequest {
             end_time: None,
         }
     }
+
     /// 1-based index of the first record to return.
     pub fn start(mut self, value: i32) -> Self {
         self.start = Some(value);
         self
     }
+
     /// Records per page.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
         self
     }
+
     /// Start of the time window.
     pub fn begin_time(mut self, value: impl Into<String>) -> Self {
         self.begin_time = Some(value.into());
         self
     }
+
     /// End of the time window.
     pub fn end_time(mut self, value: impl Into<String>) -> Self {
         self.end_time = Some(value.into());
         self
     }
 }
+
 impl runtime::Check for ListBackupRecordsRequest {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         let v = &self.project_id;
+        let v = v.as_str();
         c.length(at, "project_id", v, Some(1u32), None);
         let v = &self.instance_id;
+        let v = v.as_str();
         c.length(at, "instance_id", v, Some(1u32), None);
+        if let Some(v) = &self.start {
+            c.range(at, "start", i64::from(*v), Some(1i64), None);
+        }
         if let Some(v) = &self.limit {
             c.range(at, "limit", i64::from(*v), Some(1i64), None);
         }
@@ -188,12 +460,14 @@ impl runtime::Check for ListBackupRecordsRequest {
         }
     }
 }
+
 /// Documented failures of [`Client::list_backup_records`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum ListBackupRecordsError {
     /// Request rejected by the service (common OTC error body) (any failure status).
     ApiError(ApiError),
 }
+
 impl runtime::OpError for ListBackupRecordsError {
     const CASES: &'static [runtime::ErrorCase] = &[
         runtime::ErrorCase::new("api_error", 400)
@@ -202,6 +476,7 @@ impl runtime::OpError for ListBackupRecordsError {
     ];
     runtime::decl::op_error_methods!(ApiError = 0);
 }
+
 /// One page of backup records.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BackupRecordList {
@@ -210,6 +485,7 @@ pub struct BackupRecordList {
     /// Number of records matching the query (all pages).
     pub total_num: i32,
 }
+
 impl runtime::Check for BackupRecordList {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         let v = &self.backup_record_response;
@@ -220,101 +496,64 @@ impl runtime::Check for BackupRecordList {
                 &runtime::check::join(at, "backup_record_response[]"),
             );
         }
+        let v = &self.total_num;
+        c.range(at, "total_num", i64::from(*v), Some(0i64), None);
     }
 }
+
 /// One backup of a DCS instance.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BackupRecord {
     /// Backup status.
     pub status: BackupStatus,
     /// Free-text description of the backup.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::wire::double_option"
-    )]
-    pub remark: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remark: Option<String>,
     /// Time segment in which the backup ran.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::wire::double_option"
-    )]
-    pub period: Option<Option<String>>,
-    /// Backup progress, as a decimal string (the example shows 100.00).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::wire::double_option"
-    )]
-    pub progress: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// Backup progress in percent, as a decimal string.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<String>,
     /// Size of the backup file in bytes.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::wire::double_option"
-    )]
-    pub size: Option<Option<i64>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<i64>,
     /// DCS instance id.
     pub instance_id: String,
     /// Backup record id.
     pub backup_id: String,
     /// When the backup task was created.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::wire::double_option"
-    )]
-    pub created_at: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
     /// When the backup finished.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::wire::double_option"
-    )]
-    pub updated_at: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<String>,
     /// When the backup started.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::wire::double_option"
-    )]
-    pub execution_at: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub execution_at: Option<String>,
     /// Manual or automatic backup.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backup_type: Option<BackupType>,
     /// Name of the backup record.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::wire::double_option"
-    )]
-    pub backup_name: Option<Option<String>>,
-    /// Backup file format (the example shows AOF).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::wire::double_option"
-    )]
-    pub backup_format: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backup_name: Option<String>,
+    /// Backup file format (e.g. AOF, RDB).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backup_format: Option<String>,
     /// Why the backup failed; null unless it failed.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::wire::double_option"
-    )]
-    pub error_code: Option<Option<BackupErrorCode>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_code: Option<BackupErrorCode>,
     /// Whether the backup can be restored.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::wire::double_option"
-    )]
-    pub is_support_restore: Option<Option<RestoreSupport>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_support_restore: Option<RestoreSupport>,
 }
+
 impl runtime::Check for BackupRecord {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
-        if let Some(Some(v)) = &self.created_at {
+        if let Some(v) = &self.size {
+            c.range(at, "size", *v, Some(0i64), None);
+        }
+        if let Some(v) = &self.created_at {
             c.pattern(
                 at,
                 "created_at",
@@ -323,7 +562,7 @@ impl runtime::Check for BackupRecord {
                 "in the format `date-time`",
             );
         }
-        if let Some(Some(v)) = &self.updated_at {
+        if let Some(v) = &self.updated_at {
             c.pattern(
                 at,
                 "updated_at",
@@ -332,7 +571,7 @@ impl runtime::Check for BackupRecord {
                 "in the format `date-time`",
             );
         }
-        if let Some(Some(v)) = &self.execution_at {
+        if let Some(v) = &self.execution_at {
             c.pattern(
                 at,
                 "execution_at",
@@ -343,6 +582,7 @@ impl runtime::Check for BackupRecord {
         }
     }
 }
+
 /// Lifecycle state of a backup.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BackupStatus {
@@ -361,10 +601,12 @@ pub enum BackupStatus {
     /// A value this client does not know (kept as sent).
     Unknown(String),
 }
+
 runtime::decl::string_enum!(
     BackupStatus { Waiting => "waiting", Backuping => "backuping", Succeed => "succeed",
     Failed => "failed", Expired => "expired", Deleted => "deleted" }
 );
+
 /// How the backup was started.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BackupType {
@@ -375,7 +617,9 @@ pub enum BackupType {
     /// A value this client does not know (kept as sent).
     Unknown(String),
 }
+
 runtime::decl::string_enum!(BackupType { Manual => "manual", Auto => "auto" });
+
 /// Restore flag, sent as an upper-case string.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RestoreSupport {
@@ -386,7 +630,9 @@ pub enum RestoreSupport {
     /// A value this client does not know (kept as sent).
     Unknown(String),
 }
+
 runtime::decl::string_enum!(RestoreSupport { True => "TRUE", False => "FALSE" });
+
 /// Per-record failure code of a backup or restore.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BackupErrorCode {
@@ -409,11 +655,13 @@ pub enum BackupErrorCode {
     /// A value this client does not know (kept as sent).
     Unknown(String),
 }
+
 runtime::decl::string_enum!(
     BackupErrorCode { Dcs080001 => "dcs.08.0001", Dcs080002 => "dcs.08.0002", Dcs080003
     => "dcs.08.0003", Dcs080004 => "dcs.08.0004", Dcs080005 => "dcs.08.0005", Dcs080006
     => "dcs.08.0006", Dcs080007 => "dcs.08.0007", Dcs080008 => "dcs.08.0008" }
 );
+
 /// Common OTC error body.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ApiError {
@@ -422,6 +670,99 @@ pub struct ApiError {
     /// Human-readable message.
     pub error_msg: String,
 }
+
 impl runtime::Check for ApiError {
     fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
+}
+
+/// Identifies a project (`project`): a string with a type of its own, so the id of another kind of thing does not fit where this one goes.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct ProjectId(pub String);
+
+impl ProjectId {
+    /// The id as sent.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for ProjectId {
+    fn from(id: String) -> Self {
+        Self(id)
+    }
+}
+
+impl From<&str> for ProjectId {
+    fn from(id: &str) -> Self {
+        Self(id.to_owned())
+    }
+}
+
+impl AsRef<str> for ProjectId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for ProjectId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Identifies a instance (`instance`): a string with a type of its own, so the id of another kind of thing does not fit where this one goes.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct InstanceId(pub String);
+
+impl InstanceId {
+    /// The id as sent.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for InstanceId {
+    fn from(id: String) -> Self {
+        Self(id)
+    }
+}
+
+impl From<&str> for InstanceId {
+    fn from(id: &str) -> Self {
+        Self(id.to_owned())
+    }
+}
+
+impl AsRef<str> for InstanceId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for InstanceId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }

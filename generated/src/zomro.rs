@@ -5,25 +5,109 @@
 //!
 //! Sources: `004_8820baae76b1186a.txt` (Создание расписания на создание резервной копии);
 use crate::runtime;
-/// The base URL template; `{name}` parts are filled from the builder's variables.
-pub const BASE_URL: &str = "https://api.zomro.com";
-/// Base URL variables and their defaults.
-pub const VARIABLES: &[(&str, Option<&str>)] = &[];
-/// Number of auth schemes (credential slots).
-pub const AUTH_SCHEMES: usize = 1usize;
-/// Fields whose values are secrets (redacted wherever they appear).
-pub const SECRET_FIELDS: &[&str] = &["auth"];
-runtime::decl::client!(
-    "Client for Zomro cloud VPS (BILLmanager API). Build with [`Client::builder`]; cheap to clone.",
-    "Builder for [`Client`]. Base URL template: `https://api.zomro.com`."
-);
+/// The errors and response wrapper of this module's operations, for matching
+/// without naming the runtime.
+pub use runtime::{
+    envelope::EnvelopeError, BuildError, Error, InvalidInput, ResponseValue, Secret,
+    Violation,
+};
+
+///Client for Zomro cloud VPS (BILLmanager API). Build with [`Client::builder`]; cheap to clone (the connection pool is shared).
+#[derive(Debug, Clone)]
+pub struct Client {
+    transport: runtime::Transport,
+}
+
+impl Client {
+    /// Starts a builder.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder {
+            inner: runtime::TransportBuilder::new(
+                "https://api.zomro.com",
+                &[],
+                1usize,
+                &["auth"],
+            ),
+        }
+    }
+
+    /// The resolved base URL.
+    pub fn base_url(&self) -> &str {
+        self.transport.base_url()
+    }
+}
+
+///Builder for [`Client`]. Base URL template: `https://api.zomro.com`.
+#[derive(Debug, Clone)]
+pub struct ClientBuilder {
+    inner: runtime::TransportBuilder,
+}
+
 impl ClientBuilder {
+    /// Use this base URL instead of filling the template.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.inner.base_url(url.into());
+        self
+    }
+
+    /// Give up on a call after this long, reading the body included (error
+    /// `Timeout`; default 15 s).
+    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.inner.timeout(timeout);
+        self
+    }
+
+    /// Give up on connecting (TLS handshake included) after this long (default 10 s).
+    pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.inner.connect_timeout(timeout);
+        self
+    }
+
+    /// Refuse response bodies over this many bytes (error `TooLarge`; default 10 MiB).
+    pub fn max_response_bytes(mut self, limit: u64) -> Self {
+        self.inner.max_response_bytes(limit);
+        self
+    }
+
+    /// Follow up to `max` redirects within the same origin (default 0: a 3xx is the
+    /// error `Redirect`); another origin and 307/308 are never followed.
+    pub fn max_redirects(mut self, max: usize) -> Self {
+        self.inner.max_redirects(max);
+        self
+    }
+
+    /// Also trust the CA certificate(s) in this PEM text (a private CA, a test server).
+    pub fn add_root_certificate(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.inner.add_root_certificate(pem.into());
+        self
+    }
+
+    /// The `User-Agent` header of every request.
+    pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
+        self.inner.user_agent(agent.into());
+        self
+    }
+
+    /// Use this HTTP client (proxies, connection pools) instead of the default one; the
+    /// timeout and body cap still apply, its TLS and redirect settings replace ours.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.inner.http_client(client);
+        self
+    }
+
     /// Credential `session`, sent as form field `auth`: BILLmanager session token. Never printed.
     pub fn session(mut self, secret: impl Into<runtime::Secret>) -> Self {
         self.inner.credential(0usize, secret.into());
         self
     }
+
+    /// Fails when a base URL variable has neither a value nor a default, or a CA
+    /// certificate is not PEM.
+    pub fn build(self) -> Result<Client, runtime::BuildError> {
+        self.inner.build().map(|transport| Client { transport })
+    }
 }
+
 impl Client {
     /// Create a weekly backup schedule for an instance.
     ///
@@ -43,8 +127,137 @@ impl Client {
     /// ```
     ///
     /// More examples in the fixtures: `example_table`, `curl_create`.
-    pub async fn create_backup_schedule(
-        &self,
+    ///
+    /// Returns a [`CreateBackupScheduleBuilder`]: set the parameters, then `.send().await`.
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use generated::zomro as api;
+    /// let client = api::Client::builder()
+    ///     .base_url("https://api.example.com")
+    ///     .session("TOKEN")
+    ///     .timeout(std::time::Duration::from_secs(10))
+    ///     .build()?;
+    /// let call = client
+    ///     .create_backup_schedule()
+    ///     .plid(5203773)
+    ///     .name("MyBackup")
+    ///     .rotation_days(Vec::from([1, 2, 3, 4, 5, 6, 0]))
+    ///     .rotation_time("02:01");
+    /// let result = match call.clone().send().await {
+    ///     Err(e) if e.is_retryable() => call.send().await,
+    ///     other => other,
+    /// };
+    /// match result {
+    ///     Ok(response) => {
+    ///         let payload = response.into_inner();
+    ///         println!("{payload:?}");
+    ///     }
+    ///     Err(api::Error::Documented { status, error }) => {
+    ///         println!("HTTP {status}: {error:?}")
+    ///     }
+    ///     Err(e) => return Err(e.into()),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn create_backup_schedule(&self) -> CreateBackupScheduleBuilder<'_> {
+        CreateBackupScheduleBuilder {
+            client: self,
+            plid: None,
+            name: None,
+            rotation_days: None,
+            rotation_time: None,
+        }
+    }
+}
+
+/// One call of [`Client::create_backup_schedule`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`CreateBackupScheduleBuilder::request`] with a whole [`CreateBackupScheduleRequest`].
+#[derive(Debug, Clone)]
+#[must_use = "a call builder does nothing until `send`"]
+pub struct CreateBackupScheduleBuilder<'a> {
+    client: &'a Client,
+    plid: Option<i64>,
+    name: Option<String>,
+    rotation_days: Option<Vec<i32>>,
+    rotation_time: Option<String>,
+}
+
+impl<'a> CreateBackupScheduleBuilder<'a> {
+    /// Instance to schedule backups for.
+    pub fn plid(mut self, value: i64) -> Self {
+        self.plid = Some(value);
+        self
+    }
+
+    /// Schedule name.
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+
+    /// Weekdays to back up on, Sunday = 0 to Saturday = 6.
+    pub fn rotation_days(mut self, value: Vec<i32>) -> Self {
+        self.rotation_days = Some(value);
+        self
+    }
+
+    /// Time of day to back up.
+    pub fn rotation_time(mut self, value: impl Into<String>) -> Self {
+        self.rotation_time = Some(value.into());
+        self
+    }
+
+    /// Every parameter from `request`, replacing those set so far.
+    pub fn request(self, request: CreateBackupScheduleRequest) -> Self {
+        Self {
+            client: self.client,
+            plid: Some(request.plid),
+            name: Some(request.name),
+            rotation_days: Some(request.rotation_days),
+            rotation_time: Some(request.rotation_time),
+        }
+    }
+
+    /// The request from the parameters set, or every required one that is not.
+    pub fn build(self) -> Result<CreateBackupScheduleRequest, runtime::InvalidInput> {
+        match (self.plid, self.name, self.rotation_days, self.rotation_time) {
+            (Some(plid), Some(name), Some(rotation_days), Some(rotation_time)) => {
+                Ok(CreateBackupScheduleRequest {
+                    plid,
+                    name,
+                    rotation_days,
+                    rotation_time,
+                })
+            }
+            (plid, name, rotation_days, rotation_time) => {
+                Err(
+                    runtime::check::missing(
+                        &[
+                            ("plid", plid.is_none()),
+                            ("name", name.is_none()),
+                            ("rotation_days", rotation_days.is_none()),
+                            ("rotation_time", rotation_time.is_none()),
+                        ],
+                    ),
+                )
+            }
+        }
+    }
+
+    /// Checks the parameters against the spec's constraints, sends the call and
+    /// decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<runtime::ResponseValue<()>, runtime::Error<CreateBackupScheduleError>> {
+        let client = self.client;
+        let request = self.build()?;
+        Self::call(client, &request).await
+    }
+
+    /// Checks, sends and decodes one call with `request`.
+    async fn call(
+        client: &Client,
         request: &CreateBackupScheduleRequest,
     ) -> Result<runtime::ResponseValue<()>, runtime::Error<CreateBackupScheduleError>> {
         const OP: runtime::Operation = runtime::Operation::new(
@@ -96,9 +309,10 @@ impl Client {
                     },
                 }),
             );
-        runtime::execute(&self.transport, &OP, request).await
+        runtime::execute(&client.transport, &OP, request).await
     }
 }
+
 /// Parameters of [`Client::create_backup_schedule`]. Build with `new` (required parameters) and the setters (optional ones).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateBackupScheduleRequest {
@@ -112,6 +326,7 @@ pub struct CreateBackupScheduleRequest {
     /// Time of day to back up.
     pub rotation_time: String,
 }
+
 impl CreateBackupScheduleRequest {
     /// Creates the request from its required parameters.
     pub fn new(
@@ -128,6 +343,7 @@ impl CreateBackupScheduleRequest {
         }
     }
 }
+
 impl runtime::Check for CreateBackupScheduleRequest {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         let v = &self.rotation_days;
@@ -144,18 +360,21 @@ impl runtime::Check for CreateBackupScheduleRequest {
         );
     }
 }
+
 /// Documented failures of [`Client::create_backup_schedule`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateBackupScheduleError {
     /// BILLmanager refused the call (doc.error, under HTTP 200) (any failure status).
     BillmgrError(BillmgrErrorDoc),
 }
+
 impl runtime::OpError for CreateBackupScheduleError {
     const CASES: &'static [runtime::ErrorCase] = &[
         runtime::ErrorCase::new("billmgr_error", 200).any_status().fields(&["doc"]),
     ];
     runtime::decl::op_error_methods!(BillmgrError = 0);
 }
+
 impl Client {
     /// List the backup schedules of an instance.
     ///
@@ -176,8 +395,90 @@ impl Client {
     /// HTTP 200
     /// {"doc":{"elem":[{"create_date":{"$":"2024-07-24"},"id":{"$":"14"},"instance_id":{"$":"5203773"},"name":{"$":"MySchedule"},"rotation_days":{"$":"Monday Tuesday Wednesday Thursday Friday Saturday "},"rotation_time":{"$":"02:01"},"servername":{"$":"MyServer"}}]}}
     /// ```
-    pub async fn list_backup_schedules(
-        &self,
+    ///
+    /// Returns a [`ListBackupSchedulesBuilder`]: set the parameters, then `.send().await`.
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use generated::zomro as api;
+    /// let client = api::Client::builder()
+    ///     .base_url("https://api.example.com")
+    ///     .session("TOKEN")
+    ///     .timeout(std::time::Duration::from_secs(10))
+    ///     .build()?;
+    /// let call = client.list_backup_schedules().elid(5203773);
+    /// let result = match call.clone().send().await {
+    ///     Err(e) if e.is_retryable() => call.send().await,
+    ///     other => other,
+    /// };
+    /// match result {
+    ///     Ok(response) => {
+    ///         let payload = response.into_inner();
+    ///         println!("{payload:?}");
+    ///     }
+    ///     Err(api::Error::Documented { status, error }) => {
+    ///         println!("HTTP {status}: {error:?}")
+    ///     }
+    ///     Err(e) => return Err(e.into()),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn list_backup_schedules(&self) -> ListBackupSchedulesBuilder<'_> {
+        ListBackupSchedulesBuilder {
+            client: self,
+            elid: None,
+        }
+    }
+}
+
+/// One call of [`Client::list_backup_schedules`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`ListBackupSchedulesBuilder::request`] with a whole [`ListBackupSchedulesRequest`].
+#[derive(Debug, Clone)]
+#[must_use = "a call builder does nothing until `send`"]
+pub struct ListBackupSchedulesBuilder<'a> {
+    client: &'a Client,
+    elid: Option<i64>,
+}
+
+impl<'a> ListBackupSchedulesBuilder<'a> {
+    /// Instance whose schedules to list.
+    pub fn elid(mut self, value: i64) -> Self {
+        self.elid = Some(value);
+        self
+    }
+
+    /// Every parameter from `request`, replacing those set so far.
+    pub fn request(self, request: ListBackupSchedulesRequest) -> Self {
+        Self {
+            client: self.client,
+            elid: Some(request.elid),
+        }
+    }
+
+    /// The request from the parameters set, or every required one that is not.
+    pub fn build(self) -> Result<ListBackupSchedulesRequest, runtime::InvalidInput> {
+        match (self.elid,) {
+            (Some(elid),) => Ok(ListBackupSchedulesRequest { elid }),
+            (elid,) => Err(runtime::check::missing(&[("elid", elid.is_none())])),
+        }
+    }
+
+    /// Checks the parameters against the spec's constraints, sends the call and
+    /// decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<
+        runtime::ResponseValue<Vec<BackupSchedule>>,
+        runtime::Error<ListBackupSchedulesError>,
+    > {
+        let client = self.client;
+        let request = self.build()?;
+        Self::call(client, &request).await
+    }
+
+    /// Checks, sends and decodes one call with `request`.
+    async fn call(
+        client: &Client,
         request: &ListBackupSchedulesRequest,
     ) -> Result<
         runtime::ResponseValue<Vec<BackupSchedule>>,
@@ -221,36 +522,42 @@ impl Client {
                 }),
             )
             .list();
-        runtime::execute(&self.transport, &OP, request).await
+        runtime::execute(&client.transport, &OP, request).await
     }
 }
+
 /// Parameters of [`Client::list_backup_schedules`]. Build with `new` (required parameters) and the setters (optional ones).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListBackupSchedulesRequest {
     /// Instance whose schedules to list.
     pub elid: i64,
 }
+
 impl ListBackupSchedulesRequest {
     /// Creates the request from its required parameters.
     pub fn new(elid: i64) -> Self {
         Self { elid }
     }
 }
+
 impl runtime::Check for ListBackupSchedulesRequest {
     fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
+
 /// Documented failures of [`Client::list_backup_schedules`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum ListBackupSchedulesError {
     /// BILLmanager refused the call (doc.error, under HTTP 200) (any failure status).
     BillmgrError(BillmgrErrorDoc),
 }
+
 impl runtime::OpError for ListBackupSchedulesError {
     const CASES: &'static [runtime::ErrorCase] = &[
         runtime::ErrorCase::new("billmgr_error", 200).any_status().fields(&["doc"]),
     ];
     runtime::decl::op_error_methods!(BillmgrError = 0);
 }
+
 impl Client {
     /// Delete a backup schedule.
     ///
@@ -273,8 +580,91 @@ impl Client {
     /// ```
     ///
     /// More examples in the fixtures: `parameter_table_values`.
-    pub async fn delete_backup_schedule(
-        &self,
+    ///
+    /// Returns a [`DeleteBackupScheduleBuilder`]: set the parameters, then `.send().await`.
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use generated::zomro as api;
+    /// let client = api::Client::builder()
+    ///     .base_url("https://api.example.com")
+    ///     .session("TOKEN")
+    ///     .timeout(std::time::Duration::from_secs(10))
+    ///     .build()?;
+    /// let call = client.delete_backup_schedule().elid(14);
+    /// let result = match call.clone().send().await {
+    ///     Err(e) if e.is_retryable() => call.send().await,
+    ///     other => other,
+    /// };
+    /// match result {
+    ///     Ok(response) => {
+    ///         let payload = response.into_inner();
+    ///         println!("{payload:?}");
+    ///     }
+    ///     Err(api::Error::Documented { status, error }) => {
+    ///         println!("HTTP {status}: {error:?}")
+    ///     }
+    ///     Err(e) => return Err(e.into()),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn delete_backup_schedule(&self) -> DeleteBackupScheduleBuilder<'_> {
+        DeleteBackupScheduleBuilder {
+            client: self,
+            elid: None,
+        }
+    }
+}
+
+/// One call of [`Client::delete_backup_schedule`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`DeleteBackupScheduleBuilder::request`] with a whole [`DeleteBackupScheduleRequest`].
+#[derive(Debug, Clone)]
+#[must_use = "a call builder does nothing until `send`"]
+pub struct DeleteBackupScheduleBuilder<'a> {
+    client: &'a Client,
+    elid: Option<i64>,
+}
+
+impl<'a> DeleteBackupScheduleBuilder<'a> {
+    /// Schedule to delete.
+    pub fn elid(mut self, value: i64) -> Self {
+        self.elid = Some(value);
+        self
+    }
+
+    /// Every parameter from `request`, replacing those set so far.
+    pub fn request(self, request: DeleteBackupScheduleRequest) -> Self {
+        Self {
+            client: self.client,
+            elid: Some(request.elid),
+        }
+    }
+
+    /// The request from the parameters set, or every required one that is not.
+    pub fn build(self) -> Result<DeleteBackupScheduleRequest, runtime::InvalidInput> {
+        match (self.elid,) {
+            (Some(elid),) => {
+                Ok(DeleteBackupScheduleRequest {
+                    elid,
+                })
+            }
+            (elid,) => Err(runtime::check::missing(&[("elid", elid.is_none())])),
+        }
+    }
+
+    /// Checks the parameters against the spec's constraints, sends the call and
+    /// decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<runtime::ResponseValue<()>, runtime::Error<DeleteBackupScheduleError>> {
+        let client = self.client;
+        let request = self.build()?;
+        Self::call(client, &request).await
+    }
+
+    /// Checks, sends and decodes one call with `request`.
+    async fn call(
+        client: &Client,
         request: &DeleteBackupScheduleRequest,
     ) -> Result<runtime::ResponseValue<()>, runtime::Error<DeleteBackupScheduleError>> {
         const OP: runtime::Operation = runtime::Operation::new(
@@ -314,36 +704,42 @@ impl Client {
                     },
                 }),
             );
-        runtime::execute(&self.transport, &OP, request).await
+        runtime::execute(&client.transport, &OP, request).await
     }
 }
+
 /// Parameters of [`Client::delete_backup_schedule`]. Build with `new` (required parameters) and the setters (optional ones).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteBackupScheduleRequest {
     /// Schedule to delete.
     pub elid: i64,
 }
+
 impl DeleteBackupScheduleRequest {
     /// Creates the request from its required parameters.
     pub fn new(elid: i64) -> Self {
         Self { elid }
     }
 }
+
 impl runtime::Check for DeleteBackupScheduleRequest {
     fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
+
 /// Documented failures of [`Client::delete_backup_schedule`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum DeleteBackupScheduleError {
     /// BILLmanager refused the call (doc.error, under HTTP 200) (any failure status).
     BillmgrError(BillmgrErrorDoc),
 }
+
 impl runtime::OpError for DeleteBackupScheduleError {
     const CASES: &'static [runtime::ErrorCase] = &[
         runtime::ErrorCase::new("billmgr_error", 200).any_status().fields(&["doc"]),
     ];
     runtime::decl::op_error_methods!(BillmgrError = 0);
 }
+
 /// A backup schedule of an instance, as the list returns it (all values are XML text).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BackupSchedule {
@@ -368,6 +764,7 @@ pub struct BackupSchedule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub servername: Option<String>,
 }
+
 impl runtime::Check for BackupSchedule {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         if let Some(v) = &self.rotation_time {
@@ -390,30 +787,35 @@ impl runtime::Check for BackupSchedule {
         }
     }
 }
+
 /// A BILLmanager failure, as the wire carries it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BillmgrErrorDoc {
     /// Document root.
     pub doc: BillmgrErrorRoot,
 }
+
 impl runtime::Check for BillmgrErrorDoc {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         let v = &self.doc;
         runtime::Check::check(v, c, &runtime::check::join(at, "doc"));
     }
 }
+
 /// Document root holding the error element.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BillmgrErrorRoot {
     /// The error element.
     pub error: BillmgrError,
 }
+
 impl runtime::Check for BillmgrErrorRoot {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         let v = &self.error;
         runtime::Check::check(v, c, &runtime::check::join(at, "error"));
     }
 }
+
 /// BILLmanager error element (attributes under "$name", text under "$").
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BillmgrError {
@@ -427,6 +829,7 @@ pub struct BillmgrError {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub msg: Option<XmlText>,
 }
+
 impl runtime::Check for BillmgrError {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         if let Some(v) = &self.msg {
@@ -434,6 +837,7 @@ impl runtime::Check for BillmgrError {
         }
     }
 }
+
 /// XML element text.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct XmlText {
@@ -441,6 +845,7 @@ pub struct XmlText {
     #[serde(rename = "$")]
     pub value: String,
 }
+
 impl runtime::Check for XmlText {
     fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }

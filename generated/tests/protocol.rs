@@ -31,13 +31,14 @@ mod gaussdb_mysql {
                 .token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
-            let request = api::CreateManualBackupRequest::new(
-                    "619d3e78f61b4be68bc5aa0b59edcf7b",
-                    "07033b125fd94a8a96896f8bcfee6ddain07",
-                    "backup-1",
-                )
-                .description("Manual backup");
-            let result = client.create_manual_backup(&request).await;
+            let result = client
+                .create_manual_backup()
+                .project_id("619d3e78f61b4be68bc5aa0b59edcf7b")
+                .instance_id("07033b125fd94a8a96896f8bcfee6ddain07")
+                .name("backup-1")
+                .description("Manual backup")
+                .send()
+                .await;
             if let Some(sent) = target.captured() {
                 protocol_test::assert_request(
                     &sent,
@@ -94,13 +95,14 @@ mod gaussdb_mysql {
                     .secret_key(protocol_test::SECRET_KEY)
                     .build()
                     .expect("the client builds");
-                let request = api::CreateManualBackupRequest::new(
-                        "619d3e78f61b4be68bc5aa0b59edcf7b",
-                        "07033b125fd94a8a96896f8bcfee6ddain07",
-                        "backup-1",
-                    )
-                    .description("Manual backup");
-                let result = client.create_manual_backup(&request).await;
+                let result = client
+                    .create_manual_backup()
+                    .project_id("619d3e78f61b4be68bc5aa0b59edcf7b")
+                    .instance_id("07033b125fd94a8a96896f8bcfee6ddain07")
+                    .name("backup-1")
+                    .description("Manual backup")
+                    .send()
+                    .await;
                 if let Some(sent) = target.captured() {
                     protocol_test::assert_request(
                         &sent,
@@ -159,14 +161,17 @@ mod oms {
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
-            let request = api::ApplyBlockTimerRequest::new(
-                126,
-                2,
-                api::ApplyBlockTimerSvrIds::Servers(
-                    Vec::from([String::from("126.2.2.3")]),
-                ),
-            );
-            let result = client.apply_block_timer(&request).await;
+            let result = client
+                .apply_block_timer()
+                .set_id(126)
+                .app_id(2)
+                .svr_ids(
+                    api::ApplyBlockTimerSvrIds::Servers(
+                        Vec::from([String::from("126.2.2.3")]),
+                    ),
+                )
+                .send()
+                .await;
             if let Some(sent) = target.captured() {
                 protocol_test::assert_request(
                     &sent,
@@ -213,14 +218,17 @@ mod oms {
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
-            let request = api::ApplyBlockTimerRequest::new(
-                126,
-                2,
-                api::ApplyBlockTimerSvrIds::Servers(
-                    Vec::from([String::from("126.2.2.3")]),
-                ),
-            );
-            let result = client.apply_block_timer(&request).await;
+            let result = client
+                .apply_block_timer()
+                .set_id(126)
+                .app_id(2)
+                .svr_ids(
+                    api::ApplyBlockTimerSvrIds::Servers(
+                        Vec::from([String::from("126.2.2.3")]),
+                    ),
+                )
+                .send()
+                .await;
             if let Some(sent) = target.captured() {
                 protocol_test::assert_request(
                     &sent,
@@ -271,14 +279,31 @@ mod oms {
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
-            let request = api::ApplyBlockTimerRequest::new(
-                126,
-                2,
-                api::ApplyBlockTimerSvrIds::Servers(
-                    Vec::from([String::from("126.2.2.3")]),
-                ),
-            );
-            let result = client.apply_block_timer(&request).await;
+            let result = client
+                .apply_block_timer()
+                .set_id(126)
+                .app_id(2)
+                .svr_ids(
+                    api::ApplyBlockTimerSvrIds::Servers(
+                        Vec::from([String::from("126.2.2.3")]),
+                    ),
+                )
+                .send()
+                .await;
+            let shown = result
+                .as_ref()
+                .err()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let left_out: Vec<&str> = [
+                "Unauthorized",
+                "You are requesting with an invalid credential.",
+                "yii\\web UnauthorizedHttpException",
+            ]
+                .into_iter()
+                .filter(|t| !shown.contains(t))
+                .collect();
+            assert!(left_out.is_empty(), "`{shown}` leaves out {left_out:?}");
             match result {
                 Err(
                     generated::runtime::Error::Documented {
@@ -325,14 +350,29 @@ mod oms {
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
-            let request = api::ApplyBlockTimerRequest::new(
-                126,
-                2,
-                api::ApplyBlockTimerSvrIds::Servers(
-                    Vec::from([String::from("126.2.2.3")]),
-                ),
-            );
-            let result = client.apply_block_timer(&request).await;
+            let result = client
+                .apply_block_timer()
+                .set_id(126)
+                .app_id(2)
+                .svr_ids(
+                    api::ApplyBlockTimerSvrIds::Servers(
+                        Vec::from([String::from("126.2.2.3")]),
+                    ),
+                )
+                .send()
+                .await;
+            let shown = result
+                .as_ref()
+                .err()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let left_out: Vec<&str> = [
+                "those svr_id conflict with other data-back-up apply. apply_id is [\"2\"]. please check them first.",
+            ]
+                .into_iter()
+                .filter(|t| !shown.contains(t))
+                .collect();
+            assert!(left_out.is_empty(), "`{shown}` leaves out {left_out:?}");
             match result {
                 Err(
                     generated::runtime::Error::Documented {
@@ -378,15 +418,19 @@ mod oms {
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
-            let request = api::ApplyTableBackupRequest::new(126, 2)
-                .zone_id(api::ApplyTableBackupZoneId::Zone(0))
+            let result = client
+                .apply_table_backup()
+                .set_id(126)
+                .app_id(2)
+                .zone_id(0)
                 .svr_ids(
                     api::ApplyTableBackupSvrIds::Servers(
                         Vec::from([String::from("126.2.2.2"), String::from("126.2.2.3")]),
                     ),
                 )
-                .auto_approve(0);
-            let result = client.apply_table_backup(&request).await;
+                .auto_approve(0)
+                .send()
+                .await;
             if let Some(sent) = target.captured() {
                 protocol_test::assert_request(
                     &sent,
@@ -433,15 +477,19 @@ mod oms {
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
-            let request = api::ApplyTableBackupRequest::new(126, 2)
-                .zone_id(api::ApplyTableBackupZoneId::Zone(0))
+            let result = client
+                .apply_table_backup()
+                .set_id(126)
+                .app_id(2)
+                .zone_id(0)
                 .svr_ids(
                     api::ApplyTableBackupSvrIds::Servers(
                         Vec::from([String::from("126.2.2.2"), String::from("126.2.2.3")]),
                     ),
                 )
-                .auto_approve(0);
-            let result = client.apply_table_backup(&request).await;
+                .auto_approve(0)
+                .send()
+                .await;
             if let Some(sent) = target.captured() {
                 protocol_test::assert_request(
                     &sent,
@@ -493,15 +541,19 @@ mod oms {
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
-            let request = api::ApplyTableBackupRequest::new(126, 2)
-                .zone_id(api::ApplyTableBackupZoneId::Zone(0))
+            let result = client
+                .apply_table_backup()
+                .set_id(126)
+                .app_id(2)
+                .zone_id(0)
                 .svr_ids(
                     api::ApplyTableBackupSvrIds::Servers(
                         Vec::from([String::from("126.2.2.2"), String::from("126.2.2.3")]),
                     ),
                 )
-                .auto_approve(0);
-            let result = client.apply_table_backup(&request).await;
+                .auto_approve(0)
+                .send()
+                .await;
             let response = result
                 .unwrap_or_else(|e| {
                     panic!("expected the documented payload, got {e:?}")
@@ -533,15 +585,33 @@ mod oms {
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
-            let request = api::ApplyTableBackupRequest::new(126, 2)
-                .zone_id(api::ApplyTableBackupZoneId::Zone(0))
+            let result = client
+                .apply_table_backup()
+                .set_id(126)
+                .app_id(2)
+                .zone_id(0)
                 .svr_ids(
                     api::ApplyTableBackupSvrIds::Servers(
                         Vec::from([String::from("126.2.2.2"), String::from("126.2.2.3")]),
                     ),
                 )
-                .auto_approve(0);
-            let result = client.apply_table_backup(&request).await;
+                .auto_approve(0)
+                .send()
+                .await;
+            let shown = result
+                .as_ref()
+                .err()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let left_out: Vec<&str> = [
+                "Unauthorized",
+                "You are requesting with an invalid credential.",
+                "yii\\web UnauthorizedHttpException",
+            ]
+                .into_iter()
+                .filter(|t| !shown.contains(t))
+                .collect();
+            assert!(left_out.is_empty(), "`{shown}` leaves out {left_out:?}");
             match result {
                 Err(
                     generated::runtime::Error::Documented {
@@ -586,15 +656,29 @@ mod oms {
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
-            let request = api::ApplyTableBackupRequest::new(126, 2)
-                .zone_id(api::ApplyTableBackupZoneId::Zone(0))
+            let result = client
+                .apply_table_backup()
+                .set_id(126)
+                .app_id(2)
+                .zone_id(0)
                 .svr_ids(
                     api::ApplyTableBackupSvrIds::Servers(
                         Vec::from([String::from("126.2.2.2"), String::from("126.2.2.3")]),
                     ),
                 )
-                .auto_approve(0);
-            let result = client.apply_table_backup(&request).await;
+                .auto_approve(0)
+                .send()
+                .await;
+            let shown = result
+                .as_ref()
+                .err()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let left_out: Vec<&str> = ["ip:10.29.89.51 not in whitelist"]
+                .into_iter()
+                .filter(|t| !shown.contains(t))
+                .collect();
+            assert!(left_out.is_empty(), "`{shown}` leaves out {left_out:?}");
             match result {
                 Err(
                     generated::runtime::Error::Documented {
@@ -634,8 +718,12 @@ mod oms {
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
-            let request = api::RejectApplicationRequest::new(100).memo("test");
-            let result = client.reject_application(&request).await;
+            let result = client
+                .reject_application()
+                .apply_id(100)
+                .memo("test")
+                .send()
+                .await;
             if let Some(sent) = target.captured() {
                 protocol_test::assert_request(
                     &sent,
@@ -681,8 +769,22 @@ mod oms {
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
-            let request = api::RejectApplicationRequest::new(100).memo("test");
-            let result = client.reject_application(&request).await;
+            let result = client
+                .reject_application()
+                .apply_id(100)
+                .memo("test")
+                .send()
+                .await;
+            let shown = result
+                .as_ref()
+                .err()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let left_out: Vec<&str> = ["can't find apply_list(apply_id=100)"]
+                .into_iter()
+                .filter(|t| !shown.contains(t))
+                .collect();
+            assert!(left_out.is_empty(), "`{shown}` leaves out {left_out:?}");
             match result {
                 Err(
                     generated::runtime::Error::Documented {
@@ -730,15 +832,16 @@ mod otc_dcs {
                 .token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
-            let request = api::ListBackupRecordsRequest::new(
-                    "0605767b0f0c4f3f9c21b7b5e2f1a5d1",
-                    "5560df16-cebf-4473-95c4-d1b573c16e79",
-                )
+            let result = client
+                .list_backup_records()
+                .project_id("0605767b0f0c4f3f9c21b7b5e2f1a5d1")
+                .instance_id("5560df16-cebf-4473-95c4-d1b573c16e79")
                 .start(1)
                 .limit(10)
                 .begin_time("20170718235959")
-                .end_time("20190718235959");
-            let result = client.list_backup_records(&request).await;
+                .end_time("20190718235959")
+                .send()
+                .await;
             if let Some(sent) = target.captured() {
                 protocol_test::assert_request(
                     &sent,
@@ -767,24 +870,22 @@ mod otc_dcs {
                 backup_record_response: Vec::from([
                     api::BackupRecord {
                         status: api::BackupStatus::Succeed,
-                        remark: Some(Some(String::from("001"))),
-                        period: Some(None),
-                        progress: Some(Some(String::from("100.00"))),
-                        size: Some(Some(880232)),
+                        remark: Some(String::from("001")),
+                        period: None,
+                        progress: Some(String::from("100.00")),
+                        size: Some(880232),
                         instance_id: String::from(
                             "5560df16-cebf-4473-95c4-d1b573c16e79",
                         ),
                         backup_id: String::from("4631832a-14c6-45b0-a0b3-3abd8f591ad1"),
-                        created_at: Some(Some(String::from("2019-05-10T08:31:16.166Z"))),
-                        updated_at: Some(Some(String::from("2019-05-10T08:32:30.546Z"))),
-                        execution_at: Some(
-                            Some(String::from("2019-05-10T08:31:21.461Z")),
-                        ),
+                        created_at: Some(String::from("2019-05-10T08:31:16.166Z")),
+                        updated_at: Some(String::from("2019-05-10T08:32:30.546Z")),
+                        execution_at: Some(String::from("2019-05-10T08:31:21.461Z")),
                         backup_type: Some(api::BackupType::Manual),
-                        backup_name: Some(Some(String::from("backup_20190510163116"))),
-                        backup_format: Some(Some(String::from("AOF"))),
-                        error_code: Some(None),
-                        is_support_restore: Some(Some(api::RestoreSupport::True)),
+                        backup_name: Some(String::from("backup_20190510163116")),
+                        backup_format: Some(String::from("AOF")),
+                        error_code: None,
+                        is_support_restore: Some(api::RestoreSupport::True),
                     },
                 ]),
                 total_num: 1,
@@ -814,15 +915,16 @@ mod otc_dcs {
                     .secret_key(protocol_test::SECRET_KEY)
                     .build()
                     .expect("the client builds");
-                let request = api::ListBackupRecordsRequest::new(
-                        "0605767b0f0c4f3f9c21b7b5e2f1a5d1",
-                        "5560df16-cebf-4473-95c4-d1b573c16e79",
-                    )
+                let result = client
+                    .list_backup_records()
+                    .project_id("0605767b0f0c4f3f9c21b7b5e2f1a5d1")
+                    .instance_id("5560df16-cebf-4473-95c4-d1b573c16e79")
                     .start(1)
                     .limit(10)
                     .begin_time("20170718235959")
-                    .end_time("20190718235959");
-                let result = client.list_backup_records(&request).await;
+                    .end_time("20190718235959")
+                    .send()
+                    .await;
                 if let Some(sent) = target.captured() {
                     protocol_test::assert_request(
                         &sent,
@@ -852,32 +954,24 @@ mod otc_dcs {
                     backup_record_response: Vec::from([
                         api::BackupRecord {
                             status: api::BackupStatus::Succeed,
-                            remark: Some(Some(String::from("001"))),
-                            period: Some(None),
-                            progress: Some(Some(String::from("100.00"))),
-                            size: Some(Some(880232)),
+                            remark: Some(String::from("001")),
+                            period: None,
+                            progress: Some(String::from("100.00")),
+                            size: Some(880232),
                             instance_id: String::from(
                                 "5560df16-cebf-4473-95c4-d1b573c16e79",
                             ),
                             backup_id: String::from(
                                 "4631832a-14c6-45b0-a0b3-3abd8f591ad1",
                             ),
-                            created_at: Some(
-                                Some(String::from("2019-05-10T08:31:16.166Z")),
-                            ),
-                            updated_at: Some(
-                                Some(String::from("2019-05-10T08:32:30.546Z")),
-                            ),
-                            execution_at: Some(
-                                Some(String::from("2019-05-10T08:31:21.461Z")),
-                            ),
+                            created_at: Some(String::from("2019-05-10T08:31:16.166Z")),
+                            updated_at: Some(String::from("2019-05-10T08:32:30.546Z")),
+                            execution_at: Some(String::from("2019-05-10T08:31:21.461Z")),
                             backup_type: Some(api::BackupType::Manual),
-                            backup_name: Some(
-                                Some(String::from("backup_20190510163116")),
-                            ),
-                            backup_format: Some(Some(String::from("AOF"))),
-                            error_code: Some(None),
-                            is_support_restore: Some(Some(api::RestoreSupport::True)),
+                            backup_name: Some(String::from("backup_20190510163116")),
+                            backup_format: Some(String::from("AOF")),
+                            error_code: None,
+                            is_support_restore: Some(api::RestoreSupport::True),
                         },
                     ]),
                     total_num: 1,
@@ -906,13 +1000,14 @@ mod zomro {
                 .session(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
-            let request = api::CreateBackupScheduleRequest::new(
-                5203773,
-                "MyBackup",
-                Vec::from([1, 2, 3, 4, 5, 6, 0]),
-                "02:01",
-            );
-            let result = client.create_backup_schedule(&request).await;
+            let result = client
+                .create_backup_schedule()
+                .plid(5203773)
+                .name("MyBackup")
+                .rotation_days(Vec::from([1, 2, 3, 4, 5, 6, 0]))
+                .rotation_time("02:01")
+                .send()
+                .await;
             if let Some(sent) = target.captured() {
                 protocol_test::assert_request(
                     &sent,
@@ -955,13 +1050,14 @@ mod zomro {
                 .session(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
-            let request = api::CreateBackupScheduleRequest::new(
-                5203773,
-                "MySchedule",
-                Vec::from([1, 2, 3, 4, 5, 6]),
-                "02:01",
-            );
-            let result = client.create_backup_schedule(&request).await;
+            let result = client
+                .create_backup_schedule()
+                .plid(5203773)
+                .name("MySchedule")
+                .rotation_days(Vec::from([1, 2, 3, 4, 5, 6]))
+                .rotation_time("02:01")
+                .send()
+                .await;
             if let Some(sent) = target.captured() {
                 protocol_test::assert_request(
                     &sent,
@@ -1006,13 +1102,14 @@ mod zomro {
                 .session(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
-            let request = api::CreateBackupScheduleRequest::new(
-                5203773,
-                "MySchedule",
-                Vec::from([1, 2, 3, 4, 5, 6]),
-                "02:01",
-            );
-            let result = client.create_backup_schedule(&request).await;
+            let result = client
+                .create_backup_schedule()
+                .plid(5203773)
+                .name("MySchedule")
+                .rotation_days(Vec::from([1, 2, 3, 4, 5, 6]))
+                .rotation_time("02:01")
+                .send()
+                .await;
             if let Some(sent) = target.captured() {
                 protocol_test::assert_request(
                     &sent,
@@ -1063,8 +1160,7 @@ mod zomro {
                 .session(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
-            let request = api::ListBackupSchedulesRequest::new(5203773);
-            let result = client.list_backup_schedules(&request).await;
+            let result = client.list_backup_schedules().elid(5203773).send().await;
             if let Some(sent) = target.captured() {
                 protocol_test::assert_request(
                     &sent,
@@ -1124,8 +1220,7 @@ mod zomro {
                 .session(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
-            let request = api::DeleteBackupScheduleRequest::new(14);
-            let result = client.delete_backup_schedule(&request).await;
+            let result = client.delete_backup_schedule().elid(14).send().await;
             if let Some(sent) = target.captured() {
                 protocol_test::assert_request(
                     &sent,
@@ -1165,8 +1260,7 @@ mod zomro {
                 .session(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
-            let request = api::DeleteBackupScheduleRequest::new(14);
-            let result = client.delete_backup_schedule(&request).await;
+            let result = client.delete_backup_schedule().elid(14).send().await;
             if let Some(sent) = target.captured() {
                 protocol_test::assert_request(
                     &sent,

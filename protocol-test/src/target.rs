@@ -104,6 +104,12 @@ impl Target {
     pub fn captured(&self) -> Option<CapturedRequest> {
         self.capture.as_ref().map(CaptureServer::only_request)
     }
+
+    /// With a capture server, how many requests it received (none, for a call refused
+    /// before sending); against a running server, `None`.
+    pub fn received(&self) -> Option<usize> {
+        self.capture.as_ref().map(|c| c.requests().len())
+    }
 }
 
 #[cfg(test)]

@@ -58,10 +58,13 @@ impl<T: Check> Check for Option<T> {
     }
 }
 
-/// `at.name`, or `name` at the top level.
+/// `at.name`, or `name` at the top level (`at[]` for items, `at` for the value itself).
 pub fn join(at: &str, name: &str) -> String {
     if at.is_empty() {
         name.to_owned()
+    } else if name.is_empty() || name.starts_with('[') {
+        // A union checks its alternative in place: the value itself, or its items.
+        format!("{at}{name}")
     } else {
         format!("{at}.{name}")
     }
@@ -166,6 +169,21 @@ fn matches(pattern: &'static str, v: &str) -> Option<bool> {
         .entry(pattern)
         .or_insert_with(|| Regex::new(&format!("^(?:{pattern})$")).ok());
     re.as_ref().map(|re| re.is_match(v))
+}
+
+/// The error of a call builder whose required parameters `(setter, missing)` are not all set:
+/// one violation per missing one, named by its setter.
+pub fn missing(params: &[(&str, bool)]) -> InvalidInput {
+    InvalidInput {
+        violations: params
+            .iter()
+            .filter(|(_, missing)| *missing)
+            .map(|(setter, _)| Violation {
+                field: (*setter).to_owned(),
+                rule: format!("set with `.{setter}(..)`: the parameter is required"),
+            })
+            .collect(),
+    }
 }
 
 /// Check `value` and return every violation.

@@ -32,7 +32,7 @@ pub use self::error::{unknown_case, Error, ErrorCase, OpError, ResponseValue};
 #[cfg(feature = "http")]
 pub use self::net::HttpSettings;
 #[cfg(feature = "http")]
-pub use self::paginate::paginate;
+pub use self::paginate::{paginate, ItemStream};
 #[cfg(feature = "http")]
 pub use self::transport::{
     execute, AuthPlace, BodyEncoding, BuildError, Envelope, Fixed, Location, Operation, Param,
@@ -40,3 +40,6 @@ pub use self::transport::{
 };
 #[cfg(feature = "http")]
 pub use futures_core::Stream;
+/// `next()` and the other stream combinators, for the `stream()` of paginated operations.
+#[cfg(feature = "http")]
+pub use futures_util::StreamExt;

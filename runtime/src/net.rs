@@ -134,7 +134,7 @@ pub async fn read_body(mut response: reqwest::Response, limit: u64) -> Result<Ve
     if response.content_length().is_some_and(|n| n > limit) {
         return Err(ReadError::TooLarge { limit });
     }
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(response.content_length().unwrap_or(0) as usize);
     while let Some(chunk) = response.chunk().await.map_err(ReadError::Http)? {
         if out.len() as u64 + chunk.len() as u64 > limit {
             return Err(ReadError::TooLarge { limit });

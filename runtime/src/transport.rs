@@ -311,11 +311,12 @@ where
             }))
         }
     };
-    let builder = build_request(t, op, &params)?;
+    let builder = build_request(t, op, params)?;
     let builder = super::sign::sign_if_chosen(t, &t.signing, op, builder)?;
-    let response = builder.send().await.map_err(|e| transport_error(t, e))?;
+    let mut response = builder.send().await.map_err(|e| transport_error(t, e))?;
     let status = response.status().as_u16();
-    let headers = response.headers().clone();
+    // Taken, not copied: the body is read without them.
+    let headers = std::mem::take(response.headers_mut());
     // Redirects are not followed (see `net::redirect_policy`): say where it pointed.
     if let Some(location) = headers
         .get(LOCATION)
@@ -332,6 +333,12 @@ where
             ReadError::TooLarge { limit } => Error::TooLarge { status, limit },
             ReadError::Http(e) => transport_error(t, e),
         })?;
+    // The common case, a success without an envelope: the payload straight from the bytes.
+    if status == op.success && matches!(op.envelope, Envelope::None) && !is_unit::<T>() {
+        if let Ok(payload) = serde_json::from_slice::<T>(&bytes) {
+            return Ok(ResponseValue::new(status, headers, payload));
+        }
+    }
     let text = String::from_utf8_lossy(&bytes);
     // Redacted first, then cut: a cut could leave part of a credential unrecognised.
     let excerpt = || excerpt(&t.redact(&text), 200);
@@ -359,12 +366,13 @@ where
     if status == op.success {
         // An empty success body cannot carry an envelope failure: for a unit payload it is
         // the documented answer, for any other payload the decode below reports it.
-        let unwrapped = if is_unit::<T>() && body.is_null() {
-            Ok(Value::Null)
-        } else {
-            unwrap_envelope(op, body.clone())
-        };
-        let payload = match unwrapped {
+        if (is_unit::<T>() && body.is_null()) || matches!(op.envelope, Envelope::None) {
+            return read_payload(body)
+                .map(|p| ResponseValue::new(status, headers, p))
+                .map_err(|e| decode_error(status, e));
+        }
+        // The envelope consumes a copy: on a failure the body is read again, redacted.
+        let payload = match unwrap_envelope(op, body.clone()) {
             Ok(p) => p,
             Err(_) => {
                 // A failure: everything it carries is redacted before it is read, so that
@@ -458,6 +466,33 @@ fn transport_error<E>(t: &Transport, e: reqwest::Error) -> Error<E> {
     }
 }
 
+/// Wire text of a parameter value: arrays comma-joined, `null` empty.
+fn text(value: &Value) -> std::borrow::Cow<'_, str> {
+    match value {
+        Value::String(s) => s.as_str().into(),
+        Value::Null => "".into(),
+        Value::Array(_) => texts(value).join(",").into(),
+        other => other.to_string().into(),
+    }
+}
+
+/// `template` with each `{name}` that has a value replaced by it, appended to `out`.
+fn fill_path(out: &mut String, template: &str, values: &[(&str, String)]) {
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        match values.iter().find(|(n, _)| *n == &rest[open + 1..close]) {
+            Some((_, v)) => out.push_str(v),
+            None => out.push_str(&rest[open..=close]),
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+}
+
 /// Wire text of a scalar parameter value; arrays yield one text per item.
 fn texts(value: &Value) -> Vec<String> {
     match value {
@@ -471,38 +506,42 @@ fn texts(value: &Value) -> Vec<String> {
 fn build_request<E>(
     t: &Transport,
     op: &Operation,
-    params: &Map<String, Value>,
+    params: Map<String, Value>,
 ) -> Result<reqwest::RequestBuilder, Error<E>> {
-    let mut path = op.path.to_owned();
-    let mut query: Vec<(String, String)> = Vec::new();
+    let mut path_values: Vec<(&str, String)> = Vec::new();
+    let mut query: Vec<(&str, String)> = Vec::new();
     let mut headers = HeaderMap::new();
     let mut body: Vec<(String, Value)> = Vec::new();
     let mut bad_header = None;
-    let mut put = |location: Location, name: &str, value: &Value| match location {
-        Location::Path => {
-            let text = texts(value).join(",");
-            path = path.replace(
-                &format!("{{{name}}}"),
-                &super::wire::encode_component(&text),
-            );
-        }
-        Location::Query => query.extend(texts(value).into_iter().map(|v| (name.to_owned(), v))),
+    let mut put = |location: Location, name: &'static str, value: Value| match location {
+        Location::Path => path_values.push((name, super::wire::encode_component(&text(&value)))),
+        Location::Query => match value {
+            Value::Array(_) => query.extend(texts(&value).into_iter().map(|v| (name, v))),
+            _ => query.push((name, text(&value).into_owned())),
+        },
         Location::Header => {
-            let text = texts(value).join(",");
-            match (HeaderName::try_from(name), HeaderValue::try_from(text)) {
+            match (
+                HeaderName::try_from(name),
+                HeaderValue::try_from(text(&value).into_owned()),
+            ) {
                 (Ok(n), Ok(v)) => {
                     headers.insert(n, v);
                 }
                 _ => bad_header = Some(name.to_owned()),
             }
         }
-        Location::Body => body.push((name.to_owned(), value.clone())),
+        Location::Body => body.push((name.to_owned(), value)),
     };
     for f in op.fixed {
-        put(f.location, f.name, &Value::String(f.value.to_owned()));
+        put(f.location, f.name, Value::String(f.value.to_owned()));
     }
-    for p in op.params {
-        if let Some(v) = params.get(p.name).filter(|v| !v.is_null()) {
+    // Moved out of the serialized request, in its order (the parameters' order): no copy of
+    // the values and no lookups in the map.
+    for (name, v) in params {
+        if v.is_null() {
+            continue;
+        }
+        if let Some(p) = op.params.iter().find(|p| p.name == name) {
             put(p.location, p.name, v);
         }
     }
@@ -511,7 +550,7 @@ fn build_request<E>(
             put(
                 auth.location,
                 auth.name,
-                &Value::String(secret.expose().to_owned()),
+                Value::String(secret.expose().to_owned()),
             );
         }
     }
@@ -524,7 +563,8 @@ fn build_request<E>(
         }));
     }
 
-    let url = format!("{}{}", t.base_url.trim_end_matches('/'), path);
+    let mut url = t.base_url.trim_end_matches('/').to_owned();
+    fill_path(&mut url, op.path, &path_values);
     let method = reqwest::Method::from_bytes(op.method.as_bytes()).unwrap_or(reqwest::Method::GET);
     let mut rb = t.http.request(method, url).headers(headers);
     if !query.is_empty() {
@@ -579,6 +619,17 @@ mod tests {
     use super::*;
     use crate::envelope::XmlErrorFields;
     use crate::error::ErrorCase;
+
+    #[test]
+    fn path_variables_are_filled_once_each_and_unknown_ones_kept() {
+        let mut url = String::from("http://h");
+        let values = [("a", "x%2Fy".to_owned()), ("b", "2".to_owned())];
+        fill_path(&mut url, "/v1/{a}/items/{b}/{c}/{a}", &values);
+        assert_eq!(url, "http://h/v1/x%2Fy/items/2/{c}/x%2Fy");
+        let mut url = String::new();
+        fill_path(&mut url, "/open{brace", &values);
+        assert_eq!(url, "/open{brace");
+    }
 
     #[test]
     fn a_unit_payload_accepts_whatever_the_envelope_leaves() {

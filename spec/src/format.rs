@@ -228,6 +228,10 @@ pub struct Parameter {
     /// Where the page says this (see [`Cite`]); absent: the enclosing block's citation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cite: Option<Cite>,
+    /// What a string parameter identifies (snake_case, e.g. `project`, `instance`): generated
+    /// clients give it a type of its own per identified thing, so two ids cannot be swapped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identifies: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]

@@ -14,17 +14,22 @@ impl Renderer for DocsRenderer {
     fn render(
         &self,
         model: &Model,
-        _layout: &Layout,
+        layout: &Layout,
         out: &mut Vec<OutputFile>,
     ) -> Result<(), RenderError> {
         let env = environment()?;
+        let krate = match layout {
+            Layout::Workspace => "generated".to_owned(),
+            Layout::Standalone { name } => name.replace('-', "_"),
+        };
         for p in &model.providers {
             let ctx = context! {
                 banner => banner("<!-- ", &p.source, " -->").trim_end().to_owned(),
                 p => &p.spec.provider,
                 module => &p.module,
                 auth => auth(p),
-                ops => ops(p),
+                ops => ops(p, &krate)?,
+                krate => &krate,
                 errata => &p.spec.errata,
             };
             let mut contents = render(&env, "provider.md.j2", ctx)?;
@@ -62,11 +67,18 @@ fn auth(p: &ProviderModel) -> Vec<Value> {
         .collect()
 }
 
-fn ops(p: &ProviderModel) -> Vec<Value> {
+fn ops(p: &ProviderModel, krate: &str) -> Result<Vec<Value>, RenderError> {
     p.operations
         .iter()
         .enumerate()
         .map(|(i, o)| {
+            // The rustdoc example of the operation without its hidden lines.
+            let rust = super::rust::client::usage(p, o, krate)?.map(|text| {
+                text.lines()
+                    .filter(|l| !l.starts_with("# ") && *l != "#")
+                    .map(|l| format!("{l}\n"))
+                    .collect::<String>()
+            });
             let op = o.op;
             let envelope = op.response.envelope.as_ref().map(|e| match e {
                 Envelope::ResultCode { code_field, success, .. } => {
@@ -81,8 +93,12 @@ fn ops(p: &ProviderModel) -> Vec<Value> {
                     )
                 }
             });
-            json!({
+            Ok(json!({
                 "id": op.id,
+                "rust_method": o.method.trim_start_matches("r#"),
+                "builder": o.builder,
+                "paged": o.pagination.is_some(),
+                "rust": rust,
                 "summary": op.summary,
                 "cite": p.cite(&["operations".into(), i.into()]),
                 "method": op.method.as_str(),
@@ -95,11 +111,18 @@ fn ops(p: &ProviderModel) -> Vec<Value> {
                 "status": op.response.status,
                 "envelope": envelope,
                 "body": op.request.body.map(|b| b.media_type()),
-                "params": op.request.parameters.iter().map(|prm| json!({
+                "params": op.request.parameters.iter().zip(&o.params).map(|(prm, f)| json!({
                     "name": prm.name,
+                    "setter": crate::model::setter(&f.ident).trim_start_matches("r#").to_owned(),
                     "location": prm.location.as_str(),
                     "required": prm.required,
-                    "type": describe(&prm.schema),
+                    "type": match &prm.identifies {
+                        Some(thing) => match &f.ty {
+                            crate::model::Ty::Named(n) => format!("{} (identifies: {thing}, Rust `{n}`)", describe(&prm.schema)),
+                            _ => describe(&prm.schema),
+                        },
+                        None => describe(&prm.schema),
+                    },
                     "description": match &prm.deprecated {
                         Some(d) => format!("**Deprecated:** {} {}", deprecation_text(d), prm.description),
                         None => prm.description.clone(),
@@ -111,7 +134,7 @@ fn ops(p: &ProviderModel) -> Vec<Value> {
                     "retryable": e.retryable, "description": e.description,
                 })).collect::<Vec<_>>(),
                 "examples": op.examples.iter().map(|x| x.name.clone()).collect::<Vec<_>>(),
-            })
+            }))
         })
         .collect()
 }

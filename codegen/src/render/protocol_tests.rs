@@ -51,8 +51,10 @@ impl Renderer for ProtocolTestRenderer {
             .collect::<Vec<_>>()
             .join(", ");
         let mut providers = Vec::new();
+        let mut builders = Vec::new();
         for p in &model.providers {
             providers.push(provider_module(p)?);
+            builders.push(builder_module(p));
         }
         let tokens = quote! {
             //! Protocol tests: one test per documented example. Each calls the operation with
@@ -79,6 +81,27 @@ impl Renderer for ProtocolTestRenderer {
         };
         out.push(OutputFile {
             path: "tests/protocol.rs".into(),
+            contents: format!(
+                "{}{}",
+                banner("// ", &sources, ""),
+                prettyplease::unparse(&file)
+            ),
+        });
+        let tokens = quote! {
+            //! Call builders: an operation called without its required parameters is refused
+            //! before anything is sent, with an error naming each missing one by its setter.
+
+            /// Sent instead of a real credential.
+            const CREDENTIAL: &str = #PLACEHOLDER;
+
+            #(#builders)*
+        };
+        let file: syn::File = syn::parse2(tokens).map_err(|e| RenderError::Rust {
+            what: "tests/builders.rs".into(),
+            message: e.to_string(),
+        })?;
+        out.push(OutputFile {
+            path: "tests/builders.rs".into(),
             contents: format!(
                 "{}{}",
                 banner("// ", &sources, ""),
@@ -149,6 +172,62 @@ fn provider_module(p: &ProviderModel) -> Result<TokenStream, RenderError> {
     })
 }
 
+/// A call with no parameter set: refused before anything is sent, naming every required
+/// parameter by its setter (none when the operation has no required parameter).
+fn missing_test(p: &ProviderModel, o: &OpModel) -> Option<TokenStream> {
+    let setters: Vec<String> = o
+        .params
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| {
+            crate::model::setter(&f.ident)
+                .trim_start_matches("r#")
+                .to_owned()
+        })
+        .collect();
+    if setters.is_empty() {
+        return None;
+    }
+    let client = client(p, o, Auth::Token);
+    let method = id(&o.method);
+    let allow = crate::model::uses_deprecated(p, o).then(|| quote!(#[allow(deprecated)]));
+    Some(quote! {
+        /// Without its required parameters the call is refused before sending, naming each.
+        #[tokio::test]
+        #allow
+        async fn missing_required_parameters() {
+            let target = protocol_test::Target::capture(protocol_test::CannedResponse::new(500))
+                .await
+                .expect("the test target starts");
+            let client = #client;
+            match client.#method().send().await {
+                Err(generated::runtime::Error::InvalidInput(e)) => {
+                    let named: Vec<&str> = e.violations.iter().map(|v| v.field.as_str()).collect();
+                    assert_eq!(named, [#(#setters),*]);
+                }
+                other => panic!("expected the missing parameters refused, got {other:?}"),
+            }
+            assert_eq!(target.received(), Some(0), "nothing is sent");
+        }
+    })
+}
+
+/// The builder tests of a provider's operations, one module per operation.
+fn builder_module(p: &ProviderModel) -> TokenStream {
+    let module = id(&p.module);
+    let tests = p.operations.iter().filter_map(|o| {
+        let test = missing_test(p, o)?;
+        let op_mod = id(&o.method);
+        Some(quote! {
+            mod #op_mod {
+                use generated::#module as api;
+                #test
+            }
+        })
+    });
+    quote!(mod #module { #(#tests)* })
+}
+
 /// How a test's client proves who it is.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Auth {
@@ -184,7 +263,7 @@ fn test_fn(
     };
     let server = canned_response(o, ex);
     let client = client(p, o, auth);
-    let typed = typed_request(p, o, request)?;
+    let setters = typed_setters(p, o, request, &quote!(crate::CREDENTIAL))?;
     let method = id(&o.method);
     let provider = p.spec.provider.id.as_str();
     // The mock answers a named example only when it documents a response; otherwise its
@@ -229,8 +308,7 @@ fn test_fn(
                 .await
                 .expect("the test target starts");
             let client = #client;
-            let request = #typed;
-            let result = client.#method(&request).await;
+            let result = client.#method() #setters .send().await;
             #check_request
             #check_outcome
         }
@@ -289,11 +367,12 @@ fn client(p: &ProviderModel, o: &OpModel, auth: Auth) -> TokenStream {
     }
 }
 
-/// `api::XRequest::new(required..)` and a setter per optional value of the request.
-fn typed_request(
+/// The call builder's setters, one per documented value (every required parameter has one).
+pub(crate) fn typed_setters(
     p: &ProviderModel,
     o: &OpModel,
     req: &spec::format::ExampleRequest,
+    credential: &TokenStream,
 ) -> Result<TokenStream, String> {
     let values = typed_params_of(o, req);
     let is_credential = |f: &FieldModel| {
@@ -302,42 +381,36 @@ fn typed_request(
     };
     let arg = |f: &FieldModel| -> Result<Option<TokenStream>, String> {
         if matches!(f.ty, Ty::Secret) || is_credential(f) {
-            return Ok(Some(quote!(crate::CREDENTIAL)));
+            return Ok(Some(credential.clone()));
         }
         let Some(v) = values.get(f.wire) else {
             return Ok(None);
         };
         Ok(Some(match (&f.ty, v) {
-            // The constructor and setters take `impl Into<String>`.
+            // The constructor and setters take `impl Into<String>` (or `impl Into<XId>`).
             (Ty::String, Value::String(s)) => quote!(#s),
+            (_, Value::String(s)) if crate::model::is_id(f) => quote!(#s),
             _ => literal(p, &f.ty, v)?,
         }))
     };
-    let mut required = Vec::new();
-    for f in o.params.iter().filter(|f| f.required) {
-        required.push(arg(f)?.ok_or_else(|| {
-            format!(
-                "no documented value for the required parameter `{}`",
-                f.wire
-            )
-        })?);
-    }
     let mut setters = Vec::new();
-    for f in o.params.iter().filter(|f| !f.required) {
-        if is_credential(f) {
+    for f in &o.params {
+        if !f.required && is_credential(f) {
             continue;
         }
-        if let Some(v) = arg(f)? {
-            let setter = id(if f.ident == "new" {
-                "with_new"
-            } else {
-                &f.ident
-            });
+        let v = arg(f)?;
+        if f.required && v.is_none() {
+            return Err(format!(
+                "no documented value for the required parameter `{}`",
+                f.wire
+            ));
+        }
+        if let Some(v) = v {
+            let setter = id(&crate::model::setter(&f.ident));
             setters.push(quote!(.#setter(#v)));
         }
     }
-    let req = id(&o.request);
-    Ok(quote!(api::#req::new(#(#required),*) #(#setters)*))
+    Ok(quote!(#(#setters)*))
 }
 
 fn with_placeholder(s: &str) -> String {
@@ -467,7 +540,26 @@ fn outcome(p: &ProviderModel, o: &OpModel, ex: &ExampleModel) -> Result<TokenStr
                 )
             };
             let message = format!("expected the documented failure `{case}`, got {{other:?}}");
+            // Display shows the failure's message fields: every text of the documented body
+            // but a credential (redacted).
+            let mut texts = Vec::new();
+            string_leaves(&body, &mut texts);
+            texts.retain(|t| {
+                !t.is_empty()
+                    && !p.example_secrets.iter().any(|s| t.contains(s.as_str()))
+                    && !t.contains(PLACEHOLDER)
+            });
+            texts.sort();
+            texts.dedup();
+            let shown = (!texts.is_empty()).then(|| {
+                quote! {
+                    let shown = result.as_ref().err().map(ToString::to_string).unwrap_or_default();
+                    let left_out: Vec<&str> = [#(#texts),*].into_iter().filter(|t| !shown.contains(t)).collect();
+                    assert!(left_out.is_empty(), "`{shown}` leaves out {left_out:?}");
+                }
+            });
             quote! {
+                #shown
                 match result {
                     Err(generated::runtime::Error::Documented {
                         status,
@@ -487,6 +579,16 @@ fn outcome(p: &ProviderModel, o: &OpModel, ex: &ExampleModel) -> Result<TokenStr
             );
         },
     })
+}
+
+/// Every string in `v`, nested ones included.
+fn string_leaves(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => out.push(s.clone()),
+        Value::Array(items) => items.iter().for_each(|i| string_leaves(i, out)),
+        Value::Object(map) => map.values().for_each(|i| string_leaves(i, out)),
+        _ => {}
+    }
 }
 
 /// A typed Rust literal of `v` as a value of `ty`. Lenient about the wire form (numbers and
@@ -582,6 +684,12 @@ fn named(p: &ProviderModel, name: &str, v: &Value) -> Result<TokenStream, String
         .ok_or_else(|| format!("unknown type `{name}`"))?;
     let type_id = id(name);
     match &t.body {
+        TypeBody::Id => {
+            let Value::String(s) = v else {
+                return Err(format!("{v} is not a string id of type `{name}`"));
+            };
+            Ok(quote!(api::#type_id::from(#s)))
+        }
         TypeBody::Object(fields) => {
             let Value::Object(map) = v else {
                 return Err(format!("{v} is not an object of type `{name}`"));
@@ -595,6 +703,8 @@ fn named(p: &ProviderModel, name: &str, v: &Value) -> Result<TokenStream, String
                     (None, true) => {
                         return Err(format!("`{name}` lacks its required member `{}`", f.wire))
                     }
+                    // An answer-only field reads `null` as absent.
+                    (Some(Value::Null), false) if !matches!(f.ty, Ty::Nullable(_)) => quote!(None),
                     (Some(x), false) => {
                         let inner = literal(p, &f.ty, x)?;
                         quote!(Some(#inner))
@@ -676,7 +786,7 @@ fn fits(p: &ProviderModel, ty: &Ty, enc: Encoding, v: &Value) -> bool {
         (Ty::Nullable(inner), v) => fits(p, inner, enc, v),
         (Ty::Vec(inner), Value::Array(items)) => items.iter().all(|i| fits(p, inner, enc, i)),
         (Ty::Named(name), v) => match p.types.iter().find(|t| t.name == *name).map(|t| &t.body) {
-            Some(TypeBody::Enum(_)) => v.is_string(),
+            Some(TypeBody::Enum(_) | TypeBody::Id) => v.is_string(),
             Some(TypeBody::Union(us)) => us.iter().any(|u| union_fit(p, u, v).is_some()),
             Some(TypeBody::Object(fields)) => v.as_object().is_some_and(|m| {
                 fields.iter().all(|f| match m.get(f.wire) {

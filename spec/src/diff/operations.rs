@@ -267,6 +267,18 @@ impl Cx<'_, '_> {
                     items.clone(),
                 );
             }
+            if p.identifies != q.identifies {
+                self.emit(
+                    "request-parameter-identifies-changed",
+                    pat.clone(),
+                    format!(
+                        "identifies {} → {}",
+                        p.identifies.as_deref().unwrap_or("nothing"),
+                        q.identifies.as_deref().unwrap_or("nothing")
+                    ),
+                    items.clone(),
+                );
+            }
             if p.role != q.role {
                 self.emit(
                     "request-parameter-role-changed",

@@ -97,6 +97,7 @@ rules! {
     "request-parameter-became-required" B "an optional parameter becomes required";
     "request-parameter-became-optional" B "a required parameter becomes optional (`new` loses an argument, the field becomes `Option`)";
     "request-parameter-type-changed" B "a parameter's type or wire encoding changes";
+    "request-parameter-identifies-changed" B "what a parameter identifies changes (its Rust id type changes)";
     "request-parameter-location-changed" N "a parameter moves between path, query, header and body";
     "request-parameter-default-changed" I "a parameter's documented default changes";
     "request-parameter-role-changed" N "a parameter becomes or stops being secret or volatile";

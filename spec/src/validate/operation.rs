@@ -220,6 +220,16 @@ impl Checker<'_> {
                     );
                 }
             }
+            if let Some(thing) = &p.identifies {
+                self.snake(&pp.k("identifies"), "identified thing", thing);
+                if p.schema.kind != Kind::String || p.schema.wire.is_some() {
+                    self.report(
+                        &pp.k("identifies"),
+                        format!("`identifies` on `{}`, which is not a plain string", p.name),
+                        "remove `identifies`: only string ids get a type of their own",
+                    );
+                }
+            }
             if let (true, Some(d)) = (self.schemas_ok, &p.default) {
                 for v in values::check(&p.schema, d, self.spec, WIRE_OPTS) {
                     self.report(

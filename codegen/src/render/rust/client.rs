@@ -1,21 +1,31 @@
 //! Token builders for the `Client`, its builder and methods, and the runnable examples.
 
-use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::quote;
 
 use super::items::{allow_deprecated, deprecated_attr, doc, doc_attrs, id, ty};
 use super::syntax::{
-    self, arg, await_, call, expr_path, field, generic_ty, lit, method_call, path_ty, receiver,
-    ref_array, ref_ty, reference, str_lit, tail, Func,
+    self, arg, await_, call, expr_path, field, generic_ty, lit, method_call, path_ty, ref_array,
+    ref_ty, reference, str_lit, tail, Func,
 };
 use super::{parse, parse_items};
 use crate::model::{ident, OpModel, ProviderModel, Ty};
-use crate::render::fixtures::{example_lines, typed_params};
+use crate::render::fixtures::example_lines;
 use crate::render::RenderError;
 use spec::format::{AuthScheme, BodyEncoding, Envelope, Kind, Location};
 
 /// Builder methods every client has; variable and credential setters must not clash.
-const FIXED_SETTERS: &[&str] = &["base_url", "timeout", "user_agent", "http_client", "build"];
+const FIXED_SETTERS: &[&str] = &[
+    "base_url",
+    "timeout",
+    "connect_timeout",
+    "max_response_bytes",
+    "max_redirects",
+    "add_root_certificate",
+    "user_agent",
+    "http_client",
+    "build",
+];
 
 pub(crate) fn setter_name(name: &str, prefix: &str) -> String {
     if FIXED_SETTERS.contains(&name) {
@@ -92,46 +102,347 @@ pub fn client(p: &ProviderModel) -> Result<Vec<syn::Item>, RenderError> {
         }
     });
     let cd = format!(
-        "Client for {}. Build with [`Client::builder`]; cheap to clone.",
+        "Client for {}. Build with [`Client::builder`]; cheap to clone (the connection pool \
+         is shared).",
         provider.title
     );
     let bd = format!("Builder for [`Client`]. Base URL template: `{base}`.");
-    // The settings every provider shares come from `runtime::decl::client!`; only the base URL
-    // variables and credentials are rendered here.
     let own_setters: Vec<TokenStream> = var_setters.chain(auth_setters).collect();
-    let own_impl = (!own_setters.is_empty()).then(|| {
-        quote! {
-            impl ClientBuilder { #(#own_setters)* }
-        }
-    });
     parse_items(
         quote! {
-        /// The base URL template; `{name}` parts are filled from the builder's variables.
-        pub const BASE_URL: &str = #base;
+        #[doc = #cd]
+        #[derive(Debug, Clone)]
+        pub struct Client {
+            transport: runtime::Transport,
+        }
 
-        /// Base URL variables and their defaults.
-        pub const VARIABLES: &[(&str, Option<&str>)] = &[#(#vars),*];
-        /// Number of auth schemes (credential slots).
-        pub const AUTH_SCHEMES: usize = #schemes;
-        /// Fields whose values are secrets (redacted wherever they appear).
-        pub const SECRET_FIELDS: &[&str] = &[#(#secrets),*];
+        impl Client {
+            /// Starts a builder.
+            pub fn builder() -> ClientBuilder {
+                ClientBuilder {
+                    // The base URL template and its variables' defaults, the number of
+                    // credential slots, and the names of secret fields.
+                    inner: runtime::TransportBuilder::new(#base, &[#(#vars),*], #schemes, &[#(#secrets),*]),
+                }
+            }
 
-        runtime::decl::client!(#cd, #bd);
+            /// The resolved base URL.
+            pub fn base_url(&self) -> &str {
+                self.transport.base_url()
+            }
+        }
 
-        #own_impl
+        #[doc = #bd]
+        #[derive(Debug, Clone)]
+        pub struct ClientBuilder {
+            inner: runtime::TransportBuilder,
+        }
+
+        impl ClientBuilder {
+            /// Use this base URL instead of filling the template.
+            pub fn base_url(mut self, url: impl Into<String>) -> Self {
+                self.inner.base_url(url.into());
+                self
+            }
+
+            /// Give up on a call after this long, reading the body included (error
+            /// `Timeout`; default 15 s).
+            pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+                self.inner.timeout(timeout);
+                self
+            }
+
+            /// Give up on connecting (TLS handshake included) after this long (default 10 s).
+            pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
+                self.inner.connect_timeout(timeout);
+                self
+            }
+
+            /// Refuse response bodies over this many bytes (error `TooLarge`; default 10 MiB).
+            pub fn max_response_bytes(mut self, limit: u64) -> Self {
+                self.inner.max_response_bytes(limit);
+                self
+            }
+
+            /// Follow up to `max` redirects within the same origin (default 0: a 3xx is the
+            /// error `Redirect`); another origin and 307/308 are never followed.
+            pub fn max_redirects(mut self, max: usize) -> Self {
+                self.inner.max_redirects(max);
+                self
+            }
+
+            /// Also trust the CA certificate(s) in this PEM text (a private CA, a test server).
+            pub fn add_root_certificate(mut self, pem: impl Into<Vec<u8>>) -> Self {
+                self.inner.add_root_certificate(pem.into());
+                self
+            }
+
+            /// The `User-Agent` header of every request.
+            pub fn user_agent(mut self, agent: impl Into<String>) -> Self {
+                self.inner.user_agent(agent.into());
+                self
+            }
+
+            /// Use this HTTP client (proxies, connection pools) instead of the default one; the
+            /// timeout and body cap still apply, its TLS and redirect settings replace ours.
+            pub fn http_client(mut self, client: reqwest::Client) -> Self {
+                self.inner.http_client(client);
+                self
+            }
+
+            #(#own_setters)*
+
+            /// Fails when a base URL variable has neither a value nor a default, or a CA
+            /// certificate is not PEM.
+            pub fn build(self) -> Result<Client, runtime::BuildError> {
+                self.inner.build().map(|transport| Client { transport })
+            }
+        }
         },
         "Client",
     )
 }
 
-/// `impl Client` with an operation's method (and its stream when it pages).
-pub fn operation_impl(p: &ProviderModel, o: &OpModel) -> Result<syn::Item, RenderError> {
-    let mut block: syn::ItemImpl = parse(quote!(impl Client {}), &o.method)?;
-    block.items.push(method(p, o)?);
-    if let Some(stream) = stream_method(p, o) {
-        block.items.push(parse(stream, &o.method)?);
+/// An operation's items: the `Client` method that starts a call, the call builder (one
+/// setter per parameter, `request`, `build`, `send`, and `stream` when the operation pages).
+pub fn operation_impl(
+    p: &ProviderModel,
+    o: &OpModel,
+    krate: &str,
+) -> Result<Vec<syn::Item>, RenderError> {
+    let method = id(&o.method);
+    let (builder, req, err) = (id(&o.builder), id(&o.request), id(&o.error));
+    let response = ty(&o.response);
+    let mut d = method_doc(o);
+    d.push_str(&format!(
+        "\n\nReturns a [`{}`]: set the parameters, then `.send().await`{}.",
+        o.builder,
+        if o.pagination.is_some() {
+            " for one page, or `.stream()` for every item"
+        } else {
+            ""
+        }
+    ));
+    if let Some(snippet) = usage(p, o, krate)? {
+        d.push_str(&format!("\n\n```no_run\n{snippet}```"));
     }
-    Ok(syn::Item::Impl(block))
+    let d = doc(&d);
+    let deprecated =
+        o.op.deprecated
+            .as_ref()
+            .map(|d| deprecated_attr(d, method_replacement));
+    let allow = crate::model::uses_deprecated(p, o).then(allow_deprecated);
+    let fields = o.params.iter().map(|f| {
+        let (name, t) = (id(&f.ident), ty(&f.ty));
+        quote!(#name: Option<#t>,)
+    });
+    let inits = o.params.iter().map(|f| {
+        let name = id(&f.ident);
+        quote!(#name: None,)
+    });
+    let setters = o.params.iter().map(|f| {
+        let (name, setter) = (id(&f.ident), id(&crate::model::setter(&f.ident)));
+        let fd = doc(f.doc);
+        let dep = f
+            .deprecated
+            .map(|d| deprecated_attr(d, |r| format!("`{}`", crate::model::ident(r))));
+        let (arg, value) = match &f.ty {
+            Ty::String => (quote!(impl Into<String>), quote!(value.into())),
+            Ty::Secret => (quote!(impl Into<runtime::Secret>), quote!(value.into())),
+            Ty::Named(n) if crate::model::is_id(f) => {
+                let n = id(n);
+                (quote!(impl Into<#n>), quote!(value.into()))
+            }
+            _ => (ty(&f.ty), quote!(value)),
+        };
+        quote! {
+            #fd
+            #dep
+            pub fn #setter(mut self, value: #arg) -> Self { self.#name = Some(#value); self }
+        }
+    });
+    let from_request = o.params.iter().map(|f| {
+        let name = id(&f.ident);
+        if f.required {
+            quote!(#name: Some(request.#name),)
+        } else {
+            quote!(#name: request.#name,)
+        }
+    });
+    let required: Vec<&crate::model::FieldModel> = o.params.iter().filter(|f| f.required).collect();
+    let optional = o.params.iter().filter(|f| !f.required).map(|f| {
+        let name = id(&f.ident);
+        quote!(#name: self.#name,)
+    });
+    let build_body = if required.is_empty() {
+        quote!(Ok(#req { #(#optional)* }))
+    } else {
+        let names: Vec<Ident> = required.iter().map(|f| id(&f.ident)).collect();
+        let somes = names.iter().map(|n| quote!(Some(#n)));
+        let missing = required.iter().map(|f| {
+            let (name, setter) = (id(&f.ident), crate::model::setter(&f.ident));
+            quote!((#setter, #name.is_none()))
+        });
+        quote! {
+            match (#(self.#names,)*) {
+                (#(#somes,)*) => Ok(#req { #(#names,)* #(#optional)* }),
+                (#(#names,)*) => Err(runtime::check::missing(&[#(#missing),*])),
+            }
+        }
+    };
+    let stream = stream_method(o);
+    let call = call_fn(p, o)?;
+    // Without parameters the request carries nothing to take.
+    let request_arg = if o.params.is_empty() {
+        quote!(_request)
+    } else {
+        quote!(request)
+    };
+    let bd = format!(
+        " One call of [`Client::{}`]: a setter per parameter (required ones must be set, or \
+         `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or \
+         [`{}::request`] with a whole [`{}`].",
+        o.method.trim_start_matches("r#"),
+        o.builder,
+        o.request
+    );
+    let mut items = parse_items(
+        quote! {
+            impl Client {
+                #d
+                #deprecated
+                pub fn #method(&self) -> #builder<'_> {
+                    #builder { client: self, #(#inits)* }
+                }
+            }
+
+            #[doc = #bd]
+            #[derive(Debug, Clone)]
+            #[must_use = "a call builder does nothing until `send`"]
+            #allow
+            pub struct #builder<'a> {
+                client: &'a Client,
+                #(#fields)*
+            }
+
+            #allow
+            impl<'a> #builder<'a> {
+                #(#setters)*
+
+                /// Every parameter from `request`, replacing those set so far.
+                pub fn request(self, #request_arg: #req) -> Self {
+                    Self { client: self.client, #(#from_request)* }
+                }
+
+                /// The request from the parameters set, or every required one that is not.
+                pub fn build(self) -> Result<#req, runtime::InvalidInput> {
+                    #build_body
+                }
+
+                /// Checks the parameters against the spec's constraints, sends the call and
+                /// decodes the answer.
+                pub async fn send(self) -> Result<runtime::ResponseValue<#response>, runtime::Error<#err>> {
+                    let client = self.client;
+                    let request = self.build()?;
+                    Self::call(client, &request).await
+                }
+
+                #stream
+            }
+        },
+        &o.method,
+    )?;
+    if let Some(syn::Item::Impl(block)) = items.last_mut() {
+        block.items.push(call);
+    }
+    Ok(items)
+}
+
+/// The operation called with its first documented request through the builder, as a
+/// rustdoc example (hidden lines start with `# `): a documented failure matched, a retryable
+/// one told apart, and the stream of every item when the operation pages.
+pub(crate) fn usage(
+    p: &ProviderModel,
+    o: &OpModel,
+    krate: &str,
+) -> Result<Option<String>, RenderError> {
+    let Some(request) = o.op.examples.iter().find_map(|e| e.request.as_ref()) else {
+        return Ok(None);
+    };
+    let setters = crate::render::protocol_tests::typed_setters(p, o, request, &quote!("TOKEN"))
+        .map_err(|message| RenderError::Rust {
+            what: format!("rustdoc example of {}.{}", p.module, o.op.id),
+            message,
+        })?;
+    let (krate, module, method) = (id(krate), id(&p.module), id(&o.method));
+    let token = p
+        .auth
+        .iter()
+        .find(|a| !matches!(a.scheme, AuthScheme::Signature { .. }))
+        .map(|a| {
+            let setter = id(&setter_name(&a.setter, "auth"));
+            quote!(.#setter("TOKEN"))
+        });
+    let stream = o.pagination.as_ref().map(|_| {
+        quote! {
+            use #krate::runtime::StreamExt;
+            let mut items = client.#method() #setters .stream();
+            while let Some(item) = items.next().await {
+                let item = item?;
+                println!("{item:?}");
+            }
+        }
+    });
+    let allow =
+        o.op.deprecated
+            .as_ref()
+            .map(|_| quote!(#[allow(deprecated)]));
+    let tokens = quote! {
+        #allow
+        async fn example() -> Result<(), Box<dyn std::error::Error>> {
+            use #krate::#module as api;
+            let client = api::Client::builder()
+                .base_url("https://api.example.com")
+                #token
+                .timeout(std::time::Duration::from_secs(10))
+                .build()?;
+            let call = client.#method() #setters;
+            // Builders are `Clone`: try once more when the failure says it may pass.
+            let result = match call.clone().send().await {
+                Err(e) if e.is_retryable() => call.send().await,
+                other => other,
+            };
+            match result {
+                Ok(response) => {
+                    let payload = response.into_inner();
+                    println!("{payload:?}");
+                }
+                Err(api::Error::Documented { status, error }) => println!("HTTP {status}: {error:?}"),
+                Err(e) => return Err(e.into()),
+            }
+            #stream
+            Ok(())
+        }
+    };
+    let file: syn::File = parse(tokens, &o.method)?;
+    let text = prettyplease::unparse(&file);
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = String::new();
+    let body_start = lines
+        .iter()
+        .position(|l| l.starts_with("async fn"))
+        .map_or(0, |i| i + 1);
+    for (i, line) in lines.iter().enumerate() {
+        // The function around the example, its attributes and its `Ok(())` are hidden.
+        let hidden = i < body_start || i + 1 == lines.len() || line.trim() == "Ok(())";
+        let line = line.strip_prefix("    ").unwrap_or(line);
+        if hidden {
+            out.push_str(&format!("# {line}\n"));
+        } else {
+            out.push_str(&format!("{line}\n"));
+        }
+    }
+    Ok(Some(out))
 }
 
 fn method_doc(o: &OpModel) -> String {
@@ -185,7 +496,7 @@ fn method_doc(o: &OpModel) -> String {
 
 /// One operation's method, built as a syntax tree (see [`super::syntax`]): only what
 /// differs from `Operation::new`'s defaults goes into its `OP` description.
-fn method(p: &ProviderModel, o: &OpModel) -> Result<syn::ImplItem, RenderError> {
+fn call_fn(p: &ProviderModel, o: &OpModel) -> Result<syn::ImplItem, RenderError> {
     let op = o.op;
     let success = lit(Literal::u16_unsuffixed(op.response.status));
     let mut describe = call(
@@ -300,7 +611,7 @@ fn method(p: &ProviderModel, o: &OpModel) -> Result<syn::ImplItem, RenderError> 
     let execute = call(
         "runtime::execute",
         vec![
-            reference(field(expr_path("self"), "transport")),
+            reference(field(expr_path("client"), "transport")),
             reference(expr_path("OP")),
             expr_path("request"),
         ],
@@ -314,37 +625,40 @@ fn method(p: &ProviderModel, o: &OpModel) -> Result<syn::ImplItem, RenderError> 
         ],
     );
     let mut f = Func::new(
-        id(&o.method),
-        vec![receiver(true), arg("request", ref_ty(path_ty(&o.request)))],
+        id("call"),
+        vec![
+            arg("client", ref_ty(path_ty("Client"))),
+            arg("request", ref_ty(path_ty(&o.request))),
+        ],
         Some(output),
     );
-    f.attrs = doc_attrs(&method_doc(o));
-    f.attrs.extend(
-        op.deprecated
-            .as_ref()
-            .map(|d| deprecated_attr(d, method_replacement)),
-    );
+    f.public = false;
+    f.attrs = doc_attrs("Checks, sends and decodes one call with `request`.");
     f.asyncness = true;
     f.body = vec![constant, tail(execute)];
     Ok(f.build())
 }
 
-/// `<op>_stream`: every item of a paginated operation.
-fn stream_method(p: &ProviderModel, o: &OpModel) -> Option<TokenStream> {
+/// `stream`: every item of a paginated operation, from the start the caller set.
+fn stream_method(o: &OpModel) -> Option<TokenStream> {
     let pg = o.pagination.as_ref()?;
-    let name = format_ident!("{}_stream", o.method.trim_start_matches("r#"));
-    let method = id(&o.method);
-    let (req, err, item) = (id(&o.request), id(&o.error), ty(&pg.item_ty));
+    let (err, item) = (id(&o.error), ty(&pg.item_ty));
     let (start, items, total) = (id(&pg.start), id(&pg.items), id(&pg.total));
     let first = pg.first;
     let value = match pg.start_ty {
         Ty::I32 => quote!(i32::try_from(start).unwrap_or(i32::MAX)),
         _ => quote!(start),
     };
-    let set = if pg.start_required {
-        quote!(page.#start = #value;)
+    let (set, from) = if pg.start_required {
+        (
+            quote!(page.#start = #value;),
+            quote!(i64::from(request.#start)),
+        )
     } else {
-        quote!(page.#start = Some(#value);)
+        (
+            quote!(page.#start = Some(#value);),
+            quote!(request.#start.map(i64::from).unwrap_or(#first)),
+        )
     };
     let items_expr = if pg.items_required {
         quote!(p.#items)
@@ -356,32 +670,30 @@ fn stream_method(p: &ProviderModel, o: &OpModel) -> Option<TokenStream> {
         _ => quote!(std::convert::identity),
     };
     let total_expr = if pg.total_required {
-        quote!(#to_i64(p.#total))
+        quote!(Some(#to_i64(p.#total)))
     } else {
-        quote!(p.#total.into_iter().flatten().map(#to_i64).next().unwrap_or(0))
+        quote!(p.#total.into_iter().flatten().map(#to_i64).next())
     };
     let d = doc(&format!(
-        "Every item over all pages of [`Client::{}`], walking `{}` from {first} until the total is reached.",
-        o.method.trim_start_matches("r#"),
+        "Every item over all pages, walking `{}` from the value set (else {first}) until the \
+         reported total is reached or a page is empty. The stream is `Unpin`: call \
+         `futures::StreamExt::next` on it directly.",
         o.op.pagination.as_ref().map_or("", |p| p.start.as_str())
     ));
-    // The stream calls the method and reads the paging fields, any of which may be deprecated.
-    let deprecated =
-        o.op.deprecated
-            .as_ref()
-            .map(|d| deprecated_attr(d, |r| format!("`Client::{}_stream`", method_name(r))));
-    let allow = crate::model::uses_deprecated(p, o).then(allow_deprecated);
     Some(quote! {
         #d
-        #deprecated
-        #allow
-        pub fn #name<'a>(&'a self, request: &#req) -> impl runtime::Stream<Item = Result<#item, runtime::Error<#err>>> + 'a {
-            let request = request.clone();
-            runtime::paginate(#first, move |start| {
+        pub fn stream(self) -> runtime::ItemStream<'a, #item, #err> {
+            let client = self.client;
+            let request = match self.build() {
+                Ok(request) => request,
+                Err(e) => return runtime::paginate::failed(e.into()),
+            };
+            let from = #from;
+            runtime::paginate(#first, from, move |start| {
                 let mut page = request.clone();
                 #set
                 async move {
-                    let p = self.#method(&page).await?.into_inner();
+                    let p = Self::call(client, &page).await?.into_inner();
                     Ok((#items_expr, #total_expr))
                 }
             })
@@ -399,7 +711,7 @@ fn method_replacement(op_id: &str) -> String {
     format!("`Client::{}`", method_name(op_id))
 }
 
-pub fn example(p: &ProviderModel, crate_name: &str) -> TokenStream {
+pub fn example(p: &ProviderModel, crate_name: &str) -> Result<TokenStream, RenderError> {
     let krate = id(crate_name);
     let module = id(&p.module);
     let prefix = p.spec.provider.id.to_uppercase();
@@ -435,26 +747,64 @@ pub fn example(p: &ProviderModel, crate_name: &str) -> TokenStream {
         .find(|a| !matches!(a.scheme, AuthScheme::Signature { .. }))
         .map(|a| {
             let setter = id(&setter_name(&a.setter, "auth"));
-            quote! {
-                if let Ok(token) = std::env::var(#token_var) { builder = builder.#setter(token); }
-            }
+            quote!(builder = builder.#setter(credential.as_str());)
         });
     let call = match pick {
         Some((o, ex)) => {
-            let req = id(&o.request);
             let method = id(&o.method);
-            let params = typed_params(o, ex).to_string();
+            let setters = ex
+                .request
+                .as_ref()
+                .map(|r| {
+                    crate::render::protocol_tests::typed_setters(
+                        p,
+                        o,
+                        r,
+                        &quote!(credential.as_str()),
+                    )
+                })
+                .transpose()
+                .map_err(|message| RenderError::Rust {
+                    what: format!("example of {}", p.module),
+                    message,
+                })?;
             let note = format!(
                 "Calling `{}` with the documented example `{}`.",
                 o.op.id, ex.name
             );
-            quote! {
-                println!(#note);
-                let request: #module::#req = serde_json::from_str(#params)?;
-                match client.#method(&request).await {
-                    Ok(response) => println!("HTTP {}: {:#?}", response.status, *response),
-                    Err(e) => eprintln!("failed: {e} (retryable: {})", e.is_retryable()),
+            let stream = o.pagination.as_ref().map(|_| {
+                quote! {
+                    // Every item over all pages, from the same start.
+                    let mut items = client.#method() #setters .stream();
+                    let mut count = 0usize;
+                    while let Some(item) = items.next().await {
+                        match item {
+                            Ok(_) => count += 1,
+                            Err(e) => return Err(e.into()),
+                        }
+                    }
+                    println!("{count} items over all pages");
                 }
+            });
+            let use_stream = stream
+                .as_ref()
+                .map(|_| quote!(use #krate::runtime::StreamExt;));
+            quote! {
+                #use_stream
+                println!(#note);
+                match client.#method() #setters .send().await {
+                    Ok(response) => {
+                        let status = response.status();
+                        let payload = response.into_inner();
+                        println!("HTTP {status}: {payload:#?}");
+                    }
+                    Err(api::Error::Documented { status, error }) => {
+                        println!("documented failure (HTTP {status}): {error:?}")
+                    }
+                    Err(e) if e.is_retryable() => eprintln!("failed, worth retrying: {e}"),
+                    Err(e) => return Err(e.into()),
+                }
+                #stream
             }
         }
         None => quote!(println!("No documented example to call; client at {}", client.base_url());),
@@ -464,20 +814,22 @@ pub fn example(p: &ProviderModel, crate_name: &str) -> TokenStream {
          documented example host, and `{token_var}` for the credential.",
         p.spec.provider.title
     );
-    quote! {
+    Ok(quote! {
         #![doc = #d]
-        use #krate::#module;
+        use #krate::#module as api;
 
         #[tokio::main]
         #allow
         async fn main() -> Result<(), Box<dyn std::error::Error>> {
-            let mut builder = #module::Client::builder();
+            let mut builder = api::Client::builder();
             #(#vars)*
             if let Ok(url) = std::env::var(#base_var) { builder = builder.base_url(url); }
+            // A placeholder credential when none is given (the mock accepts any).
+            let credential = std::env::var(#token_var).unwrap_or_else(|_| "example-credential".to_owned());
             #token
-            let client = builder.build()?;
+            let client = builder.timeout(std::time::Duration::from_secs(10)).build()?;
             #call
             Ok(())
         }
-    }
+    })
 }

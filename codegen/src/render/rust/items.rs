@@ -189,8 +189,81 @@ pub fn type_item(t: &TypeModel, objects: &HashSet<String>) -> TokenStream {
             }
         }
         TypeBody::Enum(values) => enum_item(&name, d, values),
-        TypeBody::Union(variants) => union_item(&name, d, variants),
+        TypeBody::Id => quote! {
+            #d
+            #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+            #[serde(transparent)]
+            pub struct #name(pub String);
+
+            impl #name {
+                /// The id as sent.
+                pub fn as_str(&self) -> &str {
+                    &self.0
+                }
+            }
+
+            impl From<String> for #name {
+                fn from(id: String) -> Self {
+                    Self(id)
+                }
+            }
+
+            impl From<&str> for #name {
+                fn from(id: &str) -> Self {
+                    Self(id.to_owned())
+                }
+            }
+
+            impl AsRef<str> for #name {
+                fn as_ref(&self) -> &str {
+                    &self.0
+                }
+            }
+
+            impl std::fmt::Display for #name {
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str(&self.0)
+                }
+            }
+        },
+        TypeBody::Union(variants) => {
+            let item = union_item(&name, d, variants);
+            let check = union_check_impl(&t.name, variants, objects);
+            quote!(#item #check)
+        }
     }
+}
+
+/// `impl runtime::Check` for a union: the constraints of whichever alternative it holds.
+fn union_check_impl(name: &str, variants: &[UnionVariant], objects: &HashSet<String>) -> syn::Item {
+    let arms: Vec<TokenStream> = variants
+        .iter()
+        .filter_map(|v| {
+            let (schema, t) = (v.schema?, v.ty.as_ref()?);
+            let body = value_checks(schema, t, "", objects);
+            if body.is_empty() {
+                return None;
+            }
+            let vn = id(&v.name);
+            Some(quote!(if let Self::#vn(v) = self { #(#body)* }))
+        })
+        .collect();
+    let tokens = if arms.is_empty() {
+        quote!(
+            fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
+        )
+    } else {
+        // A union of one alternative matches it irrefutably.
+        let allow = (variants.len() == 1).then(|| quote!(#[allow(irrefutable_let_patterns)]));
+        quote! {
+            #allow
+            fn check(&self, c: &mut runtime::Checker, at: &str) {
+                #(#arms)*
+            }
+        }
+    };
+    let n = id(name);
+    syn::parse2(quote!(impl runtime::Check for #n { #tokens })).expect("a union's check parses")
 }
 
 fn enum_item(name: &Ident, d: TokenStream, values: &[(String, &str, &str)]) -> TokenStream {
@@ -486,6 +559,17 @@ fn value_checks(schema: &Schema, t: &Ty, name: &str, objects: &HashSet<String>) 
             }
             out
         }
+        // An id newtype: its string's constraints.
+        Ty::Named(_) if schema.kind == spec::format::Kind::String => {
+            let body = value_checks(schema, &Ty::String, name, objects);
+            if body.is_empty() {
+                body
+            } else {
+                let mut out = vec![local("v", method_call(v(), "as_str", Vec::new()))];
+                out.extend(body);
+                out
+            }
+        }
         Ty::Named(n) if objects.contains(n) => {
             let at = call("runtime::check::join", vec![expr_path("at"), str_lit(name)]);
             vec![semi(call(
@@ -540,6 +624,15 @@ pub fn request_item(op: &OpModel, objects: &HashSet<String>) -> Vec<syn::Item> {
     let arg_ty = |t: &Ty| match t {
         Ty::String => (into("String"), true),
         Ty::Secret => (into("runtime::Secret"), true),
+        // An id newtype (only a string schema names one): from text or the id itself.
+        Ty::Named(n)
+            if op
+                .params
+                .iter()
+                .any(|f| f.ty == *t && crate::model::is_id(f)) =>
+        {
+            (into(n), true)
+        }
         t => (syntax::ty(t), false),
     };
     let args = required
@@ -549,6 +642,9 @@ pub fn request_item(op: &OpModel, objects: &HashSet<String>) -> Vec<syn::Item> {
     let inits = op.params.iter().map(|f| {
         let (expr, shorthand) = match (f.required, &f.ty) {
             (true, Ty::String | Ty::Secret) => {
+                (method_call(expr_path(&f.ident), "into", Vec::new()), false)
+            }
+            (true, _) if crate::model::is_id(f) => {
                 (method_call(expr_path(&f.ident), "into", Vec::new()), false)
             }
             (true, _) => (expr_path(&f.ident), true),
@@ -579,11 +675,7 @@ pub fn request_item(op: &OpModel, objects: &HashSet<String>) -> Vec<syn::Item> {
     new.body = vec![tail(init)];
     let mut methods = vec![new.build()];
     for f in op.params.iter().filter(|f| !f.required) {
-        let setter = if f.ident == "new" {
-            "with_new"
-        } else {
-            &f.ident
-        };
+        let setter = &crate::model::setter(&f.ident);
         let (t, convert) = arg_ty(&f.ty);
         let value = if convert {
             method_call(expr_path("value"), "into", Vec::new())

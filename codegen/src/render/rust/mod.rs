@@ -42,12 +42,16 @@ impl Renderer for RustRenderer {
         for p in &model.providers {
             out.push(OutputFile {
                 path: format!("src/{}.rs", p.module).into(),
-                contents: format!("{}{}", banner("// ", &p.source, ""), provider_module(p)?),
+                contents: format!(
+                    "{}{}",
+                    banner("// ", &p.source, ""),
+                    provider_module(p, &crate_name.replace('-', "_"))?
+                ),
             });
             out.push(rust_file(
                 format!("examples/{}.rs", p.module),
                 &p.source,
-                client::example(p, &crate_name.replace('-', "_")),
+                client::example(p, &crate_name.replace('-', "_"))?,
                 &p.module,
             )?);
         }
@@ -104,9 +108,30 @@ fn lib_rs(model: &Model) -> TokenStream {
     });
     quote! {
         //! Typed async clients for backup APIs, one module per provider, rendered from the
-        //! specs by `cargo xtask codegen`. Each module has a `Client` (built with
-        //! `Client::builder()`), one async method per operation taking a typed request, and
-        //! the models, request types and per-operation error enums the methods use.
+        //! specs by `cargo xtask codegen`.
+        //!
+        //! - **Client**: `Client::builder()` with the base URL (or its variables), the
+        //!   credential and the settings every call shares: `.timeout(..)` (default 15 s, the
+        //!   body read included; error `Timeout`), `.connect_timeout(..)`,
+        //!   `.max_response_bytes(..)`, `.http_client(..)`; then `.build()`. Cheap to clone.
+        //! - **Calls**: one method per operation returns its call builder, one setter per
+        //!   parameter: `client.operation().param(..).other(..).send().await`. A required
+        //!   parameter left unset is `Error::InvalidInput` naming its setter, and every
+        //!   documented constraint is checked, before anything is sent. Who holds a whole
+        //!   request struct passes it with `.request(req)`.
+        //! - **Pages**: a paginated operation's builder also ends in `.stream()`, every item
+        //!   from the start that was set (else the first) until the reported total or an empty
+        //!   page. The stream is `Unpin`: `use generated::runtime::StreamExt` and call
+        //!   `.next().await`.
+        //! - **Errors**: each module re-exports `Error`; `Error::Documented { status, error }`
+        //!   holds the operation's enum of documented failures (its `Display` shows their
+        //!   message fields, credentials redacted); the other variants are envelope failures,
+        //!   undocumented statuses, undecodable bodies, redirects, oversized bodies, transport
+        //!   errors and timeouts.
+        //! - **Retries**: `Error::is_retryable` says whether the same call may pass later
+        //!   (429/502/503/504, connection failures, timeouts, documented failures marked
+        //!   retryable). Builders are `Clone`: keep one and `.clone().send()` again after your
+        //!   backoff. Each operation's documentation shows all of this in an example.
         /// The runtime support the clients call (errors, secrets, wire encodings).
         pub use runtime;
         #(#mods)*
@@ -118,7 +143,7 @@ fn lib_rs(model: &Model) -> TokenStream {
 /// parsed from its own small token stream and printed on its own: nesting token streams copies
 /// every token once per level, and small short-lived syntax trees keep the allocator fast.
 /// Printed parts concatenate to what printing the whole file at once gives.
-fn provider_module(p: &ProviderModel) -> Result<String, RenderError> {
+fn provider_module(p: &ProviderModel, krate: &str) -> Result<String, RenderError> {
     let spec = p.spec;
     let mut header = format!(
         "{}\n\n{}\n\nSources:",
@@ -134,23 +159,28 @@ fn provider_module(p: &ProviderModel) -> Result<String, RenderError> {
         let l = format!(" {l}");
         quote!(#![doc = #l])
     });
-    let mut head: syn::File = parse(
+    let head: syn::File = parse(
         quote! {
             #(#header_lines)*
             use crate::runtime;
+
+            /// The errors and response wrapper of this module's operations, for matching
+            /// without naming the runtime.
+            pub use runtime::{envelope::EnvelopeError, BuildError, Error, InvalidInput, ResponseValue, Secret, Violation};
         },
         &p.module,
     )?;
-    head.items.extend(client::client(p)?);
+
     let objects: HashSet<String> = p
         .types
         .iter()
-        .filter(|t| matches!(t.body, TypeBody::Object(_)))
+        .filter(|t| matches!(t.body, TypeBody::Object(_) | TypeBody::Union(_)))
         .map(|t| t.name.clone())
         .collect();
     let mut out = prettyplease::unparse(&head);
+    out.push_str(&print_items(client::client(p)?));
     for o in &p.operations {
-        out.push_str(&operation_part(p, o, &objects)?);
+        out.push_str(&operation_part(p, o, &objects, krate)?);
     }
     let mut types = Vec::new();
     for t in &p.types {
@@ -165,19 +195,54 @@ fn operation_part(
     p: &ProviderModel,
     o: &OpModel,
     objects: &HashSet<String>,
+    krate: &str,
 ) -> Result<String, RenderError> {
-    let mut items = vec![client::operation_impl(p, o)?];
+    let mut items = client::operation_impl(p, o, krate)?;
     items.extend(items::request_item(o, objects));
     items.extend(items::error_item(o));
     Ok(print_items(items))
 }
 
+/// Each item printed on its own, a blank line before it and between the members of its
+/// blocks.
 fn print_items(items: Vec<syn::Item>) -> String {
-    prettyplease::unparse(&syn::File {
-        shebang: None,
-        attrs: Vec::new(),
-        items,
-    })
+    let mut out = String::new();
+    for item in items {
+        out.push('\n');
+        let text = prettyplease::unparse(&syn::File {
+            shebang: None,
+            attrs: Vec::new(),
+            items: vec![item],
+        });
+        out.push_str(&space_members(&text));
+    }
+    out
+}
+
+/// A blank line between a member that ends (`}` alone) and the next one's documentation,
+/// attributes or signature; prettyplease puts none.
+fn space_members(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut previous = "";
+    for line in text.lines() {
+        let t = line.trim_start();
+        let starts_member = t.starts_with("///")
+            || t.starts_with("#[")
+            || t.starts_with("pub ")
+            || t.starts_with("fn ")
+            || t.starts_with("async fn ")
+            || t.starts_with("const ");
+        if previous.trim_start() == "}"
+            && previous.len() - previous.trim_start().len() == line.len() - t.len()
+            && starts_member
+        {
+            out.push('\n');
+        }
+        out.push_str(line);
+        out.push('\n');
+        previous = line;
+    }
+    out
 }
 
 /// Parse tokens as one syntax node (`what` names it in errors).
