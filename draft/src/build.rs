@@ -327,6 +327,7 @@ fn build_op(
     let has_body_params = params.iter().any(|p| p.location == Location::Body);
     OpBuild {
         op: Operation {
+            cite: None,
             id: String::new(),
             summary: "TODO: summary.".into(),
             description: None,
@@ -348,6 +349,7 @@ fn build_op(
                 parameters: params,
             },
             response: Response {
+                cite: None,
                 status: success,
                 envelope,
                 schema,

@@ -43,6 +43,7 @@ pub(crate) fn discriminators(builds: &mut [OpBuild]) {
                     .retain(|p| !(p.location == key.0 && p.name == key.1));
                 let at = b.op.discriminators.len();
                 b.op.discriminators.push(Discriminator {
+                    cite: None,
                     location: key.0,
                     name: key.1.clone(),
                     value: v.clone(),

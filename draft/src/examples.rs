@@ -50,6 +50,7 @@ pub(crate) fn examples(
             continue;
         }
         let mut ex = Example {
+            cite: None,
             name: String::new(),
             summary: "TODO: summary.".into(),
             request: None,
@@ -169,6 +170,7 @@ pub(crate) fn examples(
                                 format!("guessed from the failure at {}; {why}", e.origin),
                             ));
                             errors.push(ErrorCase {
+                                cite: None,
                                 name: name.clone(),
                                 description: TODO.into(),
                                 status,
@@ -272,6 +274,7 @@ pub(crate) fn examples(
             format!("guessed from the status {st} table"),
         ));
         errors.push(ErrorCase {
+            cite: None,
             name,
             description: TODO.into(),
             status: *st,

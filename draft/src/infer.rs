@@ -89,6 +89,7 @@ impl Types {
             self.defs.insert(
                 type_name.clone(),
                 TypeDef {
+                    cite: None,
                     description: TODO.into(),
                     fields: Vec::new(),
                     values: Vec::new(),
@@ -174,6 +175,7 @@ impl Types {
                     schema = self.enum_schema(n, cands, &vals, schema);
                 }
                 Field {
+                    cite: None,
                     name: n.clone(),
                     description: TODO.into(),
                     required,
@@ -210,11 +212,13 @@ impl Types {
         self.defs.insert(
             type_name.clone(),
             TypeDef {
+                cite: None,
                 description: TODO.into(),
                 fields: Vec::new(),
                 values: cands
                     .into_iter()
                     .map(|value| EnumValue {
+                        cite: None,
                         value,
                         description: TODO.into(),
                     })
@@ -242,6 +246,7 @@ impl Types {
         let fields = rows
             .iter()
             .map(|(n, t)| Field {
+                cite: None,
                 name: n.clone(),
                 description: TODO.into(),
                 required,
@@ -253,6 +258,7 @@ impl Types {
         self.defs.insert(
             type_name.clone(),
             TypeDef {
+                cite: None,
                 description: TODO.into(),
                 fields,
                 values: Vec::new(),
@@ -363,6 +369,7 @@ pub fn with_alternatives(s: Schema, alternatives: &[String]) -> Schema {
         return s;
     }
     let mut variants = vec![Variant {
+        cite: None,
         name: "value".into(),
         description: TODO.into(),
         schema: Some(s),
@@ -371,6 +378,7 @@ pub fn with_alternatives(s: Schema, alternatives: &[String]) -> Schema {
     for (i, a) in alternatives.iter().enumerate() {
         let literal = serde_json::from_str(a).unwrap_or(Value::String(a.clone()));
         variants.push(Variant {
+            cite: None,
             name: format!("literal_{}", i + 1),
             description: TODO.into(),
             schema: None,

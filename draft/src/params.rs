@@ -220,6 +220,7 @@ pub(crate) fn request(
             ),
         ));
         params.push(Parameter {
+            cite: None,
             name: name.into(),
             location: loc,
             description: TODO.into(),
@@ -271,6 +272,7 @@ pub(crate) fn request(
                 format!("guessed from the address: `{k}={v}` is fixed there, read as selecting the operation"),
             ));
             discriminators.push(Discriminator {
+                cite: None,
                 location: Location::Query,
                 name: k.clone(),
                 value: v.clone(),
