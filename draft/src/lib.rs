@@ -14,6 +14,7 @@
 pub mod against;
 pub mod blocks;
 pub mod build;
+pub mod cite;
 pub mod discriminate;
 pub mod emit;
 pub mod envelope;
@@ -21,6 +22,7 @@ pub mod examples;
 pub mod html;
 pub mod infer;
 pub mod json;
+pub mod locate;
 pub mod markdown;
 pub mod page;
 pub mod params;

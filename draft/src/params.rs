@@ -8,7 +8,7 @@ use spec::format::{AuthScheme, BodyEncoding, Discriminator, Kind, Location, Meth
 
 use crate::infer::{self, snake, Types, TODO};
 use crate::route::{match_path, placeholder, template_vars};
-use crate::scan::{col, is_param_table, OpScan};
+use crate::scan::{col, is_param_table, Lines, OpScan};
 use crate::vocab::{self, Column, TypeWord};
 
 /// A row of a parameter table.
@@ -20,6 +20,8 @@ pub(crate) struct Row {
     /// A format the row's other cells name.
     format: Option<spec::format::Format>,
     table_line: usize,
+    /// The row's page lines.
+    at: (usize, usize),
 }
 
 pub(crate) fn param_rows(op: &OpScan) -> Vec<Row> {
@@ -31,7 +33,7 @@ pub(crate) fn param_rows(op: &OpScan) -> Vec<Row> {
                 .map(|x| x.text.trim().to_string())
                 .filter(|x| !x.is_empty())
         };
-        for r in t.rows.iter().skip(1) {
+        for (r, &at) in t.rows.iter().zip(t.rows_at.iter()).skip(1) {
             let Some(n) = get(r, Some(name)) else {
                 continue;
             };
@@ -45,6 +47,7 @@ pub(crate) fn param_rows(op: &OpScan) -> Vec<Row> {
                 example: get(r, col(t, Column::Example)),
                 format: r.iter().skip(1).find_map(|c| vocab::format(&c.text)),
                 table_line: t.line,
+                at,
             });
         }
     }
@@ -63,7 +66,8 @@ pub(crate) struct RequestDraft {
     pub(crate) discriminators: Vec<Discriminator>,
     /// The id of the credential's scheme.
     pub(crate) auth: Option<String>,
-    pub(crate) seen: IndexMap<(Location, String), String>,
+    /// Literal values per name, with the page lines that show them.
+    pub(crate) seen: IndexMap<(Location, String), (String, Lines)>,
     pub(crate) path_vars: Vec<String>,
     pub(crate) encoding: Option<BodyEncoding>,
     pub(crate) form: bool,
@@ -139,19 +143,23 @@ pub(crate) fn request(
     // Values seen per name: table example, then each example (curl first for discriminators).
     let mut json_values: IndexMap<String, Vec<Value>> = IndexMap::new();
     let mut wire_values: IndexMap<String, Vec<String>> = IndexMap::new();
-    let mut seen: IndexMap<(Location, String), String> = IndexMap::new();
+    let mut seen: IndexMap<(Location, String), (String, Lines)> = IndexMap::new();
+    // The page lines of the examples sending each name.
+    let mut sent_at: IndexMap<String, Lines> = IndexMap::new();
     for e in &op.examples {
         if let Some(f) = &e.form {
             for (k, v) in f {
                 wire_values.entry(k.clone()).or_default().push(v.clone());
+                sent_at.entry(k.clone()).or_default().extend(&e.lines);
                 if e.origin.contains("curl") {
-                    seen.insert((Location::Body, k.clone()), v.clone());
+                    seen.insert((Location::Body, k.clone()), (v.clone(), e.lines.clone()));
                 }
             }
         }
         if let Some(Value::Object(m)) = e.json.as_ref().and_then(|j| j.best()) {
             for (k, v) in m {
                 json_values.entry(k.clone()).or_default().push(v.clone());
+                sent_at.entry(k.clone()).or_default().extend(&e.lines);
             }
         }
         if let Some(u) = &e.url {
@@ -176,7 +184,7 @@ pub(crate) fn request(
                 .or_default()
                 .push(x.clone());
             seen.entry((Location::Body, r.name.clone()))
-                .or_insert(x.clone());
+                .or_insert((x.clone(), vec![r.at]));
         }
     }
     let mut params: Vec<Parameter> = Vec::new();
@@ -184,7 +192,7 @@ pub(crate) fn request(
     let push_param = |name: &str,
                       type_cell: Option<&str>,
                       required: Option<bool>,
-                      from: String,
+                      (from, at): (String, Lines),
                       params: &mut Vec<Parameter>,
                       onotes: &mut Vec<(String, String)>,
                       types: &mut Types| {
@@ -194,6 +202,7 @@ pub(crate) fn request(
             .unwrap_or((None, Vec::new()));
         let schema = if loc == Location::Body && !form && json_values.contains_key(name) {
             let vals: Vec<&Value> = json_values[name].iter().collect();
+            types.at = sent_at.get(name).cloned().unwrap_or_default();
             let s = types.of_json(name, &vals, word.filter(|w| *w != TypeWord::Array));
             let s = match (word, s.kind) {
                 (Some(TypeWord::Long), Kind::Integer) => infer::kind(Kind::Long),
@@ -220,7 +229,7 @@ pub(crate) fn request(
             ),
         ));
         params.push(Parameter {
-            cite: None,
+            cite: Some(crate::cite::or_guess(&at, &from)),
             name: name.into(),
             location: loc,
             description: TODO.into(),
@@ -245,7 +254,7 @@ pub(crate) fn request(
             &r.name,
             r.type_cell.as_deref(),
             r.required,
-            from,
+            (from, vec![r.at]),
             &mut params,
             onotes,
             types,
@@ -261,7 +270,7 @@ pub(crate) fn request(
                 k,
                 None,
                 Some(false),
-                "the address's query string".into(),
+                ("the address's query string".into(), op.lines.clone()),
                 &mut params,
                 onotes,
                 types,
@@ -272,7 +281,7 @@ pub(crate) fn request(
                 format!("guessed from the address: `{k}={v}` is fixed there, read as selecting the operation"),
             ));
             discriminators.push(Discriminator {
-                cite: None,
+                cite: Some(crate::cite::or_guess(&op.lines, "the page's address")),
                 location: Location::Query,
                 name: k.clone(),
                 value: v.clone(),
@@ -285,7 +294,7 @@ pub(crate) fn request(
                 v,
                 None,
                 Some(true),
-                "the path template".into(),
+                ("the path template".into(), op.lines.clone()),
                 &mut params,
                 onotes,
                 types,
@@ -323,7 +332,10 @@ pub(crate) fn request(
             &name,
             None,
             Some(false),
-            "an example (no table lists it)".into(),
+            (
+                "an example (no table lists it)".into(),
+                sent_at.get(&name).cloned().unwrap_or_default(),
+            ),
             &mut params,
             onotes,
             types,
