@@ -306,8 +306,16 @@ fn build_op(
             "/response".into(),
             "schema guessed from the example responses".into(),
         ));
-        types.at = success_lines;
-        types.of_json(&name, &vals, None)
+        types.at = success_lines.clone();
+        let mut s = types.of_json(&name, &vals, None);
+        // A format read from an inline payload's values cites the bodies that show them.
+        if infer::has_format(&s) {
+            s.cite = Some(crate::cite::or_guess(
+                &success_lines,
+                "the example responses",
+            ));
+        }
+        s
     } else if !response_rows.is_empty() {
         onotes.push((
             "/response".into(),

@@ -315,6 +315,11 @@ fn string_format(strs: &[&str]) -> Option<Format> {
         .find(|f| fits(*f, strs))
 }
 
+/// The schema or its items carry a format (a constraint its citation must show).
+pub fn has_format(s: &Schema) -> bool {
+    s.format.is_some() || s.items.as_deref().is_some_and(has_format)
+}
+
 /// Every value is of the format, by the same pattern validation uses.
 pub fn fits(f: Format, strs: &[&str]) -> bool {
     let re = regex::Regex::new(f.pattern()).expect("the format patterns compile");

@@ -144,7 +144,7 @@ pub(crate) fn request(
     let mut json_values: IndexMap<String, Vec<Value>> = IndexMap::new();
     let mut wire_values: IndexMap<String, Vec<String>> = IndexMap::new();
     let mut seen: IndexMap<(Location, String), (String, Lines)> = IndexMap::new();
-    // The page lines of the examples sending each name.
+    // The page lines of the examples (and table rows) showing a value of each name.
     let mut sent_at: IndexMap<String, Lines> = IndexMap::new();
     for e in &op.examples {
         if let Some(f) = &e.form {
@@ -166,11 +166,13 @@ pub(crate) fn request(
             for (k, v) in &u.query {
                 if placeholder(v).is_none() {
                     wire_values.entry(k.clone()).or_default().push(v.clone());
+                    sent_at.entry(k.clone()).or_default().extend(&e.lines);
                 }
             }
             if let Some(vals) = match_path(&op.url.path, &u.path) {
                 for (k, v) in vals {
                     if placeholder(&v).is_none() {
+                        sent_at.entry(k.clone()).or_default().extend(&e.lines);
                         wire_values.entry(k).or_default().push(v);
                     }
                 }
@@ -183,6 +185,7 @@ pub(crate) fn request(
                 .entry(r.name.clone())
                 .or_default()
                 .push(x.clone());
+            sent_at.entry(r.name.clone()).or_default().push(r.at);
             seen.entry((Location::Body, r.name.clone()))
                 .or_insert((x.clone(), vec![r.at]));
         }
@@ -200,7 +203,7 @@ pub(crate) fn request(
         let (word, alts) = type_cell
             .map(infer::type_cell)
             .unwrap_or((None, Vec::new()));
-        let schema = if loc == Location::Body && !form && json_values.contains_key(name) {
+        let mut schema = if loc == Location::Body && !form && json_values.contains_key(name) {
             let vals: Vec<&Value> = json_values[name].iter().collect();
             types.at = sent_at.get(name).cloned().unwrap_or_default();
             let s = types.of_json(name, &vals, word.filter(|w| *w != TypeWord::Array));
@@ -216,6 +219,11 @@ pub(crate) fn request(
                 .unwrap_or_default();
             infer::of_wire(name, &strs, word, &alts)
         };
+        // A format read from the values' shape cites the lines that show them.
+        if infer::has_format(&schema) {
+            let shown = sent_at.get(name).cloned().unwrap_or_default();
+            schema.cite = Some(crate::cite::or_guess(&shown, "the shape of no value shown"));
+        }
         let required = loc == Location::Path || required.unwrap_or(false);
         let typed = match type_cell {
             Some(t) => format!("the type column ({t}) and example values"),
@@ -362,6 +370,10 @@ pub(crate) fn request(
         );
         if seen.is_empty() || infer::fits(f, &seen) {
             p.schema.format = Some(f);
+            // The row's words (in any case), and the values the page shows of it.
+            let mut at = vec![r.at];
+            at.extend(sent_at.get(&r.name).into_iter().flatten());
+            p.schema.cite = crate::cite::lines(&at);
             onotes.push((
                 format!("/request/parameters/@{}", r.name),
                 format!(

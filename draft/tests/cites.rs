@@ -94,6 +94,30 @@ fn plain_text_citations_name_their_lines() {
 }
 
 #[test]
+fn a_format_read_from_example_values_cites_them() {
+    let spec = holds(
+        "g4.txt",
+        "List events\nGET http://events.test/v1/events?since={since}\nExample\n\
+         curl http://events.test/v1/events?since=2024-05-06\nResponse\nStatus code: 200\n\
+         [\"2024-05-06T01:02:03Z\"]\n",
+    );
+    // A format the table names in its own letters: the values shown hold it.
+    let g5 = holds(
+        "g5.txt",
+        "Plan a run\nGET http://runs.test/v1/runs?at={at}\n| Parameter | Type | Mandatory | Remarks |\n\
+         |---|---|---|---|\n| at | String | Yes | as hh:mm |\nExample\n\
+         curl http://runs.test/v1/runs?at=02:30\n",
+    );
+    let at = &g5.operations[0].request.parameters[0];
+    assert_eq!(at.schema.format, Some(spec::format::Format::TimeOfDay));
+    assert_eq!(at.schema.cite.as_ref().map(|c| c.0.as_str()), Some("5; 7"));
+    let op = &spec.operations[0];
+    let since = &op.request.parameters[0];
+    assert_eq!(since.schema.format, Some(spec::format::Format::Date));
+    assert_eq!(since.cite.as_ref().map(|c| c.0.as_str()), Some("2"));
+}
+
+#[test]
 fn markdown_and_html_citations_hold() {
     holds(
         "g2.md",
