@@ -61,9 +61,13 @@ fn span(page: &Page, want: &str, from: usize) -> Option<(usize, usize)> {
     if let Some(n) = (start..=lines.len()).find(|&n| lines[n - 1].contains(want)) {
         return Some((n, n));
     }
+    let head = want.split(' ').next().unwrap_or(want);
     (start..=lines.len()).find_map(|first| {
         // The paragraph starts inside its first line: the first tail of it `want` begins with.
         let l = &lines[first - 1];
+        if !l.contains(head) && !head.starts_with(l.rsplit(' ').next().unwrap_or(l)) {
+            return None;
+        }
         let p = l
             .char_indices()
             .map(|(i, _)| i)
