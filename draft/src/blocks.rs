@@ -17,8 +17,8 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     /// Line on the page where the table starts (0 when unknown).
     pub line: usize,
-    /// The table as text, one row a line (`a | b |`), for an example's `original`.
-    pub text: String,
+    /// First and last page line of each row (0 when unknown), for citations.
+    pub rows_at: Vec<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -29,7 +29,8 @@ pub struct Cell {
 }
 
 impl Table {
-    pub fn from_rows(rows: Vec<Vec<String>>, line: usize) -> Table {
+    /// A table of plain cells, with the page lines of each row.
+    pub fn from_rows(rows: Vec<Vec<String>>, rows_at: Vec<(usize, usize)>) -> Table {
         let rows: Vec<Vec<Cell>> = rows
             .into_iter()
             .map(|r| {
@@ -41,29 +42,36 @@ impl Table {
                     .collect()
             })
             .collect();
-        Table::new(rows, line)
+        let line = rows_at.first().map(|r| r.0).unwrap_or(0);
+        let mut t = Table::new(rows, line);
+        t.rows_at = rows_at;
+        t
     }
 
     pub fn new(rows: Vec<Vec<Cell>>, line: usize) -> Table {
-        let text = rows
-            .iter()
-            .map(|r| {
-                let mut s: String = r.iter().map(|c| format!("{} | ", c.text)).collect();
-                s.pop();
-                s + "\n"
-            })
-            .collect();
-        Table { rows, line, text }
+        let rows_at = vec![(0, 0); rows.len()];
+        Table {
+            rows,
+            line,
+            rows_at,
+        }
+    }
+
+    /// The page lines of rows `from..` (all rows from 0), as `(first, last)` ranges.
+    pub fn lines_from(&self, from: usize) -> Vec<(usize, usize)> {
+        self.rows_at.iter().skip(from).copied().collect()
     }
 }
 
 /// The page's blocks, by its format.
 pub fn blocks(page: &Page) -> Vec<Block> {
-    match page.format {
+    let mut out = match page.format {
         Format::Html => crate::html::blocks(&page.text),
         Format::Markdown => crate::markdown::blocks(&page.text),
-        Format::Text => text_blocks(&page.text),
-    }
+        Format::Text => return text_blocks(&page.text),
+    };
+    crate::locate::locate(&page.text, &mut out);
+    out
 }
 
 fn is_separator(t: &str) -> bool {
@@ -96,14 +104,16 @@ pub fn text_blocks(text: &str) -> Vec<Block> {
         if is_row(t) {
             let start = i;
             let mut rows = Vec::new();
+            let mut at = Vec::new();
             while i < lines.len() && (is_row(lines[i].trim()) || is_separator(lines[i].trim())) {
                 if !is_separator(lines[i].trim()) {
                     rows.push(pipe_cells(lines[i].trim()));
+                    at.push((i + 1, i + 1));
                 }
                 i += 1;
             }
             if rows.len() >= 2 {
-                out.push(Block::Table(Table::from_rows(rows, start + 1)));
+                out.push(Block::Table(Table::from_rows(rows, at)));
             } else {
                 out.push(Block::Line(t.to_string(), start + 1));
             }
@@ -127,9 +137,10 @@ pub fn text_blocks(text: &str) -> Vec<Block> {
 /// Flattened tables from line `start`: the tables and the first line after them, or None
 /// when no separator follows the first cells.
 fn flattened(lines: &[&str], start: usize) -> Option<(Vec<Table>, usize)> {
-    // (cells, width, first line) of each table.
-    let mut tables: Vec<(Vec<String>, usize, usize)> = Vec::new();
-    let mut pending: Vec<(String, usize)> = Vec::new();
+    // (cells with their first and last line, width) of each table.
+    type Cells = Vec<(String, usize, usize)>;
+    let mut tables: Vec<(Cells, usize)> = Vec::new();
+    let mut pending: Cells = Vec::new();
     let mut partial: Option<(String, usize)> = None;
     let mut i = start;
     while i < lines.len() {
@@ -141,28 +152,27 @@ fn flattened(lines: &[&str], start: usize) -> Option<(Vec<Table>, usize)> {
             }
             let header = pending.split_off(pending.len() - width);
             if let Some(last) = tables.last_mut() {
-                last.0.extend(pending.drain(..).map(|(c, _)| c));
+                last.0.append(&mut pending);
             }
-            let line = header[0].1;
-            tables.push((header.into_iter().map(|(c, _)| c).collect(), width, line));
+            tables.push((header, width));
             i += 1;
             continue;
         }
         if t.ends_with('|') && !is_row(t) {
             let cell = t.trim_end_matches('|').trim();
-            let text = match partial.take() {
-                Some((p, _)) if cell.is_empty() => p,
-                Some((p, _)) => format!("{p} {cell}"),
-                None => cell.to_string(),
+            let (text, first) = match partial.take() {
+                Some((p, l)) if cell.is_empty() => (p, l),
+                Some((p, l)) => (format!("{p} {cell}"), l),
+                None => (cell.to_string(), i + 1),
             };
-            pending.push((text, i + 1));
+            pending.push((text, first, i + 1));
             i += 1;
             continue;
         }
         // A line without a closing pipe continues a cell only inside a row.
         let mid_row = tables
             .last()
-            .is_some_and(|(cells, w, _)| !(cells.len() + pending.len()).is_multiple_of(*w));
+            .is_some_and(|(cells, w)| !(cells.len() + pending.len()).is_multiple_of(*w));
         if mid_row && !t.is_empty() {
             partial = Some(match partial.take() {
                 Some((p, l)) => (format!("{p} {t}"), l),
@@ -177,13 +187,24 @@ fn flattened(lines: &[&str], start: usize) -> Option<(Vec<Table>, usize)> {
         return None;
     }
     if let Some(last) = tables.last_mut() {
-        last.0.extend(pending.drain(..).map(|(c, _)| c));
+        last.0.append(&mut pending);
     }
     let out = tables
         .into_iter()
-        .map(|(cells, width, line)| {
-            let rows = cells.chunks(width).map(|c| c.to_vec()).collect();
-            Table::from_rows(rows, line)
+        .map(|(cells, width)| {
+            let chunks: Vec<&[(String, usize, usize)]> = cells.chunks(width).collect();
+            let rows = chunks
+                .iter()
+                .map(|c| c.iter().map(|x| x.0.clone()).collect())
+                .collect();
+            let at = chunks
+                .iter()
+                .map(|c| {
+                    let first = c.iter().map(|x| x.1).min().unwrap_or(0);
+                    (first, c.iter().map(|x| x.2).max().unwrap_or(first))
+                })
+                .collect();
+            Table::from_rows(rows, at)
         })
         .collect();
     Some((out, i))

@@ -35,9 +35,9 @@ pub(crate) struct OpBuild {
     /// Notes by path within the operation (parameters by `@name`).
     pub(crate) notes: Vec<(String, String)>,
     /// Literal values each body/query parameter was seen with (curl first).
-    pub(crate) seen: IndexMap<(Location, String), String>,
-    /// The page text of examples written as tables, by example index.
-    pub(crate) table_texts: Vec<(usize, String)>,
+    pub(crate) seen: IndexMap<(Location, String), (String, crate::scan::Lines)>,
+    /// The indices of examples written as tables.
+    pub(crate) from_tables: Vec<usize>,
     origin: String,
 }
 
@@ -51,14 +51,14 @@ pub fn build(page: &Page, scanned: &Scanned, provider: Option<&str>) -> (Spec, N
         for (_, _, t) in &op.tables {
             let name_col = col(t, Column::Name);
             if let (Some(c), None) = (col(t, Column::Code), name_col) {
-                let codes: Vec<String> = t
+                let codes: Vec<infer::Candidate> = t
                     .rows
                     .iter()
+                    .zip(t.rows_at.iter())
                     .skip(1)
-                    .filter_map(|r| r.get(c))
-                    .map(|x| x.text.clone())
+                    .filter_map(|(r, at)| r.get(c).map(|x| (x.text.clone(), *at)))
                     .collect();
-                if !codes.iter().all(|x| x.parse::<u16>().is_ok()) {
+                if !codes.iter().all(|x| x.0.parse::<u16>().is_ok()) {
                     types.enums.insert(
                         snake(
                             &t.rows
@@ -72,11 +72,12 @@ pub fn build(page: &Page, scanned: &Scanned, provider: Option<&str>) -> (Spec, N
                 }
             }
             if let Some(nc) = name_col {
-                for r in t.rows.iter().skip(1) {
-                    let marked: Vec<String> = r
+                for (r, at) in t.rows.iter().zip(t.rows_at.iter()).skip(1) {
+                    let marked: Vec<infer::Candidate> = r
                         .iter()
                         .flat_map(|c| c.marked.clone())
                         .filter(|m| m.split_whitespace().count() == 1)
+                        .map(|m| (m, *at))
                         .collect();
                     if marked.len() >= 2 {
                         if let Some(n) = r.get(nc) {
@@ -249,9 +250,10 @@ fn build_op(
     let mut req = crate::params::request(op, types, auth, &mut onotes);
     let crate::examples::ExamplesDraft {
         examples,
-        table_texts,
+        from_tables,
         errors,
         success_bodies,
+        success_lines,
     } = crate::examples::examples(op, page, &mut req, types, errata, &mut onotes);
     let crate::params::RequestDraft {
         params,
@@ -264,7 +266,7 @@ fn build_op(
     } = req;
     let success = op.success.unwrap_or(200);
     // The success payload: the example bodies, else the response tables.
-    let response_rows: Vec<(String, Option<TypeWord>)> = op
+    let response_rows: Vec<(String, Option<TypeWord>, (usize, usize))> = op
         .tables
         .iter()
         .filter(|(s, st, t)| {
@@ -304,7 +306,16 @@ fn build_op(
             "/response".into(),
             "schema guessed from the example responses".into(),
         ));
-        types.of_json(&name, &vals, None)
+        types.at = success_lines.clone();
+        let mut s = types.of_json(&name, &vals, None);
+        // A format read from an inline payload's values cites the bodies that show them.
+        if infer::has_format(&s) {
+            s.cite = Some(crate::cite::or_guess(
+                &success_lines,
+                "the example responses",
+            ));
+        }
+        s
     } else if !response_rows.is_empty() {
         onotes.push((
             "/response".into(),
@@ -325,8 +336,24 @@ fn build_op(
         Method::Delete => Effect::Delete,
     };
     let has_body_params = params.iter().any(|p| p.location == Location::Body);
+    // The method and address as the page gives them; a curl without `-X` implies its method.
+    let cite = match op.method_stated {
+        true => crate::cite::or_guess(&op.lines, "the page's address"),
+        false => crate::cite::guessed(&format!(
+            "the curl command at {}, which implies {} without stating it",
+            op.origin,
+            op.method.as_str()
+        )),
+    };
+    let response_cite = match op.success {
+        Some(_) => crate::cite::or_guess(&[(op.success_at, op.success_at)], "a status heading"),
+        None => crate::cite::guessed(&format!(
+            "the page stating no success status: {success} assumed"
+        )),
+    };
     OpBuild {
         op: Operation {
+            cite: Some(cite),
             id: String::new(),
             summary: "TODO: summary.".into(),
             description: None,
@@ -348,6 +375,7 @@ fn build_op(
                 parameters: params,
             },
             response: Response {
+                cite: Some(response_cite),
                 status: success,
                 envelope,
                 schema,
@@ -358,7 +386,7 @@ fn build_op(
         },
         notes: onotes,
         seen,
-        table_texts,
+        from_tables,
         origin: op.origin.clone(),
     }
 }

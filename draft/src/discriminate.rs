@@ -21,7 +21,7 @@ pub(crate) fn discriminators(builds: &mut [OpBuild]) {
         }
         let keys: Vec<(Location, String)> = builds[i].seen.keys().cloned().collect();
         for key in keys {
-            let values: Vec<Option<String>> = group
+            let values: Vec<Option<(String, crate::scan::Lines)>> = group
                 .iter()
                 .map(|&j| builds[j].seen.get(&key).cloned())
                 .collect();
@@ -29,20 +29,22 @@ pub(crate) fn discriminators(builds: &mut [OpBuild]) {
             let distinct = values
                 .iter()
                 .flatten()
+                .map(|v| &v.0)
                 .collect::<std::collections::BTreeSet<_>>()
                 .len()
                 == group.len();
-            let numeric = values.iter().flatten().any(|v| v.parse::<f64>().is_ok());
+            let numeric = values.iter().flatten().any(|v| v.0.parse::<f64>().is_ok());
             if !(all && distinct) || numeric {
                 continue;
             }
-            for (&j, v) in group.iter().zip(values.into_iter().flatten()) {
+            for (&j, (v, shown)) in group.iter().zip(values.into_iter().flatten()) {
                 let b = &mut builds[j];
                 b.op.request
                     .parameters
                     .retain(|p| !(p.location == key.0 && p.name == key.1));
                 let at = b.op.discriminators.len();
                 b.op.discriminators.push(Discriminator {
+                    cite: Some(crate::cite::or_guess(&shown, "the values that differ")),
                     location: key.0,
                     name: key.1.clone(),
                     value: v.clone(),
@@ -68,8 +70,11 @@ pub(crate) fn discriminators(builds: &mut [OpBuild]) {
                     }
                 }
                 for (k, old) in fix {
-                    if let Some((_, t)) = b.table_texts.iter().find(|(i, _)| *i == k) {
-                        b.op.examples[k].original.get_or_insert(t.clone());
+                    // The page's row as it reads (name and value), found within its lines.
+                    if b.from_tables.contains(&k) {
+                        b.op.examples[k]
+                            .original
+                            .get_or_insert(format!("{} | {old} |", key.1));
                     }
                     b.notes.push((format!("/examples/{k}"), format!("`{}` was `{old}` on the page: set to the operation's value; check the erratum", key.1)));
                 }
@@ -98,10 +103,12 @@ pub fn errata_for_corrections(spec: &mut Spec, notes: &Notes) {
                     choice: "TODO: the example sends the operation's value.".into(),
                     reason: "TODO.".into(),
                 });
-                ex.erratum = Some(id);
                 if ex.original.is_none() {
                     ex.original = Some("TODO: paste the page's text of this example".into());
+                    // A placeholder is no page text to hold against the page.
+                    ex.cite = Some(spec::format::Cite(format!("erratum {id}")));
                 }
+                ex.erratum = Some(id);
             }
         }
     }

@@ -51,7 +51,7 @@ impl Writer<'_> {
         match v {
             Value::Object(m) if !m.is_empty() => {
                 self.out.push_str(&format!("{pad}{}:\n", scalar_str(key)));
-                for (k, x) in m {
+                for (k, x) in ordered(m) {
                     self.entry(&format!("{path}/{k}"), k, x, indent + 2);
                 }
             }
@@ -60,6 +60,9 @@ impl Writer<'_> {
                 for (i, x) in a.iter().enumerate() {
                     self.item(&format!("{path}/{i}"), x, indent + 2);
                 }
+            }
+            Value::String(s) if key == "cite" && is_lines(s) => {
+                self.out.push_str(&format!("{pad}cite: {s}\n"))
             }
             other => self
                 .out
@@ -74,7 +77,7 @@ impl Writer<'_> {
             Value::Object(m) if !m.is_empty() => {
                 // The keys one level in, then `- ` on the first key's line.
                 let before = self.out.len();
-                for (k, x) in m {
+                for (k, x) in ordered(m) {
                     self.entry(&format!("{path}/{k}"), k, x, indent + 2);
                 }
                 let written = self.out.split_off(before);
@@ -98,6 +101,28 @@ impl Writer<'_> {
             other => self.out.push_str(&format!("{pad}- {}\n", scalar(other))),
         }
     }
+}
+
+/// An object's members with `cite` second, beside the name or id it cites.
+fn ordered(m: &serde_json::Map<String, Value>) -> Vec<(&String, &Value)> {
+    let mut v: Vec<(&String, &Value)> = m.iter().collect();
+    if let Some(i) = v.iter().position(|(k, _)| *k == "cite") {
+        let c = v.remove(i);
+        v.insert(1.min(v.len()), c);
+    }
+    v
+}
+
+/// A citation of page lines only (`45`, `45-47`, `12; 30-41`): plain YAML reads it back
+/// as written (a bare number as the number, which the format takes as a line).
+fn is_lines(s: &str) -> bool {
+    !s.is_empty()
+        && s.split("; ").all(|part| {
+            let (a, b) = part.split_once('-').unwrap_or((part, "0"));
+            [a, b]
+                .iter()
+                .all(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        })
 }
 
 fn scalar(v: &Value) -> String {
@@ -136,7 +161,8 @@ mod tests {
 
     #[test]
     fn round_trips_through_yaml_with_comments() {
-        let v = json!({"a": {"b": ["x", "yes", "1.5", "a: b", "", {"k": 1, "l": [true, null]}]}, "c": {}, "d": []});
+        let v = json!({"a": {"b": ["x", "yes", "1.5", "a: b", "", {"k": 1, "l": [true, null]}]}, "c": {}, "d": [],
+            "e": [{"name": "op", "x": 1, "cite": "12-14; 20"}, {"cite": "inferred: a guess"}]});
         let mut notes = Notes::new();
         notes.insert("/a/b/5".into(), vec!["TODO(draft): item".into()]);
         notes.insert("/a/b/5/k".into(), vec!["TODO(draft): key".into()]);
@@ -144,6 +170,11 @@ mod tests {
         assert!(text.contains("# TODO(draft): item"), "{text}");
         let back: Value = serde_yaml::from_str(&text).unwrap();
         assert_eq!(back, v, "{text}");
+        assert!(
+            text.contains("  - name: op\n    cite: 12-14; 20\n"),
+            "{text}"
+        );
+        assert!(is_lines("45") && is_lines("4-5; 7") && !is_lines("4-") && !is_lines("x"));
         assert!(lines.iter().any(|(p, _)| p == "/a/b/5"));
     }
 }

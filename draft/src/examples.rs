@@ -17,9 +17,12 @@ use crate::vocab::{self, Section};
 /// What [`examples`] found for one operation.
 pub(crate) struct ExamplesDraft {
     pub(crate) examples: Vec<Example>,
-    pub(crate) table_texts: Vec<(usize, String)>,
+    /// The indices of examples written as tables.
+    pub(crate) from_tables: Vec<usize>,
     pub(crate) errors: Vec<ErrorCase>,
     pub(crate) success_bodies: Vec<Value>,
+    /// The page lines of the success bodies.
+    pub(crate) success_lines: crate::scan::Lines,
 }
 
 /// Examples (requests and responses), error cases from failures and failure tables, and the
@@ -39,17 +42,24 @@ pub(crate) fn examples(
     let path_vars: &[String] = path_vars;
     // Examples.
     let mut examples: Vec<Example> = Vec::new();
-    let mut table_texts: Vec<(usize, String)> = Vec::new();
+    let mut from_tables: Vec<usize> = Vec::new();
     let mut errors: Vec<ErrorCase> = Vec::new();
     let mut error_types: Vec<(Vec<String>, String)> = Vec::new();
     let success = op.success.unwrap_or(200);
     let mut success_bodies: Vec<Value> = Vec::new();
+    let mut success_lines = Vec::new();
     for e in &op.examples {
         let has_body = e.json.is_some() || e.form.is_some();
         if !has_body && e.response.is_none() {
             continue;
         }
+        let mut lines = e.lines.clone();
+        lines.extend(e.response.iter().flat_map(|r| r.lines.iter().copied()));
         let mut ex = Example {
+            cite: Some(crate::cite::or_guess(
+                &lines,
+                "no page line the draft could find",
+            )),
             name: String::new(),
             summary: "TODO: summary.".into(),
             request: None,
@@ -86,6 +96,19 @@ pub(crate) fn examples(
                 {
                     problems.push("placeholders in the address filled with made-up values".into());
                 }
+                // No page line can show an empty value: it is the page's slip to record.
+                let empty: Vec<&str> = u
+                    .query
+                    .iter()
+                    .filter(|(_, v)| v.is_empty())
+                    .map(|(k, _)| k.as_str())
+                    .collect();
+                if !empty.is_empty() {
+                    problems.push(format!(
+                        "the address gives no value to `{}`",
+                        empty.join("`, `")
+                    ));
+                }
             } else {
                 for v in path_vars {
                     req.path.insert(v.clone(), placeholder_value(params, v));
@@ -105,8 +128,8 @@ pub(crate) fn examples(
                     body.insert(k.clone(), Value::String(v.clone()));
                 }
                 req.body = Some(Value::Object(body));
-                if let Some(t) = &e.table_text {
-                    table_texts.push((examples.len(), t.clone()));
+                if e.from_table {
+                    from_tables.push(examples.len());
                 }
             }
             if let Some(j) = &e.json {
@@ -146,6 +169,7 @@ pub(crate) fn examples(
                         Some((_, n)) => n.clone(),
                         None => {
                             let name = error_name(b, r.status, &errors);
+                            types.at = r.lines.clone();
                             let schema = types.of_json(&error_type_name(&name), &[b], None);
                             // Without a status on the page, a status member of the body
                             // (an HTTP status repeated there) is the best guess.
@@ -168,7 +192,10 @@ pub(crate) fn examples(
                                 format!("/errors/{}", errors.len()),
                                 format!("guessed from the failure at {}; {why}", e.origin),
                             ));
+                            let mut at = r.lines.clone();
+                            at.push((r.status_at, r.status_at));
                             errors.push(ErrorCase {
+                                cite: Some(crate::cite::or_guess(&at, "a failure example")),
                                 name: name.clone(),
                                 description: TODO.into(),
                                 status,
@@ -199,6 +226,7 @@ pub(crate) fn examples(
             } else {
                 if let Some(b) = &body {
                     success_bodies.push(b.clone());
+                    success_lines.extend(r.lines.iter().copied());
                 }
                 ex.response = Some(ExampleResponse {
                     status: success,
@@ -254,7 +282,7 @@ pub(crate) fn examples(
         }
     }
     // Failure tables (documented status, no example) become error cases.
-    for (section, status, t) in &op.tables {
+    for (k, (section, status, t)) in op.tables.iter().enumerate() {
         let (Section::Failure, Some(st)) = (section, status) else {
             continue;
         };
@@ -271,14 +299,18 @@ pub(crate) fn examples(
             format!("/errors/{}", errors.len()),
             format!("guessed from the status {st} table"),
         ));
+        let mut at = t.lines_from(0);
+        let status_at = op.table_status_at.get(k).copied().unwrap_or(0);
+        at.push((status_at, status_at));
         errors.push(ErrorCase {
+            cite: Some(crate::cite::or_guess(&at, "a failure table")),
             name,
             description: TODO.into(),
             status: *st,
             status_documented: true,
             schema: infer::reference(&ty),
             matcher: Match {
-                has_fields: rows.iter().map(|(n, _)| n.clone()).collect(),
+                has_fields: rows.iter().map(|(n, _, _)| n.clone()).collect(),
                 equals: IndexMap::new(),
             },
             retryable: *st >= 500,
@@ -286,9 +318,10 @@ pub(crate) fn examples(
     }
     ExamplesDraft {
         examples,
-        table_texts,
+        from_tables,
         errors,
         success_bodies,
+        success_lines,
     }
 }
 

@@ -9,12 +9,18 @@ use crate::vocab::{self, TypeWord};
 
 pub const TODO: &str = "TODO.";
 
+/// An enum value a table lists, and the page lines of its row.
+pub type Candidate = (String, (usize, usize));
+
 /// Named types being built, with unique CamelCase names.
 #[derive(Debug, Default)]
 pub struct Types {
     pub defs: IndexMap<String, TypeDef>,
-    /// Enum candidates by field name (snake_case), from tables that list values.
-    pub enums: IndexMap<String, Vec<String>>,
+    /// Enum candidates by field name (snake_case), from tables that list values, each with
+    /// the page lines of its row.
+    pub enums: IndexMap<String, Vec<Candidate>>,
+    /// The page lines of the values [`Types::of_json`] is given (its types cite them).
+    pub at: crate::scan::Lines,
     /// Guesses worth a TODO, by type name.
     pub notes: Vec<(String, String)>,
 }
@@ -89,6 +95,7 @@ impl Types {
             self.defs.insert(
                 type_name.clone(),
                 TypeDef {
+                    cite: Some(crate::cite::or_guess(&self.at, "example values")),
                     description: TODO.into(),
                     fields: Vec::new(),
                     values: Vec::new(),
@@ -174,6 +181,7 @@ impl Types {
                     schema = self.enum_schema(n, cands, &vals, schema);
                 }
                 Field {
+                    cite: None,
                     name: n.clone(),
                     description: TODO.into(),
                     required,
@@ -190,16 +198,20 @@ impl Types {
     fn enum_schema(
         &mut self,
         name: &str,
-        mut cands: Vec<String>,
+        cands: Vec<Candidate>,
         vals: &[&Value],
         s: Schema,
     ) -> Schema {
         if s.kind != Kind::String {
             return s;
         }
+        let mut cands: Vec<(String, Option<spec::format::Cite>)> = cands
+            .into_iter()
+            .map(|(v, at)| (v, crate::cite::lines(&[at])))
+            .collect();
         for v in vals.iter().filter_map(|v| v.as_str()) {
-            if !cands.iter().any(|c| c == v) {
-                cands.push(v.to_string());
+            if !cands.iter().any(|c| c.0 == v) {
+                cands.push((v.to_string(), crate::cite::lines(&self.at)));
             }
         }
         let type_name = self.fresh(&format!("{name}_value"));
@@ -210,11 +222,13 @@ impl Types {
         self.defs.insert(
             type_name.clone(),
             TypeDef {
+                cite: None,
                 description: TODO.into(),
                 fields: Vec::new(),
                 values: cands
                     .into_iter()
-                    .map(|value| EnumValue {
+                    .map(|(value, at)| EnumValue {
+                        cite: Some(at.unwrap_or_else(|| crate::cite::guessed("example values"))),
                         value,
                         description: TODO.into(),
                     })
@@ -231,7 +245,7 @@ impl Types {
     pub fn from_rows(
         &mut self,
         name: &str,
-        rows: &[(String, Option<TypeWord>)],
+        rows: &[(String, Option<TypeWord>, (usize, usize))],
         required: bool,
     ) -> String {
         let type_name = self.fresh(name);
@@ -241,7 +255,8 @@ impl Types {
         ));
         let fields = rows
             .iter()
-            .map(|(n, t)| Field {
+            .map(|(n, t, at)| Field {
+                cite: Some(crate::cite::or_guess(&[*at], "a table row")),
                 name: n.clone(),
                 description: TODO.into(),
                 required,
@@ -253,6 +268,7 @@ impl Types {
         self.defs.insert(
             type_name.clone(),
             TypeDef {
+                cite: None,
                 description: TODO.into(),
                 fields,
                 values: Vec::new(),
@@ -297,6 +313,11 @@ fn string_format(strs: &[&str]) -> Option<Format> {
     [Format::DateTime, Format::Date, Format::TimeOfDay]
         .into_iter()
         .find(|f| fits(*f, strs))
+}
+
+/// The schema or its items carry a format (a constraint its citation must show).
+pub fn has_format(s: &Schema) -> bool {
+    s.format.is_some() || s.items.as_deref().is_some_and(has_format)
 }
 
 /// Every value is of the format, by the same pattern validation uses.
@@ -363,6 +384,7 @@ pub fn with_alternatives(s: Schema, alternatives: &[String]) -> Schema {
         return s;
     }
     let mut variants = vec![Variant {
+        cite: None,
         name: "value".into(),
         description: TODO.into(),
         schema: Some(s),
@@ -371,6 +393,7 @@ pub fn with_alternatives(s: Schema, alternatives: &[String]) -> Schema {
     for (i, a) in alternatives.iter().enumerate() {
         let literal = serde_json::from_str(a).unwrap_or(Value::String(a.clone()));
         variants.push(Variant {
+            cite: None,
             name: format!("literal_{}", i + 1),
             description: TODO.into(),
             schema: None,

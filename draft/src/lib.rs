@@ -1,12 +1,14 @@
 //! Drafting a spec from a vendor documentation page: `cargo xtask draft`.
 //!
 //! A page (plain text, Markdown or HTML; [`page`]) is read into lines and tables
-//! ([`blocks`], [`html`], [`markdown`]), scanned for request addresses, curl commands, JSON
+//! ([`blocks`], [`html`], [`markdown`]; [`locate`] finds the page lines HTML and Markdown
+//! parsers drop), scanned for request addresses, curl commands, JSON
 //! blocks and tables ([`scan`], [`request`], [`json`]), and built into a spec in the real
 //! format ([`build`]: parameters in [`params`], examples and error cases in [`examples`],
 //! shared URLs in [`discriminate`], envelopes in [`envelope`], types by [`infer`], path
 //! templates in [`route`]) using the words of [`vocab`]. The draft is written as YAML with a
-//! `# TODO(draft): …` comment above every guess ([`emit`]) and checked with
+//! `# TODO(draft): …` comment above every guess ([`emit`]), every fact citing the page lines
+//! it was read from or `inferred: draft guess from …` ([`cite`]), and checked with
 //! the `spec` crate's own loader and validator: an example that does not validate is
 //! dropped with a note, so the draft validates. [`against`] reports a draft's differences
 //! from a current spec. Descriptions are TODO placeholders, never the page's prose.
@@ -14,6 +16,7 @@
 pub mod against;
 pub mod blocks;
 pub mod build;
+pub mod cite;
 pub mod discriminate;
 pub mod emit;
 pub mod envelope;
@@ -21,6 +24,7 @@ pub mod examples;
 pub mod html;
 pub mod infer;
 pub mod json;
+pub mod locate;
 pub mod markdown;
 pub mod page;
 pub mod params;

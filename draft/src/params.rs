@@ -8,7 +8,7 @@ use spec::format::{AuthScheme, BodyEncoding, Discriminator, Kind, Location, Meth
 
 use crate::infer::{self, snake, Types, TODO};
 use crate::route::{match_path, placeholder, template_vars};
-use crate::scan::{col, is_param_table, OpScan};
+use crate::scan::{col, is_param_table, Lines, OpScan};
 use crate::vocab::{self, Column, TypeWord};
 
 /// A row of a parameter table.
@@ -20,6 +20,8 @@ pub(crate) struct Row {
     /// A format the row's other cells name.
     format: Option<spec::format::Format>,
     table_line: usize,
+    /// The row's page lines.
+    at: (usize, usize),
 }
 
 pub(crate) fn param_rows(op: &OpScan) -> Vec<Row> {
@@ -31,7 +33,7 @@ pub(crate) fn param_rows(op: &OpScan) -> Vec<Row> {
                 .map(|x| x.text.trim().to_string())
                 .filter(|x| !x.is_empty())
         };
-        for r in t.rows.iter().skip(1) {
+        for (r, &at) in t.rows.iter().zip(t.rows_at.iter()).skip(1) {
             let Some(n) = get(r, Some(name)) else {
                 continue;
             };
@@ -45,6 +47,7 @@ pub(crate) fn param_rows(op: &OpScan) -> Vec<Row> {
                 example: get(r, col(t, Column::Example)),
                 format: r.iter().skip(1).find_map(|c| vocab::format(&c.text)),
                 table_line: t.line,
+                at,
             });
         }
     }
@@ -63,7 +66,8 @@ pub(crate) struct RequestDraft {
     pub(crate) discriminators: Vec<Discriminator>,
     /// The id of the credential's scheme.
     pub(crate) auth: Option<String>,
-    pub(crate) seen: IndexMap<(Location, String), String>,
+    /// Literal values per name, with the page lines that show them.
+    pub(crate) seen: IndexMap<(Location, String), (String, Lines)>,
     pub(crate) path_vars: Vec<String>,
     pub(crate) encoding: Option<BodyEncoding>,
     pub(crate) form: bool,
@@ -139,30 +143,36 @@ pub(crate) fn request(
     // Values seen per name: table example, then each example (curl first for discriminators).
     let mut json_values: IndexMap<String, Vec<Value>> = IndexMap::new();
     let mut wire_values: IndexMap<String, Vec<String>> = IndexMap::new();
-    let mut seen: IndexMap<(Location, String), String> = IndexMap::new();
+    let mut seen: IndexMap<(Location, String), (String, Lines)> = IndexMap::new();
+    // The page lines of the examples (and table rows) showing a value of each name.
+    let mut sent_at: IndexMap<String, Lines> = IndexMap::new();
     for e in &op.examples {
         if let Some(f) = &e.form {
             for (k, v) in f {
                 wire_values.entry(k.clone()).or_default().push(v.clone());
+                sent_at.entry(k.clone()).or_default().extend(&e.lines);
                 if e.origin.contains("curl") {
-                    seen.insert((Location::Body, k.clone()), v.clone());
+                    seen.insert((Location::Body, k.clone()), (v.clone(), e.lines.clone()));
                 }
             }
         }
         if let Some(Value::Object(m)) = e.json.as_ref().and_then(|j| j.best()) {
             for (k, v) in m {
                 json_values.entry(k.clone()).or_default().push(v.clone());
+                sent_at.entry(k.clone()).or_default().extend(&e.lines);
             }
         }
         if let Some(u) = &e.url {
             for (k, v) in &u.query {
                 if placeholder(v).is_none() {
                     wire_values.entry(k.clone()).or_default().push(v.clone());
+                    sent_at.entry(k.clone()).or_default().extend(&e.lines);
                 }
             }
             if let Some(vals) = match_path(&op.url.path, &u.path) {
                 for (k, v) in vals {
                     if placeholder(&v).is_none() {
+                        sent_at.entry(k.clone()).or_default().extend(&e.lines);
                         wire_values.entry(k).or_default().push(v);
                     }
                 }
@@ -175,8 +185,9 @@ pub(crate) fn request(
                 .entry(r.name.clone())
                 .or_default()
                 .push(x.clone());
+            sent_at.entry(r.name.clone()).or_default().push(r.at);
             seen.entry((Location::Body, r.name.clone()))
-                .or_insert(x.clone());
+                .or_insert((x.clone(), vec![r.at]));
         }
     }
     let mut params: Vec<Parameter> = Vec::new();
@@ -184,7 +195,7 @@ pub(crate) fn request(
     let push_param = |name: &str,
                       type_cell: Option<&str>,
                       required: Option<bool>,
-                      from: String,
+                      (from, at): (String, Lines),
                       params: &mut Vec<Parameter>,
                       onotes: &mut Vec<(String, String)>,
                       types: &mut Types| {
@@ -192,8 +203,9 @@ pub(crate) fn request(
         let (word, alts) = type_cell
             .map(infer::type_cell)
             .unwrap_or((None, Vec::new()));
-        let schema = if loc == Location::Body && !form && json_values.contains_key(name) {
+        let mut schema = if loc == Location::Body && !form && json_values.contains_key(name) {
             let vals: Vec<&Value> = json_values[name].iter().collect();
+            types.at = sent_at.get(name).cloned().unwrap_or_default();
             let s = types.of_json(name, &vals, word.filter(|w| *w != TypeWord::Array));
             let s = match (word, s.kind) {
                 (Some(TypeWord::Long), Kind::Integer) => infer::kind(Kind::Long),
@@ -207,6 +219,11 @@ pub(crate) fn request(
                 .unwrap_or_default();
             infer::of_wire(name, &strs, word, &alts)
         };
+        // A format read from the values' shape cites the lines that show them.
+        if infer::has_format(&schema) {
+            let shown = sent_at.get(name).cloned().unwrap_or_default();
+            schema.cite = Some(crate::cite::or_guess(&shown, "the shape of no value shown"));
+        }
         let required = loc == Location::Path || required.unwrap_or(false);
         let typed = match type_cell {
             Some(t) => format!("the type column ({t}) and example values"),
@@ -220,6 +237,7 @@ pub(crate) fn request(
             ),
         ));
         params.push(Parameter {
+            cite: Some(crate::cite::or_guess(&at, &from)),
             name: name.into(),
             location: loc,
             description: TODO.into(),
@@ -244,7 +262,7 @@ pub(crate) fn request(
             &r.name,
             r.type_cell.as_deref(),
             r.required,
-            from,
+            (from, vec![r.at]),
             &mut params,
             onotes,
             types,
@@ -260,7 +278,7 @@ pub(crate) fn request(
                 k,
                 None,
                 Some(false),
-                "the address's query string".into(),
+                ("the address's query string".into(), op.lines.clone()),
                 &mut params,
                 onotes,
                 types,
@@ -271,6 +289,7 @@ pub(crate) fn request(
                 format!("guessed from the address: `{k}={v}` is fixed there, read as selecting the operation"),
             ));
             discriminators.push(Discriminator {
+                cite: Some(crate::cite::or_guess(&op.lines, "the page's address")),
                 location: Location::Query,
                 name: k.clone(),
                 value: v.clone(),
@@ -283,7 +302,7 @@ pub(crate) fn request(
                 v,
                 None,
                 Some(true),
-                "the path template".into(),
+                ("the path template".into(), op.lines.clone()),
                 &mut params,
                 onotes,
                 types,
@@ -321,7 +340,10 @@ pub(crate) fn request(
             &name,
             None,
             Some(false),
-            "an example (no table lists it)".into(),
+            (
+                "an example (no table lists it)".into(),
+                sent_at.get(&name).cloned().unwrap_or_default(),
+            ),
             &mut params,
             onotes,
             types,
@@ -348,6 +370,10 @@ pub(crate) fn request(
         );
         if seen.is_empty() || infer::fits(f, &seen) {
             p.schema.format = Some(f);
+            // The row's words (in any case), and the values the page shows of it.
+            let mut at = vec![r.at];
+            at.extend(sent_at.get(&r.name).into_iter().flatten());
+            p.schema.cite = crate::cite::lines(&at);
             onotes.push((
                 format!("/request/parameters/@{}", r.name),
                 format!(

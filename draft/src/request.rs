@@ -94,6 +94,8 @@ pub struct Curl {
     pub data: Option<String>,
     /// `--form name=value` fields (curl's quotes around the value removed).
     pub form: IndexMap<String, String>,
+    /// False when no `-X` gives the method (curl's default for the data given).
+    pub method_stated: bool,
 }
 
 /// Flags whose value is the next word and that the request does not need.
@@ -193,6 +195,7 @@ fn parse_curl(words: &[String]) -> Option<Curl> {
         }
     }
     let url = parse_url(&url?);
+    let method_stated = method_word.as_deref().and_then(method).is_some();
     let method = match method_word.as_deref().and_then(method) {
         Some(m) => m,
         None if data.is_some() || !form.is_empty() => Method::Post,
@@ -204,6 +207,7 @@ fn parse_curl(words: &[String]) -> Option<Curl> {
         headers,
         data,
         form,
+        method_stated,
     })
 }
 

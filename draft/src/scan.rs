@@ -30,7 +30,18 @@ pub struct OpScan {
     pub examples: Vec<ExScan>,
     pub encoding: Option<(BodyEncoding, String)>,
     pub success: Option<u16>,
+    /// Page lines of the address (method and URL), for citations (0: unknown).
+    pub lines: Lines,
+    /// False when the method is implied (a curl command without `-X`).
+    pub method_stated: bool,
+    /// The line that gives the success status.
+    pub success_at: usize,
+    /// The line of the status heading over each table (0: none), by table index.
+    pub table_status_at: Vec<usize>,
 }
+
+/// Page line ranges `(first, last)`, 1-based; 0 where the format lost them.
+pub type Lines = Vec<(usize, usize)>;
 
 #[derive(Debug, Clone, Default)]
 pub struct ExScan {
@@ -41,9 +52,11 @@ pub struct ExScan {
     pub json: Option<JsonBlock>,
     /// Form fields (curl `--form`, a value table).
     pub form: Option<IndexMap<String, String>>,
-    /// The page text of a value table, for `original`.
-    pub table_text: Option<String>,
+    /// Written as a table of names and values (a corrected value cites its row).
+    pub from_table: bool,
     pub response: Option<ResponseScan>,
+    /// Page lines of the request part (address, curl, body, value table).
+    pub lines: Lines,
 }
 
 #[derive(Debug, Clone)]
@@ -51,6 +64,9 @@ pub struct ResponseScan {
     pub status: Option<u16>,
     pub failure: bool,
     pub body: JsonBlock,
+    /// Page lines of the body, and of the status heading over it.
+    pub lines: Lines,
+    pub status_at: usize,
 }
 
 pub fn columns(t: &Table) -> Vec<Option<Column>> {
@@ -68,22 +84,24 @@ pub fn is_param_table(t: &Table) -> bool {
     col(t, Column::Name).is_some() && col(t, Column::Required).is_some()
 }
 
-/// (name, type word) of each row of a field table.
-pub fn table_fields(t: &Table) -> Vec<(String, Option<vocab::TypeWord>)> {
+/// (name, type word, page lines) of each row of a field table.
+pub fn table_fields(t: &Table) -> Vec<(String, Option<vocab::TypeWord>, (usize, usize))> {
     let Some(nc) = col(t, Column::Name) else {
         return Vec::new();
     };
     let tc = col(t, Column::Type);
     t.rows
         .iter()
+        .zip(t.rows_at.iter())
         .skip(1)
-        .filter_map(|r| {
+        .filter_map(|(r, at)| {
             let name = r.get(nc)?.text.trim().to_string();
             (!name.is_empty() && !name.contains(' ')).then(|| {
                 (
                     name,
                     tc.and_then(|c| r.get(c))
                         .and_then(|c| crate::infer::type_cell(&c.text).0),
+                    *at,
                 )
             })
         })
@@ -109,8 +127,18 @@ fn status_in(line: &str) -> Option<u16> {
 }
 
 enum Address {
-    Line(Method, String, String),
+    /// Method, URL, text after the URL, and the blocks that give them.
+    Line(Method, String, String, Vec<usize>),
     Curl(Box<Curl>, usize),
+}
+
+/// The page line of block `i` (0 when unknown).
+fn block_line(blocks: &[Block], i: usize) -> usize {
+    match blocks.get(i) {
+        Some(Block::Line(_, n)) => *n,
+        Some(Block::Table(t)) => t.line,
+        None => 0,
+    }
 }
 
 pub fn scan(blocks: &[Block]) -> Scanned {
@@ -137,17 +165,20 @@ pub fn scan(blocks: &[Block]) -> Scanned {
             continue;
         }
         if let Some((m, url, tail)) = request::request_line(t) {
-            addresses.push((i, Address::Line(m, url, tail)));
+            addresses.push((i, Address::Line(m, url, tail, vec![i])));
         } else if let Some(m) = request::method(t) {
             if let Some(url) = texts.get(i + 1).and_then(|n| request::url_line(n)) {
-                addresses.push((i, Address::Line(m, url, String::new())));
+                addresses.push((i, Address::Line(m, url, String::new(), vec![i, i + 1])));
             }
         } else if let Some(m) = request::method_label(t) {
             let near = (i.saturating_sub(3)..i)
                 .rev()
                 .chain(i + 1..(i + 4).min(texts.len()));
-            if let Some(url) = near.filter_map(|j| request::url_line(texts[j])).next() {
-                addresses.push((i, Address::Line(m, url, String::new())));
+            if let Some((j, url)) = near
+                .filter_map(|j| request::url_line(texts[j]).map(|u| (j, u)))
+                .next()
+            {
+                addresses.push((i, Address::Line(m, url, String::new(), vec![i, j])));
             }
         }
         i += 1;
@@ -171,6 +202,7 @@ pub fn scan(blocks: &[Block]) -> Scanned {
     let mut pending_tables: Vec<(Section, Option<u16>, Table)> = Vec::new();
     let mut section = Section::Request;
     let mut status: Option<u16> = None;
+    let mut status_at = 0;
     let mut next_addr = 0;
     let mut i = 0;
     while i < blocks.len() {
@@ -179,14 +211,24 @@ pub fn scan(blocks: &[Block]) -> Scanned {
             next_addr += 1;
             let definition =
                 ops.is_empty() || (matches!(addresses[k].1, Address::Line(..)) && defines(k));
-            let (method, url, tail, curl, next) = match &addresses[k].1 {
-                Address::Line(m, u, tail) => (*m, request::parse_url(u), tail.clone(), None, i + 1),
+            let (method, url, tail, curl, next, lines) = match &addresses[k].1 {
+                Address::Line(m, u, tail, at) => (
+                    *m,
+                    request::parse_url(u),
+                    tail.clone(),
+                    None,
+                    i + 1,
+                    at.iter()
+                        .map(|&b| (block_line(blocks, b), block_line(blocks, b)))
+                        .collect(),
+                ),
                 Address::Curl(c, next) => (
                     c.method,
                     c.url.clone(),
                     String::new(),
                     Some(c.clone()),
                     *next,
+                    vec![(block_line(blocks, i), block_line(blocks, next - 1))],
                 ),
             };
             if definition {
@@ -198,14 +240,20 @@ pub fn scan(blocks: &[Block]) -> Scanned {
                     examples: Vec::new(),
                     encoding: None,
                     success: None,
+                    lines: lines.clone(),
+                    method_stated: curl.as_ref().is_none_or(|c| c.method_stated),
+                    success_at: 0,
+                    table_status_at: Vec::new(),
                 });
                 section = Section::Request;
                 status = None;
+                status_at = 0;
             }
             let op = ops.last_mut().expect("an operation is open");
             let mut ex = ExScan {
                 origin: line_no(i),
                 url: Some(url),
+                lines,
                 ..ExScan::default()
             };
             if let Some(c) = curl {
@@ -243,7 +291,8 @@ pub fn scan(blocks: &[Block]) -> Scanned {
                     op.examples.push(ExScan {
                         origin: format!("the value table at {}", line_no(i)),
                         form: Some(form),
-                        table_text: Some(t.text.clone()),
+                        from_table: true,
+                        lines: t.lines_from(0),
                         ..ExScan::default()
                     });
                 } else {
@@ -267,27 +316,21 @@ pub fn scan(blocks: &[Block]) -> Scanned {
                             .filter(|(_, v)| !v.is_empty())
                             .collect();
                         if form_body && is_param_table(t) && !form.is_empty() {
-                            let text = t
-                                .rows
-                                .iter()
-                                .map(|r| {
-                                    let name = r.get(nc).map(|c| c.text.as_str()).unwrap_or("");
-                                    let value = r.get(ec).map(|c| c.text.as_str()).unwrap_or("");
-                                    format!("{name} | {value} |\n")
-                                })
-                                .skip(1)
-                                .collect();
                             op.examples.push(ExScan {
                                 origin: format!("the sample values of the table at {}", line_no(i)),
                                 form: Some(form),
-                                table_text: Some(text),
+                                from_table: true,
+                                lines: t.lines_from(0),
                                 ..ExScan::default()
                             });
                         }
                     }
                     let entry = (section, status, t.clone());
                     match ops.last_mut() {
-                        Some(op) => op.tables.push(entry),
+                        Some(op) => {
+                            op.tables.push(entry);
+                            op.table_status_at.push(status_at);
+                        }
                         None => pending_tables.push(entry),
                     }
                 }
@@ -313,6 +356,7 @@ pub fn scan(blocks: &[Block]) -> Scanned {
                         }
                     }
                     let block = JsonBlock::new(&text);
+                    let at = vec![(block_line(blocks, start), block_line(blocks, i - 1))];
                     let Some(op) = ops.last_mut() else {
                         dropped.push(format!(
                             "a JSON block at {} before any request address",
@@ -320,7 +364,14 @@ pub fn scan(blocks: &[Block]) -> Scanned {
                         ));
                         continue;
                     };
-                    json_block(op, section, status, block, line_no(start), &mut dropped);
+                    let place = Place {
+                        section,
+                        status,
+                        status_at,
+                        at: line_no(start),
+                        lines: at,
+                    };
+                    json_block(op, place, block, &mut dropped);
                     continue;
                 }
                 let lower = t.to_lowercase();
@@ -333,9 +384,11 @@ pub fn scan(blocks: &[Block]) -> Scanned {
                 }
                 if lower.contains("!=") || lower.contains("not 200") {
                     status = None;
+                    status_at = 0;
                     section = Section::Failure;
                 } else if let Some(n) = status_in(t) {
                     status = Some(n);
+                    status_at = block_line(blocks, i);
                     section = if n < 400 {
                         Section::Response
                     } else {
@@ -343,12 +396,16 @@ pub fn scan(blocks: &[Block]) -> Scanned {
                     };
                     if n < 300 {
                         if let Some(op) = ops.last_mut() {
-                            op.success.get_or_insert(n);
+                            if op.success.is_none() {
+                                op.success = Some(n);
+                                op.success_at = status_at;
+                            }
                         }
                     }
                 } else if let Some(s) = vocab::section(t) {
                     section = s;
                     status = None;
+                    status_at = 0;
                 }
                 i += 1;
             }
@@ -361,14 +418,24 @@ pub fn scan(blocks: &[Block]) -> Scanned {
     }
 }
 
-fn json_block(
-    op: &mut OpScan,
+/// Where a JSON block sits: under which heading and status, at which lines.
+struct Place {
     section: Section,
     status: Option<u16>,
-    block: JsonBlock,
+    status_at: usize,
+    /// The block's position in words (`line 12`).
     at: String,
-    dropped: &mut Vec<String>,
-) {
+    lines: Lines,
+}
+
+fn json_block(op: &mut OpScan, place: Place, block: JsonBlock, dropped: &mut Vec<String>) {
+    let Place {
+        section,
+        status,
+        status_at,
+        at,
+        lines,
+    } = place;
     match section {
         Section::Request => {
             // A body naming none of the parameters the tables list belongs elsewhere.
@@ -404,11 +471,13 @@ fn json_block(
                 {
                     e.origin = format!("{} with the JSON block at {at}", e.origin);
                     e.json = Some(block);
+                    e.lines.extend(lines);
                 }
                 _ => op.examples.push(ExScan {
                     origin: format!("the JSON block at {at}"),
                     url: Some(op.url.clone()),
                     json: Some(block),
+                    lines,
                     ..ExScan::default()
                 }),
             }
@@ -419,12 +488,14 @@ fn json_block(
                 status,
                 failure,
                 body: block,
+                lines,
+                status_at,
             };
             // A response answers the request just before it, if that has none yet.
             let pending = op
                 .examples
                 .last_mut()
-                .filter(|e| e.response.is_none() && e.table_text.is_none() && e.url.is_some());
+                .filter(|e| e.response.is_none() && !e.from_table && e.url.is_some());
             match pending {
                 Some(e) if !failure => {
                     e.origin = format!("{} and the response at {at}", e.origin);

@@ -5,11 +5,15 @@
 //! page text as `original`), response fields found (by their path of field names from the
 //! payload, a draft envelope around it allowed). Operations whose address the page does not
 //! give (`address_documented: false`) cannot be found on it and are left out. Every page in
-//! the directory is drafted and validated. Skips, saying why, when the pages are absent.
+//! the directory is drafted and validated, and the draft's citations are held against the
+//! page by the `spec` crate's citation checker (the one `cargo xtask validate --pages` runs).
+//! Skips, saying why, when the pages are absent.
 
 use std::path::{Path, PathBuf};
 
 use spec::format::{Example, Kind, Operation, Schema, Spec};
+use spec::load::SpecFile;
+use spec::model::facts::Basis;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -132,12 +136,64 @@ impl Score {
     }
 }
 
+/// A draft's facts by what they rest on, and how many of those citing page lines the
+/// checker finds on those lines.
+#[derive(Default)]
+struct Cited {
+    facts: usize,
+    lines: usize,
+    hold: usize,
+    inferred: usize,
+    uncited: usize,
+    problems: Vec<String>,
+}
+
+/// The draft's citations through the spec crate: loaded, validated, resolved into facts and
+/// checked against the page in `dir`. A fact fails when the checker reports at its place
+/// (its own `cite:`, else the fact itself).
+fn citations(file: &str, yaml: &str, dir: &Path) -> Cited {
+    let (spec, _) = spec::yaml::parse::<Spec>(yaml).expect("the draft parses");
+    let f = SpecFile {
+        path: PathBuf::from(format!("draft of {file}")),
+        text: yaml.to_string(),
+        spec,
+    };
+    let v = spec::validate::validate(vec![f], None).expect("the draft validates");
+    let model = spec::model::Model::build(&v).expect("the draft builds a model");
+    let (found, _) = spec::cite::check::check(&v, &model, dir, &|_| false);
+    let map = v.files()[0].source_map();
+    let failed: Vec<(usize, usize)> = found.0.iter().map(|d| (d.line, d.column)).collect();
+    let mut c = Cited {
+        problems: found.0.iter().map(|d| d.to_string()).collect(),
+        ..Cited::default()
+    };
+    for fact in &model.providers[0].facts {
+        c.facts += 1;
+        let Some(cite) = &fact.cite else {
+            c.uncited += 1;
+            continue;
+        };
+        if cite.lines().next().is_none() {
+            c.inferred += usize::from(cite.basis() == Basis::Inferred);
+            continue;
+        }
+        c.lines += 1;
+        let at = if cite.own { &cite.at } else { &fact.at };
+        c.hold += usize::from(!failed.contains(&map.locate(at)));
+    }
+    c
+}
+
 #[test]
 fn every_seed_page_drafts_to_a_valid_spec() {
     let Some(dir) = seeds() else {
         eprintln!("skipped: no seed pages at ../shared/seeds (they are not part of the project)");
         return;
     };
+    println!("| page | facts | cited to page lines | of those holding | inferred (draft guesses) | uncited |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    let (mut lines, mut hold) = (0, 0);
+    let mut problems = Vec::new();
     for p in pages(&dir) {
         let page = draft::Page::read(&p).expect("read page");
         let d = draft::draft(&page, None);
@@ -153,7 +209,26 @@ fn every_seed_page_drafts_to_a_valid_spec() {
             "{}: no guess is marked",
             page.file
         );
+        let c = citations(&page.file, &d.yaml, &dir);
+        println!(
+            "| `{}` | {} | {} | {} | {} | {} |",
+            page.file, c.facts, c.lines, c.hold, c.inferred, c.uncited
+        );
+        assert_eq!(c.uncited, 0, "{}: facts without a citation", page.file);
+        assert!(c.lines > 0, "{}: no fact cites a page line", page.file);
+        lines += c.lines;
+        hold += c.hold;
+        problems.extend(c.problems);
     }
+    println!(
+        "| all | | {lines} | {hold} ({:.0}%) | | |",
+        100.0 * hold as f64 / lines.max(1) as f64
+    );
+    assert!(
+        problems.is_empty() && hold == lines,
+        "citations that do not hold against their page ({hold}/{lines} hold):\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! `cargo xtask draft`: a made-up page drafts to a spec `validate` accepts; a planted change
+//! `cargo xtask draft`: a made-up page drafts to a spec `validate` accepts (its citations
+//! held against the page with `--pages`); a planted change
 //! of the page shows in `--against`; bad input is refused with exit code 2.
 
 mod common;
@@ -51,6 +52,24 @@ fn drafts_validate_and_against_shows_a_planted_change() {
         &["validate", "--workspace", &ws, "widgets.yaml"],
     );
     assert!(out.status.success(), "{}\n{text}", describe(&out));
+    // Every fact cites the page lines it was read from, and they hold against the page.
+    let pages = dir.path().to_string_lossy().to_string();
+    let out = xtask(
+        dir.path(),
+        &[
+            "validate",
+            "--workspace",
+            &ws,
+            "--pages",
+            &pages,
+            "widgets.yaml",
+        ],
+    );
+    assert!(out.status.success(), "{}\n{text}", describe(&out));
+    assert!(
+        text.contains("cite: 3\n"),
+        "the address line is cited: {text}"
+    );
 
     // The unchanged page has no differences from its own draft.
     let out = xtask(
