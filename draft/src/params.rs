@@ -246,6 +246,7 @@ pub(crate) fn request(
             default: None,
             role: None,
             deprecated: None,
+            identifies: None,
         });
     };
     for r in &rows {

@@ -212,7 +212,7 @@ impl<'a> CreateManualBackupBuilder<'a> {
         self
     }
 
-    /// Language of messages in the answer.
+    /// Language of the request.
     pub fn x_language(mut self, value: impl Into<String>) -> Self {
         self.x_language = Some(value.into());
         self
@@ -322,7 +322,7 @@ impl<'a> CreateManualBackupBuilder<'a> {
 pub struct CreateManualBackupRequest {
     /// Project id in the region.
     pub project_id: ProjectId,
-    /// Language of messages in the answer.
+    /// Language of the request.
     #[serde(rename = "X-Language", default, skip_serializing_if = "Option::is_none")]
     pub x_language: Option<String>,
     /// Id of the instance to back up.
@@ -350,7 +350,7 @@ impl CreateManualBackupRequest {
         }
     }
 
-    /// Language of messages in the answer.
+    /// Language of the request.
     pub fn x_language(mut self, value: impl Into<String>) -> Self {
         self.x_language = Some(value.into());
         self

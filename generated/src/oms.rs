@@ -201,7 +201,7 @@ impl<'a> ApplyBlockTimerBuilder<'a> {
         self
     }
 
-    /// Processes whose timer backups to block, or 0 for every process of the app.
+    /// Processes whose timer backups to block, or 0 for every process under the app_id.
     pub fn svr_ids(mut self, value: ApplyBlockTimerSvrIds) -> Self {
         self.svr_ids = Some(value);
         self
@@ -308,7 +308,7 @@ pub struct ApplyBlockTimerRequest {
     pub set_id: i32,
     /// App id of the backup processes.
     pub app_id: i32,
-    /// Processes whose timer backups to block, or 0 for every process of the app.
+    /// Processes whose timer backups to block, or 0 for every process under the app_id.
     pub svr_ids: ApplyBlockTimerSvrIds,
 }
 
@@ -329,7 +329,7 @@ impl runtime::Check for ApplyBlockTimerRequest {
 /// Documented failures of [`Client::apply_block_timer`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApplyBlockTimerError {
-    /// Access token missing or invalid (any failure status).
+    /// Access token missing or invalid (HTTP 401).
     Unauthorized(YiiUnauthorized),
     /// Some processes are already covered by another backup application (any failure status).
     ConflictApply(ConflictApply),
@@ -340,7 +340,6 @@ pub enum ApplyBlockTimerError {
 impl runtime::OpError for ApplyBlockTimerError {
     const CASES: &'static [runtime::ErrorCase] = &[
         runtime::ErrorCase::new("unauthorized", 401)
-            .any_status()
             .equals(&[("name", "\"Unauthorized\"")]),
         runtime::ErrorCase::new("conflict_apply", 422)
             .any_status()
@@ -384,7 +383,7 @@ impl Client {
     ///     .apply_table_backup()
     ///     .set_id(126)
     ///     .app_id(2)
-    ///     .zone_id(0)
+    ///     .zone_id(api::ApplyTableBackupZoneId::Zone(0))
     ///     .svr_ids(
     ///         api::ApplyTableBackupSvrIds::Servers(
     ///             Vec::from([String::from("126.2.2.2"), String::from("126.2.2.3")]),
@@ -428,7 +427,7 @@ pub struct ApplyTableBackupBuilder<'a> {
     client: &'a Client,
     set_id: Option<i32>,
     app_id: Option<i32>,
-    zone_id: Option<i32>,
+    zone_id: Option<ApplyTableBackupZoneId>,
     table_name: Option<String>,
     svr_ids: Option<ApplyTableBackupSvrIds>,
     auto_approve: Option<i32>,
@@ -447,19 +446,19 @@ impl<'a> ApplyTableBackupBuilder<'a> {
         self
     }
 
-    /// Zone of the data; the service refuses a zone without tables. Omit when svr_ids is 0.
-    pub fn zone_id(mut self, value: i32) -> Self {
+    /// Zone of the data; the service refuses a zone without tables. The page has it empty when svr_ids is 0.
+    pub fn zone_id(mut self, value: ApplyTableBackupZoneId) -> Self {
         self.zone_id = Some(value);
         self
     }
 
-    /// Back up only this table. Omit (or empty) when svr_ids is 0.
+    /// Back up only this table. The page has it empty when svr_ids is 0.
     pub fn table_name(mut self, value: impl Into<String>) -> Self {
         self.table_name = Some(value.into());
         self
     }
 
-    /// Processes to back up (slave processes only), or 0 for every process of the app.
+    /// Processes to back up (slave processes only), or 0 for the processes of all apps.
     pub fn svr_ids(mut self, value: ApplyTableBackupSvrIds) -> Self {
         self.svr_ids = Some(value);
         self
@@ -579,17 +578,13 @@ pub struct ApplyTableBackupRequest {
     /// App id within the set.
     #[serde(with = "runtime::wire::string")]
     pub app_id: i32,
-    /// Zone of the data; the service refuses a zone without tables. Omit when svr_ids is 0.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::wire::string"
-    )]
-    pub zone_id: Option<i32>,
-    /// Back up only this table. Omit (or empty) when svr_ids is 0.
+    /// Zone of the data; the service refuses a zone without tables. The page has it empty when svr_ids is 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zone_id: Option<ApplyTableBackupZoneId>,
+    /// Back up only this table. The page has it empty when svr_ids is 0.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table_name: Option<String>,
-    /// Processes to back up (slave processes only), or 0 for every process of the app.
+    /// Processes to back up (slave processes only), or 0 for the processes of all apps.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub svr_ids: Option<ApplyTableBackupSvrIds>,
     /// 1 to approve the application at once (when the set allows it), 0 not to.
@@ -614,19 +609,19 @@ impl ApplyTableBackupRequest {
         }
     }
 
-    /// Zone of the data; the service refuses a zone without tables. Omit when svr_ids is 0.
-    pub fn zone_id(mut self, value: i32) -> Self {
+    /// Zone of the data; the service refuses a zone without tables. The page has it empty when svr_ids is 0.
+    pub fn zone_id(mut self, value: ApplyTableBackupZoneId) -> Self {
         self.zone_id = Some(value);
         self
     }
 
-    /// Back up only this table. Omit (or empty) when svr_ids is 0.
+    /// Back up only this table. The page has it empty when svr_ids is 0.
     pub fn table_name(mut self, value: impl Into<String>) -> Self {
         self.table_name = Some(value.into());
         self
     }
 
-    /// Processes to back up (slave processes only), or 0 for every process of the app.
+    /// Processes to back up (slave processes only), or 0 for the processes of all apps.
     pub fn svr_ids(mut self, value: ApplyTableBackupSvrIds) -> Self {
         self.svr_ids = Some(value);
         self
@@ -641,6 +636,9 @@ impl ApplyTableBackupRequest {
 
 impl runtime::Check for ApplyTableBackupRequest {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
+        if let Some(v) = &self.zone_id {
+            runtime::Check::check(v, c, &runtime::check::join(at, "zone_id"));
+        }
         if let Some(v) = &self.svr_ids {
             runtime::Check::check(v, c, &runtime::check::join(at, "svr_ids"));
         }
@@ -653,7 +651,7 @@ impl runtime::Check for ApplyTableBackupRequest {
 /// Documented failures of [`Client::apply_table_backup`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApplyTableBackupError {
-    /// Access token missing or invalid (any failure status).
+    /// Access token missing or invalid (HTTP 401).
     Unauthorized(YiiUnauthorized),
     /// The caller's address is not whitelisted (any failure status).
     SourceIp(SourceIpRejected),
@@ -662,7 +660,6 @@ pub enum ApplyTableBackupError {
 impl runtime::OpError for ApplyTableBackupError {
     const CASES: &'static [runtime::ErrorCase] = &[
         runtime::ErrorCase::new("unauthorized", 401)
-            .any_status()
             .equals(&[("name", "\"Unauthorized\"")]),
         runtime::ErrorCase::new("source_ip", 403).any_status().fields(&["source_ip"]),
     ];
@@ -843,7 +840,7 @@ impl runtime::Check for RejectApplicationRequest {
 /// Documented failures of [`Client::reject_application`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum RejectApplicationError {
-    /// Access token missing or invalid (any failure status).
+    /// Access token missing or invalid (HTTP 401).
     Unauthorized(YiiUnauthorized),
     /// No application form has the given id (any failure status).
     ApplyNotFound(ApplyIdRejected),
@@ -854,7 +851,6 @@ pub enum RejectApplicationError {
 impl runtime::OpError for RejectApplicationError {
     const CASES: &'static [runtime::ErrorCase] = &[
         runtime::ErrorCase::new("unauthorized", 401)
-            .any_status()
             .equals(&[("name", "\"Unauthorized\"")]),
         runtime::ErrorCase::new("apply_not_found", 422)
             .any_status()
@@ -880,7 +876,7 @@ impl runtime::Check for BlockTimerApplication {
 pub struct TableBackupApplication {
     /// The application step.
     pub apply: ApplyOutcome,
-    /// The approval step; present only when the application was auto-approved.
+    /// The approval step; present when the application was auto-approved (as in successful example 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check: Option<CheckOutcome>,
 }
@@ -945,10 +941,7 @@ pub struct ConflictApply {
 }
 
 impl runtime::Check for ConflictApply {
-    fn check(&self, c: &mut runtime::Checker, at: &str) {
-        let v = &self.conflict_apply;
-        c.items(at, "conflict_apply", v.len(), Some(1u32), None);
-    }
+    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
 
 /// The caller's address is not on the service's whitelist.
@@ -970,10 +963,7 @@ pub struct ApplyIdRejected {
 }
 
 impl runtime::Check for ApplyIdRejected {
-    fn check(&self, c: &mut runtime::Checker, at: &str) {
-        let v = &self.apply_id;
-        c.items(at, "apply_id", v.len(), Some(1u32), None);
-    }
+    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
 
 /// One of 2 alternatives, tried in order.
@@ -1019,7 +1009,6 @@ impl<'de> serde::Deserialize<'de> for ApplyBlockTimerSvrIds {
 impl runtime::Check for ApplyBlockTimerSvrIds {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         if let Self::Servers(v) = self {
-            c.items(at, "", v.len(), Some(1u32), None);
             for v in v {
                 c.pattern(
                     at,
@@ -1035,10 +1024,58 @@ impl runtime::Check for ApplyBlockTimerSvrIds {
 
 /// One of 2 alternatives, tried in order.
 #[derive(Debug, Clone, PartialEq)]
+pub enum ApplyTableBackupZoneId {
+    /// A zone id.
+    Zone(i32),
+    /// The empty string the page prescribes when svr_ids is 0.
+    Empty,
+}
+
+impl serde::Serialize for ApplyTableBackupZoneId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Zone(v) => {
+                serde::Serialize::serialize(&runtime::wire::StrForm::to_wire(v), s)
+            }
+            Self::Empty => {
+                serde::Serialize::serialize(&runtime::wire::literal("\"\""), s)
+            }
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ApplyTableBackupZoneId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
+        let text = runtime::wire::json_text(&v);
+        if let Ok(x) = <i32 as runtime::wire::StrForm>::from_wire(v.clone()) {
+            return Ok(Self::Zone(x));
+        }
+        if text == "\"\"" {
+            return Ok(Self::Empty);
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{}: {}",
+                    "a value matching none of the alternatives of ApplyTableBackupZoneId",
+                    text
+                ),
+            ),
+        )
+    }
+}
+
+impl runtime::Check for ApplyTableBackupZoneId {
+    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
+}
+
+/// One of 2 alternatives, tried in order.
+#[derive(Debug, Clone, PartialEq)]
 pub enum ApplyTableBackupSvrIds {
     /// The listed backup processes (dotted four-number ids).
     Servers(Vec<String>),
-    /// Every process under the app.
+    /// The processes of all apps.
     All,
 }
 
@@ -1076,7 +1113,6 @@ impl<'de> serde::Deserialize<'de> for ApplyTableBackupSvrIds {
 impl runtime::Check for ApplyTableBackupSvrIds {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         if let Self::Servers(v) = self {
-            c.items(at, "", v.len(), Some(1u32), None);
             for v in v {
                 c.pattern(
                     at,

@@ -434,9 +434,6 @@ impl runtime::Check for ListBackupRecordsRequest {
         let v = &self.instance_id;
         let v = v.as_str();
         c.length(at, "instance_id", v, Some(1u32), None);
-        if let Some(v) = &self.start {
-            c.range(at, "start", i64::from(*v), Some(1i64), None);
-        }
         if let Some(v) = &self.limit {
             c.range(at, "limit", i64::from(*v), Some(1i64), None);
         }
@@ -496,8 +493,6 @@ impl runtime::Check for BackupRecordList {
                 &runtime::check::join(at, "backup_record_response[]"),
             );
         }
-        let v = &self.total_num;
-        c.range(at, "total_num", i64::from(*v), Some(0i64), None);
     }
 }
 
@@ -512,7 +507,7 @@ pub struct BackupRecord {
     /// Time segment in which the backup ran.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
-    /// Backup progress in percent, as a decimal string.
+    /// Backup progress, as a decimal string (the example shows 100.00).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub progress: Option<String>,
     /// Size of the backup file in bytes.
@@ -537,7 +532,7 @@ pub struct BackupRecord {
     /// Name of the backup record.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backup_name: Option<String>,
-    /// Backup file format (e.g. AOF, RDB).
+    /// Backup file format (the example shows AOF).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backup_format: Option<String>,
     /// Why the backup failed; null unless it failed.
@@ -550,9 +545,6 @@ pub struct BackupRecord {
 
 impl runtime::Check for BackupRecord {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
-        if let Some(v) = &self.size {
-            c.range(at, "size", *v, Some(0i64), None);
-        }
         if let Some(v) = &self.created_at {
             c.pattern(
                 at,

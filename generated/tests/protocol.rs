@@ -422,7 +422,7 @@ mod oms {
                 .apply_table_backup()
                 .set_id(126)
                 .app_id(2)
-                .zone_id(0)
+                .zone_id(api::ApplyTableBackupZoneId::Zone(0))
                 .svr_ids(
                     api::ApplyTableBackupSvrIds::Servers(
                         Vec::from([String::from("126.2.2.2"), String::from("126.2.2.3")]),
@@ -481,7 +481,7 @@ mod oms {
                 .apply_table_backup()
                 .set_id(126)
                 .app_id(2)
-                .zone_id(0)
+                .zone_id(api::ApplyTableBackupZoneId::Zone(0))
                 .svr_ids(
                     api::ApplyTableBackupSvrIds::Servers(
                         Vec::from([String::from("126.2.2.2"), String::from("126.2.2.3")]),
@@ -545,7 +545,7 @@ mod oms {
                 .apply_table_backup()
                 .set_id(126)
                 .app_id(2)
-                .zone_id(0)
+                .zone_id(api::ApplyTableBackupZoneId::Zone(0))
                 .svr_ids(
                     api::ApplyTableBackupSvrIds::Servers(
                         Vec::from([String::from("126.2.2.2"), String::from("126.2.2.3")]),
@@ -589,7 +589,7 @@ mod oms {
                 .apply_table_backup()
                 .set_id(126)
                 .app_id(2)
-                .zone_id(0)
+                .zone_id(api::ApplyTableBackupZoneId::Zone(0))
                 .svr_ids(
                     api::ApplyTableBackupSvrIds::Servers(
                         Vec::from([String::from("126.2.2.2"), String::from("126.2.2.3")]),
@@ -660,7 +660,7 @@ mod oms {
                 .apply_table_backup()
                 .set_id(126)
                 .app_id(2)
-                .zone_id(0)
+                .zone_id(api::ApplyTableBackupZoneId::Zone(0))
                 .svr_ids(
                     api::ApplyTableBackupSvrIds::Servers(
                         Vec::from([String::from("126.2.2.2"), String::from("126.2.2.3")]),
