@@ -3,6 +3,10 @@
 //! value planted into a temporary copy of each spec. Nothing here names a provider or a page:
 //! the targets of each plant are found in whatever `specs/` holds.
 
+mod common;
+
+use common::{seeds, spec_files};
+
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -11,26 +15,6 @@ use spec::diag::Diagnostics;
 use spec::format::{Cite, Kind, Spec};
 use spec::model::Model;
 use spec::validate::load_and_validate;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn seeds() -> Option<PathBuf> {
-    let dir = root().join("../shared/seeds");
-    dir.is_dir().then_some(dir)
-}
-
-fn spec_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("specs"))
-        .expect("specs/ is readable")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "specs/ holds no spec");
-    files
-}
 
 fn citations(files: &[PathBuf], pages: &Path) -> (Diagnostics, Vec<Tally>) {
     let validated = load_and_validate(files, None).unwrap_or_else(|d| panic!("invalid:\n{d}"));

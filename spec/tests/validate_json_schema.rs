@@ -3,13 +3,13 @@
 //! real files: every checked-in spec passes it, and every broken spec the loader rejects for
 //! its shape (not its meaning) is rejected by the schema too.
 
+mod common;
+
+use common::root;
+
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
 
 #[test]
 fn json_schema_is_up_to_date() {

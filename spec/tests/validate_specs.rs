@@ -3,33 +3,15 @@
 //! Nothing here knows which providers exist: every assertion is derived from the files that
 //! are in `specs/`, so adding a provider is adding a YAML file.
 
+mod common;
+
+use common::{root, seeds, spec_files};
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use spec::load::load_file;
 use spec::validate::{load_and_validate, validate};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-/// The seed pages, when this checkout has them beside it; hashes are checked only then.
-fn seeds() -> Option<PathBuf> {
-    let seeds = root().join("../shared/seeds");
-    seeds.is_dir().then_some(seeds)
-}
-
-/// Every spec file of `specs/`, sorted, found by extension (the loader's rule).
-fn spec_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("specs"))
-        .expect("specs/ is readable")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "specs/ holds no spec");
-    files
-}
 
 fn stem(path: &Path) -> String {
     path.file_stem()

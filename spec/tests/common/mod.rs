@@ -1,0 +1,28 @@
+//! What the spec crate's integration tests share: where the workspace, its `specs/` and the
+//! seed pages are. Every spec is found by extension (the loader's rule), never by name.
+
+#![allow(dead_code)] // each test binary uses its own subset
+
+use std::path::{Path, PathBuf};
+
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The seed pages, when this checkout has them beside it.
+pub fn seeds() -> Option<PathBuf> {
+    let dir = root().join("../shared/seeds");
+    dir.is_dir().then_some(dir)
+}
+
+/// Every spec file of `specs/`, sorted.
+pub fn spec_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("specs"))
+        .expect("specs/ is readable")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "specs/ holds no spec");
+    files
+}
