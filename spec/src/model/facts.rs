@@ -162,14 +162,27 @@ struct Ctx {
 
 struct Walk<'a> {
     spec: &'a Spec,
+    /// False when only the problems are wanted (validation): facts are not kept.
+    keep: bool,
     facts: Vec<Fact>,
     problems: Vec<CiteProblem>,
 }
 
 /// Every fact of `spec` with its resolved citation, and the citations that do not resolve.
 pub fn collect(spec: &Spec) -> (Vec<Fact>, Vec<CiteProblem>) {
+    walk(spec, true)
+}
+
+/// The citations of `spec` that do not resolve, without keeping its facts (a large spec has
+/// many; validation needs only the problems).
+pub fn problems(spec: &Spec) -> Vec<CiteProblem> {
+    walk(spec, false).1
+}
+
+fn walk(spec: &Spec, keep: bool) -> (Vec<Fact>, Vec<CiteProblem>) {
     let mut w = Walk {
         spec,
+        keep,
         facts: Vec::new(),
         problems: Vec::new(),
     };
@@ -395,6 +408,9 @@ impl Walk<'_> {
         ctx: &Ctx,
         expect: Vec<Expect>,
     ) {
+        if !self.keep {
+            return;
+        }
         self.facts.push(Fact {
             kind,
             label: label.to_string(),

@@ -163,8 +163,7 @@ impl Checker<'_> {
         self.errata();
         // Citations must resolve (pages and errata they name exist); whether the page says
         // what they cite is `cite::check`'s job, with the pages at hand.
-        let (_, problems) = crate::model::facts::collect(self.spec);
-        for p in problems {
+        for p in crate::model::facts::problems(self.spec) {
             self.report(&P(p.at), p.problem, p.fix);
         }
     }
