@@ -60,14 +60,9 @@ fn synthetic(n: usize) -> String {
 
 fn synthetic_validated(n: usize) -> Validated {
     let text = synthetic(n);
-    let spec = match spec::yaml::from_str(&text) {
-        Ok(s) => s,
-        Err(e) => panic!("synthetic spec does not load: {e}"),
-    };
-    let file = SpecFile {
-        path: PathBuf::from("bench/synthetic.yaml"),
-        text,
-        spec,
+    let file = match SpecFile::parse("bench/synthetic.yaml", text) {
+        Ok(f) => f,
+        Err(d) => panic!("synthetic spec does not load:\n{d}"),
     };
     match validate(vec![file], None) {
         Ok(v) => v,

@@ -33,8 +33,6 @@ pub mod route;
 pub mod scan;
 pub mod vocab;
 
-use std::path::PathBuf;
-
 use spec::diag::Diagnostics;
 use spec::format::Spec;
 use spec::load::SpecFile;
@@ -158,30 +156,11 @@ fn renumber(notes: &mut build::Notes, i: usize, k: usize) {
 /// The draft's text through the spec crate's loader and validator (alone, without the
 /// workspace's other specs or the seed pages).
 pub fn check(yaml: &str) -> Diagnostics {
-    let path = PathBuf::from("draft.yaml");
-    match spec::yaml::parse::<Spec>(yaml) {
-        Ok((spec, _)) => {
-            let file = SpecFile {
-                path,
-                text: yaml.to_string(),
-                spec,
-            };
-            match spec::validate::validate(vec![file], None) {
-                Ok(_) => Diagnostics::default(),
-                Err(d) => d,
-            }
-        }
-        Err(errors) => Diagnostics(
-            errors
-                .into_iter()
-                .map(|e| spec::diag::Diagnostic {
-                    file: path.clone(),
-                    line: e.line,
-                    column: e.column,
-                    message: e.message,
-                    fix: e.fix,
-                })
-                .collect(),
-        ),
+    match SpecFile::parse("draft.yaml", yaml) {
+        Ok(file) => match spec::validate::validate(vec![file], None) {
+            Ok(_) => Diagnostics::default(),
+            Err(d) => d,
+        },
+        Err(d) => d,
     }
 }

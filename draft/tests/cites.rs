@@ -3,7 +3,7 @@
 //! format (no vendor text, no seed pages needed): every fact cites, every citation holds,
 //! and the same citations fail against the page moved down by one line.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use spec::format::Spec;
 use spec::load::SpecFile;
@@ -32,12 +32,8 @@ fn check(file: &str, text: &str, page_text: &str) -> (Spec, Vec<String>) {
     assert!(d.problems.is_empty(), "{}\n{}", d.problems.framed(), d.yaml);
     let dir = Dir::new(file);
     std::fs::write(dir.0.join(file), page_text).expect("write page");
-    let (spec, _) = spec::yaml::parse::<Spec>(&d.yaml).expect("parses");
-    let f = SpecFile {
-        path: Path::new("draft.yaml").into(),
-        text: d.yaml.clone(),
-        spec: spec.clone(),
-    };
+    let f = SpecFile::parse("draft.yaml", d.yaml.as_str()).expect("parses");
+    let spec = f.spec.clone();
     let v = spec::validate::validate(vec![f], None).expect("validates");
     let model = spec::model::Model::build(&v).expect("model");
     let facts = &model.providers[0].facts;

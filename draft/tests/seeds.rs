@@ -152,12 +152,7 @@ struct Cited {
 /// checked against the page in `dir`. A fact fails when the checker reports at its place
 /// (its own `cite:`, else the fact itself).
 fn citations(file: &str, yaml: &str, dir: &Path) -> Cited {
-    let (spec, _) = spec::yaml::parse::<Spec>(yaml).expect("the draft parses");
-    let f = SpecFile {
-        path: PathBuf::from(format!("draft of {file}")),
-        text: yaml.to_string(),
-        spec,
-    };
+    let f = SpecFile::parse(format!("draft of {file}"), yaml).expect("the draft parses");
     let v = spec::validate::validate(vec![f], None).expect("the draft validates");
     let model = spec::model::Model::build(&v).expect("the draft builds a model");
     let (found, _) = spec::cite::check::check(&v, &model, dir, &|_| false);

@@ -33,20 +33,55 @@ impl Default for LoadOptions {
     }
 }
 
-/// A spec file as loaded: where it came from, its text, and the parsed spec.
+/// A spec file as loaded: where it came from, its text, the parsed spec, and where each of
+/// its nodes is written (from the same one parse, kept for locating later findings).
 #[derive(Debug, Clone)]
 pub struct SpecFile {
     pub path: PathBuf,
     /// The file's text, without a byte order mark.
     pub text: String,
     pub spec: Spec,
+    map: SourceMap,
 }
 
 impl SpecFile {
-    /// Positions of the file's nodes, for locating findings. The text parsed once already, so
-    /// this cannot fail in practice; an empty map (everything at 1:1) covers the impossible.
-    pub fn source_map(&self) -> SourceMap {
-        yaml::source_map(&self.text).unwrap_or_default()
+    /// Parse `text` as the spec file at `path` (not read: the name only labels findings), in
+    /// the one pass that gives both the spec and its source map. A leading byte order mark
+    /// is dropped.
+    pub fn parse(
+        path: impl Into<PathBuf>,
+        text: impl Into<String>,
+    ) -> Result<SpecFile, Diagnostics> {
+        let path = path.into();
+        let mut text = text.into();
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        match yaml::parse::<Spec>(&text) {
+            Ok((spec, map)) => Ok(SpecFile {
+                path,
+                text,
+                spec,
+                map,
+            }),
+            Err(errors) => Err(Diagnostics(
+                errors
+                    .into_iter()
+                    .map(|e| Diagnostic {
+                        file: path.clone(),
+                        line: e.line,
+                        column: e.column,
+                        message: e.message,
+                        fix: e.fix,
+                    })
+                    .collect(),
+            )),
+        }
+    }
+
+    /// Positions of the file's nodes, for locating findings.
+    pub fn source_map(&self) -> &SourceMap {
+        &self.map
     }
 }
 
@@ -63,18 +98,15 @@ pub fn load_paths_with(
 ) -> Result<Vec<SpecFile>, Diagnostics> {
     let (files, diags) = load_each(paths, opts);
     if diags.is_empty() {
-        Ok(files.into_iter().map(|(f, _)| f).collect())
+        Ok(files)
     } else {
         Err(diags)
     }
 }
 
-/// Like [`load_paths`], but the files that load are kept (with their source maps) next to
-/// the problems of those that do not, so validation can report on them in the same run.
-pub(crate) fn load_each(
-    paths: &[PathBuf],
-    opts: &LoadOptions,
-) -> (Vec<(SpecFile, SourceMap)>, Diagnostics) {
+/// Like [`load_paths`], but the files that load are kept next to the problems of those that
+/// do not, so validation can report on them in the same run.
+pub(crate) fn load_each(paths: &[PathBuf], opts: &LoadOptions) -> (Vec<SpecFile>, Diagnostics) {
     let mut files: Vec<(PathBuf, PathBuf)> = Vec::new();
     let mut diags = Vec::new();
     for p in paths {
@@ -118,15 +150,11 @@ pub fn load_file(path: &Path) -> Result<SpecFile, Diagnostics> {
 
 /// [`load_file`] with other limits.
 pub fn load_file_with(path: &Path, opts: &LoadOptions) -> Result<SpecFile, Diagnostics> {
-    load_within(path, &parent_dir(path), opts).map(|(f, _)| f)
+    load_within(path, &parent_dir(path), opts)
 }
 
-fn load_within(
-    path: &Path,
-    root: &Path,
-    opts: &LoadOptions,
-) -> Result<(SpecFile, SourceMap), Diagnostics> {
-    let one = |line, column, message: String, fix: String| {
+fn load_within(path: &Path, root: &Path, opts: &LoadOptions) -> Result<SpecFile, Diagnostics> {
+    let text = read_text(path, root, opts).map_err(|(line, column, message, fix)| {
         Diagnostics(vec![Diagnostic {
             file: path.to_path_buf(),
             line,
@@ -134,30 +162,8 @@ fn load_within(
             message,
             fix,
         }])
-    };
-    let text = read_text(path, root, opts).map_err(|(l, c, m, f)| one(l, c, m, f))?;
-    match yaml::parse::<Spec>(&text) {
-        Ok((spec, map)) => Ok((
-            SpecFile {
-                path: path.to_path_buf(),
-                text,
-                spec,
-            },
-            map,
-        )),
-        Err(errors) => Err(Diagnostics(
-            errors
-                .into_iter()
-                .map(|e| Diagnostic {
-                    file: path.to_path_buf(),
-                    line: e.line,
-                    column: e.column,
-                    message: e.message,
-                    fix: e.fix,
-                })
-                .collect(),
-        )),
-    }
+    })?;
+    SpecFile::parse(path, text)
 }
 
 type ReadError = (usize, usize, String, String);

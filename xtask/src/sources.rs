@@ -2,10 +2,10 @@
 //! docs directory (and with `--fetch`, the live page at its `url`); list what changed, what is
 //! missing and what is unrecorded, with the operations and errata that cite each page
 //! ([`spec::sources`]); `--update` records the new fingerprints of pages whose specs were
-//! edited in the working tree. Unchanged pages are read against the citations of the specs
-//! that cite (as `validate --pages` does); for a changed page whose previous text is at hand
-//! (`--old FILE`, `--old-rev REV`), the facts whose cited lines changed, moved or vanished
-//! are listed for review.
+//! edited in the working tree. Unchanged pages are read against the citations of every spec
+//! (as `validate --pages` does: a fact citing nothing fails); for a changed page whose
+//! previous text is at hand (`--old FILE`, `--old-rev REV`), the facts whose cited lines
+//! changed, moved or vanished are listed for review.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -20,8 +20,8 @@ use spec::sources::{self, Page, PageState};
                         is missing, or a citation of an unchanged page does not hold; 2 the \
                         specs, the docs directory, a previous page or a live page could not be \
                         read, or an --old file names no changed page.\n\
-                        Citations are checked for specs that cite at all (`cargo xtask validate \
-                        --pages DIR` also requires every fact to be cited).\n\
+                        Citations are checked as `cargo xtask validate --pages DIR` checks them: \
+                        every fact of a spec must cite the unchanged page it rests on.\n\
                         The default docs directory is `docs` under [workspace.metadata.specs] in \
                         the workspace's Cargo.toml, else ../shared/seeds."
 )]
@@ -204,8 +204,8 @@ fn previous(args: &Args, docs: &Path, file: &str) -> Result<Option<String>, Stri
     }
 }
 
-/// Citations of the pages that did not change, for the specs that cite; true on a problem
-/// (printed to stderr).
+/// Citations of the pages that did not change, as `validate --pages` checks them (a fact
+/// that cites nothing fails too); true on a problem (printed to stderr).
 fn citations(
     validated: &spec::validate::Validated,
     model: &spec::model::Model,
@@ -220,25 +220,7 @@ fn citations(
             .iter()
             .any(|p| p.file == file && p.state == PageState::Unchanged)
     };
-    let citing: Vec<&Path> = validated
-        .files()
-        .iter()
-        .zip(&model.providers)
-        .filter(|(_, p)| {
-            p.facts
-                .iter()
-                .any(|f| f.cite.as_ref().is_some_and(|c| c.own))
-        })
-        .map(|(f, _)| f.path.as_path())
-        .collect();
     let (found, _) = spec::cite::check::check(validated, model, docs, &|f| !settled(f));
-    let found = spec::diag::Diagnostics(
-        found
-            .0
-            .into_iter()
-            .filter(|d| citing.contains(&d.file.as_path()))
-            .collect(),
-    );
     if found.is_empty() {
         return false;
     }

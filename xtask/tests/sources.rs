@@ -1,5 +1,6 @@
 //! `cargo xtask sources` against a scratch workspace: a one-provider spec (the diff corpus's
-//! base spec), its page in a docs directory, and a git repository for `--update`.
+//! base spec, each type and operation citing why its facts are not on the stand-in page),
+//! its page in a docs directory, and a git repository for `--update`.
 
 mod common;
 
@@ -23,11 +24,8 @@ fn workspace() -> tempfile::TempDir {
     .unwrap();
     std::fs::create_dir_all(d.join("specs")).unwrap();
     std::fs::create_dir_all(d.join("pages")).unwrap();
-    std::fs::copy(
-        root().join("spec/tests/diff/base.yaml"),
-        d.join("specs/one.yaml"),
-    )
-    .unwrap();
+    let base = std::fs::read_to_string(root().join("spec/tests/diff/base.yaml")).unwrap();
+    std::fs::write(d.join("specs/one.yaml"), cite_blocks(&base, STAND_IN)).unwrap();
     std::fs::copy(
         root().join("spec/tests/broken/_seeds/page.txt"),
         d.join("pages/page.txt"),
@@ -37,6 +35,30 @@ fn workspace() -> tempfile::TempDir {
     git(d, &["add", "."]);
     git(d, &["commit", "-q", "-m", "base"]);
     dir
+}
+
+const STAND_IN: &str = "\"inferred: the stand-in page states none of these facts\"";
+
+/// `spec` with `cite: CITE` on each type and each operation (their facts take it).
+fn cite_blocks(spec: &str, cite: &str) -> String {
+    let mut out = String::new();
+    let mut section = "";
+    for line in spec.lines() {
+        out.push_str(line);
+        out.push('\n');
+        if !line.starts_with(' ') {
+            section = line;
+        }
+        let type_head = section == "types:"
+            && line.ends_with(':')
+            && line.starts_with("  ")
+            && !line[2..].starts_with(' ');
+        let operation = section == "operations:" && line.starts_with("  - id: ");
+        if type_head || operation {
+            out.push_str(&format!("    cite: {cite}\n"));
+        }
+    }
+    out
 }
 
 fn sources(ws: &Path, extra: &[&str]) -> Output {
@@ -56,6 +78,35 @@ fn unchanged_pages_pass_with_the_workspace_docs_setting() {
     let out = sources(ws.path(), &[]);
     assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
     assert!(stdout(&out).contains("1 page(s): 1 unchanged, 0 changed, 0 missing, 0 unreferenced"));
+}
+
+#[test]
+fn facts_that_cite_nothing_or_the_wrong_line_fail() {
+    let ws = workspace();
+    let base = std::fs::read_to_string(root().join("spec/tests/diff/base.yaml")).unwrap();
+    let stderr = |out: &Output| String::from_utf8_lossy(&out.stderr).into_owned();
+    // A spec that cites nothing is not left out of the check.
+    std::fs::write(ws.path().join("specs/one.yaml"), &base).unwrap();
+    let out = sources(ws.path(), &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+    assert!(
+        stderr(&out).contains("operation `get_item` cites no page line"),
+        "{}",
+        describe(&out)
+    );
+    // Page line 1 does not say what the spec's facts say.
+    std::fs::write(
+        ws.path().join("specs/one.yaml"),
+        cite_blocks(&base, "\"1\""),
+    )
+    .unwrap();
+    let out = sources(ws.path(), &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+    assert!(
+        stderr(&out).contains("operation `get_item`: page.txt:1 does not contain `GET`"),
+        "{}",
+        describe(&out)
+    );
 }
 
 #[test]

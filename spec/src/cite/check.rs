@@ -88,7 +88,7 @@ pub fn check(
                     fix,
                 });
             };
-            check_fact(fact, &mut pages, dir, skip, &map, &mut report);
+            check_fact(fact, &mut pages, dir, skip, map, &mut report);
         }
         tallies.push(tally);
     }

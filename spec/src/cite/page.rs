@@ -54,6 +54,7 @@ pub fn contains(text: &str, needle: &Needle) -> bool {
     match needle {
         // Read like the page: a quoted table row matches the row.
         Needle::Text(t) | Needle::Transcribed(t) => text.contains(&normalise(t)),
+        Needle::Name(t) => text.to_lowercase().contains(&normalise(t).to_lowercase()),
         Needle::Token(t) => {
             let t = normalise_needle(t);
             !t.is_empty()

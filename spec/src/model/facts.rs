@@ -9,7 +9,7 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::cite::{self, Part};
-use crate::format::{Cite, ErrorCase, Example, Operation, Parameter, Schema, Spec};
+use crate::format::{Cite, ErrorCase, Example, Format, Operation, Parameter, Schema, Spec};
 use crate::yaml::PathSeg;
 
 /// One resolved part of a citation.
@@ -95,6 +95,8 @@ pub enum Needle {
     Token(String),
     /// Appears as written (whitespace normalised), anywhere.
     Text(String),
+    /// A name written in any letter case, anywhere (a format: `hh:mm` names `HH:MM`).
+    Name(String),
     /// A value matching this regular expression appears (a format's sample value).
     Pattern(String),
     /// A rule a page states in words (a regular expression): appears as written, or the
@@ -105,7 +107,9 @@ pub enum Needle {
 impl fmt::Display for Needle {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Needle::Token(t) | Needle::Text(t) | Needle::Transcribed(t) => write!(f, "`{t}`"),
+            Needle::Token(t) | Needle::Text(t) | Needle::Name(t) | Needle::Transcribed(t) => {
+                write!(f, "`{t}`")
+            }
             Needle::Pattern(p) => write!(f, "a value matching `{p}`"),
         }
     }
@@ -158,14 +162,27 @@ struct Ctx {
 
 struct Walk<'a> {
     spec: &'a Spec,
+    /// False when only the problems are wanted (validation): facts are not kept.
+    keep: bool,
     facts: Vec<Fact>,
     problems: Vec<CiteProblem>,
 }
 
 /// Every fact of `spec` with its resolved citation, and the citations that do not resolve.
 pub fn collect(spec: &Spec) -> (Vec<Fact>, Vec<CiteProblem>) {
+    walk(spec, true)
+}
+
+/// The citations of `spec` that do not resolve, without keeping its facts (a large spec has
+/// many; validation needs only the problems).
+pub fn problems(spec: &Spec) -> Vec<CiteProblem> {
+    walk(spec, false).1
+}
+
+fn walk(spec: &Spec, keep: bool) -> (Vec<Fact>, Vec<CiteProblem>) {
     let mut w = Walk {
         spec,
+        keep,
         facts: Vec::new(),
         problems: Vec::new(),
     };
@@ -245,6 +262,16 @@ fn printed(v: &str) -> Vec<Needle> {
         out.push(Needle::Token(escaped));
     }
     out
+}
+
+/// How a page may name a format: its name, and for a date its pattern letters
+/// (`YYYY-MM-DD`); matched in any letter case.
+fn written_names(f: Format) -> Vec<&'static str> {
+    let mut names = vec![f.name()];
+    if f == Format::Date {
+        names.push("yyyy-MM-dd");
+    }
+    names
 }
 
 fn leaves(v: &Value, out: &mut Vec<String>) {
@@ -381,6 +408,9 @@ impl Walk<'_> {
         ctx: &Ctx,
         expect: Vec<Expect>,
     ) {
+        if !self.keep {
+            return;
+        }
         self.facts.push(Fact {
             kind,
             label: label.to_string(),
@@ -505,6 +535,8 @@ impl Walk<'_> {
                     .values()
                     .chain(r.query.values())
                     .chain(r.headers.values())
+                    // An empty value prints as nothing a line could contain (as in bodies).
+                    .filter(|v| !v.is_empty())
                     .cloned(),
             );
             if let Some(b) = &r.body {
@@ -561,12 +593,12 @@ impl Walk<'_> {
                 .trim_start_matches('^')
                 .trim_end_matches('$')
                 .to_string();
-            constraint(
-                self,
-                "format",
-                f.name().to_string(),
-                vec![Needle::Text(f.name().to_string()), Needle::Pattern(sample)],
-            );
+            let mut needles: Vec<Needle> = written_names(f)
+                .into_iter()
+                .map(|n| Needle::Name(n.to_string()))
+                .collect();
+            needles.push(Needle::Pattern(sample));
+            constraint(self, "format", f.name().to_string(), needles);
         }
         if let Some(p) = &s.pattern {
             constraint(
@@ -613,5 +645,51 @@ impl Walk<'_> {
                 self.schema(&path(&vat, &["schema"]), vs, owner, &vctx);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{collect, FactKind};
+    use crate::cite::page::{contains, normalise};
+    use crate::format::Spec;
+
+    fn tiny() -> Spec {
+        let text = include_str!("../../tests/broken/_valid/tiny.yaml");
+        crate::yaml::from_str(text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// An empty path, query or header value prints as nothing: the example holds on a line
+    /// showing its other values, as it does for an empty body value.
+    #[test]
+    fn an_empty_request_value_is_not_required_on_the_page() {
+        let mut spec = tiny();
+        let ex = &mut spec.operations[0].examples[0];
+        ex.erratum = None;
+        ex.original = None;
+        let req = ex.request.as_mut().expect("the example has a request");
+        req.query.insert("verbose".into(), String::new());
+        req.headers.insert("X-Trace".into(), String::new());
+        let line =
+            normalise(r#"GET /items/7 -H "X-Token: tok-example" -> {"id": 7, "kind": "small"}"#);
+        let (facts, problems) = collect(&spec);
+        assert!(problems.is_empty(), "{problems:?}");
+        let example = facts
+            .iter()
+            .find(|f| f.kind == FactKind::Example)
+            .expect("an example fact");
+        assert!(!example.expect.is_empty());
+        for e in &example.expect {
+            assert!(
+                e.0.iter().any(|n| contains(&line, n)),
+                "{e:?} does not hold on `{line}`"
+            );
+        }
+        // A value that is there still has to be on the line.
+        let other = normalise(r#"GET /items/8 -H "X-Token: tok-example""#);
+        assert!(!example
+            .expect
+            .iter()
+            .all(|e| e.0.iter().any(|n| contains(&other, n))));
     }
 }

@@ -6,12 +6,11 @@ use std::collections::BTreeMap;
 use super::path::P;
 use crate::diag::Diagnostic;
 use crate::load::SpecFile;
-use crate::yaml::SourceMap;
 
 /// Provider ids are unique across files.
-pub(super) fn cross_file(files: &[SpecFile], maps: &[SourceMap], out: &mut Vec<Diagnostic>) {
+pub(super) fn cross_file(files: &[SpecFile], out: &mut Vec<Diagnostic>) {
     let locate = |f: usize, at: &P| {
-        let (line, column) = maps[f].locate(&at.0);
+        let (line, column) = files[f].source_map().locate(&at.0);
         (files[f].path.clone(), line, column)
     };
     // Provider ids name the generated modules and the mock's routing; each must be unique.

@@ -47,8 +47,7 @@ impl Validated {
 
 /// Check meaning across all files. `seeds` is the seed page directory, when present.
 pub fn validate(files: Vec<SpecFile>, seeds: Option<&Path>) -> Result<Validated, Diagnostics> {
-    let maps = files.iter().map(SpecFile::source_map).collect();
-    check(files, maps, Diagnostics::default(), seeds)
+    check(files, Diagnostics::default(), seeds)
 }
 
 /// Load and validate in one step. Files that load are validated even when others do not,
@@ -66,29 +65,27 @@ pub fn load_and_validate_with(
     seeds: Option<&Path>,
     opts: &LoadOptions,
 ) -> Result<Validated, Diagnostics> {
-    let (loaded, load_errors) = crate::load::load_each(paths, opts);
-    let (files, maps) = loaded.into_iter().unzip();
-    check(files, maps, load_errors, seeds)
+    let (files, load_errors) = crate::load::load_each(paths, opts);
+    check(files, load_errors, seeds)
 }
 
 /// Add the semantic problems of `files` to those `found` while loading them.
 fn check(
     files: Vec<SpecFile>,
-    maps: Vec<SourceMap>,
     mut found: Diagnostics,
     seeds: Option<&Path>,
 ) -> Result<Validated, Diagnostics> {
-    for (file, map) in files.iter().zip(&maps) {
+    for file in &files {
         let mut c = Checker {
             file,
-            map,
+            map: file.source_map(),
             spec: &file.spec,
             out: &mut found.0,
             schemas_ok: true,
         };
         c.spec_file(seeds);
     }
-    cross_file(&files, &maps, &mut found.0);
+    cross_file(&files, &mut found.0);
     if found.is_empty() {
         Ok(Validated { files })
     } else {
@@ -166,8 +163,7 @@ impl Checker<'_> {
         self.errata();
         // Citations must resolve (pages and errata they name exist); whether the page says
         // what they cite is `cite::check`'s job, with the pages at hand.
-        let (_, problems) = crate::model::facts::collect(self.spec);
-        for p in problems {
+        for p in crate::model::facts::problems(self.spec) {
             self.report(&P(p.at), p.problem, p.fix);
         }
     }
