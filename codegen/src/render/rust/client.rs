@@ -3,7 +3,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::items::{allow_deprecated, deprecated_attr, doc, doc_attrs, id, ty};
+use super::items::{allow_deprecated, cited, deprecated_attr, doc, doc_attrs, id, ty};
 use super::syntax::{
     self, arg, await_, call, expr_path, field, generic_ty, lit, method_call, path_ty, ref_array,
     ref_ty, reference, str_lit, tail, Func,
@@ -242,7 +242,7 @@ pub fn operation_impl(
     });
     let setters = o.params.iter().map(|f| {
         let (name, setter) = (id(&f.ident), id(&crate::model::setter(&f.ident)));
-        let fd = doc(f.doc);
+        let fd = doc(&cited(f.doc, f.cite.as_deref()));
         let dep = f
             .deprecated
             .map(|d| deprecated_attr(d, |r| format!("`{}`", crate::model::ident(r))));
@@ -306,6 +306,10 @@ pub fn operation_impl(
         o.builder,
         o.request
     );
+    let bc = o.cite.as_ref().map(|c| {
+        let line = format!(" Source: `{c}`.");
+        quote!(#[doc = ""] #[doc = #line])
+    });
     let mut items = parse_items(
         quote! {
             impl Client {
@@ -317,6 +321,7 @@ pub fn operation_impl(
             }
 
             #[doc = #bd]
+            #bc
             #[derive(Debug, Clone)]
             #[must_use = "a call builder does nothing until `send`"]
             #allow
@@ -466,6 +471,9 @@ fn method_doc(o: &OpModel) -> String {
     }
     if let Some(since) = &op.since {
         d.push_str(&format!(" Since version {since}."));
+    }
+    if let Some(c) = &o.cite {
+        d.push_str(&format!("\n\nSource: `{c}`."));
     }
     d.push_str(&format!(
         "\n\n# Errors\n\n[`{}`] for the documented failures",

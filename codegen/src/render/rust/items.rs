@@ -33,6 +33,14 @@ fn field_replacement(name: &str) -> String {
     format!("`{}`", ident(name).trim_start_matches("r#"))
 }
 
+/// `text` followed by a one-line `Source:` paragraph naming the page lines it comes from.
+pub fn cited(text: &str, cite: Option<&str>) -> String {
+    match cite {
+        Some(c) => format!("{}\n\nSource: `{c}`.", text.trim_end()),
+        None => text.to_owned(),
+    }
+}
+
 /// `#[doc = " line"]` per line of `text`.
 pub fn doc(text: &str) -> TokenStream {
     let lines = text.trim().lines().map(|l| {
@@ -138,7 +146,7 @@ fn serde_attrs(f: &FieldModel) -> TokenStream {
 /// A struct's fields as a tree: docs, serde attribute, `pub name: type`.
 fn struct_fields_tree(fields: &[FieldModel]) -> syn::Fields {
     let named = fields.iter().map(|f| {
-        let mut attrs = doc_attrs(f.doc);
+        let mut attrs = doc_attrs(&cited(f.doc, f.cite.as_deref()));
         attrs.extend(f.deprecated.map(|d| deprecated_attr(d, field_replacement)));
         attrs.extend(serde_parts(f).map(|p| list_attr("serde", p)));
         let t = syntax::ty(&f.ty);
@@ -163,7 +171,7 @@ fn struct_fields_tree(fields: &[FieldModel]) -> syn::Fields {
 
 fn struct_fields(fields: &[FieldModel]) -> TokenStream {
     let fields = fields.iter().map(|f| {
-        let d = doc(f.doc);
+        let d = doc(&cited(f.doc, f.cite.as_deref()));
         let deprecated = f.deprecated.map(|d| deprecated_attr(d, field_replacement));
         let attrs = serde_attrs(f);
         let name = id(&f.ident);
@@ -693,7 +701,7 @@ pub fn request_item(op: &OpModel, objects: &HashSet<String>) -> Vec<syn::Item> {
             vec![receiver(false), arg("value", t)],
             Some(path_ty("Self")),
         );
-        set.attrs = doc_attrs(f.doc);
+        set.attrs = doc_attrs(&cited(f.doc, f.cite.as_deref()));
         set.attrs
             .extend(f.deprecated.map(|d| deprecated_attr(d, field_replacement)));
         set.body = vec![semi(assign), tail(expr_path("self"))];
@@ -733,9 +741,9 @@ pub fn error_item(op: &OpModel) -> Vec<syn::Item> {
             ty: syntax::ty(&e.ty),
         };
         syn::Variant {
-            attrs: doc_attrs(&format!(
-                "{} ({status}).",
-                e.case.description.trim_end_matches('.')
+            attrs: doc_attrs(&cited(
+                &format!("{} ({status}).", e.case.description.trim_end_matches('.')),
+                e.cite.as_deref(),
             )),
             ident: id(&e.variant),
             fields: syn::Fields::Unnamed(syn::FieldsUnnamed {
