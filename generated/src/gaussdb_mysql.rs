@@ -309,25 +309,20 @@ impl<'a> CreateManualBackupBuilder<'a> {
         runtime::ResponseValue<CreatedBackup>,
         runtime::Error<CreateManualBackupError>,
     > {
-        const OP: runtime::Operation = runtime::Operation::new(
-                "create_manual_backup",
-                "POST",
-                "/v3/{project_id}/backups/create",
-                201,
-            )
-            .params(
-                &[
-                    runtime::Param::path("project_id"),
-                    runtime::Param::header("X-Language"),
-                    runtime::Param::body("instance_id"),
-                    runtime::Param::body("name"),
-                    runtime::Param::body("description"),
-                ],
-            )
-            .body(runtime::BodyEncoding::Json)
-            .auth(runtime::AuthPlace::new(0, runtime::Location::Header, "X-Auth-Token"))
-            .signed();
-        runtime::execute(&client.transport, &OP, request).await
+        runtime::check::validate(request)?;
+        let mut call = client.transport.call(runtime::Method::POST);
+        call.path("/v3/");
+        call.path_param(&request.project_id);
+        call.path("/backups/create");
+        call.header("X-Language", &request.x_language);
+        call.json(request);
+        call.token(0, runtime::Location::Header, "X-Auth-Token");
+        call.signed();
+        let response = call.send().await?;
+        match response.status() {
+            201 => response.json(),
+            _ => response.failure(201, None),
+        }
     }
 }
 
@@ -337,11 +332,12 @@ pub struct CreateManualBackupRequest {
     /// Project id in the region.
     ///
     /// Source: `003_05e3c4c62424c76d.txt:13-16`.
+    #[serde(skip_serializing)]
     pub project_id: ProjectId,
     /// Language of the request.
     ///
     /// Source: `003_05e3c4c62424c76d.txt:27-30; erratum E4`.
-    #[serde(rename = "X-Language", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "X-Language", skip_serializing, default)]
     pub x_language: Option<String>,
     /// Id of the instance to back up.
     ///

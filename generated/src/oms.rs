@@ -272,42 +272,20 @@ impl<'a> ApplyBlockTimerBuilder<'a> {
         runtime::ResponseValue<BlockTimerApplication>,
         runtime::Error<ApplyBlockTimerError>,
     > {
-        const OP: runtime::Operation = runtime::Operation::new(
-                "apply_block_timer",
-                "POST",
-                "/app/newoms.php/webservice/business/backup-svr-data/apply-block-timer",
-                200,
-            )
-            .params(
-                &[
-                    runtime::Param::body("set_id"),
-                    runtime::Param::body("app_id"),
-                    runtime::Param::body("svr_ids"),
-                ],
-            )
-            .fixed(
-                &[
-                    runtime::Fixed {
-                        location: runtime::Location::Query,
-                        name: "cmd",
-                        value: "10016",
-                    },
-                    runtime::Fixed {
-                        location: runtime::Location::Query,
-                        name: "ip-type",
-                        value: "webservicerest",
-                    },
-                ],
-            )
-            .body(runtime::BodyEncoding::Json)
-            .auth(runtime::AuthPlace::new(0, runtime::Location::Query, "access-token"))
-            .envelope(runtime::Envelope::ResultCode {
-                code_field: "ret",
-                message_field: "msg",
-                success: 0i64,
-                scopes: &[""],
-            });
-        runtime::execute(&client.transport, &OP, request).await
+        runtime::check::validate(request)?;
+        let mut call = client.transport.call(runtime::Method::POST);
+        call.path(
+            "/app/newoms.php/webservice/business/backup-svr-data/apply-block-timer",
+        );
+        call.query("cmd", "10016");
+        call.query("ip-type", "webservicerest");
+        call.json(request);
+        call.token(0, runtime::Location::Query, "access-token");
+        let response = call.send().await?;
+        match response.status() {
+            200 => response.result_code("ret", "msg", 0i64, &[""]),
+            _ => response.failure(200, None),
+        }
     }
 }
 
@@ -565,45 +543,18 @@ impl<'a> ApplyTableBackupBuilder<'a> {
         runtime::ResponseValue<TableBackupApplication>,
         runtime::Error<ApplyTableBackupError>,
     > {
-        const OP: runtime::Operation = runtime::Operation::new(
-                "apply_table_backup",
-                "POST",
-                "/app/newoms.php/webservice/business/backup-svr-data/apply",
-                200,
-            )
-            .params(
-                &[
-                    runtime::Param::body("set_id"),
-                    runtime::Param::body("app_id"),
-                    runtime::Param::body("zone_id"),
-                    runtime::Param::body("table_name"),
-                    runtime::Param::body("svr_ids"),
-                    runtime::Param::body("auto_approve"),
-                ],
-            )
-            .fixed(
-                &[
-                    runtime::Fixed {
-                        location: runtime::Location::Query,
-                        name: "cmd",
-                        value: "10009",
-                    },
-                    runtime::Fixed {
-                        location: runtime::Location::Query,
-                        name: "ip-type",
-                        value: "webservicerest",
-                    },
-                ],
-            )
-            .body(runtime::BodyEncoding::Json)
-            .auth(runtime::AuthPlace::new(0, runtime::Location::Query, "access-token"))
-            .envelope(runtime::Envelope::ResultCode {
-                code_field: "ret",
-                message_field: "msg",
-                success: 0i64,
-                scopes: &["apply", "check"],
-            });
-        runtime::execute(&client.transport, &OP, request).await
+        runtime::check::validate(request)?;
+        let mut call = client.transport.call(runtime::Method::POST);
+        call.path("/app/newoms.php/webservice/business/backup-svr-data/apply");
+        call.query("cmd", "10009");
+        call.query("ip-type", "webservicerest");
+        call.json(request);
+        call.token(0, runtime::Location::Query, "access-token");
+        let response = call.send().await?;
+        match response.status() {
+            200 => response.result_code("ret", "msg", 0i64, &["apply", "check"]),
+            _ => response.failure(200, None),
+        }
     }
 }
 
@@ -857,25 +808,17 @@ impl<'a> RejectApplicationBuilder<'a> {
         client: &Client,
         request: &RejectApplicationRequest,
     ) -> Result<runtime::ResponseValue<bool>, runtime::Error<RejectApplicationError>> {
-        const OP: runtime::Operation = runtime::Operation::new(
-                "reject_application",
-                "POST",
-                "/app/newoms.php/webservice/business/backup-svr-data/reject",
-                200,
-            )
-            .params(&[runtime::Param::body("apply_id"), runtime::Param::body("memo")])
-            .fixed(
-                &[
-                    runtime::Fixed {
-                        location: runtime::Location::Query,
-                        name: "ip-type",
-                        value: "webservicerest",
-                    },
-                ],
-            )
-            .body(runtime::BodyEncoding::Json)
-            .auth(runtime::AuthPlace::new(0, runtime::Location::Query, "access-token"));
-        runtime::execute(&client.transport, &OP, request).await
+        runtime::check::validate(request)?;
+        let mut call = client.transport.call(runtime::Method::POST);
+        call.path("/app/newoms.php/webservice/business/backup-svr-data/reject");
+        call.query("ip-type", "webservicerest");
+        call.json(request);
+        call.token(0, runtime::Location::Query, "access-token");
+        let response = call.send().await?;
+        match response.status() {
+            200 => response.json(),
+            _ => response.failure(200, None),
+        }
     }
 }
 

@@ -358,25 +358,24 @@ impl<'a> ListBackupRecordsBuilder<'a> {
         runtime::ResponseValue<BackupRecordList>,
         runtime::Error<ListBackupRecordsError>,
     > {
-        const OP: runtime::Operation = runtime::Operation::new(
-                "list_backup_records",
-                "GET",
-                "/v1.0/{project_id}/instances/{instance_id}/backups",
-                200,
-            )
-            .params(
-                &[
-                    runtime::Param::path("project_id"),
-                    runtime::Param::path("instance_id"),
-                    runtime::Param::query("start"),
-                    runtime::Param::query("limit"),
-                    runtime::Param::query("beginTime"),
-                    runtime::Param::query("endTime"),
-                ],
-            )
-            .auth(runtime::AuthPlace::new(0, runtime::Location::Header, "X-Auth-Token"))
-            .signed();
-        runtime::execute(&client.transport, &OP, request).await
+        runtime::check::validate(request)?;
+        let mut call = client.transport.call(runtime::Method::GET);
+        call.path("/v1.0/");
+        call.path_param(&request.project_id);
+        call.path("/instances/");
+        call.path_param(&request.instance_id);
+        call.path("/backups");
+        call.query("start", &request.start);
+        call.query("limit", &request.limit);
+        call.query("beginTime", &request.begin_time);
+        call.query("endTime", &request.end_time);
+        call.token(0, runtime::Location::Header, "X-Auth-Token");
+        call.signed();
+        let response = call.send().await?;
+        match response.status() {
+            200 => response.json(),
+            _ => response.failure(200, None),
+        }
     }
 }
 
@@ -386,30 +385,32 @@ pub struct ListBackupRecordsRequest {
     /// Project id.
     ///
     /// Source: `002_14c1ea64b03ca7af.txt:59-77`.
+    #[serde(skip_serializing)]
     pub project_id: ProjectId,
     /// DCS instance id.
     ///
     /// Source: `002_14c1ea64b03ca7af.txt:86-104`.
+    #[serde(skip_serializing)]
     pub instance_id: InstanceId,
     /// 1-based index of the first record to return.
     ///
     /// Source: `002_14c1ea64b03ca7af.txt:113-131`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing, default)]
     pub start: Option<i32>,
     /// Records per page.
     ///
     /// Source: `002_14c1ea64b03ca7af.txt:140-158`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing, default)]
     pub limit: Option<i32>,
     /// Start of the time window.
     ///
     /// Source: `002_14c1ea64b03ca7af.txt:167-185`.
-    #[serde(rename = "beginTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "beginTime", skip_serializing, default)]
     pub begin_time: Option<String>,
     /// End of the time window.
     ///
     /// Source: `002_14c1ea64b03ca7af.txt:194-212`.
-    #[serde(rename = "endTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "endTime", skip_serializing, default)]
     pub end_time: Option<String>,
 }
 

@@ -272,56 +272,34 @@ impl<'a> CreateBackupScheduleBuilder<'a> {
         client: &Client,
         request: &CreateBackupScheduleRequest,
     ) -> Result<runtime::ResponseValue<()>, runtime::Error<CreateBackupScheduleError>> {
-        const OP: runtime::Operation = runtime::Operation::new(
-                "create_backup_schedule",
-                "POST",
-                "/",
-                200,
-            )
-            .params(
-                &[
-                    runtime::Param::body("plid"),
-                    runtime::Param::body("name"),
-                    runtime::Param::body("rotation_days"),
-                    runtime::Param::body("rotation_time"),
-                ],
-            )
-            .fixed(
-                &[
-                    runtime::Fixed {
-                        location: runtime::Location::Body,
-                        name: "func",
-                        value: "instances.fleio_bckps.schedule.edit",
-                    },
-                    runtime::Fixed {
-                        location: runtime::Location::Body,
-                        name: "out",
-                        value: "json",
-                    },
-                    runtime::Fixed {
-                        location: runtime::Location::Body,
-                        name: "sok",
-                        value: "ok",
-                    },
-                ],
-            )
-            .body(runtime::BodyEncoding::Multipart)
-            .auth(runtime::AuthPlace::new(0, runtime::Location::Body, "auth"))
-            .envelope(
-                runtime::Envelope::XmlJson(runtime::XmlJson {
-                    root: "doc",
-                    list: "elem",
-                    error: "error",
-                    text_key: "$",
-                    attribute_prefix: "$",
-                    error_fields: runtime::XmlErrorFields {
-                        kind: "type",
-                        object: Some("object"),
-                        message: "msg",
-                    },
-                }),
-            );
-        runtime::execute(&client.transport, &OP, request).await
+        const XML: runtime::XmlJson<'static> = runtime::XmlJson {
+            root: "doc",
+            list: "elem",
+            error: "error",
+            text_key: "$",
+            attribute_prefix: "$",
+            error_fields: runtime::XmlErrorFields {
+                kind: "type",
+                object: Some("object"),
+                message: "msg",
+            },
+        };
+        runtime::check::validate(request)?;
+        let mut call = client.transport.call(runtime::Method::POST);
+        call.path("/");
+        call.multipart("func", "instances.fleio_bckps.schedule.edit");
+        call.multipart("out", "json");
+        call.multipart("sok", "ok");
+        call.multipart("plid", &request.plid);
+        call.multipart("name", &request.name);
+        call.multipart_csv("rotation_days", &request.rotation_days);
+        call.multipart("rotation_time", &request.rotation_time);
+        call.token(0, runtime::Location::Body, "auth");
+        let response = call.send().await?;
+        match response.status() {
+            200 => response.xml_json(&XML, false),
+            _ => response.failure(200, Some(&XML)),
+        }
     }
 }
 
@@ -512,45 +490,30 @@ impl<'a> ListBackupSchedulesBuilder<'a> {
         runtime::ResponseValue<Vec<BackupSchedule>>,
         runtime::Error<ListBackupSchedulesError>,
     > {
-        const OP: runtime::Operation = runtime::Operation::new(
-                "list_backup_schedules",
-                "POST",
-                "/",
-                200,
-            )
-            .params(&[runtime::Param::body("elid")])
-            .fixed(
-                &[
-                    runtime::Fixed {
-                        location: runtime::Location::Body,
-                        name: "func",
-                        value: "instances.fleio_bckps.schedule",
-                    },
-                    runtime::Fixed {
-                        location: runtime::Location::Body,
-                        name: "out",
-                        value: "json",
-                    },
-                ],
-            )
-            .body(runtime::BodyEncoding::Multipart)
-            .auth(runtime::AuthPlace::new(0, runtime::Location::Body, "auth"))
-            .envelope(
-                runtime::Envelope::XmlJson(runtime::XmlJson {
-                    root: "doc",
-                    list: "elem",
-                    error: "error",
-                    text_key: "$",
-                    attribute_prefix: "$",
-                    error_fields: runtime::XmlErrorFields {
-                        kind: "type",
-                        object: Some("object"),
-                        message: "msg",
-                    },
-                }),
-            )
-            .list();
-        runtime::execute(&client.transport, &OP, request).await
+        const XML: runtime::XmlJson<'static> = runtime::XmlJson {
+            root: "doc",
+            list: "elem",
+            error: "error",
+            text_key: "$",
+            attribute_prefix: "$",
+            error_fields: runtime::XmlErrorFields {
+                kind: "type",
+                object: Some("object"),
+                message: "msg",
+            },
+        };
+        runtime::check::validate(request)?;
+        let mut call = client.transport.call(runtime::Method::POST);
+        call.path("/");
+        call.multipart("func", "instances.fleio_bckps.schedule");
+        call.multipart("out", "json");
+        call.multipart("elid", &request.elid);
+        call.token(0, runtime::Location::Body, "auth");
+        let response = call.send().await?;
+        match response.status() {
+            200 => response.xml_json(&XML, true),
+            _ => response.failure(200, Some(&XML)),
+        }
     }
 }
 
@@ -705,44 +668,30 @@ impl<'a> DeleteBackupScheduleBuilder<'a> {
         client: &Client,
         request: &DeleteBackupScheduleRequest,
     ) -> Result<runtime::ResponseValue<()>, runtime::Error<DeleteBackupScheduleError>> {
-        const OP: runtime::Operation = runtime::Operation::new(
-                "delete_backup_schedule",
-                "POST",
-                "/",
-                200,
-            )
-            .params(&[runtime::Param::body("elid")])
-            .fixed(
-                &[
-                    runtime::Fixed {
-                        location: runtime::Location::Body,
-                        name: "func",
-                        value: "instances.fleio_bckps.schedule.delete",
-                    },
-                    runtime::Fixed {
-                        location: runtime::Location::Body,
-                        name: "out",
-                        value: "json",
-                    },
-                ],
-            )
-            .body(runtime::BodyEncoding::Multipart)
-            .auth(runtime::AuthPlace::new(0, runtime::Location::Body, "auth"))
-            .envelope(
-                runtime::Envelope::XmlJson(runtime::XmlJson {
-                    root: "doc",
-                    list: "elem",
-                    error: "error",
-                    text_key: "$",
-                    attribute_prefix: "$",
-                    error_fields: runtime::XmlErrorFields {
-                        kind: "type",
-                        object: Some("object"),
-                        message: "msg",
-                    },
-                }),
-            );
-        runtime::execute(&client.transport, &OP, request).await
+        const XML: runtime::XmlJson<'static> = runtime::XmlJson {
+            root: "doc",
+            list: "elem",
+            error: "error",
+            text_key: "$",
+            attribute_prefix: "$",
+            error_fields: runtime::XmlErrorFields {
+                kind: "type",
+                object: Some("object"),
+                message: "msg",
+            },
+        };
+        runtime::check::validate(request)?;
+        let mut call = client.transport.call(runtime::Method::POST);
+        call.path("/");
+        call.multipart("func", "instances.fleio_bckps.schedule.delete");
+        call.multipart("out", "json");
+        call.multipart("elid", &request.elid);
+        call.token(0, runtime::Location::Body, "auth");
+        let response = call.send().await?;
+        match response.status() {
+            200 => response.xml_json(&XML, false),
+            _ => response.failure(200, Some(&XML)),
+        }
     }
 }
 

@@ -122,8 +122,19 @@ fn serde_parts(f: &FieldModel) -> Option<TokenStream> {
         let wire = f.wire;
         parts.push(quote!(rename = #wire));
     }
+    // A request serializes to its JSON body: parameters sent elsewhere are left out.
+    let elsewhere = f
+        .location
+        .is_some_and(|l| l != spec::format::Location::Body);
+    if elsewhere {
+        parts.push(quote!(skip_serializing));
+    }
     if !f.required {
-        parts.push(quote!(default, skip_serializing_if = "Option::is_none"));
+        if elsewhere {
+            parts.push(quote!(default));
+        } else {
+            parts.push(quote!(default, skip_serializing_if = "Option::is_none"));
+        }
     }
     match f.encoding {
         Encoding::Str => parts.push(quote!(with = "runtime::wire::string")),
