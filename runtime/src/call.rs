@@ -15,7 +15,7 @@ use super::net::{self, ReadError};
 use super::param;
 use super::secret::excerpt;
 use super::transport::{Location, Transport};
-use super::wire::encode_component;
+use super::wire::COMPONENT;
 
 /// How the body's fields travel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,13 +24,14 @@ enum Form {
     Urlencoded,
 }
 
-/// One request being put together by a generated method.
-#[derive(Debug)]
+/// One request being put together by a generated method: the path, then the query, are
+/// written straight into the URL text (parsed once, when sent). No `Debug`: the URL may hold
+/// a credential.
 pub struct Call<'t> {
     t: &'t Transport,
     method: reqwest::Method,
     url: String,
-    query: Vec<(&'static str, String)>,
+    has_query: bool,
     headers: HeaderMap,
     json: Option<Vec<u8>>,
     form: Option<(Form, Vec<(&'static str, String)>)>,
@@ -47,7 +48,7 @@ impl Transport {
             t: self,
             method,
             url: self.base_url().trim_end_matches('/').to_owned(),
-            query: Vec::new(),
+            has_query: false,
             headers: HeaderMap::new(),
             json: None,
             form: None,
@@ -64,24 +65,39 @@ impl<'t> Call<'t> {
         self.url.push_str(literal);
     }
 
-    /// A path variable, percent-encoded (lists comma-joined).
+    /// A path variable, percent-encoded (lists comma-joined). Comes before any query.
     pub fn path_param<T: Serialize + ?Sized>(&mut self, value: &T) {
-        if let Some(text) = param::joined(value) {
-            self.url.push_str(&encode_component(&text));
-        }
+        let url = &mut self.url;
+        let mut first = true;
+        param::each(value, &mut |t| {
+            if !first {
+                url.push_str("%2C");
+            }
+            first = false;
+            url.extend(percent_encoding::utf8_percent_encode(t, COMPONENT));
+        });
+    }
+
+    /// One `name=text` pair appended to the URL, form-encoded as reqwest's `query` does.
+    fn pair(&mut self, name: &str, text: &str) {
+        self.url.push(if self.has_query { '&' } else { '?' });
+        self.has_query = true;
+        self.url
+            .extend(form_urlencoded::byte_serialize(name.as_bytes()));
+        self.url.push('=');
+        self.url
+            .extend(form_urlencoded::byte_serialize(text.as_bytes()));
     }
 
     /// A query parameter: one pair per scalar (lists repeat the name), none when absent.
     pub fn query<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
-        for text in param::texts(value) {
-            self.query.push((name, text));
-        }
+        param::each(value, &mut |t| self.pair(name, t));
     }
 
     /// A query parameter whose list travels as one comma-separated value.
     pub fn query_csv<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
         if let Some(text) = param::joined(value) {
-            self.query.push((name, text));
+            self.pair(name, &text);
         }
     }
 
@@ -149,7 +165,7 @@ impl<'t> Call<'t> {
         self.token_sent = true;
         let value = secret.expose();
         match location {
-            Location::Query => self.query.push((name, value.to_owned())),
+            Location::Query => self.pair(name, value),
             Location::Header => match (HeaderName::try_from(name), HeaderValue::try_from(value)) {
                 (Ok(n), Ok(mut v)) => {
                     v.set_sensitive(true);
@@ -161,7 +177,9 @@ impl<'t> Call<'t> {
                 let form = self.form.as_ref().map_or(Form::Multipart, |f| f.0);
                 self.form_fields(form).push((name, value.to_owned()));
             }
-            Location::Path => self.url.push_str(&encode_component(value)),
+            Location::Path => self
+                .url
+                .extend(percent_encoding::utf8_percent_encode(value, COMPONENT)),
         }
     }
 
@@ -186,9 +204,6 @@ impl<'t> Call<'t> {
             .http()
             .request(self.method, self.url)
             .headers(self.headers);
-        if !self.query.is_empty() {
-            rb = rb.query(&self.query);
-        }
         // Also when the caller gave its own HTTP client.
         rb = rb.timeout(t.timeout());
         if let Some(agent) = t.user_agent() {
@@ -428,5 +443,33 @@ fn transport_error<E>(t: &Transport, e: reqwest::Error) -> Error<E> {
         Error::Timeout(message)
     } else {
         Error::Transport(message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transport::TransportBuilder;
+
+    #[test]
+    fn the_path_and_query_are_written_encoded_in_order() {
+        let mut b = TransportBuilder::new("http://unused", &[], 1, &["access-token"]);
+        b.base_url("http://h/".into());
+        b.credential(0, crate::Secret::new("t k"));
+        let t = b.build().expect("a base URL is given");
+        let mut call = t.call(reqwest::Method::GET);
+        call.path("/v1/");
+        call.path_param("a/b c");
+        call.path("/x");
+        call.query("cmd", "7");
+        call.query("q", &Some("x y&z"));
+        call.query("skip", &None::<i32>);
+        call.query("n", &vec![1, 2]);
+        call.query_csv("ids", &vec!["p", "q"]);
+        call.token(0, Location::Query, "access-token");
+        assert_eq!(
+            call.url,
+            "http://h/v1/a%2Fb%20c/x?cmd=7&q=x+y%26z&n=1&n=2&ids=p%2Cq&access-token=t+k"
+        );
     }
 }

@@ -1,30 +1,41 @@
 //! The wire text of a typed parameter value (path segment, query pair, header, form field),
 //! read straight from its `Serialize` impl: scalars as their text, lists item by item,
-//! `None` as nothing, objects as their JSON text.
+//! `None` as nothing, objects as their JSON text. No intermediate JSON tree, and a string
+//! is handed over without a copy.
 
 use serde::ser::{self, Impossible, Serialize, Serializer};
 
-/// Every wire text of `value`, in order: one per scalar, one per item of a list, none for
-/// an absent value, the JSON text of an object.
+/// Calls `f` with every wire text of `value`, in order: one per scalar, one per item of a
+/// list, none for an absent value, the JSON text of an object (a list of objects: the whole
+/// list as one JSON text).
+pub fn each<T: Serialize + ?Sized>(value: &T, f: &mut dyn FnMut(&str)) {
+    if value.serialize(Texts(f)).is_err() {
+        // An object, met before any text was given (a list's items all have one type).
+        if let Ok(json) = serde_json::to_string(value) {
+            f(&json);
+        }
+    }
+}
+
+/// Every wire text of `value`, as [`each`] gives them.
 pub fn texts<T: Serialize + ?Sized>(value: &T) -> Vec<String> {
     let mut out = Vec::new();
-    if value.serialize(Texts(&mut out)).is_err() {
-        // An object (or a list holding one): the whole value as one JSON text.
-        out.clear();
-        out.push(serde_json::to_string(value).unwrap_or_default());
-    }
+    each(value, &mut |t| out.push(t.to_owned()));
     out
 }
 
-/// The texts of `value` joined with commas (path segments, headers, `wire: csv` lists);
-/// `None` when the value is absent.
+/// The texts of `value` joined with commas (headers, `wire: csv` lists); `None` when the
+/// value is absent.
 pub fn joined<T: Serialize + ?Sized>(value: &T) -> Option<String> {
-    let mut parts = texts(value);
-    match parts.len() {
-        0 => None,
-        1 => parts.pop(),
-        _ => Some(parts.join(",")),
-    }
+    let mut out: Option<String> = None;
+    each(value, &mut |t| match &mut out {
+        Some(s) => {
+            s.push(',');
+            s.push_str(t);
+        }
+        None => out = Some(t.to_owned()),
+    });
+    out
 }
 
 /// Why a value has no scalar texts: it is (or holds) an object.
@@ -45,11 +56,11 @@ impl ser::Error for Object {
     }
 }
 
-struct Texts<'a>(&'a mut Vec<String>);
+struct Texts<'a>(&'a mut dyn FnMut(&str));
 
 impl Texts<'_> {
     fn push(self, text: impl ToString) -> Result<(), Object> {
-        self.0.push(text.to_string());
+        (self.0)(&text.to_string());
         Ok(())
     }
 }
@@ -103,7 +114,7 @@ impl<'a> Serializer for Texts<'a> {
         self.push(v)
     }
     fn serialize_str(self, v: &str) -> Result<(), Object> {
-        self.0.push(v.to_owned());
+        (self.0)(v);
         Ok(())
     }
     fn serialize_bytes(self, _v: &[u8]) -> Result<(), Object> {
@@ -192,7 +203,7 @@ impl ser::SerializeSeq for Texts<'_> {
     type Ok = ();
     type Error = Object;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Object> {
-        value.serialize(Texts(self.0))
+        value.serialize(Texts(&mut *self.0))
     }
     fn end(self) -> Result<(), Object> {
         Ok(())
@@ -203,7 +214,7 @@ impl ser::SerializeTuple for Texts<'_> {
     type Ok = ();
     type Error = Object;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Object> {
-        value.serialize(Texts(self.0))
+        value.serialize(Texts(&mut *self.0))
     }
     fn end(self) -> Result<(), Object> {
         Ok(())
