@@ -9,7 +9,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::check::{InvalidInput, Violation};
-use super::envelope::{unwrap_result_code, unwrap_xml_json, EnvelopeError, XmlJson};
+use super::envelope::{
+    result_codes_ok, unwrap_result_code, unwrap_xml_json, EnvelopeError, XmlJson,
+};
 use super::error::{Error, OpError, ResponseValue};
 use super::net::{self, ReadError};
 use super::param;
@@ -313,6 +315,20 @@ impl Response<'_> {
         success: i64,
         scopes: &[&str],
     ) -> Result<ResponseValue<T>, Error<E>> {
+        // The common case, every code a success: the codes are checked in one pass over the
+        // bytes and the payload decoded straight from them (its type ignores the code and
+        // message members). Otherwise the envelope says what failed.
+        if result_codes_ok(&self.bytes, code_field, success, scopes) {
+            let payload = if is_unit::<T>() {
+                serde_json::from_str("null")
+            } else {
+                serde_json::from_slice(&self.bytes)
+            };
+            return match payload {
+                Ok(p) => self.ok(p),
+                Err(e) => Err(self.decode_error(e)),
+            };
+        }
         self.enveloped(None, |body| {
             unwrap_result_code(body, code_field, message_field, success, scopes)
         })
@@ -327,8 +343,9 @@ impl Response<'_> {
         self.enveloped(Some(xml), |body| unwrap_xml_json(body, xml, list))
     }
 
-    /// The envelope's mapping is declared data, applied to the parsed tree (the one place a
-    /// JSON `Value` is built on a success).
+    /// The envelope's mapping is declared data, applied to the parsed tree: the XML-as-JSON
+    /// mapping (renaming and flattening members at any depth) has no typed form, and a
+    /// failed result code is read from the tree to name the documented failure.
     fn enveloped<T: DeserializeOwned + 'static, E: OpError>(
         self,
         xml: Option<&XmlJson>,
