@@ -1085,9 +1085,7 @@ pub enum ApplyTableBackupZoneId {
 impl serde::Serialize for ApplyTableBackupZoneId {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::Zone(v) => {
-                serde::Serialize::serialize(&runtime::wire::StrForm::to_wire(v), s)
-            }
+            Self::Zone(v) => runtime::wire::string::serialize(v, s),
             Self::Empty => {
                 serde::Serialize::serialize(&runtime::wire::literal("\"\""), s)
             }

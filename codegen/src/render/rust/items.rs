@@ -325,14 +325,8 @@ fn union_item(name: &Ident, d: TokenStream, variants: &[UnionVariant]) -> TokenS
             (Some(_), _) => {
                 let to = match v.encoding {
                     Encoding::Plain => quote!(serde::Serialize::serialize(v, s)),
-                    Encoding::Str => quote!(serde::Serialize::serialize(
-                        &runtime::wire::StrForm::to_wire(v),
-                        s
-                    )),
-                    Encoding::Csv => quote!(serde::Serialize::serialize(
-                        &runtime::wire::CsvForm::to_wire(v),
-                        s
-                    )),
+                    Encoding::Str => quote!(runtime::wire::string::serialize(v, s)),
+                    Encoding::Csv => quote!(runtime::wire::csv::serialize(v, s)),
                 };
                 quote!(Self::#vn(v) => #to,)
             }
