@@ -326,7 +326,7 @@ impl<'a> CreateManualBackupBuilder<'a> {
     }
 }
 
-/// Parameters of [`Client::create_manual_backup`]. Build with `new` (required parameters) and the setters (optional ones).
+/// Parameters of [`Client::create_manual_backup`]. Build with `new` (required parameters) and the setters (optional ones). Deserializes from every parameter; serializes to the body members only (the call sends the others in its path, query or headers).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateManualBackupRequest {
     /// Project id in the region.

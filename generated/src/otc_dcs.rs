@@ -379,7 +379,7 @@ impl<'a> ListBackupRecordsBuilder<'a> {
     }
 }
 
-/// Parameters of [`Client::list_backup_records`]. Build with `new` (required parameters) and the setters (optional ones).
+/// Parameters of [`Client::list_backup_records`]. Build with `new` (required parameters) and the setters (optional ones). Deserializes from every parameter; serializes to the body members only (the call sends the others in its path, query or headers).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListBackupRecordsRequest {
     /// Project id.

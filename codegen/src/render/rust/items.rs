@@ -602,10 +602,20 @@ pub fn request_item(op: &OpModel, objects: &HashSet<String>) -> Vec<syn::Item> {
     } else {
         quote!()
     };
+    let elsewhere = op.params.iter().any(|f| {
+        f.location
+            .is_some_and(|l| l != spec::format::Location::Body)
+    });
     let mut attrs = doc_attrs(&format!(
         "Parameters of [`Client::{}`]. Build with `new` (required parameters) and the setters \
-         (optional ones).",
-        op.method.trim_start_matches("r#")
+         (optional ones).{}",
+        op.method.trim_start_matches("r#"),
+        if elsewhere {
+            " Deserializes from every parameter; serializes to the body members only (the \
+             call sends the others in its path, query or headers)."
+        } else {
+            ""
+        }
     ));
     attrs.push(list_attr(
         "derive",
