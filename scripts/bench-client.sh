@@ -32,9 +32,9 @@ count() { # side server calls -> instructions of the whole client process
 short=100 long=600
 echo "| server | generated instr/call | raw instr/call | ratio |"
 echo "|---|---|---|---|"
-for server in mock minimal; do
-    base="$(sed -n "s/^$server //p" "$out")"
+for name in mock minimal; do
+    base="$(sed -n "s/^$name //p" "$out")"
     g=$(( ($(count generated "$base" $long) - $(count generated "$base" $short)) / (long - short) ))
     r=$(( ($(count raw "$base" $long) - $(count raw "$base" $short)) / (long - short) ))
-    echo "| $server | $g | $r | $(awk "BEGIN { printf \"%.3fx\", $g / $r }") |"
+    echo "| $name | $g | $r | $(awk "BEGIN { printf \"%.3fx\", $g / $r }") |"
 done

@@ -124,6 +124,8 @@ pub struct FieldModel<'a> {
     /// Parameters only.
     pub location: Option<Location>,
     pub deprecated: Option<&'a Deprecated>,
+    /// The resolved page citation ([`ProviderModel::cite`]), for a `Source:` line.
+    pub cite: Option<String>,
 }
 
 /// Whether generated code around `o` touches anything deprecated: the operation, one of its
@@ -164,6 +166,8 @@ pub struct OpModel<'a> {
     /// Index into the provider's `auth` list: the signing scheme (alone or the alternative).
     pub signed: Option<usize>,
     pub pagination: Option<PageModel>,
+    /// The resolved page citation of the operation.
+    pub cite: Option<String>,
 }
 
 #[derive(Debug)]
@@ -171,6 +175,8 @@ pub struct ErrorModel<'a> {
     pub variant: String,
     pub case: &'a ErrorCase,
     pub ty: Ty,
+    /// The resolved page citation of the error case.
+    pub cite: Option<String>,
 }
 
 /// Resolved offset pagination of an operation.
@@ -396,6 +402,8 @@ struct Ctx<'a> {
     taken: Vec<String>,
     /// Identified things and the names of their id types.
     ids: Vec<(String, String)>,
+    /// Rendered citations by document path (see [`ProviderModel::cite`]).
+    cites: std::collections::HashMap<Vec<spec::yaml::PathSeg>, String>,
 }
 
 impl<'a> ProviderModel<'a> {
@@ -404,11 +412,19 @@ impl<'a> ProviderModel<'a> {
             provider: spec.provider.id.clone(),
             message,
         };
+        let mut resolved =
+            spec::model::ProviderModel::build(spec, source.clone()).map_err(|e| err(e.message))?;
+        let facts = std::mem::take(&mut resolved.facts);
+        let cites = facts
+            .iter()
+            .filter_map(|f| Some((f.at.clone(), f.cite.as_ref()?.render())))
+            .collect();
         let mut cx = Ctx {
             spec,
             extra: Vec::new(),
             taken: spec.types.keys().map(|k| type_name(k)).collect(),
             ids: Vec::new(),
+            cites,
         };
         let mut types = Vec::new();
         if let Some(name) = spec
@@ -432,18 +448,11 @@ impl<'a> ProviderModel<'a> {
                 scheme,
             })
             .collect();
-        let mut resolved =
-            spec::model::ProviderModel::build(spec, source.clone()).map_err(|e| err(e.message))?;
-        let facts = std::mem::take(&mut resolved.facts);
-        let cites = facts
-            .iter()
-            .filter_map(|f| Some((f.at.clone(), f.cite.as_ref()?.render())))
-            .collect();
         let example_secrets = resolved.example_secrets();
         let secret_fields = resolved.secret_field_names();
         let mut operations = Vec::new();
-        for op in resolved.operations {
-            operations.push(cx.operation(op, &auth).map_err(err)?);
+        for (i, op) in resolved.operations.into_iter().enumerate() {
+            operations.push(cx.operation(i, op, &auth).map_err(err)?);
         }
         types.append(&mut cx.extra);
         collapse_response_nullables(&mut types, &operations);
@@ -457,7 +466,7 @@ impl<'a> ProviderModel<'a> {
             example_secrets,
             secret_fields,
             facts,
-            cites,
+            cites: cx.cites,
         })
     }
 }
@@ -492,7 +501,8 @@ impl<'a> Ctx<'a> {
                     .collect(),
             )
         } else {
-            TypeBody::Object(self.fields(&rust, def.fields.iter().map(FieldSrc::Field))?)
+            let at = ["types".into(), name.into(), "fields".into()];
+            TypeBody::Object(self.fields(&rust, &at, def.fields.iter().map(FieldSrc::Field))?)
         };
         Ok(TypeModel {
             name: rust,
@@ -504,10 +514,11 @@ impl<'a> Ctx<'a> {
     fn fields(
         &mut self,
         owner: &str,
+        at: &[spec::yaml::PathSeg],
         src: impl Iterator<Item = FieldSrc<'a>>,
     ) -> Result<Vec<FieldModel<'a>>, String> {
         let mut out = Vec::new();
-        for f in src {
+        for (i, f) in src.enumerate() {
             let (wire, doc, required, schema, role, location) = f.parts();
             let mut ty = self.ty(schema, &format!("{owner}{}", type_name(wire)))?;
             if role == Some(Role::Secret) && ty == Ty::String {
@@ -528,6 +539,7 @@ impl<'a> Ctx<'a> {
                 ty,
                 encoding: encoding(schema),
                 location,
+                cite: self.cite(at, [i.into()]),
             });
         }
         let mut idents: Vec<String> = out.iter().map(|f| f.ident.clone()).collect();
@@ -615,8 +627,19 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// The citation at `base` followed by `rest`.
+    fn cite<const N: usize>(
+        &self,
+        base: &[spec::yaml::PathSeg],
+        rest: [spec::yaml::PathSeg; N],
+    ) -> Option<String> {
+        let at: Vec<_> = base.iter().cloned().chain(rest).collect();
+        self.cites.get(&at).cloned()
+    }
+
     fn operation(
         &mut self,
+        index: usize,
         resolved: spec::model::OperationModel<'a>,
         auth: &[AuthModel<'a>],
     ) -> Result<OpModel<'a>, String> {
@@ -625,14 +648,31 @@ impl<'a> Ctx<'a> {
         let request = self.fresh_name(format!("{camel}Request"));
         let error = self.fresh_name(format!("{camel}Error"));
         let builder = self.fresh_name(format!("{camel}Builder"));
-        let params = self.fields(&camel, op.request.parameters.iter().map(FieldSrc::Param))?;
+        let at: [spec::yaml::PathSeg; 2] = ["operations".into(), index.into()];
+        let params_at = [
+            at[0].clone(),
+            at[1].clone(),
+            "request".into(),
+            "parameters".into(),
+        ];
+        let params = self.fields(
+            &camel,
+            &params_at,
+            op.request.parameters.iter().map(FieldSrc::Param),
+        )?;
         let response = self.ty(&op.response.schema, &format!("{camel}Response"))?;
         let mut errors = Vec::new();
         let mut names: Vec<String> = op.errors.iter().map(|e| type_name(&e.name)).collect();
         dedupe(&mut names);
-        for (case, variant) in op.errors.iter().zip(names) {
+        for (i, (case, variant)) in op.errors.iter().zip(names).enumerate() {
             let ty = self.ty(&case.schema, &format!("{camel}{variant}Body"))?;
-            errors.push(ErrorModel { variant, case, ty });
+            let cite = self.cite(&at, ["errors".into(), i.into()]);
+            errors.push(ErrorModel {
+                variant,
+                case,
+                ty,
+                cite,
+            });
         }
         let index = |id: &str| auth.iter().position(|a| a.id == id);
         let auth_index = self.spec.token_auth(op).and_then(|(id, _)| index(id));
@@ -662,6 +702,7 @@ impl<'a> Ctx<'a> {
             auth: auth_index,
             signed: signed_index,
             pagination,
+            cite: self.cite(&at, []),
         })
     }
 

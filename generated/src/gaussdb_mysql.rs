@@ -131,6 +131,8 @@ impl Client {
     ///
     /// `POST /v3/{project_id}/backups/create`; success is HTTP 201.
     ///
+    /// Source: `003_05e3c4c62424c76d.txt:7`.
+    ///
     /// # Errors
     ///
     /// [`CreateManualBackupError`] for the documented failures (`bad_request`, `server_error`, `unauthorized`); also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.
@@ -194,6 +196,8 @@ impl Client {
 }
 
 /// One call of [`Client::create_manual_backup`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`CreateManualBackupBuilder::request`] with a whole [`CreateManualBackupRequest`].
+///
+/// Source: `003_05e3c4c62424c76d.txt:7`.
 #[derive(Debug, Clone)]
 #[must_use = "a call builder does nothing until `send`"]
 pub struct CreateManualBackupBuilder<'a> {
@@ -207,30 +211,40 @@ pub struct CreateManualBackupBuilder<'a> {
 
 impl<'a> CreateManualBackupBuilder<'a> {
     /// Project id in the region.
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:13-16`.
     pub fn project_id(mut self, value: impl Into<ProjectId>) -> Self {
         self.project_id = Some(value.into());
         self
     }
 
     /// Language of the request.
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:27-30; erratum E4`.
     pub fn x_language(mut self, value: impl Into<String>) -> Self {
         self.x_language = Some(value.into());
         self
     }
 
     /// Id of the instance to back up.
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:37-40`.
     pub fn instance_id(mut self, value: impl Into<InstanceId>) -> Self {
         self.instance_id = Some(value.into());
         self
     }
 
     /// Backup name; starts with a letter, then letters, digits, - or _.
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:41-44`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
 
     /// Free-text backup description.
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:45-48`.
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
@@ -295,41 +309,47 @@ impl<'a> CreateManualBackupBuilder<'a> {
         runtime::ResponseValue<CreatedBackup>,
         runtime::Error<CreateManualBackupError>,
     > {
-        const OP: runtime::Operation = runtime::Operation::new(
-                "create_manual_backup",
-                "POST",
-                "/v3/{project_id}/backups/create",
-                201,
-            )
-            .params(
-                &[
-                    runtime::Param::path("project_id"),
-                    runtime::Param::header("X-Language"),
-                    runtime::Param::body("instance_id"),
-                    runtime::Param::body("name"),
-                    runtime::Param::body("description"),
-                ],
-            )
-            .body(runtime::BodyEncoding::Json)
-            .auth(runtime::AuthPlace::new(0, runtime::Location::Header, "X-Auth-Token"))
-            .signed();
-        runtime::execute(&client.transport, &OP, request).await
+        runtime::check::validate(request)?;
+        let mut call = client.transport.call(runtime::Method::POST);
+        call.path("/v3/");
+        call.path_param(&request.project_id);
+        call.path("/backups/create");
+        call.header("X-Language", &request.x_language);
+        call.json(request);
+        call.token(0, runtime::Location::Header, "X-Auth-Token");
+        call.signed();
+        let response = call.send().await?;
+        match response.status() {
+            201 => response.json(),
+            _ => response.failure(201, None),
+        }
     }
 }
 
-/// Parameters of [`Client::create_manual_backup`]. Build with `new` (required parameters) and the setters (optional ones).
+/// Parameters of [`Client::create_manual_backup`]. Build with `new` (required parameters) and the setters (optional ones). Deserializes from every parameter; serializes to the body members only (the call sends the others in its path, query or headers).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateManualBackupRequest {
     /// Project id in the region.
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:13-16`.
+    #[serde(skip_serializing)]
     pub project_id: ProjectId,
     /// Language of the request.
-    #[serde(rename = "X-Language", default, skip_serializing_if = "Option::is_none")]
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:27-30; erratum E4`.
+    #[serde(rename = "X-Language", skip_serializing, default)]
     pub x_language: Option<String>,
     /// Id of the instance to back up.
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:37-40`.
     pub instance_id: InstanceId,
     /// Backup name; starts with a letter, then letters, digits, - or _.
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:41-44`.
     pub name: String,
     /// Free-text backup description.
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:45-48`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
@@ -351,12 +371,16 @@ impl CreateManualBackupRequest {
     }
 
     /// Language of the request.
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:27-30; erratum E4`.
     pub fn x_language(mut self, value: impl Into<String>) -> Self {
         self.x_language = Some(value.into());
         self
     }
 
     /// Free-text backup description.
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:45-48`.
     pub fn description(mut self, value: impl Into<String>) -> Self {
         self.description = Some(value.into());
         self
@@ -391,10 +415,16 @@ impl runtime::Check for CreateManualBackupRequest {
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateManualBackupError {
     /// The request was refused (invalid parameters or state) (HTTP 400).
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:86-96`.
     BadRequest(ApiError),
     /// The service failed internally (HTTP 500).
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:97-107`.
     ServerError(ApiError),
     /// Token missing, invalid or expired (any failure status).
+    ///
+    /// Source: `erratum E6`.
     Unauthorized(ApiError),
 }
 
@@ -415,8 +445,12 @@ impl runtime::OpError for CreateManualBackupError {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreatedBackup {
     /// The new backup.
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:55-57; erratum E9`.
     pub backup: Backup,
     /// Id of the job creating the backup.
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:58-60; erratum E9`.
     pub job_id: String,
 }
 
@@ -431,20 +465,34 @@ impl runtime::Check for CreatedBackup {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Backup {
     /// Backup id.
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:65-67; erratum E9`.
     pub id: String,
     /// Backup name.
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:68-70; erratum E9`.
     pub name: String,
     /// Backup description.
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:71-73`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// When the backup started, with a UTC offset.
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:74-76`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub begin_time: Option<String>,
     /// Backup state.
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:77-79; erratum E9`.
     pub status: BackupStatus,
     /// Backup kind.
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:80-82; erratum E9`.
     pub r#type: BackupType,
     /// Id of the backed-up instance.
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:83-85; erratum E9`.
     pub instance_id: String,
 }
 
@@ -488,8 +536,12 @@ runtime::decl::string_enum!(BackupType { Manual => "manual" });
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ApiError {
     /// Service error code.
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:86-96`.
     pub error_code: String,
     /// Human-readable message.
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:86-96`.
     pub error_msg: String,
 }
 

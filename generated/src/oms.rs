@@ -119,6 +119,8 @@ impl Client {
     ///
     /// `POST /app/newoms.php/webservice/business/backup-svr-data/apply-block-timer` selected by `cmd=10016`, `ip-type=webservicerest`; success is HTTP 200.
     ///
+    /// Source: `000_9d1f9f3a4c182467.txt:4-5`.
+    ///
     /// # Errors
     ///
     /// [`ApplyBlockTimerError`] for the documented failures (`unauthorized`, `conflict_apply`, `source_ip`); also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.
@@ -179,6 +181,8 @@ impl Client {
 }
 
 /// One call of [`Client::apply_block_timer`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`ApplyBlockTimerBuilder::request`] with a whole [`ApplyBlockTimerRequest`].
+///
+/// Source: `000_9d1f9f3a4c182467.txt:4-5`.
 #[derive(Debug, Clone)]
 #[must_use = "a call builder does nothing until `send`"]
 pub struct ApplyBlockTimerBuilder<'a> {
@@ -190,18 +194,24 @@ pub struct ApplyBlockTimerBuilder<'a> {
 
 impl<'a> ApplyBlockTimerBuilder<'a> {
     /// Set id of the backup processes.
+    ///
+    /// Source: `000_9d1f9f3a4c182467.txt:9`.
     pub fn set_id(mut self, value: i32) -> Self {
         self.set_id = Some(value);
         self
     }
 
     /// App id of the backup processes.
+    ///
+    /// Source: `000_9d1f9f3a4c182467.txt:10`.
     pub fn app_id(mut self, value: i32) -> Self {
         self.app_id = Some(value);
         self
     }
 
     /// Processes whose timer backups to block, or 0 for every process under the app_id.
+    ///
+    /// Source: `000_9d1f9f3a4c182467.txt:11; erratum E1`.
     pub fn svr_ids(mut self, value: ApplyBlockTimerSvrIds) -> Self {
         self.svr_ids = Some(value);
         self
@@ -262,42 +272,20 @@ impl<'a> ApplyBlockTimerBuilder<'a> {
         runtime::ResponseValue<BlockTimerApplication>,
         runtime::Error<ApplyBlockTimerError>,
     > {
-        const OP: runtime::Operation = runtime::Operation::new(
-                "apply_block_timer",
-                "POST",
-                "/app/newoms.php/webservice/business/backup-svr-data/apply-block-timer",
-                200,
-            )
-            .params(
-                &[
-                    runtime::Param::body("set_id"),
-                    runtime::Param::body("app_id"),
-                    runtime::Param::body("svr_ids"),
-                ],
-            )
-            .fixed(
-                &[
-                    runtime::Fixed {
-                        location: runtime::Location::Query,
-                        name: "cmd",
-                        value: "10016",
-                    },
-                    runtime::Fixed {
-                        location: runtime::Location::Query,
-                        name: "ip-type",
-                        value: "webservicerest",
-                    },
-                ],
-            )
-            .body(runtime::BodyEncoding::Json)
-            .auth(runtime::AuthPlace::new(0, runtime::Location::Query, "access-token"))
-            .envelope(runtime::Envelope::ResultCode {
-                code_field: "ret",
-                message_field: "msg",
-                success: 0i64,
-                scopes: &[""],
-            });
-        runtime::execute(&client.transport, &OP, request).await
+        runtime::check::validate(request)?;
+        let mut call = client.transport.call(runtime::Method::POST);
+        call.path(
+            "/app/newoms.php/webservice/business/backup-svr-data/apply-block-timer",
+        );
+        call.query("cmd", "10016");
+        call.query("ip-type", "webservicerest");
+        call.json(request);
+        call.token(0, runtime::Location::Query, "access-token");
+        let response = call.send().await?;
+        match response.status() {
+            200 => response.result_code("ret", "msg", 0i64, &[""]),
+            _ => response.failure(200, None),
+        }
     }
 }
 
@@ -305,10 +293,16 @@ impl<'a> ApplyBlockTimerBuilder<'a> {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ApplyBlockTimerRequest {
     /// Set id of the backup processes.
+    ///
+    /// Source: `000_9d1f9f3a4c182467.txt:9`.
     pub set_id: i32,
     /// App id of the backup processes.
+    ///
+    /// Source: `000_9d1f9f3a4c182467.txt:10`.
     pub app_id: i32,
     /// Processes whose timer backups to block, or 0 for every process under the app_id.
+    ///
+    /// Source: `000_9d1f9f3a4c182467.txt:11; erratum E1`.
     pub svr_ids: ApplyBlockTimerSvrIds,
 }
 
@@ -330,10 +324,16 @@ impl runtime::Check for ApplyBlockTimerRequest {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApplyBlockTimerError {
     /// Access token missing or invalid (HTTP 401).
+    ///
+    /// Source: `000_9d1f9f3a4c182467.txt:50-56`.
     Unauthorized(YiiUnauthorized),
     /// Some processes are already covered by another backup application (any failure status).
+    ///
+    /// Source: `000_9d1f9f3a4c182467.txt:57-61; erratum E6`.
     ConflictApply(ConflictApply),
     /// The caller's address is not whitelisted (any failure status).
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:88; erratum E5`.
     SourceIp(SourceIpRejected),
 }
 
@@ -353,6 +353,8 @@ impl Client {
     /// Apply for a table-based data backup, optionally auto-approved.
     ///
     /// `POST /app/newoms.php/webservice/business/backup-svr-data/apply` selected by `cmd=10009`, `ip-type=webservicerest`; success is HTTP 200.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:4-5`.
     ///
     /// # Errors
     ///
@@ -421,6 +423,8 @@ impl Client {
 }
 
 /// One call of [`Client::apply_table_backup`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`ApplyTableBackupBuilder::request`] with a whole [`ApplyTableBackupRequest`].
+///
+/// Source: `001_3c6b8e5d5fc90c8a.txt:4-5`.
 #[derive(Debug, Clone)]
 #[must_use = "a call builder does nothing until `send`"]
 pub struct ApplyTableBackupBuilder<'a> {
@@ -435,36 +439,48 @@ pub struct ApplyTableBackupBuilder<'a> {
 
 impl<'a> ApplyTableBackupBuilder<'a> {
     /// Set id of the data to back up.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:9`.
     pub fn set_id(mut self, value: i32) -> Self {
         self.set_id = Some(value);
         self
     }
 
     /// App id within the set.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:10`.
     pub fn app_id(mut self, value: i32) -> Self {
         self.app_id = Some(value);
         self
     }
 
     /// Zone of the data; the service refuses a zone without tables. The page has it empty when svr_ids is 0.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:11`.
     pub fn zone_id(mut self, value: ApplyTableBackupZoneId) -> Self {
         self.zone_id = Some(value);
         self
     }
 
     /// Back up only this table. The page has it empty when svr_ids is 0.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:12`.
     pub fn table_name(mut self, value: impl Into<String>) -> Self {
         self.table_name = Some(value.into());
         self
     }
 
     /// Processes to back up (slave processes only), or 0 for the processes of all apps.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:13`.
     pub fn svr_ids(mut self, value: ApplyTableBackupSvrIds) -> Self {
         self.svr_ids = Some(value);
         self
     }
 
     /// 1 to approve the application at once (when the set allows it), 0 not to.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:14`.
     pub fn auto_approve(mut self, value: i32) -> Self {
         self.auto_approve = Some(value);
         self
@@ -527,45 +543,18 @@ impl<'a> ApplyTableBackupBuilder<'a> {
         runtime::ResponseValue<TableBackupApplication>,
         runtime::Error<ApplyTableBackupError>,
     > {
-        const OP: runtime::Operation = runtime::Operation::new(
-                "apply_table_backup",
-                "POST",
-                "/app/newoms.php/webservice/business/backup-svr-data/apply",
-                200,
-            )
-            .params(
-                &[
-                    runtime::Param::body("set_id"),
-                    runtime::Param::body("app_id"),
-                    runtime::Param::body("zone_id"),
-                    runtime::Param::body("table_name"),
-                    runtime::Param::body("svr_ids"),
-                    runtime::Param::body("auto_approve"),
-                ],
-            )
-            .fixed(
-                &[
-                    runtime::Fixed {
-                        location: runtime::Location::Query,
-                        name: "cmd",
-                        value: "10009",
-                    },
-                    runtime::Fixed {
-                        location: runtime::Location::Query,
-                        name: "ip-type",
-                        value: "webservicerest",
-                    },
-                ],
-            )
-            .body(runtime::BodyEncoding::Json)
-            .auth(runtime::AuthPlace::new(0, runtime::Location::Query, "access-token"))
-            .envelope(runtime::Envelope::ResultCode {
-                code_field: "ret",
-                message_field: "msg",
-                success: 0i64,
-                scopes: &["apply", "check"],
-            });
-        runtime::execute(&client.transport, &OP, request).await
+        runtime::check::validate(request)?;
+        let mut call = client.transport.call(runtime::Method::POST);
+        call.path("/app/newoms.php/webservice/business/backup-svr-data/apply");
+        call.query("cmd", "10009");
+        call.query("ip-type", "webservicerest");
+        call.json(request);
+        call.token(0, runtime::Location::Query, "access-token");
+        let response = call.send().await?;
+        match response.status() {
+            200 => response.result_code("ret", "msg", 0i64, &["apply", "check"]),
+            _ => response.failure(200, None),
+        }
     }
 }
 
@@ -573,21 +562,33 @@ impl<'a> ApplyTableBackupBuilder<'a> {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ApplyTableBackupRequest {
     /// Set id of the data to back up.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:9`.
     #[serde(with = "runtime::wire::string")]
     pub set_id: i32,
     /// App id within the set.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:10`.
     #[serde(with = "runtime::wire::string")]
     pub app_id: i32,
     /// Zone of the data; the service refuses a zone without tables. The page has it empty when svr_ids is 0.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:11`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zone_id: Option<ApplyTableBackupZoneId>,
     /// Back up only this table. The page has it empty when svr_ids is 0.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:12`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table_name: Option<String>,
     /// Processes to back up (slave processes only), or 0 for the processes of all apps.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:13`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub svr_ids: Option<ApplyTableBackupSvrIds>,
     /// 1 to approve the application at once (when the set allows it), 0 not to.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:14`.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -610,24 +611,32 @@ impl ApplyTableBackupRequest {
     }
 
     /// Zone of the data; the service refuses a zone without tables. The page has it empty when svr_ids is 0.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:11`.
     pub fn zone_id(mut self, value: ApplyTableBackupZoneId) -> Self {
         self.zone_id = Some(value);
         self
     }
 
     /// Back up only this table. The page has it empty when svr_ids is 0.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:12`.
     pub fn table_name(mut self, value: impl Into<String>) -> Self {
         self.table_name = Some(value.into());
         self
     }
 
     /// Processes to back up (slave processes only), or 0 for the processes of all apps.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:13`.
     pub fn svr_ids(mut self, value: ApplyTableBackupSvrIds) -> Self {
         self.svr_ids = Some(value);
         self
     }
 
     /// 1 to approve the application at once (when the set allows it), 0 not to.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:14`.
     pub fn auto_approve(mut self, value: i32) -> Self {
         self.auto_approve = Some(value);
         self
@@ -652,8 +661,12 @@ impl runtime::Check for ApplyTableBackupRequest {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApplyTableBackupError {
     /// Access token missing or invalid (HTTP 401).
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:80-86`.
     Unauthorized(YiiUnauthorized),
     /// The caller's address is not whitelisted (any failure status).
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:88; erratum E17`.
     SourceIp(SourceIpRejected),
 }
 
@@ -670,6 +683,8 @@ impl Client {
     /// Reject a data backup application form.
     ///
     /// `POST /app/newoms.php/webservice/business/backup-svr-data/reject` selected by `ip-type=webservicerest`; success is HTTP 200. The page does not give the address: it is the spec's assumption. Since version 3.55.1.
+    ///
+    /// Source: `erratum E11`.
     ///
     /// # Errors
     ///
@@ -727,6 +742,8 @@ impl Client {
 }
 
 /// One call of [`Client::reject_application`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`RejectApplicationBuilder::request`] with a whole [`RejectApplicationRequest`].
+///
+/// Source: `erratum E11`.
 #[derive(Debug, Clone)]
 #[must_use = "a call builder does nothing until `send`"]
 pub struct RejectApplicationBuilder<'a> {
@@ -737,12 +754,16 @@ pub struct RejectApplicationBuilder<'a> {
 
 impl<'a> RejectApplicationBuilder<'a> {
     /// Id of the application form to reject.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:30; erratum E12`.
     pub fn apply_id(mut self, value: i32) -> Self {
         self.apply_id = Some(value);
         self
     }
 
     /// Reason for the rejection.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:31; erratum E12`.
     pub fn memo(mut self, value: impl Into<String>) -> Self {
         self.memo = Some(value.into());
         self
@@ -787,25 +808,17 @@ impl<'a> RejectApplicationBuilder<'a> {
         client: &Client,
         request: &RejectApplicationRequest,
     ) -> Result<runtime::ResponseValue<bool>, runtime::Error<RejectApplicationError>> {
-        const OP: runtime::Operation = runtime::Operation::new(
-                "reject_application",
-                "POST",
-                "/app/newoms.php/webservice/business/backup-svr-data/reject",
-                200,
-            )
-            .params(&[runtime::Param::body("apply_id"), runtime::Param::body("memo")])
-            .fixed(
-                &[
-                    runtime::Fixed {
-                        location: runtime::Location::Query,
-                        name: "ip-type",
-                        value: "webservicerest",
-                    },
-                ],
-            )
-            .body(runtime::BodyEncoding::Json)
-            .auth(runtime::AuthPlace::new(0, runtime::Location::Query, "access-token"));
-        runtime::execute(&client.transport, &OP, request).await
+        runtime::check::validate(request)?;
+        let mut call = client.transport.call(runtime::Method::POST);
+        call.path("/app/newoms.php/webservice/business/backup-svr-data/reject");
+        call.query("ip-type", "webservicerest");
+        call.json(request);
+        call.token(0, runtime::Location::Query, "access-token");
+        let response = call.send().await?;
+        match response.status() {
+            200 => response.json(),
+            _ => response.failure(200, None),
+        }
     }
 }
 
@@ -813,9 +826,13 @@ impl<'a> RejectApplicationBuilder<'a> {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RejectApplicationRequest {
     /// Id of the application form to reject.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:30; erratum E12`.
     #[serde(with = "runtime::wire::string")]
     pub apply_id: i32,
     /// Reason for the rejection.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:31; erratum E12`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memo: Option<String>,
 }
@@ -827,6 +844,8 @@ impl RejectApplicationRequest {
     }
 
     /// Reason for the rejection.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:31; erratum E12`.
     pub fn memo(mut self, value: impl Into<String>) -> Self {
         self.memo = Some(value.into());
         self
@@ -841,10 +860,16 @@ impl runtime::Check for RejectApplicationRequest {
 #[derive(Debug, Clone, PartialEq)]
 pub enum RejectApplicationError {
     /// Access token missing or invalid (HTTP 401).
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:80-86`.
     Unauthorized(YiiUnauthorized),
     /// No application form has the given id (any failure status).
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:90-95; erratum E17`.
     ApplyNotFound(ApplyIdRejected),
     /// The caller's address is not whitelisted (any failure status).
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:88; erratum E17`.
     SourceIp(SourceIpRejected),
 }
 
@@ -864,6 +889,8 @@ impl runtime::OpError for RejectApplicationError {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BlockTimerApplication {
     /// Id of the new application form (used when approving it).
+    ///
+    /// Source: `000_9d1f9f3a4c182467.txt:29; erratum E18`.
     pub id: i32,
 }
 
@@ -875,8 +902,12 @@ impl runtime::Check for BlockTimerApplication {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TableBackupApplication {
     /// The application step.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:37`.
     pub apply: ApplyOutcome,
     /// The approval step; present when the application was auto-approved (as in successful example 2).
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:38; 001_3c6b8e5d5fc90c8a.txt:63-75`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check: Option<CheckOutcome>,
 }
@@ -895,6 +926,8 @@ impl runtime::Check for TableBackupApplication {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ApplyOutcome {
     /// Id of the application form (used when approving it).
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:37; erratum E18`.
     pub id: i32,
 }
 
@@ -906,6 +939,8 @@ impl runtime::Check for ApplyOutcome {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CheckOutcome {
     /// Id of the backup transaction the approval started.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:38`.
     pub trans_id: i32,
 }
 
@@ -917,14 +952,24 @@ impl runtime::Check for CheckOutcome {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct YiiUnauthorized {
     /// HTTP reason phrase (`Unauthorized`).
+    ///
+    /// Source: `000_9d1f9f3a4c182467.txt:50-56`.
     pub name: String,
     /// Human-readable reason.
+    ///
+    /// Source: `000_9d1f9f3a4c182467.txt:50-56`.
     pub message: String,
     /// Application error code (0).
+    ///
+    /// Source: `000_9d1f9f3a4c182467.txt:50-56`.
     pub code: i32,
     /// HTTP status repeated in the body.
+    ///
+    /// Source: `000_9d1f9f3a4c182467.txt:50-56`.
     pub status: i32,
     /// Exception class name.
+    ///
+    /// Source: `000_9d1f9f3a4c182467.txt:50-56`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
@@ -937,6 +982,8 @@ impl runtime::Check for YiiUnauthorized {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ConflictApply {
     /// Messages naming the conflicting application ids.
+    ///
+    /// Source: `000_9d1f9f3a4c182467.txt:57-61`.
     pub conflict_apply: Vec<String>,
 }
 
@@ -948,6 +995,8 @@ impl runtime::Check for ConflictApply {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SourceIpRejected {
     /// Message naming the rejected address.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:88`.
     pub source_ip: String,
 }
 
@@ -959,6 +1008,8 @@ impl runtime::Check for SourceIpRejected {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ApplyIdRejected {
     /// Messages about the application id.
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:90-95`.
     pub apply_id: Vec<String>,
 }
 
@@ -1034,9 +1085,7 @@ pub enum ApplyTableBackupZoneId {
 impl serde::Serialize for ApplyTableBackupZoneId {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::Zone(v) => {
-                serde::Serialize::serialize(&runtime::wire::StrForm::to_wire(v), s)
-            }
+            Self::Zone(v) => runtime::wire::string::serialize(v, s),
             Self::Empty => {
                 serde::Serialize::serialize(&runtime::wire::literal("\"\""), s)
             }

@@ -131,6 +131,8 @@ impl Client {
     ///
     /// `GET /v1.0/{project_id}/instances/{instance_id}/backups`; success is HTTP 200.
     ///
+    /// Source: `002_14c1ea64b03ca7af.txt:23`.
+    ///
     /// # Errors
     ///
     /// [`ListBackupRecordsError`] for the documented failures (`api_error`); also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.
@@ -209,6 +211,8 @@ impl Client {
 }
 
 /// One call of [`Client::list_backup_records`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`ListBackupRecordsBuilder::request`] with a whole [`ListBackupRecordsRequest`].
+///
+/// Source: `002_14c1ea64b03ca7af.txt:23`.
 #[derive(Debug, Clone)]
 #[must_use = "a call builder does nothing until `send`"]
 pub struct ListBackupRecordsBuilder<'a> {
@@ -223,36 +227,48 @@ pub struct ListBackupRecordsBuilder<'a> {
 
 impl<'a> ListBackupRecordsBuilder<'a> {
     /// Project id.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:59-77`.
     pub fn project_id(mut self, value: impl Into<ProjectId>) -> Self {
         self.project_id = Some(value.into());
         self
     }
 
     /// DCS instance id.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:86-104`.
     pub fn instance_id(mut self, value: impl Into<InstanceId>) -> Self {
         self.instance_id = Some(value.into());
         self
     }
 
     /// 1-based index of the first record to return.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:113-131`.
     pub fn start(mut self, value: i32) -> Self {
         self.start = Some(value);
         self
     }
 
     /// Records per page.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:140-158`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
         self
     }
 
     /// Start of the time window.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:167-185`.
     pub fn begin_time(mut self, value: impl Into<String>) -> Self {
         self.begin_time = Some(value.into());
         self
     }
 
     /// End of the time window.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:194-212`.
     pub fn end_time(mut self, value: impl Into<String>) -> Self {
         self.end_time = Some(value.into());
         self
@@ -342,46 +358,59 @@ impl<'a> ListBackupRecordsBuilder<'a> {
         runtime::ResponseValue<BackupRecordList>,
         runtime::Error<ListBackupRecordsError>,
     > {
-        const OP: runtime::Operation = runtime::Operation::new(
-                "list_backup_records",
-                "GET",
-                "/v1.0/{project_id}/instances/{instance_id}/backups",
-                200,
-            )
-            .params(
-                &[
-                    runtime::Param::path("project_id"),
-                    runtime::Param::path("instance_id"),
-                    runtime::Param::query("start"),
-                    runtime::Param::query("limit"),
-                    runtime::Param::query("beginTime"),
-                    runtime::Param::query("endTime"),
-                ],
-            )
-            .auth(runtime::AuthPlace::new(0, runtime::Location::Header, "X-Auth-Token"))
-            .signed();
-        runtime::execute(&client.transport, &OP, request).await
+        runtime::check::validate(request)?;
+        let mut call = client.transport.call(runtime::Method::GET);
+        call.path("/v1.0/");
+        call.path_param(&request.project_id);
+        call.path("/instances/");
+        call.path_param(&request.instance_id);
+        call.path("/backups");
+        call.query("start", &request.start);
+        call.query("limit", &request.limit);
+        call.query("beginTime", &request.begin_time);
+        call.query("endTime", &request.end_time);
+        call.token(0, runtime::Location::Header, "X-Auth-Token");
+        call.signed();
+        let response = call.send().await?;
+        match response.status() {
+            200 => response.json(),
+            _ => response.failure(200, None),
+        }
     }
 }
 
-/// Parameters of [`Client::list_backup_records`]. Build with `new` (required parameters) and the setters (optional ones).
+/// Parameters of [`Client::list_backup_records`]. Build with `new` (required parameters) and the setters (optional ones). Deserializes from every parameter; serializes to the body members only (the call sends the others in its path, query or headers).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListBackupRecordsRequest {
     /// Project id.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:59-77`.
+    #[serde(skip_serializing)]
     pub project_id: ProjectId,
     /// DCS instance id.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:86-104`.
+    #[serde(skip_serializing)]
     pub instance_id: InstanceId,
     /// 1-based index of the first record to return.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:113-131`.
+    #[serde(skip_serializing, default)]
     pub start: Option<i32>,
     /// Records per page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:140-158`.
+    #[serde(skip_serializing, default)]
     pub limit: Option<i32>,
     /// Start of the time window.
-    #[serde(rename = "beginTime", default, skip_serializing_if = "Option::is_none")]
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:167-185`.
+    #[serde(rename = "beginTime", skip_serializing, default)]
     pub begin_time: Option<String>,
     /// End of the time window.
-    #[serde(rename = "endTime", default, skip_serializing_if = "Option::is_none")]
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:194-212`.
+    #[serde(rename = "endTime", skip_serializing, default)]
     pub end_time: Option<String>,
 }
 
@@ -402,24 +431,32 @@ impl ListBackupRecordsRequest {
     }
 
     /// 1-based index of the first record to return.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:113-131`.
     pub fn start(mut self, value: i32) -> Self {
         self.start = Some(value);
         self
     }
 
     /// Records per page.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:140-158`.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
         self
     }
 
     /// Start of the time window.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:167-185`.
     pub fn begin_time(mut self, value: impl Into<String>) -> Self {
         self.begin_time = Some(value.into());
         self
     }
 
     /// End of the time window.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:194-212`.
     pub fn end_time(mut self, value: impl Into<String>) -> Self {
         self.end_time = Some(value.into());
         self
@@ -462,6 +499,8 @@ impl runtime::Check for ListBackupRecordsRequest {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ListBackupRecordsError {
     /// Request rejected by the service (common OTC error body) (any failure status).
+    ///
+    /// Source: `erratum E3`.
     ApiError(ApiError),
 }
 
@@ -478,8 +517,12 @@ impl runtime::OpError for ListBackupRecordsError {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BackupRecordList {
     /// Backup records on this page.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:281-293`.
     pub backup_record_response: Vec<BackupRecord>,
     /// Number of records matching the query (all pages).
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:302-314`.
     pub total_num: i32,
 }
 
@@ -500,45 +543,75 @@ impl runtime::Check for BackupRecordList {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BackupRecord {
     /// Backup status.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:361-376; erratum E5`.
     pub status: BackupStatus,
     /// Free-text description of the backup.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:385-397; erratum E5`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remark: Option<String>,
     /// Time segment in which the backup ran.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:406-418; erratum E5`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
     /// Backup progress, as a decimal string (the example shows 100.00).
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:427-439; erratum E5`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub progress: Option<String>,
     /// Size of the backup file in bytes.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:448-460; erratum E5`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i64>,
     /// DCS instance id.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:469-481; erratum E5`.
     pub instance_id: String,
     /// Backup record id.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:490-502; erratum E5`.
     pub backup_id: String,
     /// When the backup task was created.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:511-523`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
     /// When the backup finished.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:532-544`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<String>,
     /// When the backup started.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:553-565`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub execution_at: Option<String>,
     /// Manual or automatic backup.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:574-589`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backup_type: Option<BackupType>,
     /// Name of the backup record.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:598-610; erratum E5`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backup_name: Option<String>,
     /// Backup file format (the example shows AOF).
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:619-631; erratum E5`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backup_format: Option<String>,
     /// Why the backup failed; null unless it failed.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:640-652; erratum E5`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<BackupErrorCode>,
     /// Whether the backup can be restored.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:661-673; erratum E5`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_support_restore: Option<RestoreSupport>,
 }
@@ -658,8 +731,12 @@ runtime::decl::string_enum!(
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ApiError {
     /// Service error code.
+    ///
+    /// Source: `erratum E3`.
     pub error_code: String,
     /// Human-readable message.
+    ///
+    /// Source: `erratum E3`.
     pub error_msg: String,
 }
 

@@ -113,6 +113,8 @@ impl Client {
     ///
     /// `POST /` selected by `func=instances.fleio_bckps.schedule.edit`, `out=json`, `sok=ok`; success is HTTP 200.
     ///
+    /// Source: `004_8820baae76b1186a.txt:3-5`.
+    ///
     /// # Errors
     ///
     /// [`CreateBackupScheduleError`] for the documented failures (`billmgr_error`); also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.
@@ -173,6 +175,8 @@ impl Client {
 }
 
 /// One call of [`Client::create_backup_schedule`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`CreateBackupScheduleBuilder::request`] with a whole [`CreateBackupScheduleRequest`].
+///
+/// Source: `004_8820baae76b1186a.txt:3-5`.
 #[derive(Debug, Clone)]
 #[must_use = "a call builder does nothing until `send`"]
 pub struct CreateBackupScheduleBuilder<'a> {
@@ -185,24 +189,32 @@ pub struct CreateBackupScheduleBuilder<'a> {
 
 impl<'a> CreateBackupScheduleBuilder<'a> {
     /// Instance to schedule backups for.
+    ///
+    /// Source: `004_8820baae76b1186a.txt:12`.
     pub fn plid(mut self, value: i64) -> Self {
         self.plid = Some(value);
         self
     }
 
     /// Schedule name.
+    ///
+    /// Source: `004_8820baae76b1186a.txt:13`.
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
 
     /// Weekdays to back up on, Sunday = 0 to Saturday = 6.
+    ///
+    /// Source: `004_8820baae76b1186a.txt:14; erratum E12`.
     pub fn rotation_days(mut self, value: Vec<i32>) -> Self {
         self.rotation_days = Some(value);
         self
     }
 
     /// Time of day to back up.
+    ///
+    /// Source: `004_8820baae76b1186a.txt:15; erratum E12; erratum E14`.
     pub fn rotation_time(mut self, value: impl Into<String>) -> Self {
         self.rotation_time = Some(value.into());
         self
@@ -260,56 +272,34 @@ impl<'a> CreateBackupScheduleBuilder<'a> {
         client: &Client,
         request: &CreateBackupScheduleRequest,
     ) -> Result<runtime::ResponseValue<()>, runtime::Error<CreateBackupScheduleError>> {
-        const OP: runtime::Operation = runtime::Operation::new(
-                "create_backup_schedule",
-                "POST",
-                "/",
-                200,
-            )
-            .params(
-                &[
-                    runtime::Param::body("plid"),
-                    runtime::Param::body("name"),
-                    runtime::Param::body("rotation_days"),
-                    runtime::Param::body("rotation_time"),
-                ],
-            )
-            .fixed(
-                &[
-                    runtime::Fixed {
-                        location: runtime::Location::Body,
-                        name: "func",
-                        value: "instances.fleio_bckps.schedule.edit",
-                    },
-                    runtime::Fixed {
-                        location: runtime::Location::Body,
-                        name: "out",
-                        value: "json",
-                    },
-                    runtime::Fixed {
-                        location: runtime::Location::Body,
-                        name: "sok",
-                        value: "ok",
-                    },
-                ],
-            )
-            .body(runtime::BodyEncoding::Multipart)
-            .auth(runtime::AuthPlace::new(0, runtime::Location::Body, "auth"))
-            .envelope(
-                runtime::Envelope::XmlJson(runtime::XmlJson {
-                    root: "doc",
-                    list: "elem",
-                    error: "error",
-                    text_key: "$",
-                    attribute_prefix: "$",
-                    error_fields: runtime::XmlErrorFields {
-                        kind: "type",
-                        object: Some("object"),
-                        message: "msg",
-                    },
-                }),
-            );
-        runtime::execute(&client.transport, &OP, request).await
+        const XML: runtime::XmlJson<'static> = runtime::XmlJson {
+            root: "doc",
+            list: "elem",
+            error: "error",
+            text_key: "$",
+            attribute_prefix: "$",
+            error_fields: runtime::XmlErrorFields {
+                kind: "type",
+                object: Some("object"),
+                message: "msg",
+            },
+        };
+        runtime::check::validate(request)?;
+        let mut call = client.transport.call(runtime::Method::POST);
+        call.path("/");
+        call.multipart("func", "instances.fleio_bckps.schedule.edit");
+        call.multipart("out", "json");
+        call.multipart("sok", "ok");
+        call.multipart("plid", &request.plid);
+        call.multipart("name", &request.name);
+        call.multipart_csv("rotation_days", &request.rotation_days);
+        call.multipart("rotation_time", &request.rotation_time);
+        call.token(0, runtime::Location::Body, "auth");
+        let response = call.send().await?;
+        match response.status() {
+            200 => response.xml_json(&XML, false),
+            _ => response.failure(200, Some(&XML)),
+        }
     }
 }
 
@@ -317,13 +307,21 @@ impl<'a> CreateBackupScheduleBuilder<'a> {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateBackupScheduleRequest {
     /// Instance to schedule backups for.
+    ///
+    /// Source: `004_8820baae76b1186a.txt:12`.
     pub plid: i64,
     /// Schedule name.
+    ///
+    /// Source: `004_8820baae76b1186a.txt:13`.
     pub name: String,
     /// Weekdays to back up on, Sunday = 0 to Saturday = 6.
+    ///
+    /// Source: `004_8820baae76b1186a.txt:14; erratum E12`.
     #[serde(with = "runtime::wire::csv")]
     pub rotation_days: Vec<i32>,
     /// Time of day to back up.
+    ///
+    /// Source: `004_8820baae76b1186a.txt:15; erratum E12; erratum E14`.
     pub rotation_time: String,
 }
 
@@ -365,6 +363,8 @@ impl runtime::Check for CreateBackupScheduleRequest {
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateBackupScheduleError {
     /// BILLmanager refused the call (doc.error, under HTTP 200) (any failure status).
+    ///
+    /// Source: `004_8820baae76b1186a.txt:62; erratum E10`.
     BillmgrError(BillmgrErrorDoc),
 }
 
@@ -379,6 +379,8 @@ impl Client {
     /// List the backup schedules of an instance.
     ///
     /// `POST /` selected by `func=instances.fleio_bckps.schedule`, `out=json`; success is HTTP 200.
+    ///
+    /// Source: `004_8820baae76b1186a.txt:44-46`.
     ///
     /// # Errors
     ///
@@ -433,6 +435,8 @@ impl Client {
 }
 
 /// One call of [`Client::list_backup_schedules`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`ListBackupSchedulesBuilder::request`] with a whole [`ListBackupSchedulesRequest`].
+///
+/// Source: `004_8820baae76b1186a.txt:44-46`.
 #[derive(Debug, Clone)]
 #[must_use = "a call builder does nothing until `send`"]
 pub struct ListBackupSchedulesBuilder<'a> {
@@ -442,6 +446,8 @@ pub struct ListBackupSchedulesBuilder<'a> {
 
 impl<'a> ListBackupSchedulesBuilder<'a> {
     /// Instance whose schedules to list.
+    ///
+    /// Source: `004_8820baae76b1186a.txt:52; 004_8820baae76b1186a.txt:59; erratum E4`.
     pub fn elid(mut self, value: i64) -> Self {
         self.elid = Some(value);
         self
@@ -484,45 +490,30 @@ impl<'a> ListBackupSchedulesBuilder<'a> {
         runtime::ResponseValue<Vec<BackupSchedule>>,
         runtime::Error<ListBackupSchedulesError>,
     > {
-        const OP: runtime::Operation = runtime::Operation::new(
-                "list_backup_schedules",
-                "POST",
-                "/",
-                200,
-            )
-            .params(&[runtime::Param::body("elid")])
-            .fixed(
-                &[
-                    runtime::Fixed {
-                        location: runtime::Location::Body,
-                        name: "func",
-                        value: "instances.fleio_bckps.schedule",
-                    },
-                    runtime::Fixed {
-                        location: runtime::Location::Body,
-                        name: "out",
-                        value: "json",
-                    },
-                ],
-            )
-            .body(runtime::BodyEncoding::Multipart)
-            .auth(runtime::AuthPlace::new(0, runtime::Location::Body, "auth"))
-            .envelope(
-                runtime::Envelope::XmlJson(runtime::XmlJson {
-                    root: "doc",
-                    list: "elem",
-                    error: "error",
-                    text_key: "$",
-                    attribute_prefix: "$",
-                    error_fields: runtime::XmlErrorFields {
-                        kind: "type",
-                        object: Some("object"),
-                        message: "msg",
-                    },
-                }),
-            )
-            .list();
-        runtime::execute(&client.transport, &OP, request).await
+        const XML: runtime::XmlJson<'static> = runtime::XmlJson {
+            root: "doc",
+            list: "elem",
+            error: "error",
+            text_key: "$",
+            attribute_prefix: "$",
+            error_fields: runtime::XmlErrorFields {
+                kind: "type",
+                object: Some("object"),
+                message: "msg",
+            },
+        };
+        runtime::check::validate(request)?;
+        let mut call = client.transport.call(runtime::Method::POST);
+        call.path("/");
+        call.multipart("func", "instances.fleio_bckps.schedule");
+        call.multipart("out", "json");
+        call.multipart("elid", &request.elid);
+        call.token(0, runtime::Location::Body, "auth");
+        let response = call.send().await?;
+        match response.status() {
+            200 => response.xml_json(&XML, true),
+            _ => response.failure(200, Some(&XML)),
+        }
     }
 }
 
@@ -530,6 +521,8 @@ impl<'a> ListBackupSchedulesBuilder<'a> {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListBackupSchedulesRequest {
     /// Instance whose schedules to list.
+    ///
+    /// Source: `004_8820baae76b1186a.txt:52; 004_8820baae76b1186a.txt:59; erratum E4`.
     pub elid: i64,
 }
 
@@ -548,6 +541,8 @@ impl runtime::Check for ListBackupSchedulesRequest {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ListBackupSchedulesError {
     /// BILLmanager refused the call (doc.error, under HTTP 200) (any failure status).
+    ///
+    /// Source: `004_8820baae76b1186a.txt:62; erratum E10`.
     BillmgrError(BillmgrErrorDoc),
 }
 
@@ -562,6 +557,8 @@ impl Client {
     /// Delete a backup schedule.
     ///
     /// `POST /` selected by `func=instances.fleio_bckps.schedule.delete`, `out=json`; success is HTTP 200.
+    ///
+    /// Source: `004_8820baae76b1186a.txt:104-105`.
     ///
     /// # Errors
     ///
@@ -618,6 +615,8 @@ impl Client {
 }
 
 /// One call of [`Client::delete_backup_schedule`]: a setter per parameter (required ones must be set, or `send` fails with [`Error::InvalidInput`] naming them before anything is sent), or [`DeleteBackupScheduleBuilder::request`] with a whole [`DeleteBackupScheduleRequest`].
+///
+/// Source: `004_8820baae76b1186a.txt:104-105`.
 #[derive(Debug, Clone)]
 #[must_use = "a call builder does nothing until `send`"]
 pub struct DeleteBackupScheduleBuilder<'a> {
@@ -627,6 +626,8 @@ pub struct DeleteBackupScheduleBuilder<'a> {
 
 impl<'a> DeleteBackupScheduleBuilder<'a> {
     /// Schedule to delete.
+    ///
+    /// Source: `004_8820baae76b1186a.txt:111`.
     pub fn elid(mut self, value: i64) -> Self {
         self.elid = Some(value);
         self
@@ -667,44 +668,30 @@ impl<'a> DeleteBackupScheduleBuilder<'a> {
         client: &Client,
         request: &DeleteBackupScheduleRequest,
     ) -> Result<runtime::ResponseValue<()>, runtime::Error<DeleteBackupScheduleError>> {
-        const OP: runtime::Operation = runtime::Operation::new(
-                "delete_backup_schedule",
-                "POST",
-                "/",
-                200,
-            )
-            .params(&[runtime::Param::body("elid")])
-            .fixed(
-                &[
-                    runtime::Fixed {
-                        location: runtime::Location::Body,
-                        name: "func",
-                        value: "instances.fleio_bckps.schedule.delete",
-                    },
-                    runtime::Fixed {
-                        location: runtime::Location::Body,
-                        name: "out",
-                        value: "json",
-                    },
-                ],
-            )
-            .body(runtime::BodyEncoding::Multipart)
-            .auth(runtime::AuthPlace::new(0, runtime::Location::Body, "auth"))
-            .envelope(
-                runtime::Envelope::XmlJson(runtime::XmlJson {
-                    root: "doc",
-                    list: "elem",
-                    error: "error",
-                    text_key: "$",
-                    attribute_prefix: "$",
-                    error_fields: runtime::XmlErrorFields {
-                        kind: "type",
-                        object: Some("object"),
-                        message: "msg",
-                    },
-                }),
-            );
-        runtime::execute(&client.transport, &OP, request).await
+        const XML: runtime::XmlJson<'static> = runtime::XmlJson {
+            root: "doc",
+            list: "elem",
+            error: "error",
+            text_key: "$",
+            attribute_prefix: "$",
+            error_fields: runtime::XmlErrorFields {
+                kind: "type",
+                object: Some("object"),
+                message: "msg",
+            },
+        };
+        runtime::check::validate(request)?;
+        let mut call = client.transport.call(runtime::Method::POST);
+        call.path("/");
+        call.multipart("func", "instances.fleio_bckps.schedule.delete");
+        call.multipart("out", "json");
+        call.multipart("elid", &request.elid);
+        call.token(0, runtime::Location::Body, "auth");
+        let response = call.send().await?;
+        match response.status() {
+            200 => response.xml_json(&XML, false),
+            _ => response.failure(200, Some(&XML)),
+        }
     }
 }
 
@@ -712,6 +699,8 @@ impl<'a> DeleteBackupScheduleBuilder<'a> {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteBackupScheduleRequest {
     /// Schedule to delete.
+    ///
+    /// Source: `004_8820baae76b1186a.txt:111`.
     pub elid: i64,
 }
 
@@ -730,6 +719,8 @@ impl runtime::Check for DeleteBackupScheduleRequest {
 #[derive(Debug, Clone, PartialEq)]
 pub enum DeleteBackupScheduleError {
     /// BILLmanager refused the call (doc.error, under HTTP 200) (any failure status).
+    ///
+    /// Source: `004_8820baae76b1186a.txt:62; erratum E10`.
     BillmgrError(BillmgrErrorDoc),
 }
 
@@ -744,23 +735,37 @@ impl runtime::OpError for DeleteBackupScheduleError {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BackupSchedule {
     /// Schedule id (the elid that deletes it).
+    ///
+    /// Source: `004_8820baae76b1186a.txt:96; erratum E9; erratum E13`.
     #[serde(with = "runtime::wire::string")]
     pub id: i64,
     /// Instance the schedule belongs to.
+    ///
+    /// Source: `004_8820baae76b1186a.txt:97; erratum E13`.
     #[serde(with = "runtime::wire::string")]
     pub instance_id: i64,
     /// Schedule name.
+    ///
+    /// Source: `004_8820baae76b1186a.txt:98; erratum E9; erratum E13`.
     pub name: String,
     /// Weekdays the backup runs, as English day names separated by spaces.
+    ///
+    /// Source: `004_8820baae76b1186a.txt:99; erratum E6`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rotation_days: Option<String>,
     /// Time of day the backup runs (the page names no time zone).
+    ///
+    /// Source: `004_8820baae76b1186a.txt:100`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rotation_time: Option<String>,
     /// Day the schedule was created.
+    ///
+    /// Source: `004_8820baae76b1186a.txt:95; erratum E11`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_date: Option<String>,
     /// Name of the instance's server.
+    ///
+    /// Source: `004_8820baae76b1186a.txt:101`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub servername: Option<String>,
 }
@@ -792,6 +797,8 @@ impl runtime::Check for BackupSchedule {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BillmgrErrorDoc {
     /// Document root.
+    ///
+    /// Source: `erratum E10`.
     pub doc: BillmgrErrorRoot,
 }
 
@@ -806,6 +813,8 @@ impl runtime::Check for BillmgrErrorDoc {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BillmgrErrorRoot {
     /// The error element.
+    ///
+    /// Source: `erratum E10`.
     pub error: BillmgrError,
 }
 
@@ -820,12 +829,18 @@ impl runtime::Check for BillmgrErrorRoot {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BillmgrError {
     /// Error class (e.g. auth, access, value, missed).
+    ///
+    /// Source: `erratum E10`.
     #[serde(rename = "$type")]
     pub r#type: String,
     /// Parameter or object the error is about.
+    ///
+    /// Source: `erratum E10`.
     #[serde(rename = "$object", default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Human-readable message.
+    ///
+    /// Source: `erratum E10`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub msg: Option<XmlText>,
 }
@@ -842,6 +857,8 @@ impl runtime::Check for BillmgrError {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct XmlText {
     /// The text.
+    ///
+    /// Source: `004_8820baae76b1186a.txt:67`.
     #[serde(rename = "$")]
     pub value: String,
 }

@@ -1,5 +1,5 @@
 //! Short forms for what generated clients declare per operation and per enum: `const`
-//! constructors for the operation tables and two macros for trait boilerplate. They keep the
+//! constructors for the documented failures and two macros for trait boilerplate. They keep the
 //! generated modules lean (one line where a struct literal or an impl block took ten).
 //!
 //! The macros expand to paths resolved where they are invoked (`serde`, `std`, and the
@@ -7,106 +7,6 @@
 //! and from the copy inside a standalone crate.
 
 use super::error::ErrorCase;
-use super::transport::{AuthPlace, BodyEncoding, Envelope, Fixed, Location, Operation, Param};
-
-impl Operation {
-    /// An operation without parameters, body, credential or envelope; the setters below add
-    /// what the spec declares.
-    pub const fn new(
-        id: &'static str,
-        method: &'static str,
-        path: &'static str,
-        success: u16,
-    ) -> Self {
-        Self {
-            id,
-            method,
-            path,
-            params: &[],
-            fixed: &[],
-            body: BodyEncoding::None,
-            auth: None,
-            signed: false,
-            success,
-            envelope: Envelope::None,
-            list_payload: false,
-        }
-    }
-
-    pub const fn params(mut self, params: &'static [Param]) -> Self {
-        self.params = params;
-        self
-    }
-
-    pub const fn fixed(mut self, fixed: &'static [Fixed]) -> Self {
-        self.fixed = fixed;
-        self
-    }
-
-    pub const fn body(mut self, body: BodyEncoding) -> Self {
-        self.body = body;
-        self
-    }
-
-    pub const fn auth(mut self, auth: AuthPlace) -> Self {
-        self.auth = Some(auth);
-        self
-    }
-
-    /// A request signature is an accepted credential.
-    pub const fn signed(mut self) -> Self {
-        self.signed = true;
-        self
-    }
-
-    pub const fn envelope(mut self, envelope: Envelope) -> Self {
-        self.envelope = envelope;
-        self
-    }
-
-    /// The payload is a list.
-    pub const fn list(mut self) -> Self {
-        self.list_payload = true;
-        self
-    }
-}
-
-impl AuthPlace {
-    /// Credential of auth scheme `scheme` sent at `location` under `name`.
-    pub const fn new(scheme: usize, location: Location, name: &'static str) -> Self {
-        Self {
-            scheme,
-            location,
-            name,
-        }
-    }
-}
-
-impl Param {
-    const fn at(name: &'static str, location: Location) -> Self {
-        Self { name, location }
-    }
-
-    /// A path template variable.
-    pub const fn path(name: &'static str) -> Self {
-        Self::at(name, Location::Path)
-    }
-
-    /// A query parameter.
-    pub const fn query(name: &'static str) -> Self {
-        Self::at(name, Location::Query)
-    }
-
-    /// A request header.
-    pub const fn header(name: &'static str) -> Self {
-        Self::at(name, Location::Header)
-    }
-
-    /// A member of the JSON body or a field of the form body.
-    pub const fn body(name: &'static str) -> Self {
-        Self::at(name, Location::Body)
-    }
-}
 
 impl ErrorCase {
     /// A failure documented under HTTP `status`, recognised by status alone until narrowed.

@@ -90,6 +90,80 @@ pub fn unwrap_result_code(
     Ok(Value::Object(root))
 }
 
+/// Whether every result code at `scopes` in the JSON text `body` is `success`, read in one
+/// pass without building a tree (other members are skipped). `false` for anything
+/// [`unwrap_result_code`] would refuse, which then says why.
+pub fn result_codes_ok(body: &[u8], code_field: &str, success: i64, scopes: &[&str]) -> bool {
+    use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+
+    /// The code of one object (`None`: absent or not an integer); `Err` if not an object.
+    struct Codes<'a> {
+        code_field: &'a str,
+        /// Named scopes to descend into (only at the top).
+        scopes: &'a [&'a str],
+        success: i64,
+    }
+
+    /// `(own code, every named scope present has the success code)`.
+    type Found = (Option<i64>, bool);
+
+    impl<'de> Visitor<'de> for Codes<'_> {
+        type Value = Found;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Found, A::Error> {
+            let (mut code, mut scopes_ok) = (None, true);
+            while let Some(key) = map.next_key::<std::borrow::Cow<'_, str>>()? {
+                if key == self.code_field {
+                    code = map.next_value::<CodeValue>()?.0;
+                } else if self.scopes.iter().any(|s| !s.is_empty() && *s == key) {
+                    let inner = Codes {
+                        scopes: &[],
+                        ..self
+                    };
+                    let (c, _) = map.next_value_seed(inner)?;
+                    scopes_ok &= c == Some(self.success);
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok((code, scopes_ok))
+        }
+    }
+
+    impl<'de> DeserializeSeed<'de> for Codes<'_> {
+        type Value = Found;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Found, D::Error> {
+            d.deserialize_map(self)
+        }
+    }
+
+    /// An integer code, or a numeric string; anything else is `None`.
+    struct CodeValue(Option<i64>);
+
+    impl<'de> serde::Deserialize<'de> for CodeValue {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            let v = <Value as serde::Deserialize>::deserialize(d)?;
+            Ok(CodeValue(as_code(&v)))
+        }
+    }
+
+    let seed = Codes {
+        code_field,
+        scopes,
+        success,
+    };
+    let mut de = serde_json::Deserializer::from_slice(body);
+    match seed.deserialize(&mut de) {
+        Ok((code, scopes_ok)) => {
+            let top_ok = !scopes.contains(&"") || code == Some(success);
+            top_ok && scopes_ok && de.end().is_ok()
+        }
+        Err(_) => false,
+    }
+}
+
 fn as_code(v: &Value) -> Option<i64> {
     match v {
         Value::Number(n) => n.as_i64(),
@@ -267,6 +341,32 @@ mod tests {
             }
         );
         assert_eq!(err.to_string(), "result code 3 in `check`: denied");
+    }
+
+    #[test]
+    fn the_one_pass_check_agrees_with_the_unwrapping() {
+        let bodies = [
+            json!({"ret": 0, "msg": "", "id": 3}),
+            json!({"ret": "0", "id": 3}),
+            json!({"ret": 2, "msg": "no"}),
+            json!({"id": 3}),
+            json!([1]),
+            json!({"apply": {"ret": 0, "msg": "ok", "id": 558}}),
+            json!({"apply": {"ret": 0}, "check": {"ret": 3, "msg": "denied"}}),
+            json!({"apply": 5}),
+            json!({"apply": {"id": 1}}),
+        ];
+        for scopes in [&[""][..], &["apply", "check"][..]] {
+            for body in &bodies {
+                let bytes = serde_json::to_vec(body).expect("serializes");
+                assert_eq!(
+                    result_codes_ok(&bytes, "ret", 0, scopes),
+                    rc(body.clone(), scopes).is_ok(),
+                    "{body} at {scopes:?}"
+                );
+            }
+        }
+        assert!(!result_codes_ok(b"{\"ret\":0} trailing", "ret", 0, &[""]));
     }
 
     #[test]

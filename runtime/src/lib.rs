@@ -8,6 +8,7 @@
 
 pub mod check;
 pub mod envelope;
+pub mod param;
 pub mod secret;
 pub mod sign;
 pub mod wire;
@@ -16,6 +17,8 @@ pub use self::check::{Check, Checker, InvalidInput, Violation};
 pub use self::envelope::{XmlErrorFields, XmlJson};
 pub use self::secret::Secret;
 
+#[cfg(feature = "http")]
+pub mod call;
 #[cfg(feature = "http")]
 pub mod decl;
 #[cfg(feature = "http")]
@@ -28,18 +31,20 @@ pub mod paginate;
 pub mod transport;
 
 #[cfg(feature = "http")]
+pub use self::call::{Call, Response};
+#[cfg(feature = "http")]
 pub use self::error::{unknown_case, Error, ErrorCase, OpError, ResponseValue};
 #[cfg(feature = "http")]
 pub use self::net::HttpSettings;
 #[cfg(feature = "http")]
 pub use self::paginate::{paginate, ItemStream};
 #[cfg(feature = "http")]
-pub use self::transport::{
-    execute, AuthPlace, BodyEncoding, BuildError, Envelope, Fixed, Location, Operation, Param,
-    Transport, TransportBuilder,
-};
+pub use self::transport::{BuildError, Location, Transport, TransportBuilder};
 #[cfg(feature = "http")]
 pub use futures_core::Stream;
 /// `next()` and the other stream combinators, for the `stream()` of paginated operations.
 #[cfg(feature = "http")]
 pub use futures_util::StreamExt;
+/// The HTTP method of a [`Call`].
+#[cfg(feature = "http")]
+pub use reqwest::Method;

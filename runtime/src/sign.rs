@@ -197,21 +197,16 @@ impl Keys {
     }
 }
 
-/// The transport's hook: sign the request when the operation accepts a signature, both keys
-/// are set and no token is (a token the caller set wins).
+/// Sign the request when both keys are set (the call accepts a signature and sent no token).
 #[cfg(feature = "http")]
-pub(crate) fn sign_if_chosen<E>(
+pub(crate) fn sign_if_keys<E>(
     t: &super::transport::Transport,
-    keys: &Keys,
-    op: &super::transport::Operation,
     builder: reqwest::RequestBuilder,
 ) -> Result<reqwest::RequestBuilder, super::error::Error<E>> {
+    let keys = t.signing();
     let (Some(access), Some(secret)) = (&keys.access, &keys.secret) else {
         return Ok(builder);
     };
-    if !op.signed || op.auth.is_some_and(|a| t.token(a).is_some()) {
-        return Ok(builder);
-    }
     let (client, request) = builder.build_split();
     let mut request =
         request.map_err(|e| super::error::Error::Transport(t.redact(&e.to_string())))?;

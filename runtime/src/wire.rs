@@ -5,8 +5,8 @@
 //! - [`double_option`]: an optional field that may also be `null` (`Option<Option<T>>`), so
 //!   "absent" and "null" stay distinct.
 //!
-//! Each encoding is a trait over the value shapes a field can have (scalar, `Option`, `Vec`),
-//! converting through [`serde_json::Value`].
+//! Each encoding is a trait over the value shapes a field can have (scalar, `Option`, `Vec`):
+//! written straight to the serializer, read through the field's own [`serde_json::Value`].
 
 use std::fmt::Display;
 use std::str::FromStr;
@@ -17,15 +17,24 @@ use serde_json::Value;
 
 /// A value whose scalars travel as strings.
 pub trait StrForm: Sized {
-    fn to_wire(&self) -> Value;
+    fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error>;
     fn from_wire(value: Value) -> Result<Self, String>;
+}
+
+/// Serializes a [`StrForm`] value in its wire form.
+struct AsStr<'a, T>(&'a T);
+
+impl<T: StrForm> Serialize for AsStr<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.write(s)
+    }
 }
 
 macro_rules! str_form_scalar {
     ($($t:ty),*) => {$(
         impl StrForm for $t {
-            fn to_wire(&self) -> Value {
-                Value::String(self.to_string())
+            fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
             }
             fn from_wire(value: Value) -> Result<Self, String> {
                 match value {
@@ -41,8 +50,8 @@ macro_rules! str_form_scalar {
 str_form_scalar!(i32, i64, f64, bool);
 
 impl StrForm for String {
-    fn to_wire(&self) -> Value {
-        Value::String(self.clone())
+    fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self)
     }
     fn from_wire(value: Value) -> Result<Self, String> {
         match value {
@@ -55,8 +64,11 @@ impl StrForm for String {
 }
 
 impl<T: StrForm> StrForm for Option<T> {
-    fn to_wire(&self) -> Value {
-        self.as_ref().map_or(Value::Null, T::to_wire)
+    fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Some(v) => s.serialize_some(&AsStr(v)),
+            None => s.serialize_none(),
+        }
     }
     fn from_wire(value: Value) -> Result<Self, String> {
         match value {
@@ -67,8 +79,8 @@ impl<T: StrForm> StrForm for Option<T> {
 }
 
 impl<T: StrForm> StrForm for Vec<T> {
-    fn to_wire(&self) -> Value {
-        Value::Array(self.iter().map(T::to_wire).collect())
+    fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter().map(AsStr))
     }
     fn from_wire(value: Value) -> Result<Self, String> {
         match value {
@@ -83,7 +95,7 @@ pub mod string {
     use super::*;
 
     pub fn serialize<T: StrForm, S: Serializer>(value: &T, s: S) -> Result<S::Ok, S::Error> {
-        value.to_wire().serialize(s)
+        value.write(s)
     }
 
     pub fn deserialize<'de, T: StrForm, D: Deserializer<'de>>(d: D) -> Result<T, D::Error> {
@@ -93,7 +105,7 @@ pub mod string {
 
 /// An array that travels as one comma-separated string.
 pub trait CsvForm: Sized {
-    fn to_wire(&self) -> Value;
+    fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error>;
     fn from_wire(value: Value) -> Result<Self, String>;
 }
 
@@ -101,9 +113,9 @@ impl<T> CsvForm for Vec<T>
 where
     T: FromStr + Display + DeserializeOwned,
 {
-    fn to_wire(&self) -> Value {
+    fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let parts: Vec<String> = self.iter().map(ToString::to_string).collect();
-        Value::String(parts.join(","))
+        s.serialize_str(&parts.join(","))
     }
     fn from_wire(value: Value) -> Result<Self, String> {
         match value {
@@ -119,8 +131,11 @@ where
 }
 
 impl<T: CsvForm> CsvForm for Option<T> {
-    fn to_wire(&self) -> Value {
-        self.as_ref().map_or(Value::Null, T::to_wire)
+    fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Some(v) => v.write(s),
+            None => s.serialize_none(),
+        }
     }
     fn from_wire(value: Value) -> Result<Self, String> {
         match value {
@@ -135,7 +150,7 @@ pub mod csv {
     use super::*;
 
     pub fn serialize<T: CsvForm, S: Serializer>(value: &T, s: S) -> Result<S::Ok, S::Error> {
-        value.to_wire().serialize(s)
+        value.write(s)
     }
 
     pub fn deserialize<'de, T: CsvForm, D: Deserializer<'de>>(d: D) -> Result<T, D::Error> {
@@ -182,7 +197,7 @@ pub fn literal(text: &str) -> Value {
 }
 
 /// Everything but RFC 3986 unreserved characters (`A-Z a-z 0-9 - . _ ~`) is escaped.
-const COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+pub(crate) const COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')

@@ -3,11 +3,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::items::{allow_deprecated, deprecated_attr, doc, doc_attrs, id, ty};
-use super::syntax::{
-    self, arg, await_, call, expr_path, field, generic_ty, lit, method_call, path_ty, ref_array,
-    ref_ty, reference, str_lit, tail, Func,
-};
+use super::items::{allow_deprecated, cited, deprecated_attr, doc, id, ty};
 use super::{parse, parse_items};
 use crate::model::{ident, OpModel, ProviderModel, Ty};
 use crate::render::fixtures::example_lines;
@@ -32,15 +28,6 @@ pub(crate) fn setter_name(name: &str, prefix: &str) -> String {
         format!("{prefix}_{name}")
     } else {
         name.to_owned()
-    }
-}
-
-fn location(l: Location) -> TokenStream {
-    match l {
-        Location::Path => quote!(runtime::Location::Path),
-        Location::Query => quote!(runtime::Location::Query),
-        Location::Header => quote!(runtime::Location::Header),
-        Location::Body => quote!(runtime::Location::Body),
     }
 }
 
@@ -242,7 +229,7 @@ pub fn operation_impl(
     });
     let setters = o.params.iter().map(|f| {
         let (name, setter) = (id(&f.ident), id(&crate::model::setter(&f.ident)));
-        let fd = doc(f.doc);
+        let fd = doc(&cited(f.doc, f.cite.as_deref()));
         let dep = f
             .deprecated
             .map(|d| deprecated_attr(d, |r| format!("`{}`", crate::model::ident(r))));
@@ -306,6 +293,10 @@ pub fn operation_impl(
         o.builder,
         o.request
     );
+    let bc = o.cite.as_ref().map(|c| {
+        let line = format!(" Source: `{c}`.");
+        quote!(#[doc = ""] #[doc = #line])
+    });
     let mut items = parse_items(
         quote! {
             impl Client {
@@ -317,6 +308,7 @@ pub fn operation_impl(
             }
 
             #[doc = #bd]
+            #bc
             #[derive(Debug, Clone)]
             #[must_use = "a call builder does nothing until `send`"]
             #allow
@@ -467,6 +459,9 @@ fn method_doc(o: &OpModel) -> String {
     if let Some(since) = &op.since {
         d.push_str(&format!(" Since version {since}."));
     }
+    if let Some(c) = &o.cite {
+        d.push_str(&format!("\n\nSource: `{c}`."));
+    }
     d.push_str(&format!(
         "\n\n# Errors\n\n[`{}`] for the documented failures",
         o.error
@@ -494,83 +489,143 @@ fn method_doc(o: &OpModel) -> String {
     d
 }
 
-/// One operation's method, built as a syntax tree (see [`super::syntax`]): only what
-/// differs from `Operation::new`'s defaults goes into its `OP` description.
+/// One operation's `call`, written out as plain code: constraints checked, the path filled
+/// from the typed fields, each query pair, header, form field or the JSON body appended,
+/// the credential placed (or the request signed), then the status matched: the success
+/// decoded straight into the payload type, anything else read as a failure.
 fn call_fn(p: &ProviderModel, o: &OpModel) -> Result<syn::ImplItem, RenderError> {
     let op = o.op;
-    let success = lit(Literal::u16_unsuffixed(op.response.status));
-    let mut describe = call(
-        "runtime::Operation::new",
-        vec![
-            str_lit(&op.id),
-            str_lit(op.method.as_str()),
-            str_lit(&op.path),
-            success,
-        ],
-    );
-    if !o.params.is_empty() {
-        let params = o.params.iter().map(|f| {
-            let make = match f.location.unwrap_or(Location::Query) {
-                Location::Path => "runtime::Param::path",
-                Location::Query => "runtime::Param::query",
-                Location::Header => "runtime::Param::header",
-                Location::Body => "runtime::Param::body",
-            };
-            call(make, vec![str_lit(f.wire)])
-        });
-        describe = method_call(describe, "params", vec![ref_array(params.collect())]);
-    }
-    if !op.discriminators.is_empty() {
-        let fixed = op.discriminators.iter().map(|d| {
-            let (n, v, l) = (&d.name, &d.value, location(d.location));
-            quote!(runtime::Fixed { location: #l, name: #n, value: #v })
-        });
-        let fixed: syn::Expr = parse(quote!(&[#(#fixed),*]), &o.method)?;
-        describe = method_call(describe, "fixed", vec![fixed]);
-    }
-    let body = match op.request.body {
-        None => None,
-        Some(BodyEncoding::Json) => Some("runtime::BodyEncoding::Json"),
-        Some(BodyEncoding::Multipart) => Some("runtime::BodyEncoding::Multipart"),
-        Some(BodyEncoding::Urlencoded) => Some("runtime::BodyEncoding::Urlencoded"),
+    let unsupported = |what: &str| RenderError::Rust {
+        what: format!("operation {}.{}", p.module, op.id),
+        message: format!("{what}: the Rust client cannot send it"),
     };
-    if let Some(body) = body {
-        describe = method_call(describe, "body", vec![expr_path(body)]);
+    let method = Ident::new(
+        &op.method.as_str().to_uppercase(),
+        proc_macro2::Span::call_site(),
+    );
+    let mut stmts: Vec<TokenStream> = Vec::new();
+    // The path template, its variables from the path parameters.
+    let mut rest = op.path.as_str();
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        let name = &rest[open + 1..close];
+        let param = o
+            .params
+            .iter()
+            .find(|f| f.wire == name && f.location == Some(Location::Path));
+        match param {
+            Some(f) => {
+                let lit = &rest[..open];
+                if !lit.is_empty() {
+                    stmts.push(quote!(call.path(#lit);));
+                }
+                let field = id(&f.ident);
+                stmts.push(quote!(call.path_param(&request.#field);));
+            }
+            None => {
+                let lit = &rest[..=close];
+                stmts.push(quote!(call.path(#lit);));
+            }
+        }
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        stmts.push(quote!(call.path(#rest);));
+    }
+    let form = match op.request.body {
+        Some(BodyEncoding::Multipart) => Some("multipart"),
+        Some(BodyEncoding::Urlencoded) => Some("urlencoded"),
+        Some(BodyEncoding::Json) | None => None,
+    };
+    // Fixed values that select the operation come first, as on the pages' addresses.
+    for d in &op.discriminators {
+        let (n, v) = (&d.name, &d.value);
+        match (d.location, form) {
+            (Location::Query, _) => stmts.push(quote!(call.query(#n, #v);)),
+            (Location::Header, _) => stmts.push(quote!(call.header(#n, #v);)),
+            (Location::Body, Some(f)) => {
+                let f = Ident::new(f, proc_macro2::Span::call_site());
+                stmts.push(quote!(call.#f(#n, #v);));
+            }
+            (Location::Body, None) => return Err(unsupported("a fixed value in a JSON body")),
+            (Location::Path, _) => return Err(unsupported("a fixed value in the path")),
+        }
+    }
+    let mut json = false;
+    for f in &o.params {
+        let (name, field) = (f.wire, id(&f.ident));
+        let csv = f.encoding == crate::model::Encoding::Csv;
+        let place = |base: &str| {
+            let m = if csv {
+                format!("{base}_csv")
+            } else {
+                base.to_owned()
+            };
+            Ident::new(&m, proc_macro2::Span::call_site())
+        };
+        match f.location {
+            Some(Location::Path) => {}
+            Some(Location::Query) | None => {
+                let m = place("query");
+                stmts.push(quote!(call.#m(#name, &request.#field);));
+            }
+            Some(Location::Header) => stmts.push(quote!(call.header(#name, &request.#field);)),
+            Some(Location::Body) => match form {
+                Some(base) => {
+                    let m = place(base);
+                    stmts.push(quote!(call.#m(#name, &request.#field);));
+                }
+                None => json = true,
+            },
+        }
+    }
+    if json {
+        // The request struct serializes to its body members only.
+        stmts.push(quote!(call.json(request);));
     }
     let auth = o.auth.and_then(|i| p.auth.get(i).map(|a| (i, a.scheme)));
     let place = match auth {
-        Some((i, AuthScheme::Query { name, .. })) => Some((i, "Query", name)),
-        Some((i, AuthScheme::Header { name, .. })) => Some((i, "Header", name)),
-        Some((i, AuthScheme::Form { name, .. })) => Some((i, "Body", name)),
+        Some((i, AuthScheme::Query { name, .. })) => {
+            Some((i, quote!(runtime::Location::Query), name))
+        }
+        Some((i, AuthScheme::Header { name, .. })) => {
+            Some((i, quote!(runtime::Location::Header), name))
+        }
+        Some((i, AuthScheme::Form { name, .. })) => {
+            if form.is_none() {
+                return Err(unsupported("a form credential without a form body"));
+            }
+            Some((i, quote!(runtime::Location::Body), name))
+        }
         Some((_, AuthScheme::Signature { .. })) | None => None,
     };
     if let Some((i, l, name)) = place {
-        let place = call(
-            "runtime::AuthPlace::new",
-            vec![
-                lit(Literal::usize_unsuffixed(i)),
-                expr_path(&format!("runtime::Location::{l}")),
-                str_lit(name),
-            ],
-        );
-        describe = method_call(describe, "auth", vec![place]);
+        let i = Literal::usize_unsuffixed(i);
+        stmts.push(quote!(call.token(#i, #l, #name);));
     }
     if o.signed.is_some() {
-        describe = method_call(describe, "signed", vec![]);
+        stmts.push(quote!(call.signed();));
     }
-    let envelope = match &op.response.envelope {
-        None => None,
+    let success = Literal::u16_unsuffixed(op.response.status);
+    let list = op.response.schema.kind == Kind::Array;
+    let (xml_const, xml_ref, decode) = match &op.response.envelope {
+        None if o.response == Ty::Unit => (None, quote!(None), quote!(response.unit())),
+        None => (None, quote!(None), quote!(response.json())),
         Some(Envelope::ResultCode {
             code_field,
             message_field,
             success,
             scopes,
-        }) => Some(quote! {
-            runtime::Envelope::ResultCode { code_field: #code_field, message_field: #message_field, success: #success, scopes: &[#(#scopes),*] }
-        }),
+        }) => (
+            None,
+            quote!(None),
+            quote!(response.result_code(#code_field, #message_field, #success, &[#(#scopes),*])),
+        ),
         Some(Envelope::XmlJson {
             root,
-            list,
+            list: list_member,
             error,
             text_key,
             attribute_prefix,
@@ -581,62 +636,41 @@ fn call_fn(p: &ProviderModel, o: &OpModel) -> Result<syn::ImplItem, RenderError>
                 Some(o) => quote!(Some(#o)),
                 None => quote!(None),
             };
-            Some(quote! {
-                runtime::Envelope::XmlJson(runtime::XmlJson {
-                    root: #root, list: #list, error: #error,
-                    text_key: #text_key, attribute_prefix: #attribute_prefix,
-                    error_fields: runtime::XmlErrorFields { kind: #kind, object: #object, message: #message },
-                })
-            })
+            (
+                Some(quote! {
+                    const XML: runtime::XmlJson<'static> = runtime::XmlJson {
+                        root: #root, list: #list_member, error: #error,
+                        text_key: #text_key, attribute_prefix: #attribute_prefix,
+                        error_fields: runtime::XmlErrorFields { kind: #kind, object: #object, message: #message },
+                    };
+                }),
+                quote!(Some(&XML)),
+                quote!(response.xml_json(&XML, #list)),
+            )
         }
     };
-    if let Some(envelope) = envelope {
-        describe = method_call(describe, "envelope", vec![parse(envelope, &o.method)?]);
-    }
-    if op.response.schema.kind == Kind::Array {
-        describe = method_call(describe, "list", Vec::new());
-    }
-    let constant = syn::Stmt::Item(syn::Item::Const(syn::ItemConst {
-        attrs: Vec::new(),
-        vis: syn::Visibility::Inherited,
-        const_token: Default::default(),
-        ident: id("OP"),
-        generics: syn::Generics::default(),
-        colon_token: Default::default(),
-        ty: Box::new(path_ty("runtime::Operation")),
-        eq_token: Default::default(),
-        expr: Box::new(describe),
-        semi_token: Default::default(),
-    }));
-    let execute = call(
-        "runtime::execute",
-        vec![
-            reference(field(expr_path("client"), "transport")),
-            reference(expr_path("OP")),
-            expr_path("request"),
-        ],
-    );
-    let execute = await_(execute);
-    let output = generic_ty(
-        "Result",
-        vec![
-            generic_ty("runtime::ResponseValue", vec![syntax::ty(&o.response)]),
-            generic_ty("runtime::Error", vec![path_ty(&o.error)]),
-        ],
-    );
-    let mut f = Func::new(
-        id("call"),
-        vec![
-            arg("client", ref_ty(path_ty("Client"))),
-            arg("request", ref_ty(path_ty(&o.request))),
-        ],
-        Some(output),
-    );
-    f.public = false;
-    f.attrs = doc_attrs("Checks, sends and decodes one call with `request`.");
-    f.asyncness = true;
-    f.body = vec![constant, tail(execute)];
-    Ok(f.build())
+    let response = ty(&o.response);
+    let (req, err) = (id(&o.request), id(&o.error));
+    parse(
+        quote! {
+            /// Checks, sends and decodes one call with `request`.
+            async fn call(
+                client: &Client,
+                request: &#req,
+            ) -> Result<runtime::ResponseValue<#response>, runtime::Error<#err>> {
+                #xml_const
+                runtime::check::validate(request)?;
+                let mut call = client.transport.call(runtime::Method::#method);
+                #(#stmts)*
+                let response = call.send().await?;
+                match response.status() {
+                    #success => #decode,
+                    _ => response.failure(#success, #xml_ref),
+                }
+            }
+        },
+        &o.method,
+    )
 }
 
 /// `stream`: every item of a paginated operation, from the start the caller set.

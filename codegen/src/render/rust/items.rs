@@ -33,6 +33,14 @@ fn field_replacement(name: &str) -> String {
     format!("`{}`", ident(name).trim_start_matches("r#"))
 }
 
+/// `text` followed by a one-line `Source:` paragraph naming the page lines it comes from.
+pub fn cited(text: &str, cite: Option<&str>) -> String {
+    match cite {
+        Some(c) => format!("{}\n\nSource: `{c}`.", text.trim_end()),
+        None => text.to_owned(),
+    }
+}
+
 /// `#[doc = " line"]` per line of `text`.
 pub fn doc(text: &str) -> TokenStream {
     let lines = text.trim().lines().map(|l| {
@@ -114,8 +122,19 @@ fn serde_parts(f: &FieldModel) -> Option<TokenStream> {
         let wire = f.wire;
         parts.push(quote!(rename = #wire));
     }
+    // A request serializes to its JSON body: parameters sent elsewhere are left out.
+    let elsewhere = f
+        .location
+        .is_some_and(|l| l != spec::format::Location::Body);
+    if elsewhere {
+        parts.push(quote!(skip_serializing));
+    }
     if !f.required {
-        parts.push(quote!(default, skip_serializing_if = "Option::is_none"));
+        if elsewhere {
+            parts.push(quote!(default));
+        } else {
+            parts.push(quote!(default, skip_serializing_if = "Option::is_none"));
+        }
     }
     match f.encoding {
         Encoding::Str => parts.push(quote!(with = "runtime::wire::string")),
@@ -138,7 +157,7 @@ fn serde_attrs(f: &FieldModel) -> TokenStream {
 /// A struct's fields as a tree: docs, serde attribute, `pub name: type`.
 fn struct_fields_tree(fields: &[FieldModel]) -> syn::Fields {
     let named = fields.iter().map(|f| {
-        let mut attrs = doc_attrs(f.doc);
+        let mut attrs = doc_attrs(&cited(f.doc, f.cite.as_deref()));
         attrs.extend(f.deprecated.map(|d| deprecated_attr(d, field_replacement)));
         attrs.extend(serde_parts(f).map(|p| list_attr("serde", p)));
         let t = syntax::ty(&f.ty);
@@ -163,7 +182,7 @@ fn struct_fields_tree(fields: &[FieldModel]) -> syn::Fields {
 
 fn struct_fields(fields: &[FieldModel]) -> TokenStream {
     let fields = fields.iter().map(|f| {
-        let d = doc(f.doc);
+        let d = doc(&cited(f.doc, f.cite.as_deref()));
         let deprecated = f.deprecated.map(|d| deprecated_attr(d, field_replacement));
         let attrs = serde_attrs(f);
         let name = id(&f.ident);
@@ -306,14 +325,8 @@ fn union_item(name: &Ident, d: TokenStream, variants: &[UnionVariant]) -> TokenS
             (Some(_), _) => {
                 let to = match v.encoding {
                     Encoding::Plain => quote!(serde::Serialize::serialize(v, s)),
-                    Encoding::Str => quote!(serde::Serialize::serialize(
-                        &runtime::wire::StrForm::to_wire(v),
-                        s
-                    )),
-                    Encoding::Csv => quote!(serde::Serialize::serialize(
-                        &runtime::wire::CsvForm::to_wire(v),
-                        s
-                    )),
+                    Encoding::Str => quote!(runtime::wire::string::serialize(v, s)),
+                    Encoding::Csv => quote!(runtime::wire::csv::serialize(v, s)),
                 };
                 quote!(Self::#vn(v) => #to,)
             }
@@ -589,10 +602,20 @@ pub fn request_item(op: &OpModel, objects: &HashSet<String>) -> Vec<syn::Item> {
     } else {
         quote!()
     };
+    let elsewhere = op.params.iter().any(|f| {
+        f.location
+            .is_some_and(|l| l != spec::format::Location::Body)
+    });
     let mut attrs = doc_attrs(&format!(
         "Parameters of [`Client::{}`]. Build with `new` (required parameters) and the setters \
-         (optional ones).",
-        op.method.trim_start_matches("r#")
+         (optional ones).{}",
+        op.method.trim_start_matches("r#"),
+        if elsewhere {
+            " Deserializes from every parameter; serializes to the body members only (the \
+             call sends the others in its path, query or headers)."
+        } else {
+            ""
+        }
     ));
     attrs.push(list_attr(
         "derive",
@@ -693,7 +716,7 @@ pub fn request_item(op: &OpModel, objects: &HashSet<String>) -> Vec<syn::Item> {
             vec![receiver(false), arg("value", t)],
             Some(path_ty("Self")),
         );
-        set.attrs = doc_attrs(f.doc);
+        set.attrs = doc_attrs(&cited(f.doc, f.cite.as_deref()));
         set.attrs
             .extend(f.deprecated.map(|d| deprecated_attr(d, field_replacement)));
         set.body = vec![semi(assign), tail(expr_path("self"))];
@@ -733,9 +756,9 @@ pub fn error_item(op: &OpModel) -> Vec<syn::Item> {
             ty: syntax::ty(&e.ty),
         };
         syn::Variant {
-            attrs: doc_attrs(&format!(
-                "{} ({status}).",
-                e.case.description.trim_end_matches('.')
+            attrs: doc_attrs(&cited(
+                &format!("{} ({status}).", e.case.description.trim_end_matches('.')),
+                e.cite.as_deref(),
             )),
             ident: id(&e.variant),
             fields: syn::Fields::Unnamed(syn::FieldsUnnamed {

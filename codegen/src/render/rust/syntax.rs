@@ -153,16 +153,6 @@ pub fn some(expr: Expr) -> Expr {
     call("Some", vec![expr])
 }
 
-/// `base.await`.
-pub fn await_(base: Expr) -> Expr {
-    Expr::Await(syn::ExprAwait {
-        attrs: Vec::new(),
-        base: Box::new(base),
-        dot_token: Default::default(),
-        await_token: Default::default(),
-    })
-}
-
 /// `let name = init;`
 pub fn local(name: &str, init: Expr) -> Stmt {
     Stmt::Local(syn::Local {

@@ -1,0 +1,492 @@
+//! The small helpers a generated operation method calls: a [`Call`] it fills from typed
+//! fields (path, query, headers, body, credential), sends, and the [`Response`] whose status
+//! it matches (a success decoded straight from the bytes, a documented failure into its
+//! variant, anything else a typed [`Error`]).
+
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE, LOCATION, USER_AGENT};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::check::{InvalidInput, Violation};
+use super::envelope::{
+    result_codes_ok, unwrap_result_code, unwrap_xml_json, EnvelopeError, XmlJson,
+};
+use super::error::{Error, OpError, ResponseValue};
+use super::net::{self, ReadError};
+use super::param;
+use super::secret::excerpt;
+use super::transport::{Location, Transport};
+use super::wire::COMPONENT;
+
+/// How the body's fields travel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Multipart,
+    Urlencoded,
+}
+
+/// One request being put together by a generated method: the path, then the query, are
+/// written straight into the URL text (parsed once, when sent). No `Debug`: the URL may hold
+/// a credential.
+pub struct Call<'t> {
+    t: &'t Transport,
+    method: reqwest::Method,
+    url: String,
+    has_query: bool,
+    headers: HeaderMap,
+    json: Option<Vec<u8>>,
+    form: Option<(Form, Vec<(&'static str, String)>)>,
+    /// A header whose value cannot be sent.
+    bad_header: Option<&'static str>,
+    token_sent: bool,
+    signed: bool,
+}
+
+impl Transport {
+    /// Start a request with `method` on the base URL; the method appends the path.
+    pub fn call(&self, method: reqwest::Method) -> Call<'_> {
+        Call {
+            t: self,
+            method,
+            url: self.base_url().trim_end_matches('/').to_owned(),
+            has_query: false,
+            headers: HeaderMap::new(),
+            json: None,
+            form: None,
+            bad_header: None,
+            token_sent: false,
+            signed: false,
+        }
+    }
+}
+
+impl<'t> Call<'t> {
+    /// A literal piece of the path template.
+    pub fn path(&mut self, literal: &str) {
+        self.url.push_str(literal);
+    }
+
+    /// A path variable, percent-encoded (lists comma-joined). Comes before any query.
+    pub fn path_param<T: Serialize + ?Sized>(&mut self, value: &T) {
+        let url = &mut self.url;
+        let mut first = true;
+        param::each(value, &mut |t| {
+            if !first {
+                url.push_str("%2C");
+            }
+            first = false;
+            url.extend(percent_encoding::utf8_percent_encode(t, COMPONENT));
+        });
+    }
+
+    /// One `name=text` pair appended to the URL, form-encoded as reqwest's `query` does.
+    fn pair(&mut self, name: &str, text: &str) {
+        self.url.push(if self.has_query { '&' } else { '?' });
+        self.has_query = true;
+        self.url
+            .extend(form_urlencoded::byte_serialize(name.as_bytes()));
+        self.url.push('=');
+        self.url
+            .extend(form_urlencoded::byte_serialize(text.as_bytes()));
+    }
+
+    /// A query parameter: one pair per scalar (lists repeat the name), none when absent.
+    pub fn query<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        param::each(value, &mut |t| self.pair(name, t));
+    }
+
+    /// A query parameter whose list travels as one comma-separated value.
+    pub fn query_csv<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        if let Some(text) = param::joined(value) {
+            self.pair(name, &text);
+        }
+    }
+
+    /// A request header (lists comma-joined), none when absent.
+    pub fn header<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        let Some(text) = param::joined(value) else {
+            return;
+        };
+        match (HeaderName::try_from(name), HeaderValue::try_from(text)) {
+            (Ok(n), Ok(v)) => {
+                self.headers.insert(n, v);
+            }
+            _ => self.bad_header = Some(name),
+        }
+    }
+
+    /// The JSON body: `body` serializes to exactly the body members (the request struct
+    /// skips its path, query and header parameters). An empty object sends no body.
+    pub fn json<T: Serialize + ?Sized>(&mut self, body: &T) {
+        match serde_json::to_vec(body) {
+            Ok(bytes) if bytes != b"{}" => self.json = Some(bytes),
+            _ => {}
+        }
+    }
+
+    fn form_fields(&mut self, form: Form) -> &mut Vec<(&'static str, String)> {
+        &mut self.form.get_or_insert_with(|| (form, Vec::new())).1
+    }
+
+    /// A `multipart/form-data` field: one per scalar (lists repeat it, as `curl --form`
+    /// does), objects as JSON text; none when absent.
+    pub fn multipart<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        let texts = param::texts(value);
+        self.form_fields(Form::Multipart)
+            .extend(texts.into_iter().map(|t| (name, t)));
+    }
+
+    /// A multipart field whose list travels as one comma-separated value.
+    pub fn multipart_csv<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        let text = param::joined(value);
+        self.form_fields(Form::Multipart)
+            .extend(text.map(|t| (name, t)));
+    }
+
+    /// An `application/x-www-form-urlencoded` field, as [`Call::multipart`].
+    pub fn urlencoded<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        let texts = param::texts(value);
+        self.form_fields(Form::Urlencoded)
+            .extend(texts.into_iter().map(|t| (name, t)));
+    }
+
+    /// An urlencoded field whose list travels as one comma-separated value.
+    pub fn urlencoded_csv<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        let text = param::joined(value);
+        self.form_fields(Form::Urlencoded)
+            .extend(text.map(|t| (name, t)));
+    }
+
+    /// The token of auth scheme number `scheme`, sent at `location` as `name` when the
+    /// caller set it.
+    pub fn token(&mut self, scheme: usize, location: Location, name: &'static str) {
+        let Some(secret) = self.t.credential(scheme) else {
+            return;
+        };
+        self.token_sent = true;
+        let value = secret.expose();
+        match location {
+            Location::Query => self.pair(name, value),
+            Location::Header => match (HeaderName::try_from(name), HeaderValue::try_from(value)) {
+                (Ok(n), Ok(mut v)) => {
+                    v.set_sensitive(true);
+                    self.headers.insert(n, v);
+                }
+                _ => self.bad_header = Some(name),
+            },
+            Location::Body => {
+                let form = self.form.as_ref().map_or(Form::Multipart, |f| f.0);
+                self.form_fields(form).push((name, value.to_owned()));
+            }
+            Location::Path => self
+                .url
+                .extend(percent_encoding::utf8_percent_encode(value, COMPONENT)),
+        }
+    }
+
+    /// A request signature is accepted: sign when both keys are set and no token was sent.
+    pub fn signed(&mut self) {
+        self.signed = true;
+    }
+
+    /// Send the request and read the answer (up to the size cap). Redirects that were not
+    /// followed are [`Error::Redirect`].
+    pub async fn send<E>(self) -> Result<Response<'t>, Error<E>> {
+        let t = self.t;
+        if let Some(name) = self.bad_header {
+            return Err(Error::InvalidInput(InvalidInput {
+                violations: vec![Violation {
+                    field: name.to_owned(),
+                    rule: "a valid HTTP header value".into(),
+                }],
+            }));
+        }
+        let mut rb = t
+            .http()
+            .request(self.method, self.url)
+            .headers(self.headers);
+        // Also when the caller gave its own HTTP client.
+        rb = rb.timeout(t.timeout());
+        if let Some(agent) = t.user_agent() {
+            rb = rb.header(USER_AGENT, agent);
+        }
+        if let Some(bytes) = self.json {
+            rb = rb.header(CONTENT_TYPE, "application/json").body(bytes);
+        } else if let Some((form, fields)) = self.form {
+            rb = match form {
+                Form::Multipart => {
+                    let mut f = reqwest::multipart::Form::new();
+                    for (name, text) in fields {
+                        f = f.text(name, text);
+                    }
+                    rb.multipart(f)
+                }
+                Form::Urlencoded => rb.form(&fields),
+            };
+        }
+        if self.signed && !self.token_sent {
+            rb = super::sign::sign_if_keys(t, rb)?;
+        }
+        let mut response = rb.send().await.map_err(|e| transport_error(t, e))?;
+        let status = response.status().as_u16();
+        // Taken, not copied: the body is read without them.
+        let headers = std::mem::take(response.headers_mut());
+        // Redirects are not followed (see `net::redirect_policy`): say where it pointed.
+        if let Some(location) = headers
+            .get(LOCATION)
+            .filter(|_| (300..400).contains(&status))
+        {
+            return Err(Error::Redirect {
+                status,
+                location: t.redact(&String::from_utf8_lossy(location.as_bytes())),
+            });
+        }
+        let bytes = net::read_body(response, t.max_response_bytes())
+            .await
+            .map_err(|e| match e {
+                ReadError::TooLarge { limit } => Error::TooLarge { status, limit },
+                ReadError::Http(e) => transport_error(t, e),
+            })?;
+        Ok(Response {
+            t,
+            status,
+            headers,
+            bytes,
+        })
+    }
+}
+
+/// An answer read in full, to be matched on its status.
+#[derive(Debug)]
+pub struct Response<'t> {
+    t: &'t Transport,
+    status: u16,
+    headers: HeaderMap,
+    bytes: Vec<u8>,
+}
+
+impl Response<'_> {
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    fn ok<T, E>(self, payload: T) -> Result<ResponseValue<T>, Error<E>> {
+        Ok(ResponseValue::new(self.status, self.headers, payload))
+    }
+
+    fn excerpt(&self) -> String {
+        // Redacted first, then cut: a cut could leave part of a credential unrecognised.
+        excerpt(&self.t.redact(&String::from_utf8_lossy(&self.bytes)), 200)
+    }
+
+    fn decode_error<E>(&self, e: serde_json::Error) -> Error<E> {
+        Error::Decode {
+            status: self.status,
+            message: self.t.redact(&e.to_string()),
+            excerpt: self.excerpt(),
+        }
+    }
+
+    /// A success: the payload decoded straight from the bytes.
+    pub fn json<T: DeserializeOwned, E>(self) -> Result<ResponseValue<T>, Error<E>> {
+        match serde_json::from_slice(&self.bytes) {
+            Ok(payload) => self.ok(payload),
+            Err(e) => Err(self.decode_error(e)),
+        }
+    }
+
+    /// A success without content worth reading: any JSON body, or none.
+    pub fn unit<E>(self) -> Result<ResponseValue<()>, Error<E>> {
+        if self.bytes.iter().all(u8::is_ascii_whitespace) {
+            return self.ok(());
+        }
+        match serde_json::from_slice::<serde::de::IgnoredAny>(&self.bytes) {
+            Ok(_) => self.ok(()),
+            Err(e) => Err(self.decode_error(e)),
+        }
+    }
+
+    /// A success inside a result-code envelope: each scope's code checked and removed.
+    pub fn result_code<T: DeserializeOwned + 'static, E: OpError>(
+        self,
+        code_field: &str,
+        message_field: &str,
+        success: i64,
+        scopes: &[&str],
+    ) -> Result<ResponseValue<T>, Error<E>> {
+        // The common case, every code a success: the codes are checked in one pass over the
+        // bytes and the payload decoded straight from them (its type ignores the code and
+        // message members). Otherwise the envelope says what failed.
+        if result_codes_ok(&self.bytes, code_field, success, scopes) {
+            let payload = if is_unit::<T>() {
+                serde_json::from_str("null")
+            } else {
+                serde_json::from_slice(&self.bytes)
+            };
+            return match payload {
+                Ok(p) => self.ok(p),
+                Err(e) => Err(self.decode_error(e)),
+            };
+        }
+        self.enveloped(None, |body| {
+            unwrap_result_code(body, code_field, message_field, success, scopes)
+        })
+    }
+
+    /// A success in the provider's XML-as-JSON mapping; `list`: the payload is a list.
+    pub fn xml_json<T: DeserializeOwned + 'static, E: OpError>(
+        self,
+        xml: &XmlJson,
+        list: bool,
+    ) -> Result<ResponseValue<T>, Error<E>> {
+        self.enveloped(Some(xml), |body| unwrap_xml_json(body, xml, list))
+    }
+
+    /// The envelope's mapping is declared data, applied to the parsed tree: the XML-as-JSON
+    /// mapping (renaming and flattening members at any depth) has no typed form, and a
+    /// failed result code is read from the tree to name the documented failure.
+    fn enveloped<T: DeserializeOwned + 'static, E: OpError>(
+        self,
+        xml: Option<&XmlJson>,
+        unwrap: impl Fn(Value) -> Result<Value, EnvelopeError>,
+    ) -> Result<ResponseValue<T>, Error<E>> {
+        let body = match self.value() {
+            Ok(v) => v,
+            Err(e) => return Err(self.decode_error(e)),
+        };
+        if body.is_null() && is_unit::<T>() {
+            return serde_json::from_value(Value::Null)
+                .map_err(|e| self.decode_error(e))
+                .and_then(|p| self.ok(p));
+        }
+        let payload = match unwrap(body) {
+            Ok(p) => p,
+            Err(_) => {
+                // A failure: everything it carries is redacted before it is read, so that
+                // neither Display nor Debug of the error shows an echoed credential.
+                let body = self.t.redact_value(self.value().unwrap_or(Value::Null));
+                let envelope_error = match unwrap(body.clone()) {
+                    Err(e) => e,
+                    Ok(_) => EnvelopeError::Malformed("a credential in the envelope".into()),
+                };
+                let status = self.status;
+                return match documented(status, status, xml, body) {
+                    Ok(Some(error)) => Err(Error::Documented { status, error }),
+                    Ok(None) => Err(Error::Envelope {
+                        status,
+                        error: envelope_error,
+                    }),
+                    Err(e) => Err(self.decode_error(e)),
+                };
+            }
+        };
+        // A unit payload accepts whatever the envelope leaves.
+        let payload = if is_unit::<T>() { Value::Null } else { payload };
+        match serde_json::from_value(payload) {
+            Ok(p) => self.ok(p),
+            Err(e) => Err(self.decode_error(e)),
+        }
+    }
+
+    /// The body as a JSON tree; an empty body is `null`.
+    fn value(&self) -> Result<Value, serde_json::Error> {
+        if self.bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(Value::Null);
+        }
+        serde_json::from_slice(&self.bytes)
+    }
+
+    /// Any status but the success one (`success`): the documented failure whose shape the
+    /// body has (inside the XML root as well, with `xml`), else [`Error::UnexpectedStatus`].
+    pub fn failure<T, E: OpError>(
+        self,
+        success: u16,
+        xml: Option<&XmlJson>,
+    ) -> Result<ResponseValue<T>, Error<E>> {
+        let status = self.status;
+        let Ok(body) = self.value() else {
+            return Err(Error::UnexpectedStatus {
+                status,
+                excerpt: self.excerpt(),
+            });
+        };
+        match documented(status, success, xml, self.t.redact_value(body)) {
+            Ok(Some(error)) => Err(Error::Documented { status, error }),
+            Ok(None) => Err(Error::UnexpectedStatus {
+                status,
+                excerpt: self.excerpt(),
+            }),
+            Err(e) => Err(self.decode_error(e)),
+        }
+    }
+}
+
+/// Whether `T` is the unit payload `()`: the spec's `type: unit`, an answer with no content
+/// worth reading.
+fn is_unit<T: 'static>() -> bool {
+    std::any::TypeId::of::<T>() == std::any::TypeId::of::<()>()
+}
+
+/// The first documented failure whose shape `body` has (or, inside an XML-as-JSON envelope,
+/// whose shape the root element has). Shapes are matched on the tree: failures are rare and
+/// their bodies small.
+fn documented<E: OpError>(
+    status: u16,
+    success: u16,
+    xml: Option<&XmlJson>,
+    body: Value,
+) -> Result<Option<E>, serde_json::Error> {
+    let inner = match (xml, &body) {
+        (Some(xml), Value::Object(m)) => m.get(xml.root).cloned(),
+        _ => None,
+    };
+    for candidate in std::iter::once(body).chain(inner) {
+        if let Some(i) = E::CASES
+            .iter()
+            .position(|c| c.matches(status, success, &candidate))
+        {
+            return E::decode(i, candidate).map(Some);
+        }
+    }
+    Ok(None)
+}
+
+fn transport_error<E>(t: &Transport, e: reqwest::Error) -> Error<E> {
+    let timeout = e.is_timeout();
+    // The URL may carry a credential in its query: drop it, then redact what the causes say.
+    let message = t.redact(&net::describe(&e.without_url()));
+    if timeout {
+        Error::Timeout(message)
+    } else {
+        Error::Transport(message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transport::TransportBuilder;
+
+    #[test]
+    fn the_path_and_query_are_written_encoded_in_order() {
+        let mut b = TransportBuilder::new("http://unused", &[], 1, &["access-token"]);
+        b.base_url("http://h/".into());
+        b.credential(0, crate::Secret::new("t k"));
+        let t = b.build().expect("a base URL is given");
+        let mut call = t.call(reqwest::Method::GET);
+        call.path("/v1/");
+        call.path_param("a/b c");
+        call.path("/x");
+        call.query("cmd", "7");
+        call.query("q", &Some("x y&z"));
+        call.query("skip", &None::<i32>);
+        call.query("n", &vec![1, 2]);
+        call.query_csv("ids", &vec!["p", "q"]);
+        call.token(0, Location::Query, "access-token");
+        assert_eq!(
+            call.url,
+            "http://h/v1/a%2Fb%20c/x?cmd=7&q=x+y%26z&n=1&n=2&ids=p%2Cq&access-token=t+k"
+        );
+    }
+}
