@@ -306,8 +306,44 @@ fn kind_of(v: &Value) -> &'static str {
     }
 }
 
+/// XML mappings the runtime's tests share: BILLmanager's (`$` text key and attribute
+/// prefix) and a different one, declared the way a spec declares them.
+#[cfg(test)]
+pub(crate) mod test_mappings {
+    use super::{XmlErrorFields, XmlJson};
+
+    pub(crate) const DOLLAR: XmlJson<'static> = XmlJson {
+        root: "doc",
+        list: "elem",
+        error: "error",
+        text_key: "$",
+        attribute_prefix: "$",
+        error_fields: XmlErrorFields {
+            kind: "type",
+            object: Some("object"),
+            message: "msg",
+        },
+    };
+
+    /// A different mapping: text under `#text`, attributes prefixed `@`, a `code`/`text`
+    /// error element without an object.
+    pub(crate) const AT: XmlJson<'static> = XmlJson {
+        root: "response",
+        list: "item",
+        error: "fault",
+        text_key: "#text",
+        attribute_prefix: "@",
+        error_fields: XmlErrorFields {
+            kind: "code",
+            object: None,
+            message: "text",
+        },
+    };
+}
+
 #[cfg(test)]
 mod tests {
+    use super::test_mappings::{AT, DOLLAR};
     use super::*;
     use serde_json::json;
 
@@ -393,34 +429,6 @@ mod tests {
             Err(EnvelopeError::Malformed(_))
         ));
     }
-
-    const DOLLAR: XmlJson<'static> = XmlJson {
-        root: "doc",
-        list: "elem",
-        error: "error",
-        text_key: "$",
-        attribute_prefix: "$",
-        error_fields: XmlErrorFields {
-            kind: "type",
-            object: Some("object"),
-            message: "msg",
-        },
-    };
-
-    /// A different mapping: text under `#text`, attributes prefixed `@`, a `code`/`text`
-    /// error element without an object.
-    const AT: XmlJson<'static> = XmlJson {
-        root: "response",
-        list: "item",
-        error: "fault",
-        text_key: "#text",
-        attribute_prefix: "@",
-        error_fields: XmlErrorFields {
-            kind: "code",
-            object: None,
-            message: "text",
-        },
-    };
 
     fn xml(body: Value, want_list: bool) -> Result<Value, EnvelopeError> {
         unwrap_xml_json(body, &DOLLAR, want_list)

@@ -243,7 +243,8 @@ mod tests {
     use tokio::net::TcpListener;
 
     use super::*;
-    use crate::envelope::{EnvelopeError, XmlErrorFields, XmlJson};
+    use crate::envelope::test_mappings::{AT, DOLLAR};
+    use crate::envelope::{EnvelopeError, XmlJson};
     use crate::error::{Error, ErrorCase, OpError, ResponseValue};
 
     #[derive(Debug)]
@@ -261,33 +262,6 @@ mod tests {
             match *self {}
         }
     }
-
-    const DOLLAR: XmlJson<'static> = XmlJson {
-        root: "doc",
-        list: "elem",
-        error: "error",
-        text_key: "$",
-        attribute_prefix: "$",
-        error_fields: XmlErrorFields {
-            kind: "type",
-            object: Some("object"),
-            message: "msg",
-        },
-    };
-
-    /// An XML mapping unlike BILLmanager's, declared the way a spec declares it.
-    const OTHER: XmlJson<'static> = XmlJson {
-        root: "response",
-        list: "item",
-        error: "fault",
-        text_key: "#text",
-        attribute_prefix: "@",
-        error_fields: XmlErrorFields {
-            kind: "code",
-            object: None,
-            message: "text",
-        },
-    };
 
     /// Answer one request on loopback with a 200 and `body`; returns the base URL.
     async fn answer_once(body: &'static str) -> String {
@@ -326,7 +300,7 @@ mod tests {
     #[tokio::test]
     async fn another_xml_mapping_is_read_by_its_declared_keys() {
         let listed: ResponseValue<Vec<Value>> = call(
-            &OTHER,
+            &AT,
             true,
             r##"{"response":{"@lang":"en","item":{"@id":"5","name":{"#text":"nightly"}}}}"##,
         )
@@ -337,7 +311,7 @@ mod tests {
             vec![json!({"id": "5", "name": "nightly"})]
         );
         let r: Result<ResponseValue<Vec<Value>>, _> = call(
-            &OTHER,
+            &AT,
             true,
             r##"{"response":{"fault":{"@code":"42","text":{"#text":"no such item"}}}}"##,
         )
