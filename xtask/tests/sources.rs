@@ -12,16 +12,22 @@ use common::{describe, git, root, stdout, xtask};
 
 const RECORDED: &str = "02da2c7482165096cbd461e7257d2a8198721f5bae3331e55d32c512276a0b55";
 
-/// A workspace whose Cargo.toml names `pages/` as the docs directory, with the spec and its
-/// page committed.
-fn workspace() -> tempfile::TempDir {
+/// An empty workspace whose Cargo.toml names `pages/` as the docs directory.
+fn pages_workspace() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
-    let d = dir.path();
     std::fs::write(
-        d.join("Cargo.toml"),
+        dir.path().join("Cargo.toml"),
         "[workspace]\nmembers = []\n\n[workspace.metadata.specs]\ndocs = \"pages\"\n",
     )
     .unwrap();
+    dir
+}
+
+/// A workspace whose Cargo.toml names `pages/` as the docs directory, with the spec and its
+/// page committed.
+fn workspace() -> tempfile::TempDir {
+    let dir = pages_workspace();
+    let d = dir.path();
     std::fs::create_dir_all(d.join("specs")).unwrap();
     std::fs::create_dir_all(d.join("pages")).unwrap();
     let base = std::fs::read_to_string(root().join("spec/tests/diff/base.yaml")).unwrap();
@@ -244,13 +250,8 @@ fn seeded_workspace() -> Option<tempfile::TempDir> {
         eprintln!("skipped: no seed pages beside the workspace");
         return None;
     }
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = pages_workspace();
     let d = dir.path();
-    std::fs::write(
-        d.join("Cargo.toml"),
-        "[workspace]\nmembers = []\n\n[workspace.metadata.specs]\ndocs = \"pages\"\n",
-    )
-    .unwrap();
     common::copy_tree(&root().join("specs"), &d.join("specs"));
     common::copy_tree(&seeds, &d.join("pages"));
     git(d, &["init", "-q"]);
