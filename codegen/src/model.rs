@@ -331,9 +331,9 @@ fn dedupe(names: &mut [String]) {
     }
 }
 
-/// An optional nullable field is `Option<Option<T>>` only where absent and `null` differ on
-/// the wire: in types a request can carry. In the others (answers only) both read as `None`:
-/// the field is `Option<T>`.
+/// An optional nullable field is a `runtime::Nullable<T>` (see [`tri_state`]) only where
+/// absent and `null` differ on the wire: in types a request can carry. In the others (answers
+/// only) both read as `None`: the field is `Option<T>`.
 fn collapse_response_nullables(types: &mut [TypeModel], operations: &[OpModel]) {
     let mut sent: Vec<String> = Vec::new();
     let mut todo: Vec<&Ty> = operations
@@ -374,6 +374,15 @@ fn collapse_response_nullables(types: &mut [TypeModel], operations: &[OpModel]) 
                 }
             }
         }
+    }
+}
+
+/// The value type of a field that is optional and nullable where it matters (sent in a
+/// request): rendered `runtime::Nullable<T>`, absent, `null` or a value.
+pub fn tri_state<'f>(f: &'f FieldModel) -> Option<&'f Ty> {
+    match &f.ty {
+        Ty::Nullable(inner) if !f.required => Some(inner),
+        _ => None,
     }
 }
 

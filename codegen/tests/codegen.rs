@@ -145,6 +145,46 @@ fn feature_spec_snapshots() {
     }
 }
 
+/// A parameter the spec marks optional and nullable keeps absent and `null` apart as a named
+/// tri-state with a setter for `null`, never as a nested `Option`.
+#[test]
+fn optional_nullable_request_fields_are_a_named_tri_state() {
+    let v = features();
+    let rust: String = render::render_all(&v)
+        .expect("render")
+        .into_iter()
+        .filter(|f| f.path.extension().is_some_and(|e| e == "rs"))
+        .map(|f| f.contents)
+        .collect();
+    assert!(!rust.contains("Option<Option<"), "a nested Option remains");
+    let mut seen = 0;
+    for f in v.files() {
+        for op in &f.spec.operations {
+            for p in op.request.parameters.iter() {
+                if p.required || !p.schema.nullable {
+                    continue;
+                }
+                seen += 1;
+                for wanted in [
+                    format!("pub {}: runtime::Nullable<", p.name),
+                    format!("pub fn {}_null(mut self) -> Self", p.name),
+                    format!("{}: runtime::Nullable::Absent", p.name),
+                ] {
+                    assert!(
+                        rust.contains(&wanted),
+                        "`{wanted}` missing for `{}`",
+                        p.name
+                    );
+                }
+            }
+        }
+    }
+    assert!(
+        seen > 0,
+        "the feature spec has an optional nullable parameter"
+    );
+}
+
 /// Every credential value the specs' examples document: the value of each operation's auth
 /// scheme (query parameter, header, form field) and of each parameter marked secret.
 fn credentials(files: &[SpecFile]) -> Vec<String> {

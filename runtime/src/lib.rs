@@ -8,6 +8,7 @@
 
 pub mod check;
 pub mod envelope;
+pub mod nullable;
 pub mod param;
 pub mod secret;
 pub mod sign;
@@ -15,6 +16,7 @@ pub mod wire;
 
 pub use self::check::{Check, Checker, InvalidInput, Violation};
 pub use self::envelope::{XmlErrorFields, XmlJson};
+pub use self::nullable::Nullable;
 pub use self::secret::Secret;
 
 #[cfg(feature = "http")]

@@ -1,6 +1,6 @@
 //! The wire text of a typed parameter value (path segment, query pair, header, form field),
 //! read straight from its `Serialize` impl: scalars as their text, lists item by item,
-//! `None` as nothing, objects as their JSON text. No intermediate JSON tree, and a string
+//! `None` as nothing, `null` (a unit) as an empty text, objects as their JSON text. No intermediate JSON tree, and a string
 //! is handed over without a copy.
 
 use serde::ser::{self, Impossible, Serialize, Serializer};
@@ -126,8 +126,9 @@ impl<'a> Serializer for Texts<'a> {
     fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Object> {
         value.serialize(self)
     }
+    /// An explicit `null` ([`crate::Nullable::Null`]): the parameter with an empty value.
     fn serialize_unit(self) -> Result<(), Object> {
-        Ok(())
+        self.push("")
     }
     fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Object> {
         Ok(())

@@ -1,12 +1,11 @@
 //! Wire encodings that differ from a value's Rust type, used through `#[serde(with = ...)]`
 //! by generated models:
 //! - [`string`]: numbers and booleans sent as JSON strings (`"126"`), read either way;
-//! - [`csv`]: arrays sent as one comma-separated string (`1,2,3`), read either way;
-//! - [`double_option`]: an optional field that may also be `null` (`Option<Option<T>>`), so
-//!   "absent" and "null" stay distinct.
+//! - [`csv`]: arrays sent as one comma-separated string (`1,2,3`), read either way.
 //!
-//! Each encoding is a trait over the value shapes a field can have (scalar, `Option`, `Vec`):
-//! written straight to the serializer, read through the field's own [`serde_json::Value`].
+//! Each encoding is a trait over the value shapes a field can have (scalar, `Option`,
+//! [`crate::Nullable`], `Vec`): written straight to the serializer, read through the field's
+//! own [`serde_json::Value`].
 
 use std::fmt::Display;
 use std::str::FromStr;
@@ -78,6 +77,22 @@ impl<T: StrForm> StrForm for Option<T> {
     }
 }
 
+impl<T: StrForm> StrForm for crate::Nullable<T> {
+    fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            crate::Nullable::Value(v) => v.write(s),
+            crate::Nullable::Null => s.serialize_unit(),
+            crate::Nullable::Absent => s.serialize_none(),
+        }
+    }
+    fn from_wire(value: Value) -> Result<Self, String> {
+        match value {
+            Value::Null => Ok(crate::Nullable::Null),
+            v => T::from_wire(v).map(crate::Nullable::Value),
+        }
+    }
+}
+
 impl<T: StrForm> StrForm for Vec<T> {
     fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(self.iter().map(AsStr))
@@ -145,6 +160,22 @@ impl<T: CsvForm> CsvForm for Option<T> {
     }
 }
 
+impl<T: CsvForm> CsvForm for crate::Nullable<T> {
+    fn write<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            crate::Nullable::Value(v) => v.write(s),
+            crate::Nullable::Null => s.serialize_unit(),
+            crate::Nullable::Absent => s.serialize_none(),
+        }
+    }
+    fn from_wire(value: Value) -> Result<Self, String> {
+        match value {
+            Value::Null => Ok(crate::Nullable::Null),
+            v => T::from_wire(v).map(crate::Nullable::Value),
+        }
+    }
+}
+
 /// `#[serde(with = "runtime::wire::csv")]`.
 pub mod csv {
     use super::*;
@@ -155,28 +186,6 @@ pub mod csv {
 
     pub fn deserialize<'de, T: CsvForm, D: Deserializer<'de>>(d: D) -> Result<T, D::Error> {
         T::from_wire(Value::deserialize(d)?).map_err(serde::de::Error::custom)
-    }
-}
-
-/// `#[serde(default, skip_serializing_if = "Option::is_none", with = "runtime::wire::double_option")]`
-/// on an `Option<Option<T>>`: absent is `None`, `null` is `Some(None)`.
-pub mod double_option {
-    use super::*;
-
-    pub fn serialize<T: Serialize, S: Serializer>(
-        value: &Option<Option<T>>,
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
-        match value {
-            Some(inner) => inner.serialize(s),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Option<Option<T>>, D::Error> {
-        Option::<T>::deserialize(d).map(Some)
     }
 }
 

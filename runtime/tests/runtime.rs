@@ -19,12 +19,8 @@ struct Backup {
         with = "runtime::wire::csv"
     )]
     days: Option<Vec<i32>>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::wire::double_option"
-    )]
-    note: Option<Option<String>>,
+    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    note: runtime::Nullable<String>,
 }
 
 impl Check for Backup {
@@ -51,7 +47,7 @@ fn backup(name: &str) -> Backup {
         name: name.into(),
         set_id: 126,
         days: Some(vec![1, 5]),
-        note: None,
+        note: runtime::Nullable::Absent,
     }
 }
 
@@ -129,9 +125,9 @@ fn null_and_absent_stay_distinct() {
         serde_json::from_value(json!({"name": "n", "set_id": 1, "note": null})).unwrap();
     let set: Backup =
         serde_json::from_value(json!({"name": "n", "set_id": 1, "note": "x"})).unwrap();
-    assert_eq!(absent.note, None);
-    assert_eq!(null.note, Some(None));
-    assert_eq!(set.note, Some(Some("x".into())));
+    assert_eq!(absent.note, runtime::Nullable::Absent);
+    assert_eq!(null.note, runtime::Nullable::Null);
+    assert_eq!(set.note, runtime::Nullable::Value("x".into()));
     assert_eq!(serde_json::to_value(&null).unwrap()["note"], json!(null));
 }
 

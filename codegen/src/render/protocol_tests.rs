@@ -386,11 +386,13 @@ pub(crate) fn typed_setters(
         let Some(v) = values.get(f.wire) else {
             return Ok(None);
         };
-        Ok(Some(match (&f.ty, v) {
+        // A tri-state parameter's setter takes the value; `null` has a setter of its own.
+        let t = crate::model::tri_state(f).unwrap_or(&f.ty);
+        Ok(Some(match (t, v) {
             // The constructor and setters take `impl Into<String>` (or `impl Into<XId>`).
             (Ty::String, Value::String(s)) => quote!(#s),
             (_, Value::String(s)) if crate::model::is_id(f) => quote!(#s),
-            _ => literal(p, &f.ty, v)?,
+            _ => literal(p, t, v)?,
         }))
     };
     let mut setters = Vec::new();
@@ -405,7 +407,10 @@ pub(crate) fn typed_setters(
                 f.wire
             ));
         }
-        if let Some(v) = v {
+        if crate::model::tri_state(f).is_some() && values.get(f.wire) == Some(&Value::Null) {
+            let null = id(&format!("{}_null", crate::model::setter(&f.ident)));
+            setters.push(quote!(.#null()));
+        } else if let Some(v) = v {
             let setter = id(&crate::model::setter(&f.ident));
             setters.push(quote!(.#setter(#v)));
         }
@@ -698,6 +703,15 @@ fn named(p: &ProviderModel, name: &str, v: &Value) -> Result<TokenStream, String
             for f in fields {
                 let member = id(&f.ident);
                 let value = match (map.get(f.wire), f.required) {
+                    // A request-carried optional nullable field keeps absent and `null` apart.
+                    (x, false) if crate::model::tri_state(f).is_some() => match x {
+                        None => quote!(runtime::Nullable::Absent),
+                        Some(Value::Null) => quote!(runtime::Nullable::Null),
+                        Some(x) => {
+                            let inner = literal(p, crate::model::tri_state(f).unwrap_or(&f.ty), x)?;
+                            quote!(runtime::Nullable::Value(#inner))
+                        }
+                    },
                     (Some(x), true) => literal(p, &f.ty, x)?,
                     (None, true) if matches!(f.ty, Ty::Nullable(_)) => quote!(None),
                     (None, true) => {

@@ -3,7 +3,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::items::{allow_deprecated, cited, deprecated_attr, doc, id, ty};
+use super::items::{allow_deprecated, cited, deprecated_attr, doc, field_ty, id, ty};
 use super::{parse, parse_items};
 use crate::model::{ident, OpModel, ProviderModel, Ty};
 use crate::render::fixtures::example_lines;
@@ -220,12 +220,21 @@ pub fn operation_impl(
             .map(|d| deprecated_attr(d, method_replacement));
     let allow = crate::model::uses_deprecated(p, o).then(allow_deprecated);
     let fields = o.params.iter().map(|f| {
-        let (name, t) = (id(&f.ident), ty(&f.ty));
-        quote!(#name: Option<#t>,)
+        let name = id(&f.ident);
+        let t = if f.required {
+            let t = ty(&f.ty);
+            quote!(Option<#t>)
+        } else {
+            field_ty(f)
+        };
+        quote!(#name: #t,)
     });
     let inits = o.params.iter().map(|f| {
         let name = id(&f.ident);
-        quote!(#name: None,)
+        match crate::model::tri_state(f) {
+            Some(_) => quote!(#name: runtime::Nullable::Absent,),
+            None => quote!(#name: None,),
+        }
     });
     let setters = o.params.iter().map(|f| {
         let (name, setter) = (id(&f.ident), id(&crate::model::setter(&f.ident)));
@@ -233,19 +242,38 @@ pub fn operation_impl(
         let dep = f
             .deprecated
             .map(|d| deprecated_attr(d, |r| format!("`{}`", crate::model::ident(r))));
-        let (arg, value) = match &f.ty {
+        let tri = crate::model::tri_state(f);
+        let (arg, value) = match tri.unwrap_or(&f.ty) {
             Ty::String => (quote!(impl Into<String>), quote!(value.into())),
             Ty::Secret => (quote!(impl Into<runtime::Secret>), quote!(value.into())),
             Ty::Named(n) if crate::model::is_id(f) => {
                 let n = id(n);
                 (quote!(impl Into<#n>), quote!(value.into()))
             }
-            _ => (ty(&f.ty), quote!(value)),
+            t => (ty(t), quote!(value)),
         };
-        quote! {
-            #fd
-            #dep
-            pub fn #setter(mut self, value: #arg) -> Self { self.#name = Some(#value); self }
+        match tri {
+            // Absent unless set; `null` only when asked for by name.
+            Some(_) => {
+                let null = id(&format!("{}_null", crate::model::setter(&f.ident)));
+                let nd = format!(
+                    " Sends `{}` as `null` (on a query, header or form wire: an empty value).",
+                    f.wire
+                );
+                quote! {
+                    #fd
+                    #dep
+                    pub fn #setter(mut self, value: #arg) -> Self { self.#name = runtime::Nullable::Value(#value); self }
+                    #[doc = #nd]
+                    #dep
+                    pub fn #null(mut self) -> Self { self.#name = runtime::Nullable::Null; self }
+                }
+            }
+            None => quote! {
+                #fd
+                #dep
+                pub fn #setter(mut self, value: #arg) -> Self { self.#name = Some(#value); self }
+            },
         }
     });
     let from_request = o.params.iter().map(|f| {

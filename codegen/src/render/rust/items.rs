@@ -107,6 +107,10 @@ pub fn ty(t: &Ty) -> TokenStream {
 
 /// The field's type once optionality is applied.
 pub fn field_ty(f: &FieldModel) -> TokenStream {
+    if let Some(inner) = crate::model::tri_state(f) {
+        let inner = ty(inner);
+        return quote!(runtime::Nullable<#inner>);
+    }
     let t = ty(&f.ty);
     if f.required {
         t
@@ -132,6 +136,11 @@ fn serde_parts(f: &FieldModel) -> Option<TokenStream> {
     if !f.required {
         if elsewhere {
             parts.push(quote!(default));
+        } else if crate::model::tri_state(f).is_some() {
+            parts.push(quote!(
+                default,
+                skip_serializing_if = "runtime::Nullable::is_absent"
+            ));
         } else {
             parts.push(quote!(default, skip_serializing_if = "Option::is_none"));
         }
@@ -139,9 +148,6 @@ fn serde_parts(f: &FieldModel) -> Option<TokenStream> {
     match f.encoding {
         Encoding::Str => parts.push(quote!(with = "runtime::wire::string")),
         Encoding::Csv => parts.push(quote!(with = "runtime::wire::csv")),
-        Encoding::Plain if !f.required && matches!(f.ty, Ty::Nullable(_)) => {
-            parts.push(quote!(with = "runtime::wire::double_option"))
-        }
         Encoding::Plain => {}
     }
     (!parts.is_empty()).then(|| quote!(#(#parts),*))
@@ -160,18 +166,18 @@ fn struct_fields_tree(fields: &[FieldModel]) -> syn::Fields {
         let mut attrs = doc_attrs(&cited(f.doc, f.cite.as_deref()));
         attrs.extend(f.deprecated.map(|d| deprecated_attr(d, field_replacement)));
         attrs.extend(serde_parts(f).map(|p| list_attr("serde", p)));
-        let t = syntax::ty(&f.ty);
+        let t = match crate::model::tri_state(f) {
+            Some(inner) => generic_ty("runtime::Nullable", vec![syntax::ty(inner)]),
+            None if f.required => syntax::ty(&f.ty),
+            None => generic_ty("Option", vec![syntax::ty(&f.ty)]),
+        };
         syn::Field {
             attrs,
             vis: syn::Visibility::Public(Default::default()),
             mutability: syn::FieldMutability::None,
             ident: Some(id(&f.ident)),
             colon_token: Some(Default::default()),
-            ty: if f.required {
-                t
-            } else {
-                generic_ty("Option", vec![t])
-            },
+            ty: t,
         }
     });
     syn::Fields::Named(syn::FieldsNamed {
@@ -382,9 +388,9 @@ pub fn check_impl(name: &str, fields: &[FieldModel], objects: &HashSet<String>) 
     let mut stmts = Vec::new();
     let mut reads_deprecated = false;
     for f in fields {
-        // An optional nullable field is matched in one pattern (`Some(Some(v))`).
+        // A tri-state field is matched in one pattern (`runtime::Nullable::Value(v)`).
         let (pattern, t) = match (&f.ty, f.required) {
-            (Ty::Nullable(inner), false) => (Some(some_pat(some_pat(ident_pat("v")))), &**inner),
+            (Ty::Nullable(inner), false) => (Some(value_pat(ident_pat("v"))), &**inner),
             (t, false) => (Some(some_pat(ident_pat("v"))), t),
             (t, true) => (None, t),
         };
@@ -457,10 +463,18 @@ fn if_let(pattern: syn::Pat, value: syn::Expr, body: Vec<syn::Stmt>) -> syn::Exp
 
 /// `Some(inner)` as a pattern.
 fn some_pat(inner: syn::Pat) -> syn::Pat {
+    variant_pat("Some", inner)
+}
+
+fn value_pat(inner: syn::Pat) -> syn::Pat {
+    variant_pat("runtime::Nullable::Value", inner)
+}
+
+fn variant_pat(variant: &str, inner: syn::Pat) -> syn::Pat {
     syn::Pat::TupleStruct(syn::PatTupleStruct {
         attrs: Vec::new(),
         qself: None,
-        path: syntax::path("Some"),
+        path: syntax::path(variant),
         paren_token: Default::default(),
         elems: std::iter::once(inner).collect(),
     })
@@ -671,6 +685,9 @@ pub fn request_item(op: &OpModel, objects: &HashSet<String>) -> Vec<syn::Item> {
                 (method_call(expr_path(&f.ident), "into", Vec::new()), false)
             }
             (true, _) => (expr_path(&f.ident), true),
+            (false, _) if crate::model::tri_state(f).is_some() => {
+                (expr_path("runtime::Nullable::Absent"), false)
+            }
             (false, _) => (expr_path("None"), false),
         };
         syn::FieldValue {
@@ -699,7 +716,8 @@ pub fn request_item(op: &OpModel, objects: &HashSet<String>) -> Vec<syn::Item> {
     let mut methods = vec![new.build()];
     for f in op.params.iter().filter(|f| !f.required) {
         let setter = &crate::model::setter(&f.ident);
-        let (t, convert) = arg_ty(&f.ty);
+        let tri = crate::model::tri_state(f);
+        let (t, convert) = arg_ty(tri.unwrap_or(&f.ty));
         let value = if convert {
             method_call(expr_path("value"), "into", Vec::new())
         } else {
@@ -709,7 +727,10 @@ pub fn request_item(op: &OpModel, objects: &HashSet<String>) -> Vec<syn::Item> {
             attrs: Vec::new(),
             left: Box::new(field(expr_path("self"), &f.ident)),
             eq_token: Default::default(),
-            right: Box::new(some(value)),
+            right: Box::new(match tri {
+                Some(_) => syntax::call("runtime::Nullable::Value", vec![value]),
+                None => some(value),
+            }),
         });
         let mut set = Func::new(
             id(setter),
@@ -721,6 +742,25 @@ pub fn request_item(op: &OpModel, objects: &HashSet<String>) -> Vec<syn::Item> {
             .extend(f.deprecated.map(|d| deprecated_attr(d, field_replacement)));
         set.body = vec![semi(assign), tail(expr_path("self"))];
         methods.push(set.build());
+        if tri.is_some() {
+            // `null` said by name rather than by a second `Option`.
+            let null = syn::Expr::Assign(syn::ExprAssign {
+                attrs: Vec::new(),
+                left: Box::new(field(expr_path("self"), &f.ident)),
+                eq_token: Default::default(),
+                right: Box::new(expr_path("runtime::Nullable::Null")),
+            });
+            let mut set = Func::new(
+                id(&format!("{setter}_null")),
+                vec![receiver(false)],
+                Some(path_ty("Self")),
+            );
+            set.attrs = doc_attrs(&format!("Sends `{}` as `null`.", f.wire));
+            set.attrs
+                .extend(f.deprecated.map(|d| deprecated_attr(d, field_replacement)));
+            set.body = vec![semi(null), tail(expr_path("self"))];
+            methods.push(set.build());
+        }
     }
     // `new` initialises every field, deprecated ones included.
     let mut constructors = impl_block(None, &op.request, methods);
