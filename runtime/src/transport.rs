@@ -213,26 +213,23 @@ impl Transport {
         &self.base_url
     }
 
-    /// `text` without any credential of this transport.
-    pub fn redact(&self, text: &str) -> String {
-        let secrets: Vec<&Secret> = self
-            .credentials
+    /// Every credential this transport holds: tokens and signing keys.
+    fn secrets(&self) -> Vec<&Secret> {
+        self.credentials
             .iter()
             .flatten()
             .chain(self.signing.iter())
-            .collect();
-        redact(text, &secrets, &self.secret_names)
+            .collect()
+    }
+
+    /// `text` without any credential of this transport.
+    pub fn redact(&self, text: &str) -> String {
+        redact(text, &self.secrets(), &self.secret_names)
     }
 
     /// Every string of `value` redacted (error bodies, before they are decoded or shown).
     pub(crate) fn redact_value(&self, value: Value) -> Value {
-        let secrets: Vec<&Secret> = self
-            .credentials
-            .iter()
-            .flatten()
-            .chain(self.signing.iter())
-            .collect();
-        redact_value(value, &secrets, &self.secret_names)
+        redact_value(value, &self.secrets(), &self.secret_names)
     }
 }
 

@@ -395,14 +395,7 @@ pub(crate) fn usage(
             message,
         })?;
     let (krate, module, method) = (id(krate), id(&p.module), id(&o.method));
-    let token = p
-        .auth
-        .iter()
-        .find(|a| !matches!(a.scheme, AuthScheme::Signature { .. }))
-        .map(|a| {
-            let setter = id(&setter_name(&a.setter, "auth"));
-            quote!(.#setter("TOKEN"))
-        });
+    let token = token_setter(p).map(|setter| quote!(.#setter("TOKEN")));
     let stream = o.pagination.as_ref().map(|_| {
         quote! {
             use #krate::runtime::StreamExt;
@@ -803,14 +796,8 @@ pub fn example(p: &ProviderModel, crate_name: &str) -> Result<TokenStream, Rende
         let ex = &v.example;
         quote!(builder = builder.#setter(#ex);)
     });
-    let token = p
-        .auth
-        .iter()
-        .find(|a| !matches!(a.scheme, AuthScheme::Signature { .. }))
-        .map(|a| {
-            let setter = id(&setter_name(&a.setter, "auth"));
-            quote!(builder = builder.#setter(credential.as_str());)
-        });
+    let token =
+        token_setter(p).map(|setter| quote!(builder = builder.#setter(credential.as_str());));
     let call = match pick {
         Some((o, ex)) => {
             let method = id(&o.method);
@@ -894,4 +881,13 @@ pub fn example(p: &ProviderModel, crate_name: &str) -> Result<TokenStream, Rende
             Ok(())
         }
     })
+}
+
+/// The client builder's setter of the provider's first token credential (a signing key pair
+/// has two setters and is not a token), for examples that authenticate.
+fn token_setter(p: &ProviderModel) -> Option<proc_macro2::Ident> {
+    p.auth
+        .iter()
+        .find(|a| !matches!(a.scheme, AuthScheme::Signature { .. }))
+        .map(|a| id(&setter_name(&a.setter, "auth")))
 }
