@@ -8,8 +8,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///
 /// Fields of this type carry
 /// `#[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]`: a missing member
-/// reads as [`Nullable::Absent`], `null` as [`Nullable::Null`]. On a query, header or form
-/// wire `Null` is the parameter with an empty value (`note=`).
+/// reads as [`Nullable::Absent`], `null` as [`Nullable::Null`]. Only JSON bodies carry it:
+/// the spec validator refuses `nullable` on a path, query, header or form parameter, whose
+/// wire has no `null`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub enum Nullable<T> {
     /// Not sent.

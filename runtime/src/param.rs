@@ -126,7 +126,8 @@ impl<'a> Serializer for Texts<'a> {
     fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Object> {
         value.serialize(self)
     }
-    /// An explicit `null` ([`crate::Nullable::Null`]): the parameter with an empty value.
+    /// An explicit `null`: the parameter with an empty value. Generated clients never send
+    /// one here (the spec validator keeps `nullable` to JSON bodies).
     fn serialize_unit(self) -> Result<(), Object> {
         self.push("")
     }

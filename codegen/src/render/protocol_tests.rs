@@ -400,6 +400,11 @@ pub(crate) fn typed_setters(
         if !f.required && is_credential(f) {
             continue;
         }
+        if crate::model::tri_state(f).is_some() && values.get(f.wire) == Some(&Value::Null) {
+            let null = id(&format!("{}_null", crate::model::setter(&f.ident)));
+            setters.push(quote!(.#null()));
+            continue;
+        }
         let v = arg(f)?;
         if f.required && v.is_none() {
             return Err(format!(
@@ -407,10 +412,7 @@ pub(crate) fn typed_setters(
                 f.wire
             ));
         }
-        if crate::model::tri_state(f).is_some() && values.get(f.wire) == Some(&Value::Null) {
-            let null = id(&format!("{}_null", crate::model::setter(&f.ident)));
-            setters.push(quote!(.#null()));
-        } else if let Some(v) = v {
+        if let Some(v) = v {
             let setter = id(&crate::model::setter(&f.ident));
             setters.push(quote!(.#setter(#v)));
         }

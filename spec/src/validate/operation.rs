@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::path::P;
 use super::{list, Checker, WIRE_OPTS};
-use crate::format::{AuthRef, AuthScheme, Kind, Location, Operation, Schema};
+use crate::format::{AuthRef, AuthScheme, BodyEncoding, Kind, Location, Operation, Schema};
 use crate::model::PathTemplate;
 use crate::values;
 
@@ -219,6 +219,26 @@ impl Checker<'_> {
                         "add `required: true`: a path cannot omit a segment",
                     );
                 }
+            }
+            // Only a JSON body can tell `null` from an absent or empty value: a path, query,
+            // header or form field would send `name=` and mean an empty string.
+            let json_body =
+                p.location == Location::Body && op.request.body == Some(BodyEncoding::Json);
+            if p.schema.nullable && !json_body {
+                self.report(
+                    &pp.k("schema").k("nullable"),
+                    format!(
+                        "`{}` is nullable but travels {}, which has no `null`",
+                        p.name,
+                        match p.location {
+                            Location::Body => "as a form field",
+                            Location::Path => "in the path",
+                            Location::Query => "in the query",
+                            Location::Header => "in a header",
+                        }
+                    ),
+                    "remove `nullable` (this wire can only send a value or leave the parameter out), or carry it in a `body: json` request",
+                );
             }
             if let Some(thing) = &p.identifies {
                 self.snake(&pp.k("identifies"), "identified thing", thing);

@@ -257,7 +257,7 @@ pub fn operation_impl(
             Some(_) => {
                 let null = id(&format!("{}_null", crate::model::setter(&f.ident)));
                 let nd = format!(
-                    " Sends `{}` as `null` (on a query, header or form wire: an empty value).",
+                    " Sends `{}` as `null` (leaving it unset leaves it out).",
                     f.wire
                 );
                 quote! {
