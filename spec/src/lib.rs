@@ -1,4 +1,4 @@
-//! The spec format and everything that reads it: the serde types ([`format`]), YAML loading
+//! The spec format and everything that reads it: the serde types ([`mod@format`]), YAML loading
 //! with source locations ([`yaml`], [`load`]), located diagnostics ([`diag`]), semantic
 //! validation ([`validate`]), the value-vs-schema walker ([`values`]) and the envelope reading
 //! of documented bodies ([`envelope`]).

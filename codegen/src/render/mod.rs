@@ -1,5 +1,5 @@
 //! Renderers: from the [`Model`] to an in-memory list of output files. Nothing here touches
-//! the disk; [`write`] applies (or checks) the result atomically.
+//! the disk; [`mod@write`] applies (or checks) the result atomically.
 //!
 //! Each renderer adds its files to one list; to add an artefact, implement [`Renderer`] and
 //! append it to [`renderers`].
