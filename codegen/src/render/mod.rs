@@ -10,6 +10,7 @@ pub mod openapi;
 mod protocol_tests;
 mod rust;
 mod templates;
+mod violations;
 pub mod write;
 
 use std::path::PathBuf;

@@ -54,7 +54,7 @@ impl Renderer for ProtocolTestRenderer {
         let mut builders = Vec::new();
         for p in &model.providers {
             providers.push(provider_module(p)?);
-            builders.push(builder_module(p));
+            builders.push(builder_module(p)?);
         }
         let tokens = quote! {
             //! Protocol tests: one test per documented example. Each calls the operation with
@@ -88,8 +88,9 @@ impl Renderer for ProtocolTestRenderer {
             ),
         });
         let tokens = quote! {
-            //! Call builders: an operation called without its required parameters is refused
-            //! before anything is sent, with an error naming each missing one by its setter.
+            //! Call builders: an operation called without its required parameters, or with a
+            //! value breaking a documented constraint, is refused before anything is sent, with
+            //! an error naming each missing setter or the parameter.
 
             /// Sent instead of a real credential.
             const CREDENTIAL: &str = #PLACEHOLDER;
@@ -212,20 +213,91 @@ fn missing_test(p: &ProviderModel, o: &OpModel) -> Option<TokenStream> {
     })
 }
 
+/// One test per documented constraint of each parameter: the first documented request with
+/// that parameter set to a value breaking the rule (derived from the spec by
+/// [`violations`](super::violations)) is refused before sending, naming the parameter.
+fn breach_tests(p: &ProviderModel, o: &OpModel) -> Result<Vec<TokenStream>, String> {
+    let Some(req) = o.op.examples.iter().find_map(|e| e.request.as_ref()) else {
+        return Ok(Vec::new());
+    };
+    let values = typed_params_of(o, req);
+    let method = id(&o.method);
+    let allow = crate::model::uses_deprecated(p, o).then(|| quote!(#[allow(deprecated)]));
+    let mut tests = Vec::new();
+    let mut names = std::collections::BTreeSet::new();
+    for f in &o.params {
+        let credential = f
+            .location
+            .is_some_and(|l| o.resolved.credential.is(l, f.wire));
+        if matches!(f.ty, Ty::Secret) || credential {
+            continue;
+        }
+        for b in super::violations::breaches(f.schema) {
+            let mut broken = values.clone();
+            if let Value::Object(m) = &mut broken {
+                m.insert(f.wire.to_owned(), b.value.clone());
+            }
+            let setters = setters_for(p, o, &broken, &quote!(crate::CREDENTIAL))?;
+            let mut name = format!("refuses_{}_{}", f.ident.trim_start_matches("r#"), b.rule);
+            // Two alternatives of a union may have the same rule.
+            let base = name.clone();
+            for n in 2.. {
+                if names.insert(name.clone()) {
+                    break;
+                }
+                name = format!("{base}_{n}");
+            }
+            let name = id(&name);
+            let doc = format!(" `{}` = `{}` breaks its `{}`.", f.wire, b.value, b.rule);
+            let wire = f.wire;
+            let client = client(p, o, Auth::Token);
+            tests.push(quote! {
+                #[doc = #doc]
+                #[tokio::test]
+                #allow
+                async fn #name() {
+                    let target = protocol_test::Target::capture(protocol_test::CannedResponse::new(500))
+                        .await
+                        .expect("the test target starts");
+                    let client = #client;
+                    match client.#method() #setters .send().await {
+                        Err(generated::runtime::Error::InvalidInput(e)) => assert!(
+                            e.violations.iter().any(|v| v.field == #wire
+                                || v.field.starts_with(concat!(#wire, "["))
+                                || v.field.starts_with(concat!(#wire, "."))),
+                            "`{}` not named: {e}",
+                            #wire
+                        ),
+                        other => panic!("expected the value refused, got {other:?}"),
+                    }
+                    assert_eq!(target.received(), Some(0), "nothing is sent");
+                }
+            });
+        }
+    }
+    Ok(tests)
+}
+
 /// The builder tests of a provider's operations, one module per operation.
-fn builder_module(p: &ProviderModel) -> TokenStream {
+fn builder_module(p: &ProviderModel) -> Result<TokenStream, RenderError> {
     let module = id(&p.module);
-    let tests = p.operations.iter().filter_map(|o| {
-        let test = missing_test(p, o)?;
+    let mut ops = Vec::new();
+    for o in &p.operations {
+        let missing = missing_test(p, o);
+        let breaches = breach_tests(p, o).map_err(|m| err(p, o, "constraints", m))?;
+        if missing.is_none() && breaches.is_empty() {
+            continue;
+        }
         let op_mod = id(&o.method);
-        Some(quote! {
+        ops.push(quote! {
             mod #op_mod {
                 use generated::#module as api;
-                #test
+                #missing
+                #(#breaches)*
             }
-        })
-    });
-    quote!(mod #module { #(#tests)* })
+        });
+    }
+    Ok(quote!(mod #module { #(#ops)* }))
 }
 
 /// How a test's client proves who it is.
@@ -374,7 +446,16 @@ pub(crate) fn typed_setters(
     req: &spec::format::ExampleRequest,
     credential: &TokenStream,
 ) -> Result<TokenStream, String> {
-    let values = typed_params_of(o, req);
+    setters_for(p, o, &typed_params_of(o, req), credential)
+}
+
+/// The call builder's setters for typed parameter values (`values`: wire name to value).
+fn setters_for(
+    p: &ProviderModel,
+    o: &OpModel,
+    values: &Value,
+    credential: &TokenStream,
+) -> Result<TokenStream, String> {
     let is_credential = |f: &FieldModel| {
         f.location
             .is_some_and(|l| o.resolved.credential.is(l, f.wire))
