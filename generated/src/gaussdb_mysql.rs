@@ -549,7 +549,7 @@ impl runtime::Check for ApiError {
     fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
 
-/// Identifies a project (`project`): a string with a type of its own, so the id of another kind of thing does not fit where this one goes.
+/// Identifies one project (`project`): a string with a type of its own, so the id of another kind of thing does not fit where this one goes.
 #[derive(
     Debug,
     Clone,
@@ -595,7 +595,7 @@ impl std::fmt::Display for ProjectId {
     }
 }
 
-/// Identifies a instance (`instance`): a string with a type of its own, so the id of another kind of thing does not fit where this one goes.
+/// Identifies one instance (`instance`): a string with a type of its own, so the id of another kind of thing does not fit where this one goes.
 #[derive(
     Debug,
     Clone,
