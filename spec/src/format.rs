@@ -230,6 +230,7 @@ pub struct Parameter {
     pub cite: Option<Cite>,
     /// What a string parameter identifies (snake_case, e.g. `project`, `instance`): generated
     /// clients give it a type of its own per identified thing, so two ids cannot be swapped.
+    /// Only on a plain string: not nullable, not a secret, no `wire`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identifies: Option<String>,
 }
