@@ -66,8 +66,11 @@ pub enum TypeBody<'a> {
     /// String enum: (Rust variant, wire value, doc).
     Enum(Vec<(String, &'a str, &'a str)>),
     Union(Vec<UnionVariant<'a>>),
-    /// A string that identifies one kind of thing (a parameter's `identifies`): a newtype.
-    Id,
+    /// A string that identifies one kind of thing (a parameter's `identifies`, here `thing`):
+    /// a newtype.
+    Id {
+        thing: String,
+    },
 }
 
 #[derive(Debug)]
@@ -361,7 +364,7 @@ fn collapse_response_nullables(types: &mut [TypeModel], operations: &[OpModel]) 
                 TypeBody::Union(variants) => {
                     todo.extend(variants.iter().filter_map(|v| v.ty.as_ref()))
                 }
-                TypeBody::Enum(_) | TypeBody::Id => {}
+                TypeBody::Enum(_) | TypeBody::Id { .. } => {}
             }
         }
         sent.push(n);
@@ -568,11 +571,13 @@ impl<'a> Ctx<'a> {
         self.extra.push(TypeModel {
             name: name.clone(),
             doc: format!(
-                "Identifies a {} (`{thing}`): a string with a type of its own, so the id of \
+                "Identifies one {} (`{thing}`): a string with a type of its own, so the id of \
                  another kind of thing does not fit where this one goes.",
                 thing.replace('_', " ")
             ),
-            body: TypeBody::Id,
+            body: TypeBody::Id {
+                thing: thing.to_owned(),
+            },
         });
         self.ids.push((thing.to_owned(), name.clone()));
         name

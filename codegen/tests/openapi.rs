@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use codegen::model::{Model, ProviderModel};
+use codegen::model::{Model, ProviderModel, Ty, TypeBody};
 use codegen::render::openapi;
 use codegen::render::OutputFile;
 use serde_json::{json, Value};
@@ -252,6 +252,263 @@ fn wire_strings_nullables_and_constraints_are_spelled_out() {
     let server = &doc["servers"][0];
     assert_eq!(server["url"], "https://{host}/api");
     assert_eq!(server["variables"]["host"]["default"], "example.test");
+}
+
+/// Every parameter that says what it identifies refers, in its export, to a string component
+/// named as the model's id type and marked with the thing, and keeps exactly its own
+/// constraints (the component's and any `allOf` member's together).
+#[test]
+fn identified_parameters_refer_to_their_id_component() {
+    let v = validated();
+    let model = Model::build(&v).expect("model builds");
+    for p in &model.providers {
+        check_ids(p, &openapi::document(p));
+    }
+}
+
+/// Two operations identifying the same things: one component per thing, named as the model
+/// names the id type (here past a spec type that already has the plain name), holding what
+/// all its parameters share; a parameter with more keeps it in an `allOf`.
+#[test]
+fn operations_identifying_one_thing_share_its_component() {
+    let spec: spec::format::Spec = spec::yaml::from_str(IDS).expect("ids spec parses");
+    let provider = ProviderModel::build(&spec, "specs/ids.yaml".into()).expect("ids models");
+    let doc = openapi::document(&provider);
+    check_ids(&provider, &doc);
+
+    let id_name = |thing: &str| {
+        provider
+            .types
+            .iter()
+            .find(|t| matches!(&t.body, TypeBody::Id { thing: t } if t == thing))
+            .map(|t| t.name.clone())
+            .expect("the model has an id type per identified thing")
+    };
+    let (project, instance) = (id_name("project"), id_name("instance"));
+    assert_ne!(project, "ProjectId", "the spec's own type keeps its name");
+    let schemas = &doc["components"]["schemas"];
+    assert_eq!(schemas["ProjectId"]["type"], "object");
+    let reference = |name: &str| json!({ "$ref": format!("#/components/schemas/{name}") });
+    let param = |path: &str, method: &str, name: &str| {
+        doc["paths"][path][method]["parameters"]
+            .as_array()
+            .and_then(|ps| ps.iter().find(|q| q["name"] == name))
+            .map(|q| q["schema"].clone())
+            .unwrap_or_default()
+    };
+
+    // Project: both take min_length 1, the update also max_length 32.
+    assert_eq!(schemas[&project]["minLength"], 1);
+    assert!(schemas[&project].get("maxLength").is_none());
+    assert_eq!(
+        param("/p/{project_id}", "get", "project_id"),
+        reference(&project)
+    );
+    assert_eq!(
+        param("/p/{project_id}", "put", "project_id"),
+        json!({ "allOf": [reference(&project), { "maxLength": 32 }] })
+    );
+    // Instance: the same pattern in a query and in a form body, so both are the plain reference.
+    assert_eq!(schemas[&instance]["pattern"], "^i-[0-9a-f]+$");
+    assert_eq!(
+        param("/p/{project_id}", "get", "instance"),
+        reference(&instance)
+    );
+    let body = &schemas["UpdateThingRequest"]["properties"]["instance"];
+    assert_eq!(body["$ref"], reference(&instance)["$ref"]);
+    assert_eq!(body["description"], "Instance.");
+}
+
+const IDS: &str = r#"
+provider:
+  id: ids
+  title: Ids
+  description: A purpose-made spec.
+  base_url: "https://example.test"
+  sources: [{ file: p.txt, sha256: "00", language: en, title: P }]
+types:
+  ProjectId:
+    description: A type whose name the id type of projects would otherwise take.
+    fields:
+      - { name: id, description: Id., required: true, schema: { type: string } }
+operations:
+  - id: get_thing
+    summary: Get.
+    source: p.txt
+    effect: read
+    method: GET
+    path: /p/{project_id}
+    request:
+      parameters:
+        - { name: project_id, in: path, description: Project., required: true, schema: { type: string, min_length: 1 }, identifies: project }
+        - { name: instance, in: query, description: Instance., schema: { type: string, pattern: "^i-[0-9a-f]+$" }, identifies: instance }
+    response: { status: 200, schema: { type: ref, ref: ProjectId } }
+  - id: update_thing
+    summary: Update.
+    source: p.txt
+    effect: update
+    method: PUT
+    path: /p/{project_id}
+    request:
+      body: urlencoded
+      parameters:
+        - { name: project_id, in: path, description: Project., required: true, schema: { type: string, min_length: 1, max_length: 32 }, identifies: project }
+        - { name: instance, in: body, description: Instance., required: true, schema: { type: string, pattern: "^i-[0-9a-f]+$" }, identifies: instance }
+    response: { status: 204, schema: { type: unit } }
+"#;
+
+/// The checks of [`identified_parameters_refer_to_their_id_component`] on one document.
+fn check_ids(p: &ProviderModel, doc: &Value) {
+    let provider = &p.spec.provider.id;
+    for o in &p.operations {
+        for (f, param) in o.params.iter().zip(&o.op.request.parameters) {
+            let Some(thing) = &param.identifies else {
+                continue;
+            };
+            let at = format!("{provider}: {}.{}", o.op.id, param.name);
+            let Ty::Named(name) = &f.ty else {
+                panic!("{at}: identifies {thing} but the model gives it no id type");
+            };
+            let target = format!("#/components/schemas/{name}");
+            let expected = expected_constraints(&param.schema);
+            let candidates = exported_schemas(doc, o.op, param);
+            assert!(!candidates.is_empty(), "{at}: not exported");
+            // On an address several operations share, one alternative is this operation's.
+            let found = candidates.iter().find(|s| {
+                let refers = s["$ref"] == target || s["allOf"][0]["$ref"] == target;
+                refers && effective_constraints(doc, s).0 == expected
+            });
+            let Some(schema) = found else {
+                panic!("{at}: no exported schema refers to {target} with constraints {expected:?}: {candidates:?}");
+            };
+            let component = &doc["components"]["schemas"][name.as_str()];
+            assert_eq!(component["type"], "string", "{at}");
+            assert_eq!(component["x-identifies"], json!(thing), "{at}");
+            assert!(
+                component["description"]
+                    .as_str()
+                    .is_some_and(|d| !d.is_empty()),
+                "{at}"
+            );
+            // Every documented value of the parameter satisfies its exported patterns.
+            for ex in o.op.examples.iter().filter_map(|e| e.request.as_ref()) {
+                let value = match param.location {
+                    spec::format::Location::Path => ex.path.get(&param.name).cloned(),
+                    spec::format::Location::Query => ex.query.get(&param.name).cloned(),
+                    spec::format::Location::Header => ex.headers.get(&param.name).cloned(),
+                    spec::format::Location::Body => ex
+                        .body
+                        .as_ref()
+                        .and_then(|b| b[&param.name].as_str())
+                        .map(str::to_owned),
+                };
+                let Some(value) = value else { continue };
+                for re in &effective_constraints(doc, schema).1 {
+                    let re = regex::Regex::new(re).expect("pattern compiles");
+                    assert!(re.is_match(&value), "{at}: {value:?} against {re}");
+                }
+            }
+        }
+    }
+}
+
+/// The schemas the export gives parameter `param` of `op`: its parameter entry's (or each
+/// alternative of it), or for a body parameter its property in each body of the address.
+fn exported_schemas(
+    doc: &Value,
+    op: &spec::format::Operation,
+    param: &spec::format::Parameter,
+) -> Vec<Value> {
+    let operation = &doc["paths"][op.path.as_str()][op.method.as_str().to_ascii_lowercase()];
+    let mut found = Vec::new();
+    if param.location == spec::format::Location::Body {
+        walk(&operation["requestBody"], &mut |key, value| {
+            if key == "$ref" {
+                let pointer = value.as_str().unwrap_or_default().trim_start_matches('#');
+                let body = doc.pointer(pointer).cloned().unwrap_or_default();
+                if let Some(s) = body["properties"].get(&param.name) {
+                    found.push(s.clone());
+                }
+            }
+        });
+    } else if let Some(ps) = operation["parameters"].as_array() {
+        for q in ps {
+            if q["name"] == param.name.as_str() && q["in"] == param.location.as_str() {
+                match q["schema"]["anyOf"].as_array() {
+                    Some(alternatives) => found.extend(alternatives.iter().cloned()),
+                    None => found.push(q["schema"].clone()),
+                }
+            }
+        }
+    }
+    found
+}
+
+/// String constraints, read either from the spec or from an exported schema.
+#[derive(Debug, Default, PartialEq)]
+struct Constraints {
+    min_length: Vec<u64>,
+    max_length: Vec<u64>,
+    forbidden_chars: Vec<String>,
+    formats: Vec<String>,
+    /// How many patterns: the spec's own, forbidden characters and a format's each add one.
+    patterns: usize,
+}
+
+fn expected_constraints(s: &spec::format::Schema) -> Constraints {
+    Constraints {
+        min_length: s.min_length.map(|v| v as u64).into_iter().collect(),
+        max_length: s.max_length.map(|v| v as u64).into_iter().collect(),
+        forbidden_chars: s.forbidden_chars.clone().into_iter().collect(),
+        formats: s.format.map(|f| f.name().to_owned()).into_iter().collect(),
+        patterns: [
+            s.pattern.is_some(),
+            s.forbidden_chars.is_some(),
+            s.format.is_some(),
+        ]
+        .into_iter()
+        .filter(|b| *b)
+        .count(),
+    }
+}
+
+/// The constraints a schema puts on a value, its references and `allOf` members followed,
+/// and its patterns.
+fn effective_constraints(doc: &Value, s: &Value) -> (Constraints, Vec<String>) {
+    let mut c = Constraints::default();
+    let mut patterns = Vec::new();
+    collect(doc, s, &mut c, &mut patterns);
+    c.patterns = patterns.len();
+    (c, patterns)
+}
+
+fn collect(doc: &Value, s: &Value, c: &mut Constraints, patterns: &mut Vec<String>) {
+    if let Some(r) = s["$ref"].as_str() {
+        let target = doc
+            .pointer(r.trim_start_matches('#'))
+            .expect("reference resolves");
+        collect(doc, target, c, patterns);
+    }
+    if let Some(v) = s["minLength"].as_u64() {
+        c.min_length.push(v);
+    }
+    if let Some(v) = s["maxLength"].as_u64() {
+        c.max_length.push(v);
+    }
+    if let Some(v) = s["x-forbidden-chars"].as_str() {
+        c.forbidden_chars.push(v.to_owned());
+    }
+    for key in ["format", "x-format"] {
+        if let Some(v) = s[key].as_str() {
+            c.formats.push(v.to_owned());
+        }
+    }
+    if let Some(v) = s["pattern"].as_str() {
+        patterns.push(v.to_owned());
+    }
+    for member in s["allOf"].as_array().into_iter().flatten() {
+        collect(doc, member, c, patterns);
+    }
 }
 
 fn walk(v: &Value, f: &mut dyn FnMut(&str, &Value)) {

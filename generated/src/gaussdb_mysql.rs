@@ -503,7 +503,7 @@ impl runtime::Check for Backup {
                 at,
                 "begin_time",
                 v,
-                "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})$",
+                "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?(Z|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])$",
                 "in the format `date-time`",
             );
         }
@@ -549,7 +549,7 @@ impl runtime::Check for ApiError {
     fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
 
-/// Identifies a project (`project`): a string with a type of its own, so the id of another kind of thing does not fit where this one goes.
+/// Identifies one project (`project`): a string with a type of its own, so the id of another kind of thing does not fit where this one goes.
 #[derive(
     Debug,
     Clone,
@@ -595,7 +595,7 @@ impl std::fmt::Display for ProjectId {
     }
 }
 
-/// Identifies a instance (`instance`): a string with a type of its own, so the id of another kind of thing does not fit where this one goes.
+/// Identifies one instance (`instance`): a string with a type of its own, so the id of another kind of thing does not fit where this one goes.
 #[derive(
     Debug,
     Clone,

@@ -230,6 +230,7 @@ pub struct Parameter {
     pub cite: Option<Cite>,
     /// What a string parameter identifies (snake_case, e.g. `project`, `instance`): generated
     /// clients give it a type of its own per identified thing, so two ids cannot be swapped.
+    /// Only on a plain string: not nullable, not a secret, no `wire`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identifies: Option<String>,
 }
@@ -374,18 +375,48 @@ pub enum Format {
     Ipv4,
 }
 
+/// A calendar date `yyyy{sep}MM{sep}dd` as a regex group: days within their month, and
+/// 29 February only in Gregorian leap years (divisible by 4, centuries by 400), so that
+/// pattern-only consumers (the OpenAPI export, Schemathesis) agree with the calendar check.
+macro_rules! calendar_date {
+    ($sep:literal) => {
+        concat!(
+            "(?:[0-9]{4}",
+            $sep,
+            "(?:(?:0[13578]|1[02])",
+            $sep,
+            "(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)",
+            $sep,
+            "(?:0[1-9]|[12][0-9]|30)|02",
+            $sep,
+            "(?:0[1-9]|1[0-9]|2[0-8]))",
+            "|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)",
+            $sep,
+            "02",
+            $sep,
+            "29)"
+        )
+    };
+}
+
 impl Format {
-    /// The regular expression a value of this format matches (whole value).
+    /// The regular expression a value of this format matches (whole value): real dates,
+    /// hours 0-23, minutes 0-59, seconds 0-59 (a date-time's also 60, a leap second).
     pub fn pattern(self) -> &'static str {
         match self {
-            Format::CompactTimestamp => {
-                r"^[0-9]{4}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]$"
-            }
+            Format::CompactTimestamp => concat!(
+                "^",
+                calendar_date!(""),
+                "([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]$"
+            ),
             Format::TimeOfDay => r"^([01][0-9]|2[0-3]):[0-5][0-9]$",
-            Format::Date => r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
-            Format::DateTime => {
-                r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})$"
-            }
+            Format::Date => concat!("^", calendar_date!("-"), "$"),
+            Format::DateTime => concat!(
+                "^",
+                calendar_date!("-"),
+                r"T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?",
+                "(Z|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])$"
+            ),
             Format::Ipv4 => {
                 r"^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])$"
             }

@@ -750,6 +750,51 @@ operations: []
         }
     }
 
+    /// A format's pattern alone refuses whatever the calendar check refuses (and, for
+    /// dates, admits every real one), so consumers that read only the pattern (the OpenAPI
+    /// export, and through it Schemathesis) agree with the mock.
+    #[test]
+    fn format_patterns_agree_with_the_calendar() {
+        let pattern = |f: Format, v: &str| matches_regex(f.pattern(), v).expect("compiles");
+        for year in [0, 1900, 1996, 2000, 2023, 2024, 2100, 2400] {
+            for month in 0..=13 {
+                for day in 0..=32 {
+                    let date = format!("{year:04}-{month:02}-{day:02}");
+                    let values = [
+                        (Format::Date, date.clone()),
+                        (Format::DateTime, format!("{date}T12:00:00Z")),
+                        (
+                            Format::CompactTimestamp,
+                            format!("{year:04}{month:02}{day:02}120000"),
+                        ),
+                    ];
+                    for (f, v) in values {
+                        assert_eq!(pattern(f, &v), on_the_calendar(f, &v), "{v}");
+                    }
+                }
+            }
+        }
+        for h in 0..=24 {
+            for m in [0, 59, 60] {
+                for sec in [0, 59, 60, 61] {
+                    let values = [
+                        (
+                            Format::CompactTimestamp,
+                            format!("20240229{h:02}{m:02}{sec:02}"),
+                        ),
+                        (
+                            Format::DateTime,
+                            format!("2024-02-29T{h:02}:{m:02}:{sec:02}+{h:02}:{m:02}"),
+                        ),
+                    ];
+                    for (f, v) in values {
+                        assert!(!pattern(f, &v) || on_the_calendar(f, &v), "{v}");
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn string_rules() {
         let s = schema(r#"{ type: string, format: "HH:MM", forbidden_chars: "/;" }"#);

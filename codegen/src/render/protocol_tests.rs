@@ -772,7 +772,7 @@ fn named(p: &ProviderModel, name: &str, v: &Value) -> Result<TokenStream, String
         .ok_or_else(|| format!("unknown type `{name}`"))?;
     let type_id = id(name);
     match &t.body {
-        TypeBody::Id => {
+        TypeBody::Id { .. } => {
             let Value::String(s) = v else {
                 return Err(format!("{v} is not a string id of type `{name}`"));
             };
@@ -883,7 +883,7 @@ fn fits(p: &ProviderModel, ty: &Ty, enc: Encoding, v: &Value) -> bool {
         (Ty::Nullable(inner), v) => fits(p, inner, enc, v),
         (Ty::Vec(inner), Value::Array(items)) => items.iter().all(|i| fits(p, inner, enc, i)),
         (Ty::Named(name), v) => match p.types.iter().find(|t| t.name == *name).map(|t| &t.body) {
-            Some(TypeBody::Enum(_) | TypeBody::Id) => v.is_string(),
+            Some(TypeBody::Enum(_) | TypeBody::Id { .. }) => v.is_string(),
             Some(TypeBody::Union(us)) => us.iter().any(|u| union_fit(p, u, v).is_some()),
             Some(TypeBody::Object(fields)) => v.as_object().is_some_and(|m| {
                 fields.iter().all(|f| match m.get(f.wire) {

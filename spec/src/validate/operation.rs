@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::path::P;
 use super::{list, Checker, WIRE_OPTS};
-use crate::format::{AuthRef, AuthScheme, BodyEncoding, Kind, Location, Operation, Schema};
+use crate::format::{AuthRef, AuthScheme, BodyEncoding, Kind, Location, Operation, Role, Schema};
 use crate::model::PathTemplate;
 use crate::values;
 
@@ -247,6 +247,19 @@ impl Checker<'_> {
                         &pp.k("identifies"),
                         format!("`identifies` on `{}`, which is not a plain string", p.name),
                         "remove `identifies`: only string ids get a type of their own",
+                    );
+                } else if p.schema.nullable || p.role == Some(Role::Secret) {
+                    // The clients' id types hold a present, plain id: a null or a
+                    // redacted secret would lose the distinction they exist for.
+                    let what = if p.schema.nullable {
+                        "nullable"
+                    } else {
+                        "a secret"
+                    };
+                    self.report(
+                        &pp.k("identifies"),
+                        format!("`identifies` on `{}`, which is {what}", p.name),
+                        "remove `identifies`: an id type of its own holds a plain, present id",
                     );
                 }
             }

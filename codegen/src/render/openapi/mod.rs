@@ -11,10 +11,13 @@
 //!   under a success status join that status as `anyOf` alternatives (`responses.rs`, `xml.rs`);
 //! - failures whose status the page does not give go under `default`;
 //! - a credential sent as a form field is a required body property marked `x-credential`;
-//! - constraints on values sent as text become anchored regexes (`patterns.rs`).
+//! - constraints on values sent as text become anchored regexes (`patterns.rs`);
+//! - a parameter that says what it identifies refers to a string component named as the
+//!   Rust clients' id type, holding what its parameters share (`ids.rs`).
 //!
 //! This file assembles the document: banner, info, servers, security schemes, errata.
 
+mod ids;
 mod paths;
 mod patterns;
 mod redact;
@@ -105,7 +108,9 @@ pub fn document(p: &ProviderModel) -> Value {
         model: p,
         extra_schemas: IndexMap::new(),
         xml_conventions: Vec::new(),
+        id_shared: IndexMap::new(),
     };
+    r.id_components();
     let paths = r.paths();
     let mut schemas = Map::new();
     for (name, def) in &spec.types {
@@ -223,10 +228,12 @@ struct Exporter<'a> {
     spec: &'a Spec,
     /// The provider's model: its citations become `x-source`.
     model: &'a ProviderModel<'a>,
-    /// Schemas made while rendering operations (request bodies, wire forms of types).
+    /// Schemas made while rendering operations (id types, request bodies, wire forms of types).
     extra_schemas: IndexMap<String, Value>,
     /// XML-to-JSON conventions (text key, attribute prefix) in order of first use.
     xml_conventions: Vec<(String, String)>,
+    /// Per id type component, the constraints it holds (see `ids.rs`).
+    id_shared: IndexMap<String, Map<String, Value>>,
 }
 
 /// The key of a named example: merged operations prefix it with the operation id.

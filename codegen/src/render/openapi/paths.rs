@@ -236,9 +236,13 @@ impl Exporter<'_> {
             .collect()
     }
 
-    /// A parameter's schema with its documented default.
+    /// A parameter's schema (an id's refers to its type's component) with its documented
+    /// default.
     fn param_schema(&mut self, p: &Parameter, ctx: Ctx) -> Value {
-        let mut s = self.schema(&p.schema, ctx);
+        let mut s = match self.id_schema(p) {
+            Some(s) => s,
+            None => self.schema(&p.schema, ctx),
+        };
         if let (Some(default), Value::Object(m)) = (&p.default, &mut s) {
             m.insert("default".into(), default.clone());
         }
@@ -348,16 +352,19 @@ impl Exporter<'_> {
             );
             required.push(json!(name));
         }
-        for p in op
-            .request
-            .parameters
-            .iter()
-            .filter(|p| p.location == Location::Body)
-        {
+        for (i, p) in op.request.parameters.iter().enumerate() {
+            if p.location != Location::Body {
+                continue;
+            }
             let mut s = self.param_schema(p, ctx);
+            let source = self
+                .source_of(&self.op_path(op, &["request".into(), "parameters".into(), i.into()]));
             if let Value::Object(m) = &mut s {
                 m.insert("description".into(), json!(p.description));
                 super::mark_deprecated(m, p.deprecated.as_ref());
+                if let Some(src) = source {
+                    m.insert("x-source".into(), src);
+                }
             }
             props.insert(p.name.clone(), s);
             if p.required {

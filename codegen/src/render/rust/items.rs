@@ -214,7 +214,7 @@ pub fn type_item(t: &TypeModel, objects: &HashSet<String>) -> TokenStream {
             }
         }
         TypeBody::Enum(values) => enum_item(&name, d, values),
-        TypeBody::Id => quote! {
+        TypeBody::Id { .. } => quote! {
             #d
             #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
             #[serde(transparent)]
