@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Prove the OpenAPI exports with the ecosystem's own tools:
 #  1. openapi-spec-validator validates every generated/openapi/*.json;
-#  2. the request signer (runtime/src/sign.rs) signs a table of requests exactly as Huawei's
+#  2. datamodel-code-generator, a peer client generator, turns each id component
+#     (`x-identifies`) into a type of its own (scripts/openapi_check_ids.py);
+#  3. the request signer (runtime/src/sign.rs) signs a table of requests exactly as Huawei's
 #     official SDK (huaweicloudsdkcore) does: runtime's sign_cross_check test, required to run;
-#  3. Schemathesis drives the spec-built mock server through each export (examples, coverage
+#  4. Schemathesis drives the spec-built mock server through each export (examples, coverage
 #     and a bounded fuzzing phase, fixed seed) and fails on any server error or any response
 #     that does not conform to the export.
 # Tools are pinned and installed into target/openapi-venv, so a fresh machine needs only
@@ -14,6 +16,7 @@ cd "$(dirname "$0")/.."
 SPEC_VALIDATOR_VERSION=0.9.0
 SCHEMATHESIS_VERSION=4.32.5
 HUAWEI_SDK_CORE_VERSION=3.1.219
+DATAMODEL_CODEGEN_VERSION=0.89.0
 SEED=20240724          # fixed: the same run on every machine
 MAX_EXAMPLES=100       # per operation and phase
 RUN_TIMEOUT=300        # seconds per export, a hard bound over Schemathesis
@@ -30,6 +33,7 @@ fi
 # --- tools --------------------------------------------------------------------------------
 want="openapi-spec-validator==$SPEC_VALIDATOR_VERSION schemathesis==$SCHEMATHESIS_VERSION"
 want+=" huaweicloudsdkcore==$HUAWEI_SDK_CORE_VERSION"
+want+=" datamodel-code-generator==$DATAMODEL_CODEGEN_VERSION"
 if [ ! -x "$VENV/bin/python" ]; then
     python3 -m venv "$VENV"
 fi
@@ -43,7 +47,17 @@ for f in "${exports[@]}"; do
     "$VENV/bin/openapi-spec-validator" "$f"
 done
 
-# --- 2. the signer against the official SDK's (never skipped here) ---------------------------
+# --- 2. id components as types of their own in a peer generator ----------------------------
+models=$(mktemp -d)
+for f in "${exports[@]}"; do
+    "$VENV/bin/datamodel-codegen" --input "$f" --input-file-type openapi \
+        --output-model-type pydantic_v2.BaseModel --output "$models/$(basename "$f" .json).py" \
+        2>"$models/log" || { cat "$models/log" >&2; exit 1; }
+    "$VENV/bin/python" scripts/openapi_check_ids.py "$f" "$models/$(basename "$f" .json).py"
+done
+rm -rf "$models"
+
+# --- 3. the signer against the official SDK's (never skipped here) ---------------------------
 SIGN_CROSS_CHECK_PYTHON="$PWD/$VENV/bin/python" SIGN_CROSS_CHECK_REQUIRED=1 \
     cargo test --quiet -p runtime --test sign_cross_check
 
@@ -51,7 +65,7 @@ if [ "${1:-}" = "--validate-only" ]; then
     exit 0
 fi
 
-# --- 3. Schemathesis against the mock ---------------------------------------------------------
+# --- 4. Schemathesis against the mock ---------------------------------------------------------
 # The conformance binary itself (what `cargo xtask mock` runs), so that killing $mock_pid
 # stops the server and not only a wrapper around it.
 cargo build --quiet -p conformance --bin conformance
