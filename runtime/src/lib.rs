@@ -10,9 +10,11 @@ pub mod check;
 pub mod envelope;
 pub mod nullable;
 pub mod param;
+pub mod redacting;
 pub mod secret;
 pub mod sign;
 pub mod wire;
+pub mod xmljson;
 
 pub use self::check::{Check, Checker, InvalidInput, Violation};
 pub use self::envelope::{XmlErrorFields, XmlJson};
@@ -25,6 +27,8 @@ pub mod call;
 pub mod decl;
 #[cfg(feature = "http")]
 pub mod error;
+#[cfg(feature = "http")]
+mod failure;
 #[cfg(feature = "http")]
 pub mod net;
 #[cfg(feature = "http")]

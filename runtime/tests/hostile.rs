@@ -29,9 +29,9 @@ enum OpFault {
 
 impl OpError for OpFault {
     const CASES: &'static [ErrorCase] = &[ErrorCase::new("denied", 403).fields(&["message"])];
-    fn decode(index: usize, body: Value) -> Result<Self, serde_json::Error> {
+    fn decode<'de, D: serde::Deserializer<'de>>(index: usize, body: D) -> Result<Self, D::Error> {
         match index {
-            0 => serde_json::from_value(body).map(OpFault::Denied),
+            0 => serde::Deserialize::deserialize(body).map(OpFault::Denied),
             _ => Err(runtime::unknown_case(index)),
         }
     }
