@@ -14,7 +14,7 @@ use super::error::{Error, OpError, ResponseValue};
 use super::failure::{documented, Unreadable};
 use super::net::{self, ReadError};
 use super::param;
-use super::secret::excerpt;
+use super::secret::{excerpt, unescape_json_u};
 use super::transport::{Location, Transport};
 use super::wire::COMPONENT;
 use super::xmljson::{self, Failure};
@@ -276,8 +276,10 @@ impl Response<'_> {
     }
 
     fn excerpt(&self) -> String {
-        // Redacted first, then cut: a cut could leave part of a credential unrecognised.
-        excerpt(&self.t.redact(&String::from_utf8_lossy(&self.bytes)), 200)
+        // Unescaped and redacted first, then cut: an escaped or cut credential would not be
+        // recognised.
+        let text = String::from_utf8_lossy(&self.bytes);
+        excerpt(&self.t.redact(&unescape_json_u(&text)), 200)
     }
 
     fn decode_error<E>(&self, e: serde_json::Error) -> Error<E> {

@@ -1,8 +1,10 @@
 //! Removing wire envelopes so callers see plain payloads.
 //!
-//! Pure `serde_json` transformations shared by the generated clients, the validator (which
-//! unwraps documented examples before checking them) and the mock server. Nothing here panics
-//! on odd input: a body without the envelope's shape is [`EnvelopeError::Malformed`].
+//! Clients read the bytes: [`result_code_failure`] (and [`result_codes_ok`]) check result
+//! codes in one pass, [`crate::xmljson`] decodes XML-as-JSON through the mapping. The tree
+//! forms here ([`unwrap_result_code`], [`unwrap_xml_json`]) say the same on a `Value`, and
+//! are what those readers are tested against. Nothing here panics on odd input: a body
+//! without the envelope's shape is [`EnvelopeError::Malformed`].
 
 use serde_json::{Map, Value};
 

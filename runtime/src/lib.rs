@@ -1,6 +1,6 @@
 //! Runtime support for generated clients. The value helpers (envelopes, wire encodings,
-//! constraint checks, secrets) are pure and shared with the generator; the HTTP half is behind
-//! the default `http` feature.
+//! constraint checks, secrets, the XML-as-JSON and redacting deserializer adapters) are pure
+//! and shared with the generator; the HTTP half is behind the default `http` feature.
 //!
 //! `cargo xtask codegen --out` copies this crate's sources unchanged next to a standalone
 //! client crate, as its `runtime/` path dependency (with a manifest xtask writes from this
