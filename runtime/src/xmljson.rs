@@ -83,6 +83,8 @@ pub fn envelope_error(bytes: &[u8], xml: &XmlJson, list: bool) -> Option<Envelop
 /// Marks an aborted decoding; [`envelope_error`] says why.
 const NOT_A_SUCCESS: &str = "the body is not the envelope of a success";
 
+const TWICE: &str = "the root or list member appears twice";
+
 /// Where the adapter is: the mapping, and whether the members are the root element's (where
 /// the error element ends a success).
 #[derive(Clone, Copy)]
@@ -570,6 +572,8 @@ impl<'a, 'de, S: DeserializeSeed<'de>> Visitor<'de> for Body<'a, S> {
                 Some(s) if key == cx.xml.root => {
                     out = Some(map.next_value_seed(Root { cx, list, seed: s })?)
                 }
+                // Which of two roots is meant is not for the client to guess.
+                None if key == cx.xml.root => return Err(de::Error::custom(TWICE)),
                 s => {
                     seed = s;
                     map.next_value::<IgnoredAny>()?;
@@ -615,6 +619,7 @@ impl<'a, 'de, S: DeserializeSeed<'de>> Visitor<'de> for Root<'a, S> {
                     let cx = cx.nested();
                     out = Some(map.next_value_seed(ListSeed { seed: s, cx })?);
                 }
+                None if key == cx.xml.list => return Err(de::Error::custom(TWICE)),
                 s => {
                     seed = s;
                     map.next_value::<IgnoredAny>()?;
