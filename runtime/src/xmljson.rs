@@ -358,11 +358,30 @@ macro_rules! scalar {
     ($($method:ident $ty:ty),*) => {
         $(fn $method<E: de::Error>(self, x: $ty) -> Result<V::Value, E> {
             match self.hint {
-                Hint::Option => self.v.visit_some(x.into_deserializer()),
+                Hint::Option => self.v.visit_some(Replay(x.into_deserializer())),
                 _ => self.v.$method(x),
             }
         })*
     };
+}
+
+/// What was already read (a scalar, a sequence), handed on as `Some`'s content: a newtype
+/// or option inside reads it as serde_json would have, the rest as the value it is.
+struct Replay<D>(D);
+
+impl<'de, D: Deserializer<'de>> Replay<D> {
+    fn hinted<V: Visitor<'de>>(self, hint: Hint, v: V) -> Result<V::Value, D::Error> {
+        match hint {
+            Hint::Option => v.visit_some(self),
+            Hint::NewtypeStruct(_) => v.visit_newtype_struct(self),
+            _ => hint.dispatch(self.0, v),
+        }
+    }
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Replay<D> {
+    type Error = D::Error;
+    by_hint!();
 }
 
 impl<'a, 'de, V: Visitor<'de>> Visitor<'de> for Wrap<'a, V> {
@@ -377,7 +396,7 @@ impl<'a, 'de, V: Visitor<'de>> Visitor<'de> for Wrap<'a, V> {
 
     fn visit_str<E: de::Error>(self, s: &str) -> Result<V::Value, E> {
         match self.hint {
-            Hint::Option => self.v.visit_some(StrDeserializer::new(s)),
+            Hint::Option => self.v.visit_some(Replay(StrDeserializer::new(s))),
             Hint::Enum(..) => self.v.visit_enum(StrDeserializer::new(s)),
             _ => self.v.visit_str(s),
         }
@@ -385,7 +404,7 @@ impl<'a, 'de, V: Visitor<'de>> Visitor<'de> for Wrap<'a, V> {
 
     fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<V::Value, E> {
         match self.hint {
-            Hint::Option => self.v.visit_some(BorrowedStrDeserializer::new(s)),
+            Hint::Option => self.v.visit_some(Replay(BorrowedStrDeserializer::new(s))),
             Hint::Enum(..) => self.v.visit_enum(BorrowedStrDeserializer::new(s)),
             _ => self.v.visit_borrowed_str(s),
         }
@@ -393,7 +412,7 @@ impl<'a, 'de, V: Visitor<'de>> Visitor<'de> for Wrap<'a, V> {
 
     fn visit_string<E: de::Error>(self, s: String) -> Result<V::Value, E> {
         match self.hint {
-            Hint::Option => self.v.visit_some(StringDeserializer::new(s)),
+            Hint::Option => self.v.visit_some(Replay(StringDeserializer::new(s))),
             Hint::Enum(..) => self.v.visit_enum(StringDeserializer::new(s)),
             _ => self.v.visit_string(s),
         }
@@ -425,7 +444,7 @@ impl<'a, 'de, V: Visitor<'de>> Visitor<'de> for Wrap<'a, V> {
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
         let seq = FlatSeq { seq, cx: self.cx };
         match self.hint {
-            Hint::Option => self.v.visit_some(SeqAccessDeserializer::new(seq)),
+            Hint::Option => self.v.visit_some(Replay(SeqAccessDeserializer::new(seq))),
             _ => self.v.visit_seq(seq),
         }
     }

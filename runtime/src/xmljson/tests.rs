@@ -75,10 +75,14 @@ enum Kind {
     Weekly,
 }
 
+#[derive(Debug, PartialEq, Deserialize)]
+struct Label(String);
+
 /// A payload the way generated models read one: options, a string enum, a number sent as a
-/// string, a tri-state, a list, a nested element.
+/// string, a tri-state, a newtype, a list, a nested element.
 #[derive(Debug, PartialEq, Deserialize)]
 struct Item {
+    label: Option<Label>,
     id: Option<String>,
     #[serde(default, with = "crate::wire::string")]
     n: Option<i64>,
@@ -119,7 +123,7 @@ fn hand_picked_bodies_agree() {
         json!({"doc": {"a": {"$": {"$": "inner"}}, "b": {"$": "t", "c": {"$": "u"}}}}),
         json!({"doc": {"$": "", "x": {"$": null}, "$": 1}}),
         json!({"doc": {"e": {"$lang": "ru", "$": "text"}}}),
-        json!({"doc": {"elem": [{"id": {"$": "1"}, "n": {"$": "12"}, "kind": {"$": "daily"}, "$lang": "en", "note": {"$": null}, "tags": [{"$": "a"}, "b"], "sub": {"id": "2", "kind": "weekly"}}]}}),
+        json!({"doc": {"elem": [{"id": {"$": "1"}, "n": {"$": "12"}, "kind": {"$": "daily"}, "$lang": "en", "note": {"$": null}, "label": {"$": "L"}, "tags": [{"$": "a"}, "b"], "sub": {"id": "2", "kind": "weekly"}}]}}),
         json!({"doc": {"elem": {"n": "x"}}}),
         json!({"doc": {"elem": {"kind": {"$": "monthly"}}}}),
         json!({"doc": {"elem": {"kind": {"$": "daily", "$at": "1"}}}}),
@@ -169,11 +173,12 @@ fn hand_picked_bodies_agree() {
 
 #[test]
 fn typed_payloads_decode_through_text_elements() {
-    let body = br#"{"doc":{"elem":[{"id":{"$":"1"},"n":{"$":"12"},"kind":{"$":"daily"},"$lang":"en","note":{"$":null},"tags":[{"$":"a"},"b"],"sub":{"id":"2","kind":"weekly","n":3}}]}}"#;
+    let body = br#"{"doc":{"elem":[{"id":{"$":"1"},"n":{"$":"12"},"kind":{"$":"daily"},"$lang":"en","note":{"$":null},"label":{"$":"L"},"tags":[{"$":"a"},"b"],"sub":{"id":"2","kind":"weekly","n":3}}]}}"#;
     let Outcome::Payload(items) = streamed::<Vec<Item>>(body, &DOLLAR, true) else {
         panic!("decodes");
     };
     let sub = Item {
+        label: None,
         id: Some("2".into()),
         n: Some(3),
         kind: Some(Kind::Weekly),
@@ -183,6 +188,7 @@ fn typed_payloads_decode_through_text_elements() {
         sub: None,
     };
     let item = Item {
+        label: Some(Label("L".into())),
         id: Some("1".into()),
         n: Some(12),
         kind: Some(Kind::Daily),
@@ -244,7 +250,7 @@ impl Gen<'_> {
 
     fn object(&mut self, depth: u32) -> Value {
         let names = [
-            "id", "n", "kind", "note", "tags", "sub", "name", "lang", "msg", "type",
+            "id", "n", "kind", "note", "label", "tags", "sub", "name", "lang", "msg", "type",
         ];
         let mut m = Map::new();
         for _ in 0..self.rng.below(5) {
