@@ -101,6 +101,7 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// The next member name; at the root, the error element ends the decoding.
     fn key<'de, A: MapAccess<'de>>(self, map: &mut A) -> Result<Option<Cow<'de, str>>, A::Error> {
         let key = map.next_key_seed(Key)?;
         if self.root && key.as_deref() == Some(self.xml.error) {
