@@ -1,23 +1,23 @@
 //! The small helpers a generated operation method calls: a [`Call`] it fills from typed
 //! fields (path, query, headers, body, credential), sends, and the [`Response`] whose status
-//! it matches (a success decoded straight from the bytes, a documented failure into its
-//! variant, anything else a typed [`Error`]).
+//! it matches (a success decoded straight from the bytes, through the envelope's mapping
+//! when there is one; a documented failure matched and decoded from the bytes too, redacted
+//! as it is read; anything else a typed [`Error`]). No body is parsed into a `Value` tree.
 
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE, LOCATION, USER_AGENT};
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::Serialize;
-use serde_json::Value;
 
 use super::check::{InvalidInput, Violation};
-use super::envelope::{
-    result_codes_ok, unwrap_result_code, unwrap_xml_json, EnvelopeError, XmlJson,
-};
+use super::envelope::{result_code_failure, EnvelopeError, XmlJson};
 use super::error::{Error, OpError, ResponseValue};
+use super::failure::{documented, Unreadable};
 use super::net::{self, ReadError};
 use super::param;
-use super::secret::excerpt;
+use super::secret::{excerpt, unescape_json_u};
 use super::transport::{Location, Transport};
 use super::wire::COMPONENT;
+use super::xmljson::{self, Failure};
 
 /// How the body's fields travel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -276,8 +276,10 @@ impl Response<'_> {
     }
 
     fn excerpt(&self) -> String {
-        // Redacted first, then cut: a cut could leave part of a credential unrecognised.
-        excerpt(&self.t.redact(&String::from_utf8_lossy(&self.bytes)), 200)
+        // Unescaped and redacted first, then cut: an escaped or cut credential would not be
+        // recognised.
+        let text = String::from_utf8_lossy(&self.bytes);
+        excerpt(&self.t.redact(&unescape_json_u(&text)), 200)
     }
 
     fn decode_error<E>(&self, e: serde_json::Error) -> Error<E> {
@@ -307,7 +309,10 @@ impl Response<'_> {
         }
     }
 
-    /// A success inside a result-code envelope: each scope's code checked and removed.
+    /// A success inside a result-code envelope: each scope's code checked in one pass over
+    /// the bytes, the payload decoded straight from them (its type ignores the code and
+    /// message members); a failed code names the documented failure, or is
+    /// [`Error::Envelope`].
     pub fn result_code<T: DeserializeOwned + 'static, E: OpError>(
         self,
         code_field: &str,
@@ -315,110 +320,106 @@ impl Response<'_> {
         success: i64,
         scopes: &[&str],
     ) -> Result<ResponseValue<T>, Error<E>> {
-        // The common case, every code a success: the codes are checked in one pass over the
-        // bytes and the payload decoded straight from them (its type ignores the code and
-        // message members). Otherwise the envelope says what failed.
-        if result_codes_ok(&self.bytes, code_field, success, scopes) {
-            let payload = if is_unit::<T>() {
-                serde_json::from_str("null")
-            } else {
-                serde_json::from_slice(&self.bytes)
-            };
-            return match payload {
-                Ok(p) => self.ok(p),
-                Err(e) => Err(self.decode_error(e)),
-            };
+        if is_unit::<T>() && self.is_null() {
+            return self.payload(unit());
         }
-        self.enveloped(None, |body| {
-            unwrap_result_code(body, code_field, message_field, success, scopes)
-        })
+        let text = self.text();
+        match result_code_failure(text, code_field, message_field, success, scopes) {
+            Err(e) => Err(self.decode_error(e)),
+            Ok(Some(envelope)) => Err(self.envelope_failure(None, envelope)),
+            Ok(None) if is_unit::<T>() => self.payload(unit()),
+            Ok(None) => {
+                let payload = serde_json::from_slice(text);
+                self.payload(payload)
+            }
+        }
     }
 
-    /// A success in the provider's XML-as-JSON mapping; `list`: the payload is a list.
+    /// A success in the provider's XML-as-JSON mapping (`list`: the payload is the list
+    /// member's elements), decoded straight from the bytes through the mapping; the error
+    /// element names the documented failure, or is [`Error::Envelope`].
     pub fn xml_json<T: DeserializeOwned + 'static, E: OpError>(
         self,
         xml: &XmlJson,
         list: bool,
     ) -> Result<ResponseValue<T>, Error<E>> {
-        self.enveloped(Some(xml), |body| unwrap_xml_json(body, xml, list))
+        if is_unit::<T>() && self.is_null() {
+            return self.payload(unit());
+        }
+        let decoded = if is_unit::<T>() {
+            // A unit payload accepts whatever the envelope leaves.
+            xmljson::from_slice::<IgnoredAny>(self.text(), xml, list)
+                .and_then(|_| unit().map_err(Failure::Decode))
+        } else {
+            xmljson::from_slice::<T>(self.text(), xml, list)
+        };
+        match decoded {
+            Ok(payload) => self.ok(payload),
+            Err(Failure::Decode(e)) => Err(self.decode_error(e)),
+            Err(Failure::Envelope(envelope)) => Err(self.envelope_failure(Some(xml), envelope)),
+        }
     }
 
-    /// The envelope's mapping is declared data, applied to the parsed tree: the XML-as-JSON
-    /// mapping (renaming and flattening members at any depth) has no typed form, and a
-    /// failed result code is read from the tree to name the documented failure.
-    fn enveloped<T: DeserializeOwned + 'static, E: OpError>(
-        self,
-        xml: Option<&XmlJson>,
-        unwrap: impl Fn(Value) -> Result<Value, EnvelopeError>,
-    ) -> Result<ResponseValue<T>, Error<E>> {
-        let body = match self.value() {
-            Ok(v) => v,
-            Err(e) => return Err(self.decode_error(e)),
-        };
-        if body.is_null() && is_unit::<T>() {
-            return serde_json::from_value(Value::Null)
-                .map_err(|e| self.decode_error(e))
-                .and_then(|p| self.ok(p));
-        }
-        let payload = match unwrap(body) {
-            Ok(p) => p,
-            Err(_) => {
-                // A failure: everything it carries is redacted before it is read, so that
-                // neither Display nor Debug of the error shows an echoed credential.
-                let body = self.t.redact_value(self.value().unwrap_or(Value::Null));
-                let envelope_error = match unwrap(body.clone()) {
-                    Err(e) => e,
-                    Ok(_) => EnvelopeError::Malformed("a credential in the envelope".into()),
-                };
-                let status = self.status;
-                return match documented(status, status, xml, body) {
-                    Ok(Some(error)) => Err(Error::Documented { status, error }),
-                    Ok(None) => Err(Error::Envelope {
-                        status,
-                        error: envelope_error,
-                    }),
-                    Err(e) => Err(self.decode_error(e)),
-                };
-            }
-        };
-        // A unit payload accepts whatever the envelope leaves.
-        let payload = if is_unit::<T>() { Value::Null } else { payload };
-        match serde_json::from_value(payload) {
+    fn payload<T, E>(self, p: Result<T, serde_json::Error>) -> Result<ResponseValue<T>, Error<E>> {
+        match p {
             Ok(p) => self.ok(p),
             Err(e) => Err(self.decode_error(e)),
         }
     }
 
-    /// The body as a JSON tree; an empty body is `null`.
-    fn value(&self) -> Result<Value, serde_json::Error> {
-        if self.bytes.iter().all(u8::is_ascii_whitespace) {
-            return Ok(Value::Null);
+    /// A failure the envelope reports under the success status: the documented failure
+    /// whose shape the body has, else the envelope's failure, redacted.
+    fn envelope_failure<E: OpError>(
+        &self,
+        xml: Option<&XmlJson>,
+        envelope: EnvelopeError,
+    ) -> Error<E> {
+        let status = self.status;
+        let redact = self.t.redactor();
+        match documented(status, status, xml, self.text(), &redact) {
+            Ok(Some(error)) => Error::Documented { status, error },
+            Ok(None) => Error::Envelope {
+                status,
+                error: redacted(envelope, &redact),
+            },
+            Err(Unreadable::NotJson(e) | Unreadable::Case(e)) => self.decode_error(e),
         }
-        serde_json::from_slice(&self.bytes)
+    }
+
+    /// The body as JSON text; an empty body reads as `null`.
+    fn text(&self) -> &[u8] {
+        if self.bytes.iter().all(u8::is_ascii_whitespace) {
+            b"null"
+        } else {
+            &self.bytes
+        }
+    }
+
+    fn is_null(&self) -> bool {
+        self.text().trim_ascii() == b"null"
     }
 
     /// Any status but the success one (`success`): the documented failure whose shape the
     /// body has (inside the XML root as well, with `xml`), else [`Error::UnexpectedStatus`].
+    /// Everything the failure carries is redacted as it is decoded, so that neither Display
+    /// nor Debug of the error shows an echoed credential.
     pub fn failure<T, E: OpError>(
         self,
         success: u16,
         xml: Option<&XmlJson>,
     ) -> Result<ResponseValue<T>, Error<E>> {
         let status = self.status;
-        let Ok(body) = self.value() else {
-            return Err(Error::UnexpectedStatus {
-                status,
-                excerpt: self.excerpt(),
-            });
-        };
-        match documented(status, success, xml, self.t.redact_value(body)) {
-            Ok(Some(error)) => Err(Error::Documented { status, error }),
-            Ok(None) => Err(Error::UnexpectedStatus {
-                status,
-                excerpt: self.excerpt(),
-            }),
-            Err(e) => Err(self.decode_error(e)),
-        }
+        let redact = self.t.redactor();
+        Err(
+            match documented(status, success, xml, self.text(), &redact) {
+                Ok(Some(error)) => Error::Documented { status, error },
+                Ok(None) | Err(Unreadable::NotJson(_)) => Error::UnexpectedStatus {
+                    status,
+                    excerpt: self.excerpt(),
+                },
+                Err(Unreadable::Case(e)) => self.decode_error(e),
+            },
+        )
     }
 }
 
@@ -428,28 +429,35 @@ fn is_unit<T: 'static>() -> bool {
     std::any::TypeId::of::<T>() == std::any::TypeId::of::<()>()
 }
 
-/// The first documented failure whose shape `body` has (or, inside an XML-as-JSON envelope,
-/// whose shape the root element has). Shapes are matched on the tree: failures are rare and
-/// their bodies small.
-fn documented<E: OpError>(
-    status: u16,
-    success: u16,
-    xml: Option<&XmlJson>,
-    body: Value,
-) -> Result<Option<E>, serde_json::Error> {
-    let inner = match (xml, &body) {
-        (Some(xml), Value::Object(m)) => m.get(xml.root).cloned(),
-        _ => None,
-    };
-    for candidate in std::iter::once(body).chain(inner) {
-        if let Some(i) = E::CASES
-            .iter()
-            .position(|c| c.matches(status, success, &candidate))
-        {
-            return E::decode(i, candidate).map(Some);
-        }
+/// The unit payload, as a `T` known to be `()`.
+fn unit<T: DeserializeOwned>() -> Result<T, serde_json::Error> {
+    serde_json::from_str("null")
+}
+
+/// An envelope failure with every text it carries redacted (a message may echo a credential).
+fn redacted(e: EnvelopeError, redact: &dyn Fn(&str) -> Option<String>) -> EnvelopeError {
+    let r = |s: String| redact(&s).unwrap_or(s);
+    match e {
+        EnvelopeError::ResultCode {
+            scope,
+            code,
+            message,
+        } => EnvelopeError::ResultCode {
+            scope,
+            code,
+            message: r(message),
+        },
+        EnvelopeError::XmlJson {
+            kind,
+            object,
+            message,
+        } => EnvelopeError::XmlJson {
+            kind: r(kind),
+            object: object.map(r),
+            message: r(message),
+        },
+        EnvelopeError::Malformed(m) => EnvelopeError::Malformed(r(m)),
     }
-    Ok(None)
 }
 
 fn transport_error<E>(t: &Transport, e: reqwest::Error) -> Error<E> {

@@ -101,9 +101,12 @@ pub use crate::__runtime_string_enum as string_enum;
 #[macro_export]
 macro_rules! __runtime_op_error_methods {
     ($($variant:ident = $index:literal),* $(,)?) => {
-        fn decode(index: usize, body: serde_json::Value) -> Result<Self, serde_json::Error> {
+        fn decode<'de, D: serde::Deserializer<'de>>(
+            index: usize,
+            body: D,
+        ) -> Result<Self, D::Error> {
             match index {
-                $($index => serde_json::from_value(body).map(Self::$variant),)*
+                $($index => serde::Deserialize::deserialize(body).map(Self::$variant),)*
                 _ => {
                     let _ = body;
                     Err(runtime::unknown_case(index))

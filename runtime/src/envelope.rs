@@ -1,8 +1,10 @@
 //! Removing wire envelopes so callers see plain payloads.
 //!
-//! Pure `serde_json` transformations shared by the generated clients, the validator (which
-//! unwraps documented examples before checking them) and the mock server. Nothing here panics
-//! on odd input: a body without the envelope's shape is [`EnvelopeError::Malformed`].
+//! Clients read the bytes: [`result_code_failure`] (and [`result_codes_ok`]) check result
+//! codes in one pass, [`crate::xmljson`] decodes XML-as-JSON through the mapping. The tree
+//! forms here ([`unwrap_result_code`], [`unwrap_xml_json`]) say the same on a `Value`, and
+//! are what those readers are tested against. Nothing here panics on odd input: a body
+//! without the envelope's shape is [`EnvelopeError::Malformed`].
 
 use serde_json::{Map, Value};
 
@@ -94,73 +96,251 @@ pub fn unwrap_result_code(
 /// pass without building a tree (other members are skipped). `false` for anything
 /// [`unwrap_result_code`] would refuse, which then says why.
 pub fn result_codes_ok(body: &[u8], code_field: &str, success: i64, scopes: &[&str]) -> bool {
-    use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+    // No message is read: only the codes matter.
+    matches!(
+        result_code_failure(body, code_field, "", success, scopes),
+        Ok(None)
+    )
+}
 
-    /// The code of one object (`None`: absent or not an integer); `Err` if not an object.
-    struct Codes<'a> {
-        code_field: &'a str,
-        /// Named scopes to descend into (only at the top).
-        scopes: &'a [&'a str],
-        success: i64,
+/// The failure [`unwrap_result_code`] reports for the JSON text `body` (the first scope, in
+/// declared order, whose code is missing, not an integer or not `success`; a body or scope
+/// that is not an object), read in one pass without a tree: codes and messages are kept as
+/// borrowed JSON text until a failing scope needs its message. `Ok(None)`: every code is a
+/// success; `Err`: not JSON.
+pub fn result_code_failure(
+    body: &[u8],
+    code_field: &str,
+    message_field: &str,
+    success: i64,
+    scopes: &[&str],
+) -> Result<Option<EnvelopeError>, serde_json::Error> {
+    use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+    use serde_json::value::RawValue;
+
+    /// One object's code and message members, as JSON text.
+    #[derive(Default)]
+    struct Members<'de> {
+        code: Option<&'de RawValue>,
+        message: Option<&'de RawValue>,
     }
 
-    /// `(own code, every named scope present has the success code)`.
-    type Found = (Option<i64>, bool);
+    /// An object (with `scopes`: the body, whose named scopes are read as well); `Err` with
+    /// the kind of value otherwise.
+    struct Scope<'a> {
+        code_field: &'a str,
+        message_field: &'a str,
+        scopes: &'a [&'a str],
+    }
 
-    impl<'de> Visitor<'de> for Codes<'_> {
-        type Value = Found;
+    type Found<'de> = (
+        Members<'de>,
+        Vec<(usize, Result<Members<'de>, &'static str>)>,
+    );
+
+    impl<'de> Visitor<'de> for Scope<'_> {
+        type Value = Result<Found<'de>, &'static str>;
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("an object")
+            f.write_str("any JSON value")
         }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Found, A::Error> {
-            let (mut code, mut scopes_ok) = (None, true);
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut own = Members::default();
+            let mut named = Vec::new();
             while let Some(key) = map.next_key::<std::borrow::Cow<'_, str>>()? {
                 if key == self.code_field {
-                    code = map.next_value::<CodeValue>()?.0;
-                } else if self.scopes.iter().any(|s| !s.is_empty() && *s == key) {
-                    let inner = Codes {
+                    own.code = Some(map.next_value()?);
+                } else if !self.message_field.is_empty() && key == self.message_field {
+                    own.message = Some(map.next_value()?);
+                } else if let Some(i) = self.scopes.iter().position(|s| !s.is_empty() && *s == key)
+                {
+                    let inner = Scope {
                         scopes: &[],
                         ..self
                     };
-                    let (c, _) = map.next_value_seed(inner)?;
-                    scopes_ok &= c == Some(self.success);
+                    let found = map.next_value_seed(inner)?.map(|(m, _)| m);
+                    named.retain(|(j, _)| *j != i);
+                    named.push((i, found));
                 } else {
                     map.next_value::<IgnoredAny>()?;
                 }
             }
-            Ok((code, scopes_ok))
+            Ok(Ok((own, named)))
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(Err("an array"))
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(Err("a boolean"))
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(Err("a number"))
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(Err("a number"))
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(Err("a number"))
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+            Ok(Err("a string"))
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(Err("null"))
         }
     }
 
-    impl<'de> DeserializeSeed<'de> for Codes<'_> {
-        type Value = Found;
-        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Found, D::Error> {
-            d.deserialize_map(self)
+    impl<'de> DeserializeSeed<'de> for Scope<'_> {
+        type Value = Result<Found<'de>, &'static str>;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
         }
     }
 
-    /// An integer code, or a numeric string; anything else is `None`.
-    struct CodeValue(Option<i64>);
-
-    impl<'de> serde::Deserialize<'de> for CodeValue {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            let v = <Value as serde::Deserialize>::deserialize(d)?;
-            Ok(CodeValue(as_code(&v)))
-        }
-    }
-
-    let seed = Codes {
+    let seed = Scope {
         code_field,
+        message_field,
         scopes,
-        success,
     };
     let mut de = serde_json::Deserializer::from_slice(body);
-    match seed.deserialize(&mut de) {
-        Ok((code, scopes_ok)) => {
-            let top_ok = !scopes.contains(&"") || code == Some(success);
-            top_ok && scopes_ok && de.end().is_ok()
+    let found = seed.deserialize(&mut de)?;
+    de.end()?;
+    let (own, named) = match found {
+        Ok(found) => found,
+        Err(kind) => {
+            return Ok(Some(EnvelopeError::Malformed(format!(
+                "expected an object body, got {kind}"
+            ))))
         }
-        Err(_) => false,
+    };
+    for (i, &scope) in scopes.iter().enumerate() {
+        let members = if scope.is_empty() {
+            &own
+        } else {
+            match named.iter().find(|(j, _)| *j == i) {
+                None => continue,
+                Some((_, Ok(m))) => m,
+                Some((_, Err(kind))) => {
+                    return Ok(Some(EnvelopeError::Malformed(format!(
+                        "`{scope}` should be an object, got {kind}"
+                    ))))
+                }
+            }
+        };
+        let Some(code) = members.code else {
+            return Ok(Some(EnvelopeError::Malformed(format!(
+                "`{scope}` has no `{code_field}` member"
+            ))));
+        };
+        let code = serde_json::from_str::<Scalar>(code.get())?;
+        let Some(code) = code.as_code() else {
+            return Ok(Some(EnvelopeError::Malformed(format!(
+                "`{code_field}` in `{scope}` should be an integer, got {}",
+                code.json_text()
+            ))));
+        };
+        if code != success {
+            let message = match members.message {
+                Some(raw) => serde_json::from_str::<Scalar>(raw.get())?.into_text(),
+                None => None,
+            };
+            return Ok(Some(EnvelopeError::ResultCode {
+                scope: scope.to_string(),
+                code,
+                message: message.unwrap_or_default(),
+            }));
+        }
+    }
+    Ok(None)
+}
+
+/// One member's value as read for an envelope: a string as its text, `null`, or anything
+/// else as its compact JSON text (what `Value`'s `Display` prints).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Scalar {
+    Null,
+    Str(String),
+    Json(String),
+}
+
+impl Scalar {
+    /// The text a message or error member reads as (`None` for `null`).
+    pub(crate) fn into_text(self) -> Option<String> {
+        match self {
+            Scalar::Null => None,
+            Scalar::Str(s) | Scalar::Json(s) => Some(s),
+        }
+    }
+
+    /// A result code: an integer, or a string holding one (as [`as_code`] reads a tree).
+    fn as_code(&self) -> Option<i64> {
+        match self {
+            Scalar::Str(s) => s.trim().parse().ok(),
+            Scalar::Json(t) => t.parse().ok(),
+            Scalar::Null => None,
+        }
+    }
+
+    fn json_text(&self) -> String {
+        match self {
+            Scalar::Null => "null".into(),
+            Scalar::Str(s) => Value::String(s.clone()).to_string(),
+            Scalar::Json(t) => t.clone(),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Scalar {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+        use serde::de::{MapAccess, SeqAccess, Visitor};
+
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Scalar, E> {
+                Ok(Scalar::Json(b.to_string()))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Scalar, E> {
+                Ok(Scalar::Json(n.to_string()))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Scalar, E> {
+                Ok(Scalar::Json(n.to_string()))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<Scalar, E> {
+                Ok(Scalar::Json(Value::from(n).to_string()))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Scalar, E> {
+                Ok(Scalar::Str(s.to_owned()))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Scalar, E> {
+                Ok(Scalar::Str(s))
+            }
+            fn visit_unit<E>(self) -> Result<Scalar, E> {
+                Ok(Scalar::Null)
+            }
+            fn visit_none<E>(self) -> Result<Scalar, E> {
+                Ok(Scalar::Null)
+            }
+            // A member that is an object or array is rare and small: printed from a tree.
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Scalar, A::Error> {
+                let v =
+                    <Value as serde::Deserialize>::deserialize(SeqAccessDeserializer::new(seq))?;
+                Ok(Scalar::Json(v.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Scalar, A::Error> {
+                let v =
+                    <Value as serde::Deserialize>::deserialize(MapAccessDeserializer::new(map))?;
+                Ok(Scalar::Json(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
     }
 }
 
@@ -403,6 +583,94 @@ mod tests {
             }
         }
         assert!(!result_codes_ok(b"{\"ret\":0} trailing", "ret", 0, &[""]));
+    }
+
+    /// The one-pass failure reader against the unwrapping: the same failure, or none.
+    fn failures_agree(body: &Value, scopes: &[&str]) {
+        let bytes = serde_json::to_vec(body).expect("serializes");
+        let expected = rc(body.clone(), scopes).err();
+        let got = result_code_failure(&bytes, "ret", "msg", 0, scopes).expect("JSON");
+        assert_eq!(got, expected, "{body} at {scopes:?}");
+    }
+
+    #[test]
+    fn the_one_pass_failure_is_the_unwrapping_one() {
+        let bodies = [
+            json!({"ret": 5, "msg": "no", "id": 3}),
+            json!({"msg": null, "ret": "5"}),
+            json!({"ret": 5, "msg": {"text": "x", "n": [1.5, true]}}),
+            json!({"ret": 5, "msg": 2.0}),
+            json!({"ret": 1.0}),
+            json!({"ret": 9_223_372_036_854_775_808_u64}),
+            json!({"ret": " 0 "}),
+            json!({"ret": "zero"}),
+            json!({"ret": [0]}),
+            json!({"ret": null}),
+            json!({"check": {"ret": 3, "msg": "denied"}, "apply": {"ret": 4, "msg": "first"}}),
+            json!({"apply": {"ret": 0}, "check": "x"}),
+            json!({"check": [], "apply": {"msg": "no code"}}),
+            json!(null),
+            json!("text"),
+        ];
+        for scopes in [&[""][..], &["apply", "check"][..], &["", "check"][..]] {
+            for body in &bodies {
+                failures_agree(body, scopes);
+            }
+        }
+        assert!(result_code_failure(b"{\"ret\":1", "ret", "msg", 0, &[""]).is_err());
+        // Escaped member names and messages are read as the tree reads them.
+        let escaped = br#"{"r\u0065t":2,"msg":"\u00e9"}"#;
+        assert_eq!(
+            result_code_failure(escaped, "ret", "msg", 0, &[""]).expect("JSON"),
+            Some(EnvelopeError::ResultCode {
+                scope: String::new(),
+                code: 2,
+                message: "é".into()
+            })
+        );
+    }
+
+    #[test]
+    fn random_result_code_bodies_agree() {
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut below = move |n: u64| {
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            state.wrapping_mul(0x2545_F491_4F6C_DD1D) % n
+        };
+        let values = [
+            json!(0),
+            json!(3),
+            json!("0"),
+            json!("4"),
+            json!(null),
+            json!("m"),
+            json!(1.5),
+            json!([1]),
+            json!({"ret": 0}),
+            json!({"ret": 2, "msg": "inner"}),
+            json!({"msg": "x"}),
+            json!(true),
+        ];
+        let names = ["ret", "msg", "apply", "check", "other"];
+        let mut failures = 0;
+        for _ in 0..2000 {
+            let mut m = Map::new();
+            for _ in 0..below(5) {
+                let name = names[below(names.len() as u64) as usize];
+                m.insert(
+                    name.into(),
+                    values[below(values.len() as u64) as usize].clone(),
+                );
+            }
+            let body = Value::Object(m);
+            for scopes in [&[""][..], &["apply", "check"][..], &["check", ""][..]] {
+                failures_agree(&body, scopes);
+                failures += usize::from(rc(body.clone(), scopes).is_err());
+            }
+        }
+        assert!(failures > 1000 && failures < 5800, "{failures}");
     }
 
     #[test]

@@ -66,15 +66,10 @@ pub struct ErrorCase {
 impl ErrorCase {
     /// Whether `body`, received with `status`, is this failure.
     pub fn matches(&self, status: u16, success: u16, body: &Value) -> bool {
-        let status_ok = if self.status_documented {
-            status == self.status
-        } else {
-            status != success || self.status == success
-        };
         let Value::Object(map) = body else {
             return false;
         };
-        status_ok
+        self.status_matches(status, success)
             && self.has_fields.iter().all(|f| map.contains_key(*f))
             && self
                 .equals
@@ -83,12 +78,24 @@ impl ErrorCase {
     }
 }
 
+impl ErrorCase {
+    /// Whether a body received with `status` (`success`: the operation's success status)
+    /// may be this failure.
+    pub fn status_matches(&self, status: u16, success: u16) -> bool {
+        if self.status_documented {
+            status == self.status
+        } else {
+            status != success || self.status == success
+        }
+    }
+}
+
 /// The per-operation enum of documented failures (generated).
 pub trait OpError: Sized + fmt::Debug {
     /// The documented failures, in the order they are tried.
     const CASES: &'static [ErrorCase];
-    /// Decode the body of case `index`.
-    fn decode(index: usize, body: Value) -> Result<Self, serde_json::Error>;
+    /// Decode the body of case `index` (read from the response bytes, redacted as it is read).
+    fn decode<'de, D: serde::Deserializer<'de>>(index: usize, body: D) -> Result<Self, D::Error>;
     /// Which case this is (an index into [`OpError::CASES`]).
     fn index(&self) -> usize;
     /// The typed body, serialized again.
@@ -104,7 +111,7 @@ pub trait OpError: Sized + fmt::Debug {
 }
 
 /// For generated `decode` when the index is out of range.
-pub fn unknown_case(index: usize) -> serde_json::Error {
+pub fn unknown_case<E: serde::de::Error>(index: usize) -> E {
     serde::de::Error::custom(format!("no documented failure number {index}"))
 }
 

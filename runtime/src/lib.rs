@@ -1,6 +1,6 @@
 //! Runtime support for generated clients. The value helpers (envelopes, wire encodings,
-//! constraint checks, secrets) are pure and shared with the generator; the HTTP half is behind
-//! the default `http` feature.
+//! constraint checks, secrets, the XML-as-JSON and redacting deserializer adapters) are pure
+//! and shared with the generator; the HTTP half is behind the default `http` feature.
 //!
 //! `cargo xtask codegen --out` copies this crate's sources unchanged next to a standalone
 //! client crate, as its `runtime/` path dependency (with a manifest xtask writes from this
@@ -10,9 +10,11 @@ pub mod check;
 pub mod envelope;
 pub mod nullable;
 pub mod param;
+pub mod redacting;
 pub mod secret;
 pub mod sign;
 pub mod wire;
+pub mod xmljson;
 
 pub use self::check::{Check, Checker, InvalidInput, Violation};
 pub use self::envelope::{XmlErrorFields, XmlJson};
@@ -25,6 +27,8 @@ pub mod call;
 pub mod decl;
 #[cfg(feature = "http")]
 pub mod error;
+#[cfg(feature = "http")]
+mod failure;
 #[cfg(feature = "http")]
 pub mod net;
 #[cfg(feature = "http")]

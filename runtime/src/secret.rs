@@ -1,6 +1,7 @@
 //! Credentials: a string that never shows itself in `Debug` or `Display`, and the redaction
 //! of secrets from free text (error messages, body excerpts, URLs).
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -128,10 +129,77 @@ pub fn redact_value(
     }
 }
 
+/// `text` with its JSON `\uXXXX` escapes decoded (other escapes kept as written), so that
+/// [`redact`] recognises a credential a server echoed escaped in a raw body excerpt.
+pub fn unescape_json_u(text: &str) -> Cow<'_, str> {
+    if !text.contains("\\u") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let used = match u_escape(tail) {
+            Some((c, used)) => {
+                out.push(c);
+                used
+            }
+            // The backslash and what it escapes, as written (`\\` is not the start of one).
+            None => {
+                let used = 1 + tail[1..].chars().next().map_or(0, char::len_utf8);
+                out.push_str(&tail[..used]);
+                used
+            }
+        };
+        rest = &tail[used..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// The character a `\uXXXX` escape (or surrogate pair) at the start of `t` stands for, and
+/// its length.
+fn u_escape(t: &str) -> Option<(char, usize)> {
+    let hex = |s: &str| {
+        let h = s.strip_prefix("\\u")?.get(..4)?;
+        u32::from_str_radix(h, 16)
+            .ok()
+            .filter(|_| h.bytes().all(|b| b.is_ascii_hexdigit()))
+    };
+    let high = hex(t)?;
+    if !(0xD800..0xDC00).contains(&high) {
+        return char::from_u32(high).map(|c| (c, 6));
+    }
+    let low = hex(t.get(6..)?).filter(|l| (0xDC00..0xE000).contains(l))?;
+    char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)).map(|c| (c, 12))
+}
+
 /// At most `max` characters of `text`, marked when cut; used for body excerpts in errors.
 pub fn excerpt(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaped_credentials_are_recognised_in_raw_text() {
+        let secret = Secret::new("tok3n");
+        let raw = r#"{"a":"\u0074ok3n","b":"\\u0074ok3n","c":"\ud83d\ude00 \u00e9 \ud800x \u12"}"#;
+        let text = unescape_json_u(raw);
+        assert_eq!(
+            text,
+            r#"{"a":"tok3n","b":"\\u0074ok3n","c":"😀 é \ud800x \u12"}"#
+        );
+        assert!(!redact(&text, &[&secret], &[]).contains("tok3n"));
+        assert!(matches!(
+            unescape_json_u("no escapes \\n"),
+            Cow::Borrowed(_)
+        ));
     }
 }

@@ -4,10 +4,8 @@
 
 use std::time::Duration;
 
-use serde_json::Value;
-
 use super::net::{self, HttpSettings};
-use super::secret::{redact, redact_value, Secret};
+use super::secret::{redact, Secret};
 
 /// Where a parameter travels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -227,15 +225,25 @@ impl Transport {
         redact(text, &self.secrets(), &self.secret_names)
     }
 
-    /// Every string of `value` redacted (error bodies, before they are decoded or shown).
-    pub(crate) fn redact_value(&self, value: Value) -> Value {
-        redact_value(value, &self.secrets(), &self.secret_names)
+    /// The redaction of one string, for [`Redacting`](super::redacting::Redacting): `Some`
+    /// when the text held a credential.
+    pub(crate) fn redactor(&self) -> impl Fn(&str) -> Option<String> + '_ {
+        let secrets = self.secrets();
+        let idle = secrets.iter().all(|s| s.expose().is_empty()) && self.secret_names.is_empty();
+        move |text: &str| {
+            if idle {
+                return None;
+            }
+            let out = redact(text, &secrets, &self.secret_names);
+            (out != text).then_some(out)
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use serde_json::json;
+    use serde_json::Value;
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     use tokio::net::TcpListener;
 
@@ -249,7 +257,10 @@ mod tests {
 
     impl OpError for NoErrors {
         const CASES: &'static [ErrorCase] = &[];
-        fn decode(index: usize, _body: Value) -> Result<Self, serde_json::Error> {
+        fn decode<'de, D: serde::Deserializer<'de>>(
+            index: usize,
+            _body: D,
+        ) -> Result<Self, D::Error> {
             Err(crate::error::unknown_case(index))
         }
         fn index(&self) -> usize {

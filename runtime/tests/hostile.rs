@@ -29,9 +29,9 @@ enum OpFault {
 
 impl OpError for OpFault {
     const CASES: &'static [ErrorCase] = &[ErrorCase::new("denied", 403).fields(&["message"])];
-    fn decode(index: usize, body: Value) -> Result<Self, serde_json::Error> {
+    fn decode<'de, D: serde::Deserializer<'de>>(index: usize, body: D) -> Result<Self, D::Error> {
         match index {
-            0 => serde_json::from_value(body).map(OpFault::Denied),
+            0 => serde::Deserialize::deserialize(body).map(OpFault::Denied),
             _ => Err(runtime::unknown_case(index)),
         }
     }
@@ -56,10 +56,31 @@ enum Op {
     Plain,
     /// A result-code envelope (`ret`, `errmsg`, success 0).
     Enveloped,
+    /// An XML-as-JSON answer (root `doc`, error element `error`).
+    Xml,
 }
 
 const OP: Op = Op::Plain;
 const ENVELOPED: Op = Op::Enveloped;
+const XML_OP: Op = Op::Xml;
+
+const XML: runtime::XmlJson<'static> = runtime::XmlJson {
+    root: "doc",
+    list: "elem",
+    error: "error",
+    text_key: "$",
+    attribute_prefix: "$",
+    error_fields: runtime::XmlErrorFields {
+        kind: "type",
+        object: Some("object"),
+        message: "msg",
+    },
+};
+
+/// The token with its first letter JSON-escaped, as a server may echo it.
+fn escaped_token() -> String {
+    format!("\\u{:04x}{}", TOKEN.as_bytes()[0], &TOKEN[1..])
+}
 
 /// Answer each connection (at most `max`) with `answer(request head)`; `None` never answers.
 /// Returns the base URL, the connection count and the request heads seen.
@@ -123,6 +144,8 @@ async fn call(b: TransportBuilder, op: &Op) -> Result<ResponseValue<Value>, Erro
     match (response.status(), op) {
         (200, Op::Plain) => response.json(),
         (200, Op::Enveloped) => response.result_code("ret", "errmsg", 0, &[""]),
+        (200, Op::Xml) => response.xml_json(&XML, false),
+        (_, Op::Xml) => response.failure(200, Some(&XML)),
         _ => response.failure(200, None),
     }
 }
@@ -232,6 +255,7 @@ fn assert_no_token(text: &str) {
 #[tokio::test]
 async fn an_echoed_token_is_in_no_display_or_debug_of_any_error() {
     let pad = "p".repeat(190);
+    let esc = escaped_token();
     let bodies: Vec<(&str, String, &Op)> = vec![
         // Envelope failure under 200.
         (
@@ -253,6 +277,45 @@ async fn an_echoed_token_is_in_no_display_or_debug_of_any_error() {
         ),
         // Undocumented status, the token straddling the excerpt's cut.
         ("500 Oops", format!("{pad}{TOKEN}"), &OP),
+        // The same, escaped by the server, in each place.
+        (
+            "200 OK",
+            format!("{{\"ret\":1,\"errmsg\":\"bad token {esc}\"}}"),
+            &ENVELOPED,
+        ),
+        (
+            "200 OK",
+            format!("{{\"ret\":\"{esc}\",\"errmsg\":\"\"}}"),
+            &ENVELOPED,
+        ),
+        (
+            "403 Forbidden",
+            format!("{{\"code\":1,\"message\":\"bad {esc}\"}}"),
+            &OP,
+        ),
+        (
+            "403 Forbidden",
+            format!("{{\"code\":\"{esc}\",\"message\":1}}"),
+            &OP,
+        ),
+        ("500 Oops", format!("{{\"m\":\"{pad}{esc}\"}}"), &OP),
+        // XML-as-JSON: the error element, and a documented failure under the root member.
+        (
+            "200 OK",
+            format!("{{\"doc\":{{\"error\":{{\"$type\":\"{esc}\",\"$object\":\"{TOKEN}\",\"msg\":{{\"$\":\"bad {esc}\"}}}}}}}}"),
+            &XML_OP,
+        ),
+        (
+            "403 Forbidden",
+            format!("{{\"doc\":{{\"code\":1,\"message\":\"bad {esc}\"}}}}"),
+            &XML_OP,
+        ),
+        // An undecodable success quotes the value in its message.
+        (
+            "200 OK",
+            format!("{{\"doc\":{{\"$\":\"{esc}\",\"$a\":[1}}}}"),
+            &XML_OP,
+        ),
         // Not JSON under the success status.
         ("200 OK", format!("{pad}{TOKEN}"), &OP),
     ];
@@ -261,5 +324,36 @@ async fn an_echoed_token_is_in_no_display_or_debug_of_any_error() {
         let r = call(builder(&server), op).await;
         let e = r.expect_err("a failure");
         assert_no_token(&format!("{e}\n{e:?}"));
+    }
+}
+
+#[tokio::test]
+async fn xml_failures_are_read_under_the_root_and_redacted() {
+    let esc = escaped_token();
+    let documented = format!("{{\"doc\":{{\"code\":4,\"message\":\"bad {esc}\"}}}}");
+    let (server, _) = serve(move |_| Some(reply("403 Forbidden", "", &documented)), 1).await;
+    match call(builder(&server), &XML_OP).await {
+        Err(Error::Documented {
+            status: 403,
+            error: OpFault::Denied(fault),
+        }) => {
+            assert_eq!((fault.code, fault.message.as_str()), (4, "bad [redacted]"));
+        }
+        other => panic!("expected the documented failure, got {other:?}"),
+    }
+    let element = format!(
+        "{{\"doc\":{{\"error\":{{\"$type\":\"{esc}\",\"$object\":\"elid\",\"msg\":{{\"$\":\"bad {esc}\"}}}}}}}}"
+    );
+    let (server, _) = serve(move |_| Some(reply("200 OK", "", &element)), 1).await;
+    match call(builder(&server), &XML_OP).await {
+        Err(Error::Envelope { status: 200, error }) => assert_eq!(
+            error,
+            runtime::envelope::EnvelopeError::XmlJson {
+                kind: "[redacted]".into(),
+                object: Some("elid".into()),
+                message: "bad [redacted]".into()
+            }
+        ),
+        other => panic!("expected the error element, got {other:?}"),
     }
 }

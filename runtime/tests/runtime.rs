@@ -167,7 +167,7 @@ enum NoErrors {}
 
 impl runtime::OpError for NoErrors {
     const CASES: &'static [runtime::ErrorCase] = &[];
-    fn decode(index: usize, _body: serde_json::Value) -> Result<Self, serde_json::Error> {
+    fn decode<'de, D: serde::Deserializer<'de>>(index: usize, _body: D) -> Result<Self, D::Error> {
         Err(runtime::unknown_case(index))
     }
     fn index(&self) -> usize {

@@ -120,19 +120,27 @@ fn standalone_crate_builds() {
         describe(&out)
     );
 
-    let src = root().join("runtime/src");
+    let runtime = root().join("runtime");
     let mut copied = 0;
-    for entry in std::fs::read_dir(&src).expect("runtime/src") {
-        let path = entry.expect("entry").path();
-        let name = path.file_name().expect("file name");
-        let copy = dir.join("runtime/src").join(name);
-        assert_eq!(
-            std::fs::read(&copy).unwrap_or_default(),
-            std::fs::read(&path).expect("read"),
-            "{} is not a byte-for-byte copy",
-            copy.display()
-        );
-        copied += 1;
+    // Every file under runtime/src, in subdirectories too.
+    let mut dirs = vec![runtime.join("src")];
+    while let Some(d) = dirs.pop() {
+        for entry in std::fs::read_dir(&d).expect("runtime/src") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let rel = path.strip_prefix(&runtime).expect("under runtime/");
+            let copy = dir.join("runtime").join(rel);
+            assert_eq!(
+                std::fs::read(&copy).unwrap_or_default(),
+                std::fs::read(&path).expect("read"),
+                "{} is not a byte-for-byte copy",
+                copy.display()
+            );
+            copied += 1;
+        }
     }
     assert!(copied > 0);
     let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).expect("Cargo.toml");
