@@ -49,7 +49,13 @@ impl Transport {
         Call {
             t: self,
             method,
-            url: self.base_url().trim_end_matches('/').to_owned(),
+            url: {
+                // Room for a typical path and query, so writing them rarely reallocates.
+                let base = self.base_url().trim_end_matches('/');
+                let mut url = String::with_capacity(base.len() + 256);
+                url.push_str(base);
+                url
+            },
             has_query: false,
             headers: HeaderMap::new(),
             json: None,

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{OnceLock, RwLock};
 
 use regex::Regex;
 
@@ -159,16 +159,31 @@ impl Checker {
 }
 
 /// Whole-value match with a process-wide cache of compiled patterns; `None` if the pattern
-/// does not compile.
+/// does not compile. Patterns are the specs' (a fixed set), so each compiled one is kept for
+/// the life of the process and matched outside the lock: concurrent calls only share a
+/// read lock.
 fn matches(pattern: &'static str, v: &str) -> Option<bool> {
-    static CACHE: OnceLock<Mutex<HashMap<&'static str, Option<Regex>>>> = OnceLock::new();
+    type Cache = RwLock<HashMap<&'static str, Option<&'static Regex>>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
     // A poisoned lock only means another thread panicked mid-insert; the map is still usable.
-    let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
-    let re = map
-        .entry(pattern)
-        .or_insert_with(|| Regex::new(&format!("^(?:{pattern})$")).ok());
-    re.as_ref().map(|re| re.is_match(v))
+    let cached = cache
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(pattern)
+        .copied();
+    let re = match cached {
+        Some(re) => re,
+        None => *cache
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(pattern)
+            .or_insert_with(|| {
+                let re = Regex::new(&format!("^(?:{pattern})$")).ok()?;
+                Some(&*Box::leak(Box::new(re)))
+            }),
+    };
+    re.map(|re| re.is_match(v))
 }
 
 /// The error of a call builder whose required parameters `(setter, missing)` are not all set:
