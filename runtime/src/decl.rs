@@ -118,9 +118,13 @@ macro_rules! __runtime_op_error_methods {
                 $(Self::$variant(_) => $index,)*
             }
         }
-        fn body(&self) -> serde_json::Value {
+        fn write_fields(
+            &self,
+            out: &mut dyn std::fmt::Write,
+            sep: &mut &'static str,
+        ) -> std::fmt::Result {
             match *self {
-                $(Self::$variant(ref b) => runtime::wire::to_json(b),)*
+                $(Self::$variant(ref b) => runtime::fields::write(out, b, sep),)*
             }
         }
     };

@@ -98,8 +98,9 @@ pub trait OpError: Sized + fmt::Debug {
     fn decode<'de, D: serde::Deserializer<'de>>(index: usize, body: D) -> Result<Self, D::Error>;
     /// Which case this is (an index into [`OpError::CASES`]).
     fn index(&self) -> usize;
-    /// The typed body, serialized again.
-    fn body(&self) -> Value;
+    /// Write the body's scalar members as `path: value`, each after `sep` (then `"; "`):
+    /// what `Display` shows (see [`fields::write`](crate::fields::write)).
+    fn write_fields(&self, out: &mut dyn fmt::Write, sep: &mut &'static str) -> fmt::Result;
 
     fn name(&self) -> &'static str {
         Self::CASES.get(self.index()).map_or("unknown", |c| c.name)
@@ -175,7 +176,8 @@ impl<E: OpError> fmt::Display for Error<E> {
             Error::InvalidInput(e) => write!(f, "{e}"),
             Error::Documented { status, error } => {
                 write!(f, "documented failure `{}` (HTTP {status})", error.name())?;
-                write_fields(f, &error.body(), "", &mut " - ")
+                // The body was redacted as it was decoded: no credential reaches the text.
+                error.write_fields(f, &mut " - ")
             }
             Error::Envelope { status, error } => write!(f, "{error} (HTTP {status})"),
             Error::UnexpectedStatus { status, excerpt } => {
@@ -201,39 +203,6 @@ impl<E: OpError> fmt::Display for Error<E> {
             Error::Transport(m) => write!(f, "transport error: {m}"),
             Error::Timeout(m) => write!(f, "timed out: {m}"),
         }
-    }
-}
-
-/// The scalar members of a failure's body (its code and message), nested ones dotted. The
-/// body was redacted before it was decoded, so no credential reaches the text.
-fn write_fields(f: &mut fmt::Formatter<'_>, v: &Value, at: &str, sep: &mut &str) -> fmt::Result {
-    match v {
-        Value::Object(map) => {
-            for (k, v) in map {
-                let at = if at.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{at}.{k}")
-                };
-                write_fields(f, v, &at, sep)?;
-            }
-            Ok(())
-        }
-        Value::String(s) => {
-            write!(f, "{sep}{at}: {s}")?;
-            *sep = "; ";
-            Ok(())
-        }
-        Value::Number(_) | Value::Bool(_) => {
-            write!(f, "{sep}{at}: {v}")?;
-            *sep = "; ";
-            Ok(())
-        }
-        Value::Array(items) => {
-            let at = format!("{at}[]");
-            items.iter().try_for_each(|v| write_fields(f, v, &at, sep))
-        }
-        Value::Null => Ok(()),
     }
 }
 

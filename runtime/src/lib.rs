@@ -8,6 +8,7 @@
 
 pub mod check;
 pub mod envelope;
+pub mod fields;
 pub mod nullable;
 pub mod param;
 pub mod redacting;

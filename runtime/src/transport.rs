@@ -266,7 +266,11 @@ mod tests {
         fn index(&self) -> usize {
             match *self {}
         }
-        fn body(&self) -> Value {
+        fn write_fields(
+            &self,
+            _out: &mut dyn std::fmt::Write,
+            _sep: &mut &'static str,
+        ) -> std::fmt::Result {
             match *self {}
         }
     }

@@ -189,12 +189,6 @@ pub mod csv {
     }
 }
 
-/// Serialize to JSON for union matching and error reports; a value that cannot be
-/// represented becomes `null` (only maps with non-string keys fail, which models never have).
-pub fn to_json<T: Serialize>(value: &T) -> Value {
-    serde_json::to_value(value).unwrap_or(Value::Null)
-}
-
 /// The canonical JSON text of `value`, to compare with a union's literal alternatives.
 pub fn json_text(value: &Value) -> String {
     value.to_string()

@@ -14,7 +14,7 @@ use tokio::net::TcpListener;
 
 const TOKEN: &str = "CANARYdcsTokenValue0123456789abcdefXYZ";
 
-#[derive(Debug, serde::Deserialize)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 #[allow(dead_code)]
 struct Fault {
     code: u32,
@@ -38,8 +38,14 @@ impl OpError for OpFault {
     fn index(&self) -> usize {
         0
     }
-    fn body(&self) -> Value {
-        Value::Null
+    fn write_fields(
+        &self,
+        out: &mut dyn std::fmt::Write,
+        sep: &mut &'static str,
+    ) -> std::fmt::Result {
+        match self {
+            OpFault::Denied(b) => runtime::fields::write(out, b, sep),
+        }
     }
 }
 

@@ -173,7 +173,11 @@ impl runtime::OpError for NoErrors {
     fn index(&self) -> usize {
         match *self {}
     }
-    fn body(&self) -> serde_json::Value {
+    fn write_fields(
+        &self,
+        _out: &mut dyn std::fmt::Write,
+        _sep: &mut &'static str,
+    ) -> std::fmt::Result {
         match *self {}
     }
 }
