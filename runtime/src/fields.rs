@@ -203,79 +203,36 @@ impl<'a, W: Write + ?Sized> Serializer for Leaves<'a, W> {
     }
 }
 
-impl<W: Write + ?Sized> ser::SerializeSeq for Leaves<'_, W> {
-    type Ok = ();
-    type Error = Failed;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Failed> {
-        v.serialize(self.child("[]"))
-    }
-    fn end(self) -> Result<(), Failed> {
-        Ok(())
-    }
+/// The compound serializers: items of lists and tuples are marked `[]`, struct fields named.
+macro_rules! compound {
+    ($($trait:ident :: $method:ident ($($name:ident)?)),* $(,)?) => {$(
+        impl<W: Write + ?Sized> ser::$trait for Leaves<'_, W> {
+            type Ok = ();
+            type Error = Failed;
+            fn $method<T: Serialize + ?Sized>(
+                &mut self,
+                $($name: &'static str,)?
+                v: &T,
+            ) -> Result<(), Failed> {
+                v.serialize(self.child(compound!(@at $($name)?)))
+            }
+            fn end(self) -> Result<(), Failed> {
+                Ok(())
+            }
+        }
+    )*};
+    (@at) => { "[]" };
+    (@at $name:ident) => { $name };
 }
 
-impl<W: Write + ?Sized> ser::SerializeTuple for Leaves<'_, W> {
-    type Ok = ();
-    type Error = Failed;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Failed> {
-        v.serialize(self.child("[]"))
-    }
-    fn end(self) -> Result<(), Failed> {
-        Ok(())
-    }
-}
-
-impl<W: Write + ?Sized> ser::SerializeTupleStruct for Leaves<'_, W> {
-    type Ok = ();
-    type Error = Failed;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Failed> {
-        v.serialize(self.child("[]"))
-    }
-    fn end(self) -> Result<(), Failed> {
-        Ok(())
-    }
-}
-
-impl<W: Write + ?Sized> ser::SerializeTupleVariant for Leaves<'_, W> {
-    type Ok = ();
-    type Error = Failed;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Failed> {
-        v.serialize(self.child("[]"))
-    }
-    fn end(self) -> Result<(), Failed> {
-        Ok(())
-    }
-}
-
-impl<W: Write + ?Sized> ser::SerializeStruct for Leaves<'_, W> {
-    type Ok = ();
-    type Error = Failed;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        name: &'static str,
-        v: &T,
-    ) -> Result<(), Failed> {
-        v.serialize(self.child(name))
-    }
-    fn end(self) -> Result<(), Failed> {
-        Ok(())
-    }
-}
-
-impl<W: Write + ?Sized> ser::SerializeStructVariant for Leaves<'_, W> {
-    type Ok = ();
-    type Error = Failed;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        name: &'static str,
-        v: &T,
-    ) -> Result<(), Failed> {
-        v.serialize(self.child(name))
-    }
-    fn end(self) -> Result<(), Failed> {
-        Ok(())
-    }
-}
+compound!(
+    SerializeSeq::serialize_element(),
+    SerializeTuple::serialize_element(),
+    SerializeTupleStruct::serialize_field(),
+    SerializeTupleVariant::serialize_field(),
+    SerializeStruct::serialize_field(name),
+    SerializeStructVariant::serialize_field(name),
+);
 
 /// A map's members, named by their text keys.
 struct Map<'a, W: ?Sized> {
