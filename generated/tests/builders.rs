@@ -4,6 +4,18 @@
 //! an error naming each missing setter or the parameter.
 /// Sent instead of a real credential.
 const CREDENTIAL: &str = "protocol-test-credential";
+/// Whether a violation of `e` names the parameter `wire`: itself, one of its
+/// items or one of its members.
+#[allow(dead_code)]
+fn names(e: &generated::runtime::InvalidInput, wire: &str) -> bool {
+    e.violations
+        .iter()
+        .any(|v| {
+            v.field
+                .strip_prefix(wire)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['[', '.']))
+        })
+}
 mod gaussdb_mysql {
     mod create_manual_backup {
         use generated::gaussdb_mysql as api;
@@ -59,9 +71,7 @@ mod gaussdb_mysql {
             {
                 Err(generated::runtime::Error::InvalidInput(e)) => {
                     assert!(
-                        e.violations.iter().any(| v | v.field == "project_id" || v.field
-                        .starts_with(concat!("project_id", "[")) || v.field
-                        .starts_with(concat!("project_id", "."))), "`{}` not named: {e}",
+                        crate ::names(& e, "project_id"), "`{}` not named: {e}",
                         "project_id"
                     )
                 }
@@ -94,10 +104,8 @@ mod gaussdb_mysql {
             {
                 Err(generated::runtime::Error::InvalidInput(e)) => {
                     assert!(
-                        e.violations.iter().any(| v | v.field == "instance_id" || v.field
-                        .starts_with(concat!("instance_id", "[")) || v.field
-                        .starts_with(concat!("instance_id", "."))),
-                        "`{}` not named: {e}", "instance_id"
+                        crate ::names(& e, "instance_id"), "`{}` not named: {e}",
+                        "instance_id"
                     )
                 }
                 other => panic!("expected the value refused, got {other:?}"),
@@ -128,12 +136,7 @@ mod gaussdb_mysql {
                 .await
             {
                 Err(generated::runtime::Error::InvalidInput(e)) => {
-                    assert!(
-                        e.violations.iter().any(| v | v.field == "name" || v.field
-                        .starts_with(concat!("name", "[")) || v.field
-                        .starts_with(concat!("name", "."))), "`{}` not named: {e}",
-                        "name"
-                    )
+                    assert!(crate ::names(& e, "name"), "`{}` not named: {e}", "name")
                 }
                 other => panic!("expected the value refused, got {other:?}"),
             }
@@ -165,12 +168,7 @@ mod gaussdb_mysql {
                 .await
             {
                 Err(generated::runtime::Error::InvalidInput(e)) => {
-                    assert!(
-                        e.violations.iter().any(| v | v.field == "name" || v.field
-                        .starts_with(concat!("name", "[")) || v.field
-                        .starts_with(concat!("name", "."))), "`{}` not named: {e}",
-                        "name"
-                    )
+                    assert!(crate ::names(& e, "name"), "`{}` not named: {e}", "name")
                 }
                 other => panic!("expected the value refused, got {other:?}"),
             }
@@ -200,12 +198,7 @@ mod gaussdb_mysql {
                 .await
             {
                 Err(generated::runtime::Error::InvalidInput(e)) => {
-                    assert!(
-                        e.violations.iter().any(| v | v.field == "name" || v.field
-                        .starts_with(concat!("name", "[")) || v.field
-                        .starts_with(concat!("name", "."))), "`{}` not named: {e}",
-                        "name"
-                    )
+                    assert!(crate ::names(& e, "name"), "`{}` not named: {e}", "name")
                 }
                 other => panic!("expected the value refused, got {other:?}"),
             }
@@ -238,10 +231,8 @@ mod gaussdb_mysql {
             {
                 Err(generated::runtime::Error::InvalidInput(e)) => {
                     assert!(
-                        e.violations.iter().any(| v | v.field == "description" || v.field
-                        .starts_with(concat!("description", "[")) || v.field
-                        .starts_with(concat!("description", "."))),
-                        "`{}` not named: {e}", "description"
+                        crate ::names(& e, "description"), "`{}` not named: {e}",
+                        "description"
                     )
                 }
                 other => panic!("expected the value refused, got {other:?}"),
@@ -273,10 +264,8 @@ mod gaussdb_mysql {
             {
                 Err(generated::runtime::Error::InvalidInput(e)) => {
                     assert!(
-                        e.violations.iter().any(| v | v.field == "description" || v.field
-                        .starts_with(concat!("description", "[")) || v.field
-                        .starts_with(concat!("description", "."))),
-                        "`{}` not named: {e}", "description"
+                        crate ::names(& e, "description"), "`{}` not named: {e}",
+                        "description"
                     )
                 }
                 other => panic!("expected the value refused, got {other:?}"),
@@ -341,10 +330,7 @@ mod oms {
             {
                 Err(generated::runtime::Error::InvalidInput(e)) => {
                     assert!(
-                        e.violations.iter().any(| v | v.field == "svr_ids" || v.field
-                        .starts_with(concat!("svr_ids", "[")) || v.field
-                        .starts_with(concat!("svr_ids", "."))), "`{}` not named: {e}",
-                        "svr_ids"
+                        crate ::names(& e, "svr_ids"), "`{}` not named: {e}", "svr_ids"
                     )
                 }
                 other => panic!("expected the value refused, got {other:?}"),
@@ -409,10 +395,7 @@ mod oms {
             {
                 Err(generated::runtime::Error::InvalidInput(e)) => {
                     assert!(
-                        e.violations.iter().any(| v | v.field == "svr_ids" || v.field
-                        .starts_with(concat!("svr_ids", "[")) || v.field
-                        .starts_with(concat!("svr_ids", "."))), "`{}` not named: {e}",
-                        "svr_ids"
+                        crate ::names(& e, "svr_ids"), "`{}` not named: {e}", "svr_ids"
                     )
                 }
                 other => panic!("expected the value refused, got {other:?}"),
@@ -449,10 +432,8 @@ mod oms {
             {
                 Err(generated::runtime::Error::InvalidInput(e)) => {
                     assert!(
-                        e.violations.iter().any(| v | v.field == "auto_approve" || v
-                        .field.starts_with(concat!("auto_approve", "[")) || v.field
-                        .starts_with(concat!("auto_approve", "."))),
-                        "`{}` not named: {e}", "auto_approve"
+                        crate ::names(& e, "auto_approve"), "`{}` not named: {e}",
+                        "auto_approve"
                     )
                 }
                 other => panic!("expected the value refused, got {other:?}"),
@@ -489,10 +470,8 @@ mod oms {
             {
                 Err(generated::runtime::Error::InvalidInput(e)) => {
                     assert!(
-                        e.violations.iter().any(| v | v.field == "auto_approve" || v
-                        .field.starts_with(concat!("auto_approve", "[")) || v.field
-                        .starts_with(concat!("auto_approve", "."))),
-                        "`{}` not named: {e}", "auto_approve"
+                        crate ::names(& e, "auto_approve"), "`{}` not named: {e}",
+                        "auto_approve"
                     )
                 }
                 other => panic!("expected the value refused, got {other:?}"),
@@ -588,9 +567,7 @@ mod otc_dcs {
             {
                 Err(generated::runtime::Error::InvalidInput(e)) => {
                     assert!(
-                        e.violations.iter().any(| v | v.field == "project_id" || v.field
-                        .starts_with(concat!("project_id", "[")) || v.field
-                        .starts_with(concat!("project_id", "."))), "`{}` not named: {e}",
+                        crate ::names(& e, "project_id"), "`{}` not named: {e}",
                         "project_id"
                     )
                 }
@@ -625,10 +602,8 @@ mod otc_dcs {
             {
                 Err(generated::runtime::Error::InvalidInput(e)) => {
                     assert!(
-                        e.violations.iter().any(| v | v.field == "instance_id" || v.field
-                        .starts_with(concat!("instance_id", "[")) || v.field
-                        .starts_with(concat!("instance_id", "."))),
-                        "`{}` not named: {e}", "instance_id"
+                        crate ::names(& e, "instance_id"), "`{}` not named: {e}",
+                        "instance_id"
                     )
                 }
                 other => panic!("expected the value refused, got {other:?}"),
@@ -661,12 +636,7 @@ mod otc_dcs {
                 .await
             {
                 Err(generated::runtime::Error::InvalidInput(e)) => {
-                    assert!(
-                        e.violations.iter().any(| v | v.field == "limit" || v.field
-                        .starts_with(concat!("limit", "[")) || v.field
-                        .starts_with(concat!("limit", "."))), "`{}` not named: {e}",
-                        "limit"
-                    )
+                    assert!(crate ::names(& e, "limit"), "`{}` not named: {e}", "limit")
                 }
                 other => panic!("expected the value refused, got {other:?}"),
             }
@@ -699,9 +669,7 @@ mod otc_dcs {
             {
                 Err(generated::runtime::Error::InvalidInput(e)) => {
                     assert!(
-                        e.violations.iter().any(| v | v.field == "beginTime" || v.field
-                        .starts_with(concat!("beginTime", "[")) || v.field
-                        .starts_with(concat!("beginTime", "."))), "`{}` not named: {e}",
+                        crate ::names(& e, "beginTime"), "`{}` not named: {e}",
                         "beginTime"
                     )
                 }
@@ -736,10 +704,7 @@ mod otc_dcs {
             {
                 Err(generated::runtime::Error::InvalidInput(e)) => {
                     assert!(
-                        e.violations.iter().any(| v | v.field == "endTime" || v.field
-                        .starts_with(concat!("endTime", "[")) || v.field
-                        .starts_with(concat!("endTime", "."))), "`{}` not named: {e}",
-                        "endTime"
+                        crate ::names(& e, "endTime"), "`{}` not named: {e}", "endTime"
                     )
                 }
                 other => panic!("expected the value refused, got {other:?}"),
@@ -805,10 +770,8 @@ mod zomro {
             {
                 Err(generated::runtime::Error::InvalidInput(e)) => {
                     assert!(
-                        e.violations.iter().any(| v | v.field == "rotation_days" || v
-                        .field.starts_with(concat!("rotation_days", "[")) || v.field
-                        .starts_with(concat!("rotation_days", "."))),
-                        "`{}` not named: {e}", "rotation_days"
+                        crate ::names(& e, "rotation_days"), "`{}` not named: {e}",
+                        "rotation_days"
                     )
                 }
                 other => panic!("expected the value refused, got {other:?}"),
@@ -840,10 +803,8 @@ mod zomro {
             {
                 Err(generated::runtime::Error::InvalidInput(e)) => {
                     assert!(
-                        e.violations.iter().any(| v | v.field == "rotation_days" || v
-                        .field.starts_with(concat!("rotation_days", "[")) || v.field
-                        .starts_with(concat!("rotation_days", "."))),
-                        "`{}` not named: {e}", "rotation_days"
+                        crate ::names(& e, "rotation_days"), "`{}` not named: {e}",
+                        "rotation_days"
                     )
                 }
                 other => panic!("expected the value refused, got {other:?}"),
@@ -875,10 +836,8 @@ mod zomro {
             {
                 Err(generated::runtime::Error::InvalidInput(e)) => {
                     assert!(
-                        e.violations.iter().any(| v | v.field == "rotation_time" || v
-                        .field.starts_with(concat!("rotation_time", "[")) || v.field
-                        .starts_with(concat!("rotation_time", "."))),
-                        "`{}` not named: {e}", "rotation_time"
+                        crate ::names(& e, "rotation_time"), "`{}` not named: {e}",
+                        "rotation_time"
                     )
                 }
                 other => panic!("expected the value refused, got {other:?}"),

@@ -95,6 +95,17 @@ impl Renderer for ProtocolTestRenderer {
             /// Sent instead of a real credential.
             const CREDENTIAL: &str = #PLACEHOLDER;
 
+            /// Whether a violation of `e` names the parameter `wire`: itself, one of its
+            /// items or one of its members.
+            #[allow(dead_code)]
+            fn names(e: &generated::runtime::InvalidInput, wire: &str) -> bool {
+                e.violations.iter().any(|v| {
+                    v.field
+                        .strip_prefix(wire)
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['[', '.']))
+                })
+            }
+
             #(#builders)*
         };
         let file: syn::File = syn::parse2(tokens).map_err(|e| RenderError::Rust {
@@ -261,13 +272,9 @@ fn breach_tests(p: &ProviderModel, o: &OpModel) -> Result<Vec<TokenStream>, Stri
                         .expect("the test target starts");
                     let client = #client;
                     match client.#method() #setters .send().await {
-                        Err(generated::runtime::Error::InvalidInput(e)) => assert!(
-                            e.violations.iter().any(|v| v.field == #wire
-                                || v.field.starts_with(concat!(#wire, "["))
-                                || v.field.starts_with(concat!(#wire, "."))),
-                            "`{}` not named: {e}",
-                            #wire
-                        ),
+                        Err(generated::runtime::Error::InvalidInput(e)) => {
+                            assert!(crate::names(&e, #wire), "`{}` not named: {e}", #wire)
+                        }
                         other => panic!("expected the value refused, got {other:?}"),
                     }
                     assert_eq!(target.received(), Some(0), "nothing is sent");
