@@ -6,6 +6,9 @@
 //! are what those readers are tested against. Nothing here panics on odd input: a body
 //! without the envelope's shape is [`EnvelopeError::Malformed`].
 
+use std::fmt;
+
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 /// A failure carried inside an envelope (possibly under a success status).
@@ -115,7 +118,6 @@ pub fn result_code_failure(
     success: i64,
     scopes: &[&str],
 ) -> Result<Option<EnvelopeError>, serde_json::Error> {
-    use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
     use serde_json::value::RawValue;
 
     /// One object's code and message members, as JSON text.
@@ -138,12 +140,9 @@ pub fn result_code_failure(
         Vec<(usize, Result<Members<'de>, &'static str>)>,
     );
 
-    impl<'de> Visitor<'de> for Scope<'_> {
-        type Value = Result<Found<'de>, &'static str>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("any JSON value")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+    impl<'de> OnObject<'de> for Scope<'_> {
+        type Out = Found<'de>;
+        fn object<A: MapAccess<'de>>(self, mut map: A) -> Result<Found<'de>, A::Error> {
             let mut own = Members::default();
             let mut named = Vec::new();
             while let Some(key) = map.next_key::<std::borrow::Cow<'_, str>>()? {
@@ -157,46 +156,14 @@ pub fn result_code_failure(
                         scopes: &[],
                         ..self
                     };
-                    let found = map.next_value_seed(inner)?.map(|(m, _)| m);
+                    let found = map.next_value_seed(Kinded(inner))?.map(|(m, _)| m);
                     named.retain(|(j, _)| *j != i);
                     named.push((i, found));
                 } else {
                     map.next_value::<IgnoredAny>()?;
                 }
             }
-            Ok(Ok((own, named)))
-        }
-        fn visit_seq<A: serde::de::SeqAccess<'de>>(
-            self,
-            mut seq: A,
-        ) -> Result<Self::Value, A::Error> {
-            while seq.next_element::<IgnoredAny>()?.is_some() {}
-            Ok(Err("an array"))
-        }
-        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-            Ok(Err("a boolean"))
-        }
-        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-            Ok(Err("a number"))
-        }
-        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-            Ok(Err("a number"))
-        }
-        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-            Ok(Err("a number"))
-        }
-        fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-            Ok(Err("a string"))
-        }
-        fn visit_unit<E>(self) -> Result<Self::Value, E> {
-            Ok(Err("null"))
-        }
-    }
-
-    impl<'de> DeserializeSeed<'de> for Scope<'_> {
-        type Value = Result<Found<'de>, &'static str>;
-        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_any(self)
+            Ok((own, named))
         }
     }
 
@@ -206,7 +173,7 @@ pub fn result_code_failure(
         scopes,
     };
     let mut de = serde_json::Deserializer::from_slice(body);
-    let found = seed.deserialize(&mut de)?;
+    let found = Kinded(seed).deserialize(&mut de)?;
     de.end()?;
     let (own, named) = match found {
         Ok(found) => found,
@@ -472,6 +439,55 @@ impl XmlJson<'_> {
             }
             other => other,
         }
+    }
+}
+
+/// What to do with an object, for [`Kinded`].
+pub(crate) trait OnObject<'de> {
+    type Out;
+    fn object<A: MapAccess<'de>>(self, map: A) -> Result<Self::Out, A::Error>;
+}
+
+/// A value read as an object by `M`, or the kind of value it is instead (skipped): how the
+/// one-pass envelope readers tell "not an object" apart, in the words [`kind_of`] uses.
+pub(crate) struct Kinded<M>(pub(crate) M);
+
+impl<'de, M: OnObject<'de>> DeserializeSeed<'de> for Kinded<M> {
+    type Value = Result<M::Out, &'static str>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, M: OnObject<'de>> Visitor<'de> for Kinded<M> {
+    type Value = Result<M::Out, &'static str>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        self.0.object(map).map(Ok)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Err("an array"))
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(Err("a boolean"))
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(Err("a number"))
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(Err("a number"))
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(Err("a number"))
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(Err("a string"))
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(Err("null"))
     }
 }
 
