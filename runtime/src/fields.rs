@@ -4,7 +4,7 @@
 
 use std::fmt::{self, Display, Write};
 
-use serde::ser::{self, Impossible, Serialize, Serializer};
+use serde::ser::{self, Serialize, Serializer};
 
 /// Write every scalar member of `value` to `out`, each preceded by `sep` (which becomes
 /// `"; "` after the first).
@@ -244,7 +244,11 @@ impl<W: Write + ?Sized> ser::SerializeMap for Map<'_, W> {
     type Ok = ();
     type Error = Failed;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Failed> {
-        self.key = Some(key.serialize(KeyText)?);
+        // A key as JSON writes it (maps in failure bodies are rare and their keys short).
+        self.key = Some(match serde_json::to_value(key).map_err(|_| Failed)? {
+            serde_json::Value::String(text) => text,
+            other => other.to_string(),
+        });
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Failed> {
@@ -253,141 +257,6 @@ impl<W: Write + ?Sized> ser::SerializeMap for Map<'_, W> {
     }
     fn end(self) -> Result<(), Failed> {
         Ok(())
-    }
-}
-
-/// A map key as text (JSON has no other keys).
-struct KeyText;
-
-impl Serializer for KeyText {
-    type Ok = String;
-    type Error = Failed;
-    type SerializeSeq = Impossible<String, Failed>;
-    type SerializeTuple = Impossible<String, Failed>;
-    type SerializeTupleStruct = Impossible<String, Failed>;
-    type SerializeTupleVariant = Impossible<String, Failed>;
-    type SerializeMap = Impossible<String, Failed>;
-    type SerializeStruct = Impossible<String, Failed>;
-    type SerializeStructVariant = Impossible<String, Failed>;
-
-    fn serialize_str(self, v: &str) -> Result<String, Failed> {
-        Ok(v.to_owned())
-    }
-    fn serialize_bool(self, v: bool) -> Result<String, Failed> {
-        Ok(v.to_string())
-    }
-    fn serialize_i8(self, v: i8) -> Result<String, Failed> {
-        Ok(v.to_string())
-    }
-    fn serialize_i16(self, v: i16) -> Result<String, Failed> {
-        Ok(v.to_string())
-    }
-    fn serialize_i32(self, v: i32) -> Result<String, Failed> {
-        Ok(v.to_string())
-    }
-    fn serialize_i64(self, v: i64) -> Result<String, Failed> {
-        Ok(v.to_string())
-    }
-    fn serialize_u8(self, v: u8) -> Result<String, Failed> {
-        Ok(v.to_string())
-    }
-    fn serialize_u16(self, v: u16) -> Result<String, Failed> {
-        Ok(v.to_string())
-    }
-    fn serialize_u32(self, v: u32) -> Result<String, Failed> {
-        Ok(v.to_string())
-    }
-    fn serialize_u64(self, v: u64) -> Result<String, Failed> {
-        Ok(v.to_string())
-    }
-    fn serialize_f32(self, _v: f32) -> Result<String, Failed> {
-        Err(Failed)
-    }
-    fn serialize_f64(self, _v: f64) -> Result<String, Failed> {
-        Err(Failed)
-    }
-    fn serialize_char(self, v: char) -> Result<String, Failed> {
-        Ok(v.to_string())
-    }
-    fn serialize_bytes(self, _v: &[u8]) -> Result<String, Failed> {
-        Err(Failed)
-    }
-    fn serialize_none(self) -> Result<String, Failed> {
-        Err(Failed)
-    }
-    fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<String, Failed> {
-        v.serialize(self)
-    }
-    fn serialize_unit(self) -> Result<String, Failed> {
-        Err(Failed)
-    }
-    fn serialize_unit_struct(self, _name: &'static str) -> Result<String, Failed> {
-        Err(Failed)
-    }
-    fn serialize_unit_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-    ) -> Result<String, Failed> {
-        Ok(variant.to_owned())
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        v: &T,
-    ) -> Result<String, Failed> {
-        v.serialize(self)
-    }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _v: &T,
-    ) -> Result<String, Failed> {
-        Err(Failed)
-    }
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, Failed> {
-        Err(Failed)
-    }
-    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, Failed> {
-        Err(Failed)
-    }
-    fn serialize_tuple_struct(
-        self,
-        _name: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeTupleStruct, Failed> {
-        Err(Failed)
-    }
-    fn serialize_tuple_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeTupleVariant, Failed> {
-        Err(Failed)
-    }
-    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, Failed> {
-        Err(Failed)
-    }
-    fn serialize_struct(
-        self,
-        _name: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeStruct, Failed> {
-        Err(Failed)
-    }
-    fn serialize_struct_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeStructVariant, Failed> {
-        Err(Failed)
     }
 }
 
