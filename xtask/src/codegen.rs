@@ -6,6 +6,7 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use codegen::render::{self, write, Layout};
 
@@ -24,13 +25,59 @@ pub struct Args {
     /// Write nothing; exit 1 with a unified diff when the output is stale.
     #[arg(long)]
     check: bool,
+    /// Print where the time went (load and validate, model, each renderer, formatting, the
+    /// version from `HEAD`, diff or write) to stderr.
+    #[arg(long)]
+    timings: bool,
+}
+
+/// Phase times for `--timings`: laps of the main thread, and the phases that ran beside
+/// each other while rendering (each its own time, so they add up to more than the lap).
+struct Clock {
+    on: bool,
+    start: Instant,
+    last: Instant,
+    phases: Vec<(&'static str, Duration)>,
+}
+
+impl Clock {
+    fn lap(&mut self, phase: &'static str) {
+        let now = Instant::now();
+        self.phases.push((phase, now - self.last));
+        self.last = now;
+    }
+
+    fn print(&self) {
+        if !self.on {
+            return;
+        }
+        for (phase, d) in &self.phases {
+            eprintln!("{:>8.2} ms  {phase}", d.as_secs_f64() * 1e3);
+        }
+        let total = self.last - self.start;
+        eprintln!("{:>8.2} ms  total, wall time", total.as_secs_f64() * 1e3);
+    }
 }
 
 pub fn run(args: Args) -> ExitCode {
+    let now = Instant::now();
+    let mut clock = Clock {
+        on: args.timings,
+        start: now,
+        last: now,
+        phases: Vec::new(),
+    };
+    let code = run_timed(args, &mut clock);
+    clock.print();
+    code
+}
+
+fn run_timed(args: Args, clock: &mut Clock) -> ExitCode {
     let validated = match crate::specs::load(&args.specs) {
         Ok(v) => v,
         Err(code) => return code,
     };
+    clock.lap("load and validate");
     let (root, layout) = match args.out {
         Some(out) => (
             out,
@@ -43,21 +90,38 @@ pub fn run(args: Args) -> ExitCode {
             Layout::Workspace,
         ),
     };
-    let mut files = match render::render(&validated, &layout) {
-        Ok(f) => f,
+    // The version needs `HEAD`'s specs (a git process and, when they differ, a validation
+    // and a diff): worked out beside the rendering.
+    let (rendered, plan) = std::thread::scope(|scope| {
+        let plan = (layout == Layout::Workspace).then(|| {
+            let validated = &validated;
+            scope.spawn(move || {
+                let t = Instant::now();
+                let plan = crate::release::plan(&crate::specs::workspace_root(), validated);
+                (plan, t.elapsed())
+            })
+        });
+        let rendered = render::render_timed(&validated, &layout);
+        let plan = plan.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        (rendered, plan)
+    });
+    let mut files = match rendered {
+        Ok((f, phases)) => {
+            clock.phases.extend(phases);
+            f
+        }
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::FAILURE;
         }
     };
     let mut release = None;
-    if layout == Layout::Workspace {
-        let plan =
-            crate::release::plan(&crate::specs::workspace_root(), &validated).and_then(|r| {
-                codegen::release::apply(&mut files, &r.version, r.changelog.clone())?;
-                Ok(r)
-            });
-        match plan {
+    if let Some((plan, took)) = plan {
+        clock.phases.push(("version from HEAD", took));
+        match plan.and_then(|r| {
+            codegen::release::apply(&mut files, &r.version, r.changelog.clone())?;
+            Ok(r)
+        }) {
             Ok(r) => release = Some(r),
             Err(e) => {
                 eprintln!("error: the generated crate's version: {e}");
@@ -65,6 +129,7 @@ pub fn run(args: Args) -> ExitCode {
             }
         }
     }
+    clock.lap("rendering, wall time");
     if let Layout::Standalone { .. } = layout {
         match crate::standalone::runtime_crate(&crate::specs::workspace_root()) {
             Ok(runtime) => files.extend(runtime),
@@ -76,7 +141,9 @@ pub fn run(args: Args) -> ExitCode {
         files.sort_by(|a, b| a.path.cmp(&b.path));
     }
     if args.check {
-        return match write::diff(&root, &files) {
+        let diff = write::diff(&root, &files);
+        clock.lap("diff against generated/");
+        return match diff {
             Ok(d) if d.is_empty() => ExitCode::SUCCESS,
             Ok(d) => {
                 print!("{d}");
@@ -89,7 +156,9 @@ pub fn run(args: Args) -> ExitCode {
             }
         };
     }
-    match write::write(&root, &files) {
+    let written = write::write(&root, &files);
+    clock.lap("write");
+    match written {
         Ok(changed) => {
             let state = if changed { "written" } else { "unchanged" };
             println!("{} files {state} in {}", files.len(), root.display());

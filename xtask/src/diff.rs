@@ -3,11 +3,14 @@
 //! ([`spec::diff`]); the Rust item names come from [`codegen::names`].
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 
 use clap::ValueEnum;
 use spec::diff::{self, Level, Report};
+use spec::load::SpecFile;
 use spec::validate::Validated;
+
+use crate::git::Batch;
 
 #[derive(clap::Args)]
 #[command(
@@ -86,8 +89,7 @@ pub fn run(args: Args) -> ExitCode {
 
 /// The diff between `base` and the working tree's specs (`specs`, default specs/).
 pub fn compare(base: &str, specs: &[PathBuf]) -> Result<Report, String> {
-    let tmp = tempfile::tempdir().map_err(|e| format!("temporary directory: {e}"))?;
-    let old = load_base(base, tmp.path())?;
+    let old = load_base(base)?;
     let new = load_new(specs)?;
     diff_validated(&old, &new)
 }
@@ -113,49 +115,51 @@ pub fn load_new(specs: &[PathBuf]) -> Result<Validated, String> {
 }
 
 /// The base side: a directory of specs (or a checkout holding specs/), or else a git
-/// revision whose specs/ is written into `tmp` first.
-pub fn load_base(base: &str, tmp: &Path) -> Result<Validated, String> {
+/// revision of the workspace, whose specs/ is read through one `git cat-file` process.
+pub fn load_base(base: &str) -> Result<Validated, String> {
     let dir = Path::new(base);
-    let paths = if dir.is_dir() {
+    if dir.is_dir() {
         let sub = dir.join("specs");
-        vec![if sub.is_dir() { sub } else { dir.to_path_buf() }]
-    } else {
-        export_revision(&crate::specs::workspace_root(), base, tmp)?;
-        vec![tmp.to_path_buf()]
-    };
-    spec::validate::load_and_validate(&paths, None)
-        .map_err(|d| format!("the specs at `{base}` do not validate:\n{d}"))
+        let paths = [if sub.is_dir() { sub } else { dir.to_path_buf() }];
+        return spec::validate::load_and_validate(&paths, None)
+            .map_err(|d| format!("the specs at `{base}` do not validate:\n{d}"));
+    }
+    let mut git =
+        Batch::open(&crate::specs::workspace_root()).ok_or_else(|| "cannot run git".to_string())?;
+    let texts = revision_specs(&mut git, base)?;
+    validate_texts(base, texts)
 }
 
-/// Write the `specs/*.yaml` files of revision `rev` of the repository at `root` into `out`.
-pub fn export_revision(root: &Path, rev: &str, out: &Path) -> Result<usize, String> {
-    let git = |args: &[&str]| -> Result<Vec<u8>, String> {
-        let o = Command::new("git")
-            .arg("-C")
-            .arg(root)
-            .args(args)
-            .output()
-            .map_err(|e| format!("running git: {e}"))?;
-        if o.status.success() {
-            Ok(o.stdout)
-        } else {
-            Err(format!(
-                "`git {}`: {}",
-                args.join(" "),
-                String::from_utf8_lossy(&o.stderr).trim()
-            ))
+/// The `specs/*.yaml` files of revision `rev`, as (file name, text) in git's order.
+pub fn revision_specs(git: &mut Batch, rev: &str) -> Result<Vec<(String, String)>, String> {
+    let names = git
+        .entries(&format!("{rev}:specs"))
+        .ok_or_else(|| format!("`{rev}` is neither a directory nor a revision with specs/"))?;
+    names
+        .into_iter()
+        .filter(|n| n.ends_with(".yaml"))
+        .map(|name| {
+            let text = git
+                .text(&format!("{rev}:specs/{name}"))
+                .ok_or_else(|| format!("`{rev}:specs/{name}` cannot be read"))?;
+            Ok((name, text))
+        })
+        .collect()
+}
+
+/// Parse and validate spec texts of revision `rev`; findings are labelled `REV:specs/NAME`.
+pub fn validate_texts(rev: &str, texts: Vec<(String, String)>) -> Result<Validated, String> {
+    let mut files = Vec::new();
+    let mut problems = spec::diag::Diagnostics::default();
+    for (name, text) in texts {
+        match SpecFile::parse(format!("{rev}:specs/{name}"), text) {
+            Ok(f) => files.push(f),
+            Err(d) => problems.0.extend(d.0),
         }
-    };
-    let listing = git(&["ls-tree", "--name-only", &format!("{rev}:specs")])
-        .map_err(|e| format!("`{rev}` is neither a directory nor a revision with specs/: {e}"))?;
-    let mut n = 0;
-    for name in String::from_utf8_lossy(&listing).lines() {
-        if !name.ends_with(".yaml") {
-            continue;
-        }
-        let text = git(&["show", &format!("{rev}:specs/{name}")])?;
-        std::fs::write(out.join(name), text).map_err(|e| format!("writing {name}: {e}"))?;
-        n += 1;
     }
-    Ok(n)
+    if !problems.is_empty() {
+        return Err(format!("the specs at `{rev}` do not validate:\n{problems}"));
+    }
+    spec::validate::validate(files, None)
+        .map_err(|d| format!("the specs at `{rev}` do not validate:\n{d}"))
 }

@@ -14,6 +14,7 @@ mod codegen;
 mod delegate;
 mod diff;
 mod draft;
+mod git;
 mod openapi;
 mod release;
 mod schema;

@@ -5,11 +5,12 @@
 //! git checkout the version and changelog on disk are kept as they are.
 
 use std::path::Path;
-use std::process::Command;
 
 use codegen::release;
 use spec::diff::{Change, Level, Report};
 use spec::validate::Validated;
+
+use crate::git::Batch;
 
 /// What the write will carry.
 pub struct Release {
@@ -18,21 +19,13 @@ pub struct Release {
     pub report: Report,
 }
 
-fn git_show(root: &Path, spec: &str) -> Option<String> {
-    let o = Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(["show", spec])
-        .output()
-        .ok()?;
-    o.status
-        .success()
-        .then(|| String::from_utf8_lossy(&o.stdout).into_owned())
-}
-
 /// The release for rendering `new` into `root`/generated.
 pub fn plan(root: &Path, new: &Validated) -> Result<Release, String> {
-    let Some(cargo) = git_show(root, "HEAD:generated/Cargo.toml") else {
+    let mut git = Batch::open(root);
+    let head_cargo = git
+        .as_mut()
+        .and_then(|g| g.text("HEAD:generated/Cargo.toml"));
+    let (Some(mut git), Some(cargo)) = (git, head_cargo) else {
         let gen = root.join("generated");
         let cargo = std::fs::read_to_string(gen.join("Cargo.toml")).unwrap_or_default();
         let version = release::package_version(&cargo).unwrap_or_else(|| "0.1.0".into());
@@ -47,11 +40,8 @@ pub fn plan(root: &Path, new: &Validated) -> Result<Release, String> {
     };
     let base_version = release::package_version(&cargo)
         .ok_or("HEAD:generated/Cargo.toml has no package version")?;
-    let previous = git_show(root, &format!("HEAD:generated/{}", release::CHANGELOG));
-    let tmp = tempfile::tempdir().map_err(|e| format!("temporary directory: {e}"))?;
-    let report = match crate::diff::load_base("HEAD", tmp.path())
-        .and_then(|old| crate::diff::diff_validated(&old, new))
-    {
+    let previous = git.text(&format!("HEAD:generated/{}", release::CHANGELOG));
+    let report = match base_report(&mut git, new) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("warning: {e}\nwarning: the version is bumped as for a breaking change");
@@ -74,4 +64,33 @@ pub fn plan(root: &Path, new: &Validated) -> Result<Release, String> {
         changelog,
         report,
     })
+}
+
+/// The diff from `HEAD`'s specs to `new`. Specs identical to `HEAD`'s, file for file, have
+/// no changes by definition, so the common case (regenerating a clean tree, `--check`)
+/// neither validates `HEAD`'s side nor diffs.
+fn base_report(git: &mut Batch, new: &Validated) -> Result<Report, String> {
+    let head = crate::diff::revision_specs(git, "HEAD")?;
+    if same_files(&head, new) {
+        return Ok(Report::default());
+    }
+    let old = crate::diff::validate_texts("HEAD", head)?;
+    crate::diff::diff_validated(&old, new)
+}
+
+/// Whether `new` holds exactly the files `head` lists (by file name), with the same text.
+fn same_files(head: &[(String, String)], new: &Validated) -> bool {
+    let strip = |t: &str| t.strip_prefix('\u{feff}').unwrap_or(t).to_string();
+    let mut a: Vec<(String, String)> = head.iter().map(|(n, t)| (n.clone(), strip(t))).collect();
+    let mut b: Vec<(String, String)> = new
+        .files()
+        .iter()
+        .map(|f| {
+            let name = f.path.file_name().map(|n| n.to_string_lossy().into_owned());
+            (name.unwrap_or_default(), f.text.clone())
+        })
+        .collect();
+    a.sort();
+    b.sort();
+    a == b
 }

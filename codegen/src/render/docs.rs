@@ -11,6 +11,10 @@ use spec::format::{AuthScheme, Envelope, Kind, Schema};
 pub struct DocsRenderer;
 
 impl Renderer for DocsRenderer {
+    fn name(&self) -> &'static str {
+        "render docs"
+    }
+
     fn render(
         &self,
         model: &Model,

@@ -19,6 +19,10 @@ pub(super) const CREDENTIAL: &str = "\u{1}credential\u{1}";
 const REDACTED: &str = "[redacted]";
 
 impl Renderer for FixtureRenderer {
+    fn name(&self) -> &'static str {
+        "render fixtures"
+    }
+
     fn render(
         &self,
         model: &Model,

@@ -13,7 +13,9 @@ mod templates;
 mod violations;
 pub mod write;
 
+use std::cell::Cell;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use crate::model::{Model, ModelError};
 use spec::validate::Validated;
@@ -47,8 +49,11 @@ pub enum Layout {
     Standalone { name: String },
 }
 
-/// One artefact family.
-pub trait Renderer {
+/// One artefact family. Renderers run on threads of their own, reading one model.
+pub trait Renderer: Send {
+    /// What `--timings` calls it.
+    fn name(&self) -> &'static str;
+
     fn render(
         &self,
         model: &Model,
@@ -75,13 +80,71 @@ pub fn render_all(validated: &Validated) -> Result<Vec<OutputFile>, RenderError>
 
 /// Render `validated` in the given layout, sorted by path.
 pub fn render(validated: &Validated, layout: &Layout) -> Result<Vec<OutputFile>, RenderError> {
+    render_timed(validated, layout).map(|(files, _)| files)
+}
+
+/// Where rendering spent its time: the model, each renderer (without formatting), and
+/// formatting Rust with prettyplease across all renderers.
+pub type Phases = Vec<(&'static str, Duration)>;
+
+/// [`render`], also saying where the time went (`cargo xtask codegen --timings`). The
+/// renderers run on threads of their own (they only read the model), so the phases after
+/// `model` overlap and add up to more than the wall time.
+pub fn render_timed(
+    validated: &Validated,
+    layout: &Layout,
+) -> Result<(Vec<OutputFile>, Phases), RenderError> {
+    let start = Instant::now();
     let model = Model::build(validated)?;
+    let mut phases = vec![("model", start.elapsed())];
+    let model = &model;
+    let done = std::thread::scope(|scope| {
+        let running: Vec<_> = renderers()
+            .into_iter()
+            .map(|r| {
+                scope.spawn(move || {
+                    let (t, f) = (Instant::now(), FORMAT_TIME.get());
+                    let mut out = Vec::new();
+                    r.render(model, layout, &mut out)?;
+                    let formatting = FORMAT_TIME.get() - f;
+                    Ok((
+                        r.name(),
+                        out,
+                        t.elapsed().saturating_sub(formatting),
+                        formatting,
+                    ))
+                })
+            })
+            .collect();
+        running
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect::<Vec<Result<_, RenderError>>>()
+    });
     let mut out = Vec::new();
-    for r in renderers() {
-        r.render(&model, layout, &mut out)?;
+    let mut formatting = Duration::ZERO;
+    for r in done {
+        let (name, files, rendering, format) = r?;
+        out.extend(files);
+        phases.push((name, rendering));
+        formatting += format;
     }
+    phases.push(("format (prettyplease), all renderers", formatting));
     out.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(out)
+    Ok((out, phases))
+}
+
+thread_local! {
+    /// Time this thread spent in [`unparse`], for [`render_timed`].
+    static FORMAT_TIME: Cell<Duration> = const { Cell::new(Duration::ZERO) };
+}
+
+/// Print a syntax tree as Rust text (prettyplease); every renderer formats through here.
+fn unparse(file: &syn::File) -> String {
+    let t = Instant::now();
+    let text = prettyplease::unparse(file);
+    FORMAT_TIME.set(FORMAT_TIME.get() + t.elapsed());
+    text
 }
 
 /// The first line of every generated file, in the comment syntax `prefix`/`suffix`.

@@ -35,6 +35,10 @@ pub struct ProtocolTestRenderer;
 pub const PLACEHOLDER: &str = "protocol-test-credential";
 
 impl Renderer for ProtocolTestRenderer {
+    fn name(&self) -> &'static str {
+        "render protocol tests"
+    }
+
     fn render(
         &self,
         model: &Model,
@@ -84,7 +88,7 @@ impl Renderer for ProtocolTestRenderer {
             contents: format!(
                 "{}{}",
                 banner("// ", &sources, ""),
-                prettyplease::unparse(&file)
+                crate::render::unparse(&file)
             ),
         });
         let tokens = quote! {
@@ -117,7 +121,7 @@ impl Renderer for ProtocolTestRenderer {
             contents: format!(
                 "{}{}",
                 banner("// ", &sources, ""),
-                prettyplease::unparse(&file)
+                crate::render::unparse(&file)
             ),
         });
         Ok(())

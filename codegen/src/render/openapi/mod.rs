@@ -78,6 +78,10 @@ pub const SECRET_PLACEHOLDER: &str = "<secret>";
 pub struct OpenApiRenderer;
 
 impl Renderer for OpenApiRenderer {
+    fn name(&self) -> &'static str {
+        "render openapi"
+    }
+
     fn render(
         &self,
         model: &Model,

@@ -438,7 +438,7 @@ pub(crate) fn usage(
         }
     };
     let file: syn::File = parse(tokens, &o.method)?;
-    let text = prettyplease::unparse(&file);
+    let text = crate::render::unparse(&file);
     let lines: Vec<&str> = text.lines().collect();
     let mut out = String::new();
     let body_start = lines

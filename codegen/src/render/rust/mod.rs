@@ -18,6 +18,10 @@ use crate::model::{Model, OpModel, ProviderModel, TypeBody};
 pub struct RustRenderer;
 
 impl Renderer for RustRenderer {
+    fn name(&self) -> &'static str {
+        "render rust"
+    }
+
     fn render(
         &self,
         model: &Model,
@@ -92,7 +96,7 @@ fn unparse(path: String, sources: &str, file: &syn::File) -> OutputFile {
         contents: format!(
             "{}{}",
             banner("// ", sources, ""),
-            prettyplease::unparse(file)
+            crate::render::unparse(file)
         ),
     }
 }
@@ -177,7 +181,7 @@ fn provider_module(p: &ProviderModel, krate: &str) -> Result<String, RenderError
         .filter(|t| matches!(t.body, TypeBody::Object(_) | TypeBody::Union(_)))
         .map(|t| t.name.clone())
         .collect();
-    let mut out = prettyplease::unparse(&head);
+    let mut out = crate::render::unparse(&head);
     out.push_str(&print_items(client::client(p)?));
     for o in &p.operations {
         out.push_str(&operation_part(p, o, &objects, krate)?);
@@ -209,7 +213,7 @@ fn print_items(items: Vec<syn::Item>) -> String {
     let mut out = String::new();
     for item in items {
         out.push('\n');
-        let text = prettyplease::unparse(&syn::File {
+        let text = crate::render::unparse(&syn::File {
             shebang: None,
             attrs: Vec::new(),
             items: vec![item],
