@@ -8,8 +8,9 @@
 #  4. Schemathesis drives the spec-built mock server through each export (examples, coverage
 #     and a bounded fuzzing phase, fixed seed) and fails on any server error or any response
 #     that does not conform to the export.
-# Tools are pinned and installed into target/openapi-venv, so a fresh machine needs only
-# Python 3 and PyPI. Usage: scripts/openapi-check.sh [--validate-only]
+# Tools are pinned and installed into <target dir>/openapi-venv (CARGO_TARGET_DIR, else
+# target), so a fresh machine needs only Python 3 and PyPI.
+# Usage: scripts/openapi-check.sh [--validate-only]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,7 +21,8 @@ DATAMODEL_CODEGEN_VERSION=0.89.0
 SEED=20240724          # fixed: the same run on every machine
 MAX_EXAMPLES=100       # per operation and phase
 RUN_TIMEOUT=300        # seconds per export, a hard bound over Schemathesis
-VENV=target/openapi-venv
+TARGET=${CARGO_TARGET_DIR:-target}
+VENV=$TARGET/openapi-venv
 PORT=${OPENAPI_CHECK_PORT:-18765}
 BASE="http://127.0.0.1:$PORT"
 
@@ -58,8 +60,8 @@ done
 rm -rf "$models"
 
 # --- 3. the signer against the official SDK's (never skipped here) ---------------------------
-SIGN_CROSS_CHECK_PYTHON="$PWD/$VENV/bin/python" SIGN_CROSS_CHECK_REQUIRED=1 \
-    cargo test --quiet -p runtime --test sign_cross_check
+SIGN_CROSS_CHECK_PYTHON="$(cd "$VENV" && pwd)/bin/python" SIGN_CROSS_CHECK_REQUIRED=1 \
+    cargo test --quiet -p runtime --test it sign_cross_check::
 
 if [ "${1:-}" = "--validate-only" ]; then
     exit 0
@@ -85,7 +87,7 @@ trap cleanup EXIT
 TOKEN=openapi-check-token
 mock_args=(--listen "127.0.0.1:$PORT")
 auth_check=""
-if target/debug/conformance mock --help 2>/dev/null | grep -q -- '--token'; then
+if "$TARGET/debug/conformance" mock --help 2>/dev/null | grep -q -- '--token'; then
     mock_args+=(--token "$TOKEN")
     auth_check=,ignored_auth
     # Form-field credentials have no security scheme: the hooks fill them in.
@@ -93,7 +95,7 @@ if target/debug/conformance mock --help 2>/dev/null | grep -q -- '--token'; then
 else
     echo "openapi-check: the mock accepts any non-empty credential; ignored_auth not run" >&2
 fi
-target/debug/conformance mock "${mock_args[@]}" >"$workdir/mock.log" 2>&1 &
+"$TARGET/debug/conformance" mock "${mock_args[@]}" >"$workdir/mock.log" 2>&1 &
 mock_pid=$!
 for _ in $(seq 1 100); do
     if "$VENV/bin/python" -c "import socket,sys; socket.create_connection(('127.0.0.1', $PORT), 0.2)" 2>/dev/null; then

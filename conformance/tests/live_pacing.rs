@@ -71,14 +71,22 @@ async fn a_503_with_retry_after_is_sent_again_after_the_wait() {
             });
         }
     });
-    let opts = LiveOptions {
-        allow_writes: true,
-        timeout: Duration::from_secs(10),
-        ..LiveOptions::new(&base)
-    };
     let started = Instant::now();
     let token = |_: &str| Some("test-token".to_string());
-    let results = run_live(&files, &opts, &WireDriver::default(), &token, &mut |_| {}).await;
+    // Each provider at its own base URL, as the README tells users to aim at the mock
+    // (`/~id`): providers documenting the same paths stay apart.
+    let mut results = Vec::new();
+    for f in &files {
+        let id = &f.spec.provider.id;
+        let base = format!("{base}/~{id}");
+        let opts = LiveOptions {
+            provider: Some(id),
+            allow_writes: true,
+            timeout: Duration::from_secs(10),
+            ..LiveOptions::new(&base)
+        };
+        results.extend(run_live(&files, &opts, &WireDriver::default(), &token, &mut |_| {}).await);
+    }
     assert_eq!(refused.load(Ordering::SeqCst), 1, "one 503 served");
     assert!(
         started.elapsed() >= Duration::from_secs(1),

@@ -36,20 +36,39 @@ fn start(specs: &Path) -> (Server, String) {
     (server, url)
 }
 
+/// Live mode over every provider of `files`, each aimed at its own `/~id` prefix of the mock
+/// as the README tells users to (providers documenting the same paths stay apart).
+async fn run_each(
+    files: &[spec::load::SpecFile],
+    url: &str,
+    allow_writes: bool,
+    token: &dyn Fn(&str) -> Option<String>,
+    progress: &mut dyn FnMut(&str),
+) -> Vec<conformance::replay::CaseResult> {
+    let mut results = Vec::new();
+    for f in files {
+        let id = &f.spec.provider.id;
+        let base = format!("{url}/~{id}");
+        let opts = LiveOptions {
+            provider: Some(id),
+            allow_writes,
+            ..LiveOptions::new(&base)
+        };
+        results.extend(run_live(files, &opts, &WireDriver::default(), token, progress).await);
+    }
+    results
+}
+
 #[tokio::test]
 async fn live_mode_against_the_mock_process_reports_no_drift() {
     let specs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
     let files = spec::load::load_paths(std::slice::from_ref(&specs)).expect("specs load");
     let (_server, url) = start(&specs);
-    let opts = LiveOptions {
-        allow_writes: true,
-        ..LiveOptions::new(&url)
-    };
     // Tokens are injected, not read from the environment, so the test is hermetic.
     let token = |_: &str| Some("test-token".to_string());
     let mut lines = Vec::new();
     let mut progress = |l: &str| lines.push(l.to_string());
-    let results = run_live(&files, &opts, &WireDriver::default(), &token, &mut progress).await;
+    let results = run_each(&files, &url, true, &token, &mut progress).await;
 
     assert_eq!(lines.len(), results.len(), "one progress line per example");
     let examples: usize = files
@@ -84,18 +103,7 @@ async fn live_mode_is_read_only_by_default_and_needs_tokens() {
     let specs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
     let files = spec::load::load_paths(std::slice::from_ref(&specs)).expect("specs load");
     let (_server, url) = start(&specs);
-    let opts = LiveOptions {
-        allow_writes: false,
-        ..LiveOptions::new(&url)
-    };
-    let results = run_live(
-        &files,
-        &opts,
-        &WireDriver::default(),
-        &|_| None,
-        &mut |_| {},
-    )
-    .await;
+    let results = run_each(&files, &url, false, &|_| None, &mut |_| {}).await;
     for r in &results {
         let spec = files
             .iter()
@@ -145,12 +153,8 @@ async fn live_mode_reports_drift_per_example() {
             }
         }
     }
-    let opts = LiveOptions {
-        allow_writes: true,
-        ..LiveOptions::new(&url)
-    };
     let token = |_: &str| Some("test-token".to_string());
-    let results = run_live(&files, &opts, &WireDriver::default(), &token, &mut |_| {}).await;
+    let results = run_each(&files, &url, true, &token, &mut |_| {}).await;
     let drifted: Vec<&String> = results
         .iter()
         .filter_map(|r| match &r.verdict {

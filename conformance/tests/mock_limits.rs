@@ -211,15 +211,19 @@ async fn out_of_descriptors_the_accept_loop_backs_off_and_recovers() {
     }
     use std::io::{BufRead, BufReader};
     use std::process::{Command, Stdio};
-    // This test binary again, as the server, with at most 64 descriptors.
+    // This test binary again, as the server, with at most 64 descriptors. libtest names the
+    // test by its module path below the crate root.
+    let module = module_path!()
+        .split_once("::")
+        .map(|(_, m)| format!("{m}::"));
+    let this_test = format!(
+        "{}out_of_descriptors_the_accept_loop_backs_off_and_recovers",
+        module.unwrap_or_default()
+    );
     let mut child = Command::new("sh")
         .args(["-c", "ulimit -n 64 && exec \"$0\" \"$@\""])
         .arg(std::env::current_exe().expect("test binary"))
-        .args([
-            "--exact",
-            "out_of_descriptors_the_accept_loop_backs_off_and_recovers",
-            "--nocapture",
-        ])
+        .args(["--exact", &this_test, "--nocapture"])
         .env(CHILD, "1")
         .stdout(Stdio::piped())
         .spawn()

@@ -3,9 +3,8 @@
 //! value planted into a temporary copy of each spec. Nothing here names a provider or a page:
 //! the targets of each plant are found in whatever `specs/` holds.
 
-mod common;
 
-use common::{seeds, spec_files};
+use crate::common::{seeds, spec_files};
 
 use std::path::{Path, PathBuf};
 

@@ -3,9 +3,8 @@
 //! real files: every checked-in spec passes it, and every broken spec the loader rejects for
 //! its shape (not its meaning) is rejected by the schema too.
 
-mod common;
 
-use common::root;
+use crate::common::root;
 
 use std::path::{Path, PathBuf};
 

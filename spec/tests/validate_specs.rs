@@ -3,9 +3,8 @@
 //! Nothing here knows which providers exist: every assertion is derived from the files that
 //! are in `specs/`, so adding a provider is adding a YAML file.
 
-mod common;
 
-use common::{root, seeds, spec_files};
+use crate::common::{root, seeds, spec_files};
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -105,3 +105,169 @@ fn conformance_does_not_link_the_generated_clients() {
     // It does link the spec side (so the check above reads a real tree).
     assert!(names.iter().any(|n| n == "spec"), "{names:?}");
 }
+
+/// Integration tests are one binary per crate (`tests/it.rs`, `autotests = false`), so a
+/// file under `tests/` that no test target declares would never compile or run: every
+/// `tests/*.rs` file, and every `tests/*/` module directory, is a test target's root or a
+/// `mod` of one.
+#[test]
+fn every_integration_test_file_is_compiled() {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = Command::new(cargo)
+        .args([
+            "metadata",
+            "--offline",
+            "--no-deps",
+            "--format-version",
+            "1",
+        ])
+        .arg("--manifest-path")
+        .arg(root().join("Cargo.toml"))
+        .output()
+        .expect("run cargo metadata");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let meta: serde_json::Value = serde_json::from_slice(&out.stdout).expect("metadata JSON");
+    let mut checked = 0;
+    for package in meta["packages"].as_array().expect("packages") {
+        let manifest = PathBuf::from(package["manifest_path"].as_str().expect("manifest"));
+        let dir = manifest.parent().expect("package dir").join("tests");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let roots: Vec<PathBuf> = package["targets"]
+            .as_array()
+            .expect("targets")
+            .iter()
+            .filter(|t| {
+                t["kind"]
+                    .as_array()
+                    .is_some_and(|k| k.iter().any(|k| k == "test"))
+            })
+            .map(|t| PathBuf::from(t["src_path"].as_str().expect("src_path")))
+            .collect();
+        let declared: String = roots
+            .iter()
+            .filter_map(|r| std::fs::read_to_string(r).ok())
+            .collect();
+        for entry in entries {
+            let path = entry.expect("entry").path();
+            let module = if path.extension().is_some_and(|e| e == "rs") {
+                path.file_stem()
+            } else if path.join("mod.rs").is_file() {
+                path.file_name()
+            } else {
+                continue;
+            };
+            let module = module.and_then(|m| m.to_str()).expect("utf-8 name");
+            let is_root = roots
+                .iter()
+                .any(|r| r.ends_with(path.strip_prefix(&dir).unwrap()));
+            assert!(
+                is_root
+                    || declared
+                        .lines()
+                        .any(|l| l.trim() == format!("mod {module};")),
+                "{} is neither a test target nor declared `mod {module};` in one of {roots:?}",
+                path.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "no integration test file found");
+}
+
+/// Each dependency (name, version, host or target) with the feature sets cargo resolves it
+/// with for one selection of packages (`cargo tree -e features`, cargo's own resolver).
+fn features(select: &[&str], edges: &str) -> std::collections::BTreeMap<String, Vec<String>> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = Command::new(cargo)
+        .args([
+            "tree",
+            "--offline",
+            "--prefix",
+            "none",
+            "--no-dedupe",
+            "-e",
+            edges,
+        ])
+        .args(["-f", "{p}|{f}"])
+        .args(select)
+        .arg("--manifest-path")
+        .arg(root().join("Cargo.toml"))
+        .output()
+        .expect("run cargo tree");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut map: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let Some((package, features)) = line.split_once('|') else {
+            continue;
+        };
+        // `name vX (path)` for workspace members; `(proc-macro)` and `(*)` marks dropped.
+        let mut words = package.split_whitespace();
+        let (Some(name), Some(version)) = (words.next(), words.next()) else {
+            continue;
+        };
+        let features = features.trim().trim_end_matches("(*)").trim().to_string();
+        let set = map.entry(format!("{name} {version}")).or_default();
+        if !set.contains(&features) {
+            set.push(features);
+            set.sort();
+        }
+    }
+    map
+}
+
+/// `cargo xtask …` (xtask alone), `cargo xtask conformance` (the conformance binary, then the
+/// generated crate's protocol tests) and `cargo test --workspace` resolve every shared
+/// dependency with the same features, so one build serves them all: the workspace-hack
+/// crate pins the union (`cargo hakari generate` writes it). Without it each command would
+/// compile its own copy of tokio, hyper, syn and the rest.
+#[test]
+fn every_command_builds_dependencies_with_the_same_features() {
+    let workspace = features(&["--workspace"], "normal,build,dev");
+    let commands: [(&str, &[&str], &str); 3] = [
+        ("cargo xtask", &["-p", "xtask"], "normal,build"),
+        (
+            "cargo run -p conformance",
+            &["-p", "conformance"],
+            "normal,build",
+        ),
+        (
+            "cargo test -p generated",
+            &["-p", "generated"],
+            "normal,build,dev",
+        ),
+    ];
+    let mut differ = Vec::new();
+    for (command, select, edges) in commands {
+        for (package, sets) in features(select, edges) {
+            let Some(all) = workspace.get(&package) else {
+                differ.push(format!(
+                    "{package}: in `{command}` but not in the workspace"
+                ));
+                continue;
+            };
+            for set in &sets {
+                if !all.contains(set) {
+                    differ.push(format!(
+                        "{package}: `{command}` resolves features [{set}], `cargo test --workspace` {all:?}"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "dependencies built twice with different features; run `cargo hakari generate` \
+         (README, \"Build graph\"):\n{}",
+        differ.join("\n")
+    );
+}

@@ -4,8 +4,7 @@
 
 use std::process::Command;
 
-mod common;
-use common::{describe, root, workspace_copy, xtask};
+use crate::common::{copies_dir, describe, root, workspace_copy, xtask};
 
 /// With `generated/src/lib.rs` broken, `codegen` still runs and repairs it: the regenerator
 /// neither builds nor loads the generated crate, and `--workspace` points it at another tree.
@@ -85,8 +84,8 @@ fn a_workspace_that_is_not_one_is_refused() {
 /// with the runtime copied byte for byte as its path dependency; it builds on its own.
 #[test]
 fn standalone_crate_builds() {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let dir = tmp.path().join("demo-clients");
+    // A fixed place: rewritten only where the output changes, so a warm run builds nothing.
+    let dir = copies_dir().join("standalone").join("demo-clients");
     let specs = root().join("specs");
     let features = root().join("codegen/tests/specs/features.yaml");
     let args = |check: bool| {
@@ -159,7 +158,7 @@ fn standalone_crate_builds() {
             "--manifest-path",
         ])
         .arg(dir.join("Cargo.toml"))
-        .env("CARGO_TARGET_DIR", root().join("target/standalone"))
+        .env("CARGO_TARGET_DIR", copies_dir().join("target"))
         .status()
         .expect("run cargo");
     assert!(status.success(), "standalone crate does not build");

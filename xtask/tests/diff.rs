@@ -1,11 +1,9 @@
 //! `cargo xtask diff` against a scratch workspace holding the diff corpus's base spec in git.
 
-mod common;
-
 use std::path::Path;
 use std::process::Output;
 
-use common::{describe, git, root, stdout, xtask};
+use crate::common::{describe, git, root, stdout, xtask};
 
 fn workspace() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -2,9 +2,7 @@
 //! held against the page with `--pages`); a planted change
 //! of the page shows in `--against`; bad input is refused with exit code 2.
 
-mod common;
-
-use common::{describe, xtask};
+use crate::common::{describe, xtask};
 
 /// A small page in the shapes vendor pages use (made up, no vendor text).
 const PAGE: &str = "Widget listing

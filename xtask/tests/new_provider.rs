@@ -7,8 +7,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-mod common;
-use common::{describe, full_workspace_copy, root};
+use crate::common::{build_copy, copies_dir, describe, write_if_changed};
 
 /// The provider id of a spec: the `id:` line inside its top-level `provider:` block.
 fn provider_id(text: &str) -> Option<(usize, String)> {
@@ -25,16 +24,16 @@ fn run(dir: &Path, program: &str, args: &[&str]) -> Output {
         .current_dir(dir)
         .args(args)
         .env_remove("XTASK_WORKSPACE")
-        // Shared with the standalone-crate test: dependencies build once.
-        .env("CARGO_TARGET_DIR", root().join("target/standalone"))
+        // Shared with the standalone-crate test: dependencies build once, and a warm run
+        // rebuilds only what changed.
+        .env("CARGO_TARGET_DIR", copies_dir().join("target"))
         .output()
         .expect("run command")
 }
 
 #[test]
 fn a_second_provider_on_the_same_paths_needs_only_its_yaml() {
-    let copy = full_workspace_copy();
-    let ws = copy.path();
+    let ws = &build_copy("new-provider");
     let mut specs: Vec<_> = std::fs::read_dir(ws.join("specs"))
         .expect("specs/")
         .map(|e| e.expect("entry").path())
@@ -56,11 +55,10 @@ fn a_second_provider_on_the_same_paths_needs_only_its_yaml() {
             }
         })
         .collect();
-    std::fs::write(
-        ws.join("specs").join(format!("{twin}.yaml")),
-        twin_text.join("\n") + "\n",
-    )
-    .expect("write the new spec");
+    write_if_changed(
+        &ws.join("specs").join(format!("{twin}.yaml")),
+        (twin_text.join("\n") + "\n").as_bytes(),
+    );
 
     let xtask = env!("CARGO_BIN_EXE_xtask");
     let ws_arg = ws.to_str().expect("utf-8 path");

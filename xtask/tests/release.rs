@@ -1,11 +1,9 @@
 //! `cargo xtask codegen` versions the generated crate by the spec diff against git's HEAD
 //! and writes the changelog entry with it; regenerating is idempotent.
 
-mod common;
-
 use std::path::Path;
 
-use common::{describe, git, root, workspace_copy, xtask};
+use crate::common::{describe, git, root, workspace_copy, xtask};
 
 fn codegen(ws: &Path, extra: &[&str]) -> std::process::Output {
     let mut args = vec!["--workspace", ws.to_str().unwrap(), "codegen"];

@@ -2,13 +2,11 @@
 //! base spec, each type and operation citing why its facts are not on the stand-in page),
 //! its page in a docs directory, and a git repository for `--update`.
 
-mod common;
-
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::Output;
 
-use common::{describe, git, root, stdout, xtask};
+use crate::common::{describe, git, root, stdout, xtask};
 
 const RECORDED: &str = "02da2c7482165096cbd461e7257d2a8198721f5bae3331e55d32c512276a0b55";
 
@@ -252,8 +250,8 @@ fn seeded_workspace() -> Option<tempfile::TempDir> {
     }
     let dir = pages_workspace();
     let d = dir.path();
-    common::copy_tree(&root().join("specs"), &d.join("specs"));
-    common::copy_tree(&seeds, &d.join("pages"));
+    crate::common::copy_tree(&root().join("specs"), &d.join("specs"));
+    crate::common::copy_tree(&seeds, &d.join("pages"));
     git(d, &["init", "-q"]);
     git(d, &["add", "."]);
     git(d, &["commit", "-q", "-m", "base"]);

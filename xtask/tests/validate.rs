@@ -3,8 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-mod common;
-use common::{describe, root, workspace_copy, xtask};
+use crate::common::{describe, root, workspace_copy, xtask};
 
 fn specs(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir.join("specs"))

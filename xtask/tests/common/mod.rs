@@ -61,6 +61,92 @@ pub fn workspace_copy() -> tempfile::TempDir {
     dir
 }
 
+/// The target directory this test binary was built in (`CARGO_TARGET_DIR` or the
+/// workspace's `target/`): builds the tests start share it, so dependencies the suite already
+/// compiled are not compiled again.
+pub fn target_dir() -> PathBuf {
+    let exe = std::env::current_exe().expect("the test binary");
+    // <target>/<profile>/deps/<test binary>
+    exe.ancestors()
+        .nth(3)
+        .expect("the test binary lives in <target>/<profile>/deps")
+        .to_path_buf()
+}
+
+/// Where tests that build a copy of the workspace keep it, and the target directory those
+/// builds share (`<target>/test-workspaces/target`). Not the suite's own target directory:
+/// a copy's binaries and examples would replace the workspace's own under the same names.
+pub fn copies_dir() -> PathBuf {
+    target_dir().join("test-workspaces")
+}
+
+/// A copy of the whole workspace (every crate, no build output and no git data) at a fixed
+/// place under [`copies_dir`], for tests that build it. Files are written only where their
+/// content differs and files the workspace no longer has are removed, so a warm run rebuilds
+/// only what changed since the last one (cargo goes by modification times). `generated/` is
+/// copied only when missing: the test's own `codegen` keeps it up to date.
+pub fn build_copy(name: &str) -> PathBuf {
+    let copy = copies_dir().join(name);
+    let generated = copy.join("generated");
+    if !generated.is_dir() {
+        sync_tree(&root().join("generated"), &generated, false);
+    }
+    sync_tree(&root(), &copy, true);
+    copy
+}
+
+/// Make `to` hold what `from` holds (at the top of the workspace, without `target`, `.git`
+/// and `generated`), touching only files whose content differs.
+fn sync_tree(from: &Path, to: &Path, top: bool) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    let mut wanted = std::collections::HashSet::new();
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("dir entry");
+        let name = entry.file_name();
+        if top && (name == "target" || name == ".git" || name == "generated") {
+            continue;
+        }
+        let target = to.join(&name);
+        wanted.insert(name);
+        let kind = entry.file_type().expect("file type");
+        if kind.is_symlink() {
+            let link = std::fs::read_link(entry.path()).expect("read link");
+            if std::fs::read_link(&target).ok() != Some(link.clone()) {
+                let _ = std::fs::remove_file(&target);
+                let _ = std::fs::remove_dir_all(&target);
+                std::os::unix::fs::symlink(link, &target).expect("symlink");
+            }
+        } else if kind.is_dir() {
+            if target.is_symlink() || target.is_file() {
+                std::fs::remove_file(&target).expect("remove");
+            }
+            sync_tree(&entry.path(), &target, false);
+        } else {
+            write_if_changed(&target, &std::fs::read(entry.path()).expect("read"));
+        }
+    }
+    for entry in std::fs::read_dir(to).expect("read copy") {
+        let entry = entry.expect("dir entry");
+        let kept = top && (entry.file_name() == "target" || entry.file_name() == "generated");
+        if !wanted.contains(&entry.file_name()) && !kept {
+            let path = entry.path();
+            if entry.file_type().expect("file type").is_dir() {
+                std::fs::remove_dir_all(&path).expect("remove stale dir");
+            } else {
+                std::fs::remove_file(&path).expect("remove stale file");
+            }
+        }
+    }
+}
+
+/// Write `bytes` to `path` unless it already holds them (its modification time then stays).
+pub fn write_if_changed(path: &Path, bytes: &[u8]) {
+    if std::fs::read(path).ok().as_deref() != Some(bytes) {
+        let _ = std::fs::remove_file(path);
+        std::fs::write(path, bytes).expect("write");
+    }
+}
+
 /// A copy of the whole workspace (every crate, no build output and no git data), for
 /// commands that build it.
 pub fn full_workspace_copy() -> tempfile::TempDir {

@@ -1,0 +1,17 @@
+//! The conformance crate's integration tests, one binary: each file beside this one is a module
+//! (`autotests = false` in Cargo.toml; `xtask/tests/build_graph.rs` checks that every file
+//! here is declared below), so the suite links once.
+
+mod client_tls;
+mod curl;
+mod examples;
+mod live_hostile;
+mod live_pacing;
+mod live_process;
+mod live_signing;
+mod live_tls;
+mod mock;
+mod mock_limits;
+mod mock_signing;
+mod replay;
+mod report;

@@ -1,0 +1,13 @@
+//! The spec crate's integration tests, one binary: each file beside this one is a module
+//! (`autotests = false` in Cargo.toml; `xtask/tests/build_graph.rs` checks that every file
+//! here is declared below), so the suite links once.
+
+mod common;
+mod citation_formats;
+mod citations;
+mod diff_rules;
+mod load_limits;
+mod model_secrets;
+mod validate_broken;
+mod validate_json_schema;
+mod validate_specs;
