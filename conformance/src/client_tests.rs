@@ -30,6 +30,9 @@ pub struct ClientTests {
     /// The workspace's `Cargo.toml`.
     pub manifest: PathBuf,
     pub threads: usize,
+    /// Build the tests first with cargo's progress on stderr (the command line, where a cold
+    /// build takes a while), rather than silently.
+    pub show_build: bool,
 }
 
 impl ClientTests {
@@ -40,6 +43,7 @@ impl ClientTests {
             cargo: std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()),
             manifest: root.join("Cargo.toml"),
             threads: 4,
+            show_build: false,
         }
     }
 
@@ -79,6 +83,9 @@ impl ClientTests {
         base_url_template: &str,
         filter: Option<&str>,
     ) -> Result<TestRun, String> {
+        if self.show_build {
+            self.build().await?;
+        }
         let output = tokio::process::Command::new(&self.cargo)
             .args(self.args(filter))
             .env(BASE_URL_VAR, base_url_template)
@@ -106,6 +113,37 @@ impl ClientTests {
                 output.status,
                 tail(&String::from_utf8_lossy(&output.stderr), 40)
             )),
+        }
+    }
+}
+
+impl ClientTests {
+    /// `cargo test --no-run` of the protocol tests, cargo's progress and errors on stderr.
+    async fn build(&self) -> Result<(), String> {
+        eprintln!("building the generated clients' protocol tests");
+        let mut args = self.args(None);
+        args.truncate(args.iter().position(|a| a == "--").unwrap_or(args.len()));
+        args.retain(|a| a != "-q");
+        args.insert(1, "--no-run".into());
+        let status = tokio::process::Command::new(&self.cargo)
+            .args(&args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .status()
+            .await
+            .map_err(|e| format!("cannot start `{}`: {e}", self.cargo.to_string_lossy()))?;
+        if status.success() {
+            Ok(())
+        } else {
+            Err(format!(
+                "the generated clients' protocol tests could not be built (`{} {}` exited \
+                 with {status}; cargo's output is above)",
+                self.cargo.to_string_lossy(),
+                args.iter()
+                    .map(|a| a.to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ))
         }
     }
 }
@@ -409,6 +447,7 @@ test result: FAILED. 1 passed; 1 failed; 2 ignored; 0 measured; 0 filtered out; 
     #[test]
     fn the_command_asks_libtest_for_plain_lines_against_the_workspace() {
         let t = ClientTests {
+            show_build: false,
             cargo: "cargo".into(),
             manifest: PathBuf::from("/ws/Cargo.toml"),
             threads: 4,

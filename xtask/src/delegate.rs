@@ -18,15 +18,15 @@ pub struct Args {
     args: Vec<OsString>,
 }
 
-/// Run `cargo run --quiet -p conformance --bin conformance -- SUBCOMMAND ARGS...` against the
-/// workspace's manifest. The child keeps the caller's current directory, so relative paths
+/// Run `cargo run -p conformance --bin conformance -- SUBCOMMAND ARGS...` against the
+/// workspace's manifest (not `--quiet`: a cold build shows its progress on stderr). The child keeps the caller's current directory, so relative paths
 /// in ARGS (`--junit FILE`, `--spec PATH`) mean what they meant to the caller; its defaults
 /// are under the workspace root.
 pub fn run(subcommand: &str, args: Args) -> ExitCode {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let manifest = crate::specs::workspace_root().join("Cargo.toml");
     let status = Command::new(&cargo)
-        .args(["run", "--quiet", "--manifest-path"])
+        .args(["run", "--manifest-path"])
         .arg(&manifest)
         .args([
             "-p",

@@ -9,7 +9,10 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// The package names in `cargo tree -p PACKAGE -e EDGES` (normal dependencies only).
+/// The package names in `cargo tree -p PACKAGE -e EDGES` (normal dependencies only). The
+/// workspace-hack crate is pruned: it pins features for the build (see
+/// `every_command_builds_dependencies_with_the_same_features`), it is not a dependency any
+/// code of a crate uses.
 fn tree(package: &str, edges: &str) -> Vec<String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = Command::new(cargo)
@@ -20,6 +23,8 @@ fn tree(package: &str, edges: &str) -> Vec<String> {
             "none",
             "-e",
             edges,
+            "--prune",
+            "workspace-hack",
             "-p",
             package,
         ])

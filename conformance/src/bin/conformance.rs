@@ -266,7 +266,10 @@ async fn execute(
                 .cloned()
                 .collect();
             // The reference replay, then the generated clients against the same mock.
-            let tests = ClientTests::new(&workspace_root());
+            let tests = ClientTests {
+                show_build: true,
+                ..ClientTests::new(&workspace_root())
+            };
             let filter = args.provider.as_deref().map(|p| format!("{p}::"));
             let replay = replay_on_mock(&files, Some(&tests), filter.as_deref()).await?;
             if !replay.unmatched_tests.is_empty() {
