@@ -210,8 +210,7 @@ impl WireDriver {
                 .get(name)
                 .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
         };
-        let retry_after = header(reqwest::header::RETRY_AFTER)
-            .and_then(|v| retry_after(&v));
+        let retry_after = header(reqwest::header::RETRY_AFTER).and_then(|v| retry_after(&v));
         let location = header(reqwest::header::LOCATION).filter(|_| (300..400).contains(&status));
         let bytes = net::read_body(resp, self.max_response_bytes)
             .await

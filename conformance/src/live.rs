@@ -444,7 +444,11 @@ async fn check_one(
     let body = match raw.body {
         Ok(body) => body,
         Err(invalid) => {
-            let why = scrub(format!("HTTP {}: {invalid}\nreproduce: {}", raw.status, curl()));
+            let why = scrub(format!(
+                "HTTP {}: {invalid}\nreproduce: {}",
+                raw.status,
+                curl()
+            ));
             return (Verdict::Fail(why), Value::Null, Outcome::Drift);
         }
     };

@@ -66,17 +66,27 @@ async fn live(base_url: &str, token: &str, extra: &[&str]) -> (Output, String) {
         base_url.rsplit(':').next().unwrap_or("0")
     ));
     let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_conformance"));
-    cmd.args(["replay", "--target", "live", "--base-url", base_url, "--spec"])
-        .arg(specs())
-        .arg("--junit")
-        .arg(&junit)
-        .args(["--timeout", "5", "--jobs", "4"])
-        .args(extra)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true);
+    cmd.args([
+        "replay",
+        "--target",
+        "live",
+        "--base-url",
+        base_url,
+        "--spec",
+    ])
+    .arg(specs())
+    .arg("--junit")
+    .arg(&junit)
+    .args(["--timeout", "5", "--jobs", "4"])
+    .args(extra)
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .kill_on_drop(true);
     for f in files() {
-        cmd.env(conformance::replay::token_env_var(&f.spec.provider.id), token);
+        cmd.env(
+            conformance::replay::token_env_var(&f.spec.provider.id),
+            token,
+        );
     }
     let out = tokio::time::timeout(Duration::from_secs(120), cmd.output())
         .await
@@ -120,7 +130,10 @@ async fn an_absurd_retry_after_neither_crashes_nor_waits() {
 fn any_status_failure_body(f: &spec::load::SpecFile) -> Option<serde_json::Value> {
     f.spec.operations.iter().find_map(|op| {
         op.examples.iter().find_map(|ex| {
-            let case = op.errors.iter().find(|c| Some(&c.name) == ex.error.as_ref())?;
+            let case = op
+                .errors
+                .iter()
+                .find(|c| Some(&c.name) == ex.error.as_ref())?;
             (!case.status_documented)
                 .then(|| ex.response.as_ref()?.body.clone())
                 .flatten()
@@ -151,12 +164,18 @@ async fn a_429_or_503_in_a_documented_error_shape_is_not_a_pass() {
             .await;
             let all = text(&out);
             assert_eq!(out.status.code(), Some(4), "{id} {status}:\n{all}");
-            assert!(all.contains(" 0 passed") || all.contains("\n0 passed"), "{all}");
+            assert!(
+                all.contains(" 0 passed") || all.contains("\n0 passed"),
+                "{all}"
+            );
             assert!(junit.contains(&format!("{what}: HTTP")), "{junit}");
             checked += 1;
         }
     }
-    assert!(checked > 0, "no spec documents a failure matched under any status");
+    assert!(
+        checked > 0,
+        "no spec documents a failure matched under any status"
+    );
 }
 
 /// Every form `TOKEN` takes on the wire, as a server might echo it.
@@ -170,7 +189,10 @@ fn wire_forms() -> Vec<String> {
         .collect();
     let form: String = form_urlencoded::byte_serialize(TOKEN.as_bytes()).collect();
     let json = serde_json::to_string(TOKEN).expect("json");
-    let json_slashes = json.trim_matches('"').replace('/', "\\/").replace('+', "\\u002b");
+    let json_slashes = json
+        .trim_matches('"')
+        .replace('/', "\\/")
+        .replace('+', "\\u002b");
     vec![
         TOKEN.to_string(),
         upper.clone(),
@@ -193,7 +215,7 @@ fn base64(bytes: &[u8], url: bool) -> String {
     for b in bytes {
         bits.push_str(&format!("{b:08b}"));
     }
-    while bits.len() % 6 != 0 {
+    while bits.len() < bits.len().div_ceil(6) * 6 {
         bits.push('0');
     }
     let mut out: String = bits
@@ -201,7 +223,7 @@ fn base64(bytes: &[u8], url: bool) -> String {
         .chunks(6)
         .map(|c| table[usize::from_str_radix(std::str::from_utf8(c).unwrap(), 2).unwrap()])
         .collect();
-    while out.len() % 4 != 0 {
+    while out.len() < out.len().div_ceil(4) * 4 {
         out.push('=');
     }
     out
@@ -249,7 +271,10 @@ async fn a_body_that_is_not_utf8_is_reported() {
     let (out, junit) = live(&url, "CANARYutf8Token012345", &[]).await;
     let all = text(&out);
     assert_eq!(out.status.code(), Some(1), "{all}");
-    assert!(all.contains("not UTF-8: invalid byte 0xe9 at offset 12"), "{all}");
+    assert!(
+        all.contains("not UTF-8: invalid byte 0xe9 at offset 12"),
+        "{all}"
+    );
     assert!(junit.contains("not UTF-8"), "{junit}");
 }
 

@@ -78,11 +78,17 @@ fn shapes() -> Vec<(&'static str, Vec<u8>)> {
     }
     object.extend_from_slice(b"\"end\":0}");
     vec![
-        ("array of small objects with unknown members", array_of("{\"id\":\"x\",\"unknown\":1}")),
+        (
+            "array of small objects with unknown members",
+            array_of("{\"id\":\"x\",\"unknown\":1}"),
+        ),
         ("array of numbers", array_of("0")),
         ("array of empty objects", array_of("{}")),
         ("object of many members", object),
-        ("one long string", format!("\"{}\"", "x".repeat(SIZE)).into_bytes()),
+        (
+            "one long string",
+            format!("\"{}\"", "x".repeat(SIZE)).into_bytes(),
+        ),
     ]
 }
 
@@ -135,13 +141,19 @@ fn live_mode_reads_and_checks_a_response_within_a_small_multiple_of_its_size() {
         let peak = PEAK.load(Ordering::SeqCst) - base;
         assert!(!results.is_empty());
         let factor = peak as f64 / size as f64;
-        report.push(format!("{shape}: {size} bytes, peak {peak} bytes, factor {factor:.1}"));
+        report.push(format!(
+            "{shape}: {size} bytes, peak {peak} bytes, factor {factor:.1}"
+        ));
         drop(results);
     }
     let text = report.join("\n");
     println!("{text}");
     for line in &report {
-        let factor: f64 = line.rsplit(' ').next().and_then(|f| f.parse().ok()).expect("factor");
+        let factor: f64 = line
+            .rsplit(' ')
+            .next()
+            .and_then(|f| f.parse().ok())
+            .expect("factor");
         assert!(factor <= MAX_FACTOR as f64, "over {MAX_FACTOR}x:\n{text}");
     }
 }

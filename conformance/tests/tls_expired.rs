@@ -15,7 +15,10 @@ fn expired() -> (String, Arc<rustls::ServerConfig>) {
     let ca_key = KeyPair::generate().expect("key");
     let mut ca_params = CertificateParams::new(Vec::<String>::new()).expect("params");
     ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    ca_params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::DigitalSignature];
+    ca_params.key_usages = vec![
+        KeyUsagePurpose::KeyCertSign,
+        KeyUsagePurpose::DigitalSignature,
+    ];
     let ca = ca_params.self_signed(&ca_key).expect("CA");
     let key = KeyPair::generate().expect("key");
     let mut params = CertificateParams::new(vec!["localhost".to_string()]).expect("params");
@@ -24,13 +27,14 @@ fn expired() -> (String, Arc<rustls::ServerConfig>) {
     let cert = params.signed_by(&key, &ca, &ca_key).expect("certificate");
     let chain: Vec<CertificateDer<'static>> = vec![cert.der().clone(), ca.der().clone()];
     let private = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key.serialize_der()));
-    let config =
-        rustls::ServerConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
-            .with_safe_default_protocol_versions()
-            .expect("versions")
-            .with_no_client_auth()
-            .with_single_cert(chain, private)
-            .expect("config");
+    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .expect("versions")
+    .with_no_client_auth()
+    .with_single_cert(chain, private)
+    .expect("config");
     (ca.pem(), Arc::new(config))
 }
 
@@ -61,7 +65,11 @@ async fn an_expired_certificate_is_named_expired_first() {
     };
     for settings in [trusted, HttpSettings::default()] {
         let client = settings.client().expect("client");
-        let err = client.get(&url).send().await.expect_err("expired is refused");
+        let err = client
+            .get(&url)
+            .send()
+            .await
+            .expect_err("expired is refused");
         let text = describe(&err);
         assert!(
             text.starts_with("TLS certificate: the server's certificate has expired"),

@@ -226,9 +226,7 @@ fn redact_encoded(text: &str, secret: &[u8]) -> Option<String> {
     // Most texts hold no escape at all: a plain search then.
     if !text.contains(['%', '+', '\\']) {
         let plain = std::str::from_utf8(secret).ok()?;
-        return text
-            .contains(plain)
-            .then(|| text.replace(plain, REDACTED));
+        return text.contains(plain).then(|| text.replace(plain, REDACTED));
     }
     let bytes = text.as_bytes();
     let mut out = String::new();
@@ -284,9 +282,7 @@ fn step(text: &[u8], i: usize, want: u8) -> Option<usize> {
     Some(match text.get(i..)? {
         // Escapes first: a secret holding `%` or `\\` still matches its escaped form.
         [b'%', h, l, ..] if hex_byte(*h, *l) == Some(want) => 3,
-        [b'\\', b'u', b'0', b'0', h, l, ..] if want < 0x80 && hex_byte(*h, *l) == Some(want) => {
-            6
-        }
+        [b'\\', b'u', b'0', b'0', h, l, ..] if want < 0x80 && hex_byte(*h, *l) == Some(want) => 6,
         [b'\\', e, ..] if json_escape(*e) == Some(want) => 2,
         [b'+', ..] if want == b' ' => 1,
         [b, ..] if *b == want => 1,

@@ -412,7 +412,7 @@ fn iam_token_forms() -> Vec<String> {
                 table[usize::from_str_radix(&six, 2).expect("bits")]
             })
             .collect();
-        while out.len() % 4 != 0 {
+        while out.len() < out.len().div_ceil(4) * 4 {
             out.push('=');
         }
         out
@@ -433,11 +433,36 @@ async fn an_iam_token_echoed_in_any_wire_form_is_in_no_display_or_debug() {
     let forms = iam_token_forms();
     let all = forms.join(" ");
     let bodies: Vec<(&str, String, String, &Op)> = vec![
-        ("302 Found", format!("location: /x?t={}\r\n", forms[1]), String::new(), &OP),
-        ("302 Found", format!("location: /x?t={}\r\n", forms[2]), String::new(), &OP),
-        ("302 Found", format!("location: /x?t={}\r\n", forms[3]), String::new(), &OP),
-        ("403 Forbidden", String::new(), format!("{{\"code\":1,\"message\":\"{all}\"}}"), &OP),
-        ("200 OK", String::new(), format!("{{\"ret\":1,\"errmsg\":\"{all}\"}}"), &ENVELOPED),
+        (
+            "302 Found",
+            format!("location: /x?t={}\r\n", forms[1]),
+            String::new(),
+            &OP,
+        ),
+        (
+            "302 Found",
+            format!("location: /x?t={}\r\n", forms[2]),
+            String::new(),
+            &OP,
+        ),
+        (
+            "302 Found",
+            format!("location: /x?t={}\r\n", forms[3]),
+            String::new(),
+            &OP,
+        ),
+        (
+            "403 Forbidden",
+            String::new(),
+            format!("{{\"code\":1,\"message\":\"{all}\"}}"),
+            &OP,
+        ),
+        (
+            "200 OK",
+            String::new(),
+            format!("{{\"ret\":1,\"errmsg\":\"{all}\"}}"),
+            &ENVELOPED,
+        ),
         ("500 Oops", String::new(), all.clone(), &OP),
         ("200 OK", String::new(), format!("not json {all}"), &OP),
     ];
