@@ -435,6 +435,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_wire_form_is_redacted_and_clean_text_is_borrowed() {
+        let secret = Secret::new("a+b/c=d e%f");
+        let r = Redactor::new(&[&secret], &[]);
+        for form in [
+            "a+b/c=d e%f",
+            "a%2Bb%2Fc%3Dd%20e%25f",
+            "a%2bb%2fc%3dd%20e%25f",
+            "a%2Bb%2Fc%3Dd+e%25f",
+            "a+b\\/c=d e%f",
+            "a\\u002bb/c\\u003Dd e%f",
+            "YStiL2M9ZCBlJWY=",
+            "YStiL2M9ZCBlJWY",
+            "YStiL2M9ZCBlJWY%3D",
+        ] {
+            let out = r.redact(&format!("<{form}>"));
+            assert_eq!(out, "<[redacted]>", "{form}");
+        }
+        let url_safe = Redactor::new(&[&Secret::new("??>>??>>")], &[]);
+        assert_eq!(url_safe.redact("Pz8-Pj8_Pj4="), "[redacted]");
+        // A start of the secret where someone else cut the text.
+        assert_eq!(r.redact("got `x a%2Bb%2F...`"), "got `x [redacted]...`");
+        assert_eq!(r.redact("got `a+...`"), "got `a+...`", "too short a start");
+        assert!(matches!(r.redact_cow("nothing + here %41"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn short_credentials_are_refused_by_name() {
+        assert!(check_len("X_TOKEN", "").is_ok(), "empty is not set");
+        assert!(check_len("X_TOKEN", "12345678").is_ok());
+        let e = check_len("X_TOKEN", "t").expect_err("short");
+        assert!(e.starts_with("X_TOKEN is 1 character(s) long"), "{e}");
+        assert!(!e.contains(" t "), "{e}");
+    }
+
+    #[test]
     fn escaped_credentials_are_recognised_in_raw_text() {
         let secret = Secret::new("tok3n");
         let raw = r#"{"a":"\u0074ok3n","b":"\\u0074ok3n","c":"\ud83d\ude00 \u00e9 \ud800x \u12"}"#;

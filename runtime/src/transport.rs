@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use super::net::{self, HttpSettings};
-use super::secret::{Redactor, Secret};
+use super::secret::{check_len, Redactor, Secret};
 
 /// Where a parameter travels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +38,9 @@ pub enum BuildError {
     MissingVariable(String),
     /// An extra CA certificate that is not PEM, or a configuration reqwest refuses.
     Http(net::ClientError),
+    /// A credential shorter than [`MIN_SECRET_LEN`](super::secret::MIN_SECRET_LEN): it could
+    /// not be told apart from response text when errors are redacted. Names which one.
+    Credential(String),
 }
 
 impl std::fmt::Display for BuildError {
@@ -45,6 +48,7 @@ impl std::fmt::Display for BuildError {
         match self {
             BuildError::MissingVariable(v) => write!(f, "base URL variable `{v}` has no value"),
             BuildError::Http(e) => write!(f, "{e}"),
+            BuildError::Credential(m) => f.write_str(m),
         }
     }
 }
@@ -151,6 +155,14 @@ impl TransportBuilder {
     }
 
     pub fn build(self) -> Result<Transport, BuildError> {
+        let tokens = self.credentials.iter().enumerate();
+        let named = tokens
+            .filter_map(|(i, c)| Some((format!("credential {i}"), c.as_ref()?)))
+            .chain(self.signing.access.iter().map(|k| ("the access key".into(), k)))
+            .chain(self.signing.secret.iter().map(|k| ("the secret key".into(), k)));
+        for (what, secret) in named {
+            check_len(&what, secret.expose()).map_err(BuildError::Credential)?;
+        }
         let base_url = match self.base_url {
             Some(url) => url,
             None => {

@@ -484,3 +484,31 @@ async fn an_iam_token_echoed_in_any_wire_form_is_in_no_display_or_debug() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_credential_too_short_to_redact_is_refused_before_anything_is_sent() {
+    let (server, seen) = serve(|_| Some(reply("200 OK", "", "{}")), 4).await;
+    for (what, set) in [
+        ("credential 0", 0),
+        ("the access key", 1),
+        ("the secret key", 2),
+    ] {
+        let mut b = TransportBuilder::new("http://unused", &[], 1, &[]);
+        b.base_url(server.clone());
+        match set {
+            0 => b.credential(0, Secret::new("t")),
+            1 => b.access_key(Secret::new("ak")),
+            _ => b.secret_key(Secret::new("sk-1234")),
+        }
+        let e = b.build().expect_err("refused");
+        let shown = e.to_string();
+        assert!(shown.starts_with(what), "{shown}");
+        assert!(shown.contains("at least 8"), "{shown}");
+    }
+    // Eight characters are enough.
+    let mut b = TransportBuilder::new("http://unused", &[], 1, &[]);
+    b.base_url(server);
+    b.credential(0, Secret::new("tok-1234"));
+    assert!(b.build().is_ok());
+    assert_eq!(seen.load(Ordering::SeqCst), 0, "nothing was sent");
+}
