@@ -457,7 +457,10 @@ mod tests {
         // A start of the secret where someone else cut the text.
         assert_eq!(r.redact("got `x a%2Bb%2F...`"), "got `x [redacted]...`");
         assert_eq!(r.redact("got `a+...`"), "got `a+...`", "too short a start");
-        assert!(matches!(r.redact_cow("nothing + here %41"), Cow::Borrowed(_)));
+        assert!(matches!(
+            r.redact_cow("nothing + here %41"),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

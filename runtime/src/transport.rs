@@ -158,8 +158,18 @@ impl TransportBuilder {
         let tokens = self.credentials.iter().enumerate();
         let named = tokens
             .filter_map(|(i, c)| Some((format!("credential {i}"), c.as_ref()?)))
-            .chain(self.signing.access.iter().map(|k| ("the access key".into(), k)))
-            .chain(self.signing.secret.iter().map(|k| ("the secret key".into(), k)));
+            .chain(
+                self.signing
+                    .access
+                    .iter()
+                    .map(|k| ("the access key".into(), k)),
+            )
+            .chain(
+                self.signing
+                    .secret
+                    .iter()
+                    .map(|k| ("the secret key".into(), k)),
+            );
         for (what, secret) in named {
             check_len(&what, secret.expose()).map_err(BuildError::Credential)?;
         }
