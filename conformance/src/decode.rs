@@ -21,7 +21,7 @@ pub enum Decoded {
 /// Decode a response body (`Value::Null` when empty) of `op`.
 pub fn decode(op: &Operation, status: u16, body: &Value) -> Decoded {
     if status == op.response.status {
-        match unwrap(op, body.clone()) {
+        match unwrap(op, body) {
             Ok(payload) => return Decoded::Success(payload),
             Err(reason) => {
                 return Decoded::Failure {
@@ -39,8 +39,8 @@ pub fn decode(op: &Operation, status: u16, body: &Value) -> Decoded {
 
 /// Remove the operation's envelope (as the validator and the clients do); an envelope-level
 /// failure is `Err`.
-pub fn unwrap(op: &Operation, body: Value) -> Result<Value, String> {
-    spec::envelope::payload(op.response.envelope.as_ref(), &body, &op.response.schema)
+pub fn unwrap(op: &Operation, body: &Value) -> Result<Value, String> {
+    spec::envelope::payload(op.response.envelope.as_ref(), body, &op.response.schema)
         .map_err(|e| e.to_string())
 }
 

@@ -74,11 +74,16 @@ impl Default for WireDriver {
     }
 }
 
-/// A raw response: status and body (`Null` when empty, a string when not JSON).
+/// Longest `Retry-After` taken from a server: longer waits are this long (and live mode waits
+/// only within an example's timeout anyway).
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// A raw response: status and body (`Null` when empty, a string when not JSON; an error
+/// saying where when the body is not UTF-8).
 pub struct RawResponse {
     pub status: u16,
-    pub body: Value,
-    /// `Retry-After` in seconds, when the server sent one.
+    pub body: Result<Value, String>,
+    /// `Retry-After` in seconds, when the server sent one, at most [`MAX_RETRY_AFTER`].
     pub retry_after: Option<Duration>,
     /// `Location` of a 3xx (never followed to another origin, nor with a 307/308).
     pub location: Option<String>,
@@ -205,9 +210,7 @@ impl WireDriver {
                 .get(name)
                 .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
         };
-        let retry_after = header(reqwest::header::RETRY_AFTER)
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .map(Duration::from_secs);
+        let retry_after = header(reqwest::header::RETRY_AFTER).and_then(|v| retry_after(&v));
         let location = header(reqwest::header::LOCATION).filter(|_| (300..400).contains(&status));
         let bytes = net::read_body(resp, self.max_response_bytes)
             .await
@@ -217,18 +220,60 @@ impl WireDriver {
                 }
                 ReadError::Http(e) => net::describe(&e.without_url()),
             })?;
-        let text = String::from_utf8_lossy(&bytes);
-        let body = if text.trim().is_empty() {
-            Value::Null
-        } else {
-            serde_json::from_str(&text).unwrap_or_else(|_| Value::String(text.into_owned()))
-        };
         Ok(RawResponse {
             status,
-            body,
+            body: body(bytes),
             retry_after,
             location,
         })
+    }
+}
+
+/// A `Retry-After` in seconds, clamped to [`MAX_RETRY_AFTER`] (a server may send any number).
+fn retry_after(value: &str) -> Option<Duration> {
+    let digits = value.trim();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // More digits than a u64 holds is still a number: the longest wait.
+    let secs = digits.parse::<u64>().unwrap_or(u64::MAX);
+    Some(Duration::from_secs(secs).min(MAX_RETRY_AFTER))
+}
+
+/// The body as JSON, as text when it is not JSON, `Null` when blank; text that is not UTF-8
+/// is an error naming the first bad byte (replacing it would check other text than was sent).
+/// The bytes become the text without a copy, and the text is dropped once parsed.
+fn body(bytes: Vec<u8>) -> Result<Value, String> {
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        format!(
+            "the response body is not UTF-8: invalid byte 0x{:02x} at offset {at} of {}",
+            e.as_bytes()[at],
+            e.as_bytes().len()
+        )
+    })?;
+    if text.trim().is_empty() {
+        return Ok(Value::Null);
+    }
+    match serde_json::from_str(&text) {
+        Ok(mut json) => {
+            drop(text);
+            compact(&mut json);
+            Ok(json)
+        }
+        Err(_) => Ok(Value::String(text)),
+    }
+}
+
+/// Give back what arrays over-allocated while parsing (up to half of their size).
+fn compact(v: &mut Value) {
+    match v {
+        Value::Array(items) => {
+            items.shrink_to_fit();
+            items.iter_mut().for_each(compact);
+        }
+        Value::Object(map) => map.values_mut().for_each(compact),
+        _ => {}
     }
 }
 
@@ -249,13 +294,27 @@ impl Driver for WireDriver {
                     kind: "transport".into(),
                     message,
                 },
-                Ok(raw) => match decode::decode(call.op.op, raw.status, &raw.body) {
+                Ok(RawResponse {
+                    status,
+                    body: Err(invalid),
+                    ..
+                }) => Observed::Failure {
+                    status: Some(status),
+                    variant: None,
+                    kind: "invalid_body".into(),
+                    message: invalid,
+                },
+                Ok(RawResponse {
+                    status,
+                    body: Ok(body),
+                    ..
+                }) => match decode::decode(call.op.op, status, &body) {
                     Decoded::Success(p) => Observed::Success {
-                        status: raw.status,
+                        status,
                         payload: decode::normalize(&call.op.op.response.schema, &p, call.spec),
                     },
                     Decoded::Failure { variant, reason } => Observed::Failure {
-                        status: Some(raw.status),
+                        status: Some(status),
                         kind: if variant.is_some() {
                             "documented"
                         } else {

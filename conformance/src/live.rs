@@ -2,6 +2,8 @@
 //! response checked against the spec's schemas and reported as drift per example (undeclared
 //! fields, missing required fields, unknown enum values, undocumented statuses). Read-only
 //! operations by default; operations whose address the page does not give are skipped.
+//! Every verdict is computed on the response as received; credentials are redacted only
+//! from what is shown (messages, the snapshot), in every form they take on the wire.
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -9,6 +11,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
+use runtime::secret::{check_len, Redactor};
 use runtime::sign::Keys;
 use runtime::Secret;
 use serde_json::Value;
@@ -103,6 +106,11 @@ pub enum Outcome {
     Drift,
     /// No usable response: connection, TLS, timeout, redirect, a body over the cap.
     Transport,
+    /// The server answered 429 (too many requests) to the last send: the operation was not
+    /// checked, whatever the body says.
+    Throttled,
+    /// The server answered 503 (unavailable) to the last send: not checked either.
+    Unavailable,
     /// The run was interrupted before the example finished.
     Interrupted,
 }
@@ -186,7 +194,7 @@ pub async fn run_live_until(
         let _turn = limits[p.spec.provider.id.as_str()].acquire().await;
         // A safety net above the per-send timeouts: an example never outlives its budget by
         // much, whatever the server does.
-        let budget = opts.timeout + Duration::from_secs(1);
+        let budget = opts.timeout.saturating_add(Duration::from_secs(1));
         let checked = tokio::time::timeout(budget, check_one(p.spec, om, em, opts, driver, token))
             .await
             .unwrap_or_else(|_| {
@@ -231,6 +239,8 @@ pub async fn run_live_until(
                 Some((Verdict::Pass, _)) => "ok".to_string(),
                 Some((Verdict::Skipped(why), _)) => format!("skipped ({why})"),
                 Some((_, Outcome::Transport)) => "TRANSPORT FAILURE".to_string(),
+                Some((_, Outcome::Throttled)) => "THROTTLED (HTTP 429)".to_string(),
+                Some((_, Outcome::Unavailable)) => "UNAVAILABLE (HTTP 503)".to_string(),
                 _ => "DRIFT".to_string(),
             };
             progress(&format!(
@@ -301,6 +311,36 @@ pub fn skip_reason(op: &Operation, ex: &ExampleModel, allow_writes: bool) -> Opt
     None
 }
 
+/// The credentials a live run would send that are too short to redact safely
+/// ([`runtime::secret::MIN_SECRET_LEN`]), one message each naming its variable (never the
+/// value); the run is refused when there is any.
+pub fn short_secrets(
+    files: &[SpecFile],
+    opts: &LiveOptions<'_>,
+    token: &dyn Fn(&str) -> Option<String>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for f in files {
+        let id = f.spec.provider.id.as_str();
+        if !opts.provider.is_none_or_eq(id) {
+            continue;
+        }
+        let (access_var, secret_var) = key_env_vars(id);
+        let keys = (opts.keys)(id);
+        let found = [
+            (token_env_var(id), token(id)),
+            (access_var, keys.access.map(|k| k.expose().to_owned())),
+            (secret_var, keys.secret.map(|k| k.expose().to_owned())),
+        ];
+        for (var, value) in found {
+            if let Some(Err(e)) = value.map(|v| check_len(&var, &v)) {
+                out.push(e);
+            }
+        }
+    }
+    out
+}
+
 async fn check_one(
     spec: &Spec,
     om: &OperationModel<'_>,
@@ -337,12 +377,20 @@ async fn check_one(
         (None, false) => {}
     }
     let credential = token;
-    // A live endpoint may echo the credential back: it must not reach reports. Everything
-    // the server sent is redacted before it is checked, cut or shown; so are the keys.
+    // A live endpoint may echo the credential back: it must not reach reports. What is shown
+    // (messages, the snapshot) is redacted; what is checked is the response as received.
     let mut secrets: Vec<Secret> = credential.iter().map(Secret::new).collect();
     secrets.extend(keys.iter().flat_map(|k| k.iter().cloned()));
     let secret_refs: Vec<&Secret> = secrets.iter().collect();
-    let scrub = |text: String| runtime::secret::redact(&text, &secret_refs, &[]);
+    if let Some(short) = secrets.iter().find(|s| check_len("", s.expose()).is_err()) {
+        let what = match credential.as_deref() == Some(short.expose()) {
+            true => var.clone(),
+            false => format!("{access_var} or {secret_var}"),
+        };
+        return skip(check_len(&what, short.expose()).err().unwrap_or_default());
+    }
+    let redactor = Redactor::new(&secret_refs, &[]);
+    let scrub = |text: String| redactor.redact(&text);
     let call = Call {
         spec,
         op: om,
@@ -358,10 +406,10 @@ async fn check_one(
         None => String::new(),
     };
     let curl = || format!("{}{signed_note}", wire::curl(om, req, opts.base_url, &var));
-    let deadline = Instant::now() + opts.timeout;
+    let started = Instant::now();
     let mut attempt = 1;
     let raw = loop {
-        let left = deadline.saturating_duration_since(Instant::now());
+        let left = opts.timeout.saturating_sub(started.elapsed());
         let raw = match driver.send_within(&call, Some(left)).await {
             Ok(r) => r,
             Err(e) => {
@@ -369,12 +417,13 @@ async fn check_one(
                 return (Verdict::Fail(why), Value::Null, Outcome::Transport);
             }
         };
-        // 429/503 with Retry-After: wait as told when that fits the example's time.
+        // 429/503 with Retry-After: wait as told when that fits the example's time. The wait
+        // comes from the server: compared with the time left, never added to an instant.
         match raw.retry_after {
             Some(wait)
                 if matches!(raw.status, 429 | 503)
                     && attempt < MAX_ATTEMPTS
-                    && Instant::now() + wait < deadline =>
+                    && wait < opts.timeout.saturating_sub(started.elapsed()) =>
             {
                 attempt += 1;
                 tokio::time::sleep(wait).await;
@@ -390,7 +439,37 @@ async fn check_one(
         ));
         return (Verdict::Fail(why), Value::Null, Outcome::Transport);
     }
-    let body = runtime::secret::redact_value(raw.body, &secret_refs, &[]);
+    let shown_raw =
+        |body: &Value| snapshot(raw.status, redactor.redact_value(kept(body, Value::clone)));
+    let body = match raw.body {
+        Ok(body) => body,
+        Err(invalid) => {
+            let why = scrub(format!(
+                "HTTP {}: {invalid}\nreproduce: {}",
+                raw.status,
+                curl()
+            ));
+            return (Verdict::Fail(why), Value::Null, Outcome::Drift);
+        }
+    };
+    // Throttled or unavailable: the operation was not checked, whatever the body says.
+    if matches!(raw.status, 429 | 503) {
+        let (what, outcome) = match raw.status {
+            429 => ("throttled", Outcome::Throttled),
+            _ => ("unavailable", Outcome::Unavailable),
+        };
+        let why = scrub(format!(
+            "{what}: HTTP {} to send {attempt} of at most {MAX_ATTEMPTS}{}; the operation was \
+             not checked\nreproduce: {}",
+            raw.status,
+            match raw.retry_after {
+                Some(wait) => format!(" (Retry-After {} s)", wait.as_secs()),
+                None => String::new(),
+            },
+            curl()
+        ));
+        return (Verdict::Fail(why), shown_raw(&body), outcome);
+    }
     // A refused credential is no check of the operation, documented 401 or not.
     if raw.status == 401 && (credential.is_some() || keys.is_some()) {
         let refused = match keys {
@@ -401,21 +480,36 @@ async fn check_one(
             "HTTP 401: the provider refused {refused}: {body}\nreproduce: {}",
             curl()
         ));
-        let outcome = serde_json::json!({ "status": raw.status, "body": body });
-        return (Verdict::Fail(why), outcome, Outcome::Drift);
+        return (Verdict::Fail(why), shown_raw(&body), Outcome::Drift);
     }
-    let mut drift = drift(spec, op, raw.status, &body);
-    if drift.len() > opts.max_drift {
-        let left_out = drift.len() - opts.max_drift;
-        drift.truncate(opts.max_drift);
-        drift.push(format!("... and {left_out} more drift line(s) not shown"));
-    }
-    // Shown payloads drop volatile and secret values; failures are shown as received.
-    let shown = match decode::unwrap(op, body.clone()) {
-        Ok(p) if raw.status == op.response.status => decode::redact(&op.response.schema, &p, spec),
-        _ => body,
+    // The payload is unwrapped once; the body is dropped as soon as it is no longer needed,
+    // so that a big response is held about once (README, "Live conformance": memory).
+    let (payload, body) = match (raw.status == op.response.status, &op.response.envelope) {
+        // Without an envelope the body is the payload: moved, not copied.
+        (true, None) => (Some(body), Value::Null),
+        (true, Some(_)) => match decode::unwrap(op, &body) {
+            Ok(p) => (Some(p), Value::Null),
+            Err(_) => (None, body),
+        },
+        (false, _) => (None, body),
     };
-    let outcome = serde_json::json!({ "status": raw.status, "body": shown });
+    let drift = match &payload {
+        Some(p) => show(values::check_at_most(
+            &op.response.schema,
+            p,
+            spec,
+            STRICT,
+            opts.max_drift,
+        )),
+        None => drift(spec, op, raw.status, &body, opts.max_drift),
+    };
+    // Shown payloads drop volatile and secret values; failures are shown as received.
+    let shown = match &payload {
+        Some(p) => kept(p, |p| decode::redact(&op.response.schema, p, spec)),
+        None => kept(&body, Value::clone),
+    };
+    drop((payload, body));
+    let outcome = snapshot(raw.status, redactor.redact_value(shown));
     if drift.is_empty() {
         (Verdict::Pass, outcome, Outcome::Pass)
     } else {
@@ -424,31 +518,76 @@ async fn check_one(
     }
 }
 
-/// Everything in a live response the spec does not account for.
-pub fn drift(spec: &Spec, op: &Operation, status: u16, body: &Value) -> Vec<String> {
-    let strict = Options {
-        repr: Repr::Wire,
-        report_unknown_fields: true,
-    };
-    let show = |vs: Vec<values::Violation>| -> Vec<String> {
-        vs.into_iter()
-            .map(|v| {
-                format!(
-                    "{}: {}",
-                    if v.path.is_empty() { "(body)" } else { &v.path },
-                    v.message
-                )
-            })
-            .collect()
-    };
+/// Largest shown body a result keeps (as JSON text); a run holds one per example, so a
+/// bigger one is replaced by its size.
+const MAX_KEPT_BODY: usize = 64 * 1024;
+
+/// `show(body)` when the JSON text of `body` is at most [`MAX_KEPT_BODY`] bytes, else a note
+/// of its size.
+fn kept(body: &Value, show: impl Fn(&Value) -> Value) -> Value {
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0 += buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut n = Count(0);
+    let _ = serde_json::to_writer(&mut n, body);
+    match n.0 <= MAX_KEPT_BODY {
+        true => show(body),
+        false => Value::String(format!("[{} bytes of JSON, not kept]", n.0)),
+    }
+}
+
+fn snapshot(status: u16, body: Value) -> Value {
+    serde_json::json!({ "status": status, "body": body })
+}
+
+/// Responses are checked strictly: the wire representation, undeclared members reported.
+const STRICT: Options = Options {
+    repr: Repr::Wire,
+    report_unknown_fields: true,
+};
+
+/// Drift lines, the ones over the cap counted in a last line.
+fn show((kept, dropped): (Vec<values::Violation>, usize)) -> Vec<String> {
+    let mut lines: Vec<String> = kept
+        .into_iter()
+        .map(|v| {
+            format!(
+                "{}: {}",
+                if v.path.is_empty() { "(body)" } else { &v.path },
+                v.message
+            )
+        })
+        .collect();
+    if dropped > 0 {
+        lines.push(format!("... and {dropped} more drift line(s) not shown"));
+    }
+    lines
+}
+
+/// Everything in a live response the spec does not account for: at most `max` lines, then
+/// one counting the rest.
+pub fn drift(spec: &Spec, op: &Operation, status: u16, body: &Value, max: usize) -> Vec<String> {
     if status == op.response.status {
-        return match decode::unwrap(op, body.clone()) {
-            Ok(payload) => show(values::check(&op.response.schema, &payload, spec, strict)),
+        return match decode::unwrap(op, body) {
+            Ok(payload) => show(values::check_at_most(
+                &op.response.schema,
+                &payload,
+                spec,
+                STRICT,
+                max,
+            )),
             // An envelope failure under the success status: check it as a documented failure.
-            Err(_) => error_drift(spec, op, status, body, strict, true),
+            Err(_) => error_drift(spec, op, status, body, true, max),
         };
     }
-    error_drift(spec, op, status, body, strict, false)
+    error_drift(spec, op, status, body, false, max)
 }
 
 fn error_drift(
@@ -456,8 +595,8 @@ fn error_drift(
     op: &Operation,
     status: u16,
     body: &Value,
-    strict: Options,
     enveloped: bool,
+    max: usize,
 ) -> Vec<String> {
     // The documented failure the body is; else the one its status points to, to show how its
     // shape drifted.
@@ -468,9 +607,16 @@ fn error_drift(
     });
     match case {
         None => vec![format!("undocumented status {status}")],
-        Some(c) => values::check(&c.schema, body, spec, strict)
-            .into_iter()
-            .map(|v| format!("error `{}` {}: {}", c.name, v.path, v.message))
-            .collect(),
+        Some(c) => {
+            let (kept, dropped) = values::check_at_most(&c.schema, body, spec, STRICT, max);
+            let mut lines: Vec<String> = kept
+                .into_iter()
+                .map(|v| format!("error `{}` {}: {}", c.name, v.path, v.message))
+                .collect();
+            if dropped > 0 {
+                lines.push(format!("... and {dropped} more drift line(s) not shown"));
+            }
+            lines
+        }
     }
 }

@@ -119,8 +119,9 @@ impl ClientBuilder {
         self
     }
 
-    /// Fails when a base URL variable has neither a value nor a default, or a CA
-    /// certificate is not PEM.
+    /// Fails when a base URL variable has neither a value nor a default, a CA
+    /// certificate is not PEM, or a credential is shorter than 8 characters
+    /// (`runtime::secret::MIN_SECRET_LEN`: it could not be redacted safely).
     pub fn build(self) -> Result<Client, runtime::BuildError> {
         self.inner.build().map(|transport| Client { transport })
     }

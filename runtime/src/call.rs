@@ -486,7 +486,7 @@ mod tests {
     fn the_path_and_query_are_written_encoded_in_order() {
         let mut b = TransportBuilder::new("http://unused", &[], 1, &["access-token"]);
         b.base_url("http://h/".into());
-        b.credential(0, crate::Secret::new("t k"));
+        b.credential(0, crate::Secret::new("tok en 12"));
         let t = b.build().expect("a base URL is given");
         let mut call = t.call(reqwest::Method::GET);
         call.path("/v1/");
@@ -500,7 +500,7 @@ mod tests {
         call.token(0, Location::Query, "access-token");
         assert_eq!(
             call.url,
-            "http://h/v1/a%2Fb%20c/x?cmd=7&q=x+y%26z&n=1&n=2&ids=p%2Cq&access-token=t+k"
+            "http://h/v1/a%2Fb%20c/x?cmd=7&q=x+y%26z&n=1&n=2&ids=p%2Cq&access-token=tok+en+12"
         );
     }
 }

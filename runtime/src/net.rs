@@ -194,8 +194,20 @@ fn tls_failure(e: &(dyn std::error::Error + 'static)) -> Option<String> {
             .and_then(|inner| inner.downcast_ref::<rustls::Error>())
     });
     let certificate = |what: &str| {
-        // rustls' Debug (`NotValidForName…`) or Display (`certificate not valid for name …`).
-        if what.starts_with("NotValidForName") || what.contains("not valid for name") {
+        // rustls' Debug (`NotValidForName…`, `Expired…`) or Display (`certificate not valid
+        // for name …`, `certificate expired: …`). Expiry first: no CA makes an expired
+        // certificate good, so "give a private CA" would send the reader the wrong way.
+        if what.starts_with("Expired") || what.contains("certificate expired") {
+            format!(
+                "TLS certificate: the server's certificate has expired ({}); it must be \
+                 renewed on the server",
+                what.strip_prefix("Expired: ").unwrap_or(what)
+            )
+        } else if what.starts_with("NotValidYet") || what.contains("not valid yet") {
+            "TLS certificate: the server's certificate is not valid yet (check the clocks of \
+             both machines)"
+                .to_owned()
+        } else if what.starts_with("NotValidForName") || what.contains("not valid for name") {
             "TLS host name: the server's certificate does not name this host".to_owned()
         } else {
             format!(
@@ -207,7 +219,13 @@ fn tls_failure(e: &(dyn std::error::Error + 'static)) -> Option<String> {
     };
     if let Some(rustls_error) = rustls_error {
         return Some(match rustls_error {
-            rustls::Error::InvalidCertificate(c) => certificate(&format!("{c:?}")),
+            rustls::Error::InvalidCertificate(c) => {
+                let detail = match c {
+                    rustls::CertificateError::ExpiredContext { .. } => format!("Expired: {c}"),
+                    _ => format!("{c:?}"),
+                };
+                certificate(&detail)
+            }
             other => format!("TLS protocol: {other}"),
         });
     }

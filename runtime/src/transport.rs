@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use super::net::{self, HttpSettings};
-use super::secret::{redact, Secret};
+use super::secret::{check_len, Redactor, Secret};
 
 /// Where a parameter travels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,8 +27,8 @@ pub struct Transport {
     max_response_bytes: u64,
     signing: super::sign::Keys,
     user_agent: Option<String>,
-    /// Query parameter names that carry credentials, redacted from every message.
-    secret_names: Vec<&'static str>,
+    /// Every credential (and query names carrying one), redacted from every message.
+    redactor: Redactor,
 }
 
 /// Why a client could not be built.
@@ -38,6 +38,9 @@ pub enum BuildError {
     MissingVariable(String),
     /// An extra CA certificate that is not PEM, or a configuration reqwest refuses.
     Http(net::ClientError),
+    /// A credential shorter than [`MIN_SECRET_LEN`](super::secret::MIN_SECRET_LEN): it could
+    /// not be told apart from response text when errors are redacted. Names which one.
+    Credential(String),
 }
 
 impl std::fmt::Display for BuildError {
@@ -45,6 +48,7 @@ impl std::fmt::Display for BuildError {
         match self {
             BuildError::MissingVariable(v) => write!(f, "base URL variable `{v}` has no value"),
             BuildError::Http(e) => write!(f, "{e}"),
+            BuildError::Credential(m) => f.write_str(m),
         }
     }
 }
@@ -151,6 +155,24 @@ impl TransportBuilder {
     }
 
     pub fn build(self) -> Result<Transport, BuildError> {
+        let tokens = self.credentials.iter().enumerate();
+        let named = tokens
+            .filter_map(|(i, c)| Some((format!("credential {i}"), c.as_ref()?)))
+            .chain(
+                self.signing
+                    .access
+                    .iter()
+                    .map(|k| ("the access key".into(), k)),
+            )
+            .chain(
+                self.signing
+                    .secret
+                    .iter()
+                    .map(|k| ("the secret key".into(), k)),
+            );
+        for (what, secret) in named {
+            check_len(&what, secret.expose()).map_err(BuildError::Credential)?;
+        }
         let base_url = match self.base_url {
             Some(url) => url,
             None => {
@@ -168,6 +190,13 @@ impl TransportBuilder {
             Some(client) => client,
             None => self.settings.client().map_err(BuildError::Http)?,
         };
+        let secrets: Vec<&Secret> = self
+            .credentials
+            .iter()
+            .flatten()
+            .chain(self.signing.iter())
+            .collect();
+        let redactor = Redactor::new(&secrets, &self.secret_names);
         Ok(Transport {
             http,
             base_url,
@@ -176,7 +205,7 @@ impl TransportBuilder {
             max_response_bytes: self.settings.max_response_bytes,
             signing: self.signing,
             user_agent: self.user_agent,
-            secret_names: self.secret_names,
+            redactor,
         })
     }
 }
@@ -211,30 +240,19 @@ impl Transport {
         &self.base_url
     }
 
-    /// Every credential this transport holds: tokens and signing keys.
-    fn secrets(&self) -> Vec<&Secret> {
-        self.credentials
-            .iter()
-            .flatten()
-            .chain(self.signing.iter())
-            .collect()
-    }
-
-    /// `text` without any credential of this transport.
+    /// `text` without any credential of this transport, in any form it takes on the wire.
     pub fn redact(&self, text: &str) -> String {
-        redact(text, &self.secrets(), &self.secret_names)
+        self.redactor.redact(text)
     }
 
     /// The redaction of one string, for [`Redacting`](super::redacting::Redacting): `Some`
     /// when the text held a credential.
     pub(crate) fn redactor(&self) -> impl Fn(&str) -> Option<String> + '_ {
-        let secrets = self.secrets();
-        let idle = secrets.iter().all(|s| s.expose().is_empty()) && self.secret_names.is_empty();
         move |text: &str| {
-            if idle {
+            if self.redactor.is_idle() {
                 return None;
             }
-            let out = redact(text, &secrets, &self.secret_names);
+            let out = self.redactor.redact(text);
             (out != text).then_some(out)
         }
     }

@@ -363,3 +363,152 @@ async fn xml_failures_are_read_under_the_root_and_redacted() {
         other => panic!("expected the error element, got {other:?}"),
     }
 }
+
+/// An IAM-style token: `+`, `/`, `=` and a space, each escaped differently by each encoding.
+const IAM_TOKEN: &str = "CANARY+dcs/Tok=0001 abc+/=";
+
+/// Every form `IAM_TOKEN` takes on the wire, built here (not by the runtime): percent-encoded
+/// upper and lower hex, form-encoded, JSON-escaped, base64 standard and URL-safe.
+fn iam_token_forms() -> Vec<String> {
+    let upper: String = IAM_TOKEN
+        .bytes()
+        .map(|b| match b.is_ascii_alphanumeric() {
+            true => (b as char).to_string(),
+            false => format!("%{b:02X}"),
+        })
+        .collect();
+    let lower = upper
+        .split('%')
+        .enumerate()
+        .map(|(i, p)| match i {
+            0 => p.to_string(),
+            _ => format!("%{}{}", p[..2].to_ascii_lowercase(), &p[2..]),
+        })
+        .collect::<String>();
+    let form: String = IAM_TOKEN
+        .bytes()
+        .map(|b| match b {
+            b' ' => "+".to_string(),
+            b if b.is_ascii_alphanumeric() => (b as char).to_string(),
+            b => format!("%{b:02X}"),
+        })
+        .collect();
+    let json = IAM_TOKEN.replace('/', "\\/").replace('+', "\\u002B");
+    let b64 = |url: bool| {
+        let table: Vec<char> = ('A'..='Z')
+            .chain('a'..='z')
+            .chain('0'..='9')
+            .chain(if url { ['-', '_'] } else { ['+', '/'] })
+            .collect();
+        let bits: String = IAM_TOKEN.bytes().map(|b| format!("{b:08b}")).collect();
+        let mut out: String = bits
+            .as_bytes()
+            .chunks(6)
+            .map(|c| {
+                let mut six = String::from_utf8_lossy(c).into_owned();
+                while six.len() < 6 {
+                    six.push('0');
+                }
+                table[usize::from_str_radix(&six, 2).expect("bits")]
+            })
+            .collect();
+        while out.len() < out.len().div_ceil(4) * 4 {
+            out.push('=');
+        }
+        out
+    };
+    vec![
+        IAM_TOKEN.to_string(),
+        upper,
+        lower,
+        form,
+        json,
+        b64(false),
+        b64(true),
+    ]
+}
+
+#[tokio::test]
+async fn an_iam_token_echoed_in_any_wire_form_is_in_no_display_or_debug() {
+    let forms = iam_token_forms();
+    let all = forms.join(" ");
+    let bodies: Vec<(&str, String, String, &Op)> = vec![
+        (
+            "302 Found",
+            format!("location: /x?t={}\r\n", forms[1]),
+            String::new(),
+            &OP,
+        ),
+        (
+            "302 Found",
+            format!("location: /x?t={}\r\n", forms[2]),
+            String::new(),
+            &OP,
+        ),
+        (
+            "302 Found",
+            format!("location: /x?t={}\r\n", forms[3]),
+            String::new(),
+            &OP,
+        ),
+        (
+            "403 Forbidden",
+            String::new(),
+            format!("{{\"code\":1,\"message\":\"{all}\"}}"),
+            &OP,
+        ),
+        (
+            "200 OK",
+            String::new(),
+            format!("{{\"ret\":1,\"errmsg\":\"{all}\"}}"),
+            &ENVELOPED,
+        ),
+        ("500 Oops", String::new(), all.clone(), &OP),
+        ("200 OK", String::new(), format!("not json {all}"), &OP),
+    ];
+    for (status, headers, body, op) in bodies {
+        let (server, _) = serve(move |_| Some(reply(status, &headers, &body)), 2).await;
+        let mut b = TransportBuilder::new("http://unused", &[], 1, &[]);
+        b.base_url(server);
+        b.credential(0, Secret::new(IAM_TOKEN));
+        let e = call(b, op).await.expect_err("a failure");
+        let shown = format!("{e}\n{e:?}");
+        for form in &forms {
+            for w in form.as_bytes().windows(8) {
+                let piece = String::from_utf8_lossy(w);
+                assert!(
+                    !shown.contains(piece.as_ref()),
+                    "{status}: piece {piece:?} of {form:?} in:\n{shown}"
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_credential_too_short_to_redact_is_refused_before_anything_is_sent() {
+    let (server, seen) = serve(|_| Some(reply("200 OK", "", "{}")), 4).await;
+    for (what, set) in [
+        ("credential 0", 0),
+        ("the access key", 1),
+        ("the secret key", 2),
+    ] {
+        let mut b = TransportBuilder::new("http://unused", &[], 1, &[]);
+        b.base_url(server.clone());
+        match set {
+            0 => b.credential(0, Secret::new("t")),
+            1 => b.access_key(Secret::new("ak")),
+            _ => b.secret_key(Secret::new("sk-1234")),
+        }
+        let e = b.build().expect_err("refused");
+        let shown = e.to_string();
+        assert!(shown.starts_with(what), "{shown}");
+        assert!(shown.contains("at least 8"), "{shown}");
+    }
+    // Eight characters are enough.
+    let mut b = TransportBuilder::new("http://unused", &[], 1, &[]);
+    b.base_url(server);
+    b.credential(0, Secret::new("tok-1234"));
+    assert!(b.build().is_ok());
+    assert_eq!(seen.load(Ordering::SeqCst), 0, "nothing was sent");
+}

@@ -50,13 +50,28 @@ const MAX_DEPTH: usize = 64;
 
 /// Check `value` against `schema`; `spec` resolves `type: ref`. Empty result: valid.
 pub fn check(schema: &Schema, value: &Value, spec: &Spec, opts: Options) -> Vec<Violation> {
+    check_at_most(schema, value, spec, opts, usize::MAX).0
+}
+
+/// [`check`] keeping the first `max` violations, and counting the others without holding
+/// them: a value of millions of bad members (a hostile live response) is checked in memory
+/// bounded by `max`, not by its size.
+pub fn check_at_most(
+    schema: &Schema,
+    value: &Value,
+    spec: &Spec,
+    opts: Options,
+    max: usize,
+) -> (Vec<Violation>, usize) {
     let mut w = Walker {
         spec,
         opts,
         out: Vec::new(),
+        max,
+        dropped: 0,
     };
     w.walk(schema, value, "", 0);
-    w.out
+    (w.out, w.dropped)
 }
 
 /// Turn one wire string (a query, header or form value) into the typed JSON value its schema
@@ -169,10 +184,17 @@ struct Walker<'a> {
     spec: &'a Spec,
     opts: Options,
     out: Vec<Violation>,
+    /// Violations kept at most; the rest are counted in `dropped`.
+    max: usize,
+    dropped: usize,
 }
 
 impl Walker<'_> {
     fn fail(&mut self, path: &str, message: String) {
+        if self.out.len() >= self.max {
+            self.dropped += 1;
+            return;
+        }
         self.out.push(Violation {
             path: path.to_string(),
             message,
@@ -400,10 +422,13 @@ impl Walker<'_> {
                 reasons.push(format!("`{}`: not the literal {lit}", v.name));
             }
             if let Some(s) = &v.schema {
+                // Only the first reason is shown.
                 let mut inner = Walker {
                     spec: self.spec,
                     opts: self.opts,
                     out: Vec::new(),
+                    max: 1,
+                    dropped: 0,
                 };
                 inner.walk(s, value, path, depth + 1);
                 match inner.out.first() {

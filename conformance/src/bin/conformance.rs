@@ -9,7 +9,9 @@
 //! could not run (bad arguments, specs that do not load or validate, an address that cannot
 //! be bound, generated protocol tests that cannot be built or run, a report that cannot be
 //! written); 3 live: at least one example got no usable response (connection, TLS, timeout,
-//! redirect, a body over the cap); 130 live: interrupted (Ctrl-C), report still written.
+//! redirect, a body over the cap); 4 live: throttled or unavailable (the last answer to an
+//! example was 429 or 503, so it was not checked); 130 live: interrupted (Ctrl-C), report
+//! still written.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -34,6 +36,8 @@ const CANNOT_RUN: u8 = 2;
 const TRANSPORT: u8 = 3;
 /// Live: interrupted by Ctrl-C (the report and JUnit are still written).
 const INTERRUPTED: u8 = 130;
+/// Live: an example's last answer was 429 or 503 (not checked), and none got no answer.
+const THROTTLED: u8 = 4;
 
 #[derive(Parser)]
 #[command(
@@ -43,7 +47,9 @@ const INTERRUPTED: u8 = 130;
                   command could not run (bad arguments, invalid specs, an address that cannot be \
                   bound, generated protocol tests that cannot be built or run, a report that \
                   cannot be written); 3 live: an example got no usable response (connection, \
-                  TLS, timeout, redirect, body over the cap); 130 live: interrupted (Ctrl-C)."
+                  TLS, timeout, redirect, body over the cap); 4 live: throttled or unavailable \
+                  (429 or 503 to an example's last send: not checked); 130 live: interrupted \
+                  (Ctrl-C)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -61,7 +67,9 @@ enum Command {
                             was skipped; 1 at least one failed (live: drift); 2 the replay could \
                             not run (including generated protocol tests that cannot be built or \
                             run); 3 live: an example got no usable response (connection, TLS, \
-                            timeout, redirect, body over the cap); 130 live: interrupted."
+                            timeout, redirect, body over the cap); 4 live: throttled or \
+                            unavailable (429 or 503 to an example's last send: not checked); \
+                            130 live: interrupted."
     )]
     Replay(ReplayArgs),
     /// Serve every spec from the spec-built mock server until Ctrl-C. Prints one line per
@@ -313,6 +321,10 @@ async fn execute(
                 ..LiveOptions::new(base_url)
             };
             let token = |provider: &str| std::env::var(token_env_var(provider)).ok();
+            let short = conformance::live::short_secrets(files, &opts, &token);
+            if !short.is_empty() {
+                return Err(short.join("\nconformance: "));
+            }
             // Progress goes to stderr, one line per example as it finishes.
             let mut progress = |line: &str| eprintln!("{line}");
             let interrupt = async {
@@ -329,6 +341,8 @@ async fn execute(
                 TRANSPORT
             } else if run.count(Outcome::Drift) > 0 {
                 FAILED
+            } else if run.count(Outcome::Throttled) + run.count(Outcome::Unavailable) > 0 {
+                THROTTLED
             } else {
                 OK
             };
