@@ -5,13 +5,16 @@
 mod client_tls;
 mod curl;
 mod examples;
+mod live_answers;
 mod live_hostile;
 mod live_pacing;
 mod live_process;
 mod live_signing;
 mod live_tls;
+mod live_verdict_raw;
 mod mock;
 mod mock_limits;
 mod mock_signing;
 mod replay;
 mod report;
+mod tls_expired;
