@@ -153,11 +153,17 @@ fn render_manifest(package: &Value) -> Result<String, String> {
     }
 
     out.push_str("\n[dependencies]\n");
+    /// The crate `cargo hakari` writes so that the workspace resolves one feature set per
+    /// dependency; a standalone crate resolves its own.
+    const WORKSPACE_HACK: &str = "workspace-hack";
     for dep in package["dependencies"].as_array().into_iter().flatten() {
         if !dep["kind"].is_null() {
             continue; // dev- and build-dependencies: the tests and build scripts stay home
         }
         let dep_name = dep["name"].as_str().unwrap_or("?");
+        if dep_name == WORKSPACE_HACK {
+            continue; // a build aid of the workspace, not a dependency of the code
+        }
         if !dep["target"].is_null() {
             return Err(format!(
                 "{name} depends on {dep_name} for one target only; standalone copies do not support that yet"

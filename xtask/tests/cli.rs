@@ -4,7 +4,7 @@
 
 use std::process::Command;
 
-use crate::common::{copies_dir, describe, root, workspace_copy, xtask};
+use crate::common::{conformance_binary, copies_dir, describe, root, workspace_copy, xtask};
 
 /// With `generated/src/lib.rs` broken, `codegen` still runs and repairs it: the regenerator
 /// neither builds nor loads the generated crate, and `--workspace` points it at another tree.
@@ -149,9 +149,12 @@ fn standalone_crate_builds() {
     );
 
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    // `check`: the crate and its example programs type-check against the copied runtime
+    // and the template's dependencies (all a standalone crate can get wrong), without
+    // generating code for a dependency graph of its own.
     let status = Command::new(cargo)
         .args([
-            "build",
+            "check",
             "--offline",
             "--quiet",
             "--examples",
@@ -161,12 +164,13 @@ fn standalone_crate_builds() {
         .env("CARGO_TARGET_DIR", copies_dir().join("target"))
         .status()
         .expect("run cargo");
-    assert!(status.success(), "standalone crate does not build");
+    assert!(status.success(), "standalone crate does not compile");
 }
 
 /// `cargo xtask conformance --help` and `mock --help` reach the conformance binary's own help.
 #[test]
 fn conformance_commands_pass_help_through() {
+    let _binary = conformance_binary();
     for (command, subcommand) in [("conformance", "replay"), ("mock", "mock")] {
         let out = xtask(&root(), &[command, "--help"]);
         let stdout = String::from_utf8_lossy(&out.stdout);
@@ -182,6 +186,7 @@ fn conformance_commands_pass_help_through() {
 /// Flags reach the conformance binary unchanged and its exit code comes back.
 #[test]
 fn conformance_exit_codes_pass_through() {
+    let _binary = conformance_binary();
     let out = xtask(&root(), &["mock", "--no-such-flag"]);
     assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
     assert!(

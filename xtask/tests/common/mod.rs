@@ -73,11 +73,22 @@ pub fn target_dir() -> PathBuf {
         .to_path_buf()
 }
 
-/// Where tests that build a copy of the workspace keep it, and the target directory those
-/// builds share (`<target>/test-workspaces/target`). Not the suite's own target directory:
-/// a copy's binaries and examples would replace the workspace's own under the same names.
+/// Where tests that build a copy of the workspace keep it (`<target>/test-workspaces`).
 pub fn copies_dir() -> PathBuf {
     target_dir().join("test-workspaces")
+}
+
+/// Held by tests that run the conformance binary through cargo in the workspace's target
+/// directory, and by the test that builds a workspace copy there: the copy's `conformance`
+/// binary is linked to the same place (`<target>/debug/conformance`) until the workspace's is
+/// linked back, so the two never overlap.
+pub static CONFORMANCE_BINARY: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// [`CONFORMANCE_BINARY`], also when a test that held it failed.
+pub fn conformance_binary() -> std::sync::MutexGuard<'static, ()> {
+    CONFORMANCE_BINARY
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// A copy of the whole workspace (every crate, no build output and no git data) at a fixed
