@@ -42,7 +42,15 @@ impl Drop for RelinkWorkspaceArtifacts {
     fn drop(&mut self) {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         let _ = Command::new(cargo)
-            .args(["build", "--offline", "-q", "-p", "conformance", "--bin", "conformance"])
+            .args([
+                "build",
+                "--offline",
+                "-q",
+                "-p",
+                "conformance",
+                "--bin",
+                "conformance",
+            ])
             .args(["-p", "generated", "--examples", "--manifest-path"])
             .arg(root().join("Cargo.toml"))
             .env("CARGO_TARGET_DIR", target_dir())

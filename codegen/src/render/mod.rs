@@ -134,6 +134,29 @@ pub fn render_timed(
     Ok((out, phases))
 }
 
+/// `f` of every provider of `model`, each on a thread of its own, in provider order.
+pub(crate) fn each_provider<T: Send>(
+    model: &Model,
+    f: impl Fn(&crate::model::ProviderModel) -> Result<T, RenderError> + Sync,
+) -> Result<Vec<T>, RenderError> {
+    let f = &f;
+    let done: Vec<(Result<T, RenderError>, Duration)> = std::thread::scope(|scope| {
+        let running: Vec<_> = model
+            .providers
+            .iter()
+            .map(|p| scope.spawn(move || (f(p), FORMAT_TIME.get())))
+            .collect();
+        running
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    // The formatting those threads did counts as this renderer's (`--timings`).
+    let formatting: Duration = done.iter().map(|(_, d)| *d).sum();
+    FORMAT_TIME.set(FORMAT_TIME.get() + formatting);
+    done.into_iter().map(|(r, _)| r).collect()
+}
+
 thread_local! {
     /// Time this thread spent in [`unparse`], for [`render_timed`].
     static FORMAT_TIME: Cell<Duration> = const { Cell::new(Duration::ZERO) };

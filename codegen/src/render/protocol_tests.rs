@@ -54,12 +54,15 @@ impl Renderer for ProtocolTestRenderer {
             .map(|p| p.source.as_str())
             .collect::<Vec<_>>()
             .join(", ");
-        let mut providers = Vec::new();
-        let mut builders = Vec::new();
-        for p in &model.providers {
-            providers.push(provider_module(p)?);
-            builders.push(builder_module(p)?);
-        }
+        // Each provider's two modules parsed and printed on a thread of its own (syntax
+        // trees cannot cross threads; printed items concatenate to the printed file).
+        let printed = crate::render::each_provider(model, |p| {
+            Ok((
+                print_module(provider_module(p)?, "tests/protocol.rs")?,
+                print_module(builder_module(p)?, "tests/builders.rs")?,
+            ))
+        })?;
+        let (providers, builders): (Vec<String>, Vec<String>) = printed.into_iter().unzip();
         let tokens = quote! {
             //! Protocol tests: one test per documented example. Each calls the operation with
             //! the example's values through the typed request and compares the value decoded
@@ -71,8 +74,6 @@ impl Renderer for ProtocolTestRenderer {
 
             /// Sent and expected instead of the documented credential.
             const CREDENTIAL: &str = #PLACEHOLDER;
-
-            #(#providers)*
         };
         let file: syn::File = syn::parse2(tokens).map_err(|e| RenderError::Rust {
             what: "tests/protocol.rs".into(),
@@ -88,7 +89,7 @@ impl Renderer for ProtocolTestRenderer {
             contents: format!(
                 "{}{}",
                 banner("// ", &sources, ""),
-                crate::render::unparse(&file)
+                crate::render::unparse(&file) + &providers.concat()
             ),
         });
         let tokens = quote! {
@@ -109,8 +110,6 @@ impl Renderer for ProtocolTestRenderer {
                         .is_some_and(|rest| rest.is_empty() || rest.starts_with(['[', '.']))
                 })
             }
-
-            #(#builders)*
         };
         let file: syn::File = syn::parse2(tokens).map_err(|e| RenderError::Rust {
             what: "tests/builders.rs".into(),
@@ -121,7 +120,7 @@ impl Renderer for ProtocolTestRenderer {
             contents: format!(
                 "{}{}",
                 banner("// ", &sources, ""),
-                crate::render::unparse(&file)
+                crate::render::unparse(&file) + &builders.concat()
             ),
         });
         Ok(())
@@ -133,6 +132,19 @@ fn id(name: &str) -> Ident {
         Some(raw) => Ident::new_raw(raw, Span::call_site()),
         None => Ident::new(name, Span::call_site()),
     }
+}
+
+/// One module's tokens, parsed and printed as the items of a file print.
+fn print_module(tokens: TokenStream, what: &str) -> Result<String, RenderError> {
+    let item: syn::Item = syn::parse2(tokens).map_err(|e| RenderError::Rust {
+        what: what.into(),
+        message: e.to_string(),
+    })?;
+    Ok(crate::render::unparse(&syn::File {
+        shebang: None,
+        attrs: Vec::new(),
+        items: vec![item],
+    }))
 }
 
 fn err(p: &ProviderModel, o: &OpModel, ex: &str, message: String) -> RenderError {

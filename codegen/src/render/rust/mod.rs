@@ -43,21 +43,28 @@ impl Renderer for RustRenderer {
             Layout::Workspace => "generated".to_owned(),
             Layout::Standalone { name } => name.clone(),
         };
-        for p in &model.providers {
-            out.push(OutputFile {
-                path: format!("src/{}.rs", p.module).into(),
-                contents: format!(
-                    "{}{}",
-                    banner("// ", &p.source, ""),
-                    provider_module(p, &crate_name.replace('-', "_"))?
-                ),
-            });
-            out.push(rust_file(
-                format!("examples/{}.rs", p.module),
-                &p.source,
-                client::example(p, &crate_name.replace('-', "_"))?,
-                &p.module,
-            )?);
+        let krate = crate_name.replace('-', "_");
+        // Each provider's module and example on a thread of its own: syntax trees cannot
+        // cross threads (proc-macro2's types are neither Send nor Sync), printed text can.
+        for files in crate::render::each_provider(model, |p| {
+            Ok([
+                OutputFile {
+                    path: format!("src/{}.rs", p.module).into(),
+                    contents: format!(
+                        "{}{}",
+                        banner("// ", &p.source, ""),
+                        provider_module(p, &krate)?
+                    ),
+                },
+                rust_file(
+                    format!("examples/{}.rs", p.module),
+                    &p.source,
+                    client::example(p, &krate)?,
+                    &p.module,
+                )?,
+            ])
+        })? {
+            out.extend(files);
         }
         out.push(rust_file(
             "src/lib.rs".into(),
