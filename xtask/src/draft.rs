@@ -1,5 +1,7 @@
 //! `cargo xtask draft PAGE [--provider ID] [--out FILE [--force]]` writes a spec draft from a
 //! vendor page; `--against SPEC` reports the page's differences from a current spec instead.
+//! `cargo xtask draft DIR --provider ID` drafts every operation page of a docs tree into one
+//! spec, listing the pages it skipped or could not read.
 //! Exit codes: 0 written (or no differences), 1 differences found (`--against`), 2 bad input
 //! (page or spec unreadable, `--out` exists without `--force`, a draft that does not validate).
 
@@ -9,12 +11,13 @@ use std::process::ExitCode;
 #[derive(clap::Args)]
 #[command(
     after_help = "Exit codes: 0 draft written (--against: no differences); 1 differences found \
-                  (--against); 2 bad input (page missing, not a regular file, empty, binary, not \
+                  (--against); 2 bad input (a directory without --provider; page missing, not a regular file, empty, binary, not \
                   UTF-8 or over 16 MiB; a spec that does not load; --out exists without --force; \
                   a --provider that is not snake_case; a draft that does not validate)."
 )]
 pub struct Args {
-    /// The page: plain text, Markdown or HTML, UTF-8.
+    /// The page: plain text, Markdown, HTML or reStructuredText, UTF-8; or a directory of
+    /// reStructuredText pages (tree mode, --provider required).
     page: PathBuf,
     /// Provider id of the draft (default: guessed from the page's host).
     #[arg(long, value_name = "ID")]
@@ -31,6 +34,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> ExitCode {
+    if args.page.is_dir() {
+        return tree(args);
+    }
     let page = match draft::Page::read(&args.page) {
         Ok(p) => p,
         Err(e) => {
@@ -39,12 +45,7 @@ pub fn run(args: Args) -> ExitCode {
         }
     };
     if let Some(provider) = &args.provider {
-        let snake = provider
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-            && provider.starts_with(|c: char| c.is_ascii_lowercase());
-        if !snake {
-            eprintln!("error: --provider {provider:?}: write a snake_case id, e.g. `my_cloud`");
+        if !snake_case(provider) {
             return ExitCode::from(2);
         }
     }
@@ -77,6 +78,62 @@ pub fn run(args: Args) -> ExitCode {
         );
         return ExitCode::from(1);
     }
+    write(&args, &d)
+}
+
+fn snake_case(provider: &str) -> bool {
+    let snake = provider
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && provider.starts_with(|c: char| c.is_ascii_lowercase());
+    if !snake {
+        eprintln!("error: --provider {provider:?}: write a snake_case id, e.g. `my_cloud`");
+    }
+    snake
+}
+
+/// Tree mode: every operation page under the directory into one spec.
+fn tree(args: Args) -> ExitCode {
+    let Some(provider) = &args.provider else {
+        eprintln!(
+            "error: {} is a directory: tree mode needs --provider ID",
+            args.page.display()
+        );
+        return ExitCode::from(2);
+    };
+    if !snake_case(provider) {
+        return ExitCode::from(2);
+    }
+    if args.against.is_some() {
+        eprintln!("error: --against with a directory is not supported yet; give one page");
+        return ExitCode::from(2);
+    }
+    let t = match draft::tree::draft_tree(&args.page, provider) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!(
+                "error: {}: cannot read the directory: {e}",
+                args.page.display()
+            );
+            return ExitCode::from(2);
+        }
+    };
+    for (f, why) in &t.skipped {
+        eprintln!("skipped {f}: {why}");
+    }
+    for (f, why) in &t.unreadable {
+        eprintln!("not read {f}: {why}");
+    }
+    eprintln!(
+        "drafted {} operation page(s), skipped {}, could not read {}",
+        t.draft.spec.provider.sources.len(),
+        t.skipped.len(),
+        t.unreadable.len()
+    );
+    write(&args, &t.draft)
+}
+
+fn write(args: &Args, d: &draft::Draft) -> ExitCode {
     if !d.problems.is_empty() {
         eprintln!("warning: the draft does not validate yet:");
         d.problems.eprint();
