@@ -34,6 +34,7 @@ pub mod request;
 pub mod route;
 pub mod rst;
 pub mod scan;
+pub mod score;
 pub mod tree;
 pub mod vocab;
 

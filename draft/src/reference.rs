@@ -510,14 +510,23 @@ pub fn read(items: &[Item], file: &str) -> Result<PageOp, NotAnOperation> {
     let mut bare_errors = Vec::new();
     for (s, at) in statuses.iter().filter(|s| s.0 >= 400) {
         match responses.iter().find(|r| r.0 == *s) {
-            Some((_, schema, _)) => errors.push(error_case(*s, schema.clone(), &ctx.types, *at)),
+            Some((_, schema, _)) => {
+                let table = schema_span(schema, &ctx.types);
+                errors.push(error_case(*s, schema.clone(), &ctx.types, &[*at, table]))
+            }
             None => bare_errors.push((*s, *at)),
         }
     }
     // Error body tables under a status the status table does not list.
     for (s, schema, at) in responses.iter().filter(|r| r.0 >= 400) {
         if !errors.iter().any(|e| e.status == *s) {
-            errors.push(error_case(*s, schema.clone(), &ctx.types, (*at, *at)));
+            let table = schema_span(schema, &ctx.types);
+            errors.push(error_case(
+                *s,
+                schema.clone(),
+                &ctx.types,
+                &[(*at, *at), table],
+            ));
         }
     }
     let mut op = Operation {
@@ -566,7 +575,7 @@ pub fn read(items: &[Item], file: &str) -> Result<PageOp, NotAnOperation> {
         "",
         format!("id from the file name, effect from the method at line {addr_line}"),
     );
-    let (examples, errata, base) = examples(&op, &ctx.types, &requests, &answers);
+    let (examples, mut errata, base) = examples(&op, &ctx.types, &requests, &answers);
     op.examples = examples;
     // The page's examples leave the token out; the replay sends what an example documents.
     let token = auth
@@ -582,6 +591,12 @@ pub fn read(items: &[Item], file: &str) -> Result<PageOp, NotAnOperation> {
                         &format!("/examples/{k}"),
                         format!("`{name}` placeholder added: the example does not show the token"),
                     );
+                    // A value the page never prints: the example rests on an erratum.
+                    let gap = format!("the token header `{name}` is not shown");
+                    match errata.iter_mut().find(|e| e.0 == k) {
+                        Some(e) => e.1 = format!("{}; {gap}", e.1),
+                        None => errata.push((k, gap)),
+                    }
                 }
             }
         }
@@ -603,7 +618,7 @@ pub fn error_case(
     status: u16,
     schema: Schema,
     types: &IndexMap<String, TypeDef>,
-    at: (usize, usize),
+    at: &[(usize, usize)],
 ) -> ErrorCase {
     let first = schema
         .reference
@@ -622,8 +637,20 @@ pub fn error_case(
             equals: IndexMap::new(),
         },
         retryable: false,
-        cite: lines_cite(&[at]),
+        cite: lines_cite(at),
     }
+}
+
+/// The page lines of the table a referenced type was read from.
+fn schema_span(s: &Schema, types: &IndexMap<String, TypeDef>) -> (usize, usize) {
+    let cite = s
+        .reference
+        .as_ref()
+        .and_then(|r| types.get(r))
+        .and_then(|t| t.cite.as_ref());
+    let Some(c) = cite else { return (0, 0) };
+    let (a, b) = c.0.split_once('-').unwrap_or((&c.0, &c.0));
+    (a.trim().parse().unwrap_or(0), b.trim().parse().unwrap_or(0))
 }
 
 type Examples = (Vec<Example>, Vec<(usize, String)>, Option<String>);

@@ -280,14 +280,29 @@ pub fn assemble(pages: &[(Page, PageOp)], provider: &str, title: &str) -> (Spec,
         ops.push(op);
     }
     // Statuses a page lists as errors without a body table take the tree's error body.
-    for ((_, p), op) in pages.iter().zip(ops.iter_mut()) {
+    for (i, ((_, p), op)) in pages.iter().zip(ops.iter_mut()).enumerate() {
         for (s, at) in &p.bare_errors {
             if op.errors.iter().any(|e| e.status == *s) {
                 continue;
             }
             if let Some((schema, _)) = &error_type {
-                let mut e = reference::error_case(*s, schema.clone(), &types, *at);
-                e.status_documented = true;
+                let mut e = reference::error_case(*s, schema.clone(), &types, &[*at]);
+                // The body is the one another page gives: cite its table too.
+                let table = schema
+                    .reference
+                    .as_ref()
+                    .and_then(|r| types.get(r))
+                    .and_then(|t| t.cite.clone());
+                if let (Some(c), Some(t)) = (&mut e.cite, table) {
+                    c.0 = format!("{}; {}", c.0, t.0);
+                }
+                note(
+                    &mut notes,
+                    &format!("/operations/{i}/errors/{}", op.errors.len()),
+                    format!(
+                        "status {s} has no body table on its page: the body another page gives for an error"
+                    ),
+                );
                 op.errors.push(e);
             }
         }
