@@ -121,6 +121,13 @@ pub fn value(
         }
         Kind::OneOf | Kind::Unit => None,
     };
+    let out = match out {
+        Some(d) if !within(&d, s) => {
+            diffs.push(format!("`{shown}` is outside the bounds its row states"));
+            return None;
+        }
+        other => other,
+    };
     match &out {
         None => diffs.push(format!("`{shown}` does not read as its table's type")),
         Some(d) if d != v && !matches!(v, Value::Object(_) | Value::Array(_)) => {
@@ -129,6 +136,21 @@ pub fn value(
         _ => {}
     }
     out
+}
+
+/// Whether a value keeps the bounds the schema states.
+fn within(v: &Value, s: &Schema) -> bool {
+    let len = |n: usize, lo: Option<u32>, hi: Option<u32>| {
+        lo.is_none_or(|m| n >= m as usize) && hi.is_none_or(|m| n <= m as usize)
+    };
+    match v {
+        Value::String(t) => len(t.chars().count(), s.min_length, s.max_length),
+        Value::Array(xs) => len(xs.len(), s.min_items, s.max_items),
+        Value::Number(n) => n.as_f64().is_some_and(|x| {
+            s.minimum.is_none_or(|m| x >= m as f64) && s.maximum.is_none_or(|m| x <= m as f64)
+        }),
+        _ => true,
+    }
 }
 
 #[cfg(test)]

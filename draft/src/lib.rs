@@ -37,6 +37,7 @@ pub mod scan;
 pub mod score;
 pub mod tree;
 pub mod vocab;
+pub mod words;
 
 use spec::diag::Diagnostics;
 use spec::format::Spec;

@@ -8,7 +8,7 @@
 use indexmap::IndexMap;
 use serde_json::Value;
 use spec::format::{
-    AuthRef, AuthScheme, BodyEncoding, Cite, Effect, ErrorCase, Example, ExampleRequest,
+    AuthRef, AuthScheme, BodyEncoding, Cite, Effect, EnumValue, ErrorCase, Example, ExampleRequest,
     ExampleResponse, Field, Kind, Location, Match, Method, Operation, Parameter, Request, Response,
     Schema, TypeDef,
 };
@@ -19,6 +19,7 @@ use crate::infer::{camel, kind, reference, snake, TODO};
 use crate::request;
 use crate::rst::{self, Item, RstTable};
 use crate::vocab::{self, Column};
+use crate::words;
 
 /// One page's operation with the types it names, its auth schemes and the errata its
 /// examples need.
@@ -160,6 +161,8 @@ fn caption_name(t: &RstTable) -> String {
     }
 }
 
+type Row = (String, Option<bool>, String, (usize, usize), String);
+
 struct Ctx<'a> {
     anchored: IndexMap<String, &'a RstTable>,
     /// Anchor → type name given.
@@ -255,6 +258,65 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Bounds and closed value lists the row states in words (defaults are the caller's).
+    fn worded(&mut self, s: &mut Schema, name: &str, desc: &str, at: (usize, usize), path: &str) {
+        let w = words::read(desc);
+        if words::constrain(s, &w) {
+            self.note(
+                path,
+                format!("bounds of `{name}` read from the words at line {}", at.0),
+            );
+        }
+        let values: Vec<String> = {
+            let mut v: Vec<String> = Vec::new();
+            for x in &w.values {
+                if x.chars().any(char::is_alphanumeric) && !v.contains(x) {
+                    v.push(x.clone());
+                }
+            }
+            v
+        };
+        if s.kind != Kind::String || values.is_empty() {
+            return;
+        }
+        let def = TypeDef {
+            description: TODO.into(),
+            fields: Vec::new(),
+            values: values
+                .into_iter()
+                .map(|value| EnumValue {
+                    value,
+                    description: TODO.into(),
+                    cite: None,
+                })
+                .collect(),
+            cite: lines_cite(&[at]),
+        };
+        let same = self
+            .types
+            .iter()
+            .find(|(_, t)| t.values == def.values)
+            .map(|(n, _)| n.clone());
+        let n = same.unwrap_or_else(|| {
+            let base = camel(name);
+            let mut n = base.clone();
+            let mut k = 2;
+            while self.types.contains_key(&n) {
+                n = format!("{base}{k}");
+                k += 1;
+            }
+            self.types.insert(n.clone(), def);
+            n
+        });
+        self.note(
+            path,
+            format!("values of `{name}` read from the list at line {}", at.0),
+        );
+        let mut r = reference(&n);
+        r.nullable = s.nullable;
+        *s = r;
+    }
+
     fn note(&mut self, path: &str, text: impl Into<String>) {
         self.notes
             .entry(path.to_string())
@@ -262,13 +324,14 @@ impl<'a> Ctx<'a> {
             .push(format!("TODO(draft): {}", text.into()));
     }
 
-    /// Rows of a field table: (name, required, type cell, lines).
-    fn rows(t: &Table) -> Vec<(String, Option<bool>, String, (usize, usize))> {
+    /// Rows of a field table: (name, required, type cell, lines, description cell).
+    fn rows(t: &Table) -> Vec<Row> {
         let Some(nc) = header_col(t, Column::Name) else {
             return Vec::new();
         };
         let rc = header_col(t, Column::Required);
         let tc = header_col(t, Column::Type);
+        let dc = header_col(t, Column::Description).or(header_col(t, Column::Remarks));
         t.rows
             .iter()
             .zip(&t.rows_at)
@@ -288,6 +351,9 @@ impl<'a> Ctx<'a> {
                             .map(|c| c.text.clone())
                             .unwrap_or_default(),
                         *at,
+                        dc.and_then(|c| r.get(c))
+                            .map(|c| c.text.clone())
+                            .unwrap_or_default(),
                     )
                 })
             })
@@ -296,11 +362,12 @@ impl<'a> Ctx<'a> {
 
     fn fields(&mut self, t: &Table) -> Vec<Field> {
         let mut out: Vec<Field> = Vec::new();
-        for (name, required, ty, at) in Self::rows(t) {
+        for (name, required, ty, at, desc) in Self::rows(t) {
             if out.iter().any(|f| f.name == name) {
                 continue;
             }
-            let schema = self.schema(&ty, "/types");
+            let mut schema = self.schema(&ty, "/types");
+            self.worded(&mut schema, &name, &desc, at, "/types");
             out.push(Field {
                 name,
                 description: TODO.into(),
@@ -377,7 +444,7 @@ pub fn read(items: &[Item], file: &str) -> Result<PageOp, NotAnOperation> {
             }
             Item::Table(t) => match role(&t.caption, &section, status, &t.table) {
                 Role::Params(loc) => {
-                    for (name, required, ty, at) in Ctx::rows(&t.table) {
+                    for (name, required, ty, at, desc) in Ctx::rows(&t.table) {
                         if loc == Location::Header && vocab::is_credential(&name) {
                             auth.insert(
                                 "token".into(),
@@ -407,6 +474,11 @@ pub fn read(items: &[Item], file: &str) -> Result<PageOp, NotAnOperation> {
                         {
                             schema = kind(Kind::String);
                         }
+                        let default = words::default(&schema, &words::read(&desc));
+                        ctx.worded(&mut schema, &name, &desc, at, &at_path);
+                        if default.is_some() {
+                            ctx.note(&at_path, "default read from the words of the row");
+                        }
                         body |= loc == Location::Body;
                         params.push(Parameter {
                             name: name.clone(),
@@ -414,7 +486,7 @@ pub fn read(items: &[Item], file: &str) -> Result<PageOp, NotAnOperation> {
                             description: TODO.into(),
                             required: loc == Location::Path || required.unwrap_or(false),
                             schema,
-                            default: None,
+                            default,
                             role: None,
                             deprecated: None,
                             cite: lines_cite(&[at]),

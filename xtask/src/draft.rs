@@ -1,7 +1,9 @@
 //! `cargo xtask draft PAGE [--provider ID] [--out FILE [--force]]` writes a spec draft from a
 //! vendor page; `--against SPEC` reports the page's differences from a current spec instead.
 //! `cargo xtask draft DIR --provider ID` drafts every operation page of a docs tree into one
-//! spec, listing the pages it skipped or could not read.
+//! spec, listing the pages it skipped or could not read. `cargo xtask draft DIR --score`
+//! measures how much the drafts of the pages in DIR find of the workspace specs that record
+//! them (a report, exit 0).
 //! Exit codes: 0 written (or no differences), 1 differences found (`--against`), 2 bad input
 //! (page or spec unreadable, `--out` exists without `--force`, a draft that does not validate).
 
@@ -13,7 +15,8 @@ use std::process::ExitCode;
     after_help = "Exit codes: 0 draft written (--against: no differences); 1 differences found \
                   (--against); 2 bad input (a directory without --provider; page missing, not a regular file, empty, binary, not \
                   UTF-8 or over 16 MiB; a spec that does not load; --out exists without --force; \
-                  a --provider that is not snake_case; a draft that does not validate)."
+                  a --provider that is not snake_case; a draft that does not validate; --score without a \
+                  directory or with specs that do not load). --score prints a report and exits 0."
 )]
 pub struct Args {
     /// The page: plain text, Markdown, HTML or reStructuredText, UTF-8; or a directory of
@@ -31,9 +34,16 @@ pub struct Args {
     /// Report the page's differences from this spec instead of writing a draft.
     #[arg(long, value_name = "SPEC")]
     against: Option<PathBuf>,
+    /// With a directory: draft each page that a spec of specs/ records and print how much
+    /// each draft finds of that spec (operations, parameters, examples, response fields).
+    #[arg(long, conflicts_with_all = ["against", "out", "provider"])]
+    score: bool,
 }
 
 pub fn run(args: Args) -> ExitCode {
+    if args.score {
+        return score(&args);
+    }
     if args.page.is_dir() {
         return tree(args);
     }
@@ -79,6 +89,29 @@ pub fn run(args: Args) -> ExitCode {
         return ExitCode::from(1);
     }
     write(&args, &d)
+}
+
+/// The measurement: drafts of the pages in the directory against the specs recording them.
+fn score(args: &Args) -> ExitCode {
+    if !args.page.is_dir() {
+        eprintln!(
+            "error: {}: --score reads a directory of pages",
+            args.page.display()
+        );
+        return ExitCode::from(2);
+    }
+    let specs = crate::specs::workspace_root().join("specs");
+    let files = match spec::load::load_paths(&[specs]) {
+        Ok(f) => f,
+        Err(d) => {
+            d.eprint();
+            eprintln!("error: the workspace specs do not load");
+            return ExitCode::from(2);
+        }
+    };
+    let report = draft::score::score(&files, &args.page);
+    print!("{}", report.table());
+    ExitCode::SUCCESS
 }
 
 fn snake_case(provider: &str) -> bool {
