@@ -78,8 +78,13 @@ pub fn read(cell: &str) -> Words {
                 // A list below the label: `- **x**` items.
                 while let Some(next) = lines.get(i + 1).filter(|l| l.starts_with('-')) {
                     let item = next.trim_start_matches('-').trim();
+                    // Items on adjacent lines share one paragraph: `**a** - **b**`.
                     let m = crate::rst::strong(item);
-                    values.push(m.into_iter().next().unwrap_or_else(|| item.to_string()));
+                    if m.is_empty() {
+                        values.extend(item.split(" - ").map(|x| x.trim().to_string()));
+                    } else {
+                        values.extend(m);
+                    }
                     i += 1;
                 }
                 w.values = values;
@@ -162,6 +167,8 @@ mod tests {
         assert_eq!(w.length, Some((0, 255)));
         let w = read("Mode\nEnumeration values:\n-  **pending**\n-  **accepted**\nAfter.");
         assert_eq!(w.values, vec!["pending", "accepted"]);
+        let w = read("Mode\nEnumeration values:\n-  **on** -  **off**");
+        assert_eq!(w.values, vec!["on", "off"]);
         let w = read("Modo\nValores: a, b, c\nPadrão: b");
         assert_eq!(w.values, vec!["a", "b", "c"]);
         assert_eq!(w.default.as_deref(), Some("b"));

@@ -73,22 +73,29 @@ pub fn run(args: Args) -> ExitCode {
             }
         };
         let diffs = draft::against::against(&d.spec, &current.spec, &page.file);
-        if diffs.is_empty() {
-            println!("{}: no differences from {}", page.file, spec_path.display());
-            return ExitCode::SUCCESS;
-        }
-        for x in &diffs {
-            println!("{x}");
-        }
-        println!(
-            "{} difference(s) between {} and {}",
-            diffs.len(),
-            page.file,
-            spec_path.display()
-        );
-        return ExitCode::from(1);
+        return report(&diffs, &page.file, spec_path);
     }
     write(&args, &d)
+}
+
+fn report(
+    diffs: &[draft::against::Difference],
+    what: &str,
+    spec_path: &std::path::Path,
+) -> ExitCode {
+    if diffs.is_empty() {
+        println!("{what}: no differences from {}", spec_path.display());
+        return ExitCode::SUCCESS;
+    }
+    for x in diffs {
+        println!("{x}");
+    }
+    println!(
+        "{} difference(s) between {what} and {}",
+        diffs.len(),
+        spec_path.display()
+    );
+    ExitCode::from(1)
 }
 
 /// The measurement: drafts of the pages in the directory against the specs recording them.
@@ -137,10 +144,6 @@ fn tree(args: Args) -> ExitCode {
     if !snake_case(provider) {
         return ExitCode::from(2);
     }
-    if args.against.is_some() {
-        eprintln!("error: --against with a directory is not supported yet; give one page");
-        return ExitCode::from(2);
-    }
     let t = match draft::tree::draft_tree(&args.page, provider) {
         Ok(t) => t,
         Err(e) => {
@@ -163,6 +166,21 @@ fn tree(args: Args) -> ExitCode {
         t.skipped.len(),
         t.unreadable.len()
     );
+    if let Some(spec_path) = &args.against {
+        let current = match spec::load::load_file(spec_path) {
+            Ok(f) => f,
+            Err(diags) => {
+                diags.eprint();
+                eprintln!(
+                    "error: {}: cannot load the spec to compare with",
+                    spec_path.display()
+                );
+                return ExitCode::from(2);
+            }
+        };
+        let diffs = draft::against::against_tree(&t.draft.spec, &current.spec);
+        return report(&diffs, &args.page.display().to_string(), spec_path);
+    }
     write(&args, &t.draft)
 }
 
