@@ -163,6 +163,12 @@ fn caption_name(t: &RstTable) -> String {
 
 type Row = (String, Option<bool>, String, (usize, usize), String);
 
+/// A code block's lines with their page lines.
+type Code = Vec<(String, usize)>;
+
+/// A response block: its status, lines and the line of the status heading.
+type Answer = (u16, Code, usize);
+
 struct Ctx<'a> {
     anchored: IndexMap<String, &'a RstTable>,
     /// Anchor → type name given.
@@ -428,7 +434,7 @@ pub fn read(items: &[Item], file: &str) -> Result<PageOp, NotAnOperation> {
     let mut responses: Vec<(u16, Schema, usize)> = Vec::new();
     let mut statuses: Vec<(u16, (usize, usize))> = Vec::new();
     let mut requests: Vec<(Vec<(String, usize)>, String)> = Vec::new();
-    let mut answers: Vec<(u16, Vec<(String, usize)>, usize)> = Vec::new();
+    let mut answers: Vec<Answer> = Vec::new();
     let mut body = false;
     for item in items {
         match item {
@@ -732,7 +738,7 @@ fn examples(
     op: &Operation,
     types: &IndexMap<String, TypeDef>,
     requests: &[(Vec<(String, usize)>, String)],
-    answers: &[(u16, Vec<(String, usize)>, usize)],
+    answers: &[Answer],
 ) -> Examples {
     let mut out: Vec<Example> = Vec::new();
     let mut errata = Vec::new();
