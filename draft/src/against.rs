@@ -1,11 +1,13 @@
 //! A draft against the current spec: what a maintainer re-reads after `cargo xtask sources`
-//! says a page changed. Operations pair by method, path and the discriminators both name;
-//! parameters by location and name; examples by their bodies.
+//! says a page changed. Operations pair by method, path and the discriminators both name
+//! (a tree's by id first, so a moved path is one change); parameters by location and name,
+//! with their types, required flags, bounds and defaults; response fields by their path;
+//! error statuses; examples by their bodies.
 
 use std::fmt;
 
 use serde_json::Value;
-use spec::format::{Example, Kind, Operation, Parameter, Schema, Spec};
+use spec::format::{Example, Kind, Location, Operation, Parameter, Schema, Spec};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Difference {
@@ -122,6 +124,23 @@ fn parameters(spec: &[Parameter], page: &[Parameter], push: &mut impl FnMut(Stri
                 p.location.as_str()
             )),
             Some(q) => {
+                let (a, b) = (bounds(&p.schema), bounds(&q.schema));
+                if a != b {
+                    push(format!(
+                        "parameter `{}` ({}): bounds {b} on the page, {a} in the spec",
+                        p.name,
+                        p.location.as_str()
+                    ));
+                }
+                if p.default != q.default {
+                    push(format!(
+                        "parameter `{}` ({}): default {} on the page, {} in the spec",
+                        p.name,
+                        p.location.as_str(),
+                        q.default.as_ref().map_or("none".into(), Value::to_string),
+                        p.default.as_ref().map_or("none".into(), Value::to_string)
+                    ));
+                }
                 let (a, b) = (kind_name(&p.schema), kind_name(&q.schema));
                 if a != b {
                     push(format!(
@@ -153,6 +172,209 @@ fn parameters(spec: &[Parameter], page: &[Parameter], push: &mut impl FnMut(Stri
                 q.location.as_str(),
                 kind_name(&q.schema)
             ));
+        }
+    }
+}
+
+/// A schema's stated bounds, as shown in a report (`-` when none).
+fn bounds(s: &Schema) -> String {
+    let parts: Vec<String> = [
+        ("minimum", s.minimum),
+        ("maximum", s.maximum),
+        ("min_length", s.min_length.map(i64::from)),
+        ("max_length", s.max_length.map(i64::from)),
+        ("min_items", s.min_items.map(i64::from)),
+        ("max_items", s.max_items.map(i64::from)),
+    ]
+    .iter()
+    .filter_map(|(k, v)| v.map(|v| format!("{k} {v}")))
+    .collect();
+    if parts.is_empty() {
+        "-".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// The shape of a schema without type names (a tree's types are named per draft): kinds,
+/// enum values, bounds.
+fn shape(spec: &Spec, s: &Schema) -> String {
+    let b = bounds(s);
+    let b = if b == "-" {
+        String::new()
+    } else {
+        format!(" ({b})")
+    };
+    match s.kind {
+        Kind::Array => format!(
+            "array of {}{b}",
+            s.items.as_deref().map_or("?".into(), |i| shape(spec, i))
+        ),
+        Kind::Ref => match s.reference.as_ref().and_then(|r| spec.types.get(r)) {
+            Some(t) if !t.values.is_empty() => {
+                let v: Vec<&str> = t.values.iter().map(|v| v.value.as_str()).collect();
+                format!("one of {}", v.join("|"))
+            }
+            _ => "object".into(),
+        },
+        _ => format!("{}{b}", kind_name(s)),
+    }
+}
+
+/// Response field paths (`a`, `a.b`, `list[].c`) with their shapes.
+fn fields(spec: &Spec, s: &Schema, prefix: &str, out: &mut Vec<(String, String)>, depth: usize) {
+    if depth > 8 {
+        return;
+    }
+    match s.kind {
+        Kind::Array => {
+            if let Some(i) = &s.items {
+                fields(spec, i, &format!("{prefix}[]"), out, depth + 1);
+            }
+        }
+        Kind::Ref => {
+            let Some(t) = s.reference.as_ref().and_then(|r| spec.types.get(r)) else {
+                return;
+            };
+            for f in &t.fields {
+                let p = if prefix.is_empty() {
+                    f.name.clone()
+                } else {
+                    format!("{prefix}.{}", f.name)
+                };
+                out.push((p.clone(), shape(spec, &f.schema)));
+                fields(spec, &f.schema, &p, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A drafted tree against a spec: operations paired by id, else by method and path; every
+/// fact compared.
+pub fn against_tree(draft: &Spec, current: &Spec) -> Vec<Difference> {
+    let mut out = Vec::new();
+    let mut used = vec![false; draft.operations.len()];
+    let secrets: Vec<&str> = draft.auth.values().filter_map(|a| a.wire_name()).collect();
+    for op in &current.operations {
+        let found = draft
+            .operations
+            .iter()
+            .enumerate()
+            .find(|(i, d)| !used[*i] && d.id == op.id)
+            .or_else(|| {
+                draft
+                    .operations
+                    .iter()
+                    .enumerate()
+                    .find(|(i, d)| !used[*i] && same_operation(d, op))
+            });
+        let r = format!("{} ({})", route(op), op.id);
+        let Some((i, d)) = found else {
+            out.push(Difference {
+                operation: r,
+                what: "operation no longer in the tree".into(),
+            });
+            continue;
+        };
+        used[i] = true;
+        let mut push = |what: String| {
+            out.push(Difference {
+                operation: r.clone(),
+                what,
+            })
+        };
+        if d.method != op.method || d.path != op.path {
+            push(format!("moved to {}", route(d)));
+        }
+        if d.response.status != op.response.status {
+            push(format!(
+                "success status {} on the page, {} in the spec",
+                d.response.status, op.response.status
+            ));
+        }
+        // Parameters by shape (type names differ between drafts).
+        let unnamed = |spec: &Spec, ps: &[Parameter]| -> Vec<Parameter> {
+            ps.iter()
+                .map(|p| {
+                    let mut p = p.clone();
+                    let s = shape(spec, &p.schema);
+                    p.schema = Schema {
+                        kind: Kind::Ref,
+                        reference: Some(s),
+                        ..p.schema.clone()
+                    };
+                    p
+                })
+                .collect()
+        };
+        parameters(
+            &unnamed(current, &op.request.parameters),
+            &unnamed(draft, &d.request.parameters),
+            &mut push,
+        );
+        // Members of body parameters, then response fields, by their paths.
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        for p in op
+            .request
+            .parameters
+            .iter()
+            .filter(|p| p.location == Location::Body)
+        {
+            fields(current, &p.schema, &p.name, &mut a, 0);
+        }
+        for p in d
+            .request
+            .parameters
+            .iter()
+            .filter(|p| p.location == Location::Body)
+        {
+            fields(draft, &p.schema, &p.name, &mut b, 0);
+        }
+        compare_fields("request field", &a, &b, &mut push);
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        fields(current, &op.response.schema, "", &mut a, 0);
+        fields(draft, &d.response.schema, "", &mut b, 0);
+        compare_fields("response field", &a, &b, &mut push);
+        let statuses = |o: &Operation| -> Vec<u16> { o.errors.iter().map(|e| e.status).collect() };
+        let (sa, sb) = (statuses(op), statuses(d));
+        for s in sa.iter().filter(|s| !sb.contains(s)) {
+            push(format!("error status {s} is no longer on the page"));
+        }
+        for s in sb.iter().filter(|s| !sa.contains(s)) {
+            push(format!("error status {s} is new on the page"));
+        }
+        examples(&op.examples, &d.examples, &secrets, &mut push);
+    }
+    for (i, d) in draft.operations.iter().enumerate() {
+        if !used[i] {
+            out.push(Difference {
+                operation: format!("{} ({})", route(d), d.id),
+                what: "on the page, not in the spec".into(),
+            });
+        }
+    }
+    out
+}
+
+fn compare_fields(
+    what: &str,
+    spec: &[(String, String)],
+    page: &[(String, String)],
+    push: &mut impl FnMut(String),
+) {
+    for (path, sa) in spec {
+        match page.iter().find(|x| x.0 == *path) {
+            None => push(format!("{what} `{path}` is no longer on the page")),
+            Some((_, sb)) if sb != sa => push(format!(
+                "{what} `{path}`: {sb} on the page, {sa} in the spec"
+            )),
+            _ => {}
+        }
+    }
+    for (path, sb) in page {
+        if !spec.iter().any(|x| x.0 == *path) {
+            push(format!("{what} `{path}` ({sb}) is new on the page"));
         }
     }
 }

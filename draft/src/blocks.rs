@@ -69,6 +69,7 @@ pub fn blocks(page: &Page) -> Vec<Block> {
         Format::Html => crate::html::blocks(&page.text),
         Format::Markdown => crate::markdown::blocks(&page.text),
         Format::Text => return text_blocks(&page.text),
+        Format::Rst => return crate::rst::blocks(&page.text),
     };
     crate::locate::locate(&page.text, &mut out);
     out

@@ -17,6 +17,7 @@ pub mod against;
 pub mod blocks;
 pub mod build;
 pub mod cite;
+pub mod decode;
 pub mod discriminate;
 pub mod emit;
 pub mod envelope;
@@ -28,10 +29,15 @@ pub mod locate;
 pub mod markdown;
 pub mod page;
 pub mod params;
+pub mod reference;
 pub mod request;
 pub mod route;
+pub mod rst;
 pub mod scan;
+pub mod score;
+pub mod tree;
 pub mod vocab;
+pub mod words;
 
 use spec::diag::Diagnostics;
 use spec::format::Spec;
@@ -50,10 +56,26 @@ pub struct Draft {
 
 /// Draft a spec from `page`; `provider` is the provider id (guessed from the host when None).
 pub fn draft(page: &Page, provider: Option<&str>) -> Draft {
+    if page.format == page::Format::Rst {
+        let items = rst::read(&page.text);
+        if let Ok(op) = reference::read(&items, &page.file) {
+            let id = provider
+                .map(str::to_string)
+                .unwrap_or_else(|| "draft".into());
+            let (spec, notes) = tree::assemble(&[(page.clone(), op)], &id, "");
+            return finish(spec, notes);
+        }
+    }
     let blocks = blocks::blocks(page);
     let scanned = scan::scan(&blocks);
-    let (mut spec, mut notes) = build::build(page, &scanned, provider);
+    let (mut spec, notes) = build::build(page, &scanned, provider);
     discriminate::errata_for_corrections(&mut spec, &notes);
+    finish(spec, notes)
+}
+
+/// A built spec through the spec crate's validator: examples it refuses are dropped with a
+/// note (a few rounds at most), so the draft validates.
+pub fn finish(mut spec: Spec, mut notes: build::Notes) -> Draft {
     // Examples validation refuses are dropped with a note, a few rounds at most.
     for _ in 0..4 {
         let (yaml, lines) = render(&spec, &notes);

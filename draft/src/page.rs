@@ -13,6 +13,8 @@ pub enum Format {
     Text,
     Markdown,
     Html,
+    /// reStructuredText, by the file name's `.rst`.
+    Rst,
 }
 
 #[derive(Debug, Clone)]
@@ -83,7 +85,11 @@ impl Page {
         Ok(Page {
             file: file.into(),
             sha256,
-            format: detect(&text),
+            format: if crate::rst::is_rst(file) {
+                Format::Rst
+            } else {
+                detect(&text)
+            },
             text,
         })
     }

@@ -210,6 +210,87 @@ pub const LANGUAGE_WORDS: &[(&str, &str)] = &[
     ("descripción", "es"),
 ];
 
+/// Scripts told apart by their letters: CJK ideographs are `zh`, Cyrillic `ru`.
+pub const SCRIPTS: &[(char, char, &str)] = &[
+    ('\u{4e00}', '\u{9fff}', "zh"),
+    ('\u{0400}', '\u{04ff}', "ru"),
+];
+
+/// What a labelled line of a description cell states (`Minimum: **1**`, `默认值：10`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stated {
+    Minimum,
+    Maximum,
+    /// `a - b`: a length (of a string) or a number of items (of an array).
+    Length,
+    /// `a - b` or `a~b`: the value's range.
+    Range,
+    Default,
+    /// The values follow as a list (or after the label on its line).
+    Values,
+}
+
+/// Labels before `:` in description cells, lower case, longest first within a language.
+pub const STATED_WORDS: &[(&str, Stated)] = &[
+    ("minimum", Stated::Minimum),
+    ("min", Stated::Minimum),
+    ("mínimo", Stated::Minimum),
+    ("valor mínimo", Stated::Minimum),
+    ("минимальное значение", Stated::Minimum),
+    ("минимум", Stated::Minimum),
+    ("最小值", Stated::Minimum),
+    ("maximum", Stated::Maximum),
+    ("max", Stated::Maximum),
+    ("máximo", Stated::Maximum),
+    ("valor máximo", Stated::Maximum),
+    ("максимальное значение", Stated::Maximum),
+    ("максимум", Stated::Maximum),
+    ("最大值", Stated::Maximum),
+    ("array length", Stated::Length),
+    ("length", Stated::Length),
+    ("comprimento", Stated::Length),
+    ("tamanho", Stated::Length),
+    ("длина", Stated::Length),
+    ("长度", Stated::Length),
+    ("value range", Stated::Range),
+    ("range", Stated::Range),
+    ("intervalo", Stated::Range),
+    ("faixa", Stated::Range),
+    ("диапазон", Stated::Range),
+    ("取值范围", Stated::Range),
+    ("default value", Stated::Default),
+    ("default", Stated::Default),
+    ("valor padrão", Stated::Default),
+    ("padrão", Stated::Default),
+    ("значение по умолчанию", Stated::Default),
+    ("по умолчанию", Stated::Default),
+    ("默认值", Stated::Default),
+    ("enumeration values", Stated::Values),
+    ("enumerated values", Stated::Values),
+    ("options", Stated::Values),
+    ("valores possíveis", Stated::Values),
+    ("valores", Stated::Values),
+    ("opções", Stated::Values),
+    ("возможные значения", Stated::Values),
+    ("допустимые значения", Stated::Values),
+    ("枚举值", Stated::Values),
+    ("可选值", Stated::Values),
+];
+
+/// The label a description line opens with (`Minimum:`), and the text after its colon.
+pub fn stated(line: &str) -> Option<(Stated, &str)> {
+    let (label, rest) = line.split_once(':').or_else(|| line.split_once('：'))?;
+    let l = label
+        .trim()
+        .trim_start_matches(['-', '*', ' '])
+        .trim()
+        .to_lowercase();
+    STATED_WORDS
+        .iter()
+        .find(|(w, _)| *w == l)
+        .map(|(_, s)| (*s, rest))
+}
+
 /// Error case names for documented failure statuses.
 pub const STATUS_NAMES: &[(u16, &str)] = &[
     (400, "bad_request"),
@@ -273,12 +354,10 @@ pub fn is_credential(name: &str) -> bool {
 
 /// The page's language: Cyrillic is Russian, then the word lists, else English.
 pub fn language(text: &str) -> &'static str {
-    let cyrillic = text
-        .chars()
-        .filter(|c| ('\u{0400}'..='\u{04FF}').contains(c))
-        .count();
-    if cyrillic > 20 {
-        return "ru";
+    for (from, to, lang) in SCRIPTS {
+        if text.chars().filter(|c| (*from..=*to).contains(c)).count() > 20 {
+            return lang;
+        }
     }
     let lower = text.to_lowercase();
     LANGUAGE_WORDS

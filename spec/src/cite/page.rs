@@ -38,7 +38,13 @@ impl Page {
         if first == 0 || last > self.lines.len() {
             return None;
         }
-        Some(self.lines[first - 1..last].join(" "))
+        // Blank lines add no space: a block cited whole reads as its text.
+        let lines: Vec<&str> = self.lines[first - 1..last]
+            .iter()
+            .map(String::as_str)
+            .filter(|l| !l.is_empty())
+            .collect();
+        Some(lines.join(" "))
     }
 
     /// The 1-based lines that contain `needle` on their own.

@@ -1,0 +1,349 @@
+//! A whole docs tree into one provider spec: every reStructuredText page with a request
+//! address is read table first ([`crate::reference`]); index pages, guidelines, change
+//! histories and appendices are skipped and listed; identical types across pages become
+//! one, different ones with one name are kept apart under the operation's name; one
+//! `sources` entry per drafted page, each operation citing its page by `source` and each
+//! type its page by `FILE:LINES`. Pages are taken in path order, so the output is
+//! deterministic.
+
+use std::path::{Path, PathBuf};
+
+use indexmap::IndexMap;
+use serde_json::Value;
+use spec::format::{
+    AuthScheme, Cite, Erratum, Operation, Provider, Schema, Source, Spec, TypeDef, Variable,
+};
+
+use crate::build::Notes;
+use crate::infer::{camel, TODO};
+use crate::page::Page;
+use crate::reference::{self, NotAnOperation, PageOp};
+use crate::rst::{self, Item};
+use crate::Draft;
+
+/// A tree's draft and what it did not draft.
+#[derive(Debug, Clone)]
+pub struct TreeDraft {
+    pub draft: Draft,
+    /// Pages read and skipped, with why (index, no address).
+    pub skipped: Vec<(String, String)>,
+    /// Pages that could not be read, with the reason.
+    pub unreadable: Vec<(String, String)>,
+}
+
+/// Every file under `dir`, sorted by path relative to it (symlinks not followed).
+fn walk(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d)? {
+            let e = e?;
+            let t = e.file_type()?;
+            if t.is_dir() {
+                stack.push(e.path());
+            } else if t.is_file() {
+                out.push(e.path());
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Draft every operation page under `dir` into one spec of provider `provider`.
+pub fn draft_tree(dir: &Path, provider: &str) -> std::io::Result<TreeDraft> {
+    let mut pages: Vec<(Page, PageOp)> = Vec::new();
+    let mut skipped = Vec::new();
+    let mut unreadable = Vec::new();
+    let mut title = String::new();
+    for path in walk(dir)? {
+        let rel = path
+            .strip_prefix(dir)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        if !rst::is_rst(&rel) {
+            skipped.push((rel, "not reStructuredText".into()));
+            continue;
+        }
+        let mut page = match Page::read(&path) {
+            Ok(p) => p,
+            Err(e) => {
+                unreadable.push((rel, e.to_string()));
+                continue;
+            }
+        };
+        page.file = rel.clone();
+        let items = rst::read(&page.text);
+        if rel == "index.rst" {
+            if let Some(Item::Title(t, _)) = items.iter().find(|i| matches!(i, Item::Title(..))) {
+                title = t.clone();
+            }
+        }
+        if page.text.contains(".. toctree::") {
+            skipped.push((rel, "an index page (a toctree)".into()));
+            continue;
+        }
+        match reference::read(&items, &rel) {
+            Ok(op) => pages.push((page, op)),
+            Err(NotAnOperation::NoAddress) => skipped.push((
+                rel,
+                "no request address (guidelines, change history or appendix)".into(),
+            )),
+        }
+    }
+    let (spec, mut notes) = assemble(&pages, provider, &title);
+    for (f, why) in &skipped {
+        note(
+            &mut notes,
+            "/provider/sources",
+            format!("skipped {f}: {why}"),
+        );
+    }
+    for (f, why) in &unreadable {
+        note(
+            &mut notes,
+            "/provider/sources",
+            format!("not read {f}: {why}"),
+        );
+    }
+    Ok(TreeDraft {
+        draft: crate::finish(spec, notes),
+        skipped,
+        unreadable,
+    })
+}
+
+fn note(notes: &mut Notes, path: &str, text: String) {
+    notes
+        .entry(path.to_string())
+        .or_default()
+        .push(format!("TODO(draft): {text}"));
+}
+
+/// A citation's line parts prefixed by `page:` (parts naming a page or no line kept).
+fn on_page(c: &Cite, page: &str) -> Cite {
+    let parts: Vec<String> =
+        c.0.split(';')
+            .map(|p| p.trim())
+            .map(|p| {
+                let lines = !p.is_empty() && p.chars().all(|ch| ch.is_ascii_digit() || ch == '-');
+                if lines {
+                    format!("{page}:{p}")
+                } else {
+                    p.to_string()
+                }
+            })
+            .collect();
+    Cite(parts.join("; "))
+}
+
+fn rename(s: &mut Schema, map: &IndexMap<String, String>) {
+    if let Some(r) = &mut s.reference {
+        if let Some(n) = map.get(r) {
+            *r = n.clone();
+        }
+    }
+    if let Some(i) = &mut s.items {
+        rename(i, map);
+    }
+    for v in &mut s.variants {
+        if let Some(x) = &mut v.schema {
+            rename(x, map);
+        }
+    }
+}
+
+/// A type without its citations, to tell identical types from different ones.
+fn shape(t: &TypeDef) -> Value {
+    fn strip(v: &mut Value) {
+        match v {
+            Value::Object(m) => {
+                m.remove("cite");
+                m.values_mut().for_each(strip);
+            }
+            Value::Array(xs) => xs.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(t).expect("a type serialises");
+    strip(&mut v);
+    v
+}
+
+/// The pages' operations as one spec.
+pub fn assemble(pages: &[(Page, PageOp)], provider: &str, title: &str) -> (Spec, Notes) {
+    let mut notes = Notes::new();
+    let mut types: IndexMap<String, TypeDef> = IndexMap::new();
+    let mut auth: IndexMap<String, AuthScheme> = IndexMap::new();
+    let mut ops: Vec<Operation> = Vec::new();
+    let mut errata: Vec<Erratum> = Vec::new();
+    let mut sources = Vec::new();
+    let mut base: Option<String> = None;
+    // The error body type of the first page that gives one, for statuses listed bare.
+    let mut error_type: Option<(Schema, String)> = None;
+    for (page, p) in pages {
+        let file = page.file.as_str();
+        sources.push(Source {
+            file: file.to_string(),
+            sha256: page.sha256.clone(),
+            language: crate::vocab::language(&page.text).into(),
+            title: p.title.clone(),
+            url: None,
+        });
+        if base.is_none() {
+            base.clone_from(&p.base);
+        }
+        for (k, v) in &p.auth {
+            auth.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+        let mut map: IndexMap<String, String> = IndexMap::new();
+        for (name, def) in &p.types {
+            let mut def = def.clone();
+            for f in &mut def.fields {
+                rename(&mut f.schema, &map);
+            }
+            let same = types
+                .iter()
+                .find(|(_, t)| shape(t) == shape(&def))
+                .map(|(n, _)| n.clone());
+            let to = match same {
+                Some(n) => n,
+                None => {
+                    let mut n = name.clone();
+                    if types.contains_key(&n) {
+                        let stem = format!("{}{name}", camel(&p.op.id));
+                        n = stem.clone();
+                        let mut k = 2;
+                        while types.contains_key(&n) {
+                            n = format!("{stem}{k}");
+                            k += 1;
+                        }
+                    }
+                    def.cite = def.cite.as_ref().map(|c| on_page(c, file));
+                    if let Some(texts) = p.notes.get("/types") {
+                        for t in texts {
+                            notes
+                                .entry(format!("/types/{n}"))
+                                .or_default()
+                                .push(t.clone());
+                        }
+                    }
+                    types.insert(n.clone(), def);
+                    n
+                }
+            };
+            map.insert(name.clone(), to);
+        }
+        let mut op = p.op.clone();
+        for q in &mut op.request.parameters {
+            rename(&mut q.schema, &map);
+        }
+        rename(&mut op.response.schema, &map);
+        for e in &mut op.errors {
+            rename(&mut e.schema, &map);
+            if error_type.is_none() {
+                error_type = Some((e.schema.clone(), e.matcher.has_fields.join(",")));
+            }
+        }
+        let stem = op.id.clone();
+        let mut k = 2;
+        while ops.iter().any(|o| o.id == op.id) {
+            op.id = format!("{stem}_{k}");
+            k += 1;
+        }
+        for (i, problem) in &p.errata {
+            let id = format!("E{}", errata.len() + 1);
+            let ex = &mut op.examples[*i];
+            ex.erratum = Some(id.clone());
+            errata.push(Erratum {
+                id,
+                source: file.to_string(),
+                location: format!("example `{}`", ex.name),
+                problem: format!("TODO(draft): the example disagrees with the tables: {problem}"),
+                choice: "TODO: the example as decoded against the tables".into(),
+                reason: TODO.into(),
+            });
+        }
+        let at = format!("/operations/{}", ops.len());
+        for (path, texts) in &p.notes {
+            if path == "/types" {
+                continue;
+            }
+            let key = if path == "/auth" {
+                "/auth".to_string()
+            } else {
+                format!("{at}{path}")
+            };
+            notes.entry(key).or_default().extend(texts.iter().cloned());
+        }
+        ops.push(op);
+    }
+    // Statuses a page lists as errors without a body table take the tree's error body.
+    for (i, ((_, p), op)) in pages.iter().zip(ops.iter_mut()).enumerate() {
+        for (s, at) in &p.bare_errors {
+            if op.errors.iter().any(|e| e.status == *s) {
+                continue;
+            }
+            if let Some((schema, _)) = &error_type {
+                let mut e = reference::error_case(*s, schema.clone(), &types, &[*at]);
+                // The body is the one another page gives: cite its table too.
+                let table = schema
+                    .reference
+                    .as_ref()
+                    .and_then(|r| types.get(r))
+                    .and_then(|t| t.cite.clone());
+                if let (Some(c), Some(t)) = (&mut e.cite, table) {
+                    c.0 = format!("{}; {}", c.0, t.0);
+                }
+                note(
+                    &mut notes,
+                    &format!("/operations/{i}/errors/{}", op.errors.len()),
+                    format!(
+                        "status {s} has no body table on its page: the body another page gives for an error"
+                    ),
+                );
+                op.errors.push(e);
+            }
+        }
+    }
+    let base = base.unwrap_or_else(|| "https://TODO".into());
+    let mut variables = IndexMap::new();
+    for v in crate::route::template_vars(&base) {
+        variables.insert(
+            v.clone(),
+            Variable {
+                description: TODO.into(),
+                example: format!("{v}.example"),
+                default: None,
+            },
+        );
+    }
+    note(
+        &mut notes,
+        "/provider/base_url",
+        "from the first example URL".into(),
+    );
+    let title = if title.is_empty() {
+        pages.first().map(|p| p.1.title.clone()).unwrap_or_default()
+    } else {
+        title.to_string()
+    };
+    let spec = Spec {
+        provider: Provider {
+            id: provider.to_string(),
+            title,
+            description: "TODO: describe the API in our own words.".into(),
+            base_url: base,
+            variables,
+            sources,
+            version: None,
+        },
+        auth,
+        types,
+        operations: ops,
+        mock: None,
+        errata,
+    };
+    (spec, notes)
+}
