@@ -2,6 +2,7 @@
 //! (`autotests = false` in Cargo.toml; `xtask/tests/build_graph.rs` checks that every file
 //! here is declared below), so the suite links once.
 
+mod against_tree;
 mod cites;
 mod pages;
 mod seeds;

@@ -3,15 +3,13 @@
 //! operation that compiles) and the conformance replay on the mock (every example the draft
 //! keeps replays, as documented and through the generated client), in a copy of the
 //! workspace. Each revision of each tree in `../shared/corpus` is tried; skips, saying so,
-//! when there is none. One build of the copy: the conformance run compiles the generated
-//! crate and the mock together, in `target/standalone` (shared with the other tests that
-//! build a copy; under `CARGO_TARGET_DIR` when that is set).
+//! when there is none. The copy is the one workspace copy the tests build, in the workspace's
+//! own target directory (`common::build_copy`).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-mod common;
-use common::{describe, full_workspace_copy, root};
+use crate::common::{build_copy, describe, root, target_dir};
 
 fn trees() -> Vec<PathBuf> {
     let corpus = root().join("../shared/corpus");
@@ -28,13 +26,6 @@ fn trees() -> Vec<PathBuf> {
         out.extend(dirs(&tree));
     }
     out
-}
-
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("target"))
-        .join("standalone")
 }
 
 fn xtask(ws: &Path, args: &[&str]) -> Output {
@@ -56,8 +47,8 @@ fn a_docs_tree_drafts_into_a_spec_that_validates_generates_and_replays() {
         eprintln!("skipped: no docs tree at ../shared/corpus (it is not part of the project)");
         return;
     };
-    let copy = full_workspace_copy();
-    let ws = copy.path();
+    let copy = build_copy();
+    let ws = &copy.path;
     let id = "drafted_tree";
     let out_file = ws.join("specs").join(format!("{id}.yaml"));
     let out = xtask(

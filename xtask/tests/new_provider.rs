@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use crate::common::{build_copy, conformance_binary, describe, root, target_dir, write_if_changed};
+use crate::common::{build_copy, describe, target_dir, write_if_changed};
 
 /// The provider id of a spec: the `id:` line inside its top-level `provider:` block.
 fn provider_id(text: &str) -> Option<(usize, String)> {
@@ -33,36 +33,10 @@ fn run(dir: &Path, program: &str, args: &[&str]) -> Output {
         .expect("run command")
 }
 
-/// On drop, links the workspace's own `conformance` binary and example programs back to
-/// their places in the target directory, where the copy's builds put theirs (cargo links
-/// them again on every build, fresh or not).
-struct RelinkWorkspaceArtifacts;
-
-impl Drop for RelinkWorkspaceArtifacts {
-    fn drop(&mut self) {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let _ = Command::new(cargo)
-            .args([
-                "build",
-                "--offline",
-                "-q",
-                "-p",
-                "conformance",
-                "--bin",
-                "conformance",
-            ])
-            .args(["-p", "generated", "--examples", "--manifest-path"])
-            .arg(root().join("Cargo.toml"))
-            .env("CARGO_TARGET_DIR", target_dir())
-            .status();
-    }
-}
-
 #[test]
 fn a_second_provider_on_the_same_paths_needs_only_its_yaml() {
-    let _binary = conformance_binary();
-    let _relink = RelinkWorkspaceArtifacts;
-    let ws = &build_copy("new-provider");
+    let copy = build_copy();
+    let ws = &copy.path;
     let mut specs: Vec<_> = std::fs::read_dir(ws.join("specs"))
         .expect("specs/")
         .map(|e| e.expect("entry").path())

@@ -79,9 +79,9 @@ pub fn copies_dir() -> PathBuf {
 }
 
 /// Held by tests that run the conformance binary through cargo in the workspace's target
-/// directory, and by the test that builds a workspace copy there: the copy's `conformance`
-/// binary is linked to the same place (`<target>/debug/conformance`) until the workspace's is
-/// linked back, so the two never overlap.
+/// directory, and by the tests that build the workspace copy there ([`build_copy`]): the
+/// copy's `conformance` binary is linked to the same place (`<target>/debug/conformance`)
+/// until the workspace's is linked back, so the two never overlap.
 pub static CONFORMANCE_BINARY: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// [`CONFORMANCE_BINARY`], also when a test that held it failed.
@@ -92,18 +92,42 @@ pub fn conformance_binary() -> std::sync::MutexGuard<'static, ()> {
 }
 
 /// A copy of the whole workspace (every crate, no build output and no git data) at a fixed
-/// place under [`copies_dir`], for tests that build it. Files are written only where their
-/// content differs and files the workspace no longer has are removed, so a warm run rebuilds
-/// only what changed since the last one (cargo goes by modification times). `generated/` is
-/// copied only when missing: the test's own `codegen` keeps it up to date.
-pub fn build_copy(name: &str) -> PathBuf {
-    let copy = copies_dir().join(name);
-    let generated = copy.join("generated");
+/// place, `<target>/test-workspaces/workspace`, for tests that build it in the workspace's
+/// own target directory ([`target_dir`]). Files are written only where their content differs
+/// and files the workspace no longer has are removed (a spec an earlier test added too), so
+/// the copy's crates compile once and a warm run recompiles only what changed (cargo goes by
+/// modification times). `generated/` is copied only when missing: the test's own `codegen`
+/// keeps it up to date. The copy is held under [`CONFORMANCE_BINARY`] and, when dropped,
+/// links the workspace's own `conformance` binary and example programs back to their places
+/// in the target directory, where the copy's builds put theirs.
+pub fn build_copy() -> BuildCopy {
+    let lock = conformance_binary();
+    let path = copies_dir().join("workspace");
+    let generated = path.join("generated");
     if !generated.is_dir() {
         sync_tree(&root().join("generated"), &generated, false);
     }
-    sync_tree(&root(), &copy, true);
-    copy
+    sync_tree(&root(), &path, true);
+    BuildCopy { path, _lock: lock }
+}
+
+/// See [`build_copy`].
+pub struct BuildCopy {
+    pub path: PathBuf,
+    _lock: std::sync::MutexGuard<'static, ()>,
+}
+
+impl Drop for BuildCopy {
+    fn drop(&mut self) {
+        // Cargo links a binary to its place on every build, fresh or not.
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let _ = Command::new(cargo)
+            .args(["build", "--offline", "-q", "-p", "conformance", "--bin", "conformance"])
+            .args(["-p", "generated", "--examples", "--manifest-path"])
+            .arg(root().join("Cargo.toml"))
+            .env("CARGO_TARGET_DIR", target_dir())
+            .status();
+    }
 }
 
 /// Make `to` hold what `from` holds (at the top of the workspace, without `target`, `.git`
