@@ -67,8 +67,11 @@ enum Command {
     /// Serve every spec from the spec-built mock server until Ctrl-C. Prints one line per
     /// route, then `mock listening on http://ADDR` once serving.
     #[command(
-        after_help = "Exit codes: 0 stopped by Ctrl-C; 2 it could not start (bad \
-                            arguments, invalid specs, an address that cannot be bound)."
+        after_help = "Credentials come from files (--token-file, --signing-key-file) or the \
+                            MOCK_TOKEN and MOCK_SIGNING_KEY environment variables, never the \
+                            command line.\n\nExit codes: 0 stopped by Ctrl-C; 2 it could not \
+                            start (bad arguments, an unreadable, empty or malformed credential \
+                            file or variable, invalid specs, an address that cannot be bound)."
     )]
     Mock(MockArgs),
 }
@@ -136,8 +139,12 @@ struct MockArgs {
     /// Spec files or directories (default: the workspace's specs/).
     #[arg(long = "spec")]
     specs: Vec<PathBuf>,
-    /// Accept only this credential value (default: any non-empty one).
-    #[arg(long, value_name = "VALUE")]
+    /// Accept only the credential value in FILE (one line; default: the MOCK_TOKEN
+    /// environment variable, else any non-empty credential).
+    #[arg(long, value_name = "FILE")]
+    token_file: Option<PathBuf>,
+    /// Refused: a command line is visible to every user (`ps`); use --token-file or MOCK_TOKEN.
+    #[arg(long, hide = true, value_name = "VALUE")]
     token: Option<String>,
     /// Serve over TLS with a certificate generated at start-up (needs --cert-out).
     #[arg(long, requires = "cert_out")]
@@ -146,15 +153,15 @@ struct MockArgs {
     /// clients to trust (`--ca-cert FILE` in live mode).
     #[arg(long, value_name = "FILE", requires = "tls")]
     cert_out: Option<PathBuf>,
-    /// Verify request signatures (SDK-HMAC-SHA256) with this access key and secret key
-    /// (default: any well-formed signature).
-    #[arg(long, value_name = "AK:SK", value_parser = signing_key)]
-    signing_key: Option<conformance::mock::SigningKey>,
-}
-
-fn signing_key(text: &str) -> Result<conformance::mock::SigningKey, String> {
-    conformance::mock::SigningKey::parse(text)
-        .ok_or_else(|| "expected ACCESS_KEY:SECRET_KEY".into())
+    /// Verify request signatures (SDK-HMAC-SHA256) with the `ACCESS_KEY:SECRET_KEY` line in
+    /// FILE (default: the MOCK_SIGNING_KEY environment variable, else accept any well-formed
+    /// signature).
+    #[arg(long, value_name = "FILE")]
+    signing_key_file: Option<PathBuf>,
+    /// Refused: a command line is visible to every user (`ps`); use --signing-key-file or
+    /// MOCK_SIGNING_KEY.
+    #[arg(long, hide = true, value_name = "AK:SK")]
+    signing_key: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -340,6 +347,33 @@ fn display(path: &Option<PathBuf>) -> String {
 }
 
 fn mock(args: MockArgs) -> u8 {
+    use conformance::mock::keys;
+    // The old flags put secrets where `ps` shows them: refused, without echoing the value.
+    if args.token.is_some() {
+        eprintln!(
+            "mock: --token is not accepted (the command line is visible to other users); \
+             put the token in a file for --token-file FILE, or in {}",
+            keys::TOKEN_ENV
+        );
+        return CANNOT_RUN;
+    }
+    if args.signing_key.is_some() {
+        eprintln!(
+            "mock: --signing-key is not accepted (the command line is visible to other users); \
+             put ACCESS_KEY:SECRET_KEY in a file for --signing-key-file FILE, or in {}",
+            keys::SIGNING_KEY_ENV
+        );
+        return CANNOT_RUN;
+    }
+    let credentials = keys::token(args.token_file.as_deref())
+        .and_then(|t| Ok((t, keys::signing_key(args.signing_key_file.as_deref())?)));
+    let (token, signing_key) = match credentials {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("mock: {e}");
+            return CANNOT_RUN;
+        }
+    };
     let validated = match load(&args.specs) {
         Ok(v) => v,
         Err(code) => return code,
@@ -347,9 +381,9 @@ fn mock(args: MockArgs) -> u8 {
     let result = conformance::mock::serve_until_ctrl_c(
         validated.files(),
         args.listen,
-        args.token.map(conformance::mock::Secret::new),
+        token,
         args.cert_out.as_deref().filter(|_| args.tls),
-        args.signing_key,
+        signing_key,
     );
     match result {
         Ok(()) => OK,

@@ -12,6 +12,7 @@
 
 mod body;
 mod check;
+pub mod keys;
 mod multipart;
 mod reply;
 pub(crate) mod request;
