@@ -172,24 +172,38 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
-/// The workspace this binary was built in (the conformance crate lives one level below it).
-fn workspace_root() -> PathBuf {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest.parent().unwrap_or(manifest).to_path_buf()
+/// The workspace root, found at run time: `XTASK_WORKSPACE` (what `cargo xtask` passes) when
+/// set, else the nearest workspace from the current directory upwards; never the directory
+/// this binary was built in.
+fn workspace_root() -> Result<PathBuf, String> {
+    match std::env::var_os("XTASK_WORKSPACE") {
+        Some(dir) => spec::workspace::given_root(Path::new(&dir)),
+        None => {
+            let cwd = std::env::current_dir()
+                .map_err(|e| format!("cannot read the current directory: {e}"))?;
+            spec::workspace::find_root(&cwd)
+        }
+    }
 }
 
 /// Load and validate `paths` (default: the workspace's specs/), checking source hashes when
-/// the seed pages sit next to the workspace. Diagnostics go to stderr.
+/// the workspace's docs directory (`[workspace.metadata.specs] docs`) exists. Diagnostics go
+/// to stderr.
 fn load(paths: &[PathBuf]) -> Result<Validated, u8> {
-    let root = workspace_root();
+    let root = match workspace_root() {
+        Ok(root) => root,
+        Err(e) => {
+            eprintln!("conformance: {e}");
+            return Err(CANNOT_RUN);
+        }
+    };
     let default = [root.join("specs")];
     let paths = if paths.is_empty() {
         &default[..]
     } else {
         paths
     };
-    let seeds = root.join("../shared/seeds");
-    let seeds = seeds.is_dir().then_some(seeds);
+    let seeds = spec::workspace::docs_dir(&root).filter(|d| d.is_dir());
     spec::validate::load_and_validate(paths, seeds.as_deref()).map_err(|d| {
         d.eprint();
         eprintln!("{} problem(s) found", d.len());
@@ -273,7 +287,7 @@ async fn execute(
                 .cloned()
                 .collect();
             // The reference replay, then the generated clients against the same mock.
-            let tests = ClientTests::new(&workspace_root());
+            let tests = ClientTests::new(&workspace_root()?);
             let filter = args.provider.as_deref().map(|p| format!("{p}::"));
             let replay = replay_on_mock(&files, Some(&tests), filter.as_deref()).await?;
             if !replay.unmatched_tests.is_empty() {
