@@ -56,7 +56,8 @@ struct Scratch(PathBuf);
 
 impl Scratch {
     fn new(label: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("mock-credentials-{label}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("mock-credentials-{label}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("scratch dir");
         Scratch(dir)
@@ -107,7 +108,8 @@ fn token_operations(files: &[SpecFile]) -> Vec<Op> {
                 }
                 path = format!("{path}?{}", q.finish());
             }
-            let method = reqwest::Method::from_bytes(om.op.method.as_str().as_bytes()).expect("method");
+            let method =
+                reqwest::Method::from_bytes(om.op.method.as_str().as_bytes()).expect("method");
             let headers = req
                 .headers
                 .iter()
@@ -192,7 +194,10 @@ async fn the_token_comes_from_a_file_or_the_environment_not_the_command_line() {
             }
         }
         #[cfg(target_os = "linux")]
-        assert!(!command_line(&server).contains(TOKEN), "the token is on the command line");
+        assert!(
+            !command_line(&server).contains(TOKEN),
+            "the token is on the command line"
+        );
     }
 }
 
@@ -206,18 +211,27 @@ fn the_old_flags_and_bad_credential_files_are_refused_without_echoing_them() {
             "--signing-key-file",
         ),
         (
-            vec!["--token-file".into(), scratch.file("empty", "\n").display().to_string()],
+            vec![
+                "--token-file".into(),
+                scratch.file("empty", "\n").display().to_string(),
+            ],
             "empty",
         ),
         (
             vec![
                 "--signing-key-file".into(),
-                scratch.file("halves", &format!("{AK}{SK}\n")).display().to_string(),
+                scratch
+                    .file("halves", &format!("{AK}{SK}\n"))
+                    .display()
+                    .to_string(),
             ],
             "ACCESS_KEY:SECRET_KEY",
         ),
         (
-            vec!["--token-file".into(), scratch.0.join("missing").display().to_string()],
+            vec![
+                "--token-file".into(),
+                scratch.0.join("missing").display().to_string(),
+            ],
             "missing",
         ),
     ];
@@ -232,7 +246,10 @@ fn the_old_flags_and_bad_credential_files_are_refused_without_echoing_them() {
         assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
         assert!(stderr.contains(says), "{args:?}: {stderr}");
         for secret in [TOKEN, SK, AK] {
-            assert!(!stderr.contains(secret), "{args:?} echoed a secret: {stderr}");
+            assert!(
+                !stderr.contains(secret),
+                "{args:?} echoed a secret: {stderr}"
+            );
         }
     }
 }
@@ -273,11 +290,12 @@ async fn the_signing_key_comes_from_a_file() {
             }
             for (ak, expect_ok) in [(AK, true), ("OTHERACCESSKEY", false)] {
                 let target = format!("{url}/~{}{}", f.spec.provider.id, om.path.fill(&req.path));
-                let method = reqwest::Method::from_bytes(om.op.method.as_str().as_bytes())
-                    .expect("method");
+                let method =
+                    reqwest::Method::from_bytes(om.op.method.as_str().as_bytes()).expect("method");
                 let mut rb = http.request(method, target);
                 for (k, v) in &req.headers {
-                    if !matches!(&om.credential, Credential::Header(n) if n.eq_ignore_ascii_case(k)) {
+                    if !matches!(&om.credential, Credential::Header(n) if n.eq_ignore_ascii_case(k))
+                    {
                         rb = rb.header(k, v);
                     }
                 }

@@ -196,22 +196,37 @@ async fn partial_bodies_share_one_budget_and_service_resumes_when_they_go() {
     let mut holders = Vec::new();
     for i in 1..=HOLDERS {
         let mut s = TcpStream::connect(m.addr).await.expect("connects");
-        s.write_all(head(900_000, "").as_bytes()).await.expect("head");
+        s.write_all(head(900_000, "").as_bytes())
+            .await
+            .expect("head");
         s.write_all(&vec![b' '; PART]).await.expect("part");
         held.wait_for(|&n| n >= i * PART).await.expect("mock runs");
         holders.push(s);
     }
     // The budget is spent: one more partial body is refused, not buffered.
     let mut extra = TcpStream::connect(m.addr).await.expect("connects");
-    extra.write_all(head(900_000, "").as_bytes()).await.expect("head");
+    extra
+        .write_all(head(900_000, "").as_bytes())
+        .await
+        .expect("head");
     // (A small part, read whole: a refused client with unread bytes may see a reset.)
     extra.write_all(&[b' '; 1024]).await.expect("part");
     let (text, closed) = read_to_close(&mut extra, Duration::from_secs(5)).await;
     assert!(text.starts_with("HTTP/1.1 503"), "{text}");
-    assert!(text.to_ascii_lowercase().contains("retry-after: 1"), "{text}");
-    assert!(text.contains("\"error_code\":\"MOCK.400\""), "not the provider's shape: {text}");
+    assert!(
+        text.to_ascii_lowercase().contains("retry-after: 1"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"error_code\":\"MOCK.400\""),
+        "not the provider's shape: {text}"
+    );
     assert!(closed, "refused connection still open");
-    assert_eq!(*held.borrow(), PART * HOLDERS, "the refused body is still held");
+    assert_eq!(
+        *held.borrow(),
+        PART * HOLDERS,
+        "the refused body is still held"
+    );
     let body = br#"{"name":"box"}"#;
     let legit = [head(body.len(), "connection: close\r\n").as_bytes(), body].concat();
     assert_eq!(status_of(m.addr, &legit).await, Some(503));

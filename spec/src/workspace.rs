@@ -46,7 +46,13 @@ fn is_workspace_manifest(path: &Path) -> bool {
 pub fn docs_dir(root: &Path) -> Option<PathBuf> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = Command::new(cargo)
-        .args(["metadata", "--no-deps", "--offline", "--format-version", "1"])
+        .args([
+            "metadata",
+            "--no-deps",
+            "--offline",
+            "--format-version",
+            "1",
+        ])
         .arg("--manifest-path")
         .arg(root.join("Cargo.toml"))
         .stderr(Stdio::null())

@@ -17,8 +17,8 @@ fn diagnostics(label: &str, text: &str) -> (String, String) {
     let file: PathBuf = dir.join("spec.yaml");
     std::fs::write(&file, text).expect("write");
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/broken/_seeds");
-    let d = spec::validate::load_and_validate(&[file], Some(&seeds))
-        .expect_err("the spec is broken");
+    let d =
+        spec::validate::load_and_validate(&[file], Some(&seeds)).expect_err("the spec is broken");
     let out = (d.to_string(), d.framed());
     std::fs::remove_dir_all(&dir).expect("clean up");
     out

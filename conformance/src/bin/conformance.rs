@@ -190,20 +190,25 @@ fn workspace_root() -> Result<PathBuf, String> {
 /// the workspace's docs directory (`[workspace.metadata.specs] docs`) exists. Diagnostics go
 /// to stderr.
 fn load(paths: &[PathBuf]) -> Result<Validated, u8> {
-    let root = match workspace_root() {
-        Ok(root) => root,
-        Err(e) => {
+    // Given specs need no workspace (their source pages are then not checked).
+    let root = match (workspace_root(), paths.is_empty()) {
+        (Ok(root), _) => Some(root),
+        (Err(_), false) => None,
+        (Err(e), true) => {
             eprintln!("conformance: {e}");
             return Err(CANNOT_RUN);
         }
     };
-    let default = [root.join("specs")];
+    let default: Vec<PathBuf> = root.iter().map(|r| r.join("specs")).collect();
     let paths = if paths.is_empty() {
         &default[..]
     } else {
         paths
     };
-    let seeds = spec::workspace::docs_dir(&root).filter(|d| d.is_dir());
+    let seeds = root
+        .as_deref()
+        .and_then(spec::workspace::docs_dir)
+        .filter(|d| d.is_dir());
     spec::validate::load_and_validate(paths, seeds.as_deref()).map_err(|d| {
         d.eprint();
         eprintln!("{} problem(s) found", d.len());

@@ -37,13 +37,15 @@ impl Budget {
 
     /// Take `n` more bytes if they fit (one check-and-add under the watch's lock).
     fn reserve(&self, n: usize) -> bool {
-        self.held.send_if_modified(|held| match held.checked_add(n) {
-            Some(total) if total <= self.cap => {
-                *held = total;
-                n > 0
-            }
-            _ => false,
-        }) || n == 0
+        self.held
+            .send_if_modified(|held| match held.checked_add(n) {
+                Some(total) if total <= self.cap => {
+                    *held = total;
+                    n > 0
+                }
+                _ => false,
+            })
+            || n == 0
     }
 
     fn release(&self, n: usize) {

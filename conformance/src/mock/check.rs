@@ -72,9 +72,9 @@ pub fn credential(auth: &Auth<'_>, req: &Incoming, keys: Keys<'_>) -> Result<(),
             "credential {place} `{name}` is empty"
         ))),
         // Never echo either value: the message only says which credential was refused.
-        Some(v) if token.is_some_and(|t| !same_secret(t, &v)) => Err(Rejection::Unauthorized(format!(
-            "credential {place} `{name}` is not valid"
-        ))),
+        Some(v) if token.is_some_and(|t| !same_secret(t, &v)) => Err(Rejection::Unauthorized(
+            format!("credential {place} `{name}` is not valid"),
+        )),
         Some(_) => Ok(()),
         None => Err(Rejection::Unauthorized(format!(
             "credential {place} `{name}` is missing"

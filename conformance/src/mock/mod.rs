@@ -160,8 +160,7 @@ impl Mock {
         // Checked before the body is parsed or the request routed; the body is still read
         // (within the limits) so that the client can read the answer.
         let bad_boundary = request::bad_boundary(&parts.headers);
-        let (bytes, _held) = match body::read(body, &self.budget, self.limits.body_timeout).await
-        {
+        let (bytes, _held) = match body::read(body, &self.budget, self.limits.body_timeout).await {
             Ok(read) if bad_boundary.is_none() => read,
             Ok(_) => {
                 let message = bad_boundary.unwrap_or_default();

@@ -139,7 +139,10 @@ pub fn verify_at(req: &Incoming, key: Option<&SigningKey>, now: u64) -> Result<(
 fn payload_hash(req: &Incoming, signed: &[&str]) -> Result<String, String> {
     let digest = hex(&Sha256::digest(&req.raw));
     // An empty body is hashed whatever the header says, as the signers do.
-    let Some(sent) = req.header_value(CONTENT_HASH).filter(|_| !req.raw.is_empty()) else {
+    let Some(sent) = req
+        .header_value(CONTENT_HASH)
+        .filter(|_| !req.raw.is_empty())
+    else {
         return Ok(digest);
     };
     if sent == UNSIGNED_PAYLOAD {

@@ -80,7 +80,10 @@ mod tests {
         ] {
             assert_eq!(looks_real(placeholder), None, "{placeholder}");
         }
-        let pki = format!("MIIDXwYJKoZIhvcNAQcCoIIDUDCCA0wCAQExDTALBglghkgBZQMEAgEw{}", "ggHtBgkqhkiG9w0BBwGgggHeBIIB2nsidG9rZW4i");
+        let pki = format!(
+            "MIIDXwYJKoZIhvcNAQcCoIIDUDCCA0wCAQExDTALBglghkgBZQMEAgEw{}",
+            "ggHtBgkqhkiG9w0BBwGgggHeBIIB2nsidG9rZW4i"
+        );
         assert!(looks_real(&pki).is_some_and(|k| k.contains("IAM")));
         let blob = "dGhpcyBpcyBub3QgYSByZWFsIHRva2VuIGJ1dCBsb29rcyBsaWtlIG9uZQ==";
         assert!(looks_real(blob).is_some_and(|k| k.contains("base64")));
