@@ -1,8 +1,9 @@
-//! The mock verifies request signatures (`--signing-key AK:SK`): every operation in `specs/`
-//! that accepts a signature is called with its documented request, signed by
-//! `runtime::sign::sign_request` (what the generated clients' transport calls), and the mock
-//! must accept it; the same request tampered with after signing (query, body, date, key) or
-//! signed at a time outside the clock skew must get the provider's 401.
+//! The mock verifies request signatures (`Config::signing_key`; `--signing-key-file` when
+//! standalone): every operation in `specs/` that accepts a signature is called with its
+//! documented request, signed by `runtime::sign::sign_request` (what the generated clients'
+//! transport calls), and the mock must accept it; the same request tampered with after
+//! signing (query, body, a body with the original digest claimed, date, key) or signed at a
+//! time outside the clock skew must get the provider's 401.
 
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
