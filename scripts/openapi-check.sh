@@ -83,12 +83,12 @@ cleanup() {
 trap cleanup EXIT
 
 # Schemathesis' ignored_auth check sends a wrong credential and expects 401/403: it needs a
-# mock that knows which credential is right. Engage it once the mock can be told (--token).
+# mock that knows which credential is right (MOCK_TOKEN: never on the command line).
 TOKEN=openapi-check-token
 mock_args=(--listen "127.0.0.1:$PORT")
 auth_check=""
-if "$TARGET/debug/conformance" mock --help 2>/dev/null | grep -q -- '--token'; then
-    mock_args+=(--token "$TOKEN")
+if "$TARGET/debug/conformance" mock --help 2>/dev/null | grep -q -- '--token-file'; then
+    export MOCK_TOKEN=$TOKEN
     auth_check=,ignored_auth
     # Form-field credentials have no security scheme: the hooks fill them in.
     export OPENAPI_CHECK_TOKEN=$TOKEN

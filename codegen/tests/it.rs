@@ -5,4 +5,5 @@
 mod codegen;
 mod model;
 mod openapi;
+mod write_links;
 mod xml_convention;

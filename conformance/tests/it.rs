@@ -13,6 +13,7 @@ mod live_signing;
 mod live_tls;
 mod live_verdict_raw;
 mod mock;
+mod mock_credentials;
 mod mock_limits;
 mod mock_signing;
 mod replay;

@@ -29,6 +29,7 @@ fn limits(header: u64, body: u64, max_connections: usize) -> Limits {
         header_read_timeout: Duration::from_millis(header),
         body_timeout: Duration::from_millis(body),
         max_connections,
+        ..Limits::default()
     }
 }
 
@@ -142,6 +143,99 @@ async fn a_half_sent_body_gets_408_and_the_connection_closes() {
     assert!(text.starts_with("HTTP/1.1 408"), "{text}");
     assert!(closed, "connection still open after 3 s");
     assert!(started.elapsed() >= Duration::from_millis(250));
+    m.stop().await;
+}
+
+#[tokio::test]
+async fn a_malformed_chunk_size_is_a_bad_request_not_a_large_one() {
+    let m = start(limits(5_000, 5_000, 1024)).await;
+    for framing in [
+        &b"zz\r\n{}\r\n0\r\n\r\n"[..],
+        &b"-5\r\n{}\r\n0\r\n\r\n"[..],
+        &b"2 junk\r\n{}\r\n0\r\n\r\n"[..],
+    ] {
+        let mut request = b"POST /v1/t1/items?cmd=5&access-token=t HTTP/1.1\r\nhost: a\r\n\
+              content-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n"
+            .to_vec();
+        request.extend_from_slice(framing);
+        let mut s = TcpStream::connect(m.addr).await.expect("connects");
+        s.write_all(&request).await.expect("sent");
+        let (text, _) = read_to_close(&mut s, Duration::from_secs(5)).await;
+        assert!(
+            text.starts_with("HTTP/1.1 400"),
+            "{:?}: {text}",
+            String::from_utf8_lossy(framing)
+        );
+        // In the provider's documented error shape.
+        assert!(text.contains("\"error_msg\""), "{text}");
+    }
+    m.stop().await;
+}
+
+/// Body bytes of partial requests count against one budget across connections: once it is
+/// spent, the next body is refused at once (503, the provider's shape, `Retry-After`) instead
+/// of being buffered, a request without a body is still served, and when the slow clients
+/// go, their bytes are given back and requests with bodies are served again.
+#[tokio::test]
+async fn partial_bodies_share_one_budget_and_service_resumes_when_they_go() {
+    const PART: usize = 16 << 10;
+    const HOLDERS: usize = 4;
+    let m = start(Limits {
+        body_budget: PART * HOLDERS,
+        ..limits(30_000, 30_000, 1024)
+    })
+    .await;
+    let mut held = m.body_bytes_held();
+    let head = |declared: usize, more: &str| {
+        format!(
+            "POST /v1/t1/items?cmd=5&access-token=t HTTP/1.1\r\nhost: a\r\n\
+             content-type: application/json\r\ncontent-length: {declared}\r\n{more}\r\n"
+        )
+    };
+    // Slow clients: each declares most of the per-request cap and sends a part of it.
+    let mut holders = Vec::new();
+    for i in 1..=HOLDERS {
+        let mut s = TcpStream::connect(m.addr).await.expect("connects");
+        s.write_all(head(900_000, "").as_bytes())
+            .await
+            .expect("head");
+        s.write_all(&vec![b' '; PART]).await.expect("part");
+        held.wait_for(|&n| n >= i * PART).await.expect("mock runs");
+        holders.push(s);
+    }
+    // The budget is spent: one more partial body is refused, not buffered.
+    let mut extra = TcpStream::connect(m.addr).await.expect("connects");
+    extra
+        .write_all(head(900_000, "").as_bytes())
+        .await
+        .expect("head");
+    // (A small part, read whole: a refused client with unread bytes may see a reset.)
+    extra.write_all(&[b' '; 1024]).await.expect("part");
+    let (text, closed) = read_to_close(&mut extra, Duration::from_secs(5)).await;
+    assert!(text.starts_with("HTTP/1.1 503"), "{text}");
+    assert!(
+        text.to_ascii_lowercase().contains("retry-after: 1"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"error_code\":\"MOCK.400\""),
+        "not the provider's shape: {text}"
+    );
+    assert!(closed, "refused connection still open");
+    assert_eq!(
+        *held.borrow(),
+        PART * HOLDERS,
+        "the refused body is still held"
+    );
+    let body = br#"{"name":"box"}"#;
+    let legit = [head(body.len(), "connection: close\r\n").as_bytes(), body].concat();
+    assert_eq!(status_of(m.addr, &legit).await, Some(503));
+    // Without a body nothing is held: served as usual.
+    assert_eq!(status_of(m.addr, GOOD).await, Some(200));
+    // The slow clients go: every byte they held is given back, and bodies are served again.
+    drop(holders);
+    held.wait_for(|&n| n == 0).await.expect("mock runs");
+    assert_eq!(status_of(m.addr, &legit).await, Some(200));
     m.stop().await;
 }
 

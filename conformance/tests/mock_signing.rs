@@ -1,8 +1,9 @@
-//! The mock verifies request signatures (`--signing-key AK:SK`): every operation in `specs/`
-//! that accepts a signature is called with its documented request, signed by
-//! `runtime::sign::sign_request` (what the generated clients' transport calls), and the mock
-//! must accept it; the same request tampered with after signing (query, body, date, key) or
-//! signed at a time outside the clock skew must get the provider's 401.
+//! The mock verifies request signatures (`Config::signing_key`; `--signing-key-file` when
+//! standalone): every operation in `specs/` that accepts a signature is called with its
+//! documented request, signed by `runtime::sign::sign_request` (what the generated clients'
+//! transport calls), and the mock must accept it; the same request tampered with after
+//! signing (query, body, a body with the original digest claimed, date, key) or signed at a
+//! time outside the clock skew must get the provider's 401.
 
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -15,6 +16,15 @@ use spec::model::{Credential, ProviderModel};
 
 const AK: &str = "MOCKACCESSKEY";
 const SK: &str = "mock-secret-key";
+
+/// The hex SHA-256 of `bytes`, as a signer puts a body's digest in a header.
+fn hex_sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
 
 fn now() -> u64 {
     SystemTime::now()
@@ -33,6 +43,11 @@ enum Tamper {
     SecretKey,
     StaleDate,
     Unsigned,
+    /// A captured request replayed with another body and the original body's digest in
+    /// `X-Sdk-Content-Sha256`: the mock must hash what arrived, not trust the header.
+    BodyWithOriginalDigest,
+    /// Another body declared unsigned after the fact.
+    BodyDeclaredUnsigned,
 }
 
 #[tokio::test]
@@ -75,6 +90,8 @@ async fn signed_requests_pass_and_tampered_ones_get_the_providers_401() {
                     Tamper::SecretKey,
                     Tamper::StaleDate,
                     Tamper::Unsigned,
+                    Tamper::BodyWithOriginalDigest,
+                    Tamper::BodyDeclaredUnsigned,
                 ] {
                     let url = format!("{base}{}", om.path.fill(&req.path));
                     let method = reqwest::Method::from_bytes(om.op.method.as_str().as_bytes())
@@ -114,7 +131,9 @@ async fn signed_requests_pass_and_tampered_ones_get_the_providers_401() {
                             };
                             request.url_mut().set_query(Some(&extra));
                         }
-                        Tamper::Body => {
+                        Tamper::Body
+                        | Tamper::BodyWithOriginalDigest
+                        | Tamper::BodyDeclaredUnsigned => {
                             let bytes = request
                                 .body()
                                 .and_then(reqwest::Body::as_bytes)
@@ -123,6 +142,17 @@ async fn signed_requests_pass_and_tampered_ones_get_the_providers_401() {
                             let mut changed = bytes.clone();
                             changed.extend_from_slice(b" ");
                             *request.body_mut() = Some(changed.into());
+                            let claimed = match tamper {
+                                Tamper::BodyWithOriginalDigest => Some(hex_sha256(&bytes)),
+                                Tamper::BodyDeclaredUnsigned => Some("UNSIGNED-PAYLOAD".into()),
+                                _ => None,
+                            };
+                            if let Some(claimed) = claimed {
+                                request.headers_mut().insert(
+                                    "x-sdk-content-sha256",
+                                    claimed.parse().expect("header"),
+                                );
+                            }
                         }
                         Tamper::Date => {
                             let date = runtime::sign::sdk_date(at + 1);

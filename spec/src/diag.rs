@@ -17,6 +17,55 @@ pub struct Diagnostic {
     pub fix: String,
 }
 
+/// The longest backquoted text a message shows whole: a spec scalar of any length may be
+/// quoted, and a 100 KB value must not make a 100 KB message.
+pub const MAX_QUOTED_CHARS: usize = 80;
+
+/// What is kept of a longer quoted text (the rest is an ellipsis and the length).
+const KEPT_QUOTED_CHARS: usize = 60;
+
+/// The longest message or fix shown whole, after quotes are capped (a backstop for values
+/// quoted otherwise).
+const MAX_TEXT_CHARS: usize = 1000;
+
+/// `text` with every backquoted span over [`MAX_QUOTED_CHARS`] cut to its first characters
+/// and an ellipsis, its length in characters after the closing quote, and the whole cut the
+/// same way beyond [`MAX_TEXT_CHARS`]. Short texts are returned as they are.
+pub fn cap_quoted(text: &str) -> std::borrow::Cow<'_, str> {
+    let parts: Vec<&str> = text.split('`').collect();
+    let long = |p: &str| p.chars().count() > MAX_QUOTED_CHARS;
+    // Odd parts are quoted, except an unclosed last one.
+    let quoted = |i: usize| i % 2 == 1 && i + 1 < parts.len();
+    let needs_cut = parts.iter().enumerate().any(|(i, p)| quoted(i) && long(p));
+    if !needs_cut && text.chars().count() <= MAX_TEXT_CHARS {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::new();
+    let mut pending = None;
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push('`');
+            if let Some(n) = pending.take() {
+                out.push_str(&format!(" ({n} characters)"));
+            }
+        }
+        if quoted(i) && long(part) {
+            out.extend(part.chars().take(KEPT_QUOTED_CHARS));
+            out.push('…');
+            pending = Some(part.chars().count());
+        } else {
+            out.push_str(part);
+        }
+    }
+    let n = out.chars().count();
+    if n > MAX_TEXT_CHARS {
+        let mut cut: String = out.chars().take(MAX_TEXT_CHARS).collect();
+        cut.push_str(&format!("… ({n} characters)"));
+        out = cut;
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -25,8 +74,8 @@ impl fmt::Display for Diagnostic {
             self.file.display(),
             self.line,
             self.column,
-            self.message,
-            self.fix
+            cap_quoted(&self.message),
+            cap_quoted(&self.fix)
         )
     }
 }
@@ -52,7 +101,17 @@ impl Diagnostic {
                 .nth(chars)
                 .map_or(line.len(), |(i, _)| i)
         };
-        let start = byte_at(self.column.saturating_sub(1));
+        // A long line (a long scalar) is shown as a window around the position.
+        let column = self.column.saturating_sub(1);
+        let from = byte_at(column.saturating_sub(FRAME_BEFORE));
+        let to = byte_at(column + FRAME_AFTER);
+        let line = &line[from..to.max(from)];
+        let byte_at = |chars: usize| {
+            line.char_indices()
+                .nth(chars)
+                .map_or(line.len(), |(i, _)| i)
+        };
+        let start = byte_at(column.min(FRAME_BEFORE));
         // Underline the word at the position (up to a space or YAML punctuation).
         let width: usize = line[start..]
             .chars()
@@ -60,20 +119,25 @@ impl Diagnostic {
             .map(char::len_utf8)
             .sum();
         let end = (start + width).max((start + 1).min(line.len()));
+        let (message, fix) = (cap_quoted(&self.message), cap_quoted(&self.fix));
         let report = &[Group::with_level(Level::ERROR)
             .element(
                 Snippet::source(line).line_start(self.line).annotation(
                     AnnotationKind::Primary
                         .span(start..end)
-                        .label(&self.message),
+                        .label(message.as_ref()),
                 ),
             )
-            .element(Level::HELP.message(&self.fix))];
+            .element(Level::HELP.message(fix.as_ref()))];
         out.push_str(&renderer.render(report));
         out.push('\n');
         out
     }
 }
+
+/// Characters of a source line shown before and after the position in a code frame.
+const FRAME_BEFORE: usize = 60;
+const FRAME_AFTER: usize = 120;
 
 /// A file's text for a code frame, read only when it is safe and cheap: a regular file (not
 /// a link) of modest size, in UTF-8. Refused files get no frame.

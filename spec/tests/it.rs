@@ -5,6 +5,7 @@
 mod common;
 mod citation_formats;
 mod citations;
+mod diag_caps;
 mod diff_rules;
 mod load_limits;
 mod model_secrets;

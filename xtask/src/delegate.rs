@@ -24,8 +24,11 @@ pub struct Args {
 /// are under the workspace root.
 pub fn run(subcommand: &str, args: Args) -> ExitCode {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let manifest = crate::specs::workspace_root().join("Cargo.toml");
+    let root = crate::specs::workspace_root();
+    let manifest = root.join("Cargo.toml");
     let status = Command::new(&cargo)
+        // The child's defaults are under the same root as ours.
+        .env("XTASK_WORKSPACE", &root)
         .args(["run", "--manifest-path"])
         .arg(&manifest)
         .args([

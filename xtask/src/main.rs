@@ -28,10 +28,15 @@ mod validate;
     name = "xtask",
     about = "Developer commands for the backup API client generator",
     after_help = "Default paths (specs/, generated/, schema/, runtime/) are under the workspace \
-                  root; paths given on the command line are relative to the current directory."
+                  root, found from the current directory upwards (the first Cargo.toml with a \
+                  [workspace] table) unless --workspace DIR or XTASK_WORKSPACE names it; the \
+                  docs directory is `docs` under [workspace.metadata.specs] in its Cargo.toml. \
+                  Paths given on the command line are relative to the current directory. \
+                  Exit code 2 when no workspace root is found."
 )]
 struct Cli {
-    /// Use this workspace root instead of the one xtask was built in.
+    /// The workspace root (default: the nearest directory from the current one upwards
+    /// whose Cargo.toml has a [workspace] table).
     #[arg(long, global = true, value_name = "DIR", env = "XTASK_WORKSPACE")]
     workspace: Option<PathBuf>,
     #[command(subcommand)]
@@ -68,11 +73,12 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(dir) = cli.workspace {
-        if let Err(e) = specs::set_workspace_root(&dir) {
-            eprintln!("error: --workspace {}: {e}", dir.display());
-            return ExitCode::from(2);
-        }
+    // Found at run time from the current directory (or given), never from where xtask was
+    // built; `draft` reads and writes only the paths it is given.
+    let root = specs::find_workspace_root(cli.workspace.as_deref());
+    if let (Err(e), false) = (&root, matches!(cli.command, Command::Draft(_))) {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
     }
     match cli.command {
         Command::Validate(args) => validate::run(args),

@@ -23,7 +23,8 @@ use spec::sources::{self, Page, PageState};
                         Citations are checked as `cargo xtask validate --pages DIR` checks them: \
                         every fact of a spec must cite the unchanged page it rests on.\n\
                         The default docs directory is `docs` under [workspace.metadata.specs] in \
-                        the workspace's Cargo.toml, else ../shared/seeds."
+                        the workspace's Cargo.toml (exit 2 when it is not set and --docs is not \
+                        given)."
 )]
 pub struct Args {
     /// Directory holding the pages, by file name (default: the workspace setting).
@@ -54,7 +55,14 @@ pub struct Args {
 
 pub fn run(args: Args) -> ExitCode {
     let root = crate::specs::workspace_root();
-    let docs = args.docs.clone().unwrap_or_else(|| docs_dir(&root));
+    let Some(docs) = args.docs.clone().or_else(crate::specs::docs_setting) else {
+        eprintln!(
+            "error: no docs directory: pass --docs DIR or set `docs` under \
+             [workspace.metadata.specs] in {}",
+            root.join("Cargo.toml").display()
+        );
+        return ExitCode::from(2);
+    };
     let default = [root.join("specs")];
     let paths = if args.specs.is_empty() {
         &default[..]
@@ -227,32 +235,6 @@ fn citations(
     found.eprint();
     eprintln!("{} citation problem(s) found", found.len());
     true
-}
-
-/// The docs directory: `[workspace.metadata.specs] docs` of the workspace's Cargo.toml
-/// (relative to the workspace root), else `../shared/seeds`.
-pub fn docs_dir(root: &Path) -> PathBuf {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let setting = Command::new(cargo)
-        .args([
-            "metadata",
-            "--no-deps",
-            "--offline",
-            "--format-version",
-            "1",
-            "--manifest-path",
-        ])
-        .arg(root.join("Cargo.toml"))
-        .output()
-        .ok()
-        .filter(|o| o.status.success())
-        .and_then(|o| serde_json::from_slice::<serde_json::Value>(&o.stdout).ok())
-        .and_then(|v| {
-            v.pointer("/metadata/specs/docs")?
-                .as_str()
-                .map(PathBuf::from)
-        });
-    root.join(setting.unwrap_or_else(|| PathBuf::from("../shared/seeds")))
 }
 
 fn fetch(url: &str) -> Result<Vec<u8>, String> {

@@ -6,36 +6,42 @@ use std::sync::OnceLock;
 
 use spec::validate::Validated;
 
-/// The root set by `--workspace DIR` (or `XTASK_WORKSPACE`), when given.
-static OVERRIDE: OnceLock<PathBuf> = OnceLock::new();
+/// The workspace root, set once at start-up by [`find_workspace_root`].
+static ROOT: OnceLock<PathBuf> = OnceLock::new();
 
-/// Use `dir` (relative to the current directory) as the workspace root from now on. It must
-/// be a directory with a Cargo.toml.
-pub fn set_workspace_root(dir: &Path) -> Result<(), String> {
-    let dir = std::path::absolute(dir).map_err(|e| e.to_string())?;
-    if !dir.join("Cargo.toml").is_file() {
-        return Err("not a workspace root (no Cargo.toml there)".into());
-    }
-    OVERRIDE
-        .set(dir)
-        .map_err(|_| "the workspace root is already set".to_string())
+/// Settle the workspace root for this run: `dir` (`--workspace DIR` or `XTASK_WORKSPACE`)
+/// when given, otherwise the nearest workspace from the current directory upwards
+/// ([`spec::workspace`]). Never the directory xtask was built in.
+pub fn find_workspace_root(dir: Option<&Path>) -> Result<PathBuf, String> {
+    let root = match dir {
+        Some(dir) => spec::workspace::given_root(dir)?,
+        None => {
+            let cwd = std::env::current_dir()
+                .map_err(|e| format!("cannot read the current directory: {e}"))?;
+            spec::workspace::find_root(&cwd)?
+        }
+    };
+    Ok(ROOT.get_or_init(|| root).clone())
 }
 
-/// The workspace root every default path is under: `--workspace DIR` when given, otherwise
-/// the workspace xtask was built in (xtask lives one level below it). Never the current
-/// directory, so running from a subdirectory writes nothing there.
+/// The workspace root every default path is under (see [`find_workspace_root`], which
+/// `main` calls before any command that needs it). Running from a subdirectory writes
+/// nothing there.
 pub fn workspace_root() -> PathBuf {
-    if let Some(dir) = OVERRIDE.get() {
-        return dir.clone();
+    match ROOT.get() {
+        Some(root) => root.clone(),
+        None => find_workspace_root(None).unwrap_or_else(|_| PathBuf::from(".")),
     }
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest.parent().unwrap_or(manifest).to_path_buf()
 }
 
-/// The seed pages, when this checkout sits next to them (source hashes are then checked).
+/// The docs directory (the source pages specs record) the workspace sets, if any.
+pub fn docs_setting() -> Option<PathBuf> {
+    spec::workspace::docs_dir(&workspace_root())
+}
+
+/// The docs directory when it is set and exists (source hashes are then checked).
 pub fn seeds_dir() -> Option<PathBuf> {
-    let dir = workspace_root().join("../shared/seeds");
-    dir.is_dir().then_some(dir)
+    docs_setting().filter(|d| d.is_dir())
 }
 
 /// Load and validate `paths` (default: the workspace's specs/). On failure every diagnostic

@@ -21,16 +21,20 @@ use spec::load::SpecFile;
 #[command(
     after_help = "Exit codes: 0 every spec is valid (and with --pages every citation \
                         holds); 1 a spec or a citation has a problem; 2 --pages is not a \
-                        directory."
+                        directory (or, without DIR, no docs directory is set), or no workspace \
+                        root is found.\n\
+                        Source page hashes are checked against the workspace's docs directory \
+                        (`docs` under [workspace.metadata.specs]) when it exists."
 )]
 pub struct Args {
     /// Spec files or directories (default: the workspace's specs/), checked together with the
     /// workspace's other specs.
     paths: Vec<PathBuf>,
-    /// Check every citation against the pages in DIR: cited lines must say the fact, and an
-    /// uncited fact is an error.
-    #[arg(long, value_name = "DIR")]
-    pages: Option<PathBuf>,
+    /// Check every citation against the pages in DIR (without DIR: the workspace's docs
+    /// directory, `docs` under [workspace.metadata.specs]): cited lines must say the fact,
+    /// and an uncited fact is an error.
+    #[arg(long, value_name = "DIR", num_args = 0..=1)]
+    pages: Option<Option<PathBuf>>,
     /// With --pages: print per spec the facts cited to page lines, inferred and
     /// erratum-backed, as a markdown table.
     #[arg(long, requires = "pages")]
@@ -88,9 +92,21 @@ pub fn run(args: Args) -> ExitCode {
 
 /// With `--pages`: every citation against its page (and the report); exit 1 on a problem.
 fn citations(v: &spec::validate::Validated, args: &Args) -> ExitCode {
-    let Some(dir) = &args.pages else {
-        return ExitCode::SUCCESS;
+    let dir = match &args.pages {
+        None => return ExitCode::SUCCESS,
+        Some(Some(dir)) => dir.clone(),
+        Some(None) => match crate::specs::docs_setting() {
+            Some(dir) => dir,
+            None => {
+                eprintln!(
+                    "error: --pages without DIR needs `docs` under [workspace.metadata.specs] \
+                     in the workspace's Cargo.toml"
+                );
+                return ExitCode::from(2);
+            }
+        },
     };
+    let dir = &dir;
     if !dir.is_dir() {
         eprintln!("error: --pages {}: not a directory", dir.display());
         return ExitCode::from(2);

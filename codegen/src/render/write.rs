@@ -41,12 +41,18 @@ fn read_tree(root: &Path, managed: &BTreeSet<OsString>) -> io::Result<BTreeMap<P
         }
     }
     while let Some(path) = stack.pop() {
-        if path.is_dir() {
+        // Links are not followed: one under a managed entry is not what codegen writes, so it
+        // reads as drift (its target named), never as the contents it points at.
+        let kind = fs::symlink_metadata(&path)?.file_type();
+        let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+        if kind.is_symlink() {
+            let target = fs::read_link(&path)?;
+            out.insert(rel, format!("symbolic link to {}\n", target.display()));
+        } else if kind.is_dir() {
             for entry in fs::read_dir(&path)? {
                 stack.push(entry?.path());
             }
         } else {
-            let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
             let bytes = fs::read(&path)?;
             out.insert(rel, String::from_utf8_lossy(&bytes).into_owned());
         }
@@ -298,17 +304,47 @@ fn stage(root: &Path, tmp: &Path, files: &[OutputFile], pause: &dyn Fn(Stage)) -
     Ok(())
 }
 
+/// Copy an unmanaged entry into the staged tree without following links: a symlink is
+/// written again as the same link (its target is not ours to read or copy), and anything
+/// but a directory, a regular file or a link is refused.
 fn copy_tree(from: &Path, to: &Path) -> io::Result<()> {
-    if from.is_dir() {
+    let kind = fs::symlink_metadata(from)?.file_type();
+    if kind.is_symlink() {
+        copy_link(from, to)
+    } else if kind.is_dir() {
         fs::create_dir_all(to)?;
         for entry in fs::read_dir(from)? {
             let entry = entry?;
             copy_tree(&entry.path(), &to.join(entry.file_name()))?;
         }
         Ok(())
-    } else {
+    } else if kind.is_file() {
         fs::copy(from, to).map(|_| ())
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "{}: not a regular file, directory or symbolic link; move it out of the output directory",
+                from.display()
+            ),
+        ))
     }
+}
+
+#[cfg(unix)]
+fn copy_link(from: &Path, to: &Path) -> io::Result<()> {
+    std::os::unix::fs::symlink(fs::read_link(from)?, to)
+}
+
+#[cfg(not(unix))]
+fn copy_link(from: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!(
+            "{}: a symbolic link; codegen does not follow or copy links here, move it out of the output directory",
+            from.display()
+        ),
+    ))
 }
 
 #[cfg(test)]

@@ -75,8 +75,11 @@ enum Command {
     /// Serve every spec from the spec-built mock server until Ctrl-C. Prints one line per
     /// route, then `mock listening on http://ADDR` once serving.
     #[command(
-        after_help = "Exit codes: 0 stopped by Ctrl-C; 2 it could not start (bad \
-                            arguments, invalid specs, an address that cannot be bound)."
+        after_help = "Credentials come from files (--token-file, --signing-key-file) or the \
+                            MOCK_TOKEN and MOCK_SIGNING_KEY environment variables, never the \
+                            command line.\n\nExit codes: 0 stopped by Ctrl-C; 2 it could not \
+                            start (bad arguments, an unreadable, empty or malformed credential \
+                            file or variable, invalid specs, an address that cannot be bound)."
     )]
     Mock(MockArgs),
 }
@@ -144,8 +147,12 @@ struct MockArgs {
     /// Spec files or directories (default: the workspace's specs/).
     #[arg(long = "spec")]
     specs: Vec<PathBuf>,
-    /// Accept only this credential value (default: any non-empty one).
-    #[arg(long, value_name = "VALUE")]
+    /// Accept only the credential value in FILE (one line; default: the MOCK_TOKEN
+    /// environment variable, else any non-empty credential).
+    #[arg(long, value_name = "FILE")]
+    token_file: Option<PathBuf>,
+    /// Refused: a command line is visible to every user (`ps`); use --token-file or MOCK_TOKEN.
+    #[arg(long, hide = true, value_name = "VALUE")]
     token: Option<String>,
     /// Serve over TLS with a certificate generated at start-up (needs --cert-out).
     #[arg(long, requires = "cert_out")]
@@ -154,15 +161,15 @@ struct MockArgs {
     /// clients to trust (`--ca-cert FILE` in live mode).
     #[arg(long, value_name = "FILE", requires = "tls")]
     cert_out: Option<PathBuf>,
-    /// Verify request signatures (SDK-HMAC-SHA256) with this access key and secret key
-    /// (default: any well-formed signature).
-    #[arg(long, value_name = "AK:SK", value_parser = signing_key)]
-    signing_key: Option<conformance::mock::SigningKey>,
-}
-
-fn signing_key(text: &str) -> Result<conformance::mock::SigningKey, String> {
-    conformance::mock::SigningKey::parse(text)
-        .ok_or_else(|| "expected ACCESS_KEY:SECRET_KEY".into())
+    /// Verify request signatures (SDK-HMAC-SHA256) with the `ACCESS_KEY:SECRET_KEY` line in
+    /// FILE (default: the MOCK_SIGNING_KEY environment variable, else accept any well-formed
+    /// signature).
+    #[arg(long, value_name = "FILE")]
+    signing_key_file: Option<PathBuf>,
+    /// Refused: a command line is visible to every user (`ps`); use --signing-key-file or
+    /// MOCK_SIGNING_KEY.
+    #[arg(long, hide = true, value_name = "AK:SK")]
+    signing_key: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -173,24 +180,43 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
-/// The workspace this binary was built in (the conformance crate lives one level below it).
-fn workspace_root() -> PathBuf {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest.parent().unwrap_or(manifest).to_path_buf()
+/// The workspace root, found at run time: `XTASK_WORKSPACE` (what `cargo xtask` passes) when
+/// set, else the nearest workspace from the current directory upwards; never the directory
+/// this binary was built in.
+fn workspace_root() -> Result<PathBuf, String> {
+    match std::env::var_os("XTASK_WORKSPACE") {
+        Some(dir) => spec::workspace::given_root(Path::new(&dir)),
+        None => {
+            let cwd = std::env::current_dir()
+                .map_err(|e| format!("cannot read the current directory: {e}"))?;
+            spec::workspace::find_root(&cwd)
+        }
+    }
 }
 
 /// Load and validate `paths` (default: the workspace's specs/), checking source hashes when
-/// the seed pages sit next to the workspace. Diagnostics go to stderr.
+/// the workspace's docs directory (`[workspace.metadata.specs] docs`) exists. Diagnostics go
+/// to stderr.
 fn load(paths: &[PathBuf]) -> Result<Validated, u8> {
-    let root = workspace_root();
-    let default = [root.join("specs")];
+    // Given specs need no workspace (their source pages are then not checked).
+    let root = match (workspace_root(), paths.is_empty()) {
+        (Ok(root), _) => Some(root),
+        (Err(_), false) => None,
+        (Err(e), true) => {
+            eprintln!("conformance: {e}");
+            return Err(CANNOT_RUN);
+        }
+    };
+    let default: Vec<PathBuf> = root.iter().map(|r| r.join("specs")).collect();
     let paths = if paths.is_empty() {
         &default[..]
     } else {
         paths
     };
-    let seeds = root.join("../shared/seeds");
-    let seeds = seeds.is_dir().then_some(seeds);
+    let seeds = root
+        .as_deref()
+        .and_then(spec::workspace::docs_dir)
+        .filter(|d| d.is_dir());
     spec::validate::load_and_validate(paths, seeds.as_deref()).map_err(|d| {
         d.eprint();
         eprintln!("{} problem(s) found", d.len());
@@ -276,7 +302,7 @@ async fn execute(
             // The reference replay, then the generated clients against the same mock.
             let tests = ClientTests {
                 show_build: true,
-                ..ClientTests::new(&workspace_root())
+                ..ClientTests::new(&workspace_root()?)
             };
             let filter = args.provider.as_deref().map(|p| format!("{p}::"));
             let replay = replay_on_mock(&files, Some(&tests), filter.as_deref()).await?;
@@ -357,6 +383,33 @@ fn display(path: &Option<PathBuf>) -> String {
 }
 
 fn mock(args: MockArgs) -> u8 {
+    use conformance::mock::keys;
+    // The old flags put secrets where `ps` shows them: refused, without echoing the value.
+    if args.token.is_some() {
+        eprintln!(
+            "mock: --token is not accepted (the command line is visible to other users); \
+             put the token in a file for --token-file FILE, or in {}",
+            keys::TOKEN_ENV
+        );
+        return CANNOT_RUN;
+    }
+    if args.signing_key.is_some() {
+        eprintln!(
+            "mock: --signing-key is not accepted (the command line is visible to other users); \
+             put ACCESS_KEY:SECRET_KEY in a file for --signing-key-file FILE, or in {}",
+            keys::SIGNING_KEY_ENV
+        );
+        return CANNOT_RUN;
+    }
+    let credentials = keys::token(args.token_file.as_deref())
+        .and_then(|t| Ok((t, keys::signing_key(args.signing_key_file.as_deref())?)));
+    let (token, signing_key) = match credentials {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("mock: {e}");
+            return CANNOT_RUN;
+        }
+    };
     let validated = match load(&args.specs) {
         Ok(v) => v,
         Err(code) => return code,
@@ -364,9 +417,9 @@ fn mock(args: MockArgs) -> u8 {
     let result = conformance::mock::serve_until_ctrl_c(
         validated.files(),
         args.listen,
-        args.token.map(conformance::mock::Secret::new),
+        token,
         args.cert_out.as_deref().filter(|_| args.tls),
-        args.signing_key,
+        signing_key,
     );
     match result {
         Ok(()) => OK,

@@ -7,6 +7,7 @@ use serde_json::Value;
 use spec::format::{BodyEncoding, Location, Operation, Role, Spec};
 use spec::model::Credential;
 use spec::values::{self, Options, Repr};
+use subtle::ConstantTimeEq;
 
 use super::request::{Body, Incoming, MediaType};
 use super::signature::{self, SigningKey};
@@ -71,14 +72,19 @@ pub fn credential(auth: &Auth<'_>, req: &Incoming, keys: Keys<'_>) -> Result<(),
             "credential {place} `{name}` is empty"
         ))),
         // Never echo either value: the message only says which credential was refused.
-        Some(v) if token.is_some_and(|t| t.expose() != v) => Err(Rejection::Unauthorized(format!(
-            "credential {place} `{name}` is not valid"
-        ))),
+        Some(v) if token.is_some_and(|t| !same_secret(t, &v)) => Err(Rejection::Unauthorized(
+            format!("credential {place} `{name}` is not valid"),
+        )),
         Some(_) => Ok(()),
         None => Err(Rejection::Unauthorized(format!(
             "credential {place} `{name}` is missing"
         ))),
     }
+}
+
+/// Whether `sent` is the token, in time that does not depend on where they differ.
+fn same_secret(token: &Secret, sent: &str) -> bool {
+    token.expose().as_bytes().ct_eq(sent.as_bytes()).into()
 }
 
 /// How many times the request carries the credential.

@@ -10,7 +10,9 @@
 //!   `otc_dcs.mock`), which works with SDKs that drop path prefixes from an endpoint;
 //! - a path prefix `/~<provider_id>`, for clients given a base URL (the replay uses it).
 
+mod body;
 mod check;
+pub mod keys;
 mod multipart;
 mod reply;
 pub(crate) mod request;
@@ -22,7 +24,6 @@ pub mod tls;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use http_body_util::{BodyExt, Limited};
 use hyper::header::{self, HeaderValue};
 use hyper::{HeaderMap, StatusCode};
 pub use runtime::Secret;
@@ -42,8 +43,8 @@ pub use serve::{default_workers, Limits, Threads};
 pub use signature::SigningKey;
 use spec::model::{Credential, ModelError};
 
-/// Bodies above this are refused before parsing.
-const BODY_LIMIT: usize = 1 << 20;
+pub use body::BODY_LIMIT;
+use body::{BodyError, Budget};
 
 /// The header a client uses to pick a documented example, as with Prism.
 pub const PREFER: &str = "prefer";
@@ -61,6 +62,8 @@ pub struct Mock {
     /// When set, request signatures are verified with this key pair.
     signing_key: Option<SigningKey>,
     limits: Limits,
+    /// Body bytes held by requests being read, all connections together.
+    budget: Budget,
     /// Serve over TLS with this configuration.
     tls: Option<Arc<rustls::ServerConfig>>,
 }
@@ -115,6 +118,7 @@ impl Mock {
             capture,
             token: None,
             signing_key: None,
+            budget: Budget::new(Limits::default().body_budget),
             limits: Limits::default(),
             tls: None,
         })
@@ -138,10 +142,16 @@ impl Mock {
         self
     }
 
-    /// Serve within these timeouts and connection cap.
+    /// Serve within these timeouts, connection cap and body budget.
     pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.budget = Budget::new(limits.body_budget);
         self.limits = limits;
         self
+    }
+
+    /// Body bytes held now by requests being read (every change is seen).
+    pub fn body_bytes_held(&self) -> tokio::sync::watch::Receiver<usize> {
+        self.budget.watch()
     }
 
     /// Answer one HTTP request; every path returns a response.
@@ -150,26 +160,13 @@ impl Mock {
         // Checked before the body is parsed or the request routed; the body is still read
         // (within the limits) so that the client can read the answer.
         let bad_boundary = request::bad_boundary(&parts.headers);
-        let whole_body = Limited::new(body, BODY_LIMIT).collect();
-        let bytes = match tokio::time::timeout(self.limits.body_timeout, whole_body).await {
-            Ok(_) if bad_boundary.is_some() => {
-                let body = json!({ "error": bad_boundary });
-                return Prepared::json(StatusCode::BAD_REQUEST.as_u16(), &body).response();
+        let (bytes, _held) = match body::read(body, &self.budget, self.limits.body_timeout).await {
+            Ok(read) if bad_boundary.is_none() => read,
+            Ok(_) => {
+                let message = bad_boundary.unwrap_or_default();
+                return self.early_reply(&parts, StatusCode::BAD_REQUEST, &message);
             }
-            Ok(Ok(b)) => b.to_bytes(),
-            Err(_elapsed) => {
-                let body = json!({ "error": "request body not received in time" });
-                let mut resp =
-                    Prepared::json(StatusCode::REQUEST_TIMEOUT.as_u16(), &body).response();
-                // The rest of the body may never come: end the connection with the answer.
-                resp.headers_mut()
-                    .insert(header::CONNECTION, HeaderValue::from_static("close"));
-                return resp;
-            }
-            Ok(Err(_)) => {
-                let body = json!({ "error": "body too large or unreadable" });
-                return Prepared::json(StatusCode::PAYLOAD_TOO_LARGE.as_u16(), &body).response();
-            }
+            Err(e) => return self.body_refusal(&parts, e, bad_boundary),
         };
         let uri = &parts.uri;
         let (scope, path) = self.scope(uri.path(), &parts.headers);
@@ -180,6 +177,66 @@ impl Mock {
             self.capture.push(captured(&incoming, bytes));
         }
         self.answer(&incoming, scope)
+    }
+
+    /// The answer to a body that was not read; the connection ends with it (the rest of the
+    /// body is not read). A bad multipart boundary is named before a size or framing problem.
+    fn body_refusal(
+        &self,
+        parts: &hyper::http::request::Parts,
+        e: BodyError,
+        bad_boundary: Option<String>,
+    ) -> Response {
+        let (status, message) = match (e, bad_boundary) {
+            (BodyError::TimedOut, _) => (
+                StatusCode::REQUEST_TIMEOUT,
+                "request body not received in time".to_string(),
+            ),
+            (BodyError::OverBudget, _) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "too many request bodies in flight; retry later".to_string(),
+            ),
+            (_, Some(boundary)) => (StatusCode::BAD_REQUEST, boundary),
+            (BodyError::TooLarge, None) => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!("request body over {BODY_LIMIT} bytes"),
+            ),
+            (BodyError::Malformed, None) => (
+                StatusCode::BAD_REQUEST,
+                "malformed request body framing (chunk size or length)".to_string(),
+            ),
+        };
+        let mut resp = self.early_reply(parts, status, &message);
+        let headers = resp.headers_mut();
+        headers.insert(header::CONNECTION, HeaderValue::from_static("close"));
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        }
+        resp
+    }
+
+    /// A refusal before the request is routed (its body could not be read), in the shape of
+    /// the provider the path and `Host` point at when they point at one, else plain JSON.
+    fn early_reply(
+        &self,
+        parts: &hyper::http::request::Parts,
+        status: StatusCode,
+        message: &str,
+    ) -> Response {
+        let (scope, path) = self.scope(parts.uri.path(), &parts.headers);
+        let mut fitting = self
+            .routes
+            .iter()
+            .filter(|e| scope.is_none_or(|s| s == e.spec) && e.key.template.fits(path));
+        let provider = match (fitting.next(), scope) {
+            (Some(first), _) if fitting.all(|e| e.spec == first.spec) => Some(first),
+            (_, Some(s)) => self.routes.iter().find(|e| e.spec == s),
+            _ => None,
+        };
+        match provider {
+            Some(e) => e.invalid.render_as(status.as_u16(), message),
+            None => Prepared::json(status.as_u16(), &json!({ "error": message })).response(),
+        }
     }
 
     /// The provider a request addresses (by path prefix, then by `Host`), if any, and the
@@ -478,6 +535,7 @@ fn captured(req: &Incoming, body: bytes::Bytes) -> Captured {
 pub struct Running {
     pub addr: SocketAddr,
     pub capture: Arc<CaptureLog>,
+    body_bytes: tokio::sync::watch::Receiver<usize>,
     shutdown: Option<oneshot::Sender<()>>,
     task: tokio::task::JoinHandle<()>,
 }
@@ -485,6 +543,12 @@ pub struct Running {
 impl Running {
     pub fn base_url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// Request body bytes the server holds now, all connections together (see
+    /// [`Limits::body_budget`]); every change is seen, so a caller can await a level.
+    pub fn body_bytes_held(&self) -> tokio::sync::watch::Receiver<usize> {
+        self.body_bytes.clone()
     }
 
     /// The base URL that reaches one provider's routes alone.
@@ -548,6 +612,7 @@ pub async fn spawn_with(
             .with_limits(config.limits)
             .with_tls(config.tls),
     );
+    let body_bytes = mock.body_bytes_held();
     let slots = Arc::new(tokio::sync::Semaphore::new(
         mock.limits.max_connections.max(1),
     ));
@@ -561,6 +626,7 @@ pub async fn spawn_with(
     Ok(Running {
         addr,
         capture: log,
+        body_bytes,
         shutdown: Some(tx),
         task,
     })

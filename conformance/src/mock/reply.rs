@@ -94,7 +94,12 @@ impl Template {
     }
 
     pub fn render(&self, message: &str) -> Response {
-        Prepared::json(self.status, &fill(&self.body, message)).response()
+        self.render_as(self.status, message)
+    }
+
+    /// The same shape under another status (a transport-level refusal: 408, 413, 503).
+    pub fn render_as(&self, status: u16, message: &str) -> Response {
+        Prepared::json(status, &fill(&self.body, message)).response()
     }
 }
 

@@ -35,6 +35,10 @@ pub struct Limits {
     /// Connections served at once, all worker threads together; a connection beyond them is
     /// answered 503 (with `Retry-After`) and closed.
     pub max_connections: usize,
+    /// Request body bytes held at once by every request being read, all connections and
+    /// worker threads together; a request whose next bytes do not fit is answered 503 (with
+    /// `Retry-After`) and closed, and what it held is given back.
+    pub body_budget: usize,
 }
 
 impl Default for Limits {
@@ -43,6 +47,7 @@ impl Default for Limits {
             header_read_timeout: Duration::from_secs(10),
             body_timeout: Duration::from_secs(30),
             max_connections: 1024,
+            body_budget: 64 << 20,
         }
     }
 }

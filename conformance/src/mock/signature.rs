@@ -9,8 +9,15 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use hmac::{Hmac, Mac};
 use runtime::Secret;
 use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
 
 use super::request::Incoming;
+
+/// The header that may mark a body the signature does not cover.
+const CONTENT_HASH: &str = "x-sdk-content-sha256";
+
+/// Its one value taken as written, as the gateway's signers send it.
+const UNSIGNED_PAYLOAD: &str = "UNSIGNED-PAYLOAD";
 
 /// How far `X-Sdk-Date` may be from the mock's clock, as the gateway allows (15 minutes).
 pub const MAX_SKEW_SECONDS: u64 = 15 * 60;
@@ -83,7 +90,7 @@ pub fn verify_at(req: &Incoming, key: Option<&SigningKey>, now: u64) -> Result<(
     let Some(key) = key else {
         return Ok(());
     };
-    if access != key.access {
+    if !bool::from(access.as_bytes().ct_eq(key.access.as_bytes())) {
         return Err("unknown access key".into());
     }
     let mut canonical = String::new();
@@ -111,11 +118,7 @@ pub fn verify_at(req: &Incoming, key: Option<&SigningKey>, now: u64) -> Result<(
     canonical.push('\n');
     canonical.push_str(signed);
     canonical.push('\n');
-    let unsigned = req.header_value("x-sdk-content-sha256");
-    match unsigned {
-        Some(marker) if !req.raw.is_empty() => canonical.push_str(&marker),
-        _ => canonical.push_str(&hex(&Sha256::digest(&req.raw))),
-    }
+    canonical.push_str(&payload_hash(req, &names)?);
     let to_sign = format!(
         "SDK-HMAC-SHA256\n{date}\n{}",
         hex(&Sha256::digest(canonical.as_bytes()))
@@ -126,6 +129,44 @@ pub fn verify_at(req: &Incoming, key: Option<&SigningKey>, now: u64) -> Result<(
     let theirs = unhex(signature).ok_or("signature is not hex")?;
     mac.verify_slice(&theirs)
         .map_err(|_| "signature does not match".to_string())
+}
+
+/// The body's part of the canonical request. The digest is always computed here from the
+/// bytes that arrived, never taken from the request: a digest sent in `X-Sdk-Content-Sha256`
+/// must match the body, and the unsigned-payload marker is taken only where the signers send
+/// it (a body neither JSON nor BSON) and only when the signature covers that header, so
+/// neither lets a captured signature carry another body.
+fn payload_hash(req: &Incoming, signed: &[&str]) -> Result<String, String> {
+    let digest = hex(&Sha256::digest(&req.raw));
+    // An empty body is hashed whatever the header says, as the signers do.
+    let Some(sent) = req
+        .header_value(CONTENT_HASH)
+        .filter(|_| !req.raw.is_empty())
+    else {
+        return Ok(digest);
+    };
+    if sent == UNSIGNED_PAYLOAD {
+        let content_type = req.header_value("content-type").unwrap_or_default();
+        let hashed_type = content_type.is_empty()
+            || content_type.starts_with("application/json")
+            || content_type.starts_with("application/bson");
+        if hashed_type {
+            return Err(format!(
+                "{UNSIGNED_PAYLOAD} is not accepted for this content type: sign the body's digest"
+            ));
+        }
+        if !signed.contains(&CONTENT_HASH) {
+            return Err(format!(
+                "the signature must cover `{CONTENT_HASH}` when it says {UNSIGNED_PAYLOAD}"
+            ));
+        }
+        return Ok(sent);
+    }
+    if sent.eq_ignore_ascii_case(&digest) {
+        Ok(sent)
+    } else {
+        Err("X-Sdk-Content-Sha256 does not match the body".into())
+    }
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -205,9 +205,14 @@ impl Checker<'_> {
                     }
                     continue;
                 }
-                if credential.as_deref().is_some_and(|c| same(c, name))
-                    || (loc == Location::Header && STANDARD_HEADERS.iter().any(|h| same(h, name)))
-                {
+                if credential.as_deref().is_some_and(|c| same(c, name)) {
+                    if let Some(v) = value.as_str() {
+                        let what = format!("credential {} parameter `{name}`", loc.as_str());
+                        self.placeholder_credential(&vp, &what, v);
+                    }
+                    continue;
+                }
+                if loc == Location::Header && STANDARD_HEADERS.iter().any(|h| same(h, name)) {
                     continue;
                 }
                 let Some(param) = op
@@ -257,6 +262,9 @@ impl Checker<'_> {
                     _ => Ok(value.clone()),
                 };
                 let secret = param.role == Some(Role::Secret);
+                if let (true, Some(v)) = (secret, value.as_str()) {
+                    self.placeholder_credential(&vp, &format!("secret {what}"), v);
+                }
                 match decoded {
                     // Secrets are checked like any value but never echoed.
                     Ok(v) if secret => {

@@ -8,8 +8,10 @@
 //! rules are split by section (`provider`, `schema` for types and schemas, `operation`
 //! for operations, their parameters, errors and pagination, `deprecated` for deprecation
 //! marks and their replacements, `examples` for examples and the
-//! errata they cite); `cross_file` holds the rules that need every file at once.
+//! errata they cite, `credentials` for example credentials that look real); `cross_file`
+//! holds the rules that need every file at once.
 
+mod credentials;
 mod cross_file;
 mod deprecated;
 mod examples;
