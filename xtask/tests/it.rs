@@ -2,9 +2,9 @@
 //! (`autotests = false` in Cargo.toml; `xtask/tests/build_graph.rs` checks that every file
 //! here is declared below), so the suite links once.
 
-mod common;
 mod build_graph;
 mod cli;
+mod common;
 mod diff;
 mod draft;
 mod draft_tree;
