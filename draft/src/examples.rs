@@ -245,6 +245,7 @@ pub(crate) fn examples(
                     .replace(".;", ";"),
                 choice: "TODO: the correction the example makes.".into(),
                 reason: "TODO.".into(),
+                corrects: Vec::new(),
             });
             ex.erratum = Some(id);
             ex.original = original;

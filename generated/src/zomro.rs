@@ -398,6 +398,8 @@ impl Client {
     /// {"doc":{"elem":[{"create_date":{"$":"2024-07-24"},"id":{"$":"14"},"instance_id":{"$":"5203773"},"name":{"$":"MySchedule"},"rotation_days":{"$":"Monday Tuesday Wednesday Thursday Friday Saturday "},"rotation_time":{"$":"02:01"},"servername":{"$":"MyServer"}}]}}
     /// ```
     ///
+    /// More examples in the fixtures: `parameter_table_values`.
+    ///
     /// Returns a [`ListBackupSchedulesBuilder`]: set the parameters, then `.send().await`.
     ///
     /// ```no_run
@@ -858,7 +860,7 @@ impl runtime::Check for BillmgrError {
 pub struct XmlText {
     /// The text.
     ///
-    /// Source: `004_8820baae76b1186a.txt:67`.
+    /// Source: `004_8820baae76b1186a.txt:67; inferred: every element the answer shows has its text member, as BILLmanager's JSON output writes one for each element`.
     #[serde(rename = "$")]
     pub value: String,
 }

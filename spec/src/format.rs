@@ -796,6 +796,10 @@ pub struct Erratum {
     pub choice: String,
     /// Why.
     pub reason: String,
+    /// The members (or values) of examples this erratum corrects: an example citing it is
+    /// held to its page (or its `original`) in every other value.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrects: Vec<String>,
 }
 
 /// Where on its page a fact comes from, in one compact string (parsed by [`crate::cite`]):

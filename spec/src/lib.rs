@@ -18,4 +18,5 @@ pub mod sources;
 pub mod url;
 pub mod validate;
 pub mod values;
+pub mod vocab;
 pub mod yaml;

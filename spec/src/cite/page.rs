@@ -6,12 +6,14 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::table::{Row, Table};
 use crate::model::facts::Needle;
 
-/// A page's lines, normalised (index 0 is line 1).
+/// A page's lines, normalised (index 0 is line 1), and its tables.
 #[derive(Debug, Clone)]
 pub struct Page {
     pub lines: Vec<String>,
+    pub tables: Vec<Table>,
 }
 
 fn tag_re() -> &'static Regex {
@@ -30,7 +32,31 @@ impl Page {
     pub fn parse(text: &str) -> Page {
         Page {
             lines: text.lines().map(normalise).collect(),
+            tables: super::table::read(text),
         }
+    }
+
+    /// The table rows that share a line with `first..=last`.
+    pub fn rows(&self, first: usize, last: usize) -> impl Iterator<Item = (&Table, &Row)> {
+        self.tables.iter().flat_map(move |t| {
+            t.rows
+                .iter()
+                .filter(move |r| r.overlaps(first, last))
+                .map(move |r| (t, r))
+        })
+    }
+
+    /// The rows anywhere on the page whose name cell names `name`.
+    pub fn rows_named<'p>(&'p self, name: &'p str) -> impl Iterator<Item = (&'p Table, &'p Row)> {
+        self.tables.iter().flat_map(move |t| {
+            t.rows
+                .iter()
+                .filter(move |r| {
+                    t.name(r)
+                        .is_some_and(|c| super::table::names(&c.text, name))
+                })
+                .map(move |r| (t, r))
+        })
     }
 
     /// Lines `first..=last` (1-based) joined by a space, or `None` past the end.
