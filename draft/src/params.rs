@@ -224,6 +224,14 @@ pub(crate) fn request(
             let shown = sent_at.get(name).cloned().unwrap_or_default();
             schema.cite = Some(crate::cite::or_guess(&shown, "the shape of no value shown"));
         }
+        // No type column: a type other than text is read from the values shown.
+        if type_cell.is_none() && schema.cite.is_none() && schema.kind != Kind::String {
+            let why = "inferred: draft guess from the example values (no type column)";
+            schema.cite = Some(match crate::cite::lines(&at) {
+                Some(l) => spec::format::Cite(format!("{}; {why}", l.0)),
+                None => spec::format::Cite(why.into()),
+            });
+        }
         let required = loc == Location::Path || required.unwrap_or(false);
         let typed = match type_cell {
             Some(t) => format!("the type column ({t}) and example values"),

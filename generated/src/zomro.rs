@@ -398,8 +398,6 @@ impl Client {
     /// {"doc":{"elem":[{"create_date":{"$":"2024-07-24"},"id":{"$":"14"},"instance_id":{"$":"5203773"},"name":{"$":"MySchedule"},"rotation_days":{"$":"Monday Tuesday Wednesday Thursday Friday Saturday "},"rotation_time":{"$":"02:01"},"servername":{"$":"MyServer"}}]}}
     /// ```
     ///
-    /// More examples in the fixtures: `parameter_table_values`.
-    ///
     /// Returns a [`ListBackupSchedulesBuilder`]: set the parameters, then `.send().await`.
     ///
     /// ```no_run

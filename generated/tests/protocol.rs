@@ -1199,47 +1199,6 @@ mod zomro {
             ]);
             assert_eq!(response.into_inner(), expected);
         }
-        /// `parameter_table_values`: The sample values of the parameter table, the instance sent as elid as the curl does. Replayed as corrected by erratum E4.
-        #[tokio::test]
-        async fn parameter_table_values() {
-            let target = protocol_test::Target::start(
-                    "zomro",
-                    None,
-                    protocol_test::CannedResponse::new(200)
-                        .header("Content-Type", "application/json")
-                        .body(b"{}"),
-                )
-                .await
-                .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
-                .session(crate::CREDENTIAL)
-                .build()
-                .expect("the client builds");
-            let result = client.list_backup_schedules().elid(5203773).send().await;
-            if let Some(sent) = target.captured() {
-                protocol_test::assert_request(
-                    &sent,
-                    &protocol_test::ExpectedRequest::new("POST", "/")
-                        .query(&[])
-                        .headers(&[])
-                        .multipart_body(
-                            &[
-                                ("func", "instances.fleio_bckps.schedule"),
-                                ("auth", "protocol-test-credential"),
-                                ("out", "json"),
-                                ("elid", "5203773"),
-                            ],
-                        ),
-                );
-            }
-            if target.is_remote() {
-                if let Err(e) = &result {
-                    panic!("expected a documented success, got {e:?}");
-                }
-            }
-        }
     }
     mod delete_backup_schedule {
         use generated::zomro as api;

@@ -562,9 +562,9 @@ fn check_claim(
     }
 }
 
-/// Every row of a table some fact was found on is covered by a fact (or named by an erratum,
-/// or a credential's name): a parameter or field deleted from the spec is reported at its
-/// page line.
+/// Every row of a parameter or field table some fact was found on is covered by a fact (or
+/// named by an erratum, or a credential's or discriminator's name): a parameter or field
+/// deleted from the spec is reported at its page line.
 fn coverage(
     provider: &crate::model::ProviderModel,
     pages: &Pages,
@@ -572,7 +572,14 @@ fn coverage(
     report: &mut Report,
 ) {
     let spec = &provider.spec;
-    let credentials: Vec<&str> = spec.auth.values().filter_map(|s| s.wire_name()).collect();
+    // A credential's or discriminator's row is the page listing it as a parameter.
+    let mut fixed: Vec<&str> = spec.auth.values().filter_map(|s| s.wire_name()).collect();
+    fixed.extend(
+        spec.operations
+            .iter()
+            .flat_map(|o| &o.discriminators)
+            .map(|d| d.name.as_str()),
+    );
     for source in &spec.provider.sources {
         let Some(page) = pages.peek(&source.file) else {
             continue;
@@ -582,7 +589,12 @@ fn coverage(
                 .rows
                 .iter()
                 .any(|r| covered.contains(&(source.file.clone(), r.first)));
-            if !cited {
+            // Parameter and field tables only: a table of sample values (name and value
+            // columns) is an example, held as one.
+            let described = [Column::Type, Column::Required, Column::Description]
+                .iter()
+                .any(|c| t.column(*c).is_some());
+            if !cited || !described {
                 continue;
             }
             for r in &t.rows {
@@ -593,7 +605,7 @@ fn coverage(
                     continue;
                 };
                 let word = [name.clone()];
-                if credentials.iter().any(|c| c.eq_ignore_ascii_case(&name))
+                if fixed.iter().any(|c| c.eq_ignore_ascii_case(&name))
                     || spec.errata.iter().any(|e| names_any(e, &word))
                 {
                     continue;
