@@ -94,6 +94,9 @@ pub struct Expect(pub Vec<Needle>);
 pub enum Needle {
     /// Appears as written, not inside a longer word or number.
     Token(String),
+    /// Appears as a listed value: defined (`value: …`), alone in its cell or line, or among
+    /// alternatives (`A or B`, `A, B`, quoted); not an ordinary word of a sentence.
+    Listed(String),
     /// Appears as written (whitespace normalised), anywhere.
     Text(String),
     /// A name written in any letter case, anywhere (a format: `hh:mm` names `HH:MM`).
@@ -108,7 +111,11 @@ pub enum Needle {
 impl fmt::Display for Needle {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Needle::Token(t) | Needle::Text(t) | Needle::Name(t) | Needle::Transcribed(t) => {
+            Needle::Token(t)
+            | Needle::Listed(t)
+            | Needle::Text(t)
+            | Needle::Name(t)
+            | Needle::Transcribed(t) => {
                 write!(f, "`{t}`")
             }
             Needle::Pattern(p) => write!(f, "a value matching `{p}`"),
@@ -244,7 +251,7 @@ fn walk(spec: &Spec, keep: bool) -> (Vec<Fact>, Vec<CiteProblem>) {
                 &label,
                 &at,
                 &ctx,
-                vec![token(&v.value)],
+                vec![Expect(vec![Needle::Listed(v.value.clone())])],
             );
         }
     }
@@ -463,7 +470,7 @@ impl Walk<'_> {
         };
         let mut named: Vec<String> = row.iter().cloned().collect();
         named.extend(expect.iter().flat_map(|e| &e.0).filter_map(|n| match n {
-            Needle::Token(t) | Needle::Text(t) => Some(t.clone()),
+            Needle::Token(t) | Needle::Listed(t) | Needle::Text(t) => Some(t.clone()),
             _ => None,
         }));
         self.facts.push(Fact {
