@@ -111,7 +111,11 @@ pub(crate) fn request(
     };
     // Credentials leave the parameters for `auth`.
     let mut op_auth: Option<String> = None;
-    let mut credential = |name: &str, loc: Location, onotes: &mut Vec<(String, String)>| -> bool {
+    let mut credential = |name: &str,
+                          loc: Location,
+                          cite: spec::format::Cite,
+                          onotes: &mut Vec<(String, String)>|
+     -> bool {
         if !vocab::is_credential(name) {
             return false;
         }
@@ -120,14 +124,17 @@ pub(crate) fn request(
             Location::Query => AuthScheme::Query {
                 name: name.into(),
                 description: TODO.into(),
+                cite: Some(cite.clone()),
             },
             Location::Header => AuthScheme::Header {
                 name: name.into(),
                 description: TODO.into(),
+                cite: Some(cite.clone()),
             },
             _ => AuthScheme::Form {
                 name: name.into(),
                 description: TODO.into(),
+                cite: Some(cite),
             },
         };
         auth.entry(id.clone()).or_insert(scheme);
@@ -259,7 +266,8 @@ pub(crate) fn request(
     };
     for r in &rows {
         let (loc, _) = location(&r.name);
-        if credential(&r.name, loc, onotes) {
+        let cite = crate::cite::or_guess(&[r.at], "a table row");
+        if credential(&r.name, loc, cite, onotes) {
             continue;
         }
         let from = if r.table_line > 0 {
@@ -279,7 +287,8 @@ pub(crate) fn request(
     }
     // The address's query: placeholders are parameters, literals select the operation.
     for (k, v) in &op.url.query {
-        if params.iter().any(|p| &p.name == k) || credential(k, Location::Query, onotes) {
+        let cite = crate::cite::or_guess(&op.lines, "the address's query string");
+        if params.iter().any(|p| &p.name == k) || credential(k, Location::Query, cite, onotes) {
             continue;
         }
         if placeholder(v).is_some() {
@@ -341,6 +350,7 @@ pub(crate) fn request(
             } else {
                 location(&name).0
             },
+            crate::cite::guessed("an example sending the credential"),
             onotes,
         ) {
             continue;

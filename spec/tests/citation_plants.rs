@@ -716,3 +716,31 @@ fn a_deleted_parameter_is_reported_at_its_page_line() {
     }
     assert!(planted > 0, "no spec has a parameter that can be deleted");
 }
+
+#[test]
+fn an_auth_scheme_cited_to_a_line_that_does_not_describe_it() {
+    sweep("auth-scheme", |pages, mut spec| {
+        let source = spec.provider.sources.first()?.file.clone();
+        let prefix = source.split('_').next()?.to_string();
+        let first = raw(pages, &source).first()?.to_lowercase();
+        let (id, scheme) = spec.auth.iter_mut().find(|(_, s)| {
+            let name = s.wire_name().unwrap_or("sign").to_lowercase();
+            !first.contains(&name) && !first.contains("sign") && !first.contains("ak/sk")
+        })?;
+        let planted = Cite(format!("{prefix}:1"));
+        match scheme {
+            spec::format::AuthScheme::Query { cite, .. }
+            | spec::format::AuthScheme::Header { cite, .. }
+            | spec::format::AuthScheme::Form { cite, .. }
+            | spec::format::AuthScheme::Signature { cite, .. } => *cite = Some(planted),
+        }
+        let at = seg(&[&"auth", &id.clone()]);
+        let says = vec![format!("auth scheme `{id}`"), "does not contain".into()];
+        Some(Plant {
+            spec,
+            at,
+            says,
+            page: source,
+        })
+    });
+}

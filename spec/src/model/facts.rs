@@ -9,7 +9,9 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::cite::{self, Part};
-use crate::format::{Cite, ErrorCase, Example, Format, Kind, Operation, Parameter, Schema, Spec};
+use crate::format::{
+    AuthScheme, Cite, ErrorCase, Example, Format, Kind, Operation, Parameter, Schema, Spec,
+};
 use crate::vocab::{Cue, TypeWord};
 use crate::yaml::PathSeg;
 
@@ -136,6 +138,8 @@ pub enum FactKind {
     Status,
     ErrorCase,
     Example,
+    /// An authentication scheme: the page names its credential (or how requests are signed).
+    Auth,
     /// A parameter's or field's type (`claim` says which words a type cell may hold).
     Type,
     /// A parameter's or field's required flag.
@@ -229,6 +233,36 @@ fn walk(spec: &Spec, keep: bool) -> (Vec<Fact>, Vec<CiteProblem>) {
             _ => None,
         },
     };
+    for (id, scheme) in &spec.auth {
+        let at = vec![PathSeg::from("auth"), PathSeg::from(id)];
+        let ctx = w.resolve(&at, scheme.cite(), &top);
+        let (label, expect) = match scheme {
+            AuthScheme::Signature { algorithm, .. } => (
+                format!("auth scheme `{id}` (signing, {algorithm})"),
+                SIGNING_WORDS
+                    .iter()
+                    .map(|n| Needle::Name(n.to_string()))
+                    .chain([Needle::Name(algorithm.clone())])
+                    .collect(),
+            ),
+            other => {
+                let name = other.wire_name().unwrap_or_default().to_string();
+                w.row = Some(name.clone());
+                (
+                    format!("auth scheme `{id}` (`{name}`)"),
+                    vec![Needle::Token(name)],
+                )
+            }
+        };
+        w.fact(FactKind::Auth, &label, &at, &ctx, vec![Expect(expect)]);
+        w.last(|f| {
+            f.named.push(id.clone());
+            if let AuthScheme::Signature { algorithm, .. } = scheme {
+                f.named.push(algorithm.clone());
+            }
+        });
+        w.row = None;
+    }
     for (name, def) in &spec.types {
         let at = vec![PathSeg::from("types"), PathSeg::from(name)];
         let ctx = w.resolve(&at, def.cite.as_ref(), &top);
@@ -302,6 +336,9 @@ fn printed(v: &str) -> Vec<Needle> {
     }
     out
 }
+
+/// How a page says requests are signed (any letter case), besides the algorithm's name.
+const SIGNING_WORDS: &[&str] = &["AK/SK", "signature", "assinatura", "подпис"];
 
 /// How a page may name a format: its name, and for a date its pattern letters
 /// (`YYYY-MM-DD`); matched in any letter case.
@@ -457,7 +494,8 @@ impl Walk<'_> {
             return;
         }
         let row = match kind {
-            FactKind::Discriminator
+            FactKind::Auth
+            | FactKind::Discriminator
             | FactKind::Parameter
             | FactKind::Field
             | FactKind::Default
