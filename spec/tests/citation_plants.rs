@@ -58,11 +58,12 @@ fn refused(file: &Path, plant: Plant, pages: &Path, tag: &str) {
     let path = dir.join(&name);
     std::fs::write(&path, serde_yaml::to_string(&plant.spec).unwrap()).unwrap();
     let loaded = spec::load::load_file(&path).expect("the planted spec loads");
-    let validated = load_and_validate(std::slice::from_ref(&path), None)
-        .unwrap_or_else(|d| panic!("{name} [{tag}]: the plant does not validate:\n{d}"));
+    let validated = load_and_validate(std::slice::from_ref(&path), None);
+    std::fs::remove_dir_all(&dir).ok();
+    let validated =
+        validated.unwrap_or_else(|d| panic!("{name} [{tag}]: the plant does not validate:\n{d}"));
     let model = Model::build(&validated).expect("model");
     let (found, _) = spec::cite::check::check(&validated, &model, pages, &|_| false);
-    std::fs::remove_dir_all(&dir).ok();
     // The planted node, and every citation written on it or a block around it.
     let map = loaded.source_map();
     let mut lines = Vec::new();
@@ -696,12 +697,13 @@ fn a_deleted_parameter_is_reported_at_its_page_line() {
             std::fs::create_dir_all(&dir).unwrap();
             let path = dir.join(&name);
             std::fs::write(&path, serde_yaml::to_string(&spec).unwrap()).unwrap();
-            let Ok(v) = load_and_validate(std::slice::from_ref(&path), None) else {
+            let validated = load_and_validate(std::slice::from_ref(&path), None);
+            std::fs::remove_dir_all(&dir).ok();
+            let Ok(v) = validated else {
                 continue; // an example or paging still names it
             };
             let model = Model::build(&v).expect("model");
             let (found, _) = spec::cite::check::check(&v, &model, &pages, &|_| false);
-            std::fs::remove_dir_all(&dir).ok();
             let text = found.to_string();
             assert!(
                 text.lines().any(|l| l.contains(&format!("`{}`", p.name))
