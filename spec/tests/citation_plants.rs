@@ -309,6 +309,7 @@ fn a_minimum_swapped_into_a_maximum() {
 
 #[test]
 fn an_enum_value_not_on_its_line_or_a_word_of_it() {
+    let tag = regex::Regex::new(r"<[^>]*>").unwrap();
     sweep("enum-word", |pages, mut spec| {
         for (name, t) in spec.types.iter_mut() {
             let Some(first) = t.values.first() else {
@@ -323,10 +324,7 @@ fn an_enum_value_not_on_its_line_or_a_word_of_it() {
             let page = source.file.clone();
             let lines = raw(pages, &page);
             // An ordinary word of the cited line that is no value yet.
-            let text = regex::Regex::new(r"<[^>]*>")
-                .unwrap()
-                .replace_all(&lines[a - 1], " ")
-                .to_string();
+            let text = tag.replace_all(&lines[a - 1], " ").to_string();
             let word = text
                 .split(|c: char| !c.is_alphabetic())
                 .filter(|w| w.len() >= 5 && w.chars().all(|c| c.is_ascii_lowercase()))

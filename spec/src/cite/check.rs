@@ -528,18 +528,21 @@ fn check_claim(
             }
         }
         Claim::Required(flag) => match cell(Column::Required) {
-            Some((c, n)) => {
-                if vocab::required(&c.text).is_some_and(|r| r != *flag) && !explained(&fact.named) {
-                    report(
-                        at,
-                        format!(
-                            "{}: the required cell of its row ({file} line {n}) says `{}`",
-                            fact.label, c.text
-                        ),
-                        "use the page's flag, or cite an erratum that names this field and says why".into(),
-                    );
-                }
+            Some((c, n))
+                if vocab::required(&c.text).is_some_and(|r| r != *flag)
+                    && !explained(&fact.named) =>
+            {
+                report(
+                    at,
+                    format!(
+                        "{}: the required cell of its row ({file} line {n}) says `{}`",
+                        fact.label, c.text
+                    ),
+                    "use the page's flag, or cite an erratum that names this field and says why"
+                        .into(),
+                );
             }
+            Some(_) => {}
             None if *flag && !explained(&fact.named) => report(
                 at,
                 format!(

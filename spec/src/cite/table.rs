@@ -186,7 +186,7 @@ fn pipe_cells(line: &str) -> Option<Vec<String>> {
     }
     let inner = t.strip_prefix('|').unwrap_or(t);
     let inner = inner.strip_suffix('|').unwrap_or(inner);
-    let cells: Vec<String> = inner.split('|').map(|c| normalise(c)).collect();
+    let cells: Vec<String> = inner.split('|').map(normalise).collect();
     (cells.len() >= 2).then_some(cells)
 }
 
