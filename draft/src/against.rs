@@ -523,6 +523,7 @@ operations:
             spec::format::AuthScheme::Form {
                 name: "key".into(),
                 description: "D".into(),
+                cite: None,
             },
         );
         page.operations[0].examples[0].request = Some(spec::format::ExampleRequest {

@@ -102,6 +102,7 @@ pub fn errata_for_corrections(spec: &mut Spec, notes: &Notes) {
                             .into(),
                     choice: "TODO: the example sends the operation's value.".into(),
                     reason: "TODO.".into(),
+                    corrects: op.discriminators.iter().map(|d| d.name.clone()).collect(),
                 });
                 if ex.original.is_none() {
                     ex.original = Some("TODO: paste the page's text of this example".into());

@@ -69,6 +69,8 @@ pub(crate) fn examples(
             original: None,
         };
         let mut problems: Vec<String> = Vec::new();
+        // Members given made-up values: the erratum says it corrects them.
+        let mut filled: Vec<String> = Vec::new();
         let mut original: Option<String> = None;
         if has_body || e.url.is_some() {
             let mut req = ExampleRequest::default();
@@ -76,6 +78,9 @@ pub(crate) fn examples(
                 let given = match_path(&op.url.path, &u.path).unwrap_or_default();
                 for v in path_vars {
                     let value = given.get(v).filter(|x| placeholder(x).is_none()).cloned();
+                    if value.is_none() {
+                        filled.push(v.clone());
+                    }
                     req.path.insert(
                         v.clone(),
                         value.unwrap_or_else(|| placeholder_value(params, v)),
@@ -83,6 +88,7 @@ pub(crate) fn examples(
                 }
                 for (k, v) in &u.query {
                     let value = if placeholder(v).is_some() {
+                        filled.push(k.clone());
                         placeholder_value(params, k)
                     } else {
                         v.clone()
@@ -111,7 +117,12 @@ pub(crate) fn examples(
                 }
             } else {
                 for v in path_vars {
+                    filled.push(v.clone());
                     req.path.insert(v.clone(), placeholder_value(params, v));
+                }
+                if !path_vars.is_empty() {
+                    problems
+                        .push("the address's path parameters filled with made-up values".into());
                 }
             }
             for (k, v) in &e.headers {
@@ -245,6 +256,7 @@ pub(crate) fn examples(
                     .replace(".;", ";"),
                 choice: "TODO: the correction the example makes.".into(),
                 reason: "TODO.".into(),
+                corrects: filled,
             });
             ex.erratum = Some(id);
             ex.original = original;
@@ -274,6 +286,13 @@ pub(crate) fn examples(
                 });
             if missing {
                 p.required = false;
+                // Against the page's required cell: the citation says why.
+                let why = "inferred: draft guess from an example that omits it (the page marks it required)";
+                p.cite = Some(spec::format::Cite(match p.cite.take() {
+                    Some(c) if !c.0.contains("inferred:") => format!("{}; {why}", c.0),
+                    Some(c) => c.0,
+                    None => why.into(),
+                }));
                 onotes.push((
                     format!("/request/parameters/@{}", p.name),
                     "required on the page, but an example omits it: made optional; check".into(),

@@ -180,8 +180,17 @@ impl Types {
                 if let Some(cands) = self.enums.get(&snake(n)).cloned() {
                     schema = self.enum_schema(n, cands, &vals, schema);
                 }
+                // No page line says a member is always there: every example showing it is
+                // the draft's reason, and the citation says so.
+                let cite = required.then(|| {
+                    let why = "inferred: draft guess from every example showing it";
+                    match crate::cite::lines(&self.at) {
+                        Some(l) => spec::format::Cite(format!("{}; {why}", l.0)),
+                        None => spec::format::Cite(why.into()),
+                    }
+                });
                 Field {
-                    cite: None,
+                    cite,
                     name: n.clone(),
                     description: TODO.into(),
                     required,
@@ -256,7 +265,14 @@ impl Types {
         let fields = rows
             .iter()
             .map(|(n, t, at)| Field {
-                cite: Some(crate::cite::or_guess(&[*at], "a table row")),
+                cite: Some(match (required, crate::cite::lines(&[*at])) {
+                    // A table without a required column: that every field is needed is a guess.
+                    (true, Some(l)) => spec::format::Cite(format!(
+                        "{}; inferred: draft guess that a match needs every field",
+                        l.0
+                    )),
+                    _ => crate::cite::or_guess(&[*at], "a table row"),
+                }),
                 name: n.clone(),
                 description: TODO.into(),
                 required,

@@ -111,7 +111,11 @@ pub(crate) fn request(
     };
     // Credentials leave the parameters for `auth`.
     let mut op_auth: Option<String> = None;
-    let mut credential = |name: &str, loc: Location, onotes: &mut Vec<(String, String)>| -> bool {
+    let mut credential = |name: &str,
+                          loc: Location,
+                          cite: spec::format::Cite,
+                          onotes: &mut Vec<(String, String)>|
+     -> bool {
         if !vocab::is_credential(name) {
             return false;
         }
@@ -120,14 +124,17 @@ pub(crate) fn request(
             Location::Query => AuthScheme::Query {
                 name: name.into(),
                 description: TODO.into(),
+                cite: Some(cite.clone()),
             },
             Location::Header => AuthScheme::Header {
                 name: name.into(),
                 description: TODO.into(),
+                cite: Some(cite.clone()),
             },
             _ => AuthScheme::Form {
                 name: name.into(),
                 description: TODO.into(),
+                cite: Some(cite),
             },
         };
         auth.entry(id.clone()).or_insert(scheme);
@@ -224,6 +231,14 @@ pub(crate) fn request(
             let shown = sent_at.get(name).cloned().unwrap_or_default();
             schema.cite = Some(crate::cite::or_guess(&shown, "the shape of no value shown"));
         }
+        // No type column: a type other than text is read from the values shown.
+        if type_cell.is_none() && schema.cite.is_none() && schema.kind != Kind::String {
+            let why = "inferred: draft guess from the example values (no type column)";
+            schema.cite = Some(match crate::cite::lines(&at) {
+                Some(l) => spec::format::Cite(format!("{}; {why}", l.0)),
+                None => spec::format::Cite(why.into()),
+            });
+        }
         let required = loc == Location::Path || required.unwrap_or(false);
         let typed = match type_cell {
             Some(t) => format!("the type column ({t}) and example values"),
@@ -251,7 +266,8 @@ pub(crate) fn request(
     };
     for r in &rows {
         let (loc, _) = location(&r.name);
-        if credential(&r.name, loc, onotes) {
+        let cite = crate::cite::or_guess(&[r.at], "a table row");
+        if credential(&r.name, loc, cite, onotes) {
             continue;
         }
         let from = if r.table_line > 0 {
@@ -271,7 +287,8 @@ pub(crate) fn request(
     }
     // The address's query: placeholders are parameters, literals select the operation.
     for (k, v) in &op.url.query {
-        if params.iter().any(|p| &p.name == k) || credential(k, Location::Query, onotes) {
+        let cite = crate::cite::or_guess(&op.lines, "the address's query string");
+        if params.iter().any(|p| &p.name == k) || credential(k, Location::Query, cite, onotes) {
             continue;
         }
         if placeholder(v).is_some() {
@@ -333,6 +350,7 @@ pub(crate) fn request(
             } else {
                 location(&name).0
             },
+            crate::cite::guessed("an example sending the credential"),
             onotes,
         ) {
             continue;

@@ -538,11 +538,11 @@ runtime::decl::string_enum!(BackupType { Manual => "manual" });
 pub struct ApiError {
     /// Service error code.
     ///
-    /// Source: `003_05e3c4c62424c76d.txt:86-96`.
+    /// Source: `003_05e3c4c62424c76d.txt:86-96; erratum E9`.
     pub error_code: String,
     /// Human-readable message.
     ///
-    /// Source: `003_05e3c4c62424c76d.txt:86-96`.
+    /// Source: `003_05e3c4c62424c76d.txt:86-96; erratum E9`.
     pub error_msg: String,
 }
 

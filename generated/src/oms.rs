@@ -481,7 +481,7 @@ impl<'a> ApplyTableBackupBuilder<'a> {
 
     /// 1 to approve the application at once (when the set allows it), 0 not to.
     ///
-    /// Source: `001_3c6b8e5d5fc90c8a.txt:14`.
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:14; inferred: the remark's default (no auto-approval) is the 0 of the type cell's `(0 or 1)``.
     pub fn auto_approve(mut self, value: i32) -> Self {
         self.auto_approve = Some(value);
         self
@@ -589,7 +589,7 @@ pub struct ApplyTableBackupRequest {
     pub svr_ids: Option<ApplyTableBackupSvrIds>,
     /// 1 to approve the application at once (when the set allows it), 0 not to.
     ///
-    /// Source: `001_3c6b8e5d5fc90c8a.txt:14`.
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:14; inferred: the remark's default (no auto-approval) is the 0 of the type cell's `(0 or 1)``.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -637,7 +637,7 @@ impl ApplyTableBackupRequest {
 
     /// 1 to approve the application at once (when the set allows it), 0 not to.
     ///
-    /// Source: `001_3c6b8e5d5fc90c8a.txt:14`.
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:14; inferred: the remark's default (no auto-approval) is the 0 of the type cell's `(0 or 1)``.
     pub fn auto_approve(mut self, value: i32) -> Self {
         self.auto_approve = Some(value);
         self
@@ -904,7 +904,7 @@ impl runtime::Check for BlockTimerApplication {
 pub struct TableBackupApplication {
     /// The application step.
     ///
-    /// Source: `001_3c6b8e5d5fc90c8a.txt:37`.
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:37; erratum E19`.
     pub apply: ApplyOutcome,
     /// The approval step; present when the application was auto-approved (as in successful example 2).
     ///
@@ -928,7 +928,7 @@ impl runtime::Check for TableBackupApplication {
 pub struct ApplyOutcome {
     /// Id of the application form (used when approving it).
     ///
-    /// Source: `001_3c6b8e5d5fc90c8a.txt:37; erratum E18`.
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:37; erratum E18; erratum E19`.
     pub id: i32,
 }
 
@@ -941,7 +941,7 @@ impl runtime::Check for ApplyOutcome {
 pub struct CheckOutcome {
     /// Id of the backup transaction the approval started.
     ///
-    /// Source: `001_3c6b8e5d5fc90c8a.txt:38`.
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:38; erratum E19`.
     pub trans_id: i32,
 }
 
@@ -954,23 +954,23 @@ impl runtime::Check for CheckOutcome {
 pub struct YiiUnauthorized {
     /// HTTP reason phrase (`Unauthorized`).
     ///
-    /// Source: `000_9d1f9f3a4c182467.txt:50-56`.
+    /// Source: `000_9d1f9f3a4c182467.txt:50-56; erratum E19`.
     pub name: String,
     /// Human-readable reason.
     ///
-    /// Source: `000_9d1f9f3a4c182467.txt:50-56`.
+    /// Source: `000_9d1f9f3a4c182467.txt:50-56; erratum E19`.
     pub message: String,
     /// Application error code (0).
     ///
-    /// Source: `000_9d1f9f3a4c182467.txt:50-56`.
+    /// Source: `000_9d1f9f3a4c182467.txt:50-56; erratum E19`.
     pub code: i32,
     /// HTTP status repeated in the body.
     ///
-    /// Source: `000_9d1f9f3a4c182467.txt:50-56`.
+    /// Source: `000_9d1f9f3a4c182467.txt:50-56; erratum E19`.
     pub status: i32,
     /// Exception class name.
     ///
-    /// Source: `000_9d1f9f3a4c182467.txt:50-56`.
+    /// Source: `000_9d1f9f3a4c182467.txt:50-56; erratum E19`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
@@ -984,7 +984,7 @@ impl runtime::Check for YiiUnauthorized {
 pub struct ConflictApply {
     /// Messages naming the conflicting application ids.
     ///
-    /// Source: `000_9d1f9f3a4c182467.txt:57-61`.
+    /// Source: `000_9d1f9f3a4c182467.txt:57-61; erratum E19`.
     pub conflict_apply: Vec<String>,
 }
 
@@ -997,7 +997,7 @@ impl runtime::Check for ConflictApply {
 pub struct SourceIpRejected {
     /// Message naming the rejected address.
     ///
-    /// Source: `001_3c6b8e5d5fc90c8a.txt:88`.
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:88; erratum E19`.
     pub source_ip: String,
 }
 
@@ -1010,7 +1010,7 @@ impl runtime::Check for SourceIpRejected {
 pub struct ApplyIdRejected {
     /// Messages about the application id.
     ///
-    /// Source: `001_3c6b8e5d5fc90c8a.txt:90-95`.
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:90-95; erratum E19`.
     pub apply_id: Vec<String>,
 }
 

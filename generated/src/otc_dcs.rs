@@ -519,11 +519,11 @@ impl runtime::OpError for ListBackupRecordsError {
 pub struct BackupRecordList {
     /// Backup records on this page.
     ///
-    /// Source: `002_14c1ea64b03ca7af.txt:281-293`.
+    /// Source: `002_14c1ea64b03ca7af.txt:281-293; erratum E7`.
     pub backup_record_response: Vec<BackupRecord>,
     /// Number of records matching the query (all pages).
     ///
-    /// Source: `002_14c1ea64b03ca7af.txt:302-314`.
+    /// Source: `002_14c1ea64b03ca7af.txt:302-314; erratum E7`.
     pub total_num: i32,
 }
 
@@ -592,7 +592,7 @@ pub struct BackupRecord {
     pub execution_at: Option<String>,
     /// Manual or automatic backup.
     ///
-    /// Source: `002_14c1ea64b03ca7af.txt:574-589`.
+    /// Source: `002_14c1ea64b03ca7af.txt:574-589; erratum E5`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backup_type: Option<BackupType>,
     /// Name of the backup record.

@@ -859,7 +859,7 @@ impl runtime::Check for BillmgrError {
 pub struct XmlText {
     /// The text.
     ///
-    /// Source: `004_8820baae76b1186a.txt:67`.
+    /// Source: `004_8820baae76b1186a.txt:67; inferred: every element the answer shows has its text member, as BILLmanager's JSON output writes one for each element`.
     #[serde(rename = "$")]
     pub value: String,
 }

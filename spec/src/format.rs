@@ -80,11 +80,27 @@ pub struct Source {
 #[serde(tag = "in", rename_all = "snake_case", deny_unknown_fields)]
 pub enum AuthScheme {
     /// Token in a query parameter.
-    Query { name: String, description: String },
+    Query {
+        name: String,
+        description: String,
+        /// Where the page says this (see [`Cite`]): the line naming the credential.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cite: Option<Cite>,
+    },
     /// Token in a request header.
-    Header { name: String, description: String },
+    Header {
+        name: String,
+        description: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cite: Option<Cite>,
+    },
     /// Token in a form body field.
-    Form { name: String, description: String },
+    Form {
+        name: String,
+        description: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cite: Option<Cite>,
+    },
     /// Request signing with an access key and a secret key. The one algorithm carried out is
     /// `SDK-HMAC-SHA256` (Huawei Cloud / Open Telekom Cloud API Gateway): `X-Sdk-Date`, a
     /// canonical request and `Authorization: SDK-HMAC-SHA256 Access=…, SignedHeaders=…,
@@ -92,10 +108,22 @@ pub enum AuthScheme {
     Signature {
         algorithm: String,
         description: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cite: Option<Cite>,
     },
 }
 
 impl AuthScheme {
+    /// Where the page says this scheme is used.
+    pub fn cite(&self) -> Option<&Cite> {
+        match self {
+            AuthScheme::Query { cite, .. }
+            | AuthScheme::Header { cite, .. }
+            | AuthScheme::Form { cite, .. }
+            | AuthScheme::Signature { cite, .. } => cite.as_ref(),
+        }
+    }
+
     pub fn wire_name(&self) -> Option<&str> {
         match self {
             AuthScheme::Query { name, .. }
@@ -796,6 +824,10 @@ pub struct Erratum {
     pub choice: String,
     /// Why.
     pub reason: String,
+    /// The members (or values) of examples this erratum corrects: an example citing it is
+    /// held to its page (or its `original`) in every other value.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrects: Vec<String>,
 }
 
 /// Where on its page a fact comes from, in one compact string (parsed by [`crate::cite`]):

@@ -18,5 +18,6 @@ pub mod sources;
 pub mod url;
 pub mod validate;
 pub mod values;
+pub mod vocab;
 pub mod workspace;
 pub mod yaml;

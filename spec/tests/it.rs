@@ -4,6 +4,7 @@
 
 mod common;
 mod citation_formats;
+mod citation_plants;
 mod citations;
 mod diag_caps;
 mod diff_rules;

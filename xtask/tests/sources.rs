@@ -43,16 +43,24 @@ fn workspace() -> tempfile::TempDir {
 
 const STAND_IN: &str = "\"inferred: the stand-in page states none of these facts\"";
 
-/// `spec` with `cite: CITE` on each type and each operation (their facts take it).
+/// `spec` with `cite: CITE` on each auth scheme, type and operation (their facts take it).
 fn cite_blocks(spec: &str, cite: &str) -> String {
     let mut out = String::new();
     let mut section = "";
     for line in spec.lines() {
-        out.push_str(line);
-        out.push('\n');
         if !line.starts_with(' ') {
             section = line;
         }
+        // A scheme written as one flow mapping takes the citation inside it.
+        match line.strip_suffix(" }") {
+            Some(head) if section == "auth:" && line.starts_with("  ") => {
+                out.push_str(&format!("{head}, cite: {cite} }}\n"));
+                continue;
+            }
+            _ => {}
+        }
+        out.push_str(line);
+        out.push('\n');
         let type_head = section == "types:"
             && line.ends_with(':')
             && line.starts_with("  ")

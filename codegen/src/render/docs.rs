@@ -55,10 +55,10 @@ fn auth(p: &ProviderModel) -> Vec<Value> {
         .iter()
         .map(|a| {
             let text = match a.scheme {
-                AuthScheme::Query { name, description } => format!("query parameter `{name}`. {description}"),
-                AuthScheme::Header { name, description } => format!("header `{name}`. {description}"),
-                AuthScheme::Form { name, description } => format!("form field `{name}`. {description}"),
-                AuthScheme::Signature { algorithm, description } => {
+                AuthScheme::Query { name, description, .. } => format!("query parameter `{name}`. {description}"),
+                AuthScheme::Header { name, description, .. } => format!("header `{name}`. {description}"),
+                AuthScheme::Form { name, description, .. } => format!("form field `{name}`. {description}"),
+                AuthScheme::Signature { algorithm, description, .. } => {
                     format!("request signing ({algorithm}) with an access key and a secret key. {description}")
                 }
             };

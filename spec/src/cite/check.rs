@@ -3,15 +3,21 @@
 //! sample), and a fact that cites nothing is an error. Reads the resolved model; reports
 //! located diagnostics naming the page line it expected.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
+use std::sync::OnceLock;
+
+use regex::Regex;
 
 use crate::cite::page::{self, Page};
+use crate::cite::table::{self, Row, Table};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::facts::{Basis, Fact, Needle};
+use crate::format::Erratum;
+use crate::model::facts::{Basis, Cited as Cited_, Claim, Fact, FactKind, Needle};
 use crate::model::Model;
 use crate::validate::Validated;
-use crate::yaml::SourceMap;
+use crate::vocab::{self, Column, Cue, TypeWord};
+use crate::yaml::PathSeg;
 
 /// Facts of one spec by what they rest on.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -50,6 +56,11 @@ impl<'d> Pages<'d> {
             })
             .as_ref()
     }
+
+    /// A page read before with [`Pages::get`].
+    pub fn peek(&self, file: &str) -> Option<&Page> {
+        self.read.get(file).and_then(Option::as_ref)
+    }
 }
 
 /// Check every fact of every spec against the pages in `dir`; `skip(page)` leaves out facts
@@ -70,6 +81,28 @@ pub fn check(
             spec: provider.source.clone(),
             ..Tally::default()
         };
+        // Every page the facts cite, read once before they are held against it.
+        for fact in &provider.facts {
+            for p in fact
+                .page
+                .iter()
+                .map(String::as_str)
+                .chain(fact.cite.iter().flat_map(|c| c.lines().map(|l| l.0)))
+            {
+                pages.get(p);
+            }
+        }
+        let mut covered = Covered::new();
+        let mut report = |at: &[PathSeg], message: String, fix: String| {
+            let (line, column) = map.locate(at);
+            out.push(Diagnostic {
+                file: file.path.clone(),
+                line,
+                column,
+                message,
+                fix,
+            });
+        };
         for fact in &provider.facts {
             tally.facts += 1;
             match fact.cite.as_ref().map(|c| c.basis()) {
@@ -78,18 +111,17 @@ pub fn check(
                 Some(Basis::Inferred) => tally.inferred += 1,
                 Some(Basis::Erratum) => tally.erratum += 1,
             }
-            let mut report = |at: &[crate::yaml::PathSeg], message: String, fix: String| {
-                let (line, column) = map.locate(at);
-                out.push(Diagnostic {
-                    file: file.path.clone(),
-                    line,
-                    column,
-                    message,
-                    fix,
-                });
-            };
-            check_fact(fact, &mut pages, dir, skip, map, &mut report);
+            check_fact(
+                fact,
+                &provider.spec.errata,
+                &pages,
+                dir,
+                skip,
+                &mut covered,
+                &mut report,
+            );
         }
+        coverage(provider, &pages, &covered, &mut report);
         tallies.push(tally);
     }
     let mut d = Diagnostics(out);
@@ -99,12 +131,26 @@ pub fn check(
 
 type Report<'r> = dyn FnMut(&[crate::yaml::PathSeg], String, String) + 'r;
 
+/// The table rows a fact was found on, by page and first line (for coverage).
+type Covered = BTreeSet<(String, usize)>;
+
+/// A fact's cited text: its own table rows when the lines are a table, else the lines.
+struct Cited<'p> {
+    file: &'p str,
+    shown: String,
+    /// Rows whose name cell names the fact's parameter or field.
+    rows: Vec<(&'p Table, &'p Row)>,
+    /// The text to search: the rows' cells, else the cited lines; one entry per cell or line.
+    units: Vec<String>,
+}
+
 fn check_fact(
     fact: &Fact,
-    pages: &mut Pages,
+    errata: &[Erratum],
+    pages: &Pages,
     dir: &Path,
     skip: &dyn Fn(&str) -> bool,
-    map: &SourceMap,
+    covered: &mut Covered,
     report: &mut Report,
 ) {
     let Some(cite) = &fact.cite else {
@@ -114,7 +160,7 @@ fn check_fact(
         let hint = fact
             .page
             .as_deref()
-            .and_then(|p| Some((p, pages.get(p)?)))
+            .and_then(|p| Some((p, pages.peek(p)?)))
             .and_then(|(p, page)| suggest(fact, page).map(|n| format!(" ({p} line {n} has it)")))
             .unwrap_or_default();
         report(
@@ -124,14 +170,25 @@ fn check_fact(
         );
         return;
     };
-    let mut text = Vec::new();
+    let (at, whence) = if cite.own {
+        (&cite.at, String::new())
+    } else {
+        (&fact.at, String::new())
+    };
+    let whence = if cite.own {
+        whence
+    } else {
+        " (by its block's citation)".to_string()
+    };
+    explanations(fact, cite, errata, at, report);
+    let mut lines = Vec::new();
     let mut shown = Vec::new();
     let mut first_page = None;
     for (file, first, last) in cite.lines() {
         if skip(file) {
             return;
         }
-        let Some(page) = pages.get(file) else {
+        let Some(page) = pages.peek(file) else {
             report(
                 &cite.at,
                 format!(
@@ -143,21 +200,19 @@ fn check_fact(
             );
             return;
         };
-        match page.span(first, last) {
-            Some(t) => text.push(t),
-            None => {
-                report(
-                    &cite.at,
-                    format!(
-                        "{} cites {file}:{first}-{last}, past the page's {} lines",
-                        fact.label,
-                        page.lines.len()
-                    ),
-                    "cite lines the page has".into(),
-                );
-                return;
-            }
+        if page.span(first, last).is_none() {
+            report(
+                &cite.at,
+                format!(
+                    "{} cites {file}:{first}-{last}, past the page's {} lines",
+                    fact.label,
+                    page.lines.len()
+                ),
+                "cite lines the page has".into(),
+            );
+            return;
         }
+        lines.push((file, page, first, last));
         shown.push(if first == last {
             format!("{file}:{first}")
         } else {
@@ -166,45 +221,430 @@ fn check_fact(
         first_page.get_or_insert(file);
     }
     let Some(file) = first_page else {
-        return; // inferred or erratum alone: nothing on a page to hold it against
+        return; // inferred or erratum alone: read above, nothing on a page to hold it against
     };
-    let text = text.join(" ");
+    let page = pages.peek(file).expect("read above");
+    let shown = shown.join(", ");
+    // The fact's own row, where the cited lines are table rows.
+    let mut rows = Vec::new();
+    let mut defining = Vec::new();
+    let mut others = Vec::new();
+    if let Some(name) = &fact.row {
+        for &(f, p, first, last) in &lines {
+            for (t, r) in p.rows(first, last) {
+                if t.name(r).is_some_and(|c| table::names(&c.text, name)) {
+                    rows.push((t, r));
+                    covered.insert((f.to_string(), r.first));
+                } else if table::defines(r, name) {
+                    // A member described in its parent's cell: the parent's type and
+                    // required cells are not the member's.
+                    defining.push(r);
+                } else if let Some(c) = t.name(r) {
+                    others.push(c.text.clone());
+                }
+            }
+        }
+        // An erratum naming the fact may say why the page's row is another's (a table and a
+        // command naming one parameter differently).
+        let renamed = cite.parts.iter().any(|p| match p {
+            crate::model::facts::Citation::Erratum(id) => errata
+                .iter()
+                .find(|e| &e.id == id)
+                .is_some_and(|e| names_any(e, std::slice::from_ref(name))),
+            _ => false,
+        });
+        if renamed && rows.is_empty() {
+            // The rows it cites are its own under the page's other name.
+            for &(f, p, first, last) in &lines {
+                for (_, r) in p.rows(first, last) {
+                    covered.insert((f.to_string(), r.first));
+                }
+            }
+        }
+        if rows.is_empty() && defining.is_empty() && !others.is_empty() && !renamed {
+            let fix = match page.rows_named(name).next() {
+                Some((_, r)) => format!("cite the row of `{name}`: {file} line {}", r.first),
+                None => format!("{file} has no table row for `{name}`: cite the line that says it, or write `inferred: <reason>` or cite an erratum"),
+            };
+            others.dedup();
+            report(
+                at,
+                format!(
+                    "{}: {shown} is the table row of `{}`, not of `{name}`{whence}",
+                    fact.label,
+                    others.join("`, `")
+                ),
+                fix,
+            );
+            return;
+        }
+    }
+    let units: Vec<String> = if rows.is_empty() && defining.is_empty() {
+        lines
+            .iter()
+            .filter_map(|(_, p, a, b)| p.span(*a, *b))
+            .collect()
+    } else {
+        rows.iter()
+            .map(|(_, r)| *r)
+            .chain(defining)
+            .flat_map(|r| r.cells.iter().map(|c| c.text.clone()))
+            .collect()
+    };
+    let cited = Cited {
+        file,
+        shown,
+        rows,
+        units,
+    };
     let explained = cite
         .parts
         .iter()
         .any(|p| matches!(p, crate::model::facts::Citation::Inferred(_)));
+    let text = cited.units.join(" ");
     for expect in &fact.expect {
-        if expect.0.iter().any(|n| page::contains(&text, n)) {
+        let wanted: Vec<String> = expect.0.iter().map(ToString::to_string).collect();
+        let wanted = wanted.join(" or ");
+        let found = expect.0.iter().any(|n| page::contains(&text, n));
+        if found {
+            let Some(cue) = fact.cue else { continue };
+            if explained || expect.0.iter().any(|n| cued(&cited.units, n, cue)) {
+                continue;
+            }
+            let word = match cue {
+                Cue::Minimum => "a lower bound",
+                Cue::Maximum => "an upper bound",
+                Cue::Default => "a default",
+            };
+            report(
+                at,
+                format!(
+                    "{}: {} has {wanted}, but not as {word}{whence}",
+                    fact.label, cited.shown
+                ),
+                format!("{file} never states {wanted} as {word} there: correct the value, or write `inferred: <reason>` or cite an erratum"),
+            );
             continue;
         }
         // A rule the page states in words, with the reasoning that turns them into it.
         if explained && expect.0.iter().all(|n| matches!(n, Needle::Transcribed(_))) {
             continue;
         }
-        let wanted: Vec<String> = expect.0.iter().map(ToString::to_string).collect();
-        let wanted = wanted.join(" or ");
-        let elsewhere = pages
-            .get(file)
-            .and_then(|p| expect.0.iter().find_map(|n| p.find(n).first().copied()));
+        let elsewhere = expect.0.iter().find_map(|n| page.find(n).first().copied());
         let fix = match elsewhere {
             Some(n) => format!("cite the line that says it: {file} line {n} has {wanted}"),
             None => format!("{file} never says {wanted}: correct the value, or write `inferred: <reason>` or cite an erratum"),
         };
-        let (at, whence) = if cite.own {
-            (&cite.at, String::new())
+        let within = if cited.rows.is_empty() {
+            String::new()
         } else {
-            let (l, c) = map.locate(&cite.at);
-            (&fact.at, format!(" (cited at {l}:{c})"))
+            " (its table row)".into()
         };
         report(
             at,
             format!(
-                "{}: {} does not contain {wanted}{whence}",
-                fact.label,
-                shown.join(", ")
+                "{}: {}{within} does not contain {wanted}{whence}",
+                fact.label, cited.shown
             ),
             fix,
         );
+    }
+    if let Some(claim) = &fact.claim {
+        check_claim(fact, claim, cite, errata, &cited, at, report);
+    }
+}
+
+/// Whether needle `n` appears in a clause of `units` that states it as `cue`: a word of the
+/// cue in the same sentence, or a range (`from 4 to 64`, `0 or 1`) it starts or ends.
+fn cued(units: &[String], n: &Needle, cue: Cue) -> bool {
+    let Needle::Token(value) = n else {
+        return false;
+    };
+    units.iter().any(|u| {
+        let lower = u.to_lowercase();
+        let clauses = lower.split(". ").flat_map(|c| c.split(';'));
+        let worded = clauses
+            .into_iter()
+            .any(|c| vocab::has_cue(c, cue) && page::contains(c, n));
+        worded
+            || ranges(&lower).iter().any(|(a, b)| match cue {
+                Cue::Minimum => a == value,
+                Cue::Maximum => b == value,
+                Cue::Default => false,
+            })
+    })
+}
+
+/// The ranges a text states: `from A to B` in each language's words, and `A or B`.
+fn ranges(lower: &str) -> Vec<(String, String)> {
+    static RE: OnceLock<Vec<Regex>> = OnceLock::new();
+    let res = RE.get_or_init(|| {
+        let mut v: Vec<Regex> = vocab::RANGE_WORDS
+            .iter()
+            .map(|(from, to)| {
+                Regex::new(&format!(r"(?:^|[^\w]){from}\s+(-?\d+)\s+{to}\s+(-?\d+)"))
+                    .expect("range regex")
+            })
+            .collect();
+        v.push(Regex::new(r"(-?\d+)\s+(?:or|ou|или)\s+(-?\d+)").expect("static regex"));
+        v
+    });
+    res.iter()
+        .flat_map(|re| re.captures_iter(lower))
+        .map(|c| (c[1].to_string(), c[2].to_string()))
+        .collect()
+}
+
+/// Errata and `inferred:` parts are read: a fact explained by errata alone must be named by
+/// one of them (its name, its owner's, its value), and `inferred:` must say from what.
+fn explanations(
+    fact: &Fact,
+    cite: &Cited_,
+    errata: &[Erratum],
+    at: &[PathSeg],
+    report: &mut Report,
+) {
+    use crate::model::facts::Citation;
+    for p in &cite.parts {
+        if let Citation::Inferred(reason) = p {
+            if reason.split_whitespace().count() < 3 {
+                report(
+                    at,
+                    format!("{}: `inferred: {reason}` does not say from what", fact.label),
+                    "say what it is inferred from (an SDK, a neighbouring page, a convention), in a few words".into(),
+                );
+            }
+        }
+    }
+    let on_page = cite.lines().next().is_some();
+    let inferred = cite
+        .parts
+        .iter()
+        .any(|p| matches!(p, Citation::Inferred(_)));
+    if on_page || inferred || fact.kind == FactKind::Example || fact.named.is_empty() {
+        return;
+    }
+    let cited: Vec<&Erratum> = cite
+        .parts
+        .iter()
+        .filter_map(|p| match p {
+            Citation::Erratum(id) => errata.iter().find(|e| &e.id == id),
+            _ => None,
+        })
+        .collect();
+    if cited.is_empty() || cited.iter().any(|e| names_any(e, &fact.named)) {
+        return;
+    }
+    let ids: Vec<&str> = cited.iter().map(|e| e.id.as_str()).collect();
+    report(
+        at,
+        format!(
+            "{} is cited only to erratum {}, which says nothing of `{}`",
+            fact.label,
+            ids.join(", "),
+            fact.named.join("` or `")
+        ),
+        "cite the page line that says it, name it in the erratum (its field, member or value), or cite the erratum that explains it".into(),
+    );
+}
+
+/// Whether an erratum's text (or its `corrects:`) names one of `words`.
+pub fn names_any(e: &Erratum, words: &[String]) -> bool {
+    let text = format!(
+        "{} {} {} {} {}",
+        e.location,
+        e.problem,
+        e.choice,
+        e.reason,
+        e.corrects.join(" ")
+    );
+    let text = page::normalise(&text).to_lowercase();
+    words.iter().any(|w| {
+        let w = w.to_lowercase();
+        page::contains(&text, &Needle::Token(w.clone()))
+            || page::contains(&text, &Needle::Token(w.replace('_', " ")))
+    })
+}
+
+/// A type, required or nullable claim against the row's type and required cells.
+fn check_claim(
+    fact: &Fact,
+    claim: &Claim,
+    cite: &Cited_,
+    errata: &[Erratum],
+    cited: &Cited,
+    at: &[PathSeg],
+    report: &mut Report,
+) {
+    use crate::model::facts::Citation;
+    let file = cited.file;
+    let cell = |c: Column| {
+        cited
+            .rows
+            .iter()
+            .find_map(|(t, r)| t.cell(r, c).map(|x| (x, r.first)))
+    };
+    let explained = |words: &[String]| {
+        cite.parts.iter().any(|p| match p {
+            Citation::Inferred(_) => true,
+            Citation::Erratum(id) => errata
+                .iter()
+                .find(|e| &e.id == id)
+                .is_some_and(|e| names_any(e, words)),
+            _ => false,
+        })
+    };
+    match claim {
+        Claim::Type(words) => {
+            let Some((c, n)) = cell(Column::Type) else {
+                // A table without a type column leaves values as the text it shows: another
+                // type is read from somewhere, and the citation says from where.
+                if let Some((_, r)) = cited.rows.first() {
+                    if !words.contains(&TypeWord::String) && !explained(&fact.named) {
+                        report(
+                            at,
+                            format!(
+                                "{}: its row ({file} line {}) has no type column to say so",
+                                fact.label, r.first
+                            ),
+                            "write `inferred: <from what>` on the schema (e.g. the sample values and an SDK), or cite an erratum naming it".into(),
+                        );
+                    }
+                }
+                return;
+            };
+            match vocab::type_word(&c.text) {
+                Some(w) if !words.is_empty() && !words.contains(&w) && !explained(&fact.named) => {
+                    report(
+                        at,
+                        format!(
+                            "{}: the type cell of its row ({file} line {n}) says `{}`",
+                            fact.label, c.text
+                        ),
+                        "use the page's type, or cite an erratum that names this field and says why".into(),
+                    )
+                }
+                _ => {}
+            }
+        }
+        Claim::Required(flag) => match cell(Column::Required) {
+            Some((c, n))
+                if vocab::required(&c.text).is_some_and(|r| r != *flag)
+                    && !explained(&fact.named) =>
+            {
+                report(
+                    at,
+                    format!(
+                        "{}: the required cell of its row ({file} line {n}) says `{}`",
+                        fact.label, c.text
+                    ),
+                    "use the page's flag, or cite an erratum that names this field and says why"
+                        .into(),
+                );
+            }
+            Some(_) => {}
+            None if *flag && !explained(&fact.named) => report(
+                at,
+                format!(
+                    "{}: {} has no required column to say so{}",
+                    fact.label,
+                    cited.shown,
+                    if cited.rows.is_empty() { "" } else { " on its row" }
+                ),
+                "cite an erratum naming this field that says why it is required, or write `inferred: <reason>`".into(),
+            ),
+            None => {}
+        },
+        Claim::Nullable => {
+            let null = Needle::Token("null".into());
+            if !cited
+                .units
+                .iter()
+                .any(|u| page::contains(&u.to_lowercase(), &null))
+                && !explained(&[fact.row.clone().unwrap_or_default(), "null".into()])
+            {
+                report(
+                    at,
+                    format!("{}: {} never says it may be null", fact.label, cited.shown),
+                    "cite the line that shows null for it, or an erratum naming it that says why".into(),
+                );
+            }
+        }
+    }
+}
+
+/// Every row of a parameter or field table some fact was found on is covered by a fact (or
+/// named by an erratum, or a credential's or discriminator's name): a parameter or field
+/// deleted from the spec is reported at its page line.
+fn coverage(
+    provider: &crate::model::ProviderModel,
+    pages: &Pages,
+    covered: &Covered,
+    report: &mut Report,
+) {
+    let spec = &provider.spec;
+    // A credential's or discriminator's row is the page listing it as a parameter; an
+    // envelope's code and message members are the envelope's, not fields.
+    let mut fixed: Vec<&str> = spec.auth.values().filter_map(|s| s.wire_name()).collect();
+    fixed.extend(
+        spec.operations
+            .iter()
+            .flat_map(|o| &o.discriminators)
+            .map(|d| d.name.as_str()),
+    );
+    for op in &spec.operations {
+        if let Some(crate::format::Envelope::ResultCode {
+            code_field,
+            message_field,
+            ..
+        }) = &op.response.envelope
+        {
+            fixed.push(code_field);
+            fixed.push(message_field);
+        }
+    }
+    for source in &spec.provider.sources {
+        let Some(page) = pages.peek(&source.file) else {
+            continue;
+        };
+        for t in &page.tables {
+            let cited = t
+                .rows
+                .iter()
+                .any(|r| covered.contains(&(source.file.clone(), r.first)));
+            // Parameter and field tables only: a table of sample values (name and value
+            // columns) is an example, held as one.
+            let described = [Column::Type, Column::Required, Column::Description]
+                .iter()
+                .any(|c| t.column(*c).is_some());
+            if !cited || !described {
+                continue;
+            }
+            for r in &t.rows {
+                if covered.contains(&(source.file.clone(), r.first)) {
+                    continue;
+                }
+                let Some(name) = t.name(r).map(|c| c.text.clone()).filter(|n| !n.is_empty()) else {
+                    continue;
+                };
+                // An erratum about this row (its location names it) may leave it out.
+                let excused = spec.errata.iter().any(|e| {
+                    e.source == source.file
+                        && page::contains(&e.location, &Needle::Token(name.clone()))
+                });
+                if fixed.iter().any(|c| c.eq_ignore_ascii_case(&name)) || excused {
+                    continue;
+                }
+                report(
+                    &[PathSeg::from("provider"), PathSeg::from("sources")],
+                    format!(
+                        "{} line {}: the row of `{name}` in a table the spec cites is covered by no fact",
+                        source.file, r.first
+                    ),
+                    "transcribe it (a parameter or field citing that row), or record an erratum naming it that says why it is left out".into(),
+                );
+            }
+        }
     }
 }
 

@@ -2,13 +2,15 @@
 //!
 //! One job per file: this file parses the compact `cite:` string ([`parse`]); the resolved
 //! citations of every fact live in the model ([`crate::model::facts`]); [`page`] reads a
-//! page as text to search (markup, entities and table separators removed); [`check`] holds
-//! each fact against its cited lines; [`changes`] maps a page's line diff onto the facts
+//! page as text to search (markup, entities and table separators removed); [`table`] reads
+//! its tables into rows and cells; [`check`] holds each fact against its cited lines (its own
+//! table row and column where the lines are a table); [`changes`] maps a page's line diff onto the facts
 //! citing it.
 
 pub mod changes;
 pub mod check;
 pub mod page;
+pub mod table;
 
 /// One part of a `cite:` string.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,12 +6,14 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::table::{Row, Table};
 use crate::model::facts::Needle;
 
-/// A page's lines, normalised (index 0 is line 1).
+/// A page's lines, normalised (index 0 is line 1), and its tables.
 #[derive(Debug, Clone)]
 pub struct Page {
     pub lines: Vec<String>,
+    pub tables: Vec<Table>,
 }
 
 fn tag_re() -> &'static Regex {
@@ -30,7 +32,31 @@ impl Page {
     pub fn parse(text: &str) -> Page {
         Page {
             lines: text.lines().map(normalise).collect(),
+            tables: super::table::read(text),
         }
+    }
+
+    /// The table rows that share a line with `first..=last`.
+    pub fn rows(&self, first: usize, last: usize) -> impl Iterator<Item = (&Table, &Row)> {
+        self.tables.iter().flat_map(move |t| {
+            t.rows
+                .iter()
+                .filter(move |r| r.overlaps(first, last))
+                .map(move |r| (t, r))
+        })
+    }
+
+    /// The rows anywhere on the page whose name cell names `name`.
+    pub fn rows_named<'p>(&'p self, name: &'p str) -> impl Iterator<Item = (&'p Table, &'p Row)> {
+        self.tables.iter().flat_map(move |t| {
+            t.rows
+                .iter()
+                .filter(move |r| {
+                    t.name(r)
+                        .is_some_and(|c| super::table::names(&c.text, name))
+                })
+                .map(move |r| (t, r))
+        })
     }
 
     /// Lines `first..=last` (1-based) joined by a space, or `None` past the end.
@@ -61,36 +87,63 @@ pub fn contains(text: &str, needle: &Needle) -> bool {
         // Read like the page: a quoted table row matches the row.
         Needle::Text(t) | Needle::Transcribed(t) => text.contains(&normalise(t)),
         Needle::Name(t) => text.to_lowercase().contains(&normalise(t).to_lowercase()),
-        Needle::Token(t) => {
+        Needle::Token(t) => !tokens(text, t).is_empty(),
+        // A value listed as one: defined (`waiting: …`), alone in its cell or line, or among
+        // alternatives (`TRUE or FALSE`, `a, b`, quoted), not a word of a sentence.
+        Needle::Listed(t) => {
             let t = normalise_needle(t);
-            !t.is_empty()
-                && text.match_indices(&t).any(|(i, m)| {
-                    let word = |c: char| c.is_alphanumeric() || c == '_';
-                    let head = &text[..i];
-                    let tail = &text[i + m.len()..];
-                    let before = head.chars().next_back();
-                    let after = tail.chars().next();
-                    // A number does not start or end inside a decimal (`0` in `v1.0`).
-                    let decimal = |sep: Option<char>, next: Option<char>| {
-                        sep == Some('.') && next.is_some_and(|c| c.is_ascii_digit())
-                    };
-                    let digits = t.chars().next().is_some_and(|c| c.is_ascii_digit())
-                        && t.chars().next_back().is_some_and(|c| c.is_ascii_digit());
-                    if digits
-                        && (decimal(before, head.chars().rev().nth(1))
-                            || decimal(after, tail.chars().nth(1)))
-                    {
-                        return false;
-                    }
-                    // A boundary is only needed where the token itself starts or ends with a
-                    // word character (`dcs.08.0001` inside a sentence, `1` not inside `10`).
-                    let starts = t.chars().next().is_some_and(word);
-                    let ends = t.chars().next_back().is_some_and(word);
-                    !((starts && before.is_some_and(word)) || (ends && after.is_some_and(word)))
+            text == t
+                || tokens(text, &t).into_iter().any(|i| {
+                    let before = text[..i].trim_end();
+                    let after = text[i + t.len()..].trim_start();
+                    let lower = before.to_lowercase();
+                    after.starts_with([':', ',', ')', '"', '\'', '`', '|', ';'])
+                        || after.is_empty()
+                        || ["or ", "ou ", "или "]
+                            .iter()
+                            .any(|w| after.to_lowercase().starts_with(w))
+                        || before.ends_with(['(', '"', '\'', '`', ',', '|', '/'])
+                        || before.is_empty()
+                        || [" or", " ou", " или"].iter().any(|w| lower.ends_with(w))
                 })
         }
         Needle::Pattern(p) => Regex::new(p).is_ok_and(|re| re.is_match(text)),
     }
+}
+
+/// Where `t` occurs in `text` as a token: not inside a longer word or number.
+fn tokens(text: &str, t: &str) -> Vec<usize> {
+    let t = normalise_needle(t);
+    if t.is_empty() {
+        return Vec::new();
+    }
+    text.match_indices(&t)
+        .filter(|(i, m)| {
+            let word = |c: char| c.is_alphanumeric() || c == '_';
+            let head = &text[..*i];
+            let tail = &text[i + m.len()..];
+            let before = head.chars().next_back();
+            let after = tail.chars().next();
+            // A number does not start or end inside a decimal (`0` in `v1.0`).
+            let decimal = |sep: Option<char>, next: Option<char>| {
+                sep == Some('.') && next.is_some_and(|c| c.is_ascii_digit())
+            };
+            let digits = t.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && t.chars().next_back().is_some_and(|c| c.is_ascii_digit());
+            if digits
+                && (decimal(before, head.chars().rev().nth(1))
+                    || decimal(after, tail.chars().nth(1)))
+            {
+                return false;
+            }
+            // A boundary is only needed where the token itself starts or ends with a word
+            // character (`dcs.08.0001` inside a sentence, `1` not inside `10`).
+            let starts = t.chars().next().is_some_and(word);
+            let ends = t.chars().next_back().is_some_and(word);
+            !((starts && before.is_some_and(word)) || (ends && after.is_some_and(word)))
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 fn normalise_needle(t: &str) -> String {
@@ -107,6 +160,19 @@ mod tests {
             normalise(r#"| <p id="x">a &amp; <b>b</b></p>  |c"#),
             "a & b c"
         );
+    }
+
+    #[test]
+    fn listed_values_are_not_words_of_a_sentence() {
+        let l = |t: &str| Needle::Listed(t.into());
+        let line = "waiting: about to start. backuping: backup is in progress. succeed: done";
+        assert!(contains(line, &l("waiting")));
+        assert!(contains(line, &l("succeed")));
+        assert!(!contains(line, &l("progress")));
+        assert!(contains("Options: TRUE or FALSE.", &l("FALSE")));
+        assert!(contains("Options: TRUE or FALSE.", &l("TRUE")));
+        assert!(contains("dcs.08.0001", &l("dcs.08.0001")));
+        assert!(!contains("the backup file", &l("backup")));
     }
 
     #[test]

@@ -9,7 +9,10 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::cite::{self, Part};
-use crate::format::{Cite, ErrorCase, Example, Format, Operation, Parameter, Schema, Spec};
+use crate::format::{
+    AuthScheme, Cite, ErrorCase, Example, Format, Kind, Operation, Parameter, Schema, Spec,
+};
+use crate::vocab::{Cue, TypeWord};
 use crate::yaml::PathSeg;
 
 /// One resolved part of a citation.
@@ -93,6 +96,9 @@ pub struct Expect(pub Vec<Needle>);
 pub enum Needle {
     /// Appears as written, not inside a longer word or number.
     Token(String),
+    /// Appears as a listed value: defined (`value: …`), alone in its cell or line, or among
+    /// alternatives (`A or B`, `A, B`, quoted); not an ordinary word of a sentence.
+    Listed(String),
     /// Appears as written (whitespace normalised), anywhere.
     Text(String),
     /// A name written in any letter case, anywhere (a format: `hh:mm` names `HH:MM`).
@@ -107,7 +113,11 @@ pub enum Needle {
 impl fmt::Display for Needle {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Needle::Token(t) | Needle::Text(t) | Needle::Name(t) | Needle::Transcribed(t) => {
+            Needle::Token(t)
+            | Needle::Listed(t)
+            | Needle::Text(t)
+            | Needle::Name(t)
+            | Needle::Transcribed(t) => {
                 write!(f, "`{t}`")
             }
             Needle::Pattern(p) => write!(f, "a value matching `{p}`"),
@@ -128,6 +138,23 @@ pub enum FactKind {
     Status,
     ErrorCase,
     Example,
+    /// An authentication scheme: the page names its credential (or how requests are signed).
+    Auth,
+    /// A parameter's or field's type (`claim` says which words a type cell may hold).
+    Type,
+    /// A parameter's or field's required flag.
+    Required,
+    /// A field or parameter that may be `null`.
+    Nullable,
+}
+
+/// What a type, required or nullable fact claims, held against the row's cells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Claim {
+    /// A type cell must name one of these (an unknown word is not held against it).
+    Type(Vec<TypeWord>),
+    Required(bool),
+    Nullable,
 }
 
 /// One fact of a spec and its citation.
@@ -143,6 +170,16 @@ pub struct Fact {
     /// All must hold on the cited lines.
     pub expect: Vec<Expect>,
     pub cite: Option<Cited>,
+    /// The parameter or field whose table row the fact must be on, where the cited lines are
+    /// table rows: its name cell names it, and `expect` holds within that row.
+    pub row: Option<String>,
+    /// What makes a number on the row this fact (a bound or a default): a word of it in the
+    /// same clause, or a range (`from 4 to 64`).
+    pub cue: Option<Cue>,
+    pub claim: Option<Claim>,
+    /// The words an erratum that alone explains the fact must say one of (the fact's name,
+    /// its owner's, its value).
+    pub named: Vec<String>,
 }
 
 /// A `cite:` that cannot be resolved: where, what is wrong, what to write instead.
@@ -162,6 +199,8 @@ struct Ctx {
 
 struct Walk<'a> {
     spec: &'a Spec,
+    /// The parameter or field being walked (its schema's facts are on its row).
+    row: Option<String>,
     /// False when only the problems are wanted (validation): facts are not kept.
     keep: bool,
     facts: Vec<Fact>,
@@ -182,6 +221,7 @@ pub fn problems(spec: &Spec) -> Vec<CiteProblem> {
 fn walk(spec: &Spec, keep: bool) -> (Vec<Fact>, Vec<CiteProblem>) {
     let mut w = Walk {
         spec,
+        row: None,
         keep,
         facts: Vec::new(),
         problems: Vec::new(),
@@ -193,6 +233,36 @@ fn walk(spec: &Spec, keep: bool) -> (Vec<Fact>, Vec<CiteProblem>) {
             _ => None,
         },
     };
+    for (id, scheme) in &spec.auth {
+        let at = vec![PathSeg::from("auth"), PathSeg::from(id)];
+        let ctx = w.resolve(&at, scheme.cite(), &top);
+        let (label, expect) = match scheme {
+            AuthScheme::Signature { algorithm, .. } => (
+                format!("auth scheme `{id}` (signing, {algorithm})"),
+                SIGNING_WORDS
+                    .iter()
+                    .map(|n| Needle::Name(n.to_string()))
+                    .chain([Needle::Name(algorithm.clone())])
+                    .collect(),
+            ),
+            other => {
+                let name = other.wire_name().unwrap_or_default().to_string();
+                w.row = Some(name.clone());
+                (
+                    format!("auth scheme `{id}` (`{name}`)"),
+                    vec![Needle::Token(name)],
+                )
+            }
+        };
+        w.fact(FactKind::Auth, &label, &at, &ctx, vec![Expect(expect)]);
+        w.last(|f| {
+            f.named.push(id.clone());
+            if let AuthScheme::Signature { algorithm, .. } = scheme {
+                f.named.push(algorithm.clone());
+            }
+        });
+        w.row = None;
+    }
     for (name, def) in &spec.types {
         let at = vec![PathSeg::from("types"), PathSeg::from(name)];
         let ctx = w.resolve(&at, def.cite.as_ref(), &top);
@@ -200,8 +270,11 @@ fn walk(spec: &Spec, keep: bool) -> (Vec<Fact>, Vec<CiteProblem>) {
             let at = child(&at, "fields", i);
             let ctx = w.resolve(&at, f.cite.as_ref(), &ctx);
             let label = format!("field `{}` of `{name}`", f.name);
+            w.row = Some(f.name.clone());
             w.fact(FactKind::Field, &label, &at, &ctx, vec![token(&f.name)]);
+            w.claims(&at, &label, f.required, &f.schema, &ctx);
             w.schema(&path(&at, &["schema"]), &f.schema, &label, &ctx);
+            w.row = None;
         }
         for (i, v) in def.values.iter().enumerate() {
             let at = child(&at, "values", i);
@@ -212,7 +285,7 @@ fn walk(spec: &Spec, keep: bool) -> (Vec<Fact>, Vec<CiteProblem>) {
                 &label,
                 &at,
                 &ctx,
-                vec![token(&v.value)],
+                vec![Expect(vec![Needle::Listed(v.value.clone())])],
             );
         }
     }
@@ -264,6 +337,9 @@ fn printed(v: &str) -> Vec<Needle> {
     out
 }
 
+/// How a page says requests are signed (any letter case), besides the algorithm's name.
+const SIGNING_WORDS: &[&str] = &["AK/SK", "signature", "assinatura", "подпис"];
+
 /// How a page may name a format: its name, and for a date its pattern letters
 /// (`YYYY-MM-DD`); matched in any letter case.
 fn written_names(f: Format) -> Vec<&'static str> {
@@ -274,12 +350,18 @@ fn written_names(f: Format) -> Vec<&'static str> {
     names
 }
 
-fn leaves(v: &Value, out: &mut Vec<String>) {
+/// The non-empty scalars of `v`, each with the member holding it (an array's items take the
+/// array's member).
+fn leaves(member: &str, v: &Value, out: &mut Vec<(String, String)>) {
     match v {
-        Value::Array(a) => a.iter().for_each(|x| leaves(x, out)),
-        Value::Object(o) => o.values().for_each(|x| leaves(x, out)),
+        Value::Array(a) => a.iter().for_each(|x| leaves(member, x, out)),
+        Value::Object(o) => o.iter().for_each(|(k, x)| leaves(k, x, out)),
         Value::Null => {}
-        other => out.extend(scalar(other).filter(|s| !s.is_empty())),
+        other => out.extend(
+            scalar(other)
+                .filter(|s| !s.is_empty())
+                .map(|s| (member.to_string(), s)),
+        ),
     }
 }
 
@@ -411,6 +493,24 @@ impl Walk<'_> {
         if !self.keep {
             return;
         }
+        let row = match kind {
+            FactKind::Auth
+            | FactKind::Discriminator
+            | FactKind::Parameter
+            | FactKind::Field
+            | FactKind::Default
+            | FactKind::Constraint
+            | FactKind::Literal
+            | FactKind::Type
+            | FactKind::Required
+            | FactKind::Nullable => self.row.clone(),
+            _ => None,
+        };
+        let mut named: Vec<String> = row.iter().cloned().collect();
+        named.extend(expect.iter().flat_map(|e| &e.0).filter_map(|n| match n {
+            Needle::Token(t) | Needle::Listed(t) | Needle::Text(t) => Some(t.clone()),
+            _ => None,
+        }));
         self.facts.push(Fact {
             kind,
             label: label.to_string(),
@@ -418,6 +518,10 @@ impl Walk<'_> {
             page: ctx.page.clone(),
             expect,
             cite: ctx.cite.clone(),
+            row,
+            cue: None,
+            claim: None,
+            named,
         });
     }
 
@@ -446,6 +550,8 @@ impl Walk<'_> {
         for (i, d) in op.discriminators.iter().enumerate() {
             let at = child(&at, "discriminators", i);
             let c = self.resolve(&at, d.cite.as_ref(), &ctx);
+            // A discriminator sent as a parameter is on that parameter's row.
+            self.row = Some(d.name.clone());
             self.fact(
                 FactKind::Discriminator,
                 &format!("discriminator `{}={}` of `{}`", d.name, d.value, op.id),
@@ -453,6 +559,7 @@ impl Walk<'_> {
                 &c,
                 vec![token(&d.name), token(&d.value)],
             );
+            self.row = None;
         }
         for (i, p) in op.request.parameters.iter().enumerate() {
             self.parameter(
@@ -488,7 +595,9 @@ impl Walk<'_> {
     fn parameter(&mut self, at: Vec<PathSeg>, op: &Operation, p: &Parameter, parent: &Ctx) {
         let ctx = self.resolve(&at, p.cite.as_ref(), parent);
         let label = format!("parameter `{}` of `{}`", p.name, op.id);
+        self.row = Some(p.name.clone());
         self.fact(FactKind::Parameter, &label, &at, &ctx, vec![token(&p.name)]);
+        self.claims(&at, &label, p.required, &p.schema, &ctx);
         if let Some(d) = p.default.as_ref().and_then(scalar) {
             self.fact(
                 FactKind::Default,
@@ -497,8 +606,105 @@ impl Walk<'_> {
                 &ctx,
                 vec![token(&d)],
             );
+            self.last(|f| {
+                f.cue = Some(Cue::Default);
+                f.named.push(d.clone());
+            });
         }
         self.schema(&path(&at, &["schema"]), &p.schema, &label, &ctx);
+        self.row = None;
+    }
+
+    /// Change the fact just recorded (when facts are kept).
+    fn last(&mut self, change: impl FnOnce(&mut Fact)) {
+        if let Some(f) = self.facts.last_mut().filter(|_| self.keep) {
+            change(f);
+        }
+    }
+
+    /// The type, required and nullable facts of a parameter or field at `at`.
+    fn claims(&mut self, at: &[PathSeg], label: &str, required: bool, s: &Schema, parent: &Ctx) {
+        // A schema's own `cite:` is about its type too.
+        let ctx = match &s.cite {
+            Some(c) => self.resolve(&path(at, &["schema"]), Some(c), parent),
+            None => parent.clone(),
+        };
+        let words = self.type_words(s);
+        let (tat, rat, nat) = (
+            path(at, &["schema", "type"]),
+            path(at, &["required"]),
+            path(at, &["schema", "nullable"]),
+        );
+        let kind = s.kind;
+        let shown = match (&s.reference, kind) {
+            (Some(r), _) => format!("ref {r}"),
+            (None, k) => format!("{k:?}").to_lowercase(),
+        };
+        self.fact(
+            FactKind::Type,
+            &format!("type `{shown}` of {label}"),
+            &tat,
+            &ctx,
+            vec![],
+        );
+        self.last(|f| f.claim = Some(Claim::Type(words)));
+        let shown = if required { "true" } else { "false" };
+        self.fact(
+            FactKind::Required,
+            &format!("`required: {shown}` of {label}"),
+            &rat,
+            parent,
+            vec![],
+        );
+        self.last(|f| f.claim = Some(Claim::Required(required)));
+        if s.nullable {
+            self.fact(
+                FactKind::Nullable,
+                &format!("`nullable: true` of {label}"),
+                &nat,
+                &ctx,
+                vec![],
+            );
+            self.last(|f| {
+                f.claim = Some(Claim::Nullable);
+                f.named.push("null".into());
+            });
+        }
+    }
+
+    /// The words a page's type cell may use for `s`.
+    fn type_words(&self, s: &Schema) -> Vec<TypeWord> {
+        use TypeWord as T;
+        match s.kind {
+            Kind::String => vec![T::String],
+            Kind::Integer => vec![T::Integer],
+            Kind::Long => vec![T::Long, T::Integer],
+            Kind::Number => vec![T::Number],
+            Kind::Boolean => vec![T::Boolean],
+            Kind::Array => vec![T::Array],
+            Kind::Unit => vec![T::Object],
+            Kind::OneOf => {
+                let mut v: Vec<TypeWord> = s
+                    .variants
+                    .iter()
+                    .flat_map(|x| match (&x.schema, &x.literal) {
+                        (Some(vs), _) => self.type_words(vs),
+                        (None, Some(Value::String(_))) => vec![T::String],
+                        (None, Some(Value::Bool(_))) => vec![T::Boolean],
+                        (None, Some(_)) => vec![T::Integer, T::Long, T::Number],
+                        (None, None) => vec![],
+                    })
+                    .collect();
+                v.dedup();
+                v
+            }
+            Kind::Ref => match s.reference.as_ref().and_then(|r| self.spec.types.get(r)) {
+                // An enumeration is written as its values' type.
+                Some(t) if !t.values.is_empty() => vec![T::String],
+                Some(t) if t.fields.is_empty() => vec![T::String],
+                _ => vec![T::Object],
+            },
+        }
     }
 
     fn error_case(&mut self, at: Vec<PathSeg>, op: &Operation, e: &ErrorCase, parent: &Ctx) {
@@ -528,30 +734,62 @@ impl Walk<'_> {
                 c.parts.push(Citation::Erratum(id.clone()));
             }
         }
-        let mut values = Vec::new();
+        let mut values: Vec<(String, String)> = Vec::new();
         if let Some(r) = &ex.request {
             values.extend(
                 r.path
-                    .values()
-                    .chain(r.query.values())
-                    .chain(r.headers.values())
+                    .iter()
+                    .chain(&r.query)
+                    .chain(&r.headers)
                     // An empty value prints as nothing a line could contain (as in bodies).
-                    .filter(|v| !v.is_empty())
-                    .cloned(),
+                    .filter(|(_, v)| !v.is_empty())
+                    .map(|(k, v)| (k.clone(), v.clone())),
             );
             if let Some(b) = &r.body {
-                leaves(b, &mut values);
+                leaves("", b, &mut values);
             }
         }
-        if let Some(b) = ex.response.as_ref().and_then(|r| r.body.as_ref()) {
-            leaves(b, &mut values);
+        if let Some(r) = &ex.response {
+            values.extend(
+                r.headers
+                    .iter()
+                    .filter(|(_, v)| !v.is_empty())
+                    .map(|(k, v)| (k.clone(), v.clone())),
+            );
+            if let Some(b) = &r.body {
+                leaves("", b, &mut values);
+            }
         }
-        let expect = match (&ex.original, &ex.erratum) {
-            (Some(original), _) => vec![Expect(vec![Needle::Text(original.clone())])],
-            // A corrected example keeps at least one of the page's values.
-            (None, Some(_)) => vec![Expect(values.iter().flat_map(|v| printed(v)).collect())],
-            (None, None) => values.iter().map(|v| Expect(printed(v))).collect(),
-        };
+        // The members and values its errata correct (its `erratum:` and those it cites) are
+        // not the page's.
+        let cited_errata: Vec<&str> = ctx
+            .cite
+            .iter()
+            .flat_map(|c| &c.parts)
+            .filter_map(|p| match p {
+                Citation::Erratum(id) => Some(id.as_str()),
+                _ => None,
+            })
+            .collect();
+        let corrects: Vec<&String> = self
+            .spec
+            .errata
+            .iter()
+            .filter(|e| cited_errata.contains(&e.id.as_str()))
+            .flat_map(|e| &e.corrects)
+            .collect();
+        let kept: Vec<Expect> = values
+            .iter()
+            .filter(|(m, v)| !corrects.iter().any(|c| *c == m || *c == v))
+            .map(|(_, v)| Expect(printed(v)))
+            .collect();
+        // The page's text of a corrected example is on the page too.
+        let mut expect: Vec<Expect> = ex
+            .original
+            .iter()
+            .map(|o| Expect(vec![Needle::Text(o.clone())]))
+            .collect();
+        expect.extend(kept);
         self.fact(
             FactKind::Example,
             &format!("example `{}` of `{}`", ex.name, op.id),
@@ -572,19 +810,18 @@ impl Walk<'_> {
                 vec![Expect(needles)],
             );
         };
-        for (key, n) in [("minimum", s.minimum), ("maximum", s.maximum)] {
+        let bounds = [
+            ("minimum", s.minimum, Cue::Minimum),
+            ("maximum", s.maximum, Cue::Maximum),
+            ("min_length", s.min_length.map(i64::from), Cue::Minimum),
+            ("max_length", s.max_length.map(i64::from), Cue::Maximum),
+            ("min_items", s.min_items.map(i64::from), Cue::Minimum),
+            ("max_items", s.max_items.map(i64::from), Cue::Maximum),
+        ];
+        for (key, n, cue) in bounds {
             if let Some(n) = n {
                 constraint(self, key, n.to_string(), vec![Needle::Token(n.to_string())]);
-            }
-        }
-        for (key, n) in [
-            ("min_length", s.min_length),
-            ("max_length", s.max_length),
-            ("min_items", s.min_items),
-            ("max_items", s.max_items),
-        ] {
-            if let Some(n) = n {
-                constraint(self, key, n.to_string(), vec![Needle::Token(n.to_string())]);
+                self.last(|f| f.cue = Some(cue));
             }
         }
         if let Some(f) = s.format {

@@ -193,16 +193,21 @@ fn security_schemes(spec: &Spec) -> Map<String, Value> {
     let mut out = Map::new();
     for (id, scheme) in &spec.auth {
         let value = match scheme {
-            AuthScheme::Query { name, description } => {
+            AuthScheme::Query {
+                name, description, ..
+            } => {
                 json!({"type": "apiKey", "in": "query", "name": name, "description": description})
             }
-            AuthScheme::Header { name, description } => {
+            AuthScheme::Header {
+                name, description, ..
+            } => {
                 json!({"type": "apiKey", "in": "header", "name": name, "description": description})
             }
             // Request signing has no OpenAPI scheme: the signature travels in `Authorization`.
             AuthScheme::Signature {
                 algorithm,
                 description,
+                ..
             } => json!({
                 "type": "apiKey", "in": "header", "name": "Authorization",
                 "description": format!("{description} The header value is a per-request signature ({algorithm}), not a fixed key."),

@@ -342,7 +342,13 @@ impl Exporter<'_> {
             );
             required.push(json!(d.name));
         }
-        if let Some((id, AuthScheme::Form { name, description })) = self.spec.token_auth(op) {
+        if let Some((
+            id,
+            AuthScheme::Form {
+                name, description, ..
+            },
+        )) = self.spec.token_auth(op)
+        {
             props.insert(
                 name.clone(),
                 json!({

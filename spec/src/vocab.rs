@@ -1,0 +1,478 @@
+//! The words pages use, in every language read, as data: table headers, required flags, type
+//! names, address labels, section headings and the words that state a bound or a default.
+//! The drafter writes specs with them and the citation checker ([`crate::cite`]) reads pages
+//! with them. Matching is on lower-cased text; a new language is new rows here, not new code.
+
+/// What a table column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Name,
+    Type,
+    Required,
+    Description,
+    Example,
+    Code,
+    Remarks,
+}
+
+/// Header words, tried in this order (a header cell takes the first column whose word it
+/// contains: "обязательный параметр" is a required flag before it is a name).
+pub const HEADERS: &[(&str, Column)] = &[
+    ("required", Column::Required),
+    ("mandatory", Column::Required),
+    ("obrigatório", Column::Required),
+    ("obrigatorio", Column::Required),
+    ("обязательн", Column::Required),
+    ("description", Column::Description),
+    ("descrição", Column::Description),
+    ("descricao", Column::Description),
+    ("описание", Column::Description),
+    ("remark", Column::Remarks),
+    ("observaç", Column::Remarks),
+    ("примечани", Column::Remarks),
+    ("example", Column::Example),
+    ("exemplo", Column::Example),
+    ("пример", Column::Example),
+    ("value", Column::Example),
+    ("valor", Column::Example),
+    ("значение", Column::Example),
+    ("type", Column::Type),
+    ("tipo", Column::Type),
+    ("тип", Column::Type),
+    ("code", Column::Code),
+    ("código", Column::Code),
+    ("код", Column::Code),
+    ("parameter", Column::Name),
+    ("parâmetro", Column::Name),
+    ("parametro", Column::Name),
+    ("параметр", Column::Name),
+    ("name", Column::Name),
+    ("nome", Column::Name),
+    ("campo", Column::Name),
+    ("field", Column::Name),
+    ("назван", Column::Name),
+    ("поле", Column::Name),
+];
+
+/// Required-flag cells: the first word decides.
+pub const REQUIRED_WORDS: &[(&str, bool)] = &[
+    ("yes", true),
+    ("y", true),
+    ("true", true),
+    ("mandatory", true),
+    ("required", true),
+    ("sim", true),
+    ("obrigatório", true),
+    ("да", true),
+    ("обязательный", true),
+    ("no", false),
+    ("n", false),
+    ("false", false),
+    ("optional", false),
+    ("não", false),
+    ("nao", false),
+    ("opcional", false),
+    ("нет", false),
+    ("необязательный", false),
+];
+
+/// Type-column words (first word of the cell, lower case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TypeWord {
+    String,
+    Integer,
+    Long,
+    Number,
+    Boolean,
+    Array,
+    Object,
+}
+
+pub const TYPE_WORDS: &[(&str, TypeWord)] = &[
+    ("string", TypeWord::String),
+    ("str", TypeWord::String),
+    ("text", TypeWord::String),
+    ("texto", TypeWord::String),
+    ("строка", TypeWord::String),
+    ("integer", TypeWord::Integer),
+    ("int", TypeWord::Integer),
+    ("int32", TypeWord::Integer),
+    ("inteiro", TypeWord::Integer),
+    ("целое", TypeWord::Integer),
+    ("long", TypeWord::Long),
+    ("int64", TypeWord::Long),
+    ("number", TypeWord::Number),
+    ("float", TypeWord::Number),
+    ("double", TypeWord::Number),
+    ("decimal", TypeWord::Number),
+    ("número", TypeWord::Number),
+    ("число", TypeWord::Number),
+    ("boolean", TypeWord::Boolean),
+    ("bool", TypeWord::Boolean),
+    ("booleano", TypeWord::Boolean),
+    ("array", TypeWord::Array),
+    ("list", TypeWord::Array),
+    ("lista", TypeWord::Array),
+    ("массив", TypeWord::Array),
+    ("object", TypeWord::Object),
+    ("json", TypeWord::Object),
+    ("objeto", TypeWord::Object),
+    ("объект", TypeWord::Object),
+];
+
+/// Format names a type or description cell gives (lower case), longest first.
+pub const FORMAT_WORDS: &[(&str, crate::format::Format)] = &[
+    ("yyyy-mm-ddthh:mm:ssz", crate::format::Format::DateTime),
+    ("yyyy-mm-ddthh:mm:ss", crate::format::Format::DateTime),
+    ("yyyymmddhhmmss", crate::format::Format::CompactTimestamp),
+    ("yyyy-mm-dd", crate::format::Format::Date),
+    ("hh:mm", crate::format::Format::TimeOfDay),
+];
+
+/// The format a cell names, if any.
+pub fn format(cell: &str) -> Option<crate::format::Format> {
+    let lower = cell.to_lowercase();
+    FORMAT_WORDS
+        .iter()
+        .find(|(w, _)| lower.contains(w))
+        .map(|(_, f)| *f)
+}
+
+/// What a number on a page states: words that, in the same clause, make it a lower bound,
+/// an upper bound or a default (lower case, matched as substrings of the clause).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    Minimum,
+    Maximum,
+    Default,
+}
+
+pub const CUE_WORDS: &[(&str, Cue)] = &[
+    ("minimum", Cue::Minimum),
+    ("min.", Cue::Minimum),
+    ("at least", Cue::Minimum),
+    ("no less than", Cue::Minimum),
+    ("mínimo", Cue::Minimum),
+    ("pelo menos", Cue::Minimum),
+    ("не менее", Cue::Minimum),
+    ("минимум", Cue::Minimum),
+    ("минимальн", Cue::Minimum),
+    ("maximum", Cue::Maximum),
+    ("max.", Cue::Maximum),
+    ("at most", Cue::Maximum),
+    ("up to", Cue::Maximum),
+    ("no more than", Cue::Maximum),
+    ("máximo", Cue::Maximum),
+    ("не более", Cue::Maximum),
+    ("максимум", Cue::Maximum),
+    ("максимальн", Cue::Maximum),
+    ("default", Cue::Default),
+    ("not set", Cue::Default),
+    ("padrão", Cue::Default),
+    ("padrao", Cue::Default),
+    ("по умолчанию", Cue::Default),
+];
+
+/// A range `from A to B` states both bounds: the words before A and between A and B.
+pub const RANGE_WORDS: &[(&str, &str)] = &[
+    ("from", "to"),
+    ("between", "and"),
+    ("de", "a"),
+    ("entre", "e"),
+    ("от", "до"),
+];
+
+/// Whether `clause` (lower case) carries a word of `cue`.
+pub fn has_cue(clause: &str, cue: Cue) -> bool {
+    CUE_WORDS
+        .iter()
+        .any(|(w, c)| *c == cue && clause.contains(w))
+}
+
+/// Members that carry a result code beside the payload (an envelope), and its message.
+pub const CODE_FIELDS: &[&str] = &["ret", "retcode", "errcode", "result_code", "code"];
+pub const MESSAGE_FIELDS: &[&str] = &["msg", "message", "errmsg", "error_msg"];
+
+/// Labels in front of an HTTP method (`Метод: POST`).
+pub const METHOD_LABELS: &[&str] = &["method", "método", "metodo", "метод", "http method"];
+
+/// Section headings, matched as words in short lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Request,
+    Response,
+    Failure,
+}
+
+pub const SECTIONS: &[(&str, Section)] = &[
+    ("failed", Section::Failure),
+    ("failure", Section::Failure),
+    ("error", Section::Failure),
+    ("erro", Section::Failure),
+    ("ошибк", Section::Failure),
+    ("response", Section::Response),
+    ("return", Section::Response),
+    ("resposta", Section::Response),
+    ("retorno", Section::Response),
+    ("ответ", Section::Response),
+    ("результат", Section::Response),
+    ("request", Section::Request),
+    ("solicitação", Section::Request),
+    ("requisição", Section::Request),
+    ("запрос", Section::Request),
+];
+
+/// Words that name a status code on a line (`Código de status: 201`).
+pub const STATUS_WORDS: &[&str] = &["status", "código", "код ответа", "статус"];
+
+/// Body encodings named on the page (matched in lower-cased lines).
+pub const FORM_WORDS: &[(&str, crate::format::BodyEncoding)] = &[
+    ("form-data", crate::format::BodyEncoding::Multipart),
+    ("multipart", crate::format::BodyEncoding::Multipart),
+    (
+        "x-www-form-urlencoded",
+        crate::format::BodyEncoding::Urlencoded,
+    ),
+];
+
+/// Parameter names that carry a credential (lower case, exact).
+pub const CREDENTIAL_NAMES: &[&str] = &[
+    "access-token",
+    "access_token",
+    "accesstoken",
+    "x-auth-token",
+    "auth",
+    "token",
+    "api_key",
+    "apikey",
+    "api-key",
+    "x-api-key",
+    "authorization",
+];
+
+/// Languages told apart by words only they use (lower case); Cyrillic text is `ru`.
+pub const LANGUAGE_WORDS: &[(&str, &str)] = &[
+    ("parâmetro", "pt"),
+    ("obrigatório", "pt"),
+    ("descrição", "pt"),
+    ("solicitação", "pt"),
+    ("resposta", "pt"),
+    ("parámetro", "es"),
+    ("obligatorio", "es"),
+    ("descripción", "es"),
+];
+
+/// Scripts told apart by their letters: CJK ideographs are `zh`, Cyrillic `ru`.
+pub const SCRIPTS: &[(char, char, &str)] = &[
+    ('\u{4e00}', '\u{9fff}', "zh"),
+    ('\u{0400}', '\u{04ff}', "ru"),
+];
+
+/// What a labelled line of a description cell states (`Minimum: **1**`, `默认值：10`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stated {
+    Minimum,
+    Maximum,
+    /// `a - b`: a length (of a string) or a number of items (of an array).
+    Length,
+    /// `a - b` or `a~b`: the value's range.
+    Range,
+    Default,
+    /// The values follow as a list (or after the label on its line).
+    Values,
+}
+
+/// Labels before `:` in description cells, lower case, longest first within a language.
+pub const STATED_WORDS: &[(&str, Stated)] = &[
+    ("minimum", Stated::Minimum),
+    ("min", Stated::Minimum),
+    ("mínimo", Stated::Minimum),
+    ("valor mínimo", Stated::Minimum),
+    ("минимальное значение", Stated::Minimum),
+    ("минимум", Stated::Minimum),
+    ("最小值", Stated::Minimum),
+    ("maximum", Stated::Maximum),
+    ("max", Stated::Maximum),
+    ("máximo", Stated::Maximum),
+    ("valor máximo", Stated::Maximum),
+    ("максимальное значение", Stated::Maximum),
+    ("максимум", Stated::Maximum),
+    ("最大值", Stated::Maximum),
+    ("array length", Stated::Length),
+    ("length", Stated::Length),
+    ("comprimento", Stated::Length),
+    ("tamanho", Stated::Length),
+    ("длина", Stated::Length),
+    ("长度", Stated::Length),
+    ("value range", Stated::Range),
+    ("range", Stated::Range),
+    ("intervalo", Stated::Range),
+    ("faixa", Stated::Range),
+    ("диапазон", Stated::Range),
+    ("取值范围", Stated::Range),
+    ("default value", Stated::Default),
+    ("default", Stated::Default),
+    ("valor padrão", Stated::Default),
+    ("padrão", Stated::Default),
+    ("значение по умолчанию", Stated::Default),
+    ("по умолчанию", Stated::Default),
+    ("默认值", Stated::Default),
+    ("enumeration values", Stated::Values),
+    ("enumerated values", Stated::Values),
+    ("options", Stated::Values),
+    ("valores possíveis", Stated::Values),
+    ("valores", Stated::Values),
+    ("opções", Stated::Values),
+    ("возможные значения", Stated::Values),
+    ("допустимые значения", Stated::Values),
+    ("枚举值", Stated::Values),
+    ("可选值", Stated::Values),
+];
+
+/// The label a description line opens with (`Minimum:`), and the text after its colon.
+pub fn stated(line: &str) -> Option<(Stated, &str)> {
+    let (label, rest) = line.split_once(':').or_else(|| line.split_once('：'))?;
+    let l = label
+        .trim()
+        .trim_start_matches(['-', '*', ' '])
+        .trim()
+        .to_lowercase();
+    STATED_WORDS
+        .iter()
+        .find(|(w, _)| *w == l)
+        .map(|(_, s)| (*s, rest))
+}
+
+/// Error case names for documented failure statuses.
+pub const STATUS_NAMES: &[(u16, &str)] = &[
+    (400, "bad_request"),
+    (401, "unauthorized"),
+    (403, "forbidden"),
+    (404, "not_found"),
+    (409, "conflict"),
+    (422, "unprocessable"),
+    (429, "too_many_requests"),
+    (500, "server_error"),
+    (503, "unavailable"),
+];
+
+/// The column a header cell names, if any.
+pub fn column(header: &str) -> Option<Column> {
+    let h = header.trim().to_lowercase();
+    HEADERS.iter().find(|(w, _)| h.contains(w)).map(|(_, c)| *c)
+}
+
+/// The required flag a cell states, if it states one.
+pub fn required(cell: &str) -> Option<bool> {
+    let lower = cell.trim().to_lowercase();
+    let first = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .find(|w| !w.is_empty())?;
+    REQUIRED_WORDS
+        .iter()
+        .find(|(w, _)| *w == first)
+        .map(|(_, r)| *r)
+}
+
+/// The type a type cell names by its first word (or its last: `backup object`).
+pub fn type_word(cell: &str) -> Option<TypeWord> {
+    let lower = cell.trim().to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let find = |w: &str| TYPE_WORDS.iter().find(|(t, _)| *t == w).map(|(_, k)| *k);
+    words
+        .first()
+        .and_then(|w| find(w))
+        .or_else(|| words.last().and_then(|w| find(w)))
+}
+
+/// The section a short heading line opens, if any.
+pub fn section(line: &str) -> Option<Section> {
+    let lower = line.to_lowercase();
+    if lower.chars().count() > 80 {
+        return None;
+    }
+    SECTIONS
+        .iter()
+        .find(|(w, _)| lower.contains(w))
+        .map(|(_, s)| *s)
+}
+
+pub fn is_credential(name: &str) -> bool {
+    CREDENTIAL_NAMES.contains(&name.to_lowercase().as_str())
+}
+
+/// The page's language: Cyrillic is Russian, then the word lists, else English.
+pub fn language(text: &str) -> &'static str {
+    for (from, to, lang) in SCRIPTS {
+        if text.chars().filter(|c| (*from..=*to).contains(c)).count() > 20 {
+            return lang;
+        }
+    }
+    let lower = text.to_lowercase();
+    LANGUAGE_WORDS
+        .iter()
+        .find(|(w, _)| lower.contains(w))
+        .map(|(_, l)| *l)
+        .unwrap_or("en")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_in_several_languages() {
+        assert_eq!(column("Обязательный параметр"), Some(Column::Required));
+        assert_eq!(column("Описание значения"), Some(Column::Description));
+        assert_eq!(column("Пример значения"), Some(Column::Example));
+        assert_eq!(column("Data type"), Some(Column::Type));
+        assert_eq!(column("Parâmetro"), Some(Column::Name));
+        assert_eq!(column("Whether it is required"), Some(Column::Required));
+        assert_eq!(column("Colour"), None);
+    }
+
+    #[test]
+    fn required_flags() {
+        assert_eq!(required("Sim"), Some(true));
+        assert_eq!(required("Нет"), Some(false));
+        assert_eq!(required("No, off unless asked"), Some(false));
+        assert_eq!(required("Mandatory"), Some(true));
+        assert_eq!(required("maybe"), None);
+    }
+
+    #[test]
+    fn type_words() {
+        assert_eq!(type_word("Integer (0 or 1)"), Some(TypeWord::Integer));
+        assert_eq!(type_word("thing object"), Some(TypeWord::Object));
+        assert_eq!(type_word("Long"), Some(TypeWord::Long));
+        assert_eq!(type_word("whatever"), None);
+    }
+
+    #[test]
+    fn formats() {
+        use crate::format::Format;
+        assert_eq!(
+            format("Format: yyyyMMddHHmmss."),
+            Some(Format::CompactTimestamp)
+        );
+        assert_eq!(
+            format("as \"yyyy-mm-ddThh:mm:ssZ\""),
+            Some(Format::DateTime)
+        );
+        assert_eq!(format("HH:MM, local time"), Some(Format::TimeOfDay));
+        assert_eq!(format("free text"), None);
+    }
+
+    #[test]
+    fn languages() {
+        assert_eq!(language("Parâmetro | Tipo"), "pt");
+        assert_eq!(
+            language("Параметр | Описание значения | Тело запроса"),
+            "ru"
+        );
+        assert_eq!(language("Parameter | Type"), "en");
+    }
+}
