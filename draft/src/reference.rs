@@ -457,6 +457,7 @@ pub fn read(items: &[Item], file: &str) -> Result<PageOp, NotAnOperation> {
                                 AuthScheme::Header {
                                     name: name.clone(),
                                     description: TODO.into(),
+                                    cite: lines_cite(&[at]),
                                 },
                             );
                             auth_at = lines_cite(&[at]);

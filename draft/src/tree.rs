@@ -263,6 +263,7 @@ pub fn assemble(pages: &[(Page, PageOp)], provider: &str, title: &str) -> (Spec,
                 problem: format!("TODO(draft): the example disagrees with the tables: {problem}"),
                 choice: "TODO: the example as decoded against the tables".into(),
                 reason: TODO.into(),
+                corrects: Vec::new(),
             });
         }
         let at = format!("/operations/{}", ops.len());
