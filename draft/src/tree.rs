@@ -195,7 +195,19 @@ pub fn assemble(pages: &[(Page, PageOp)], provider: &str, title: &str) -> (Spec,
             base.clone_from(&p.base);
         }
         for (k, v) in &p.auth {
-            auth.entry(k.clone()).or_insert_with(|| v.clone());
+            // The first page naming the scheme cites it, on that page.
+            auth.entry(k.clone()).or_insert_with(|| {
+                let mut v = v.clone();
+                match &mut v {
+                    AuthScheme::Query { cite, .. }
+                    | AuthScheme::Header { cite, .. }
+                    | AuthScheme::Form { cite, .. }
+                    | AuthScheme::Signature { cite, .. } => {
+                        *cite = cite.as_ref().map(|c| on_page(c, file));
+                    }
+                }
+                v
+            });
         }
         let mut map: IndexMap<String, String> = IndexMap::new();
         for (name, def) in &p.types {

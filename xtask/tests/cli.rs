@@ -4,7 +4,7 @@
 
 use std::process::Command;
 
-use crate::common::{copies_dir, describe, root, workspace_copy, xtask};
+use crate::common::{conformance_binary, copies_dir, describe, root, workspace_copy, xtask};
 
 /// With `generated/src/lib.rs` broken, `codegen` still runs and repairs it: the regenerator
 /// neither builds nor loads the generated crate, and `--workspace` points it at another tree.
@@ -161,10 +161,7 @@ fn standalone_crate_builds() {
             "--manifest-path",
         ])
         .arg(dir.join("Cargo.toml"))
-        .env(
-            "CARGO_TARGET_DIR",
-            copies_dir().join("standalone").join("target"),
-        )
+        .env("CARGO_TARGET_DIR", copies_dir().join("target"))
         .status()
         .expect("run cargo");
     assert!(status.success(), "standalone crate does not compile");
@@ -173,6 +170,7 @@ fn standalone_crate_builds() {
 /// `cargo xtask conformance --help` and `mock --help` reach the conformance binary's own help.
 #[test]
 fn conformance_commands_pass_help_through() {
+    let _binary = conformance_binary();
     for (command, subcommand) in [("conformance", "replay"), ("mock", "mock")] {
         let out = xtask(&root(), &[command, "--help"]);
         let stdout = String::from_utf8_lossy(&out.stdout);
@@ -188,6 +186,7 @@ fn conformance_commands_pass_help_through() {
 /// Flags reach the conformance binary unchanged and its exit code comes back.
 #[test]
 fn conformance_exit_codes_pass_through() {
+    let _binary = conformance_binary();
     let out = xtask(&root(), &["mock", "--no-such-flag"]);
     assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
     assert!(

@@ -3,13 +3,13 @@
 //! operation that compiles) and the conformance replay on the mock (every example the draft
 //! keeps replays, as documented and through the generated client), in a copy of the
 //! workspace. Each revision of each tree in `../shared/corpus` is tried; skips, saying so,
-//! when there is none. The copy is the one workspace copy the tests build
-//! (`common::build_copy`).
+//! when there is none. The copy is the one workspace copy the tests build, in the workspace's
+//! own target directory (`common::build_copy`).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use crate::common::{build_copy, describe, root, BuildCopy};
+use crate::common::{build_copy, describe, root, target_dir};
 
 fn trees() -> Vec<PathBuf> {
     let corpus = root().join("../shared/corpus");
@@ -28,14 +28,14 @@ fn trees() -> Vec<PathBuf> {
     out
 }
 
-fn xtask(copy: &BuildCopy, args: &[&str]) -> Output {
+fn xtask(ws: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .current_dir(&copy.path)
+        .current_dir(ws)
         .arg("--workspace")
-        .arg(&copy.path)
+        .arg(ws)
         .args(args)
         .env_remove("XTASK_WORKSPACE")
-        .env("CARGO_TARGET_DIR", &copy.target)
+        .env("CARGO_TARGET_DIR", target_dir())
         .output()
         .expect("run xtask")
 }
@@ -52,7 +52,7 @@ fn a_docs_tree_drafts_into_a_spec_that_validates_generates_and_replays() {
     let id = "drafted_tree";
     let out_file = ws.join("specs").join(format!("{id}.yaml"));
     let out = xtask(
-        &copy,
+        ws,
         &[
             "draft",
             tree.to_str().expect("utf-8 path"),
@@ -71,9 +71,9 @@ fn a_docs_tree_drafts_into_a_spec_that_validates_generates_and_replays() {
         tree.display()
     );
 
-    let out = xtask(&copy, &["validate"]);
+    let out = xtask(ws, &["validate"]);
     assert!(out.status.success(), "validate: {}", describe(&out));
-    let out = xtask(&copy, &["codegen"]);
+    let out = xtask(ws, &["codegen"]);
     assert!(out.status.success(), "codegen: {}", describe(&out));
     let module = std::fs::read_to_string(ws.join("generated/src").join(format!("{id}.rs")))
         .expect("the drafted provider's module");
@@ -84,7 +84,7 @@ fn a_docs_tree_drafts_into_a_spec_that_validates_generates_and_replays() {
         );
     }
 
-    let out = xtask(&copy, &["conformance"]);
+    let out = xtask(ws, &["conformance"]);
     assert!(out.status.success(), "conformance: {}", describe(&out));
     let table = String::from_utf8_lossy(&out.stdout);
     let rows: Vec<&str> = table.lines().filter(|l| l.starts_with(id)).collect();

@@ -78,74 +78,55 @@ pub fn copies_dir() -> PathBuf {
     target_dir().join("test-workspaces")
 }
 
-/// Held while a test uses the one workspace copy ([`build_copy`]).
-static COPY: std::sync::Mutex<()> = std::sync::Mutex::new(());
+/// Held by tests that run the conformance binary through cargo in the workspace's target
+/// directory, and by the tests that build the workspace copy there ([`build_copy`]): the
+/// copy's `conformance` binary is linked to the same place (`<target>/debug/conformance`)
+/// until the workspace's is linked back, so the two never overlap.
+pub static CONFORMANCE_BINARY: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// [`CONFORMANCE_BINARY`], also when a test that held it failed.
+pub fn conformance_binary() -> std::sync::MutexGuard<'static, ()> {
+    CONFORMANCE_BINARY
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
 
 /// A copy of the whole workspace (every crate, no build output and no git data) at a fixed
-/// place, `<target>/test-workspaces/workspace`, for the tests that build it, one at a time.
-/// Files are written only where their content differs and files the workspace no longer has
-/// are removed (a spec an earlier test added too), so the copy's crates compile once and a
-/// warm run recompiles only what changed (cargo goes by modification times). `generated/`
-/// is copied only when missing: the test's own `codegen` keeps it up to date.
-///
-/// The copy builds in a target directory of its own ([`BuildCopy::target`]), so its binaries
-/// and examples never replace the workspace's under the same names, seeded with hard links
-/// to what the suite's own build holds: the copy resolves the same workspace-hack, so every
-/// dependency is found compiled and only the copy's own crates are built.
+/// place, `<target>/test-workspaces/workspace`, for tests that build it in the workspace's
+/// own target directory ([`target_dir`]). Files are written only where their content differs
+/// and files the workspace no longer has are removed (a spec an earlier test added too), so
+/// the copy's crates compile once and a warm run recompiles only what changed (cargo goes by
+/// modification times). `generated/` is copied only when missing: the test's own `codegen`
+/// keeps it up to date. The copy is held under [`CONFORMANCE_BINARY`] and, when dropped,
+/// links the workspace's own `conformance` binary and example programs back to their places
+/// in the target directory, where the copy's builds put theirs.
 pub fn build_copy() -> BuildCopy {
-    let lock = COPY
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let lock = conformance_binary();
     let path = copies_dir().join("workspace");
     let generated = path.join("generated");
     if !generated.is_dir() {
         sync_tree(&root().join("generated"), &generated, false);
     }
     sync_tree(&root(), &path, true);
-    let target = copies_dir().join("target");
-    let profile = std::env::current_exe()
-        .expect("the test binary")
-        .ancestors()
-        .nth(2)
-        .expect("<target>/<profile>/deps")
-        .to_path_buf();
-    let into = target.join(profile.file_name().expect("profile directory"));
-    for part in ["deps", "build", ".fingerprint"] {
-        link_missing(&profile.join(part), &into.join(part));
-    }
-    BuildCopy {
-        path,
-        target,
-        _lock: lock,
-    }
+    BuildCopy { path, _lock: lock }
 }
 
 /// See [`build_copy`].
 pub struct BuildCopy {
     pub path: PathBuf,
-    /// The `CARGO_TARGET_DIR` for every build of the copy.
-    pub target: PathBuf,
     _lock: std::sync::MutexGuard<'static, ()>,
 }
 
-/// Hard-link every file under `from` that `to` lacks (compilers replace their outputs by
-/// renaming, so the suite's own files are never written through these links).
-fn link_missing(from: &Path, to: &Path) {
-    let Ok(entries) = std::fs::read_dir(from) else {
-        return;
-    };
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in entries.flatten() {
-        let target = to.join(entry.file_name());
-        match entry.file_type() {
-            Ok(t) if t.is_dir() => link_missing(&entry.path(), &target),
-            Ok(t) if t.is_file() && !target.exists() => {
-                if std::fs::hard_link(entry.path(), &target).is_err() {
-                    let _ = std::fs::copy(entry.path(), &target);
-                }
-            }
-            _ => {}
-        }
+impl Drop for BuildCopy {
+    fn drop(&mut self) {
+        // Cargo links a binary to its place on every build, fresh or not.
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let _ = Command::new(cargo)
+            .args(["build", "--offline", "-q", "-p", "conformance", "--bin", "conformance"])
+            .args(["-p", "generated", "--examples", "--manifest-path"])
+            .arg(root().join("Cargo.toml"))
+            .env("CARGO_TARGET_DIR", target_dir())
+            .status();
     }
 }
 
