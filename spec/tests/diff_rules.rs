@@ -202,3 +202,15 @@ fn a_change_cites_the_page_lines_of_both_sides() {
     assert!(text.contains("cites: before page.txt:12-14\n"), "{text}");
     let _ = std::fs::remove_dir_all(&tmp);
 }
+
+#[test]
+fn the_readme_rule_table_is_the_code() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
+        .unwrap();
+    let table = diff::render::rules_table();
+    assert!(
+        readme.contains(&table),
+        "README.md's rule table differs from spec/src/diff/rules.rs; paste the output of \
+         `cargo xtask diff --rules --format markdown`:\n{table}"
+    );
+}

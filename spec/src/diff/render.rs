@@ -121,6 +121,15 @@ fn cites(c: &Change, q: &str) -> Option<String> {
     }
 }
 
+/// Every rule as a markdown table (id, level, why): the README's rule table is this text.
+pub fn rules_table() -> String {
+    let mut s = String::from("| rule | level | why |\n|---|---|---|\n");
+    for r in super::RULES {
+        let _ = writeln!(s, "| `{}` | {} | {} |", r.id, r.level.as_str(), r.why);
+    }
+    s
+}
+
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
