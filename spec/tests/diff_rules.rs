@@ -205,8 +205,9 @@ fn a_change_cites_the_page_lines_of_both_sides() {
 
 #[test]
 fn the_readme_rule_table_is_the_code() {
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
-        .unwrap();
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
+            .unwrap();
     let table = diff::render::rules_table();
     assert!(
         readme.contains(&table),

@@ -688,9 +688,7 @@ fn constructors(name: &str, fields: &[FieldModel], new_doc: &str) -> syn::Item {
         Ty::String => (into("String"), true),
         Ty::Secret => (into("runtime::Secret"), true),
         // An id newtype (only a string schema names one): from text or the id itself.
-        Ty::Named(n)
-            if fields.iter().any(|f| f.ty == *t && crate::model::is_id(f)) =>
-        {
+        Ty::Named(n) if fields.iter().any(|f| f.ty == *t && crate::model::is_id(f)) => {
             (into(n), true)
         }
         t => (syntax::ty(t), false),
