@@ -8,8 +8,9 @@
 //! grade is a promise to Rust users. The program is derived by parsing the rendered source
 //! with `syn`, not from the generator's model, so it is an independent reader of the API.
 //!
-//! All cases are one workspace checked by one `cargo check` (sharing the workspace's target
-//! directory, or `CARGO_TARGET_DIR`). With `SEMVER_CORPUS_OUT=DIR` the before and after
+//! The cases below breaking, and the removals (so the check is seen to fail), are one
+//! workspace checked by one `cargo check` (sharing the workspace's target directory, or
+//! `CARGO_TARGET_DIR`). With `SEMVER_CORPUS_OUT=DIR` the before and after
 //! crates are kept in `DIR/before` and `DIR/after` with the versions `codegen` would write
 //! (the after crates with the old user's program as an example), and `DIR/levels.tsv` lists
 //! case, rule, level and version (`scripts/semver-check.sh` runs cargo-semver-checks on
@@ -364,8 +365,12 @@ fn code_written_against_the_old_crate_compiles_against_the_new_one_unless_breaki
         let name = crate_name(&r.name);
         let (before, after) = (sources(&r.before), sources(&r.after));
         let user = old_user(&name, &before);
-        write_crate(&ws.join(&name), &name, "0.2.0", &after, Some(&user));
-        members.push(name.clone());
+        // The cases the promise covers (below breaking), and the removals so the check is
+        // seen to fail; every case when the crates are kept for cargo-semver-checks.
+        if r.level < Some(Level::Breaking) || r.rule.ends_with("-removed") || keep.is_some() {
+            write_crate(&ws.join(&name), &name, "0.2.0", &after, Some(&user));
+            members.push(name.clone());
+        }
         if let Some(out) = &keep {
             let version = codegen::release::bump("0.2.0", r.level).unwrap();
             write_crate(
@@ -388,8 +393,9 @@ fn code_written_against_the_old_crate_compiles_against_the_new_one_unless_breaki
     }
     write_workspace(&ws, &members);
     if let Some(out) = &keep {
+        let all: Vec<String> = rendered.iter().map(|r| crate_name(&r.name)).collect();
         for side in ["before", "after"] {
-            write_workspace(&out.join(side), &members);
+            write_workspace(&out.join(side), &all);
         }
         std::fs::write(out.join("levels.tsv"), levels).unwrap();
     }
