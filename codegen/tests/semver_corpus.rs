@@ -118,7 +118,6 @@ fn manifest(name: &str, version: &str) -> String {
 name = "{name}"
 version = "{version}"
 edition = "2021"
-publish = false
 
 [dependencies]
 runtime = {{ path = "{}" }}
