@@ -132,6 +132,8 @@ mod tests {
             at: "op".into(),
             message: "m".into(),
             items: vec!["p::Item::x".into()],
+            cite_before: None,
+            cite_after: None,
         };
         let one = Report {
             changes: vec![change("response-field-removed", Level::Breaking)],

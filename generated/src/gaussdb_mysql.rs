@@ -329,6 +329,7 @@ impl<'a> CreateManualBackupBuilder<'a> {
 
 /// Parameters of [`Client::create_manual_backup`]. Build with `new` (required parameters) and the setters (optional ones). Deserializes from every parameter; serializes to the body members only (the call sends the others in its path, query or headers).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateManualBackupRequest {
     /// Project id in the region.
     ///
@@ -444,6 +445,7 @@ impl runtime::OpError for CreateManualBackupError {
 
 /// The backup just started and the job that runs it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreatedBackup {
     /// The new backup.
     ///
@@ -455,6 +457,16 @@ pub struct CreatedBackup {
     pub job_id: String,
 }
 
+impl CreatedBackup {
+    /// Creates the value from its required fields; the setters add optional ones.
+    pub fn new(backup: Backup, job_id: impl Into<String>) -> Self {
+        Self {
+            backup,
+            job_id: job_id.into(),
+        }
+    }
+}
+
 impl runtime::Check for CreatedBackup {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         let v = &self.backup;
@@ -464,6 +476,7 @@ impl runtime::Check for CreatedBackup {
 
 /// A backup of an instance.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Backup {
     /// Backup id.
     ///
@@ -497,6 +510,43 @@ pub struct Backup {
     pub instance_id: String,
 }
 
+impl Backup {
+    /// Creates the value from its required fields; the setters add optional ones.
+    pub fn new(
+        id: impl Into<String>,
+        name: impl Into<String>,
+        status: BackupStatus,
+        r#type: BackupType,
+        instance_id: impl Into<String>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            name: name.into(),
+            description: None,
+            begin_time: None,
+            status,
+            r#type,
+            instance_id: instance_id.into(),
+        }
+    }
+
+    /// Backup description.
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:71-73`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+
+    /// When the backup started, with a UTC offset.
+    ///
+    /// Source: `003_05e3c4c62424c76d.txt:74-76`.
+    pub fn begin_time(mut self, value: impl Into<String>) -> Self {
+        self.begin_time = Some(value.into());
+        self
+    }
+}
+
 impl runtime::Check for Backup {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         if let Some(v) = &self.begin_time {
@@ -513,6 +563,7 @@ impl runtime::Check for Backup {
 
 /// State of a backup, as far as this page documents it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BackupStatus {
     /// Backup in progress.
     Building,
@@ -524,6 +575,7 @@ runtime::decl::string_enum!(BackupStatus { Building => "BUILDING" });
 
 /// Kind of backup, as far as this page documents it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BackupType {
     /// Manual full backup.
     Manual,
@@ -535,6 +587,7 @@ runtime::decl::string_enum!(BackupType { Manual => "manual" });
 
 /// Common Huawei Cloud error body.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ApiError {
     /// Service error code.
     ///
@@ -544,6 +597,16 @@ pub struct ApiError {
     ///
     /// Source: `003_05e3c4c62424c76d.txt:86-96; erratum E9`.
     pub error_msg: String,
+}
+
+impl ApiError {
+    /// Creates the value from its required fields; the setters add optional ones.
+    pub fn new(error_code: impl Into<String>, error_msg: impl Into<String>) -> Self {
+        Self {
+            error_code: error_code.into(),
+            error_msg: error_msg.into(),
+        }
+    }
 }
 
 impl runtime::Check for ApiError {

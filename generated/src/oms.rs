@@ -292,6 +292,7 @@ impl<'a> ApplyBlockTimerBuilder<'a> {
 
 /// Parameters of [`Client::apply_block_timer`]. Build with `new` (required parameters) and the setters (optional ones).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ApplyBlockTimerRequest {
     /// Set id of the backup processes.
     ///
@@ -561,6 +562,7 @@ impl<'a> ApplyTableBackupBuilder<'a> {
 
 /// Parameters of [`Client::apply_table_backup`]. Build with `new` (required parameters) and the setters (optional ones).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ApplyTableBackupRequest {
     /// Set id of the data to back up.
     ///
@@ -825,6 +827,7 @@ impl<'a> RejectApplicationBuilder<'a> {
 
 /// Parameters of [`Client::reject_application`]. Build with `new` (required parameters) and the setters (optional ones).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct RejectApplicationRequest {
     /// Id of the application form to reject.
     ///
@@ -888,11 +891,19 @@ impl runtime::OpError for RejectApplicationError {
 
 /// The application form created to block timer-driven backups.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct BlockTimerApplication {
     /// Id of the new application form (used when approving it).
     ///
     /// Source: `000_9d1f9f3a4c182467.txt:29; erratum E18`.
     pub id: i32,
+}
+
+impl BlockTimerApplication {
+    /// Creates the value from its required fields; the setters add optional ones.
+    pub fn new(id: i32) -> Self {
+        Self { id }
+    }
 }
 
 impl runtime::Check for BlockTimerApplication {
@@ -901,6 +912,7 @@ impl runtime::Check for BlockTimerApplication {
 
 /// Outcome of a table backup application, and of its auto-approval when requested.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct TableBackupApplication {
     /// The application step.
     ///
@@ -911,6 +923,21 @@ pub struct TableBackupApplication {
     /// Source: `001_3c6b8e5d5fc90c8a.txt:38; 001_3c6b8e5d5fc90c8a.txt:63-75`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check: Option<CheckOutcome>,
+}
+
+impl TableBackupApplication {
+    /// Creates the value from its required fields; the setters add optional ones.
+    pub fn new(apply: ApplyOutcome) -> Self {
+        Self { apply, check: None }
+    }
+
+    /// The approval step; present when the application was auto-approved (as in successful example 2).
+    ///
+    /// Source: `001_3c6b8e5d5fc90c8a.txt:38; 001_3c6b8e5d5fc90c8a.txt:63-75`.
+    pub fn check(mut self, value: CheckOutcome) -> Self {
+        self.check = Some(value);
+        self
+    }
 }
 
 impl runtime::Check for TableBackupApplication {
@@ -925,11 +952,19 @@ impl runtime::Check for TableBackupApplication {
 
 /// Result of filing the application (its ret/msg are the envelope).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ApplyOutcome {
     /// Id of the application form (used when approving it).
     ///
     /// Source: `001_3c6b8e5d5fc90c8a.txt:37; erratum E18; erratum E19`.
     pub id: i32,
+}
+
+impl ApplyOutcome {
+    /// Creates the value from its required fields; the setters add optional ones.
+    pub fn new(id: i32) -> Self {
+        Self { id }
+    }
 }
 
 impl runtime::Check for ApplyOutcome {
@@ -938,11 +973,19 @@ impl runtime::Check for ApplyOutcome {
 
 /// Result of the automatic approval (its ret/msg are the envelope).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct CheckOutcome {
     /// Id of the backup transaction the approval started.
     ///
     /// Source: `001_3c6b8e5d5fc90c8a.txt:38; erratum E19`.
     pub trans_id: i32,
+}
+
+impl CheckOutcome {
+    /// Creates the value from its required fields; the setters add optional ones.
+    pub fn new(trans_id: i32) -> Self {
+        Self { trans_id }
+    }
 }
 
 impl runtime::Check for CheckOutcome {
@@ -951,6 +994,7 @@ impl runtime::Check for CheckOutcome {
 
 /// Yii framework error object for a missing or invalid access token.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct YiiUnauthorized {
     /// HTTP reason phrase (`Unauthorized`).
     ///
@@ -975,17 +1019,51 @@ pub struct YiiUnauthorized {
     pub r#type: Option<String>,
 }
 
+impl YiiUnauthorized {
+    /// Creates the value from its required fields; the setters add optional ones.
+    pub fn new(
+        name: impl Into<String>,
+        message: impl Into<String>,
+        code: i32,
+        status: i32,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            message: message.into(),
+            code,
+            status,
+            r#type: None,
+        }
+    }
+
+    /// Exception class name.
+    ///
+    /// Source: `000_9d1f9f3a4c182467.txt:50-56`.
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+}
+
 impl runtime::Check for YiiUnauthorized {
     fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
 
 /// The listed processes already have a conflicting backup application.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ConflictApply {
     /// Messages naming the conflicting application ids.
     ///
     /// Source: `000_9d1f9f3a4c182467.txt:57-61; erratum E19`.
     pub conflict_apply: Vec<String>,
+}
+
+impl ConflictApply {
+    /// Creates the value from its required fields; the setters add optional ones.
+    pub fn new(conflict_apply: Vec<String>) -> Self {
+        Self { conflict_apply }
+    }
 }
 
 impl runtime::Check for ConflictApply {
@@ -994,11 +1072,21 @@ impl runtime::Check for ConflictApply {
 
 /// The caller's address is not on the service's whitelist.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct SourceIpRejected {
     /// Message naming the rejected address.
     ///
     /// Source: `001_3c6b8e5d5fc90c8a.txt:88; erratum E19`.
     pub source_ip: String,
+}
+
+impl SourceIpRejected {
+    /// Creates the value from its required fields; the setters add optional ones.
+    pub fn new(source_ip: impl Into<String>) -> Self {
+        Self {
+            source_ip: source_ip.into(),
+        }
+    }
 }
 
 impl runtime::Check for SourceIpRejected {
@@ -1007,11 +1095,19 @@ impl runtime::Check for SourceIpRejected {
 
 /// The application form to act on was not found.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ApplyIdRejected {
     /// Messages about the application id.
     ///
     /// Source: `001_3c6b8e5d5fc90c8a.txt:90-95; erratum E19`.
     pub apply_id: Vec<String>,
+}
+
+impl ApplyIdRejected {
+    /// Creates the value from its required fields; the setters add optional ones.
+    pub fn new(apply_id: Vec<String>) -> Self {
+        Self { apply_id }
+    }
 }
 
 impl runtime::Check for ApplyIdRejected {

@@ -382,6 +382,7 @@ impl<'a> ListBackupRecordsBuilder<'a> {
 
 /// Parameters of [`Client::list_backup_records`]. Build with `new` (required parameters) and the setters (optional ones). Deserializes from every parameter; serializes to the body members only (the call sends the others in its path, query or headers).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListBackupRecordsRequest {
     /// Project id.
     ///
@@ -516,6 +517,7 @@ impl runtime::OpError for ListBackupRecordsError {
 
 /// One page of backup records.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct BackupRecordList {
     /// Backup records on this page.
     ///
@@ -525,6 +527,16 @@ pub struct BackupRecordList {
     ///
     /// Source: `002_14c1ea64b03ca7af.txt:302-314; erratum E7`.
     pub total_num: i32,
+}
+
+impl BackupRecordList {
+    /// Creates the value from its required fields; the setters add optional ones.
+    pub fn new(backup_record_response: Vec<BackupRecord>, total_num: i32) -> Self {
+        Self {
+            backup_record_response,
+            total_num,
+        }
+    }
 }
 
 impl runtime::Check for BackupRecordList {
@@ -542,6 +554,7 @@ impl runtime::Check for BackupRecordList {
 
 /// One backup of a DCS instance.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct BackupRecord {
     /// Backup status.
     ///
@@ -617,6 +630,129 @@ pub struct BackupRecord {
     pub is_support_restore: Option<RestoreSupport>,
 }
 
+impl BackupRecord {
+    /// Creates the value from its required fields; the setters add optional ones.
+    pub fn new(
+        status: BackupStatus,
+        instance_id: impl Into<String>,
+        backup_id: impl Into<String>,
+    ) -> Self {
+        Self {
+            status,
+            remark: None,
+            period: None,
+            progress: None,
+            size: None,
+            instance_id: instance_id.into(),
+            backup_id: backup_id.into(),
+            created_at: None,
+            updated_at: None,
+            execution_at: None,
+            backup_type: None,
+            backup_name: None,
+            backup_format: None,
+            error_code: None,
+            is_support_restore: None,
+        }
+    }
+
+    /// Free-text description of the backup.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:385-397; erratum E5`.
+    pub fn remark(mut self, value: impl Into<String>) -> Self {
+        self.remark = Some(value.into());
+        self
+    }
+
+    /// Time segment in which the backup ran.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:406-418; erratum E5`.
+    pub fn period(mut self, value: impl Into<String>) -> Self {
+        self.period = Some(value.into());
+        self
+    }
+
+    /// Backup progress, as a decimal string (the example shows 100.00).
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:427-439; erratum E5`.
+    pub fn progress(mut self, value: impl Into<String>) -> Self {
+        self.progress = Some(value.into());
+        self
+    }
+
+    /// Size of the backup file in bytes.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:448-460; erratum E5`.
+    pub fn size(mut self, value: i64) -> Self {
+        self.size = Some(value);
+        self
+    }
+
+    /// When the backup task was created.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:511-523`.
+    pub fn created_at(mut self, value: impl Into<String>) -> Self {
+        self.created_at = Some(value.into());
+        self
+    }
+
+    /// When the backup finished.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:532-544`.
+    pub fn updated_at(mut self, value: impl Into<String>) -> Self {
+        self.updated_at = Some(value.into());
+        self
+    }
+
+    /// When the backup started.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:553-565`.
+    pub fn execution_at(mut self, value: impl Into<String>) -> Self {
+        self.execution_at = Some(value.into());
+        self
+    }
+
+    /// Manual or automatic backup.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:574-589`.
+    pub fn backup_type(mut self, value: BackupType) -> Self {
+        self.backup_type = Some(value);
+        self
+    }
+
+    /// Name of the backup record.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:598-610; erratum E5`.
+    pub fn backup_name(mut self, value: impl Into<String>) -> Self {
+        self.backup_name = Some(value.into());
+        self
+    }
+
+    /// Backup file format (the example shows AOF).
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:619-631; erratum E5`.
+    pub fn backup_format(mut self, value: impl Into<String>) -> Self {
+        self.backup_format = Some(value.into());
+        self
+    }
+
+    /// Why the backup failed; null unless it failed.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:640-652; erratum E5`.
+    pub fn error_code(mut self, value: BackupErrorCode) -> Self {
+        self.error_code = Some(value);
+        self
+    }
+
+    /// Whether the backup can be restored.
+    ///
+    /// Source: `002_14c1ea64b03ca7af.txt:661-673; erratum E5`.
+    pub fn is_support_restore(mut self, value: RestoreSupport) -> Self {
+        self.is_support_restore = Some(value);
+        self
+    }
+}
+
 impl runtime::Check for BackupRecord {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         if let Some(v) = &self.created_at {
@@ -651,6 +787,7 @@ impl runtime::Check for BackupRecord {
 
 /// Lifecycle state of a backup.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BackupStatus {
     /// Waiting to start.
     Waiting,
@@ -675,6 +812,7 @@ runtime::decl::string_enum!(
 
 /// How the backup was started.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BackupType {
     /// Started by a user.
     Manual,
@@ -688,6 +826,7 @@ runtime::decl::string_enum!(BackupType { Manual => "manual", Auto => "auto" });
 
 /// Restore flag, sent as an upper-case string.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RestoreSupport {
     /// Can be restored.
     True,
@@ -701,6 +840,7 @@ runtime::decl::string_enum!(RestoreSupport { True => "TRUE", False => "FALSE" })
 
 /// Per-record failure code of a backup or restore.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BackupErrorCode {
     /// Backup/restore tool failed to start.
     Dcs080001,
@@ -730,6 +870,7 @@ runtime::decl::string_enum!(
 
 /// Common OTC error body.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ApiError {
     /// Service error code.
     ///
@@ -739,6 +880,16 @@ pub struct ApiError {
     ///
     /// Source: `erratum E3`.
     pub error_msg: String,
+}
+
+impl ApiError {
+    /// Creates the value from its required fields; the setters add optional ones.
+    pub fn new(error_code: impl Into<String>, error_msg: impl Into<String>) -> Self {
+        Self {
+            error_code: error_code.into(),
+            error_msg: error_msg.into(),
+        }
+    }
 }
 
 impl runtime::Check for ApiError {

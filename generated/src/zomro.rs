@@ -306,6 +306,7 @@ impl<'a> CreateBackupScheduleBuilder<'a> {
 
 /// Parameters of [`Client::create_backup_schedule`]. Build with `new` (required parameters) and the setters (optional ones).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateBackupScheduleRequest {
     /// Instance to schedule backups for.
     ///
@@ -520,6 +521,7 @@ impl<'a> ListBackupSchedulesBuilder<'a> {
 
 /// Parameters of [`Client::list_backup_schedules`]. Build with `new` (required parameters) and the setters (optional ones).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListBackupSchedulesRequest {
     /// Instance whose schedules to list.
     ///
@@ -698,6 +700,7 @@ impl<'a> DeleteBackupScheduleBuilder<'a> {
 
 /// Parameters of [`Client::delete_backup_schedule`]. Build with `new` (required parameters) and the setters (optional ones).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct DeleteBackupScheduleRequest {
     /// Schedule to delete.
     ///
@@ -734,6 +737,7 @@ impl runtime::OpError for DeleteBackupScheduleError {
 
 /// A backup schedule of an instance, as the list returns it (all values are XML text).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct BackupSchedule {
     /// Schedule id (the elid that deletes it).
     ///
@@ -771,6 +775,53 @@ pub struct BackupSchedule {
     pub servername: Option<String>,
 }
 
+impl BackupSchedule {
+    /// Creates the value from its required fields; the setters add optional ones.
+    pub fn new(id: i64, instance_id: i64, name: impl Into<String>) -> Self {
+        Self {
+            id,
+            instance_id,
+            name: name.into(),
+            rotation_days: None,
+            rotation_time: None,
+            create_date: None,
+            servername: None,
+        }
+    }
+
+    /// Weekdays the backup runs, as English day names separated by spaces.
+    ///
+    /// Source: `004_8820baae76b1186a.txt:99; erratum E6`.
+    pub fn rotation_days(mut self, value: impl Into<String>) -> Self {
+        self.rotation_days = Some(value.into());
+        self
+    }
+
+    /// Time of day the backup runs (the page names no time zone).
+    ///
+    /// Source: `004_8820baae76b1186a.txt:100`.
+    pub fn rotation_time(mut self, value: impl Into<String>) -> Self {
+        self.rotation_time = Some(value.into());
+        self
+    }
+
+    /// Day the schedule was created.
+    ///
+    /// Source: `004_8820baae76b1186a.txt:95; erratum E11`.
+    pub fn create_date(mut self, value: impl Into<String>) -> Self {
+        self.create_date = Some(value.into());
+        self
+    }
+
+    /// Name of the instance's server.
+    ///
+    /// Source: `004_8820baae76b1186a.txt:101`.
+    pub fn servername(mut self, value: impl Into<String>) -> Self {
+        self.servername = Some(value.into());
+        self
+    }
+}
+
 impl runtime::Check for BackupSchedule {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         if let Some(v) = &self.rotation_time {
@@ -796,11 +847,19 @@ impl runtime::Check for BackupSchedule {
 
 /// A BILLmanager failure, as the wire carries it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct BillmgrErrorDoc {
     /// Document root.
     ///
     /// Source: `erratum E10`.
     pub doc: BillmgrErrorRoot,
+}
+
+impl BillmgrErrorDoc {
+    /// Creates the value from its required fields; the setters add optional ones.
+    pub fn new(doc: BillmgrErrorRoot) -> Self {
+        Self { doc }
+    }
 }
 
 impl runtime::Check for BillmgrErrorDoc {
@@ -812,11 +871,19 @@ impl runtime::Check for BillmgrErrorDoc {
 
 /// Document root holding the error element.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct BillmgrErrorRoot {
     /// The error element.
     ///
     /// Source: `erratum E10`.
     pub error: BillmgrError,
+}
+
+impl BillmgrErrorRoot {
+    /// Creates the value from its required fields; the setters add optional ones.
+    pub fn new(error: BillmgrError) -> Self {
+        Self { error }
+    }
 }
 
 impl runtime::Check for BillmgrErrorRoot {
@@ -828,6 +895,7 @@ impl runtime::Check for BillmgrErrorRoot {
 
 /// BILLmanager error element (attributes under "$name", text under "$").
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct BillmgrError {
     /// Error class (e.g. auth, access, value, missed).
     ///
@@ -846,6 +914,33 @@ pub struct BillmgrError {
     pub msg: Option<XmlText>,
 }
 
+impl BillmgrError {
+    /// Creates the value from its required fields; the setters add optional ones.
+    pub fn new(r#type: impl Into<String>) -> Self {
+        Self {
+            r#type: r#type.into(),
+            object: None,
+            msg: None,
+        }
+    }
+
+    /// Parameter or object the error is about.
+    ///
+    /// Source: `erratum E10`.
+    pub fn object(mut self, value: impl Into<String>) -> Self {
+        self.object = Some(value.into());
+        self
+    }
+
+    /// Human-readable message.
+    ///
+    /// Source: `erratum E10`.
+    pub fn msg(mut self, value: XmlText) -> Self {
+        self.msg = Some(value);
+        self
+    }
+}
+
 impl runtime::Check for BillmgrError {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
         if let Some(v) = &self.msg {
@@ -856,12 +951,20 @@ impl runtime::Check for BillmgrError {
 
 /// XML element text.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct XmlText {
     /// The text.
     ///
     /// Source: `004_8820baae76b1186a.txt:67; inferred: every element the answer shows has its text member, as BILLmanager's JSON output writes one for each element`.
     #[serde(rename = "$")]
     pub value: String,
+}
+
+impl XmlText {
+    /// Creates the value from its required fields; the setters add optional ones.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self { value: value.into() }
+    }
 }
 
 impl runtime::Check for XmlText {

@@ -58,18 +58,18 @@ mod gaussdb_mysql {
                     panic!("expected the documented payload, got {e:?}")
                 });
             assert_eq!(response.status(), 201);
-            let expected = api::CreatedBackup {
-                backup: api::Backup {
-                    id: String::from("2f4ddb93-b901-4b08-93d8-1d2e472f30fe"),
-                    name: String::from("backup-1"),
-                    description: Some(String::from("Manual backup")),
-                    begin_time: Some(String::from("2020-07-07T01:17:05+0800")),
-                    status: api::BackupStatus::Building,
-                    r#type: api::BackupType::Manual,
-                    instance_id: String::from("07033b125fd94a8a96896f8bcfee6ddain07"),
-                },
-                job_id: String::from("e0fbbfc8-1ac4-4721-b9e9-7dd685c5bdd7"),
-            };
+            let expected = api::CreatedBackup::new(
+                api::Backup::new(
+                        String::from("2f4ddb93-b901-4b08-93d8-1d2e472f30fe"),
+                        String::from("backup-1"),
+                        api::BackupStatus::Building,
+                        api::BackupType::Manual,
+                        String::from("07033b125fd94a8a96896f8bcfee6ddain07"),
+                    )
+                    .description(String::from("Manual backup"))
+                    .begin_time(String::from("2020-07-07T01:17:05+0800")),
+                String::from("e0fbbfc8-1ac4-4721-b9e9-7dd685c5bdd7"),
+            );
             assert_eq!(response.into_inner(), expected);
         }
         mod signed {
@@ -123,18 +123,18 @@ mod gaussdb_mysql {
                         panic!("expected the documented payload, got {e:?}")
                     });
                 assert_eq!(response.status(), 201);
-                let expected = api::CreatedBackup {
-                    backup: api::Backup {
-                        id: String::from("2f4ddb93-b901-4b08-93d8-1d2e472f30fe"),
-                        name: String::from("backup-1"),
-                        description: Some(String::from("Manual backup")),
-                        begin_time: Some(String::from("2020-07-07T01:17:05+0800")),
-                        status: api::BackupStatus::Building,
-                        r#type: api::BackupType::Manual,
-                        instance_id: String::from("07033b125fd94a8a96896f8bcfee6ddain07"),
-                    },
-                    job_id: String::from("e0fbbfc8-1ac4-4721-b9e9-7dd685c5bdd7"),
-                };
+                let expected = api::CreatedBackup::new(
+                    api::Backup::new(
+                            String::from("2f4ddb93-b901-4b08-93d8-1d2e472f30fe"),
+                            String::from("backup-1"),
+                            api::BackupStatus::Building,
+                            api::BackupType::Manual,
+                            String::from("07033b125fd94a8a96896f8bcfee6ddain07"),
+                        )
+                        .description(String::from("Manual backup"))
+                        .begin_time(String::from("2020-07-07T01:17:05+0800")),
+                    String::from("e0fbbfc8-1ac4-4721-b9e9-7dd685c5bdd7"),
+                );
                 assert_eq!(response.into_inner(), expected);
             }
         }
@@ -254,9 +254,7 @@ mod oms {
                     panic!("expected the documented payload, got {e:?}")
                 });
             assert_eq!(response.status(), 200);
-            let expected = api::BlockTimerApplication {
-                id: 7,
-            };
+            let expected = api::BlockTimerApplication::new(7);
             assert_eq!(response.into_inner(), expected);
         }
         /// `invalid_credential`: Failed return example for a bad access token. Replayed as corrected by erratum E6.
@@ -312,15 +310,15 @@ mod oms {
                     },
                 ) => {
                     assert_eq!(status, 401);
-                    let expected = api::YiiUnauthorized {
-                        name: String::from("Unauthorized"),
-                        message: String::from(
-                            "You are requesting with an invalid credential.",
-                        ),
-                        code: 0,
-                        status: 401,
-                        r#type: Some(String::from("yii\\web UnauthorizedHttpException")),
-                    };
+                    let expected = api::YiiUnauthorized::new(
+                            String::from("Unauthorized"),
+                            String::from(
+                                "You are requesting with an invalid credential.",
+                            ),
+                            0,
+                            401,
+                        )
+                        .r#type(String::from("yii\\web UnauthorizedHttpException"));
                     assert_eq!(body, expected);
                 }
                 other => {
@@ -381,13 +379,13 @@ mod oms {
                     },
                 ) => {
                     assert_eq!(status, 422);
-                    let expected = api::ConflictApply {
-                        conflict_apply: Vec::from([
+                    let expected = api::ConflictApply::new(
+                        Vec::from([
                             String::from(
                                 "those svr_id conflict with other data-back-up apply. apply_id is [\"2\"]. please check them first.",
                             ),
                         ]),
-                    };
+                    );
                     assert_eq!(body, expected);
                 }
                 other => {
@@ -515,10 +513,7 @@ mod oms {
                     panic!("expected the documented payload, got {e:?}")
                 });
             assert_eq!(response.status(), 200);
-            let expected = api::TableBackupApplication {
-                apply: api::ApplyOutcome { id: 558 },
-                check: None,
-            };
+            let expected = api::TableBackupApplication::new(api::ApplyOutcome::new(558));
             assert_eq!(response.into_inner(), expected);
         }
         /// `auto_approved_all`: Successful example 2, an auto-approved application (its request is not shown). Replayed as corrected by erratum E14.
@@ -559,10 +554,8 @@ mod oms {
                     panic!("expected the documented payload, got {e:?}")
                 });
             assert_eq!(response.status(), 200);
-            let expected = api::TableBackupApplication {
-                apply: api::ApplyOutcome { id: 559 },
-                check: Some(api::CheckOutcome { trans_id: 260 }),
-            };
+            let expected = api::TableBackupApplication::new(api::ApplyOutcome::new(559))
+                .check(api::CheckOutcome::new(260));
             assert_eq!(response.into_inner(), expected);
         }
         /// `invalid_credential`: Failed return example for a bad access token. Replayed as corrected by erratum E17.
@@ -620,15 +613,15 @@ mod oms {
                     },
                 ) => {
                     assert_eq!(status, 401);
-                    let expected = api::YiiUnauthorized {
-                        name: String::from("Unauthorized"),
-                        message: String::from(
-                            "You are requesting with an invalid credential.",
-                        ),
-                        code: 0,
-                        status: 401,
-                        r#type: Some(String::from("yii\\web UnauthorizedHttpException")),
-                    };
+                    let expected = api::YiiUnauthorized::new(
+                            String::from("Unauthorized"),
+                            String::from(
+                                "You are requesting with an invalid credential.",
+                            ),
+                            0,
+                            401,
+                        )
+                        .r#type(String::from("yii\\web UnauthorizedHttpException"));
                     assert_eq!(body, expected);
                 }
                 other => {
@@ -687,9 +680,9 @@ mod oms {
                     },
                 ) => {
                     assert_eq!(status, 403);
-                    let expected = api::SourceIpRejected {
-                        source_ip: String::from("ip:10.29.89.51 not in whitelist"),
-                    };
+                    let expected = api::SourceIpRejected::new(
+                        String::from("ip:10.29.89.51 not in whitelist"),
+                    );
                     assert_eq!(body, expected);
                 }
                 other => {
@@ -793,11 +786,9 @@ mod oms {
                     },
                 ) => {
                     assert_eq!(status, 422);
-                    let expected = api::ApplyIdRejected {
-                        apply_id: Vec::from([
-                            String::from("can't find apply_list(apply_id=100)"),
-                        ]),
-                    };
+                    let expected = api::ApplyIdRejected::new(
+                        Vec::from([String::from("can't find apply_list(apply_id=100)")]),
+                    );
                     assert_eq!(body, expected);
                 }
                 other => {
@@ -866,30 +857,26 @@ mod otc_dcs {
                     panic!("expected the documented payload, got {e:?}")
                 });
             assert_eq!(response.status(), 200);
-            let expected = api::BackupRecordList {
-                backup_record_response: Vec::from([
-                    api::BackupRecord {
-                        status: api::BackupStatus::Succeed,
-                        remark: Some(String::from("001")),
-                        period: None,
-                        progress: Some(String::from("100.00")),
-                        size: Some(880232),
-                        instance_id: String::from(
-                            "5560df16-cebf-4473-95c4-d1b573c16e79",
-                        ),
-                        backup_id: String::from("4631832a-14c6-45b0-a0b3-3abd8f591ad1"),
-                        created_at: Some(String::from("2019-05-10T08:31:16.166Z")),
-                        updated_at: Some(String::from("2019-05-10T08:32:30.546Z")),
-                        execution_at: Some(String::from("2019-05-10T08:31:21.461Z")),
-                        backup_type: Some(api::BackupType::Manual),
-                        backup_name: Some(String::from("backup_20190510163116")),
-                        backup_format: Some(String::from("AOF")),
-                        error_code: None,
-                        is_support_restore: Some(api::RestoreSupport::True),
-                    },
+            let expected = api::BackupRecordList::new(
+                Vec::from([
+                    api::BackupRecord::new(
+                            api::BackupStatus::Succeed,
+                            String::from("5560df16-cebf-4473-95c4-d1b573c16e79"),
+                            String::from("4631832a-14c6-45b0-a0b3-3abd8f591ad1"),
+                        )
+                        .remark(String::from("001"))
+                        .progress(String::from("100.00"))
+                        .size(880232)
+                        .created_at(String::from("2019-05-10T08:31:16.166Z"))
+                        .updated_at(String::from("2019-05-10T08:32:30.546Z"))
+                        .execution_at(String::from("2019-05-10T08:31:21.461Z"))
+                        .backup_type(api::BackupType::Manual)
+                        .backup_name(String::from("backup_20190510163116"))
+                        .backup_format(String::from("AOF"))
+                        .is_support_restore(api::RestoreSupport::True),
                 ]),
-                total_num: 1,
-            };
+                1,
+            );
             assert_eq!(response.into_inner(), expected);
         }
         mod signed {
@@ -950,32 +937,26 @@ mod otc_dcs {
                         panic!("expected the documented payload, got {e:?}")
                     });
                 assert_eq!(response.status(), 200);
-                let expected = api::BackupRecordList {
-                    backup_record_response: Vec::from([
-                        api::BackupRecord {
-                            status: api::BackupStatus::Succeed,
-                            remark: Some(String::from("001")),
-                            period: None,
-                            progress: Some(String::from("100.00")),
-                            size: Some(880232),
-                            instance_id: String::from(
-                                "5560df16-cebf-4473-95c4-d1b573c16e79",
-                            ),
-                            backup_id: String::from(
-                                "4631832a-14c6-45b0-a0b3-3abd8f591ad1",
-                            ),
-                            created_at: Some(String::from("2019-05-10T08:31:16.166Z")),
-                            updated_at: Some(String::from("2019-05-10T08:32:30.546Z")),
-                            execution_at: Some(String::from("2019-05-10T08:31:21.461Z")),
-                            backup_type: Some(api::BackupType::Manual),
-                            backup_name: Some(String::from("backup_20190510163116")),
-                            backup_format: Some(String::from("AOF")),
-                            error_code: None,
-                            is_support_restore: Some(api::RestoreSupport::True),
-                        },
+                let expected = api::BackupRecordList::new(
+                    Vec::from([
+                        api::BackupRecord::new(
+                                api::BackupStatus::Succeed,
+                                String::from("5560df16-cebf-4473-95c4-d1b573c16e79"),
+                                String::from("4631832a-14c6-45b0-a0b3-3abd8f591ad1"),
+                            )
+                            .remark(String::from("001"))
+                            .progress(String::from("100.00"))
+                            .size(880232)
+                            .created_at(String::from("2019-05-10T08:31:16.166Z"))
+                            .updated_at(String::from("2019-05-10T08:32:30.546Z"))
+                            .execution_at(String::from("2019-05-10T08:31:21.461Z"))
+                            .backup_type(api::BackupType::Manual)
+                            .backup_name(String::from("backup_20190510163116"))
+                            .backup_format(String::from("AOF"))
+                            .is_support_restore(api::RestoreSupport::True),
                     ]),
-                    total_num: 1,
-                };
+                    1,
+                );
                 assert_eq!(response.into_inner(), expected);
             }
         }
@@ -1183,19 +1164,15 @@ mod zomro {
                 });
             assert_eq!(response.status(), 200);
             let expected = Vec::from([
-                api::BackupSchedule {
-                    id: 14,
-                    instance_id: 5203773,
-                    name: String::from("MySchedule"),
-                    rotation_days: Some(
+                api::BackupSchedule::new(14, 5203773, String::from("MySchedule"))
+                    .rotation_days(
                         String::from(
                             "Monday Tuesday Wednesday Thursday Friday Saturday ",
                         ),
-                    ),
-                    rotation_time: Some(String::from("02:01")),
-                    create_date: Some(String::from("2024-07-24")),
-                    servername: Some(String::from("MyServer")),
-                },
+                    )
+                    .rotation_time(String::from("02:01"))
+                    .create_date(String::from("2024-07-24"))
+                    .servername(String::from("MyServer")),
             ]);
             assert_eq!(response.into_inner(), expected);
         }

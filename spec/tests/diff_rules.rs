@@ -145,3 +145,73 @@ fn identical_specs_have_no_changes() {
     assert_eq!(r.level(), None);
     let _ = std::fs::remove_dir_all(&tmp);
 }
+
+#[test]
+fn a_change_cites_the_page_lines_of_both_sides() {
+    let base = std::fs::read_to_string(dir().join("base.yaml")).unwrap();
+    let tmp = tmp_root().join("cites");
+    // The path moves, and with it the lines of the page that document the operation.
+    let moved = apply(
+        &base,
+        &[
+            Edit {
+                from: "    path: /items\n".into(),
+                to: "    path: /v2/items\n".into(),
+            },
+            Edit {
+                from: "    cite: 7-9\n".into(),
+                to: "    cite: 20-22\n".into(),
+            },
+        ],
+        "cites",
+    );
+    let (a, b) = (
+        load(&base, &tmp, "a").unwrap(),
+        load(&moved, &tmp, "b").unwrap(),
+    );
+    let r = diff::diff(&a, &b, &NoNames, &NoNames);
+    let c = r
+        .changes
+        .iter()
+        .find(|c| c.rule == "operation-path-changed")
+        .expect("the path change is reported");
+    assert_eq!(c.level, Level::Breaking);
+    assert_eq!(c.cite_before.as_deref(), Some("page.txt:7-9"));
+    assert_eq!(c.cite_after.as_deref(), Some("page.txt:20-22"));
+    let text = diff::render::text(&r);
+    assert!(
+        text.contains("cites: before page.txt:7-9, after page.txt:20-22"),
+        "{text}"
+    );
+    let md = diff::render::markdown(&r);
+    assert!(
+        md.contains("cites before `page.txt:7-9`, after `page.txt:20-22`"),
+        "{md}"
+    );
+    // A removed field names the lines it was read from (it inherits its type's citation).
+    let removed = apply(
+        &base,
+        &[Edit {
+            from: "      - { name: job_id, description: Job that made the item., schema: { type: string } }\n".into(),
+            to: String::new(),
+        }],
+        "cites",
+    );
+    let r = diff::diff(&a, &load(&removed, &tmp, "c").unwrap(), &NoNames, &NoNames);
+    let text = diff::render::text(&r);
+    assert!(text.contains("cites: before page.txt:12-14\n"), "{text}");
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+#[test]
+fn the_readme_rule_table_is_the_code() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
+            .unwrap();
+    let table = diff::render::rules_table();
+    assert!(
+        readme.contains(&table),
+        "README.md's rule table differs from spec/src/diff/rules.rs; paste the output of \
+         `cargo xtask diff --rules --format markdown`:\n{table}"
+    );
+}

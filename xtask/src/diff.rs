@@ -32,7 +32,8 @@ pub struct Args {
     /// Exit 1 when a change at this level (or worse) is found.
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
-    /// Print every rule with its id and level, and exit.
+    /// Print every rule with its id, level and why, and exit (`--format markdown`: the
+    /// README's table).
     #[arg(long)]
     rules: bool,
 }
@@ -57,8 +58,13 @@ enum FailOn {
 
 pub fn run(args: Args) -> ExitCode {
     if args.rules {
+        if let Format::Markdown = args.format {
+            print!("{}", diff::render::rules_table());
+            return ExitCode::SUCCESS;
+        }
         for r in diff::RULES {
             println!("{:<36} {:<13} {}", r.id, r.level.as_str(), r.about);
+            println!("{:<50} why: {}", "", r.why);
         }
         return ExitCode::SUCCESS;
     }

@@ -53,6 +53,8 @@ pub fn plan(root: &Path, new: &Validated) -> Result<Release, String> {
                     at: "specs".into(),
                     message: "the specs at HEAD could not be read or validated".into(),
                     items: Vec::new(),
+                    cite_before: None,
+                    cite_after: None,
                 }],
             }
         }

@@ -805,35 +805,39 @@ fn named(p: &ProviderModel, name: &str, v: &Value) -> Result<TokenStream, String
             let Value::Object(map) = v else {
                 return Err(format!("{v} is not an object of type `{name}`"));
             };
-            let mut inits = Vec::new();
+            // Built as code outside the crate must build a `#[non_exhaustive]` struct: `new`
+            // with the required fields, then a setter per optional field present.
+            let (mut args, mut setters) = (Vec::new(), Vec::new());
             for f in fields {
-                let member = id(&f.ident);
-                let value = match (map.get(f.wire), f.required) {
+                let setter = id(&crate::model::setter(&f.ident));
+                match (map.get(f.wire), f.required) {
                     // A request-carried optional nullable field keeps absent and `null` apart.
                     (x, false) if crate::model::tri_state(f).is_some() => match x {
-                        None => quote!(runtime::Nullable::Absent),
-                        Some(Value::Null) => quote!(runtime::Nullable::Null),
+                        None => {}
+                        Some(Value::Null) => {
+                            let null = id(&format!("{}_null", crate::model::setter(&f.ident)));
+                            setters.push(quote!(.#null()));
+                        }
                         Some(x) => {
                             let inner = literal(p, crate::model::tri_state(f).unwrap_or(&f.ty), x)?;
-                            quote!(runtime::Nullable::Value(#inner))
+                            setters.push(quote!(.#setter(#inner)));
                         }
                     },
-                    (Some(x), true) => literal(p, &f.ty, x)?,
-                    (None, true) if matches!(f.ty, Ty::Nullable(_)) => quote!(None),
+                    (Some(x), true) => args.push(literal(p, &f.ty, x)?),
+                    (None, true) if matches!(f.ty, Ty::Nullable(_)) => args.push(quote!(None)),
                     (None, true) => {
                         return Err(format!("`{name}` lacks its required member `{}`", f.wire))
                     }
                     // An answer-only field reads `null` as absent.
-                    (Some(Value::Null), false) if !matches!(f.ty, Ty::Nullable(_)) => quote!(None),
+                    (Some(Value::Null), false) if !matches!(f.ty, Ty::Nullable(_)) => {}
                     (Some(x), false) => {
                         let inner = literal(p, &f.ty, x)?;
-                        quote!(Some(#inner))
+                        setters.push(quote!(.#setter(#inner)));
                     }
-                    (None, false) => quote!(None),
-                };
-                inits.push(quote!(#member: #value));
+                    (None, false) => {}
+                }
             }
-            Ok(quote!(api::#type_id { #(#inits),* }))
+            Ok(quote!(api::#type_id::new(#(#args),*) #(#setters)*))
         }
         TypeBody::Enum(values) => {
             let Value::String(s) = v else {

@@ -11,6 +11,7 @@
 //! is reachable from: parameters (request), the payload and error bodies (response), or both
 //! (the worse of the two rules applies).
 
+mod cite;
 mod operations;
 mod provider;
 pub mod render;
@@ -78,6 +79,13 @@ pub struct Change {
     pub message: String,
     /// Public Rust items that change (added, removed or altered).
     pub items: Vec<String>,
+    /// The page lines (or erratum, or inference) the old side cites for the changed element,
+    /// or its nearest cited enclosing element; `None` where that side lacks it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cite_before: Option<String>,
+    /// The same on the new side.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cite_after: Option<String>,
 }
 
 /// Every change between two spec sets, in spec order (providers by id).
@@ -127,6 +135,7 @@ pub fn diff_specs(
     for id in ids {
         let o = old.iter().find(|s| s.provider.id == id);
         let n = new.iter().find(|s| s.provider.id == id);
+        let first = out.len();
         let mut cx = Cx {
             provider: id,
             old_names,
@@ -155,6 +164,11 @@ pub fn diff_specs(
                 );
             }
             (None, None) => {}
+        }
+        let (oc, nc) = (o.map(|s| cite::Cites::of(s)), n.map(|s| cite::Cites::of(s)));
+        for c in &mut out[first..] {
+            c.cite_before = oc.as_ref().and_then(|x| x.find(&c.at));
+            c.cite_after = nc.as_ref().and_then(|x| x.find(&c.at));
         }
     }
     Report { changes: out }
@@ -238,6 +252,8 @@ impl Cx<'_, '_> {
             at: at.into(),
             message: message.into(),
             items,
+            cite_before: None,
+            cite_after: None,
         });
     }
 

@@ -260,9 +260,13 @@ impl Cx<'_, '_> {
                     "request-parameter-default-changed",
                     pat.clone(),
                     format!(
-                        "default {} → {}",
+                        "default {} → {}; behaviour: a call leaving `{}` unset now means {}",
                         show_val(&p.default),
-                        show_val(&q.default)
+                        show_val(&q.default),
+                        p.name,
+                        q.default
+                            .as_ref()
+                            .map_or("what the server chooses".into(), |v| format!("`{v}`"))
                     ),
                     items.clone(),
                 );

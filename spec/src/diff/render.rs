@@ -46,6 +46,9 @@ pub fn text(r: &Report) -> String {
             if !c.items.is_empty() {
                 let _ = writeln!(s, "      rust: {}", c.items.join(", "));
             }
+            if let Some(cites) = cites(c, "") {
+                let _ = writeln!(s, "      cites: {cites}");
+            }
         }
         if any {
             s.push('\n');
@@ -80,6 +83,9 @@ pub fn markdown_with(r: &Report, hashes: &str) -> String {
                 let items: Vec<String> = c.items.iter().map(|i| format!("`{i}`")).collect();
                 let _ = write!(s, "; Rust: {}", items.join(", "));
             }
+            if let Some(cites) = cites(c, "`") {
+                let _ = write!(s, "; cites {cites}");
+            }
             s.push('\n');
         }
         if any {
@@ -100,6 +106,27 @@ pub fn json(r: &Report) -> String {
     });
     let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
     s.push('\n');
+    s
+}
+
+/// The page lines behind a change, each side's (`q` quotes them): one citation when both sides
+/// cite the same lines.
+fn cites(c: &Change, q: &str) -> Option<String> {
+    match (&c.cite_before, &c.cite_after) {
+        (Some(b), Some(a)) if a == b => Some(format!("{q}{a}{q}")),
+        (Some(b), Some(a)) => Some(format!("before {q}{b}{q}, after {q}{a}{q}")),
+        (Some(b), None) => Some(format!("before {q}{b}{q}")),
+        (None, Some(a)) => Some(format!("after {q}{a}{q}")),
+        (None, None) => None,
+    }
+}
+
+/// Every rule as a markdown table (id, level, why): the README's rule table is this text.
+pub fn rules_table() -> String {
+    let mut s = String::from("| rule | level | why |\n|---|---|---|\n");
+    for r in super::RULES {
+        let _ = writeln!(s, "| `{}` | {} | {} |", r.id, r.level.as_str(), r.why);
+    }
     s
 }
 

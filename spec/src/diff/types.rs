@@ -153,6 +153,7 @@ impl Cx<'_, '_> {
             if !of.iter().any(|x| x.name == g.name) {
                 let items = self.new_items(Item::Field(ty, &g.name));
                 let r = match dir {
+                    Dir::Response if g.required => "new-required-response-field",
                     Dir::Response => "response-field-added",
                     _ if g.required => "new-required-request-field",
                     _ => "new-optional-request-field",

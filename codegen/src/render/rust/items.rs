@@ -206,10 +206,18 @@ pub fn type_item(t: &TypeModel, objects: &HashSet<String>) -> TokenStream {
         TypeBody::Object(fields) => {
             let body = struct_fields(fields);
             let check = check_impl(&t.name, fields, objects);
+            let new = constructors(
+                &t.name,
+                fields,
+                "Creates the value from its required fields; the setters add optional ones.",
+            );
+            let default = fields.iter().all(|f| !f.required).then(|| quote!(Default,));
             quote! {
                 #d
-                #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+                #[derive(Debug, Clone, PartialEq, #default serde::Serialize, serde::Deserialize)]
+                #[non_exhaustive]
                 pub struct #name { #body }
+                #new
                 #check
             }
         }
@@ -304,6 +312,7 @@ fn enum_item(name: &Ident, d: TokenStream, values: &[(String, &str, &str)]) -> T
     quote! {
         #d
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
             /// A value this client does not know (kept as sent).
@@ -635,6 +644,7 @@ pub fn request_item(op: &OpModel, objects: &HashSet<String>) -> Vec<syn::Item> {
         "derive",
         quote!(Debug, Clone, PartialEq, #default serde::Serialize, serde::Deserialize),
     ));
+    attrs.push(syn::parse_quote!(#[non_exhaustive]));
     let strukt = syn::Item::Struct(syn::ItemStruct {
         attrs,
         vis: syn::Visibility::Public(Default::default()),
@@ -644,7 +654,23 @@ pub fn request_item(op: &OpModel, objects: &HashSet<String>) -> Vec<syn::Item> {
         fields: struct_fields_tree(&op.params),
         semi_token: None,
     });
-    let required: Vec<&FieldModel> = op.params.iter().filter(|f| f.required).collect();
+    let constructors = constructors(
+        &op.request,
+        &op.params,
+        "Creates the request from its required parameters.",
+    );
+    vec![
+        strukt,
+        constructors,
+        check_impl(&op.request, &op.params, objects),
+    ]
+}
+
+/// `new` (the required fields as arguments) and a setter per optional field: how code outside
+/// the crate builds a `#[non_exhaustive]` struct, so an optional field added later is not a
+/// breaking change.
+fn constructors(name: &str, fields: &[FieldModel], new_doc: &str) -> syn::Item {
+    let required: Vec<&FieldModel> = fields.iter().filter(|f| f.required).collect();
     // `impl Into<..>` for text, so callers can pass `&str`.
     let into = |t: &str| {
         syn::Type::ImplTrait(syn::TypeImplTrait {
@@ -662,12 +688,7 @@ pub fn request_item(op: &OpModel, objects: &HashSet<String>) -> Vec<syn::Item> {
         Ty::String => (into("String"), true),
         Ty::Secret => (into("runtime::Secret"), true),
         // An id newtype (only a string schema names one): from text or the id itself.
-        Ty::Named(n)
-            if op
-                .params
-                .iter()
-                .any(|f| f.ty == *t && crate::model::is_id(f)) =>
-        {
+        Ty::Named(n) if fields.iter().any(|f| f.ty == *t && crate::model::is_id(f)) => {
             (into(n), true)
         }
         t => (syntax::ty(t), false),
@@ -676,7 +697,7 @@ pub fn request_item(op: &OpModel, objects: &HashSet<String>) -> Vec<syn::Item> {
         .iter()
         .map(|f| arg(&f.ident, arg_ty(&f.ty).0))
         .collect();
-    let inits = op.params.iter().map(|f| {
+    let inits = fields.iter().map(|f| {
         let (expr, shorthand) = match (f.required, &f.ty) {
             (true, Ty::String | Ty::Secret) => {
                 (method_call(expr_path(&f.ident), "into", Vec::new()), false)
@@ -707,14 +728,14 @@ pub fn request_item(op: &OpModel, objects: &HashSet<String>) -> Vec<syn::Item> {
         rest: None,
     });
     let mut new = Func::new(id("new"), args, Some(path_ty("Self")));
-    new.attrs = doc_attrs("Creates the request from its required parameters.");
+    new.attrs = doc_attrs(new_doc);
     if required.len() > 7 {
         new.attrs
             .push(list_attr("allow", quote!(clippy::too_many_arguments)));
     }
     new.body = vec![tail(init)];
     let mut methods = vec![new.build()];
-    for f in op.params.iter().filter(|f| !f.required) {
+    for f in fields.iter().filter(|f| !f.required) {
         let setter = &crate::model::setter(&f.ident);
         let tri = crate::model::tri_state(f);
         let (t, convert) = arg_ty(tri.unwrap_or(&f.ty));
@@ -763,15 +784,11 @@ pub fn request_item(op: &OpModel, objects: &HashSet<String>) -> Vec<syn::Item> {
         }
     }
     // `new` initialises every field, deprecated ones included.
-    let mut constructors = impl_block(None, &op.request, methods);
-    if op.params.iter().any(|f| f.deprecated.is_some()) {
+    let mut constructors = impl_block(None, name, methods);
+    if fields.iter().any(|f| f.deprecated.is_some()) {
         allow_deprecated_on(&mut constructors);
     }
-    vec![
-        strukt,
-        constructors,
-        check_impl(&op.request, &op.params, objects),
-    ]
+    constructors
 }
 
 /// The enum of an operation's documented failures and its `runtime::OpError` impl.

@@ -1,0 +1,494 @@
+//! The version a spec change earns, held against the Rust code it renders: for each case of
+//! the diff rule corpus (`spec/tests/diff/`), the generated crate is rendered before and
+//! after, and a program written against the *before* crate (every public function and method
+//! called with arguments of its declared types, every return type and field type named,
+//! every struct built with a literal where outside code may, every enum matched as
+//! exhaustively as outside code may) is compiled against the *after* crate.
+//! Whenever the diff grades a case below breaking, that program must compile: a non-breaking
+//! grade is a promise to Rust users. The program is derived by parsing the rendered source
+//! with `syn`, not from the generator's model, so it is an independent reader of the API.
+//!
+//! The cases below breaking, and the removals (so the check is seen to fail), are one
+//! workspace checked by one `cargo check` (sharing the workspace's target directory, or
+//! `CARGO_TARGET_DIR`). With `SEMVER_CORPUS_OUT=DIR` the before and after
+//! crates are kept in `DIR/before` and `DIR/after` with the versions `codegen` would write
+//! (the after crates with the old user's program as an example), and `DIR/levels.tsv` lists
+//! case, rule, level and version (`scripts/semver-check.sh` runs cargo-semver-checks on
+//! those pairs).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use quote::ToTokens;
+use serde::Deserialize;
+use spec::diff::{self, Level, NoNames};
+use spec::validate::{load_and_validate, Validated};
+
+#[derive(Deserialize)]
+struct Case {
+    rule: String,
+    #[allow(dead_code)]
+    level: String,
+    #[serde(default)]
+    before: Vec<Edit>,
+    #[serde(default)]
+    after: Vec<Edit>,
+}
+
+#[derive(Deserialize)]
+struct Edit {
+    from: String,
+    to: String,
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn corpus() -> PathBuf {
+    root().join("spec/tests/diff")
+}
+
+fn apply(base: &str, edits: &[Edit]) -> String {
+    let mut s = base.to_string();
+    for e in edits {
+        s = s.replacen(&e.from, &e.to, 1);
+    }
+    s
+}
+
+fn load(text: &str, dir: &Path) -> Validated {
+    std::fs::create_dir_all(dir).unwrap();
+    let f = dir.join("spec.yaml");
+    std::fs::write(&f, text).unwrap();
+    load_and_validate(&[f], None).unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+}
+
+/// One corpus case, both sides validated, and the level of its diff.
+struct Rendered {
+    name: String,
+    rule: String,
+    level: Option<Level>,
+    before: Validated,
+    after: Validated,
+}
+
+fn cases(scratch: &Path) -> Vec<Rendered> {
+    let base = std::fs::read_to_string(corpus().join("base.yaml")).unwrap();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(corpus().join("cases"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+            let case: Case = serde_yaml::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+            let before = load(&apply(&base, &case.before), &scratch.join(&name).join("b"));
+            let after = load(&apply(&base, &case.after), &scratch.join(&name).join("a"));
+            let level = diff::diff(&before, &after, &NoNames, &NoNames).level();
+            Rendered {
+                name,
+                rule: case.rule,
+                level,
+                before,
+                after,
+            }
+        })
+        .collect()
+}
+
+/// The rendered library sources (`src/...`) of one side.
+fn sources(v: &Validated) -> Vec<(PathBuf, String)> {
+    codegen::render::render_all(v)
+        .expect("render")
+        .into_iter()
+        .filter(|f| f.path.starts_with("src"))
+        .map(|f| (f.path, f.contents))
+        .collect()
+}
+
+fn manifest(name: &str, version: &str) -> String {
+    let runtime = root().join("runtime");
+    format!(
+        r#"[package]
+name = "{name}"
+version = "{version}"
+edition = "2021"
+
+[dependencies]
+runtime = {{ path = "{}" }}
+reqwest = {{ version = "0.12", default-features = false, features = ["json", "multipart", "rustls-tls", "stream"] }}
+serde = {{ version = "1", features = ["derive"] }}
+serde_json = {{ version = "1", features = ["preserve_order"] }}
+"#,
+        runtime.display()
+    )
+}
+
+/// A crate `name` at `dir` holding `src`, optionally with an `examples/old_user.rs`.
+fn write_crate(
+    dir: &Path,
+    name: &str,
+    version: &str,
+    src: &[(PathBuf, String)],
+    user: Option<&str>,
+) {
+    for (p, text) in src {
+        let f = dir.join(p);
+        std::fs::create_dir_all(f.parent().unwrap()).unwrap();
+        std::fs::write(f, text).unwrap();
+    }
+    std::fs::write(dir.join("Cargo.toml"), manifest(name, version)).unwrap();
+    if let Some(user) = user {
+        std::fs::create_dir_all(dir.join("examples")).unwrap();
+        std::fs::write(dir.join("examples/old_user.rs"), user).unwrap();
+    }
+}
+
+/// A workspace of `members` at `dir`, locked as the project's workspace is (so `--offline`
+/// finds every dependency already downloaded).
+fn write_workspace(dir: &Path, members: &[String]) {
+    let list: Vec<String> = members.iter().map(|m| format!("{m:?}")).collect();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        format!(
+            "[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
+            list.join(", ")
+        ),
+    )
+    .unwrap();
+    std::fs::copy(root().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+}
+
+/// The type as written, with every lifetime left to inference and `Self` spelled out.
+fn spell(t: &syn::Type, self_ty: &str) -> String {
+    let s = t.to_token_stream().to_string();
+    let mut out = String::new();
+    for tok in s.split(' ') {
+        let tok = if tok.starts_with('\'') && tok != "'static" {
+            "'_"
+        } else if tok == "Self" {
+            self_ty
+        } else {
+            tok
+        };
+        out.push_str(tok);
+        out.push(' ');
+    }
+    out
+}
+
+/// A value of type `t` as the old user passes it: typed, so a changed parameter type fails.
+fn value(t: &str) -> String {
+    format!("{{ let v: {t} = todo!(); v }}")
+}
+
+/// The `T` of `impl Into<T>` (how text and id arguments are declared), else `None`.
+fn into_target(t: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::ImplTrait(it) = t else {
+        return None;
+    };
+    it.bounds.iter().find_map(|b| match b {
+        syn::TypeParamBound::Trait(tb) => {
+            let seg = tb.path.segments.last()?;
+            let syn::PathArguments::AngleBracketed(a) = &seg.arguments else {
+                return None;
+            };
+            match a.args.first()? {
+                syn::GenericArgument::Type(t) if seg.ident == "Into" => Some(t),
+                _ => None,
+            }
+        }
+        _ => None,
+    })
+}
+
+fn is_pub(v: &syn::Visibility) -> bool {
+    matches!(v, syn::Visibility::Public(_))
+}
+
+fn non_exhaustive(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|a| a.path().is_ident("non_exhaustive"))
+}
+
+/// The old user's program: every public item of each module of `src`, used from outside.
+fn old_user(krate: &str, src: &[(PathBuf, String)]) -> String {
+    let mut body = String::new();
+    let mut uses = format!("#[allow(unused_imports)]\nuse {krate}::runtime;\n");
+    for (path, text) in src {
+        let stem = path.file_stem().unwrap().to_string_lossy();
+        if stem == "lib" {
+            continue;
+        }
+        let _ = writeln!(uses, "#[allow(unused_imports)]\nuse {krate}::{stem}::*;");
+        let file = syn::parse_file(text).expect("generated source parses");
+        for item in &file.items {
+            match item {
+                syn::Item::Struct(s) if is_pub(&s.vis) => {
+                    let ty = if s.generics.lifetimes().next().is_some() {
+                        format!("{}<'_>", s.ident)
+                    } else {
+                        s.ident.to_string()
+                    };
+                    if let syn::Fields::Named(f) = &s.fields {
+                        // A struct outside code may build with a literal, it does.
+                        let open = f.named.iter().all(|f| is_pub(&f.vis));
+                        if open && !non_exhaustive(&s.attrs) && s.generics.params.is_empty() {
+                            let inits: Vec<String> = f
+                                .named
+                                .iter()
+                                .map(|f| {
+                                    let name = f.ident.as_ref().unwrap();
+                                    format!("{name}: {}", value(&spell(&f.ty, &ty)))
+                                })
+                                .collect();
+                            let _ = writeln!(body, "    let _ = {ty} {{ {} }};", inits.join(", "));
+                        }
+                        let _ = writeln!(body, "    {{ let v: &{ty} = todo!();");
+                        for f in f.named.iter().filter(|f| is_pub(&f.vis)) {
+                            let name = f.ident.as_ref().unwrap();
+                            let _ =
+                                writeln!(body, "      let _: &{} = &v.{name};", spell(&f.ty, &ty));
+                        }
+                        body.push_str("    }\n");
+                    }
+                }
+                syn::Item::Enum(e) if is_pub(&e.vis) => {
+                    let _ = writeln!(body, "    match {{ let v: {} = todo!(); v }} {{", e.ident);
+                    for v in &e.variants {
+                        let pat = match v.fields {
+                            syn::Fields::Unit => String::new(),
+                            syn::Fields::Unnamed(_) => "(..)".into(),
+                            syn::Fields::Named(_) => "{ .. }".into(),
+                        };
+                        let _ = writeln!(body, "        {}::{}{pat} => {{}}", e.ident, v.ident);
+                    }
+                    if non_exhaustive(&e.attrs) {
+                        body.push_str("        _ => {}\n");
+                    }
+                    body.push_str("    }\n");
+                }
+                syn::Item::Impl(i) if i.trait_.is_none() => {
+                    let self_ty = spell(&i.self_ty, "");
+                    let self_ty = self_ty.trim();
+                    let path_ty = match self_ty.find('<') {
+                        Some(at) => &self_ty[..at],
+                        None => self_ty,
+                    }
+                    .trim();
+                    for it in &i.items {
+                        let syn::ImplItem::Fn(f) = it else { continue };
+                        if !is_pub(&f.vis) || !f.sig.generics.params.is_empty() {
+                            continue;
+                        }
+                        let mut args = Vec::new();
+                        for input in &f.sig.inputs {
+                            match input {
+                                syn::FnArg::Receiver(r) => {
+                                    let t = match (&r.reference, &r.mutability) {
+                                        (Some(_), Some(_)) => format!("&mut {self_ty}"),
+                                        (Some(_), None) => format!("&{self_ty}"),
+                                        (None, _) => self_ty.to_string(),
+                                    };
+                                    args.push(value(&t));
+                                }
+                                syn::FnArg::Typed(p) => match into_target(&p.ty) {
+                                    Some(t) => args.push(value(&spell(t, self_ty))),
+                                    None if matches!(*p.ty, syn::Type::ImplTrait(_)) => {
+                                        args.clear();
+                                        break;
+                                    }
+                                    None => args.push(value(&spell(&p.ty, self_ty))),
+                                },
+                            }
+                        }
+                        if args.len() != f.sig.inputs.len() {
+                            continue;
+                        }
+                        let call = format!("{path_ty}::{}({})", f.sig.ident, args.join(", "));
+                        match &f.sig.output {
+                            syn::ReturnType::Type(_, t)
+                                if f.sig.asyncness.is_none()
+                                    && !matches!(**t, syn::Type::ImplTrait(_)) =>
+                            {
+                                let _ =
+                                    writeln!(body, "    let _: {} = {call};", spell(t, self_ty));
+                            }
+                            _ => {
+                                let _ = writeln!(body, "    let _ = {call};");
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    format!(
+        "//! Code written against the crate before the spec change.\n#![allow(warnings)]\n{uses}\nfn main() {{}}\n\n#[allow(unreachable_code, unused_variables, clippy::all)]\nfn old_user() {{\n{body}}}\n"
+    )
+}
+
+fn scratch() -> PathBuf {
+    let d = std::env::temp_dir().join(format!("codegen-semver-corpus-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn crate_name(case: &str) -> String {
+    format!("case_{case}")
+}
+
+/// The workspace's target directory, as cargo resolves it for this workspace.
+fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(d) => PathBuf::from(d),
+        None => root().join("target"),
+    }
+}
+
+#[test]
+fn code_written_against_the_old_crate_compiles_against_the_new_one_unless_breaking() {
+    let tmp = scratch();
+    let rendered = cases(&tmp.join("specs"));
+    let ws = tmp.join("ws");
+    let keep = std::env::var_os("SEMVER_CORPUS_OUT").map(PathBuf::from);
+    let mut members = Vec::new();
+    let mut levels = String::new();
+    for r in &rendered {
+        let name = crate_name(&r.name);
+        let (before, after) = (sources(&r.before), sources(&r.after));
+        let user = old_user(&name, &before);
+        // The cases the promise covers (below breaking), and the removals so the check is
+        // seen to fail; every case when the crates are kept for cargo-semver-checks.
+        if r.level < Some(Level::Breaking) || r.rule.ends_with("-removed") || keep.is_some() {
+            write_crate(&ws.join(&name), &name, "0.2.0", &after, Some(&user));
+            members.push(name.clone());
+        }
+        if let Some(out) = &keep {
+            let version = codegen::release::bump("0.2.0", r.level).unwrap();
+            write_crate(
+                &out.join("before").join(&name),
+                &name,
+                "0.2.0",
+                &before,
+                None,
+            );
+            write_crate(
+                &out.join("after").join(&name),
+                &name,
+                &version,
+                &after,
+                Some(&user),
+            );
+            let level = r.level.map_or("none", Level::as_str);
+            let _ = writeln!(levels, "{}\t{}\t{level}\t{version}", r.name, r.rule);
+        }
+    }
+    write_workspace(&ws, &members);
+    if let Some(out) = &keep {
+        let all: Vec<String> = rendered.iter().map(|r| crate_name(&r.name)).collect();
+        for side in ["before", "after"] {
+            write_workspace(&out.join(side), &all);
+        }
+        std::fs::write(out.join("levels.tsv"), levels).unwrap();
+    }
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = Command::new(cargo)
+        .args([
+            "check",
+            "--offline",
+            "--workspace",
+            "--examples",
+            "--keep-going",
+        ])
+        .args(["--message-format", "short"])
+        .current_dir(&ws)
+        .env("CARGO_TARGET_DIR", target_dir())
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("run cargo check");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // `case_x/examples/old_user.rs:LINE:COL: error...`: the cases whose old user broke.
+    let mut broke: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for line in stderr.lines() {
+        if let Some((krate, _)) = line.split_once("/examples/old_user.rs:") {
+            if line.contains(": error") {
+                let krate = krate.rsplit('/').next().unwrap_or(krate).to_string();
+                broke.entry(krate).or_default().push(line.to_string());
+            }
+        }
+    }
+    // A failure that is not the old user's (the after crate itself) makes the check void.
+    if !out.status.success() && broke.is_empty() {
+        panic!("cargo check failed outside the old users:\n{stderr}");
+    }
+    let mut wrong = Vec::new();
+    let mut bites = BTreeSet::new();
+    for r in &rendered {
+        let name = crate_name(&r.name);
+        match (broke.get(&name), r.level) {
+            (Some(errors), level) if level < Some(Level::Breaking) => wrong.push(format!(
+                "{} (rule {}) is graded {}, but code written against the old crate no longer compiles:\n  {}",
+                r.name,
+                r.rule,
+                level.map_or("nothing", Level::as_str),
+                errors.join("\n  ")
+            )),
+            (Some(_), _) => {
+                bites.insert(r.name.clone());
+            }
+            (None, _) => {}
+        }
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+    // The old user can fail: Rust-breaking cases (a removed field, a new required parameter)
+    // do break it.
+    assert!(
+        !bites.is_empty(),
+        "no breaking case broke the old user's program: it checks nothing"
+    );
+}
+
+/// The bump each corrected rule earns, from `0.2.0` (as the generated crate is) and from
+/// `1.2.0`: rules are found by id among the corpus cases, never by file name.
+#[test]
+fn each_corrected_rule_earns_its_bump() {
+    let expected = [
+        ("operation-path-changed", "0.3.0", "2.0.0"),
+        ("operation-method-changed", "0.3.0", "2.0.0"),
+        ("request-parameter-default-changed", "0.2.1", "1.3.0"),
+        ("response-field-added", "0.2.1", "1.3.0"),
+        ("new-required-response-field", "0.3.0", "2.0.0"),
+        ("new-optional-request-parameter", "0.2.1", "1.3.0"),
+        ("new-optional-request-field", "0.2.1", "1.3.0"),
+        ("response-enum-value-added", "0.2.1", "1.3.0"),
+    ];
+    let tmp = scratch();
+    let rendered = cases(&tmp);
+    let _ = std::fs::remove_dir_all(&tmp);
+    for (rule, zero, one) in expected {
+        let found: Vec<&Rendered> = rendered.iter().filter(|r| r.rule == rule).collect();
+        assert!(!found.is_empty(), "no corpus case for {rule}");
+        for r in found {
+            assert_eq!(
+                codegen::release::bump("0.2.0", r.level).unwrap(),
+                zero,
+                "{rule} ({})",
+                r.name
+            );
+            assert_eq!(
+                codegen::release::bump("1.2.0", r.level).unwrap(),
+                one,
+                "{rule} ({})",
+                r.name
+            );
+        }
+    }
+}
