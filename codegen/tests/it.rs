@@ -5,5 +5,6 @@
 mod codegen;
 mod model;
 mod openapi;
+mod semver_corpus;
 mod write_links;
 mod xml_convention;
