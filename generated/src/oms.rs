@@ -1038,7 +1038,7 @@ impl YiiUnauthorized {
 
     /// Exception class name.
     ///
-    /// Source: `000_9d1f9f3a4c182467.txt:50-56`.
+    /// Source: `000_9d1f9f3a4c182467.txt:50-56; erratum E19`.
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self

@@ -714,7 +714,7 @@ impl BackupRecord {
 
     /// Manual or automatic backup.
     ///
-    /// Source: `002_14c1ea64b03ca7af.txt:574-589`.
+    /// Source: `002_14c1ea64b03ca7af.txt:574-589; erratum E5`.
     pub fn backup_type(mut self, value: BackupType) -> Self {
         self.backup_type = Some(value);
         self
