@@ -6,7 +6,6 @@
 //! checkouts that share a target directory).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 /// The workspace root above `start` (or `start` itself).
 pub fn find_root(start: &Path) -> Result<PathBuf, String> {
@@ -41,27 +40,34 @@ fn is_workspace_manifest(path: &Path) -> bool {
     std::fs::read_to_string(path).is_ok_and(|text| text.lines().any(|l| l.trim() == "[workspace]"))
 }
 
-/// The docs directory `root`'s Cargo.toml sets (`[workspace.metadata.specs] docs`, read with
-/// `cargo metadata`, the `CARGO` cargo else `cargo`), joined to `root`; `None` when unset.
+/// The docs directory `root`'s Cargo.toml sets (`[workspace.metadata.specs] docs`), joined
+/// to `root`; `None` when unset or unreadable. Read with a TOML parser in-process: every
+/// command asks, and starting `cargo metadata` cost more than most commands' own work.
 pub fn docs_dir(root: &Path) -> Option<PathBuf> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let out = Command::new(cargo)
-        .args([
-            "metadata",
-            "--no-deps",
-            "--offline",
-            "--format-version",
-            "1",
-        ])
-        .arg("--manifest-path")
-        .arg(root.join("Cargo.toml"))
-        .stderr(Stdio::null())
-        .output()
-        .ok()
-        .filter(|o| o.status.success())?;
-    let meta: serde_json::Value = serde_json::from_slice(&out.stdout).ok()?;
-    let docs = meta.pointer("/metadata/specs/docs")?.as_str()?;
-    Some(root.join(docs))
+    let text = std::fs::read_to_string(root.join("Cargo.toml")).ok()?;
+    let manifest: Manifest = basic_toml::from_str(&text).ok()?;
+    Some(root.join(manifest.workspace?.metadata?.specs?.docs?))
+}
+
+/// The part of a workspace manifest [`docs_dir`] reads; everything else is ignored.
+#[derive(serde::Deserialize)]
+struct Manifest {
+    workspace: Option<Workspace>,
+}
+
+#[derive(serde::Deserialize)]
+struct Workspace {
+    metadata: Option<Metadata>,
+}
+
+#[derive(serde::Deserialize)]
+struct Metadata {
+    specs: Option<Specs>,
+}
+
+#[derive(serde::Deserialize)]
+struct Specs {
+    docs: Option<String>,
 }
 
 #[cfg(test)]
@@ -77,6 +83,13 @@ mod tests {
         std::fs::write(base.join("crate/Cargo.toml"), "[package]\nname = \"c\"\n").expect("write");
         assert_eq!(find_root(&nested), Ok(base.clone()));
         assert!(given_root(&nested).is_err());
+        assert_eq!(docs_dir(&base), None, "no docs setting");
+        std::fs::write(
+            base.join("Cargo.toml"),
+            "[workspace]\nmembers = []\n\n[workspace.metadata.specs]\ndocs = \"../pages\"\n",
+        )
+        .expect("write");
+        assert_eq!(docs_dir(&base), Some(base.join("../pages")));
         std::fs::remove_dir_all(&base).expect("clean up");
     }
 }

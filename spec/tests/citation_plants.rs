@@ -4,7 +4,6 @@
 //! planted fact's spec line with a message naming a page line. Needs the seed pages; skipped
 //! without them.
 
-
 use std::path::{Path, PathBuf};
 
 use crate::common::{seeds, spec_files};

@@ -3,7 +3,6 @@
 //! value planted into a temporary copy of each spec. Nothing here names a provider or a page:
 //! the targets of each plant are found in whatever `specs/` holds.
 
-
 use crate::common::{seeds, spec_files};
 
 use std::path::{Path, PathBuf};

@@ -2,10 +2,10 @@
 //! (`autotests = false` in Cargo.toml; `xtask/tests/build_graph.rs` checks that every file
 //! here is declared below), so the suite links once.
 
-mod common;
 mod citation_formats;
 mod citation_plants;
 mod citations;
+mod common;
 mod diag_caps;
 mod diff_rules;
 mod load_limits;

@@ -3,7 +3,6 @@
 //! real files: every checked-in spec passes it, and every broken spec the loader rejects for
 //! its shape (not its meaning) is rejected by the schema too.
 
-
 use crate::common::root;
 
 use std::path::{Path, PathBuf};

@@ -3,7 +3,6 @@
 //! Nothing here knows which providers exist: every assertion is derived from the files that
 //! are in `specs/`, so adding a provider is adding a YAML file.
 
-
 use crate::common::{root, seeds, spec_files};
 
 use std::collections::BTreeSet;

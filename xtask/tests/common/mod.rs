@@ -122,7 +122,15 @@ impl Drop for BuildCopy {
         // Cargo links a binary to its place on every build, fresh or not.
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         let _ = Command::new(cargo)
-            .args(["build", "--offline", "-q", "-p", "conformance", "--bin", "conformance"])
+            .args([
+                "build",
+                "--offline",
+                "-q",
+                "-p",
+                "conformance",
+                "--bin",
+                "conformance",
+            ])
             .args(["-p", "generated", "--examples", "--manifest-path"])
             .arg(root().join("Cargo.toml"))
             .env("CARGO_TARGET_DIR", target_dir())
