@@ -36,7 +36,7 @@ mod validate;
 )]
 struct Cli {
     /// The workspace root (default: the nearest directory from the current one upwards
-    /// whose Cargo.toml has a [workspace] table).
+    /// whose Cargo.toml has a `[workspace]` table).
     #[arg(long, global = true, value_name = "DIR", env = "XTASK_WORKSPACE")]
     workspace: Option<PathBuf>,
     #[command(subcommand)]
