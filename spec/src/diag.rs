@@ -30,7 +30,7 @@ const MAX_TEXT_CHARS: usize = 1000;
 
 /// `text` with every backquoted span over [`MAX_QUOTED_CHARS`] cut to its first characters
 /// and an ellipsis, its length in characters after the closing quote, and the whole cut the
-/// same way beyond [`MAX_TEXT_CHARS`]. Short texts are returned as they are.
+/// same way beyond `MAX_TEXT_CHARS`. Short texts are returned as they are.
 pub fn cap_quoted(text: &str) -> std::borrow::Cow<'_, str> {
     let parts: Vec<&str> = text.split('`').collect();
     let long = |p: &str| p.chars().count() > MAX_QUOTED_CHARS;
