@@ -19,7 +19,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use quote::ToTokens;
 use serde::Deserialize;
@@ -334,7 +333,13 @@ fn old_user(krate: &str, src: &[(PathBuf, String)]) -> String {
 }
 
 fn scratch() -> PathBuf {
-    let d = std::env::temp_dir().join(format!("codegen-semver-corpus-{}", std::process::id()));
+    // One directory per call: the tests of this file run at once in one process.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let d = std::env::temp_dir().join(format!(
+        "codegen-semver-corpus-{}-{call}",
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d
@@ -398,8 +403,7 @@ fn code_written_against_the_old_crate_compiles_against_the_new_one_unless_breaki
         }
         std::fs::write(out.join("levels.tsv"), levels).unwrap();
     }
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let out = Command::new(cargo)
+    let out = spec::workspace::cargo_command()
         .args([
             "check",
             "--offline",

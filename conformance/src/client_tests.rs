@@ -86,7 +86,8 @@ impl ClientTests {
         if self.show_build {
             self.build().await?;
         }
-        let output = tokio::process::Command::new(&self.cargo)
+        let output = self
+            .command()
             .args(self.args(filter))
             .env(BASE_URL_VAR, base_url_template)
             .stdin(std::process::Stdio::null())
@@ -118,6 +119,14 @@ impl ClientTests {
 }
 
 impl ClientTests {
+    /// The cargo to run, without the variables cargo set for this program (see
+    /// `spec::workspace::cargo_command`).
+    fn command(&self) -> tokio::process::Command {
+        let mut c = std::process::Command::new(&self.cargo);
+        spec::workspace::without_cargo_env(&mut c);
+        tokio::process::Command::from(c)
+    }
+
     /// `cargo test --no-run` of the protocol tests, cargo's progress and errors on stderr.
     async fn build(&self) -> Result<(), String> {
         eprintln!("building the generated clients' protocol tests");
@@ -125,7 +134,8 @@ impl ClientTests {
         args.truncate(args.iter().position(|a| a == "--").unwrap_or(args.len()));
         args.retain(|a| a != "-q");
         args.insert(1, "--no-run".into());
-        let status = tokio::process::Command::new(&self.cargo)
+        let status = self
+            .command()
             .args(&args)
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::null())

@@ -12,7 +12,7 @@ fn root() -> PathBuf {
 
 /// `cargo SUBCOMMAND` on this workspace, quiet and offline.
 fn cargo(subcommand: &str) -> Command {
-    let mut c = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    let mut c = spec::workspace::cargo_command();
     c.args([subcommand, "--offline", "-q", "--manifest-path"])
         .arg(root().join("Cargo.toml"));
     c

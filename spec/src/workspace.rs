@@ -49,6 +49,37 @@ pub fn docs_dir(root: &Path) -> Option<PathBuf> {
     Some(root.join(manifest.workspace?.metadata?.specs?.docs?))
 }
 
+/// `cargo` (the `CARGO` cargo, else from the `PATH`) for a nested build: without the
+/// variables cargo sets for the program it runs (`CARGO_MANIFEST_DIR`, `CARGO_PKG_*`, …). A
+/// program started by `cargo run` or `cargo test` inherits them, and build scripts that
+/// track them (ring's does) would see them change between a nested build and a top-level
+/// one, so each would rebuild them and everything above them.
+pub fn cargo_command() -> std::process::Command {
+    let mut c =
+        std::process::Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    without_cargo_env(&mut c);
+    c
+}
+
+/// Remove from `c`'s environment what cargo sets for the program it runs (see
+/// [`cargo_command`]).
+pub fn without_cargo_env(c: &mut std::process::Command) -> &mut std::process::Command {
+    for (key, _) in std::env::vars_os() {
+        let Some(key) = key.to_str() else { continue };
+        let set_by_cargo = key.starts_with("CARGO_PKG_")
+            || key.starts_with("CARGO_MANIFEST_")
+            || key.starts_with("CARGO_BIN_")
+            || matches!(
+                key,
+                "CARGO_CRATE_NAME" | "CARGO_PRIMARY_PACKAGE" | "CARGO_TARGET_TMPDIR" | "OUT_DIR"
+            );
+        if set_by_cargo {
+            c.env_remove(key);
+        }
+    }
+    c
+}
+
 /// The part of a workspace manifest [`docs_dir`] reads; everything else is ignored.
 #[derive(serde::Deserialize)]
 struct Manifest {

@@ -26,7 +26,8 @@ pub fn run(subcommand: &str, args: Args) -> ExitCode {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let root = crate::specs::workspace_root();
     let manifest = root.join("Cargo.toml");
-    let status = Command::new(&cargo)
+    let mut command = Command::new(&cargo);
+    let status = spec::workspace::without_cargo_env(&mut command)
         // The child's defaults are under the same root as ours.
         .env("XTASK_WORKSPACE", &root)
         .args(["run", "--manifest-path"])

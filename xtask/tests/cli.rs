@@ -148,11 +148,10 @@ fn standalone_crate_builds() {
         "{manifest}"
     );
 
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     // `check`: the crate and its example programs type-check against the copied runtime
     // and the template's dependencies (all a standalone crate can get wrong), without
     // generating code for a dependency graph of its own.
-    let status = Command::new(cargo)
+    let status = spec::workspace::cargo_command()
         .args([
             "check",
             "--offline",

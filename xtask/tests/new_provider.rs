@@ -20,7 +20,9 @@ fn provider_id(text: &str) -> Option<(usize, String)> {
 }
 
 fn run(dir: &Path, program: &str, args: &[&str]) -> Output {
-    Command::new(program)
+    let mut command = Command::new(program);
+    // Not the variables cargo set for this test binary (they would rebuild dependencies).
+    spec::workspace::without_cargo_env(&mut command)
         .current_dir(dir)
         .args(args)
         .env_remove("XTASK_WORKSPACE")

@@ -120,8 +120,7 @@ pub struct BuildCopy {
 impl Drop for BuildCopy {
     fn drop(&mut self) {
         // Cargo links a binary to its place on every build, fresh or not.
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let _ = Command::new(cargo)
+        let _ = spec::workspace::cargo_command()
             .args([
                 "build",
                 "--offline",
