@@ -43,6 +43,8 @@ if [ "$(cat "$VENV/.installed" 2>/dev/null)" != "$want" ]; then
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check $want
     echo "$want" > "$VENV/.installed"
 fi
+# From here on the venv by absolute path: some steps run in other directories.
+VENV=$(cd "$VENV" && pwd)
 
 # --- 1. independent validation --------------------------------------------------------------
 for f in "${exports[@]}"; do
@@ -60,7 +62,7 @@ done
 rm -rf "$models"
 
 # --- 3. the signer against the official SDK's (never skipped here) ---------------------------
-SIGN_CROSS_CHECK_PYTHON="$(cd "$VENV" && pwd)/bin/python" SIGN_CROSS_CHECK_REQUIRED=1 \
+SIGN_CROSS_CHECK_PYTHON="$VENV/bin/python" SIGN_CROSS_CHECK_REQUIRED=1 \
     cargo test --quiet -p runtime --test it sign_cross_check::
 
 if [ "${1:-}" = "--validate-only" ]; then
@@ -133,7 +135,7 @@ for name, scheme in doc.get("components", {}).get("securitySchemes", {}).items()
 PY
     echo "== schemathesis: $f"
     # From the scratch directory, so Schemathesis' own files do not land in the checkout.
-    if ! (cd "$workdir" && timeout "$RUN_TIMEOUT" "$OLDPWD/$VENV/bin/schemathesis" \
+    if ! (cd "$workdir" && timeout "$RUN_TIMEOUT" "$VENV/bin/schemathesis" \
         --config-file "$config" run "$OLDPWD/$f" \
         --url "$BASE" \
         --phases examples,coverage,fuzzing \

@@ -3,10 +3,27 @@
 //! generated clients (it runs their protocol tests as a separate `cargo test`).
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Standard output of `cargo ARGS --offline --manifest-path <workspace>` (no build); a
+/// failure fails the test.
+fn cargo_stdout(args: &[&str]) -> String {
+    let out = spec::workspace::cargo_command()
+        .args(args)
+        .arg("--offline")
+        .arg("--manifest-path")
+        .arg(root().join("Cargo.toml"))
+        .output()
+        .expect("run cargo");
+    assert!(
+        out.status.success(),
+        "cargo {args:?} failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// The package names in `cargo tree -p PACKAGE -e EDGES` (normal dependencies only). The
@@ -14,30 +31,18 @@ fn root() -> PathBuf {
 /// `every_command_builds_dependencies_with_the_same_features`), it is not a dependency any
 /// code of a crate uses.
 fn tree(package: &str, edges: &str) -> Vec<String> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let out = Command::new(cargo)
-        .args([
-            "tree",
-            "--offline",
-            "--prefix",
-            "none",
-            "-e",
-            edges,
-            "--prune",
-            "workspace-hack",
-            "-p",
-            package,
-        ])
-        .arg("--manifest-path")
-        .arg(root().join("Cargo.toml"))
-        .output()
-        .expect("run cargo tree");
-    assert!(
-        out.status.success(),
-        "cargo tree -p {package} failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let names: Vec<String> = String::from_utf8_lossy(&out.stdout)
+    let stdout = cargo_stdout(&[
+        "tree",
+        "--prefix",
+        "none",
+        "-e",
+        edges,
+        "--prune",
+        "workspace-hack",
+        "-p",
+        package,
+    ]);
+    let names: Vec<String> = stdout
         .lines()
         .filter_map(|l| l.split_whitespace().next())
         .map(str::to_owned)
@@ -117,25 +122,8 @@ fn conformance_does_not_link_the_generated_clients() {
 /// `mod` of one.
 #[test]
 fn every_integration_test_file_is_compiled() {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let out = Command::new(cargo)
-        .args([
-            "metadata",
-            "--offline",
-            "--no-deps",
-            "--format-version",
-            "1",
-        ])
-        .arg("--manifest-path")
-        .arg(root().join("Cargo.toml"))
-        .output()
-        .expect("run cargo metadata");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let meta: serde_json::Value = serde_json::from_slice(&out.stdout).expect("metadata JSON");
+    let stdout = cargo_stdout(&["metadata", "--no-deps", "--format-version", "1"]);
+    let meta: serde_json::Value = serde_json::from_str(&stdout).expect("metadata JSON");
     let mut checked = 0;
     for package in meta["packages"].as_array().expect("packages") {
         let manifest = PathBuf::from(package["manifest_path"].as_str().expect("manifest"));
@@ -188,30 +176,20 @@ fn every_integration_test_file_is_compiled() {
 /// Each dependency (name, version, host or target) with the feature sets cargo resolves it
 /// with for one selection of packages (`cargo tree -e features`, cargo's own resolver).
 fn features(select: &[&str], edges: &str) -> std::collections::BTreeMap<String, Vec<String>> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let out = Command::new(cargo)
-        .args([
-            "tree",
-            "--offline",
-            "--prefix",
-            "none",
-            "--no-dedupe",
-            "-e",
-            edges,
-        ])
-        .args(["-f", "{p}|{f}"])
-        .args(select)
-        .arg("--manifest-path")
-        .arg(root().join("Cargo.toml"))
-        .output()
-        .expect("run cargo tree");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let mut args = vec![
+        "tree",
+        "--prefix",
+        "none",
+        "--no-dedupe",
+        "-e",
+        edges,
+        "-f",
+        "{p}|{f}",
+    ];
+    args.extend_from_slice(select);
+    let stdout = cargo_stdout(&args);
     let mut map: std::collections::BTreeMap<String, Vec<String>> = Default::default();
-    for line in String::from_utf8_lossy(&out.stdout).lines() {
+    for line in stdout.lines() {
         let Some((package, features)) = line.split_once('|') else {
             continue;
         };
