@@ -250,7 +250,7 @@ fn every_command_builds_dependencies_with_the_same_features() {
     assert!(
         differ.is_empty(),
         "dependencies built twice with different features; run `cargo hakari generate` \
-         (README, \"Build graph\"):\n{}",
+         (README, \"Build and test layout\"):\n{}",
         differ.join("\n")
     );
 }
