@@ -71,18 +71,6 @@ fn header_col(t: &Table, c: Column) -> Option<usize> {
         .position(|h| vocab::column(&rst::inline(&h.text)) == Some(c))
 }
 
-fn status_of(text: &str) -> Option<u16> {
-    let lower = text.to_lowercase();
-    if !vocab::STATUS_WORDS.iter().any(|w| lower.contains(w)) {
-        return None;
-    }
-    lower
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|w| w.len() == 3)
-        .filter_map(|w| w.parse::<u16>().ok())
-        .find(|n| (100..600).contains(n))
-}
-
 fn role(caption: &str, section: &str, status: Option<u16>, t: &Table) -> Role {
     let c = caption.to_lowercase();
     let has = |w: &[&str]| w.iter().any(|x| c.contains(x));
@@ -443,7 +431,7 @@ pub fn read(items: &[Item], file: &str) -> Result<PageOp, NotAnOperation> {
                 status = None;
             }
             Item::Text(t, n) => {
-                if let Some(s) = status_of(t).filter(|_| t.len() < 40) {
+                if let Some(s) = crate::scan::status_in(t).filter(|_| t.len() < 40) {
                     status = Some(s);
                     status_at = *n;
                 }

@@ -114,7 +114,9 @@ fn is_value_table(t: &Table) -> bool {
     c.len() == 2 && c.contains(&Some(Column::Name)) && c.contains(&Some(Column::Example))
 }
 
-fn status_in(line: &str) -> Option<u16> {
+/// The HTTP status a line names beside a status word (`Status code: 200`), in any language
+/// the vocabulary knows; also the tree drafter's reading of status lines.
+pub(crate) fn status_in(line: &str) -> Option<u16> {
     let lower = line.to_lowercase();
     if !vocab::STATUS_WORDS.iter().any(|w| lower.contains(w)) {
         return None;

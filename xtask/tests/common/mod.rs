@@ -189,26 +189,6 @@ pub fn write_if_changed(path: &Path, bytes: &[u8]) {
     }
 }
 
-/// A copy of the whole workspace (every crate, no build output and no git data), for
-/// commands that build it.
-pub fn full_workspace_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for entry in std::fs::read_dir(root()).expect("read workspace") {
-        let entry = entry.expect("dir entry");
-        let name = entry.file_name();
-        if name == "target" || name == ".git" {
-            continue;
-        }
-        let to = dir.path().join(&name);
-        if entry.file_type().expect("file type").is_dir() {
-            copy_tree(&entry.path(), &to);
-        } else {
-            std::fs::copy(entry.path(), &to).expect("copy");
-        }
-    }
-    dir
-}
-
 /// Run git in `dir` with a throwaway identity; a failure fails the test.
 pub fn git(dir: &Path, args: &[&str]) {
     let out = Command::new("git")
