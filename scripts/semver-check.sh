@@ -29,8 +29,8 @@ if ! "$BIN" semver-checks --version 2>/dev/null | grep -q " $VERSION$"; then
 fi
 
 rm -rf "$OUT"
-SEMVER_CORPUS_OUT="$OUT" cargo test -q -p codegen --test semver_corpus \
-    code_written_against_the_old_crate >&2 || exit 2
+SEMVER_CORPUS_OUT="$OUT" cargo test -q -p codegen --test it \
+    semver_corpus::code_written_against_the_old_crate >&2 || exit 2
 
 fail=0
 checked=0

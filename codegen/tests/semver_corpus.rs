@@ -8,9 +8,11 @@
 //! grade is a promise to Rust users. The program is derived by parsing the rendered source
 //! with `syn`, not from the generator's model, so it is an independent reader of the API.
 //!
-//! The cases below breaking, and the removals (so the check is seen to fail), are one
-//! workspace checked by one `cargo check` (sharing the workspace's target directory, or
-//! `CARGO_TARGET_DIR`). With `SEMVER_CORPUS_OUT=DIR` the before and after
+//! The cases below breaking, and the removals (so the check is seen to fail), are rendered as
+//! standalone crates (as `codegen --out` writes them, with the runtime copy they carry) into
+//! one workspace at `<target>/test-workspaces/semver-corpus`, checked by one `cargo check` in
+//! `<target>/test-workspaces/target`, where the standalone crate's own check (xtask's
+//! `standalone_crate_builds`) puts the same dependencies. With `SEMVER_CORPUS_OUT=DIR` the before and after
 //! crates are kept in `DIR/before` and `DIR/after` with the versions `codegen` would write
 //! (the after crates with the old user's program as an example), and `DIR/levels.tsv` lists
 //! case, rule, level and version (`scripts/semver-check.sh` runs cargo-semver-checks on
@@ -100,67 +102,118 @@ fn cases(scratch: &Path) -> Vec<Rendered> {
         .collect()
 }
 
-/// The rendered library sources (`src/...`) of one side.
-fn sources(v: &Validated) -> Vec<(PathBuf, String)> {
-    codegen::render::render_all(v)
-        .expect("render")
+/// The crate one side renders to as a standalone crate named `name` (`codegen --out`):
+/// its library sources (`src/...`) and its manifest.
+fn sources(v: &Validated, name: &str) -> Rendering {
+    let files = codegen::render::render(
+        v,
+        &codegen::render::Layout::Standalone {
+            name: name.to_string(),
+        },
+    )
+    .expect("render");
+    let manifest = files
+        .iter()
+        .find(|f| f.path == Path::new("Cargo.toml"))
+        .expect("a standalone rendering has a manifest")
+        .contents
+        .clone();
+    let src = files
         .into_iter()
         .filter(|f| f.path.starts_with("src"))
         .map(|f| (f.path, f.contents))
-        .collect()
+        .collect();
+    Rendering { src, manifest }
 }
 
-fn manifest(name: &str, version: &str) -> String {
-    let runtime = root().join("runtime");
-    format!(
-        r#"[package]
-name = "{name}"
-version = "{version}"
-edition = "2021"
-
-[dependencies]
-runtime = {{ path = "{}" }}
-reqwest = {{ version = "0.12", default-features = false, features = ["json", "multipart", "rustls-tls", "stream"] }}
-serde = {{ version = "1", features = ["derive"] }}
-serde_json = {{ version = "1", features = ["preserve_order"] }}
-"#,
-        runtime.display()
-    )
+struct Rendering {
+    src: Vec<(PathBuf, String)>,
+    manifest: String,
 }
 
-/// A crate `name` at `dir` holding `src`, optionally with an `examples/old_user.rs`.
-fn write_crate(
-    dir: &Path,
-    name: &str,
-    version: &str,
-    src: &[(PathBuf, String)],
-    user: Option<&str>,
-) {
-    for (p, text) in src {
-        let f = dir.join(p);
-        std::fs::create_dir_all(f.parent().unwrap()).unwrap();
-        std::fs::write(f, text).unwrap();
+/// Where the corpus workspace keeps the runtime every case shares. Not `runtime`: cargo names
+/// a path crate's artifacts by its path relative to the workspace root, and the standalone
+/// crate's check keeps its runtime at `runtime` in the same target directory.
+const RUNTIME: &str = "runtime-copy";
+
+/// The rendered standalone manifest as a member of the corpus workspace: the version given,
+/// the runtime [`RUNTIME`] one directory up, no `[workspace]` table of its own.
+fn manifest(rendered: &str, version: &str) -> String {
+    let mut out = String::new();
+    for line in rendered.lines() {
+        let line = if line.starts_with("version = ") {
+            format!("version = \"{version}\"")
+        } else if line == r#"runtime = { path = "runtime" }"# {
+            format!(r#"runtime = {{ path = "../{RUNTIME}" }}"#)
+        } else if line == "[workspace]" {
+            continue;
+        } else {
+            line.to_string()
+        };
+        out.push_str(&line);
+        out.push('\n');
     }
-    std::fs::write(dir.join("Cargo.toml"), manifest(name, version)).unwrap();
+    assert!(
+        out.contains(&format!(r#"runtime = {{ path = "../{RUNTIME}" }}"#)),
+        "the standalone manifest no longer names its runtime as expected:\n{rendered}"
+    );
+    out
+}
+
+/// Write `bytes` to `path` unless it already holds them (its modification time then stays,
+/// so a warm run checks nothing again).
+fn write_if_changed(path: &Path, bytes: &[u8]) {
+    if std::fs::read(path).ok().as_deref() != Some(bytes) {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+}
+
+/// A crate `name` at `dir` holding `rendered`, optionally with an `examples/old_user.rs`.
+fn write_crate(dir: &Path, version: &str, rendered: &Rendering, user: Option<&str>) {
+    for (p, text) in &rendered.src {
+        write_if_changed(&dir.join(p), text.as_bytes());
+    }
+    write_if_changed(
+        &dir.join("Cargo.toml"),
+        manifest(&rendered.manifest, version).as_bytes(),
+    );
     if let Some(user) = user {
-        std::fs::create_dir_all(dir.join("examples")).unwrap();
-        std::fs::write(dir.join("examples/old_user.rs"), user).unwrap();
+        write_if_changed(&dir.join("examples/old_user.rs"), user.as_bytes());
     }
 }
 
-/// A workspace of `members` at `dir`, locked as the project's workspace is (so `--offline`
-/// finds every dependency already downloaded).
+/// A workspace of `members` at `dir`, with the runtime a standalone crate carries
+/// (`codegen::standalone`), locked as the project's workspace is (so `--offline` finds every
+/// dependency already downloaded). Directories of members no longer listed are removed.
 fn write_workspace(dir: &Path, members: &[String]) {
+    for f in codegen::standalone::runtime_crate(&root()).expect("the runtime's standalone copy") {
+        let rel = f
+            .path
+            .strip_prefix("runtime")
+            .expect("the copy is under runtime/");
+        write_if_changed(&dir.join(RUNTIME).join(rel), f.contents.as_bytes());
+    }
     let list: Vec<String> = members.iter().map(|m| format!("{m:?}")).collect();
-    std::fs::write(
-        dir.join("Cargo.toml"),
+    write_if_changed(
+        &dir.join("Cargo.toml"),
         format!(
             "[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
             list.join(", ")
-        ),
-    )
-    .unwrap();
-    std::fs::copy(root().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+        )
+        .as_bytes(),
+    );
+    write_if_changed(
+        &dir.join("Cargo.lock"),
+        &std::fs::read(root().join("Cargo.lock")).unwrap(),
+    );
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("case_") && !members.contains(&name) {
+            std::fs::remove_dir_all(entry.path()).unwrap();
+        }
+    }
 }
 
 /// The type as written, with every lifetime left to inference and `Self` spelled out.
@@ -349,44 +402,40 @@ fn crate_name(case: &str) -> String {
     format!("case_{case}")
 }
 
-/// The workspace's target directory, as cargo resolves it for this workspace.
-fn target_dir() -> PathBuf {
+/// Where builds of crates outside the workspace go, `<target>/test-workspaces` (the
+/// workspace's target directory as cargo resolves it: `CARGO_TARGET_DIR` or `target/`).
+fn copies_dir() -> PathBuf {
     match std::env::var_os("CARGO_TARGET_DIR") {
         Some(d) => PathBuf::from(d),
         None => root().join("target"),
     }
+    .join("test-workspaces")
 }
 
 #[test]
 fn code_written_against_the_old_crate_compiles_against_the_new_one_unless_breaking() {
     let tmp = scratch();
     let rendered = cases(&tmp.join("specs"));
-    let ws = tmp.join("ws");
+    // A fixed place, rewritten only where a file differs: a warm run checks nothing again.
+    let ws = copies_dir().join("semver-corpus");
     let keep = std::env::var_os("SEMVER_CORPUS_OUT").map(PathBuf::from);
     let mut members = Vec::new();
     let mut levels = String::new();
     for r in &rendered {
         let name = crate_name(&r.name);
-        let (before, after) = (sources(&r.before), sources(&r.after));
-        let user = old_user(&name, &before);
+        let (before, after) = (sources(&r.before, &name), sources(&r.after, &name));
+        let user = old_user(&name, &before.src);
         // The cases the promise covers (below breaking), and the removals so the check is
         // seen to fail; every case when the crates are kept for cargo-semver-checks.
         if r.level < Some(Level::Breaking) || r.rule.ends_with("-removed") || keep.is_some() {
-            write_crate(&ws.join(&name), &name, "0.2.0", &after, Some(&user));
+            write_crate(&ws.join(&name), "0.2.0", &after, Some(&user));
             members.push(name.clone());
         }
         if let Some(out) = &keep {
             let version = codegen::release::bump("0.2.0", r.level).unwrap();
-            write_crate(
-                &out.join("before").join(&name),
-                &name,
-                "0.2.0",
-                &before,
-                None,
-            );
+            write_crate(&out.join("before").join(&name), "0.2.0", &before, None);
             write_crate(
                 &out.join("after").join(&name),
-                &name,
                 &version,
                 &after,
                 Some(&user),
@@ -413,7 +462,9 @@ fn code_written_against_the_old_crate_compiles_against_the_new_one_unless_breaki
         ])
         .args(["--message-format", "short"])
         .current_dir(&ws)
-        .env("CARGO_TARGET_DIR", target_dir())
+        // Shared with the standalone crate's check (xtask's `standalone_crate_builds`): the
+        // same runtime copy and template dependencies, so the same dependency artifacts.
+        .env("CARGO_TARGET_DIR", copies_dir().join("target"))
         .env_remove("RUSTFLAGS")
         .output()
         .expect("run cargo check");

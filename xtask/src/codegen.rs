@@ -131,7 +131,7 @@ fn run_timed(args: Args, clock: &mut Clock) -> ExitCode {
     }
     clock.lap("rendering, wall time");
     if let Layout::Standalone { .. } = layout {
-        match crate::standalone::runtime_crate(&crate::specs::workspace_root()) {
+        match codegen::standalone::runtime_crate(&crate::specs::workspace_root()) {
             Ok(runtime) => files.extend(runtime),
             Err(e) => {
                 eprintln!("error: copying the runtime: {e}");

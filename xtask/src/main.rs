@@ -20,7 +20,6 @@ mod release;
 mod schema;
 mod sources;
 mod specs;
-mod standalone;
 mod validate;
 
 #[derive(Parser)]

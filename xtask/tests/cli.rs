@@ -148,6 +148,12 @@ fn standalone_crate_builds() {
         "{manifest}"
     );
 
+    // Locked as the workspace is: the versions the suite already has (`--offline`), and the
+    // dependency artifacts the semver corpus check (codegen's tests) shares.
+    crate::common::write_if_changed(
+        &dir.join("Cargo.lock"),
+        &std::fs::read(root().join("Cargo.lock")).expect("Cargo.lock"),
+    );
     // `check`: the crate and its example programs type-check against the copied runtime
     // and the template's dependencies (all a standalone crate can get wrong), without
     // generating code for a dependency graph of its own.

@@ -7,7 +7,6 @@ mod cli;
 mod common;
 mod diff;
 mod draft;
-mod draft_tree;
 mod new_provider;
 mod release;
 mod sources;

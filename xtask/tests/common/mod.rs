@@ -108,7 +108,42 @@ pub fn build_copy() -> BuildCopy {
         sync_tree(&root().join("generated"), &generated, false);
     }
     sync_tree(&root(), &path, true);
+    write_if_changed(&path.join("Cargo.toml"), copy_manifest().as_bytes());
     BuildCopy { path, _lock: lock }
+}
+
+/// The workspace's manifest for the copy, with a profile setting of no effect on the code
+/// (one codegen unit fewer than the default) for each of the copy's own packages. Cargo names
+/// a workspace crate's artifacts by its path relative to the workspace root, which the copy
+/// shares with the workspace: without the setting, the copy's builds would overwrite the
+/// workspace's artifacts and each would rebuild the other's. Dependencies keep their names,
+/// so the copy still uses every one the suite compiled.
+fn copy_manifest() -> String {
+    let mut text = std::fs::read_to_string(root().join("Cargo.toml")).expect("Cargo.toml");
+    text.push_str(
+        "\n# Added by the tests' workspace copy (xtask/tests/common): artifacts apart.\n",
+    );
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(root()).expect("read workspace") {
+        let manifest = entry.expect("dir entry").path().join("Cargo.toml");
+        let Ok(member) = std::fs::read_to_string(&manifest) else {
+            continue;
+        };
+        let package = member
+            .lines()
+            .skip_while(|l| l.trim() != "[package]")
+            .find_map(|l| l.strip_prefix("name = "));
+        if let Some(name) = package {
+            names.push(name.trim().trim_matches('"').to_string());
+        }
+    }
+    names.sort();
+    for name in names {
+        text.push_str(&format!(
+            "[profile.dev.package.{name}]\ncodegen-units = 255\n"
+        ));
+    }
+    text
 }
 
 /// See [`build_copy`].
@@ -137,15 +172,18 @@ impl Drop for BuildCopy {
     }
 }
 
-/// Make `to` hold what `from` holds (at the top of the workspace, without `target`, `.git`
-/// and `generated`), touching only files whose content differs.
+/// Make `to` hold what `from` holds (at the top of the workspace, without `target`, `.git`,
+/// `generated` and the manifest, see [`copy_manifest`]), touching only files whose content
+/// differs.
 fn sync_tree(from: &Path, to: &Path, top: bool) {
     std::fs::create_dir_all(to).expect("mkdir");
     let mut wanted = std::collections::HashSet::new();
     for entry in std::fs::read_dir(from).expect("read dir") {
         let entry = entry.expect("dir entry");
         let name = entry.file_name();
-        if top && (name == "target" || name == ".git" || name == "generated") {
+        if top
+            && (name == "target" || name == ".git" || name == "generated" || name == "Cargo.toml")
+        {
             continue;
         }
         let target = to.join(&name);
@@ -169,7 +207,10 @@ fn sync_tree(from: &Path, to: &Path, top: bool) {
     }
     for entry in std::fs::read_dir(to).expect("read copy") {
         let entry = entry.expect("dir entry");
-        let kept = top && (entry.file_name() == "target" || entry.file_name() == "generated");
+        let kept = top
+            && ["target", "generated", "Cargo.toml"]
+                .iter()
+                .any(|k| entry.file_name() == *k);
         if !wanted.contains(&entry.file_name()) && !kept {
             let path = entry.path();
             if entry.file_type().expect("file type").is_dir() {

@@ -1,13 +1,14 @@
-//! Packaging a standalone client crate (`cargo xtask codegen --out DIR`): the rendered client
-//! depends on `runtime = { path = "runtime" }`, and this module puts the workspace's runtime
-//! crate there, read from disk at run time. The sources are copied byte for byte; the
+//! The runtime a standalone client crate carries (`cargo xtask codegen --out DIR`, and the
+//! crates the semver corpus test checks): the rendered client depends on
+//! `runtime = { path = "runtime" }`, and this module gives the workspace's runtime crate for
+//! that place, read from disk at run time. The sources are copied byte for byte; the
 //! manifest is written from the runtime's own one as cargo resolved it (workspace
 //! inheritance spelled out, dev-dependencies dropped: its tests are not copied).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use codegen::render::OutputFile;
+use crate::render::OutputFile;
 use serde_json::Value;
 
 /// The directory, relative to the standalone crate, that the runtime crate is written to; the
