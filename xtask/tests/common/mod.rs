@@ -113,22 +113,27 @@ pub fn build_copy() -> BuildCopy {
 }
 
 /// The workspace's manifest for the copy, with a profile setting of no effect on the code
-/// (one codegen unit fewer than the default) for each of the copy's own packages. Cargo names
+/// (one codegen unit fewer than the default) for the crates whose sources the copy's tests
+/// change: `generated` (rewritten by `codegen`) and the crates that depend on it. Cargo names
 /// a workspace crate's artifacts by its path relative to the workspace root, which the copy
-/// shares with the workspace: without the setting, the copy's builds would overwrite the
-/// workspace's artifacts and each would rebuild the other's. Dependencies keep their names,
-/// so the copy still uses every one the suite compiled.
+/// shares with the workspace: the setting names those crates apart, so the copy's builds
+/// never overwrite the workspace's. Every other crate of the copy is the workspace's, file
+/// for file and modification time for modification time ([`sync_tree`]), so cargo finds the
+/// workspace's artifacts fresh for it and compiles nothing of it.
 fn copy_manifest() -> String {
     let mut text = std::fs::read_to_string(root().join("Cargo.toml")).expect("Cargo.toml");
     text.push_str(
         "\n# Added by the tests' workspace copy (xtask/tests/common): artifacts apart.\n",
     );
-    let mut names = Vec::new();
+    let mut names = vec!["generated".to_string()];
     for entry in std::fs::read_dir(root()).expect("read workspace") {
         let manifest = entry.expect("dir entry").path().join("Cargo.toml");
         let Ok(member) = std::fs::read_to_string(&manifest) else {
             continue;
         };
+        if !member.contains(r#"path = "../generated""#) {
+            continue;
+        }
         let package = member
             .lines()
             .skip_while(|l| l.trim() != "[package]")
@@ -173,8 +178,8 @@ impl Drop for BuildCopy {
 }
 
 /// Make `to` hold what `from` holds (at the top of the workspace, without `target`, `.git`,
-/// `generated` and the manifest, see [`copy_manifest`]), touching only files whose content
-/// differs.
+/// `generated` and the manifest, see [`copy_manifest`]), writing only files whose content
+/// differs, each with its original's modification time.
 fn sync_tree(from: &Path, to: &Path, top: bool) {
     std::fs::create_dir_all(to).expect("mkdir");
     let mut wanted = std::collections::HashSet::new();
@@ -203,6 +208,16 @@ fn sync_tree(from: &Path, to: &Path, top: bool) {
             sync_tree(&entry.path(), &target, false);
         } else {
             write_if_changed(&target, &std::fs::read(entry.path()).expect("read"));
+            // The original's modification time too: cargo then takes the workspace's
+            // artifacts of this file's crate as the copy's.
+            let modified = entry.metadata().and_then(|m| m.modified()).expect("mtime");
+            if std::fs::metadata(&target).and_then(|m| m.modified()).ok() != Some(modified) {
+                std::fs::File::options()
+                    .write(true)
+                    .open(&target)
+                    .and_then(|f| f.set_modified(modified))
+                    .expect("set the copy's modification time");
+            }
         }
     }
     for entry in std::fs::read_dir(to).expect("read copy") {
