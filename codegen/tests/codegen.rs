@@ -495,9 +495,10 @@ fn every_example_has_a_protocol_test() {
         tests, documented,
         "one protocol test per documented example"
     );
-    assert!(file
-        .contents
-        .contains("const CREDENTIAL: &str = \"protocol-test-credential\""));
+    assert!(file.contents.contains(&format!(
+        "const CREDENTIAL: &str = \"{}\"",
+        spec::model::PLACEHOLDER_CREDENTIAL
+    )));
 
     let standalone = Layout::Standalone {
         name: "no_protocol_tests".into(),

@@ -11,9 +11,7 @@ use runtime::sign::{self, Keys};
 
 use serde_json::Value;
 use spec::format::{BodyEncoding, ExampleRequest, Spec};
-use spec::model::{Credential, OperationModel};
-
-use crate::decode::{self, Decoded};
+use spec::model::{read_response, Credential, OperationModel, Outcome};
 
 /// One call to make.
 pub struct Call<'a> {
@@ -308,12 +306,9 @@ impl Driver for WireDriver {
                     status,
                     body: Ok(body),
                     ..
-                }) => match decode::decode(call.op.op, status, &body) {
-                    Decoded::Success(p) => Observed::Success {
-                        status,
-                        payload: decode::normalize(&call.op.op.response.schema, &p, call.spec),
-                    },
-                    Decoded::Failure { variant, reason } => Observed::Failure {
+                }) => {
+                    let op = call.op.op;
+                    let failure = |variant: Option<String>, message: String| Observed::Failure {
                         status: Some(status),
                         kind: if variant.is_some() {
                             "documented"
@@ -322,9 +317,18 @@ impl Driver for WireDriver {
                         }
                         .into(),
                         variant,
-                        message: reason,
-                    },
-                },
+                        message,
+                    };
+                    match read_response(op, status, &body) {
+                        Outcome::Payload(p) => Observed::Success {
+                            status,
+                            payload: spec::values::typed(&op.response.schema, &p, call.spec),
+                        },
+                        Outcome::Failure(case) => failure(Some(case), format!("status {status}")),
+                        Outcome::Envelope(e) => failure(None, e.to_string()),
+                        Outcome::Undocumented(_) => failure(None, format!("status {status}")),
+                    }
+                }
             }
         })
     }

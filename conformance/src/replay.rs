@@ -309,7 +309,12 @@ fn outcome_problem(
         Outcome::Envelope(e) => {
             return Some(format!("the documented success does not unwrap: {e}"))
         }
-        Outcome::Payload(p) => decode::normalize(&op.response.schema, p, spec),
+        Outcome::Payload(p) => spec::values::typed(&op.response.schema, p, spec),
+        Outcome::Undocumented(status) => {
+            return Some(format!(
+                "status {status} is neither the success status nor a documented failure"
+            ))
+        }
     };
     match got {
         Observed::Success { status, payload } => {

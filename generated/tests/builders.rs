@@ -3,7 +3,7 @@
 //! value breaking a documented constraint, is refused before anything is sent, with
 //! an error naming each missing setter or the parameter.
 /// Sent instead of a real credential.
-const CREDENTIAL: &str = "protocol-test-credential";
+const CREDENTIAL: &str = "placeholder-credential";
 /// Whether a violation of `e` names the parameter `wire`: itself, one of its
 /// items or one of its members.
 #[allow(dead_code)]

@@ -7,7 +7,7 @@
 //! such as `http://127.0.0.1:8080/~{provider}`, a running mock asked for the
 //! example with `Prefer: example=NAME`.
 /// Sent and expected instead of the documented credential.
-const CREDENTIAL: &str = "protocol-test-credential";
+const CREDENTIAL: &str = "placeholder-credential";
 mod gaussdb_mysql {
     mod create_manual_backup {
         use generated::gaussdb_mysql as api;
@@ -47,7 +47,7 @@ mod gaussdb_mysql {
                             "/v3/619d3e78f61b4be68bc5aa0b59edcf7b/backups/create",
                         )
                         .query(&[])
-                        .headers(&[("X-Auth-Token", "protocol-test-credential")])
+                        .headers(&[("X-Auth-Token", "placeholder-credential")])
                         .json_body(
                             "{\"instance_id\":\"07033b125fd94a8a96896f8bcfee6ddain07\",\"name\":\"backup-1\",\"description\":\"Manual backup\"}",
                         ),
@@ -183,7 +183,7 @@ mod oms {
                             &[
                                 ("cmd", "10016"),
                                 ("ip-type", "webservicerest"),
-                                ("access-token", "protocol-test-credential"),
+                                ("access-token", "placeholder-credential"),
                             ],
                         )
                         .headers(&[])
@@ -240,7 +240,7 @@ mod oms {
                             &[
                                 ("cmd", "10016"),
                                 ("ip-type", "webservicerest"),
-                                ("access-token", "protocol-test-credential"),
+                                ("access-token", "placeholder-credential"),
                             ],
                         )
                         .headers(&[])
@@ -440,7 +440,7 @@ mod oms {
                             &[
                                 ("cmd", "10009"),
                                 ("ip-type", "webservicerest"),
-                                ("access-token", "protocol-test-credential"),
+                                ("access-token", "placeholder-credential"),
                             ],
                         )
                         .headers(&[])
@@ -499,7 +499,7 @@ mod oms {
                             &[
                                 ("cmd", "10009"),
                                 ("ip-type", "webservicerest"),
-                                ("access-token", "protocol-test-credential"),
+                                ("access-token", "placeholder-credential"),
                             ],
                         )
                         .headers(&[])
@@ -727,7 +727,7 @@ mod oms {
                         .query(
                             &[
                                 ("ip-type", "webservicerest"),
-                                ("access-token", "protocol-test-credential"),
+                                ("access-token", "placeholder-credential"),
                             ],
                         )
                         .headers(&[])
@@ -848,7 +848,7 @@ mod otc_dcs {
                                 ("endTime", "20190718235959"),
                             ],
                         )
-                        .headers(&[("X-Auth-Token", "protocol-test-credential")])
+                        .headers(&[("X-Auth-Token", "placeholder-credential")])
                         .empty_body(),
                 );
             }
@@ -998,7 +998,7 @@ mod zomro {
                         .multipart_body(
                             &[
                                 ("func", "instances.fleio_bckps.schedule.edit"),
-                                ("auth", "protocol-test-credential"),
+                                ("auth", "placeholder-credential"),
                                 ("out", "json"),
                                 ("sok", "ok"),
                                 ("plid", "5203773"),
@@ -1048,7 +1048,7 @@ mod zomro {
                         .multipart_body(
                             &[
                                 ("func", "instances.fleio_bckps.schedule.edit"),
-                                ("auth", "protocol-test-credential"),
+                                ("auth", "placeholder-credential"),
                                 ("out", "json"),
                                 ("sok", "ok"),
                                 ("plid", "5203773"),
@@ -1100,7 +1100,7 @@ mod zomro {
                         .multipart_body(
                             &[
                                 ("func", "instances.fleio_bckps.schedule.edit"),
-                                ("auth", "protocol-test-credential"),
+                                ("auth", "placeholder-credential"),
                                 ("out", "json"),
                                 ("name", "MySchedule"),
                                 ("rotation_days", "1,2,3,4,5,6"),
@@ -1151,7 +1151,7 @@ mod zomro {
                         .multipart_body(
                             &[
                                 ("func", "instances.fleio_bckps.schedule"),
-                                ("auth", "protocol-test-credential"),
+                                ("auth", "placeholder-credential"),
                                 ("out", "json"),
                                 ("elid", "5203773"),
                             ],
@@ -1207,7 +1207,7 @@ mod zomro {
                         .multipart_body(
                             &[
                                 ("func", "instances.fleio_bckps.schedule.delete"),
-                                ("auth", "protocol-test-credential"),
+                                ("auth", "placeholder-credential"),
                                 ("out", "json"),
                                 ("elid", "14"),
                             ],
@@ -1247,7 +1247,7 @@ mod zomro {
                         .multipart_body(
                             &[
                                 ("func", "instances.fleio_bckps.schedule.delete"),
-                                ("auth", "protocol-test-credential"),
+                                ("auth", "placeholder-credential"),
                                 ("out", "json"),
                                 ("elid", "14"),
                             ],

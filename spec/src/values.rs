@@ -80,6 +80,75 @@ pub fn decode_wire(schema: &Schema, raw: &str, spec: &Spec) -> Result<Value, Str
     decode(schema, raw, spec, 0)
 }
 
+/// A JSON value with the wire strings its schema allows (`"126"` for a `wire: string`
+/// integer, `"1,2"` for a `wire: csv` array) read as the typed values they stand for, nested
+/// members and items included: what a client decodes a payload or a body into. A string that
+/// does not decode stays as it is (the comparison then shows it).
+pub fn typed(schema: &Schema, v: &Value, spec: &Spec) -> Value {
+    typed_at(schema, v, spec, 0)
+}
+
+fn typed_at(schema: &Schema, v: &Value, spec: &Spec, depth: usize) -> Value {
+    if depth > MAX_DEPTH {
+        return v.clone();
+    }
+    match (schema.kind, v) {
+        // A unit payload carries nothing: whatever the envelope left is not part of it.
+        (Kind::Unit, _) | (_, Value::Null) => Value::Null,
+        (Kind::Ref, Value::Object(m)) => match resolve(schema, spec) {
+            Some(def) if !def.fields.is_empty() => Value::Object(
+                m.iter()
+                    .map(|(k, x)| {
+                        let n = match def.fields.iter().find(|f| f.name == *k) {
+                            Some(f) => typed_at(&f.schema, x, spec, depth + 1),
+                            None => x.clone(),
+                        };
+                        (k.clone(), n)
+                    })
+                    .collect(),
+            ),
+            _ => v.clone(),
+        },
+        (Kind::Array, Value::Array(items)) => match &schema.items {
+            Some(item) => Value::Array(
+                items
+                    .iter()
+                    .map(|x| typed_at(item, x, spec, depth + 1))
+                    .collect(),
+            ),
+            None => v.clone(),
+        },
+        (
+            Kind::Array | Kind::Integer | Kind::Long | Kind::Number | Kind::Boolean,
+            Value::String(s),
+        ) => match decode(schema, s, spec, depth) {
+            Ok(d) if d.is_string() => d,
+            Ok(d) => typed_at(schema, &d, spec, depth + 1),
+            Err(_) => v.clone(),
+        },
+        (Kind::OneOf, _) => {
+            let plain = Options {
+                repr: Repr::Typed,
+                report_unknown_fields: false,
+            };
+            for variant in &schema.variants {
+                if let Some(lit) = &variant.literal {
+                    if lit == v || wire_text(lit) == wire_text(v) {
+                        return lit.clone();
+                    }
+                } else if let Some(vs) = &variant.schema {
+                    let n = typed_at(vs, v, spec, depth + 1);
+                    if check(vs, &n, spec, plain).is_empty() {
+                        return n;
+                    }
+                }
+            }
+            v.clone()
+        }
+        _ => v.clone(),
+    }
+}
+
 fn decode(schema: &Schema, raw: &str, spec: &Spec, depth: usize) -> Result<Value, String> {
     if depth > MAX_DEPTH {
         return Err("schema nests too deeply (a reference cycle?)".to_string());
@@ -137,12 +206,16 @@ fn decode(schema: &Schema, raw: &str, spec: &Spec, depth: usize) -> Result<Value
                 repr: Repr::Wire,
                 report_unknown_fields: false,
             };
+            // A literal is the more specific reading: `0` for "all" is no list of one id.
+            if let Some(lit) = schema
+                .variants
+                .iter()
+                .filter_map(|v| v.literal.as_ref())
+                .find(|lit| wire_text(lit) == raw)
+            {
+                return Ok(lit.clone());
+            }
             for v in &schema.variants {
-                if let Some(lit) = &v.literal {
-                    if wire_text(lit) == raw {
-                        return Ok(lit.clone());
-                    }
-                }
                 if let Some(s) = &v.schema {
                     if let Ok(val) = decode(s, raw, spec, depth + 1) {
                         if check(s, &val, spec, plain).is_empty() {

@@ -20,19 +20,15 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 use serde_json::Value;
 
-use super::fixtures::{typed_params_of, WireRequest, CREDENTIAL};
 use super::rust::client::setter_name;
 use super::{banner, Layout, OutputFile, RenderError, Renderer};
 use crate::model::{
     ident, Encoding, FieldModel, Model, OpModel, ProviderModel, Ty, TypeBody, UnionVariant,
 };
-use spec::format::{BodyEncoding, Kind, Location};
-use spec::model::{ExampleModel, Outcome};
+use spec::format::{BodyEncoding, Kind};
+use spec::model::{ExampleModel, Outcome, PLACEHOLDER_CREDENTIAL as PLACEHOLDER};
 
 pub struct ProtocolTestRenderer;
-
-/// The credential every test sends and expects instead of the documented one.
-pub const PLACEHOLDER: &str = "protocol-test-credential";
 
 impl Renderer for ProtocolTestRenderer {
     fn name(&self) -> &'static str {
@@ -244,10 +240,10 @@ fn missing_test(p: &ProviderModel, o: &OpModel) -> Option<TokenStream> {
 /// that parameter set to a value breaking the rule (derived from the spec by
 /// [`violations`](super::violations)) is refused before sending, naming the parameter.
 fn breach_tests(p: &ProviderModel, o: &OpModel) -> Result<Vec<TokenStream>, String> {
-    let Some(req) = o.op.examples.iter().find_map(|e| e.request.as_ref()) else {
+    let Some(first) = o.resolved.examples.iter().find(|e| e.own_request) else {
         return Ok(Vec::new());
     };
-    let values = typed_params_of(o, req);
+    let values = Value::Object(first.params.clone());
     let method = id(&o.method);
     let allow = crate::model::uses_deprecated(p, o).then(|| quote!(#[allow(deprecated)]));
     let mut tests = Vec::new();
@@ -348,17 +344,17 @@ fn test_fn(
         let l = format!(" {l}");
         quote!(#[doc = #l])
     });
-    let Some(request) = ex.request else {
+    if ex.request.is_none() {
         return Ok(quote! {
             #(#doc)*
             #[test]
             #[ignore = "the operation documents no request to send"]
             fn #name() {}
         });
-    };
+    }
     let server = canned_response(o, ex);
     let client = client(p, o, auth);
-    let setters = typed_setters(p, o, request, &quote!(crate::CREDENTIAL))?;
+    let setters = typed_setters(p, o, &ex.params, &quote!(crate::CREDENTIAL))?;
     let method = id(&o.method);
     let provider = p.spec.provider.id.as_str();
     // The mock answers a named example only when it documents a response; otherwise its
@@ -371,7 +367,7 @@ fn test_fn(
         None => quote!(None),
     };
     let check_request = if ex.own_request {
-        let expected = expected_request(o, ex, auth)?;
+        let expected = expected_request(ex, auth)?;
         quote! {
             if let Some(sent) = target.captured() {
                 protocol_test::assert_request(&sent, &#expected);
@@ -462,14 +458,15 @@ fn client(p: &ProviderModel, o: &OpModel, auth: Auth) -> TokenStream {
     }
 }
 
-/// The call builder's setters, one per documented value (every required parameter has one).
+/// The call builder's setters, one per documented value (every required parameter has one):
+/// `params` are an example's typed values ([`ExampleModel::params`]).
 pub(crate) fn typed_setters(
     p: &ProviderModel,
     o: &OpModel,
-    req: &spec::format::ExampleRequest,
+    params: &serde_json::Map<String, Value>,
     credential: &TokenStream,
 ) -> Result<TokenStream, String> {
-    setters_for(p, o, &typed_params_of(o, req), credential)
+    setters_for(p, o, &Value::Object(params.clone()), credential)
 }
 
 /// The call builder's setters for typed parameter values (`values`: wire name to value).
@@ -524,70 +521,38 @@ fn setters_for(
     Ok(quote!(#(#setters)*))
 }
 
-fn with_placeholder(s: &str) -> String {
-    s.replace(CREDENTIAL, PLACEHOLDER)
-}
-
-fn placeholder_in(v: &mut Value) {
-    match v {
-        Value::String(s) if s.contains(CREDENTIAL) => *s = with_placeholder(s),
-        Value::Array(items) => items.iter_mut().for_each(placeholder_in),
-        Value::Object(map) => map.values_mut().for_each(placeholder_in),
-        _ => {}
-    }
-}
-
 /// The documented request as literals: method, path filled by the spec's encoder, every
 /// query pair, the documented headers, the body by its encoding; credential as placeholder.
-fn expected_request(o: &OpModel, ex: &ExampleModel, auth: Auth) -> Result<TokenStream, String> {
-    let mut w = WireRequest::build(o, ex.example);
-    if auth == Auth::Signed {
-        // A signed request carries no token.
-        let cred = &o.resolved.credential;
-        w.query.retain(|k, _| !cred.is(Location::Query, k));
-        w.headers.retain(|k, _| !cred.is(Location::Header, k));
-        if let Some(b) = w.body.as_mut() {
-            b.retain(|k, _| !cred.is(Location::Body, k));
-        }
+fn expected_request(ex: &ExampleModel, auth: Auth) -> Result<TokenStream, String> {
+    let Some(wire) = &ex.wire else {
+        return Err("no documented request".into());
+    };
+    // A signed request carries no token.
+    let w = match auth {
+        Auth::Token => wire.clone(),
+        Auth::Signed => wire.with_credential(None),
     }
+    .with_secrets(PLACEHOLDER);
     let (method, path) = (w.method, &w.path);
-    let pairs = |m: &indexmap::IndexMap<String, String>| {
-        let items = m.iter().map(|(k, v)| {
-            let v = with_placeholder(v);
-            quote!((#k, #v))
-        });
+    let pairs = |m: &[(String, String)]| {
+        let items = m.iter().map(|(k, v)| quote!((#k, #v)));
         quote!(&[#(#items),*])
     };
     let query = pairs(&w.query);
     let headers = pairs(&w.headers);
-    let body = match (&w.body, w.encoding) {
-        (None, _) => quote!(.empty_body()),
-        (Some(fields), Some(BodyEncoding::Multipart | BodyEncoding::Urlencoded)) => {
-            let mut items = Vec::new();
-            for (k, v) in fields {
-                let values = match v {
-                    Value::Array(a) => a.clone(),
-                    other => vec![other.clone()],
-                };
-                for v in values {
-                    let text = match v {
-                        Value::String(s) => with_placeholder(&s),
-                        other => other.to_string(),
-                    };
-                    items.push(quote!((#k, #text)));
-                }
-            }
-            if w.encoding == Some(BodyEncoding::Multipart) {
+    let body = match &w.body {
+        None => quote!(.empty_body()),
+        Some(b) if b.encoding == BodyEncoding::Json => {
+            let text = b.json().to_string();
+            quote!(.json_body(#text))
+        }
+        Some(b) => {
+            let items = b.form_fields().into_iter().map(|(k, v)| quote!((#k, #v)));
+            if b.encoding == BodyEncoding::Multipart {
                 quote!(.multipart_body(&[#(#items),*]))
             } else {
                 quote!(.urlencoded_body(&[#(#items),*]))
             }
-        }
-        (Some(fields), _) => {
-            let mut v = Value::Object(fields.clone());
-            placeholder_in(&mut v);
-            let text = v.to_string();
-            quote!(.json_body(#text))
         }
     };
     let signed = (auth == Auth::Signed).then(|| quote!(.signed_by(protocol_test::ACCESS_KEY)));
@@ -682,6 +647,11 @@ fn outcome(p: &ProviderModel, o: &OpModel, ex: &ExampleModel) -> Result<TokenStr
                     other => panic!(#message),
                 }
             }
+        }
+        Outcome::Undocumented(status) => {
+            return Err(format!(
+                "status {status} is neither the success status nor a documented failure"
+            ))
         }
         Outcome::Envelope(_) => quote! {
             assert!(
