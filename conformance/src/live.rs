@@ -21,10 +21,10 @@ use spec::model::{errors, ExampleModel, OperationModel, ProviderModel};
 use spec::values::{self, Options, Repr};
 use tokio::sync::Semaphore;
 
+use crate::curl::curl;
 use crate::decode;
 use crate::driver::{Call, WireDriver};
 use crate::replay::{models, token_env_var, CaseResult, Snapshot, Verdict};
-use crate::wire;
 
 pub struct LiveOptions<'a> {
     pub base_url: &'a str,
@@ -354,7 +354,7 @@ async fn check_one(
     if let Some(why) = skip_reason(op, em, opts.allow_writes) {
         return skip(why);
     }
-    let Some(req) = em.request.filter(|_| em.own_request) else {
+    let Some(req) = em.wire.as_ref().filter(|_| em.own_request) else {
         return skip("response-only example".into());
     };
     let var = token_env_var(&spec.provider.id);
@@ -405,7 +405,7 @@ async fn check_one(
         Some(_) => format!(" # sent signed (SDK-HMAC-SHA256, ${access_var} ${secret_var})"),
         None => String::new(),
     };
-    let curl = || format!("{}{signed_note}", wire::curl(om, req, opts.base_url, &var));
+    let curl = || format!("{}{signed_note}", curl(req, opts.base_url, &var));
     let started = Instant::now();
     let mut attempt = 1;
     let raw = loop {

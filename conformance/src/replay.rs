@@ -4,19 +4,23 @@
 //! the whole of `conformance replay` against the embedded mock: the reference replay, then
 //! the generated clients' protocol tests against the same mock.
 
+use protocol_test::{validate_request, CapturedRequest, Mismatch};
 use serde::Serialize;
 use serde_json::{Map, Value};
-use spec::format::{ExampleRequest, Location, Operation, Spec};
+use spec::format::{Location, Operation, Spec};
 use spec::load::SpecFile;
-use spec::model::{ExampleModel, OperationModel, Outcome, ProviderModel};
+use spec::model::{ExampleModel, OperationModel, Outcome, ProviderModel, WireRequest};
 
-use crate::capture::Captured;
 use crate::client_tests::{self, ClientTests, PROVIDER_PLACEHOLDER};
+use crate::curl::curl;
 use crate::decode;
 use crate::driver::{Call, Driver, Observed, WireDriver};
+use crate::expect::expected_request;
 use crate::mock::request::{parse_body, Body, MediaType};
 use crate::mock::Running;
-use crate::wire::{self, Credential, REDACTED};
+
+/// Printed instead of a secret's value.
+const REDACTED: &str = "[redacted]";
 
 /// The spec model of each file, or for a file it cannot be built from (validation refuses such
 /// specs first) one failed result naming why.
@@ -105,8 +109,8 @@ pub struct Snapshot {
 #[serde(rename_all = "snake_case")]
 pub enum WireCheck {
     Matches,
-    /// One line per differing part (credentials redacted).
-    Differs(Vec<String>),
+    /// Each differing part, as `protocol-test` reports it (secrets never shown).
+    Differs(Vec<Mismatch>),
     /// Response-only examples borrow another example's request: nothing of theirs to compare.
     NotCompared(String),
 }
@@ -224,17 +228,18 @@ async fn replay_one(
         client: None,
         snapshot,
     };
-    let Some(req) = em.request else {
+    let (Some(req), Some(wire)) = (em.request, &em.wire) else {
         return result(
             Verdict::Skipped("no documented request to build the call from".into()),
             snapshot,
         );
     };
+    let credential = om.credential.value_in(req);
     let call = Call {
         spec,
         op: om,
-        request: req,
-        credential: om.credential.value_in(req),
+        request: wire,
+        credential: credential.clone(),
         sign_with: None,
         base_url: base,
         prefer: ex.response.as_ref().map(|_| format!("example={}", ex.name)),
@@ -244,20 +249,13 @@ async fn replay_one(
     let captured = mock.capture.take();
     let mut problems = Vec::new();
 
+    // What the driver means to send, held against what the mock received.
+    let sent_as = wire.with_credential(credential.as_deref());
     if let Some(sent) = captured.last() {
-        snapshot.request = Some(request_snapshot(&om.credential, req, sent).await);
+        snapshot.request = Some(request_snapshot(&sent_as, sent).await);
         snapshot.wire = Some(if em.own_request {
-            let diffs: Vec<String> = wire::compare(om, req, sent)
-                .await
-                .into_iter()
-                .map(|m| {
-                    format!(
-                        "{}:\n  documented: {}\n  sent:       {}",
-                        m.part, m.expected, m.actual
-                    )
-                })
-                .collect();
-            problems.extend(diffs.iter().cloned());
+            let diffs = validate_request(&expected_request(&sent_as), sent);
+            problems.extend(diffs.iter().map(ToString::to_string));
             if diffs.is_empty() {
                 WireCheck::Matches
             } else {
@@ -277,7 +275,7 @@ async fn replay_one(
     let verdict = if problems.is_empty() {
         Verdict::Pass
     } else {
-        let curl = wire::curl(om, req, base, &token_env_var(&spec.provider.id));
+        let curl = curl(wire, base, &token_env_var(&spec.provider.id));
         Verdict::Fail(format!("{}\nreproduce: {curl}", problems.join("\n")))
     };
     result(verdict, snapshot)
@@ -382,49 +380,51 @@ fn outcome_snapshot(spec: &Spec, op: &Operation, o: &Observed) -> Value {
     }
 }
 
-/// The captured request with the credential redacted and only stable headers kept (the
-/// documented ones and the content type's media type).
-async fn request_snapshot(cred: &Credential, doc: &ExampleRequest, sent: &Captured) -> Value {
+/// The captured request with secrets redacted and only stable headers kept (the documented
+/// ones and the content type's media type).
+async fn request_snapshot(wire: &WireRequest, sent: &CapturedRequest) -> Value {
+    let shown = |location, k: &str, v: &str| {
+        if wire.is_secret(location, k) {
+            REDACTED.to_string()
+        } else {
+            v.to_string()
+        }
+    };
     let mut query: Vec<(String, String)> = sent
         .query
         .iter()
-        .map(|(k, v)| {
-            let secret = cred.is(Location::Query, k);
-            (k.clone(), if secret { REDACTED.into() } else { v.clone() })
-        })
+        .map(|(k, v)| (k.clone(), shown(Location::Query, k, v)))
         .collect();
     query.sort();
     let mut headers = Map::new();
-    for k in doc.headers.keys() {
+    for (k, _) in &wire.headers {
         if let Some(v) = sent.header(k) {
-            let secret = cred.is(Location::Header, k);
-            headers.insert(
-                k.clone(),
-                Value::String(if secret {
-                    REDACTED.into()
-                } else {
-                    v.to_string()
-                }),
-            );
+            headers.insert(k.clone(), Value::String(shown(Location::Header, k, v)));
         }
     }
-    if let Credential::Header(n) = cred {
-        if sent.header(n).is_some() {
-            headers.insert(n.clone(), Value::String(REDACTED.into()));
-        }
-    }
-    let media = MediaType::of(sent.content_type.as_deref());
-    let body = match parse_body(media, sent.content_type.as_deref(), &sent.body).await {
+    let content_type = sent.content_type();
+    let media = MediaType::of(content_type);
+    let bytes = bytes::Bytes::copy_from_slice(&sent.body);
+    let body = match parse_body(media, content_type, &bytes).await {
         Body::Empty => Value::Null,
-        Body::Json(v) => v,
+        Body::Json(mut v) => {
+            if let Some(m) = v.as_object_mut() {
+                for (k, x) in m.iter_mut() {
+                    if wire.is_secret(Location::Body, k) {
+                        *x = Value::String(REDACTED.into());
+                    }
+                }
+            }
+            v
+        }
         Body::Form(mut fields) => {
             fields.sort();
             Value::Array(
                 fields
                     .into_iter()
                     .map(|(k, v)| {
-                        let secret = cred.is(Location::Body, &k);
-                        serde_json::json!([k, if secret { REDACTED.to_string() } else { v }])
+                        let v = shown(Location::Body, &k, &v);
+                        serde_json::json!([k, v])
                     })
                     .collect(),
             )

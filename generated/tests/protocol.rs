@@ -46,11 +46,10 @@ mod gaussdb_mysql {
                             "POST",
                             "/v3/619d3e78f61b4be68bc5aa0b59edcf7b/backups/create",
                         )
-                        .query(&[])
-                        .headers(&[("X-Auth-Token", "placeholder-credential")])
                         .json_body(
                             "{\"instance_id\":\"07033b125fd94a8a96896f8bcfee6ddain07\",\"name\":\"backup-1\",\"description\":\"Manual backup\"}",
-                        ),
+                        )
+                        .secret(protocol_test::Place::Header, "X-Auth-Token"),
                 );
             }
             let response = result
@@ -110,8 +109,6 @@ mod gaussdb_mysql {
                                 "POST",
                                 "/v3/619d3e78f61b4be68bc5aa0b59edcf7b/backups/create",
                             )
-                            .query(&[])
-                            .headers(&[])
                             .json_body(
                                 "{\"instance_id\":\"07033b125fd94a8a96896f8bcfee6ddain07\",\"name\":\"backup-1\",\"description\":\"Manual backup\"}",
                             )
@@ -179,17 +176,11 @@ mod oms {
                             "POST",
                             "/app/newoms.php/webservice/business/backup-svr-data/apply-block-timer",
                         )
-                        .query(
-                            &[
-                                ("cmd", "10016"),
-                                ("ip-type", "webservicerest"),
-                                ("access-token", "placeholder-credential"),
-                            ],
-                        )
-                        .headers(&[])
+                        .query(&[("cmd", "10016"), ("ip-type", "webservicerest")])
                         .json_body(
                             "{\"set_id\":126,\"app_id\":2,\"svr_ids\":[\"126.2.2.3\"]}",
-                        ),
+                        )
+                        .secret(protocol_test::Place::Query, "access-token"),
                 );
             }
             if target.is_remote() {
@@ -236,17 +227,11 @@ mod oms {
                             "POST",
                             "/app/newoms.php/webservice/business/backup-svr-data/apply-block-timer",
                         )
-                        .query(
-                            &[
-                                ("cmd", "10016"),
-                                ("ip-type", "webservicerest"),
-                                ("access-token", "placeholder-credential"),
-                            ],
-                        )
-                        .headers(&[])
+                        .query(&[("cmd", "10016"), ("ip-type", "webservicerest")])
                         .json_body(
                             "{\"set_id\":126,\"app_id\":2,\"svr_ids\":[\"126.2.2.3\"]}",
-                        ),
+                        )
+                        .secret(protocol_test::Place::Query, "access-token"),
                 );
             }
             let response = result
@@ -436,17 +421,11 @@ mod oms {
                             "POST",
                             "/app/newoms.php/webservice/business/backup-svr-data/apply",
                         )
-                        .query(
-                            &[
-                                ("cmd", "10009"),
-                                ("ip-type", "webservicerest"),
-                                ("access-token", "placeholder-credential"),
-                            ],
-                        )
-                        .headers(&[])
+                        .query(&[("cmd", "10009"), ("ip-type", "webservicerest")])
                         .json_body(
                             "{\"set_id\":\"126\",\"app_id\":\"2\",\"zone_id\":\"0\",\"svr_ids\":[\"126.2.2.2\",\"126.2.2.3\"],\"auto_approve\":\"0\"}",
-                        ),
+                        )
+                        .secret(protocol_test::Place::Query, "access-token"),
                 );
             }
             if target.is_remote() {
@@ -495,17 +474,11 @@ mod oms {
                             "POST",
                             "/app/newoms.php/webservice/business/backup-svr-data/apply",
                         )
-                        .query(
-                            &[
-                                ("cmd", "10009"),
-                                ("ip-type", "webservicerest"),
-                                ("access-token", "placeholder-credential"),
-                            ],
-                        )
-                        .headers(&[])
+                        .query(&[("cmd", "10009"), ("ip-type", "webservicerest")])
                         .json_body(
                             "{\"set_id\":\"126\",\"app_id\":\"2\",\"zone_id\":\"0\",\"svr_ids\":[\"126.2.2.2\",\"126.2.2.3\"],\"auto_approve\":\"0\"}",
-                        ),
+                        )
+                        .secret(protocol_test::Place::Query, "access-token"),
                 );
             }
             let response = result
@@ -724,14 +697,9 @@ mod oms {
                             "POST",
                             "/app/newoms.php/webservice/business/backup-svr-data/reject",
                         )
-                        .query(
-                            &[
-                                ("ip-type", "webservicerest"),
-                                ("access-token", "placeholder-credential"),
-                            ],
-                        )
-                        .headers(&[])
-                        .json_body("{\"apply_id\":\"100\",\"memo\":\"test\"}"),
+                        .query(&[("ip-type", "webservicerest")])
+                        .json_body("{\"apply_id\":\"100\",\"memo\":\"test\"}")
+                        .secret(protocol_test::Place::Query, "access-token"),
                 );
             }
             let response = result
@@ -848,8 +816,8 @@ mod otc_dcs {
                                 ("endTime", "20190718235959"),
                             ],
                         )
-                        .headers(&[("X-Auth-Token", "placeholder-credential")])
-                        .empty_body(),
+                        .empty_body()
+                        .secret(protocol_test::Place::Header, "X-Auth-Token"),
                 );
             }
             let response = result
@@ -927,7 +895,6 @@ mod otc_dcs {
                                     ("endTime", "20190718235959"),
                                 ],
                             )
-                            .headers(&[])
                             .empty_body()
                             .signed_by(protocol_test::ACCESS_KEY),
                     );
@@ -993,12 +960,9 @@ mod zomro {
                 protocol_test::assert_request(
                     &sent,
                     &protocol_test::ExpectedRequest::new("POST", "/")
-                        .query(&[])
-                        .headers(&[])
                         .multipart_body(
                             &[
                                 ("func", "instances.fleio_bckps.schedule.edit"),
-                                ("auth", "placeholder-credential"),
                                 ("out", "json"),
                                 ("sok", "ok"),
                                 ("plid", "5203773"),
@@ -1006,7 +970,8 @@ mod zomro {
                                 ("rotation_days", "1,2,3,4,5,6,0"),
                                 ("rotation_time", "02:01"),
                             ],
-                        ),
+                        )
+                        .secret(protocol_test::Place::Body, "auth"),
                 );
             }
             if target.is_remote() {
@@ -1043,12 +1008,9 @@ mod zomro {
                 protocol_test::assert_request(
                     &sent,
                     &protocol_test::ExpectedRequest::new("POST", "/")
-                        .query(&[])
-                        .headers(&[])
                         .multipart_body(
                             &[
                                 ("func", "instances.fleio_bckps.schedule.edit"),
-                                ("auth", "placeholder-credential"),
                                 ("out", "json"),
                                 ("sok", "ok"),
                                 ("plid", "5203773"),
@@ -1056,7 +1018,8 @@ mod zomro {
                                 ("rotation_days", "1,2,3,4,5,6"),
                                 ("rotation_time", "02:01"),
                             ],
-                        ),
+                        )
+                        .secret(protocol_test::Place::Body, "auth"),
                 );
             }
             if target.is_remote() {
@@ -1095,12 +1058,9 @@ mod zomro {
                 protocol_test::assert_request(
                     &sent,
                     &protocol_test::ExpectedRequest::new("POST", "/")
-                        .query(&[])
-                        .headers(&[])
                         .multipart_body(
                             &[
                                 ("func", "instances.fleio_bckps.schedule.edit"),
-                                ("auth", "placeholder-credential"),
                                 ("out", "json"),
                                 ("name", "MySchedule"),
                                 ("rotation_days", "1,2,3,4,5,6"),
@@ -1108,7 +1068,8 @@ mod zomro {
                                 ("plid", "5203773"),
                                 ("sok", "ok"),
                             ],
-                        ),
+                        )
+                        .secret(protocol_test::Place::Body, "auth"),
                 );
             }
             let response = result
@@ -1146,16 +1107,14 @@ mod zomro {
                 protocol_test::assert_request(
                     &sent,
                     &protocol_test::ExpectedRequest::new("POST", "/")
-                        .query(&[])
-                        .headers(&[])
                         .multipart_body(
                             &[
                                 ("func", "instances.fleio_bckps.schedule"),
-                                ("auth", "placeholder-credential"),
                                 ("out", "json"),
                                 ("elid", "5203773"),
                             ],
-                        ),
+                        )
+                        .secret(protocol_test::Place::Body, "auth"),
                 );
             }
             let response = result
@@ -1202,16 +1161,14 @@ mod zomro {
                 protocol_test::assert_request(
                     &sent,
                     &protocol_test::ExpectedRequest::new("POST", "/")
-                        .query(&[])
-                        .headers(&[])
                         .multipart_body(
                             &[
                                 ("func", "instances.fleio_bckps.schedule.delete"),
-                                ("auth", "placeholder-credential"),
                                 ("out", "json"),
                                 ("elid", "14"),
                             ],
-                        ),
+                        )
+                        .secret(protocol_test::Place::Body, "auth"),
                 );
             }
             let response = result
@@ -1242,16 +1199,14 @@ mod zomro {
                 protocol_test::assert_request(
                     &sent,
                     &protocol_test::ExpectedRequest::new("POST", "/")
-                        .query(&[])
-                        .headers(&[])
                         .multipart_body(
                             &[
                                 ("func", "instances.fleio_bckps.schedule.delete"),
-                                ("auth", "placeholder-credential"),
                                 ("out", "json"),
                                 ("elid", "14"),
                             ],
-                        ),
+                        )
+                        .secret(protocol_test::Place::Body, "auth"),
                 );
             }
             if target.is_remote() {

@@ -25,7 +25,7 @@ use super::{banner, Layout, OutputFile, RenderError, Renderer};
 use crate::model::{
     ident, Encoding, FieldModel, Model, OpModel, ProviderModel, Ty, TypeBody, UnionVariant,
 };
-use spec::format::{BodyEncoding, Kind};
+use spec::format::{BodyEncoding, Kind, Location};
 use spec::model::{ExampleModel, Outcome, PLACEHOLDER_CREDENTIAL as PLACEHOLDER};
 
 pub struct ProtocolTestRenderer;
@@ -522,7 +522,9 @@ fn setters_for(
 }
 
 /// The documented request as literals: method, path filled by the spec's encoder, every
-/// query pair, the documented headers, the body by its encoding; credential as placeholder.
+/// query pair, the documented headers, the body by its encoding; secrets (the credential,
+/// `role: secret` parameters) as rules, present and not empty. Field for field what the
+/// replay builds (`conformance::expect`), so both report a difference alike.
 fn expected_request(ex: &ExampleModel, auth: Auth) -> Result<TokenStream, String> {
     let Some(wire) = &ex.wire else {
         return Err("no documented request".into());
@@ -531,37 +533,67 @@ fn expected_request(ex: &ExampleModel, auth: Auth) -> Result<TokenStream, String
     let w = match auth {
         Auth::Token => wire.clone(),
         Auth::Signed => wire.with_credential(None),
-    }
-    .with_secrets(PLACEHOLDER);
-    let (method, path) = (w.method, &w.path);
-    let pairs = |m: &[(String, String)]| {
-        let items = m.iter().map(|(k, v)| quote!((#k, #v)));
-        quote!(&[#(#items),*])
     };
-    let query = pairs(&w.query);
-    let headers = pairs(&w.headers);
+    let (method, path) = (w.method, &w.path);
+    let mut secrets = Vec::new();
+    let mut pairs = |location: Location, setter: &str, m: &[(String, String)]| {
+        let place = place(location);
+        let items: Vec<TokenStream> = m
+            .iter()
+            .filter_map(|(k, v)| {
+                if w.is_secret(location, k) {
+                    secrets.push(quote!(.secret(protocol_test::Place::#place, #k)));
+                    return None;
+                }
+                Some(quote!((#k, #v)))
+            })
+            .collect();
+        let setter = id(setter);
+        (!items.is_empty()).then(|| quote!(.#setter(&[#(#items),*])))
+    };
+    let query = pairs(Location::Query, "query", &w.query);
+    let headers = pairs(Location::Header, "headers", &w.headers);
     let body = match &w.body {
         None => quote!(.empty_body()),
-        Some(b) if b.encoding == BodyEncoding::Json => {
-            let text = b.json().to_string();
-            quote!(.json_body(#text))
-        }
         Some(b) => {
-            let items = b.form_fields().into_iter().map(|(k, v)| quote!((#k, #v)));
-            if b.encoding == BodyEncoding::Multipart {
-                quote!(.multipart_body(&[#(#items),*]))
-            } else {
-                quote!(.urlencoded_body(&[#(#items),*]))
+            let mut b = b.clone();
+            for k in b.fields.keys().filter(|k| w.is_secret(Location::Body, k)) {
+                secrets.push(quote!(.secret(protocol_test::Place::Body, #k)));
+            }
+            b.fields.retain(|k, _| !w.is_secret(Location::Body, k));
+            match b.encoding {
+                BodyEncoding::Json => {
+                    let text = b.json().to_string();
+                    quote!(.json_body(#text))
+                }
+                BodyEncoding::Multipart | BodyEncoding::Urlencoded => {
+                    let items = b.form_fields().into_iter().map(|(k, v)| quote!((#k, #v)));
+                    if b.encoding == BodyEncoding::Multipart {
+                        quote!(.multipart_body(&[#(#items),*]))
+                    } else {
+                        quote!(.urlencoded_body(&[#(#items),*]))
+                    }
+                }
             }
         }
     };
     let signed = (auth == Auth::Signed).then(|| quote!(.signed_by(protocol_test::ACCESS_KEY)));
     Ok(quote! {
         protocol_test::ExpectedRequest::new(#method, #path)
-            .query(#query)
-            .headers(#headers)
+            #query
+            #headers
             #body
+            #(#secrets)*
             #signed
+    })
+}
+
+/// `protocol_test::Place`'s variant for a location a secret can travel in.
+fn place(location: Location) -> Ident {
+    id(match location {
+        Location::Query => "Query",
+        Location::Header => "Header",
+        Location::Body | Location::Path => "Body",
     })
 }
 

@@ -4,7 +4,7 @@ use bytes::Bytes;
 use hyper::{HeaderMap, Method};
 use serde_json::Value;
 
-use super::multipart;
+use protocol_test::multipart;
 
 /// The body as parsed by its content type.
 #[derive(Debug, Clone)]
