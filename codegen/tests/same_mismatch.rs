@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 
 use codegen::render::{self, Layout};
 use conformance::driver::{BoxFuture, Call, Driver, Observed, WireDriver};
-use conformance::replay::{replay_all, WireCheck};
+use conformance::replay::replay_all;
+use conformance::results::WireCheck;
 use protocol_test::{validate_request, ExpectedBody, ExpectedRequest, MismatchKind, Place};
 use spec::model::{ProviderModel, WireRequest};
 use syn::visit::Visit;

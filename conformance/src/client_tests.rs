@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use crate::replay::{CaseResult, Verdict};
+use crate::results::{CaseResult, Verdict};
 
 /// The package and test target holding the generated protocol tests.
 pub const PACKAGE: &str = "generated";
@@ -415,7 +415,7 @@ test result: FAILED. 1 passed; 1 failed; 2 ignored; 0 measured; 0 filtered out; 
             example: example.into(),
             verdict: Verdict::Pass,
             client: None,
-            snapshot: crate::replay::Snapshot {
+            snapshot: crate::results::Snapshot {
                 provider: provider.into(),
                 operation: operation.into(),
                 example: example.into(),

@@ -12,3 +12,5 @@ pub mod live;
 pub mod mock;
 pub mod replay;
 pub mod report;
+pub mod results;
+pub mod run;

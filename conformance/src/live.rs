@@ -24,7 +24,8 @@ use tokio::sync::Semaphore;
 use crate::curl::curl;
 use crate::decode;
 use crate::driver::{Call, WireDriver};
-use crate::replay::{models, token_env_var, CaseResult, Snapshot, Verdict};
+use crate::replay::{models, token_env_var};
+use crate::results::{CaseResult, Snapshot, Verdict};
 
 pub struct LiveOptions<'a> {
     pub base_url: &'a str,

@@ -1,23 +1,21 @@
 //! Replaying every documented example: make the call through a [`Driver`], compare the wire
 //! request the mock captured with the documented one, compare the decoded outcome with the
-//! documented response, and produce a redacted snapshot per example. [`replay_on_mock`] is
-//! the whole of `conformance replay` against the embedded mock: the reference replay, then
-//! the generated clients' protocol tests against the same mock.
+//! documented response, and produce a redacted snapshot per example (`crate::run` puts this
+//! and the generated clients' protocol tests together).
 
-use protocol_test::{validate_request, CapturedRequest, Mismatch};
-use serde::Serialize;
+use protocol_test::{validate_request, CapturedRequest};
 use serde_json::{Map, Value};
 use spec::format::{Location, Operation, Spec};
 use spec::load::SpecFile;
 use spec::model::{ExampleModel, OperationModel, Outcome, ProviderModel, WireRequest};
 
-use crate::client_tests::{self, ClientTests, PROVIDER_PLACEHOLDER};
 use crate::curl::curl;
 use crate::decode;
-use crate::driver::{Call, Driver, Observed, WireDriver};
+use crate::driver::{Call, Driver, Observed};
 use crate::expect::expected_request;
 use crate::mock::request::{parse_body, Body, MediaType};
 use crate::mock::Running;
+use crate::results::{CaseResult, Snapshot, Verdict, WireCheck};
 
 /// Printed instead of a secret's value.
 const REDACTED: &str = "[redacted]";
@@ -51,70 +49,6 @@ pub(crate) fn models(files: &[SpecFile]) -> Vec<Result<ProviderModel<'_>, Box<Ca
         .collect()
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "result", content = "detail")]
-pub enum Verdict {
-    Pass,
-    Fail(String),
-    Skipped(String),
-}
-
-/// One example's result.
-#[derive(Debug, Clone, Serialize)]
-pub struct CaseResult {
-    pub provider: String,
-    pub operation: String,
-    pub example: String,
-    /// The replay of the documented request (the reference driver against the mock, or the
-    /// live endpoint).
-    pub verdict: Verdict,
-    /// The generated client's protocol test against the same mock (`None`: not run, as in
-    /// live mode).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub client: Option<Verdict>,
-    pub snapshot: Snapshot,
-}
-
-impl CaseResult {
-    /// Both parts together: a failure of either fails the example; otherwise it passes when
-    /// the replay passed, and is skipped when the replay was.
-    pub fn overall(&self) -> &Verdict {
-        match (&self.verdict, &self.client) {
-            (Verdict::Fail(_), _) => &self.verdict,
-            (_, Some(client @ Verdict::Fail(_))) => client,
-            _ => &self.verdict,
-        }
-    }
-}
-
-/// What is snapshotted for an example: the request as sent (credentials redacted), how it
-/// compares with the documented one, and the outcome the driver decoded (secret and volatile
-/// fields redacted).
-#[derive(Debug, Clone, Serialize)]
-pub struct Snapshot {
-    pub provider: String,
-    pub operation: String,
-    pub example: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub erratum: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub request: Option<Value>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub wire: Option<WireCheck>,
-    pub outcome: Value,
-}
-
-/// The sent request held against the documented one.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WireCheck {
-    Matches,
-    /// Each differing part, as `protocol-test` reports it (secrets never shown).
-    Differs(Vec<Mismatch>),
-    /// Response-only examples borrow another example's request: nothing of theirs to compare.
-    NotCompared(String),
-}
-
 /// The environment variable a credential is read from in live runs (and curl lines use).
 pub fn token_env_var(provider_id: &str) -> String {
     format!("{}_TOKEN", provider_id.to_ascii_uppercase())
@@ -144,62 +78,6 @@ pub async fn replay_all(
         }
     }
     out
-}
-
-/// A replay against the embedded mock: one result per example, and the generated tests
-/// that named no example of the replayed specs (not counted).
-#[derive(Debug)]
-pub struct MockReplay {
-    pub results: Vec<CaseResult>,
-    pub unmatched_tests: Vec<String>,
-}
-
-/// `conformance replay` against the embedded mock: serve `files` from a mock on a loopback
-/// port, replay every example with the reference [`WireDriver`] (the mock must answer each
-/// documented request with the documented response), then, with `client_tests`, run the
-/// generated clients' protocol tests against the same mock (each provider under its
-/// `/~<id>` prefix, each example asked for with `Prefer`) and put each test's result on its
-/// example's row. `filter` narrows the generated tests by name (libtest's substring match).
-/// `Err`: the mock could not start, or the tests could not be built or run.
-pub async fn replay_on_mock(
-    files: &[SpecFile],
-    client_tests: Option<&ClientTests>,
-    filter: Option<&str>,
-) -> Result<MockReplay, String> {
-    let addr = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
-    // The generated protocol tests sign with protocol-test's placeholder keys: the mock
-    // verifies those signatures for real.
-    let keys = format!(
-        "{}:{}",
-        protocol_test::ACCESS_KEY,
-        protocol_test::SECRET_KEY
-    );
-    let config = crate::mock::Config {
-        capture: true,
-        signing_key: crate::mock::SigningKey::parse(&keys),
-        ..crate::mock::Config::default()
-    };
-    let mock = crate::mock::spawn_with(files, addr, config)
-        .await
-        .map_err(|e| format!("cannot start the mock on {addr}: {e}"))?;
-    let mut results = replay_all(files, &WireDriver::default(), &mock).await;
-    let mut unmatched_tests = Vec::new();
-    let mut failure = None;
-    if let Some(tests) = client_tests {
-        let template = mock.provider_base_url(PROVIDER_PLACEHOLDER);
-        match tests.run(&template, filter).await {
-            Ok(run) => unmatched_tests = client_tests::merge(&mut results, &run),
-            Err(e) => failure = Some(e),
-        }
-    }
-    mock.stop().await;
-    match failure {
-        Some(e) => Err(e),
-        None => Ok(MockReplay {
-            results,
-            unmatched_tests,
-        }),
-    }
 }
 
 async fn replay_one(
