@@ -1,4 +1,4 @@
-//! The generated clients against the mock: their protocol tests (`generated/tests/protocol.rs`,
+//! The generated clients against the mock: their protocol tests (`generated/tests/protocol/`,
 //! one test `<provider>::<operation>::<example>` per documented example, written by the
 //! generator) run by cargo with `PROTOCOL_TEST_BASE_URL` aimed at the running mock, so each
 //! test calls its operation through the typed client, the mock checks the request against the

@@ -5,7 +5,7 @@
 //! replay that goes wrong must fail, on either side.
 //!
 //! What each example sends and decodes is pinned per example by the generated protocol tests
-//! (`generated/tests/protocol.rs`, literals written from the spec), not by snapshots here.
+//! (`generated/tests/protocol/`, literals written from the spec), not by snapshots here.
 
 use std::path::{Path, PathBuf};
 

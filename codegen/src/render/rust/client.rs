@@ -390,12 +390,11 @@ pub(crate) fn usage(
     let Some(first) = o.resolved.examples.iter().find(|e| e.own_request) else {
         return Ok(None);
     };
-    let setters =
-        crate::render::protocol_tests::typed_setters(p, o, &first.params, &quote!("TOKEN"))
-            .map_err(|message| RenderError::Rust {
-                what: format!("rustdoc example of {}.{}", p.module, o.op.id),
-                message,
-            })?;
+    let setters = crate::render::literal::typed_setters(p, o, &first.params, &quote!("TOKEN"))
+        .map_err(|message| RenderError::Rust {
+            what: format!("rustdoc example of {}.{}", p.module, o.op.id),
+            message,
+        })?;
     let (krate, module, method) = (id(krate), id(&p.module), id(&o.method));
     let token = token_setter(p).map(|setter| quote!(.#setter("TOKEN")));
     let stream = o.pagination.as_ref().map(|_| {
@@ -804,7 +803,7 @@ pub fn example(p: &ProviderModel, crate_name: &str) -> Result<TokenStream, Rende
     let call = match pick {
         Some((o, ex)) => {
             let method = id(&o.method);
-            let setters = crate::render::protocol_tests::typed_setters(
+            let setters = crate::render::literal::typed_setters(
                 p,
                 o,
                 &ex.params,
