@@ -5,11 +5,11 @@
 pub mod capture;
 pub mod client_tests;
 pub mod curl;
-pub mod decode;
 pub mod driver;
 pub mod expect;
 pub mod live;
 pub mod mock;
+pub mod payload;
 pub mod replay;
 pub mod report;
 pub mod results;

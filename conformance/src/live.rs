@@ -22,8 +22,8 @@ use spec::values::{self, Options, Repr};
 use tokio::sync::Semaphore;
 
 use crate::curl::curl;
-use crate::decode;
 use crate::driver::{Call, WireDriver};
+use crate::payload;
 use crate::replay::{models, token_env_var};
 use crate::results::{CaseResult, Snapshot, Verdict};
 
@@ -488,7 +488,7 @@ async fn check_one(
     let (payload, body) = match (raw.status == op.response.status, &op.response.envelope) {
         // Without an envelope the body is the payload: moved, not copied.
         (true, None) => (Some(body), Value::Null),
-        (true, Some(_)) => match decode::unwrap(op, &body) {
+        (true, Some(_)) => match payload::unwrap(op, &body) {
             Ok(p) => (Some(p), Value::Null),
             Err(_) => (None, body),
         },
@@ -506,7 +506,7 @@ async fn check_one(
     };
     // Shown payloads drop volatile and secret values; failures are shown as received.
     let shown = match &payload {
-        Some(p) => kept(p, |p| decode::redact(&op.response.schema, p, spec)),
+        Some(p) => kept(p, |p| payload::redact(&op.response.schema, p, spec)),
         None => kept(&body, Value::clone),
     };
     drop((payload, body));
@@ -576,7 +576,7 @@ fn show((kept, dropped): (Vec<values::Violation>, usize)) -> Vec<String> {
 /// one counting the rest.
 pub fn drift(spec: &Spec, op: &Operation, status: u16, body: &Value, max: usize) -> Vec<String> {
     if status == op.response.status {
-        return match decode::unwrap(op, body) {
+        return match payload::unwrap(op, body) {
             Ok(payload) => show(values::check_at_most(
                 &op.response.schema,
                 &payload,

@@ -10,11 +10,11 @@ use spec::load::SpecFile;
 use spec::model::{ExampleModel, OperationModel, Outcome, ProviderModel, WireRequest};
 
 use crate::curl::curl;
-use crate::decode;
 use crate::driver::{Call, Driver, Observed};
 use crate::expect::expected_request;
 use crate::mock::request::{parse_body, Body, MediaType};
 use crate::mock::Running;
+use crate::payload;
 use crate::results::{CaseResult, Snapshot, Verdict, WireCheck};
 
 /// Printed instead of a secret's value.
@@ -130,7 +130,7 @@ async fn replay_one(
     // What the driver means to send, held against what the mock received.
     let sent_as = wire.with_credential(credential.as_deref());
     if let Some(sent) = captured.last() {
-        snapshot.request = Some(request_snapshot(&sent_as, sent).await);
+        snapshot.request = Some(request_snapshot(&sent_as, sent));
         snapshot.wire = Some(if em.own_request {
             let diffs = validate_request(&expected_request(&sent_as), sent);
             problems.extend(diffs.iter().map(ToString::to_string));
@@ -198,7 +198,7 @@ fn outcome_problem(
             if *status != resp.status {
                 out.push(format!("status: documented {}, got {status}", resp.status));
             }
-            if !decode::same(&want, payload) {
+            if !payload::same(&want, payload) {
                 out.push(format!(
                     "payload differs (- documented, + decoded):\n{}",
                     diff(&want, payload)
@@ -245,7 +245,7 @@ fn outcome_snapshot(spec: &Spec, op: &Operation, o: &Observed) -> Value {
     match o {
         Observed::Success { status, payload } => serde_json::json!({
             "status": status,
-            "payload": decode::redact(&op.response.schema, payload, spec),
+            "payload": payload::redact(&op.response.schema, payload, spec),
         }),
         Observed::Failure {
             status,
@@ -260,7 +260,7 @@ fn outcome_snapshot(spec: &Spec, op: &Operation, o: &Observed) -> Value {
 
 /// The captured request with secrets redacted and only stable headers kept (the documented
 /// ones and the content type's media type).
-async fn request_snapshot(wire: &WireRequest, sent: &CapturedRequest) -> Value {
+fn request_snapshot(wire: &WireRequest, sent: &CapturedRequest) -> Value {
     let shown = |location, k: &str, v: &str| {
         if wire.is_secret(location, k) {
             REDACTED.to_string()
@@ -283,7 +283,7 @@ async fn request_snapshot(wire: &WireRequest, sent: &CapturedRequest) -> Value {
     let content_type = sent.content_type();
     let media = MediaType::of(content_type);
     let bytes = bytes::Bytes::copy_from_slice(&sent.body);
-    let body = match parse_body(media, content_type, &bytes).await {
+    let body = match parse_body(media, content_type, &bytes) {
         Body::Empty => Value::Null,
         Body::Json(mut v) => {
             if let Some(m) = v.as_object_mut() {

@@ -169,8 +169,7 @@ impl Mock {
         };
         let uri = &parts.uri;
         let (scope, path) = self.scope(uri.path(), &parts.headers);
-        let mut incoming =
-            Incoming::read(parts.method, path, uri.query(), parts.headers, &bytes).await;
+        let mut incoming = Incoming::read(parts.method, path, uri.query(), parts.headers, &bytes);
         incoming.sent_path = uri.path().to_string();
         if self.capture.is_enabled() {
             self.capture.push(captured(&incoming, bytes));

@@ -58,10 +58,11 @@ pub fn client(p: &ProviderModel) -> Result<Vec<syn::Item>, RenderError> {
         }
     });
     let auth_setters = p.auth.iter().enumerate().map(|(i, a)| {
-        let (place, description) = match a.scheme {
-            AuthScheme::Query { name, description, .. } => (format!("query parameter `{name}`"), description),
-            AuthScheme::Header { name, description, .. } => (format!("header `{name}`"), description),
-            AuthScheme::Form { name, description, .. } => (format!("form field `{name}`"), description),
+        let place = spec::model::Credential::of_scheme(a.scheme).words().unwrap_or_default();
+        let description = match a.scheme {
+            AuthScheme::Query { description, .. }
+            | AuthScheme::Header { description, .. }
+            | AuthScheme::Form { description, .. } => description,
             AuthScheme::Signature { algorithm, description, .. } => {
                 let ak = id(&setter_name("access_key", "auth"));
                 let sk = id(&setter_name("secret_key", "auth"));
