@@ -6,7 +6,7 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 use serde_json::Value;
 
-use crate::model::{Encoding, FieldModel, OpModel, ProviderModel, Ty, TypeBody, UnionVariant};
+use crate::model::{FieldModel, OpModel, ProviderModel, Ty, TypeBody, UnionVariant};
 
 /// An identifier, raw (`r#type`) when written so.
 pub(crate) fn id(name: &str) -> Ident {
@@ -79,17 +79,15 @@ pub(crate) fn setters_for(
     Ok(quote!(#(#setters)*))
 }
 
-/// A typed Rust literal of `v` as a value of `ty`. Lenient about the wire form (numbers and
-/// booleans as strings, comma-separated lists): payloads arrive in their wire encoding,
-/// request values already typed.
+/// A typed Rust literal of `v` as a value of `ty`. `v` is typed already (an example's
+/// parameters by `spec::model::wire`, payloads by `spec::values::typed`): no wire string is
+/// read here.
 pub(crate) fn literal(p: &ProviderModel, ty: &Ty, v: &Value) -> Result<TokenStream, String> {
     let bad = || format!("{v} is not a value of {ty:?}");
     Ok(match ty {
         Ty::String => {
-            let s = match v {
-                Value::String(s) => s.clone(),
-                Value::Number(_) | Value::Bool(_) => v.to_string(),
-                _ => return Err(bad()),
+            let Value::String(s) = v else {
+                return Err(bad());
             };
             quote!(String::from(#s))
         }
@@ -97,7 +95,6 @@ pub(crate) fn literal(p: &ProviderModel, ty: &Ty, v: &Value) -> Result<TokenStre
         Ty::I32 | Ty::I64 => {
             let n = match v {
                 Value::Number(n) => n.as_i64(),
-                Value::String(s) => s.trim().parse::<i64>().ok(),
                 _ => None,
             }
             .ok_or_else(bad)?;
@@ -111,7 +108,6 @@ pub(crate) fn literal(p: &ProviderModel, ty: &Ty, v: &Value) -> Result<TokenStre
         Ty::F64 => {
             let n = match v {
                 Value::Number(n) => n.as_f64(),
-                Value::String(s) => s.trim().parse::<f64>().ok(),
                 _ => None,
             }
             .ok_or_else(bad)?;
@@ -124,24 +120,12 @@ pub(crate) fn literal(p: &ProviderModel, ty: &Ty, v: &Value) -> Result<TokenStre
         }
         Ty::Bool => match v {
             Value::Bool(b) => quote!(#b),
-            Value::String(s) if s == "true" => quote!(true),
-            Value::String(s) if s == "false" => quote!(false),
             _ => return Err(bad()),
         },
         Ty::Unit => quote!(()),
         Ty::Vec(inner) => {
-            let items: Vec<Value> = match v {
-                Value::Array(items) => items.clone(),
-                Value::String(s) => match serde_json::from_str::<Value>(s) {
-                    Ok(Value::Array(items)) => items,
-                    _ => s
-                        .split(',')
-                        .map(str::trim)
-                        .filter(|p| !p.is_empty())
-                        .map(|p| Value::String(p.to_owned()))
-                        .collect(),
-                },
-                _ => return Err(bad()),
+            let Value::Array(items) = v else {
+                return Err(bad());
             };
             let items = items
                 .iter()
@@ -249,7 +233,7 @@ fn named(p: &ProviderModel, name: &str, v: &Value) -> Result<TokenStream, String
 /// Whether `v` decodes as alternative `u` (`Some(type)`, or `Some(None)` for a literal).
 fn union_fit<'a>(p: &ProviderModel, u: &'a UnionVariant, v: &Value) -> Option<Option<&'a Ty>> {
     match (&u.ty, &u.literal) {
-        (Some(t), _) => fits(p, t, u.encoding, v).then_some(Some(t)),
+        (Some(t), _) => fits(p, t, v).then_some(Some(t)),
         (None, Some(lit)) => {
             (serde_json::from_str::<Value>(lit).ok().as_ref() == Some(v)).then_some(None)
         }
@@ -257,25 +241,8 @@ fn union_fit<'a>(p: &ProviderModel, u: &'a UnionVariant, v: &Value) -> Option<Op
     }
 }
 
-/// Whether `v` decodes as a value of `ty` under the wire encoding `enc`.
-fn fits(p: &ProviderModel, ty: &Ty, enc: Encoding, v: &Value) -> bool {
-    if let (Encoding::Str, Value::String(s)) = (enc, v) {
-        return match ty {
-            Ty::I32 => s.trim().parse::<i32>().is_ok(),
-            Ty::I64 => s.trim().parse::<i64>().is_ok(),
-            Ty::F64 => s.trim().parse::<f64>().is_ok(),
-            Ty::Bool => matches!(s.as_str(), "true" | "false"),
-            Ty::String | Ty::Secret => true,
-            _ => false,
-        };
-    }
-    if let (Encoding::Csv, Value::String(s), Ty::Vec(inner)) = (enc, v, ty) {
-        return s
-            .split(',')
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .all(|item| fits(p, inner, Encoding::Str, &Value::String(item.to_owned())));
-    }
+/// Whether the typed value `v` is a value of `ty`.
+fn fits(p: &ProviderModel, ty: &Ty, v: &Value) -> bool {
     match (ty, v) {
         (Ty::String | Ty::Secret, Value::String(_)) => true,
         (Ty::I32, Value::Number(n)) => n.as_i64().is_some_and(|n| i32::try_from(n).is_ok()),
@@ -284,14 +251,14 @@ fn fits(p: &ProviderModel, ty: &Ty, enc: Encoding, v: &Value) -> bool {
         (Ty::Bool, Value::Bool(_)) => true,
         (Ty::Unit, Value::Null) => true,
         (Ty::Nullable(_), Value::Null) => true,
-        (Ty::Nullable(inner), v) => fits(p, inner, enc, v),
-        (Ty::Vec(inner), Value::Array(items)) => items.iter().all(|i| fits(p, inner, enc, i)),
+        (Ty::Nullable(inner), v) => fits(p, inner, v),
+        (Ty::Vec(inner), Value::Array(items)) => items.iter().all(|i| fits(p, inner, i)),
         (Ty::Named(name), v) => match p.types.iter().find(|t| t.name == *name).map(|t| &t.body) {
             Some(TypeBody::Enum(_) | TypeBody::Id { .. }) => v.is_string(),
             Some(TypeBody::Union(us)) => us.iter().any(|u| union_fit(p, u, v).is_some()),
             Some(TypeBody::Object(fields)) => v.as_object().is_some_and(|m| {
                 fields.iter().all(|f| match m.get(f.wire) {
-                    Some(x) => fits(p, &f.ty, f.encoding, x),
+                    Some(x) => fits(p, &f.ty, x),
                     None => !f.required || matches!(f.ty, Ty::Nullable(_)),
                 })
             }),

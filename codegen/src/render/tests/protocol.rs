@@ -272,7 +272,8 @@ fn outcome(p: &ProviderModel, o: &OpModel, ex: &ExampleModel) -> Result<TokenStr
             let check = if o.response == Ty::Unit {
                 quote!(let () = response.into_inner();)
             } else {
-                let expected = literal(p, &o.response, v)?;
+                let v = spec::values::typed(&o.op.response.schema, v, p.spec);
+                let expected = literal(p, &o.response, &v)?;
                 quote! {
                     let expected = #expected;
                     assert_eq!(response.into_inner(), expected);
@@ -301,6 +302,7 @@ fn outcome(p: &ProviderModel, o: &OpModel, ex: &ExampleModel) -> Result<TokenStr
             let (pattern, check) = if e.ty == Ty::Unit {
                 (quote!(()), quote!())
             } else {
+                let body = spec::values::typed(&e.case.schema, &body, p.spec);
                 let expected = literal(p, &e.ty, &body)?;
                 (
                     quote!(body),
