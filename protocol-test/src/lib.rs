@@ -18,15 +18,18 @@
 //! [`assert_request`] and [`CaptureServer::only_request`], the assertion helpers, panic.
 
 mod compare;
+mod expected;
+mod mismatch;
 pub mod multipart;
 mod server;
 mod target;
 
 pub use compare::{
     assert_request, media_type, validate_body, validate_headers, validate_method, validate_path,
-    validate_query, validate_request, validate_signature, ExpectedBody, ExpectedRequest, Mismatch,
-    MismatchKind, Place,
+    validate_query, validate_request, validate_signature,
 };
+pub use expected::{ExpectedBody, ExpectedRequest, Place};
+pub use mismatch::{Mismatch, MismatchKind};
 pub use multipart::parse_multipart;
 pub use server::{CannedResponse, CaptureServer, CapturedRequest};
 pub use target::{Target, BASE_URL_VAR, PREFER, PROVIDER_PLACEHOLDER};
