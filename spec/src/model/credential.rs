@@ -55,16 +55,10 @@ impl Credential {
 
     /// The credential's value in a documented request.
     pub fn value_in(&self, req: &ExampleRequest) -> Option<String> {
-        match self {
-            Credential::None => None,
-            Credential::Query(n) => req.query.get(n).cloned(),
-            Credential::Header(n) => header(&req.headers, n).cloned(),
-            Credential::Form(n) => req
-                .body
-                .as_ref()
-                .and_then(|b| b.get(n))
-                .and_then(Value::as_str)
-                .map(str::to_string),
+        let (location, name) = self.placement()?;
+        match super::wire::documented(req, location, name)? {
+            Value::String(s) => Some(s),
+            _ => None,
         }
     }
 

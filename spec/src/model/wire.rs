@@ -234,6 +234,17 @@ impl WireRequest {
     }
 }
 
+/// A documented request's value at `location` as written (header names case-insensitive).
+pub(super) fn documented(req: &ExampleRequest, location: Location, name: &str) -> Option<Value> {
+    let text = |s: &String| Value::String(s.clone());
+    match location {
+        Location::Path => req.path.get(name).map(text),
+        Location::Query => req.query.get(name).map(text),
+        Location::Header => header(&req.headers, name).map(text),
+        Location::Body => req.body.as_ref().and_then(|b| b.get(name)).cloned(),
+    }
+}
+
 /// The documented request's parameters as the typed values a client is called with, keyed
 /// by wire name (`role: secret` parameters left out). Wire strings (path, query, header,
 /// form fields) are decoded with [`values::decode_wire`] alone; JSON body members are typed
@@ -253,13 +264,9 @@ pub fn typed_params(
         if p.role == Some(Role::Secret) {
             continue;
         }
-        let raw = match p.location {
-            Location::Path => req.path.get(&p.name).map(|s| Value::String(s.clone())),
-            Location::Query => req.query.get(&p.name).map(|s| Value::String(s.clone())),
-            Location::Header => header(&req.headers, &p.name).map(|s| Value::String(s.clone())),
-            Location::Body => req.body.as_ref().and_then(|b| b.get(&p.name)).cloned(),
+        let Some(raw) = documented(req, p.location, &p.name) else {
+            continue;
         };
-        let Some(raw) = raw else { continue };
         let wire_string = p.location != Location::Body || form;
         let typed = match (&raw, wire_string) {
             (Value::String(s), true) => values::decode_wire(&p.schema, s, spec)
