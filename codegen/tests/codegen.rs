@@ -470,15 +470,24 @@ fn every_example_has_a_protocol_test() {
     let rendered = render::render_all(&v).expect("render");
     let file = rendered
         .iter()
-        .find(|f| f.path == Path::new("tests/protocol.rs"))
-        .expect("tests/protocol.rs is rendered");
+        .find(|f| f.path == Path::new("tests/protocol/main.rs"))
+        .expect("tests/protocol/main.rs is rendered");
     let syntax = syn::parse_file(&file.contents).expect("the protocol tests parse");
+    // The root declares one module per provider, each in a file beside it.
     let mut tests = Vec::new();
-    for provider in module_items(&syntax.items) {
-        for operation in module_items(provider.1) {
+    for item in &syntax.items {
+        let syn::Item::Mod(m) = item else { continue };
+        let provider = m.ident.to_string();
+        let path = Path::new("tests/protocol").join(format!("{provider}.rs"));
+        let file = rendered
+            .iter()
+            .find(|f| f.path == path)
+            .unwrap_or_else(|| panic!("{} is rendered", path.display()));
+        let syntax = syn::parse_file(&file.contents).expect("a provider's tests parse");
+        for operation in module_items(&syntax.items) {
             for item in operation.1 {
                 if let syn::Item::Fn(f) = item {
-                    tests.push(format!("{}.{}.{}", provider.0, operation.0, f.sig.ident));
+                    tests.push(format!("{provider}.{}.{}", operation.0, f.sig.ident));
                 }
             }
         }
@@ -495,9 +504,10 @@ fn every_example_has_a_protocol_test() {
         tests, documented,
         "one protocol test per documented example"
     );
-    assert!(file
-        .contents
-        .contains("const CREDENTIAL: &str = \"protocol-test-credential\""));
+    assert!(file.contents.contains(&format!(
+        "const CREDENTIAL: &str = \"{}\"",
+        spec::model::PLACEHOLDER_CREDENTIAL
+    )));
 
     let standalone = Layout::Standalone {
         name: "no_protocol_tests".into(),

@@ -5,6 +5,7 @@
 mod codegen;
 mod model;
 mod openapi;
+mod same_mismatch;
 mod semver_corpus;
 mod write_links;
 mod xml_convention;

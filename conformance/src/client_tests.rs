@@ -1,4 +1,4 @@
-//! The generated clients against the mock: their protocol tests (`generated/tests/protocol.rs`,
+//! The generated clients against the mock: their protocol tests (`generated/tests/protocol/`,
 //! one test `<provider>::<operation>::<example>` per documented example, written by the
 //! generator) run by cargo with `PROTOCOL_TEST_BASE_URL` aimed at the running mock, so each
 //! test calls its operation through the typed client, the mock checks the request against the
@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use crate::replay::{CaseResult, Verdict};
+use crate::results::{CaseResult, Verdict};
 
 /// The package and test target holding the generated protocol tests.
 pub const PACKAGE: &str = "generated";
@@ -415,7 +415,7 @@ test result: FAILED. 1 passed; 1 failed; 2 ignored; 0 measured; 0 filtered out; 
             example: example.into(),
             verdict: Verdict::Pass,
             client: None,
-            snapshot: crate::replay::Snapshot {
+            snapshot: crate::results::Snapshot {
                 provider: provider.into(),
                 operation: operation.into(),
                 example: example.into(),

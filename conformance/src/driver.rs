@@ -10,19 +10,18 @@ use runtime::net::{self, ClientError, HttpSettings, ReadError};
 use runtime::sign::{self, Keys};
 
 use serde_json::Value;
-use spec::format::{BodyEncoding, ExampleRequest, Spec};
-use spec::model::{Credential, OperationModel};
-
-use crate::decode::{self, Decoded};
+use spec::format::{BodyEncoding, Spec};
+use spec::model::{read_response, OperationModel, Outcome, WireRequest};
 
 /// One call to make.
 pub struct Call<'a> {
     pub spec: &'a Spec,
     /// The operation as the spec model resolves it (its credential, its path template).
     pub op: &'a OperationModel<'a>,
-    /// The documented wire request the call is built from.
-    pub request: &'a ExampleRequest,
-    /// The credential to send (the documented one against the mock, the env var live).
+    /// The documented request, resolved by the spec model, the call sends.
+    pub request: &'a WireRequest,
+    /// The credential to send in the request's credential slot (the documented one against
+    /// the mock, the env var live; none: the slot is left out).
     pub credential: Option<String>,
     /// Sign the request with these keys (`SDK-HMAC-SHA256`) just before sending, when both
     /// are set: live mode, for an operation that accepts signing and no token is set for.
@@ -116,65 +115,29 @@ impl WireDriver {
         call: &Call<'_>,
         timeout: Option<Duration>,
     ) -> Result<RawResponse, String> {
-        let (op, req) = (call.op.op, call.request);
-        let cred = &call.op.credential;
-        let url = format!(
-            "{}{}",
-            call.base_url.trim_end_matches('/'),
-            call.op.path.fill(&req.path)
-        );
-        let method = reqwest::Method::from_bytes(op.method.as_str().as_bytes())
-            .map_err(|e| e.to_string())?;
-        let mut query: Vec<(String, String)> = req
-            .query
-            .iter()
-            .filter(|(k, _)| !matches!(cred, Credential::Query(n) if n == *k))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
+        let w = call.request.with_credential(call.credential.as_deref());
+        let url = format!("{}{}", call.base_url.trim_end_matches('/'), w.path);
+        let method = reqwest::Method::from_bytes(w.method.as_bytes()).map_err(|e| e.to_string())?;
         let mut rb = self.client.request(method, url);
-        for (k, v) in &req.headers {
-            if !matches!(cred, Credential::Header(n) if n.eq_ignore_ascii_case(k)) {
-                rb = rb.header(k, v);
-            }
+        if !w.query.is_empty() {
+            rb = rb.query(&w.query);
         }
-        let mut form: Vec<(String, String)> = Vec::new();
-        if let Some(Value::Object(fields)) = &req.body {
-            if op.request.body != Some(BodyEncoding::Json) {
-                for (k, v) in fields {
-                    if matches!(cred, Credential::Form(n) if n == k) {
-                        continue;
+        for (k, v) in &w.headers {
+            rb = rb.header(k, v);
+        }
+        rb = match &w.body {
+            None => rb,
+            Some(b) => match b.encoding {
+                BodyEncoding::Json => rb.json(&b.json()),
+                BodyEncoding::Multipart => {
+                    let mut mp = reqwest::multipart::Form::new();
+                    for (k, v) in b.form_fields() {
+                        mp = mp.text(k, v);
                     }
-                    match v {
-                        Value::Array(items) => {
-                            form.extend(items.iter().map(|i| (k.clone(), scalar(i))))
-                        }
-                        other => form.push((k.clone(), scalar(other))),
-                    }
+                    rb.multipart(mp)
                 }
-            }
-        }
-        if let Some(secret) = &call.credential {
-            match cred {
-                Credential::Query(n) => query.push((n.clone(), secret.clone())),
-                Credential::Header(n) => rb = rb.header(n, secret),
-                Credential::Form(n) => form.push((n.clone(), secret.clone())),
-                Credential::None => {}
-            }
-        }
-        if !query.is_empty() {
-            rb = rb.query(&query);
-        }
-        rb = match (op.request.body, &req.body) {
-            (Some(BodyEncoding::Multipart), Some(_)) => {
-                let mut mp = reqwest::multipart::Form::new();
-                for (k, v) in form {
-                    mp = mp.text(k, v);
-                }
-                rb.multipart(mp)
-            }
-            (Some(BodyEncoding::Urlencoded), Some(_)) => rb.form(&form),
-            (_, Some(body)) => rb.json(body),
-            (_, None) => rb,
+                BodyEncoding::Urlencoded => rb.form(&b.form_fields()),
+            },
         };
         if let Some(p) = &call.prefer {
             rb = rb.header("Prefer", p);
@@ -277,13 +240,6 @@ fn compact(v: &mut Value) {
     }
 }
 
-fn scalar(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
 impl Driver for WireDriver {
     fn call<'a>(&'a self, call: &'a Call<'a>) -> BoxFuture<'a, Observed> {
         Box::pin(async move {
@@ -308,12 +264,9 @@ impl Driver for WireDriver {
                     status,
                     body: Ok(body),
                     ..
-                }) => match decode::decode(call.op.op, status, &body) {
-                    Decoded::Success(p) => Observed::Success {
-                        status,
-                        payload: decode::normalize(&call.op.op.response.schema, &p, call.spec),
-                    },
-                    Decoded::Failure { variant, reason } => Observed::Failure {
+                }) => {
+                    let op = call.op.op;
+                    let failure = |variant: Option<String>, message: String| Observed::Failure {
                         status: Some(status),
                         kind: if variant.is_some() {
                             "documented"
@@ -322,9 +275,18 @@ impl Driver for WireDriver {
                         }
                         .into(),
                         variant,
-                        message: reason,
-                    },
-                },
+                        message,
+                    };
+                    match read_response(op, status, &body) {
+                        Outcome::Payload(p) => Observed::Success {
+                            status,
+                            payload: spec::values::typed(&op.response.schema, &p, call.spec),
+                        },
+                        Outcome::Failure(case) => failure(Some(case), format!("status {status}")),
+                        Outcome::Envelope(e) => failure(None, e.to_string()),
+                        Outcome::Undocumented(_) => failure(None, format!("status {status}")),
+                    }
+                }
             }
         })
     }

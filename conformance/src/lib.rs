@@ -4,10 +4,13 @@
 
 pub mod capture;
 pub mod client_tests;
-pub mod decode;
+pub mod curl;
 pub mod driver;
+pub mod expect;
 pub mod live;
 pub mod mock;
+pub mod payload;
 pub mod replay;
 pub mod report;
-pub mod wire;
+pub mod results;
+pub mod run;

@@ -21,10 +21,11 @@ use spec::model::{errors, ExampleModel, OperationModel, ProviderModel};
 use spec::values::{self, Options, Repr};
 use tokio::sync::Semaphore;
 
-use crate::decode;
+use crate::curl::curl;
 use crate::driver::{Call, WireDriver};
-use crate::replay::{models, token_env_var, CaseResult, Snapshot, Verdict};
-use crate::wire;
+use crate::payload;
+use crate::replay::{models, token_env_var};
+use crate::results::{CaseResult, Snapshot, Verdict};
 
 pub struct LiveOptions<'a> {
     pub base_url: &'a str,
@@ -354,7 +355,7 @@ async fn check_one(
     if let Some(why) = skip_reason(op, em, opts.allow_writes) {
         return skip(why);
     }
-    let Some(req) = em.request.filter(|_| em.own_request) else {
+    let Some(req) = em.wire.as_ref().filter(|_| em.own_request) else {
         return skip("response-only example".into());
     };
     let var = token_env_var(&spec.provider.id);
@@ -405,7 +406,7 @@ async fn check_one(
         Some(_) => format!(" # sent signed (SDK-HMAC-SHA256, ${access_var} ${secret_var})"),
         None => String::new(),
     };
-    let curl = || format!("{}{signed_note}", wire::curl(om, req, opts.base_url, &var));
+    let curl = || format!("{}{signed_note}", curl(req, opts.base_url, &var));
     let started = Instant::now();
     let mut attempt = 1;
     let raw = loop {
@@ -487,7 +488,7 @@ async fn check_one(
     let (payload, body) = match (raw.status == op.response.status, &op.response.envelope) {
         // Without an envelope the body is the payload: moved, not copied.
         (true, None) => (Some(body), Value::Null),
-        (true, Some(_)) => match decode::unwrap(op, &body) {
+        (true, Some(_)) => match payload::unwrap(op, &body) {
             Ok(p) => (Some(p), Value::Null),
             Err(_) => (None, body),
         },
@@ -505,7 +506,7 @@ async fn check_one(
     };
     // Shown payloads drop volatile and secret values; failures are shown as received.
     let shown = match &payload {
-        Some(p) => kept(p, |p| decode::redact(&op.response.schema, p, spec)),
+        Some(p) => kept(p, |p| payload::redact(&op.response.schema, p, spec)),
         None => kept(&body, Value::clone),
     };
     drop((payload, body));
@@ -575,7 +576,7 @@ fn show((kept, dropped): (Vec<values::Violation>, usize)) -> Vec<String> {
 /// one counting the rest.
 pub fn drift(spec: &Spec, op: &Operation, status: u16, body: &Value, max: usize) -> Vec<String> {
     if status == op.response.status {
-        return match decode::unwrap(op, body) {
+        return match payload::unwrap(op, body) {
             Ok(payload) => show(values::check_at_most(
                 &op.response.schema,
                 &payload,

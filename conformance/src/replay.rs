@@ -1,22 +1,24 @@
 //! Replaying every documented example: make the call through a [`Driver`], compare the wire
 //! request the mock captured with the documented one, compare the decoded outcome with the
-//! documented response, and produce a redacted snapshot per example. [`replay_on_mock`] is
-//! the whole of `conformance replay` against the embedded mock: the reference replay, then
-//! the generated clients' protocol tests against the same mock.
+//! documented response, and produce a redacted snapshot per example (`crate::run` puts this
+//! and the generated clients' protocol tests together).
 
-use serde::Serialize;
+use protocol_test::{validate_request, CapturedRequest};
 use serde_json::{Map, Value};
-use spec::format::{ExampleRequest, Location, Operation, Spec};
+use spec::format::{Location, Operation, Spec};
 use spec::load::SpecFile;
-use spec::model::{ExampleModel, OperationModel, Outcome, ProviderModel};
+use spec::model::{ExampleModel, OperationModel, Outcome, ProviderModel, WireRequest};
 
-use crate::capture::Captured;
-use crate::client_tests::{self, ClientTests, PROVIDER_PLACEHOLDER};
-use crate::decode;
-use crate::driver::{Call, Driver, Observed, WireDriver};
+use crate::curl::curl;
+use crate::driver::{Call, Driver, Observed};
+use crate::expect::expected_request;
 use crate::mock::request::{parse_body, Body, MediaType};
 use crate::mock::Running;
-use crate::wire::{self, Credential, REDACTED};
+use crate::payload;
+use crate::results::{CaseResult, Snapshot, Verdict, WireCheck};
+
+/// Printed instead of a secret's value.
+const REDACTED: &str = "[redacted]";
 
 /// The spec model of each file, or for a file it cannot be built from (validation refuses such
 /// specs first) one failed result naming why.
@@ -45,70 +47,6 @@ pub(crate) fn models(files: &[SpecFile]) -> Vec<Result<ProviderModel<'_>, Box<Ca
             })
         })
         .collect()
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "result", content = "detail")]
-pub enum Verdict {
-    Pass,
-    Fail(String),
-    Skipped(String),
-}
-
-/// One example's result.
-#[derive(Debug, Clone, Serialize)]
-pub struct CaseResult {
-    pub provider: String,
-    pub operation: String,
-    pub example: String,
-    /// The replay of the documented request (the reference driver against the mock, or the
-    /// live endpoint).
-    pub verdict: Verdict,
-    /// The generated client's protocol test against the same mock (`None`: not run, as in
-    /// live mode).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub client: Option<Verdict>,
-    pub snapshot: Snapshot,
-}
-
-impl CaseResult {
-    /// Both parts together: a failure of either fails the example; otherwise it passes when
-    /// the replay passed, and is skipped when the replay was.
-    pub fn overall(&self) -> &Verdict {
-        match (&self.verdict, &self.client) {
-            (Verdict::Fail(_), _) => &self.verdict,
-            (_, Some(client @ Verdict::Fail(_))) => client,
-            _ => &self.verdict,
-        }
-    }
-}
-
-/// What is snapshotted for an example: the request as sent (credentials redacted), how it
-/// compares with the documented one, and the outcome the driver decoded (secret and volatile
-/// fields redacted).
-#[derive(Debug, Clone, Serialize)]
-pub struct Snapshot {
-    pub provider: String,
-    pub operation: String,
-    pub example: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub erratum: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub request: Option<Value>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub wire: Option<WireCheck>,
-    pub outcome: Value,
-}
-
-/// The sent request held against the documented one.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WireCheck {
-    Matches,
-    /// One line per differing part (credentials redacted).
-    Differs(Vec<String>),
-    /// Response-only examples borrow another example's request: nothing of theirs to compare.
-    NotCompared(String),
 }
 
 /// The environment variable a credential is read from in live runs (and curl lines use).
@@ -142,62 +80,6 @@ pub async fn replay_all(
     out
 }
 
-/// A replay against the embedded mock: one result per example, and the generated tests
-/// that named no example of the replayed specs (not counted).
-#[derive(Debug)]
-pub struct MockReplay {
-    pub results: Vec<CaseResult>,
-    pub unmatched_tests: Vec<String>,
-}
-
-/// `conformance replay` against the embedded mock: serve `files` from a mock on a loopback
-/// port, replay every example with the reference [`WireDriver`] (the mock must answer each
-/// documented request with the documented response), then, with `client_tests`, run the
-/// generated clients' protocol tests against the same mock (each provider under its
-/// `/~<id>` prefix, each example asked for with `Prefer`) and put each test's result on its
-/// example's row. `filter` narrows the generated tests by name (libtest's substring match).
-/// `Err`: the mock could not start, or the tests could not be built or run.
-pub async fn replay_on_mock(
-    files: &[SpecFile],
-    client_tests: Option<&ClientTests>,
-    filter: Option<&str>,
-) -> Result<MockReplay, String> {
-    let addr = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
-    // The generated protocol tests sign with protocol-test's placeholder keys: the mock
-    // verifies those signatures for real.
-    let keys = format!(
-        "{}:{}",
-        protocol_test::ACCESS_KEY,
-        protocol_test::SECRET_KEY
-    );
-    let config = crate::mock::Config {
-        capture: true,
-        signing_key: crate::mock::SigningKey::parse(&keys),
-        ..crate::mock::Config::default()
-    };
-    let mock = crate::mock::spawn_with(files, addr, config)
-        .await
-        .map_err(|e| format!("cannot start the mock on {addr}: {e}"))?;
-    let mut results = replay_all(files, &WireDriver::default(), &mock).await;
-    let mut unmatched_tests = Vec::new();
-    let mut failure = None;
-    if let Some(tests) = client_tests {
-        let template = mock.provider_base_url(PROVIDER_PLACEHOLDER);
-        match tests.run(&template, filter).await {
-            Ok(run) => unmatched_tests = client_tests::merge(&mut results, &run),
-            Err(e) => failure = Some(e),
-        }
-    }
-    mock.stop().await;
-    match failure {
-        Some(e) => Err(e),
-        None => Ok(MockReplay {
-            results,
-            unmatched_tests,
-        }),
-    }
-}
-
 async fn replay_one(
     spec: &Spec,
     om: &OperationModel<'_>,
@@ -224,17 +106,18 @@ async fn replay_one(
         client: None,
         snapshot,
     };
-    let Some(req) = em.request else {
+    let (Some(req), Some(wire)) = (em.request, &em.wire) else {
         return result(
             Verdict::Skipped("no documented request to build the call from".into()),
             snapshot,
         );
     };
+    let credential = om.credential.value_in(req);
     let call = Call {
         spec,
         op: om,
-        request: req,
-        credential: om.credential.value_in(req),
+        request: wire,
+        credential: credential.clone(),
         sign_with: None,
         base_url: base,
         prefer: ex.response.as_ref().map(|_| format!("example={}", ex.name)),
@@ -244,20 +127,13 @@ async fn replay_one(
     let captured = mock.capture.take();
     let mut problems = Vec::new();
 
+    // What the driver means to send, held against what the mock received.
+    let sent_as = wire.with_credential(credential.as_deref());
     if let Some(sent) = captured.last() {
-        snapshot.request = Some(request_snapshot(&om.credential, req, sent).await);
+        snapshot.request = Some(request_snapshot(&sent_as, sent));
         snapshot.wire = Some(if em.own_request {
-            let diffs: Vec<String> = wire::compare(om, req, sent)
-                .await
-                .into_iter()
-                .map(|m| {
-                    format!(
-                        "{}:\n  documented: {}\n  sent:       {}",
-                        m.part, m.expected, m.actual
-                    )
-                })
-                .collect();
-            problems.extend(diffs.iter().cloned());
+            let diffs = validate_request(&expected_request(&sent_as), sent);
+            problems.extend(diffs.iter().map(ToString::to_string));
             if diffs.is_empty() {
                 WireCheck::Matches
             } else {
@@ -277,7 +153,7 @@ async fn replay_one(
     let verdict = if problems.is_empty() {
         Verdict::Pass
     } else {
-        let curl = wire::curl(om, req, base, &token_env_var(&spec.provider.id));
+        let curl = curl(wire, base, &token_env_var(&spec.provider.id));
         Verdict::Fail(format!("{}\nreproduce: {curl}", problems.join("\n")))
     };
     result(verdict, snapshot)
@@ -309,7 +185,12 @@ fn outcome_problem(
         Outcome::Envelope(e) => {
             return Some(format!("the documented success does not unwrap: {e}"))
         }
-        Outcome::Payload(p) => decode::normalize(&op.response.schema, p, spec),
+        Outcome::Payload(p) => spec::values::typed(&op.response.schema, p, spec),
+        Outcome::Undocumented(status) => {
+            return Some(format!(
+                "status {status} is neither the success status nor a documented failure"
+            ))
+        }
     };
     match got {
         Observed::Success { status, payload } => {
@@ -317,7 +198,7 @@ fn outcome_problem(
             if *status != resp.status {
                 out.push(format!("status: documented {}, got {status}", resp.status));
             }
-            if !decode::same(&want, payload) {
+            if !payload::same(&want, payload) {
                 out.push(format!(
                     "payload differs (- documented, + decoded):\n{}",
                     diff(&want, payload)
@@ -364,7 +245,7 @@ fn outcome_snapshot(spec: &Spec, op: &Operation, o: &Observed) -> Value {
     match o {
         Observed::Success { status, payload } => serde_json::json!({
             "status": status,
-            "payload": decode::redact(&op.response.schema, payload, spec),
+            "payload": payload::redact(&op.response.schema, payload, spec),
         }),
         Observed::Failure {
             status,
@@ -377,49 +258,51 @@ fn outcome_snapshot(spec: &Spec, op: &Operation, o: &Observed) -> Value {
     }
 }
 
-/// The captured request with the credential redacted and only stable headers kept (the
-/// documented ones and the content type's media type).
-async fn request_snapshot(cred: &Credential, doc: &ExampleRequest, sent: &Captured) -> Value {
+/// The captured request with secrets redacted and only stable headers kept (the documented
+/// ones and the content type's media type).
+fn request_snapshot(wire: &WireRequest, sent: &CapturedRequest) -> Value {
+    let shown = |location, k: &str, v: &str| {
+        if wire.is_secret(location, k) {
+            REDACTED.to_string()
+        } else {
+            v.to_string()
+        }
+    };
     let mut query: Vec<(String, String)> = sent
         .query
         .iter()
-        .map(|(k, v)| {
-            let secret = cred.is(Location::Query, k);
-            (k.clone(), if secret { REDACTED.into() } else { v.clone() })
-        })
+        .map(|(k, v)| (k.clone(), shown(Location::Query, k, v)))
         .collect();
     query.sort();
     let mut headers = Map::new();
-    for k in doc.headers.keys() {
+    for (k, _) in &wire.headers {
         if let Some(v) = sent.header(k) {
-            let secret = cred.is(Location::Header, k);
-            headers.insert(
-                k.clone(),
-                Value::String(if secret {
-                    REDACTED.into()
-                } else {
-                    v.to_string()
-                }),
-            );
+            headers.insert(k.clone(), Value::String(shown(Location::Header, k, v)));
         }
     }
-    if let Credential::Header(n) = cred {
-        if sent.header(n).is_some() {
-            headers.insert(n.clone(), Value::String(REDACTED.into()));
-        }
-    }
-    let media = MediaType::of(sent.content_type.as_deref());
-    let body = match parse_body(media, sent.content_type.as_deref(), &sent.body).await {
+    let content_type = sent.content_type();
+    let media = MediaType::of(content_type);
+    let bytes = bytes::Bytes::copy_from_slice(&sent.body);
+    let body = match parse_body(media, content_type, &bytes) {
         Body::Empty => Value::Null,
-        Body::Json(v) => v,
+        Body::Json(mut v) => {
+            if let Some(m) = v.as_object_mut() {
+                for (k, x) in m.iter_mut() {
+                    if wire.is_secret(Location::Body, k) {
+                        *x = Value::String(REDACTED.into());
+                    }
+                }
+            }
+            v
+        }
         Body::Form(mut fields) => {
             fields.sort();
             Value::Array(
                 fields
                     .into_iter()
                     .map(|(k, v)| {
-                        let secret = cred.is(Location::Body, &k);
-                        serde_json::json!([k, if secret { REDACTED.to_string() } else { v }])
+                        let v = shown(Location::Body, &k, &v);
+                        serde_json::json!([k, v])
                     })
                     .collect(),
             )

@@ -2,7 +2,7 @@
 
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
-use crate::replay::{CaseResult, Verdict};
+use crate::results::{CaseResult, Verdict};
 
 /// Plain-text table, one row per example, then a totals line. `reference` is the replay of
 /// the documented request; a `client` column (the generated client's protocol test against

@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use conformance::wire;
+use conformance::curl::curl;
+use spec::model::WireRequest;
 
 fn words(line: &str) -> Vec<String> {
     shlex::split(line).unwrap_or_else(|| panic!("not valid shell words: {line}"))
@@ -34,7 +35,8 @@ fn hostile_values_stay_literal_and_the_credential_expands() {
                 }
             }
         }
-        let line = wire::curl(om, &req, "http://127.0.0.1:1", "ACME_TOKEN");
+        let wire = WireRequest::build(op, &om.path, &om.credential, &req);
+        let line = curl(&wire, "http://127.0.0.1:1", "ACME_TOKEN");
         let w = words(&line);
         assert_eq!(w[0], "curl", "{line}");
         assert!(

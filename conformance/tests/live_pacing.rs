@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use conformance::driver::WireDriver;
 use conformance::live::{run_live, skip_reason, LiveOptions};
 use conformance::mock;
-use conformance::replay::Verdict;
+use conformance::results::Verdict;
 use spec::load::SpecFile;
 use spec::model::ProviderModel;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};

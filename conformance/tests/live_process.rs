@@ -7,7 +7,7 @@ use std::process::{Child, Command, Stdio};
 
 use conformance::driver::WireDriver;
 use conformance::live::{run_live, LiveOptions};
-use conformance::replay::Verdict;
+use conformance::results::Verdict;
 
 /// Kills the child process when the test ends, pass or fail.
 struct Server(Child);
@@ -44,7 +44,7 @@ async fn run_each(
     allow_writes: bool,
     token: &dyn Fn(&str) -> Option<String>,
     progress: &mut dyn FnMut(&str),
-) -> Vec<conformance::replay::CaseResult> {
+) -> Vec<conformance::results::CaseResult> {
     let mut results = Vec::new();
     for f in files {
         let id = &f.spec.provider.id;

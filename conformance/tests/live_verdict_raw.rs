@@ -8,7 +8,7 @@ use std::path::Path;
 use conformance::driver::WireDriver;
 use conformance::live::{run_live, LiveOptions};
 use conformance::mock;
-use conformance::replay::Verdict;
+use conformance::results::Verdict;
 use serde_json::Value;
 
 /// The longest member name (at least 8 characters) of any documented success body.

@@ -1,7 +1,7 @@
 //! The JUnit report: valid XML whatever a server's message holds.
 
-use conformance::replay::{CaseResult, Snapshot, Verdict};
 use conformance::report;
+use conformance::results::{CaseResult, Snapshot, Verdict};
 
 fn case(example: &str, verdict: Verdict) -> CaseResult {
     CaseResult {

@@ -3,7 +3,7 @@
 //! value breaking a documented constraint, is refused before anything is sent, with
 //! an error naming each missing setter or the parameter.
 /// Sent instead of a real credential.
-const CREDENTIAL: &str = "protocol-test-credential";
+const CREDENTIAL: &str = "placeholder-credential";
 /// Whether a violation of `e` names the parameter `wire`: itself, one of its
 /// items or one of its members.
 #[allow(dead_code)]
@@ -17,8 +17,13 @@ fn names(e: &generated::runtime::InvalidInput, wire: &str) -> bool {
         })
 }
 mod gaussdb_mysql {
+    use generated::gaussdb_mysql as api;
+    /// A client builder aimed at the test's capture server.
+    fn builder(target: &protocol_test::Target) -> api::ClientBuilder {
+        api::Client::builder().base_url(target.url()).http_client(target.http_client())
+    }
     mod create_manual_backup {
-        use generated::gaussdb_mysql as api;
+        use super::*;
         /// Without its required parameters the call is refused before sending, naming each.
         #[tokio::test]
         async fn missing_required_parameters() {
@@ -27,9 +32,7 @@ mod gaussdb_mysql {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -54,9 +57,7 @@ mod gaussdb_mysql {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -87,9 +88,7 @@ mod gaussdb_mysql {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -120,9 +119,7 @@ mod gaussdb_mysql {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -150,9 +147,7 @@ mod gaussdb_mysql {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -182,9 +177,7 @@ mod gaussdb_mysql {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -212,9 +205,7 @@ mod gaussdb_mysql {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -247,9 +238,7 @@ mod gaussdb_mysql {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -275,8 +264,13 @@ mod gaussdb_mysql {
     }
 }
 mod oms {
+    use generated::oms as api;
+    /// A client builder aimed at the test's capture server.
+    fn builder(target: &protocol_test::Target) -> api::ClientBuilder {
+        api::Client::builder().base_url(target.url()).http_client(target.http_client())
+    }
     mod apply_block_timer {
-        use generated::oms as api;
+        use super::*;
         /// Without its required parameters the call is refused before sending, naming each.
         #[tokio::test]
         async fn missing_required_parameters() {
@@ -285,9 +279,7 @@ mod oms {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -312,9 +304,7 @@ mod oms {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -339,7 +329,7 @@ mod oms {
         }
     }
     mod apply_table_backup {
-        use generated::oms as api;
+        use super::*;
         /// Without its required parameters the call is refused before sending, naming each.
         #[tokio::test]
         async fn missing_required_parameters() {
@@ -348,9 +338,7 @@ mod oms {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -375,9 +363,7 @@ mod oms {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -410,9 +396,7 @@ mod oms {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -448,9 +432,7 @@ mod oms {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -480,7 +462,7 @@ mod oms {
         }
     }
     mod reject_application {
-        use generated::oms as api;
+        use super::*;
         /// Without its required parameters the call is refused before sending, naming each.
         #[tokio::test]
         async fn missing_required_parameters() {
@@ -489,9 +471,7 @@ mod oms {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .access_token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -511,8 +491,13 @@ mod oms {
     }
 }
 mod otc_dcs {
+    use generated::otc_dcs as api;
+    /// A client builder aimed at the test's capture server.
+    fn builder(target: &protocol_test::Target) -> api::ClientBuilder {
+        api::Client::builder().base_url(target.url()).http_client(target.http_client())
+    }
     mod list_backup_records {
-        use generated::otc_dcs as api;
+        use super::*;
         /// Without its required parameters the call is refused before sending, naming each.
         #[tokio::test]
         async fn missing_required_parameters() {
@@ -521,9 +506,7 @@ mod otc_dcs {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -548,9 +531,7 @@ mod otc_dcs {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -583,9 +564,7 @@ mod otc_dcs {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -618,9 +597,7 @@ mod otc_dcs {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -650,9 +627,7 @@ mod otc_dcs {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -685,9 +660,7 @@ mod otc_dcs {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .token(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -714,8 +687,13 @@ mod otc_dcs {
     }
 }
 mod zomro {
+    use generated::zomro as api;
+    /// A client builder aimed at the test's capture server.
+    fn builder(target: &protocol_test::Target) -> api::ClientBuilder {
+        api::Client::builder().base_url(target.url()).http_client(target.http_client())
+    }
     mod create_backup_schedule {
-        use generated::zomro as api;
+        use super::*;
         /// Without its required parameters the call is refused before sending, naming each.
         #[tokio::test]
         async fn missing_required_parameters() {
@@ -724,9 +702,7 @@ mod zomro {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .session(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -753,9 +729,7 @@ mod zomro {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .session(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -786,9 +760,7 @@ mod zomro {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .session(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -819,9 +791,7 @@ mod zomro {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .session(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -846,7 +816,7 @@ mod zomro {
         }
     }
     mod list_backup_schedules {
-        use generated::zomro as api;
+        use super::*;
         /// Without its required parameters the call is refused before sending, naming each.
         #[tokio::test]
         async fn missing_required_parameters() {
@@ -855,9 +825,7 @@ mod zomro {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .session(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");
@@ -876,7 +844,7 @@ mod zomro {
         }
     }
     mod delete_backup_schedule {
-        use generated::zomro as api;
+        use super::*;
         /// Without its required parameters the call is refused before sending, naming each.
         #[tokio::test]
         async fn missing_required_parameters() {
@@ -885,9 +853,7 @@ mod zomro {
                 )
                 .await
                 .expect("the test target starts");
-            let client = api::Client::builder()
-                .base_url(target.url())
-                .http_client(target.http_client())
+            let client = builder(&target)
                 .session(crate::CREDENTIAL)
                 .build()
                 .expect("the client builds");

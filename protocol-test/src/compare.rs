@@ -1,143 +1,25 @@
-//! Pure comparisons of an expected request with a captured one: method, path, query pairs as a
-//! multiset, required headers (case-insensitive names), body by media type (JSON semantically,
-//! urlencoded and multipart forms as multisets of fields).
-
-use std::fmt;
+//! Pure comparisons of an expected request with a captured one: method, path segment by
+//! segment, query pairs as a multiset, required headers (case-insensitive names), body by
+//! media type (JSON semantically, urlencoded and multipart forms as multisets of fields), and
+//! secrets (a credential) present and not empty, their values never printed.
 
 use serde_json::Value;
 
+use crate::expected::{ExpectedBody, ExpectedRequest, Place};
+use crate::mismatch::{Mismatch, MismatchKind};
 use crate::multipart::parse_multipart;
 use crate::server::CapturedRequest;
-
-/// What the body of the request must be.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum ExpectedBody {
-    /// Not compared.
-    #[default]
-    Unchecked,
-    /// No body at all.
-    Empty,
-    /// `application/json`, compared as JSON values (member order and spacing do not matter).
-    Json(String),
-    /// `application/x-www-form-urlencoded`, compared as a multiset of fields.
-    Urlencoded(Vec<(String, String)>),
-    /// `multipart/form-data`, compared as a multiset of fields.
-    Multipart(Vec<(String, String)>),
-}
-
-/// An expected request, as literals. Built with [`ExpectedRequest::new`] and the setters.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ExpectedRequest {
-    pub method: String,
-    /// The path as sent (percent-encoded segments), without the query.
-    pub path: String,
-    /// Every query pair (decoded), in any order: pairs not listed are mismatches.
-    pub query: Vec<(String, String)>,
-    /// Headers that must be present with these values; others may be present too.
-    pub headers: Vec<(String, String)>,
-    pub body: ExpectedBody,
-    /// The request must carry an `SDK-HMAC-SHA256` signature by this access key (and its
-    /// `X-Sdk-Date`). Whether the signature is right is the verifying server's business.
-    pub signed_by: Option<String>,
-}
-
-fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
-
-impl ExpectedRequest {
-    pub fn new(method: &str, path: &str) -> Self {
-        Self {
-            method: method.to_string(),
-            path: path.to_string(),
-            ..Self::default()
-        }
-    }
-
-    /// Expect a request signature by `access_key`.
-    pub fn signed_by(mut self, access_key: &str) -> Self {
-        self.signed_by = Some(access_key.to_string());
-        self
-    }
-
-    pub fn query(mut self, pairs: &[(&str, &str)]) -> Self {
-        self.query = owned(pairs);
-        self
-    }
-
-    pub fn headers(mut self, pairs: &[(&str, &str)]) -> Self {
-        self.headers = owned(pairs);
-        self
-    }
-
-    pub fn empty_body(mut self) -> Self {
-        self.body = ExpectedBody::Empty;
-        self
-    }
-
-    pub fn json_body(mut self, json: &str) -> Self {
-        self.body = ExpectedBody::Json(json.to_string());
-        self
-    }
-
-    pub fn urlencoded_body(mut self, fields: &[(&str, &str)]) -> Self {
-        self.body = ExpectedBody::Urlencoded(owned(fields));
-        self
-    }
-
-    pub fn multipart_body(mut self, fields: &[(&str, &str)]) -> Self {
-        self.body = ExpectedBody::Multipart(owned(fields));
-        self
-    }
-}
-
-/// One difference between the expected and the captured request.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mismatch {
-    /// Which part differs, e.g. ``query `limit` ``.
-    pub part: String,
-    pub expected: String,
-    pub found: String,
-}
-
-impl Mismatch {
-    fn new(part: impl Into<String>, expected: impl Into<String>, found: impl Into<String>) -> Self {
-        Self {
-            part: part.into(),
-            expected: expected.into(),
-            found: found.into(),
-        }
-    }
-}
-
-impl fmt::Display for Mismatch {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.expected.contains('\n') || self.found.contains('\n') {
-            let diff = similar::TextDiff::from_lines(&self.expected, &self.found);
-            write!(
-                f,
-                "{}: differs (- expected, + found)\n{}",
-                self.part,
-                diff.unified_diff().context_radius(3)
-            )
-        } else {
-            write!(
-                f,
-                "{}:\n  expected: {}\n  found:    {}",
-                self.part, self.expected, self.found
-            )
-        }
-    }
-}
 
 pub fn validate_method(expected: &str, found: &str) -> Vec<Mismatch> {
     if expected.eq_ignore_ascii_case(found) {
         Vec::new()
     } else {
-        vec![Mismatch::new("method", expected, found)]
+        vec![Mismatch::new(
+            MismatchKind::Method,
+            "method",
+            expected,
+            found,
+        )]
     }
 }
 
@@ -148,7 +30,7 @@ pub fn validate_path(expected: &str, found: &str) -> Vec<Mismatch> {
     if segments(expected) == segments(found) {
         Vec::new()
     } else {
-        vec![Mismatch::new("path", expected, found)]
+        vec![Mismatch::new(MismatchKind::Path, "path", expected, found)]
     }
 }
 
@@ -174,10 +56,11 @@ fn percent_decode(s: &str) -> Vec<u8> {
 
 /// Query pairs as a multiset: every expected pair sent once, nothing else sent.
 pub fn validate_query(expected: &[(String, String)], found: &[(String, String)]) -> Vec<Mismatch> {
-    multiset("query", expected, found)
+    multiset(MismatchKind::Query, "query", expected, found)
 }
 
 fn multiset(
+    kind: MismatchKind,
     what: &str,
     expected: &[(String, String)],
     found: &[(String, String)],
@@ -199,7 +82,12 @@ fn multiset(
             Some(i) => quoted(&left.remove(i).1),
             None => "absent".to_string(),
         };
-        out.push(Mismatch::new(format!("{what} `{k}`"), quoted(v), other));
+        out.push(Mismatch::new(
+            kind,
+            format!("{what} `{k}`"),
+            quoted(v),
+            other,
+        ));
     }
     for (k, v) in left {
         let expected = if expected.iter().any(|(ek, _)| ek == k) {
@@ -207,7 +95,12 @@ fn multiset(
         } else {
             "absent"
         };
-        out.push(Mismatch::new(format!("{what} `{k}`"), expected, quoted(v)));
+        out.push(Mismatch::new(
+            kind,
+            format!("{what} `{k}`"),
+            expected,
+            quoted(v),
+        ));
     }
     out
 }
@@ -246,7 +139,12 @@ pub fn validate_headers(
                     .collect::<Vec<_>>()
                     .join(", ")
             };
-            out.push(Mismatch::new(format!("header `{k}`"), quoted(v), got));
+            let kind = if k.eq_ignore_ascii_case("content-type") {
+                MismatchKind::ContentType
+            } else {
+                MismatchKind::Header
+            };
+            out.push(Mismatch::new(kind, format!("header `{k}`"), quoted(v), got));
         }
     }
     out
@@ -269,10 +167,22 @@ pub fn validate_body(
     content_type: Option<&str>,
     body: &[u8],
 ) -> Vec<Mismatch> {
+    validate_body_with_secrets(expected, content_type, body, &[])
+}
+
+/// [`validate_body`], with the members named `secrets` checked present and not empty and
+/// otherwise left out of the comparison.
+fn validate_body_with_secrets(
+    expected: &ExpectedBody,
+    content_type: Option<&str>,
+    body: &[u8],
+    secrets: &[&str],
+) -> Vec<Mismatch> {
     let media = content_type.map(media_type);
     let wrong_type = |want: &str| {
         (media.as_deref() != Some(want)).then(|| {
             Mismatch::new(
+                MismatchKind::ContentType,
                 "content type",
                 want,
                 content_type.unwrap_or("absent").to_string(),
@@ -280,45 +190,117 @@ pub fn validate_body(
         })
     };
     let text = || String::from_utf8_lossy(body).into_owned();
+    let mut out = Vec::new();
+    let mut fields = |want: &[(String, String)], mut got: Vec<(String, String)>| {
+        for name in secrets {
+            let values: Vec<&String> = got
+                .iter()
+                .filter(|(k, _)| k == name)
+                .map(|(_, v)| v)
+                .collect();
+            out.extend(secret(Place::Body, name, &values));
+            got.retain(|(k, _)| k != name);
+        }
+        let want: Vec<(String, String)> = want
+            .iter()
+            .filter(|(k, _)| !secrets.contains(&k.as_str()))
+            .cloned()
+            .collect();
+        out.extend(multiset(MismatchKind::Body, "form field", &want, &got));
+    };
     match expected {
-        ExpectedBody::Unchecked => Vec::new(),
-        ExpectedBody::Empty if body.is_empty() => Vec::new(),
-        ExpectedBody::Empty => vec![Mismatch::new("body", "empty", text())],
+        ExpectedBody::Unchecked => {}
+        ExpectedBody::Empty if body.is_empty() => {}
+        ExpectedBody::Empty => out.push(Mismatch::new(MismatchKind::Body, "body", "empty", text())),
         ExpectedBody::Json(want) => {
             if let Some(m) = wrong_type("application/json") {
                 return vec![m];
             }
-            let want: Value = match serde_json::from_str(want) {
+            let mut want: Value = match serde_json::from_str(want) {
                 Ok(v) => v,
-                Err(e) => return vec![Mismatch::new("expected body", "JSON", e.to_string())],
+                Err(e) => {
+                    return vec![Mismatch::new(
+                        MismatchKind::Body,
+                        "expected body",
+                        "JSON",
+                        e.to_string(),
+                    )]
+                }
             };
             match serde_json::from_slice::<Value>(body) {
-                Ok(got) if got == want => Vec::new(),
-                Ok(got) => vec![Mismatch::new("body (JSON)", pretty(&want), pretty(&got))],
-                Err(e) => vec![Mismatch::new(
+                Ok(mut got) => {
+                    for name in secrets {
+                        let member = got.as_object_mut().and_then(|m| m.shift_remove(*name));
+                        let text = member.as_ref().map(|v| match v {
+                            Value::String(s) => s.clone(),
+                            other => other.to_string(),
+                        });
+                        out.extend(secret(Place::Body, name, &text.iter().collect::<Vec<_>>()));
+                        if let Some(m) = want.as_object_mut() {
+                            m.shift_remove(*name);
+                        }
+                    }
+                    if got != want {
+                        out.push(Mismatch::new(
+                            MismatchKind::Body,
+                            "body (JSON)",
+                            pretty(&want),
+                            pretty(&got),
+                        ));
+                    }
+                }
+                Err(e) => out.push(Mismatch::new(
+                    MismatchKind::Body,
                     "body (JSON)",
                     pretty(&want),
                     format!("not JSON ({e}): {}", text()),
-                )],
+                )),
             }
         }
         ExpectedBody::Urlencoded(want) => {
             if let Some(m) = wrong_type("application/x-www-form-urlencoded") {
                 return vec![m];
             }
-            let got: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
-            multiset("form field", want, &got)
+            fields(want, form_urlencoded::parse(body).into_owned().collect());
         }
         ExpectedBody::Multipart(want) => {
             if let Some(m) = wrong_type("multipart/form-data") {
                 return vec![m];
             }
             match parse_multipart(content_type.unwrap_or_default(), body) {
-                Ok(got) => multiset("form field", want, &got),
-                Err(e) => vec![Mismatch::new("body (multipart)", "readable", e)],
+                Ok(got) => fields(want, got),
+                Err(e) => out.push(Mismatch::new(
+                    MismatchKind::Body,
+                    "body (multipart)",
+                    "readable",
+                    e,
+                )),
             }
         }
     }
+    out
+}
+
+/// A secret sent with `values` (every value under its name): one, not empty. Values are
+/// never shown.
+fn secret(place: Place, name: &str, values: &[&String]) -> Option<Mismatch> {
+    let part = match place {
+        Place::Query => format!("query `{name}`"),
+        Place::Header => format!("header `{name}`"),
+        Place::Body => format!("body member `{name}`"),
+    };
+    let found = match values {
+        [] => "absent".to_string(),
+        [v] if v.trim().is_empty() => "empty".to_string(),
+        [_] => return None,
+        more => format!("{} values", more.len()),
+    };
+    Some(Mismatch::new(
+        MismatchKind::Secret,
+        part,
+        "a secret (not shown)",
+        found,
+    ))
 }
 
 fn pretty(v: &Value) -> String {
@@ -329,12 +311,41 @@ fn pretty(v: &Value) -> String {
 pub fn validate_request(expected: &ExpectedRequest, found: &CapturedRequest) -> Vec<Mismatch> {
     let mut out = validate_method(&expected.method, &found.method);
     out.extend(validate_path(&expected.path, &found.path));
-    out.extend(validate_query(&expected.query, &found.query));
-    out.extend(validate_headers(&expected.headers, &found.headers));
-    out.extend(validate_body(
+    // Secrets are checked on their own and left out of the other comparisons.
+    let (mut query, mut headers) = (found.query.clone(), found.headers.clone());
+    let mut body_secrets = Vec::new();
+    for (place, name) in &expected.secrets {
+        // Header names compare case-insensitively.
+        let (pairs, header) = match place {
+            Place::Query => (&mut query, false),
+            Place::Header => (&mut headers, true),
+            Place::Body => {
+                body_secrets.push(name.as_str());
+                continue;
+            }
+        };
+        let same = |k: &str, n: &str| {
+            if header {
+                k.eq_ignore_ascii_case(n)
+            } else {
+                k == n
+            }
+        };
+        let values: Vec<&String> = pairs
+            .iter()
+            .filter(|(k, _)| same(k, name))
+            .map(|(_, v)| v)
+            .collect();
+        out.extend(secret(*place, name, &values));
+        pairs.retain(|(k, _)| !same(k, name));
+    }
+    out.extend(validate_query(&expected.query, &query));
+    out.extend(validate_headers(&expected.headers, &headers));
+    out.extend(validate_body_with_secrets(
         &expected.body,
         found.header("content-type"),
         &found.body,
+        &body_secrets,
     ));
     if let Some(access_key) = &expected.signed_by {
         out.extend(validate_signature(access_key, found));
@@ -353,6 +364,7 @@ pub fn validate_signature(access_key: &str, found: &CapturedRequest) -> Vec<Mism
             for needed in ["host", "x-sdk-date"] {
                 if !signed.split(';').any(|h| h == needed) {
                     out.push(Mismatch::new(
+                        MismatchKind::Signature,
                         "signed headers",
                         format!("`{needed}` among them"),
                         quoted(signed),
@@ -361,18 +373,25 @@ pub fn validate_signature(access_key: &str, found: &CapturedRequest) -> Vec<Mism
             }
         }
         Some(a) => out.push(Mismatch::new(
+            MismatchKind::Signature,
             "header `Authorization`",
             format!("{want}…, Signature=…"),
             quoted(a.split(", Signature=").next().unwrap_or(a)),
         )),
         None => out.push(Mismatch::new(
+            MismatchKind::Signature,
             "header `Authorization`",
             "a request signature",
             "absent",
         )),
     }
     if found.header("x-sdk-date").is_none() {
-        out.push(Mismatch::new("header `X-Sdk-Date`", "present", "absent"));
+        out.push(Mismatch::new(
+            MismatchKind::Signature,
+            "header `X-Sdk-Date`",
+            "present",
+            "absent",
+        ));
     }
     out
 }
@@ -397,7 +416,9 @@ mod tests {
     use super::*;
 
     fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
-        owned(p)
+        p.iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     fn captured() -> CapturedRequest {
@@ -537,7 +558,61 @@ mod tests {
                 found.iter().any(|m| m.part == part),
                 "expected a mismatch of {part}, got {found:?}"
             );
+            let kind = match part.split(' ').next() {
+                Some("method") => MismatchKind::Method,
+                Some("path") => MismatchKind::Path,
+                Some("query") => MismatchKind::Query,
+                Some("header") if part.contains("Content-Type") => MismatchKind::ContentType,
+                Some("header") => MismatchKind::Header,
+                Some("content") => MismatchKind::ContentType,
+                _ => MismatchKind::Body,
+            };
+            assert!(found.iter().any(|m| m.kind == kind), "{part}: {found:?}");
         }
+    }
+
+    #[test]
+    fn a_secret_must_be_present_and_not_empty_and_is_never_shown() {
+        // The expected request names the secrets; their values are not compared.
+        let want = || {
+            ExpectedRequest::new("POST", "/v1/a%20b/items")
+                .query(&[("tag", "y"), ("limit", "10"), ("tag", "x")])
+                .headers(&[("Content-Type", "application/json")])
+                .json_body(r#"{ "a": "x", "b": [1, 2] }"#)
+                .secret(Place::Query, "token")
+                .secret(Place::Header, "X-Auth-Token")
+        };
+        assert_eq!(validate_request(&want(), &captured()), Vec::new());
+        let kinds = |c: &CapturedRequest| -> Vec<(MismatchKind, String)> {
+            validate_request(&want(), c)
+                .into_iter()
+                .map(|m| {
+                    assert!(!m.to_string().contains("t0k"), "{m}");
+                    (m.kind, m.found)
+                })
+                .collect()
+        };
+        let mut absent = captured();
+        absent.headers.retain(|(k, _)| k != "x-auth-token");
+        assert_eq!(kinds(&absent), [(MismatchKind::Secret, "absent".into())]);
+        let mut empty = captured();
+        empty.query[1].1 = " ".into();
+        assert_eq!(kinds(&empty), [(MismatchKind::Secret, "empty".into())]);
+        // A secret in the body is left out of the JSON comparison.
+        let mut body = captured();
+        body.body = br#"{"b":[1,2],"a":"x","auth":"s3cret"}"#.to_vec();
+        let found = validate_request(&want().secret(Place::Body, "auth"), &body);
+        assert_eq!(found, Vec::new());
+        let two = want()
+            .secret(Place::Body, "auth")
+            .secret(Place::Body, "pin");
+        let found = validate_request(&two, &body);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            (found[0].kind, found[0].found.as_str()),
+            (MismatchKind::Secret, "absent")
+        );
+        assert!(!format!("{found:?}").contains("s3cret"));
     }
 
     #[test]
@@ -578,12 +653,22 @@ mod tests {
         let wrong = validate_body(&ExpectedBody::Urlencoded(want.clone()), ct, b"b=2&a=3&a=4");
         assert_eq!(
             wrong,
-            vec![Mismatch::new("form field `a`", "\"1\"", "\"4\"")]
+            vec![Mismatch::new(
+                MismatchKind::Body,
+                "form field `a`",
+                "\"1\"",
+                "\"4\""
+            )]
         );
         let extra = validate_body(&ExpectedBody::Urlencoded(want), ct, b"b=2&a=3&a=1&c=0");
         assert_eq!(
             extra,
-            vec![Mismatch::new("form field `c`", "absent", "\"0\"")]
+            vec![Mismatch::new(
+                MismatchKind::Body,
+                "form field `c`",
+                "absent",
+                "\"0\""
+            )]
         );
 
         let ct = "multipart/form-data; boundary=B";
@@ -594,7 +679,12 @@ mod tests {
         let found = validate_body(&ExpectedBody::Multipart(want), Some(ct), body);
         assert_eq!(
             found,
-            vec![Mismatch::new("form field `b`", "\"3\"", "\"2\"")]
+            vec![Mismatch::new(
+                MismatchKind::Body,
+                "form field `b`",
+                "\"3\"",
+                "\"2\""
+            )]
         );
     }
 

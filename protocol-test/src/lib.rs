@@ -11,18 +11,25 @@
 //! server such as the spec-built mock, asked for the documented example with a `Prefer`
 //! header (the server checks the request; only the decoded outcome is compared).
 //!
+//! The replay of documented examples (`conformance`) compares with the same functions, so a
+//! generated test and the replay report a difference alike, with the same [`MismatchKind`].
+//!
 //! Comparisons return the list of [`Mismatch`]es (empty: the request agrees); only
 //! [`assert_request`] and [`CaptureServer::only_request`], the assertion helpers, panic.
 
 mod compare;
-mod multipart;
+mod expected;
+mod mismatch;
+pub mod multipart;
 mod server;
 mod target;
 
 pub use compare::{
     assert_request, media_type, validate_body, validate_headers, validate_method, validate_path,
-    validate_query, validate_request, validate_signature, ExpectedBody, ExpectedRequest, Mismatch,
+    validate_query, validate_request, validate_signature,
 };
+pub use expected::{ExpectedBody, ExpectedRequest, Place};
+pub use mismatch::{Mismatch, MismatchKind};
 pub use multipart::parse_multipart;
 pub use server::{CannedResponse, CaptureServer, CapturedRequest};
 pub use target::{Target, BASE_URL_VAR, PREFER, PROVIDER_PLACEHOLDER};

@@ -12,8 +12,9 @@ use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
-/// A request as it arrived.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// A request as it arrived. It may hold a credential, so `Debug` shows only the method, the
+/// path and sizes.
+#[derive(Clone, PartialEq, Eq, Default)]
 pub struct CapturedRequest {
     pub method: String,
     /// The path exactly as sent (still percent-encoded), without the query.
@@ -23,6 +24,18 @@ pub struct CapturedRequest {
     /// Headers in the order sent (names lower case).
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
+}
+
+impl std::fmt::Debug for CapturedRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CapturedRequest")
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("query", &format_args!("[{} pairs]", self.query.len()))
+            .field("headers", &format_args!("[{} headers]", self.headers.len()))
+            .field("body", &format_args!("[{} bytes]", self.body.len()))
+            .finish()
+    }
 }
 
 impl CapturedRequest {

@@ -7,6 +7,7 @@ use super::templates::{environment, render};
 use super::{banner, Layout, OutputFile, RenderError, Renderer};
 use crate::model::{Model, ProviderModel};
 use spec::format::{AuthScheme, Envelope, Kind, Schema};
+use spec::model::Credential;
 
 pub struct DocsRenderer;
 
@@ -55,11 +56,14 @@ fn auth(p: &ProviderModel) -> Vec<Value> {
         .iter()
         .map(|a| {
             let text = match a.scheme {
-                AuthScheme::Query { name, description, .. } => format!("query parameter `{name}`. {description}"),
-                AuthScheme::Header { name, description, .. } => format!("header `{name}`. {description}"),
-                AuthScheme::Form { name, description, .. } => format!("form field `{name}`. {description}"),
                 AuthScheme::Signature { algorithm, description, .. } => {
                     format!("request signing ({algorithm}) with an access key and a secret key. {description}")
+                }
+                AuthScheme::Query { description, .. }
+                | AuthScheme::Header { description, .. }
+                | AuthScheme::Form { description, .. } => {
+                    let place = Credential::of_scheme(a.scheme).words().unwrap_or_default();
+                    format!("{place}. {description}")
                 }
             };
             let setter = match a.scheme {

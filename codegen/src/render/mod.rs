@@ -6,10 +6,11 @@
 
 mod docs;
 mod fixtures;
+pub(crate) mod literal;
 pub mod openapi;
-mod protocol_tests;
 mod rust;
 mod templates;
+mod tests;
 mod violations;
 pub mod write;
 
@@ -69,7 +70,7 @@ pub fn renderers() -> Vec<Box<dyn Renderer>> {
         Box::new(fixtures::FixtureRenderer),
         Box::new(docs::DocsRenderer),
         Box::new(openapi::OpenApiRenderer),
-        Box::new(protocol_tests::ProtocolTestRenderer),
+        Box::new(tests::TestRenderer),
     ]
 }
 

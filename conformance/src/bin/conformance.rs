@@ -22,8 +22,10 @@ use clap::{Parser, Subcommand};
 use conformance::client_tests::ClientTests;
 use conformance::driver::WireDriver;
 use conformance::live::{run_live_until, LiveOptions, Outcome, DEFAULT_MAX_DRIFT};
-use conformance::replay::{replay_on_mock, token_env_var, CaseResult};
+use conformance::replay::token_env_var;
 use conformance::report;
+use conformance::results::CaseResult;
+use conformance::run::replay_on_mock;
 use spec::validate::Validated;
 
 /// Every documented example passed (or was skipped), or the mock stopped on Ctrl-C.

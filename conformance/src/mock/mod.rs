@@ -13,7 +13,6 @@
 mod body;
 mod check;
 pub mod keys;
-mod multipart;
 mod reply;
 pub(crate) mod request;
 pub(crate) mod route;
@@ -34,7 +33,7 @@ use spec::model::{source_label, OperationModel, ProviderModel};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
-use crate::capture::{CaptureLog, Captured};
+use crate::capture::{CaptureLog, CapturedRequest};
 pub use check::Rejection;
 use reply::{Prepared, Response, Template};
 use request::Incoming;
@@ -170,8 +169,7 @@ impl Mock {
         };
         let uri = &parts.uri;
         let (scope, path) = self.scope(uri.path(), &parts.headers);
-        let mut incoming =
-            Incoming::read(parts.method, path, uri.query(), parts.headers, &bytes).await;
+        let mut incoming = Incoming::read(parts.method, path, uri.query(), parts.headers, &bytes);
         incoming.sent_path = uri.path().to_string();
         if self.capture.is_enabled() {
             self.capture.push(captured(&incoming, bytes));
@@ -512,8 +510,8 @@ fn preference(headers: &HeaderMap) -> Preference {
     Preference::None
 }
 
-fn captured(req: &Incoming, body: bytes::Bytes) -> Captured {
-    Captured {
+fn captured(req: &Incoming, body: bytes::Bytes) -> CapturedRequest {
+    CapturedRequest {
         method: req.method.as_str().to_string(),
         path: req.path.clone(),
         query: req.query.clone(),
@@ -522,12 +520,7 @@ fn captured(req: &Incoming, body: bytes::Bytes) -> Captured {
             .iter()
             .filter_map(|(k, v)| Some((k.as_str().to_string(), v.to_str().ok()?.to_string())))
             .collect(),
-        content_type: req
-            .headers
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string),
-        body,
+        body: body.to_vec(),
     }
 }
 

@@ -4,7 +4,7 @@ use bytes::Bytes;
 use hyper::{HeaderMap, Method};
 use serde_json::Value;
 
-use super::multipart;
+use protocol_test::multipart;
 
 /// The body as parsed by its content type.
 #[derive(Debug, Clone)]
@@ -63,7 +63,7 @@ pub struct Incoming {
 }
 
 impl Incoming {
-    pub async fn read(
+    pub fn read(
         method: Method,
         path: &str,
         raw_query: Option<&str>,
@@ -82,7 +82,7 @@ impl Incoming {
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
         let media_type = MediaType::of(content_type.as_deref());
-        let body = parse_body(media_type, content_type.as_deref(), bytes).await;
+        let body = parse_body(media_type, content_type.as_deref(), bytes);
         Incoming {
             method,
             path: path.to_string(),
@@ -137,11 +137,7 @@ pub(crate) fn bad_boundary(headers: &HeaderMap) -> Option<String> {
     multipart::check_boundary(&multipart::boundary(ct)?).err()
 }
 
-pub(crate) async fn parse_body(
-    media: MediaType,
-    content_type: Option<&str>,
-    bytes: &Bytes,
-) -> Body {
+pub(crate) fn parse_body(media: MediaType, content_type: Option<&str>, bytes: &Bytes) -> Body {
     if bytes.is_empty() {
         return Body::Empty;
     }

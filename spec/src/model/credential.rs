@@ -17,12 +17,29 @@ pub enum Credential {
 
 impl Credential {
     pub fn of(spec: &Spec, op: &Operation) -> Self {
-        match spec.token_auth(op).map(|(_, s)| s) {
-            Some(AuthScheme::Query { name, .. }) => Credential::Query(name.clone()),
-            Some(AuthScheme::Header { name, .. }) => Credential::Header(name.clone()),
-            Some(AuthScheme::Form { name, .. }) => Credential::Form(name.clone()),
+        spec.token_auth(op)
+            .map_or(Credential::None, |(_, s)| Credential::of_scheme(s))
+    }
+
+    /// Where a scheme puts its credential.
+    pub fn of_scheme(scheme: &AuthScheme) -> Self {
+        match scheme {
+            AuthScheme::Query { name, .. } => Credential::Query(name.clone()),
+            AuthScheme::Header { name, .. } => Credential::Header(name.clone()),
+            AuthScheme::Form { name, .. } => Credential::Form(name.clone()),
             // A signature is no placed credential: see `OperationModel::signed`.
-            Some(AuthScheme::Signature { .. }) | None => Credential::None,
+            AuthScheme::Signature { .. } => Credential::None,
+        }
+    }
+
+    /// The place in the words the docs use: ``query parameter `name` ``, ``header `name` ``
+    /// or ``form field `name` `` (none for no placed credential).
+    pub fn words(&self) -> Option<String> {
+        match self {
+            Credential::None => None,
+            Credential::Query(n) => Some(format!("query parameter `{n}`")),
+            Credential::Header(n) => Some(format!("header `{n}`")),
+            Credential::Form(n) => Some(format!("form field `{n}`")),
         }
     }
 
@@ -38,16 +55,10 @@ impl Credential {
 
     /// The credential's value in a documented request.
     pub fn value_in(&self, req: &ExampleRequest) -> Option<String> {
-        match self {
-            Credential::None => None,
-            Credential::Query(n) => req.query.get(n).cloned(),
-            Credential::Header(n) => header(&req.headers, n).cloned(),
-            Credential::Form(n) => req
-                .body
-                .as_ref()
-                .and_then(|b| b.get(n))
-                .and_then(Value::as_str)
-                .map(str::to_string),
+        let (location, name) = self.placement()?;
+        match super::wire::documented(req, location, name)? {
+            Value::String(s) => Some(s),
+            _ => None,
         }
     }
 

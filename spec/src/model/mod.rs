@@ -2,8 +2,9 @@
 //! spec. Built once from validated specs; each fact is derived here and nowhere else:
 //! - per operation, the path template as parsed segments, the credential's placement and
 //!   every place a secret travels; per provider, the secret values its examples document;
-//! - per example, the erratum record it cites, the request it is replayed from, and what its
-//!   response means (the payload after the envelope, or the documented failure).
+//! - per example, the erratum record it cites, the request it is replayed from resolved into
+//!   what travels on the wire and the typed values a client is called with ([`wire`]), and
+//!   what its response means ([`read_response`], which reads observed responses too).
 //!
 //! Renderers (`codegen`) add their language's names on top; the mock, replay and live mode
 //! (`conformance`) use it as is.
@@ -13,14 +14,17 @@ pub mod errors;
 pub mod facts;
 mod path;
 mod secrets;
+pub mod wire;
 
 use serde_json::Value;
 
 pub use self::credential::{header, Credential};
 pub use self::path::{PathTemplate, Segment};
+pub use self::wire::{Slot, WireBody, WireRequest, PLACEHOLDER_CREDENTIAL};
 use crate::envelope::{self, Unwrapped};
 use crate::format::{Erratum, Example, ExampleRequest, Operation, Spec};
 use crate::validate::Validated;
+use serde_json::Map;
 
 #[derive(Debug)]
 pub struct Model<'a> {
@@ -56,6 +60,10 @@ pub struct ExampleModel<'a> {
     /// operation's first documented request (`own_request` false).
     pub request: Option<&'a ExampleRequest>,
     pub own_request: bool,
+    /// [`Self::request`] as it travels on the wire.
+    pub wire: Option<WireRequest>,
+    /// [`Self::request`]'s parameters as typed values, by wire name ([`wire::typed_params`]).
+    pub params: Map<String, Value>,
     /// What the documented response means, when there is one.
     pub outcome: Option<Outcome>,
 }
@@ -69,6 +77,8 @@ pub enum Outcome {
     Failure(String),
     /// A failure the envelope reports under the success status, matching no error case.
     Envelope(Unwrapped),
+    /// Another status than the success one, matching no error case.
+    Undocumented(u16),
 }
 
 /// A spec the model cannot be built from (validation should have refused it first).
@@ -135,44 +145,55 @@ impl<'a> OperationModel<'a> {
     fn build(spec: &'a Spec, op: &'a Operation) -> Result<Self, String> {
         let path = PathTemplate::parse(&op.path).map_err(|e| format!("{}: {e}", op.id))?;
         let first_request = op.examples.iter().find_map(|e| e.request.as_ref());
-        let examples = op
-            .examples
-            .iter()
-            .map(|ex| ExampleModel {
+        let credential = Credential::of(spec, op);
+        let mut examples = Vec::new();
+        for ex in &op.examples {
+            let request = ex.request.as_ref().or(first_request);
+            let params = match request {
+                Some(req) => wire::typed_params(op, spec, req)
+                    .map_err(|e| format!("{} example `{}`: {e}", op.id, ex.name))?,
+                None => Map::new(),
+            };
+            examples.push(ExampleModel {
                 example: ex,
                 erratum: ex
                     .erratum
                     .as_ref()
                     .and_then(|id| spec.errata.iter().find(|e| &e.id == id)),
-                request: ex.request.as_ref().or(first_request),
+                request,
                 own_request: ex.request.is_some(),
-                outcome: ex
-                    .response
-                    .as_ref()
-                    .map(|r| outcome(op, ex, r.status, &r.body)),
-            })
-            .collect();
+                wire: request.map(|req| WireRequest::build(op, &path, &credential, req)),
+                params,
+                outcome: ex.response.as_ref().map(|r| match &ex.error {
+                    // The example names its case (validation held the body against it).
+                    Some(case) => Outcome::Failure(case.clone()),
+                    None => read_response(op, r.status, r.body.as_ref().unwrap_or(&Value::Null)),
+                }),
+            });
+        }
         Ok(OperationModel {
             op,
             path,
-            credential: Credential::of(spec, op),
+            credential,
             signed: spec.signing_auth(op).is_some(),
             examples,
         })
     }
 }
 
-fn outcome(op: &Operation, ex: &Example, status: u16, body: &Option<Value>) -> Outcome {
-    if let Some(case) = &ex.error {
-        return Outcome::Failure(case.clone());
+/// What a response of `op` means, documented or observed alike: under the success status the
+/// payload once the envelope is removed, or the failure the envelope reports (a documented
+/// case when one matches); under another status the documented case it matches.
+pub fn read_response(op: &Operation, status: u16, body: &Value) -> Outcome {
+    let case = |enveloped| {
+        errors::matching_case(op, status, body, enveloped).map(|c| Outcome::Failure(c.name.clone()))
+    };
+    if status != op.response.status {
+        return case(false).unwrap_or(Outcome::Undocumented(status));
     }
-    let body = body.clone().unwrap_or(Value::Null);
-    match envelope::payload(op.response.envelope.as_ref(), &body, &op.response.schema) {
+    match envelope::payload(op.response.envelope.as_ref(), body, &op.response.schema) {
         Ok(p) => Outcome::Payload(p),
-        Err(e) => match errors::matching_case(op, status, &body, true) {
-            Some(c) => Outcome::Failure(c.name.clone()),
-            None => Outcome::Envelope(e),
-        },
+        Err(e) => case(true).unwrap_or(Outcome::Envelope(e)),
     }
 }
 

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use super::{header, OperationModel, ProviderModel};
+use super::{OperationModel, ProviderModel};
 use crate::format::{ExampleRequest, Location, Role};
 
 impl OperationModel<'_> {
@@ -71,17 +71,12 @@ impl ProviderModel<'_> {
     }
 }
 
-/// A documented request's value at `location` (header names case-insensitive; a body member
-/// that is a number reads as its text).
+/// A documented request's value at `location` as text (a body member that is a number reads
+/// as its text).
 fn value_at(req: &ExampleRequest, location: Location, name: &str) -> Option<String> {
-    match location {
-        Location::Path => req.path.get(name).cloned(),
-        Location::Query => req.query.get(name).cloned(),
-        Location::Header => header(&req.headers, name).cloned(),
-        Location::Body => match req.body.as_ref()?.get(name)? {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        },
+    match super::wire::documented(req, location, name)? {
+        Value::String(s) => Some(s),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
     }
 }

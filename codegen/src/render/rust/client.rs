@@ -58,10 +58,11 @@ pub fn client(p: &ProviderModel) -> Result<Vec<syn::Item>, RenderError> {
         }
     });
     let auth_setters = p.auth.iter().enumerate().map(|(i, a)| {
-        let (place, description) = match a.scheme {
-            AuthScheme::Query { name, description, .. } => (format!("query parameter `{name}`"), description),
-            AuthScheme::Header { name, description, .. } => (format!("header `{name}`"), description),
-            AuthScheme::Form { name, description, .. } => (format!("form field `{name}`"), description),
+        let place = spec::model::Credential::of_scheme(a.scheme).words().unwrap_or_default();
+        let description = match a.scheme {
+            AuthScheme::Query { description, .. }
+            | AuthScheme::Header { description, .. }
+            | AuthScheme::Form { description, .. } => description,
             AuthScheme::Signature { algorithm, description, .. } => {
                 let ak = id(&setter_name("access_key", "auth"));
                 let sk = id(&setter_name("secret_key", "auth"));
@@ -387,10 +388,10 @@ pub(crate) fn usage(
     o: &OpModel,
     krate: &str,
 ) -> Result<Option<String>, RenderError> {
-    let Some(request) = o.op.examples.iter().find_map(|e| e.request.as_ref()) else {
+    let Some(first) = o.resolved.examples.iter().find(|e| e.own_request) else {
         return Ok(None);
     };
-    let setters = crate::render::protocol_tests::typed_setters(p, o, request, &quote!("TOKEN"))
+    let setters = crate::render::literal::typed_setters(p, o, &first.params, &quote!("TOKEN"))
         .map_err(|message| RenderError::Rust {
             what: format!("rustdoc example of {}.{}", p.module, o.op.id),
             message,
@@ -493,9 +494,9 @@ fn method_doc(o: &OpModel) -> String {
         d.push_str(&format!(" ({})", names.join(", ")));
     }
     d.push_str("; also invalid input (checked before sending), envelope failures, undocumented statuses, undecodable bodies, transport errors and timeouts.");
-    if let Some(ex) = op.examples.first() {
-        d.push_str(&format!("\n\n# Example `{}`\n\n```text\n", ex.name));
-        d.push_str(&example_lines(o, ex).join("\n"));
+    if let Some(ex) = o.resolved.examples.first() {
+        d.push_str(&format!("\n\n# Example `{}`\n\n```text\n", ex.example.name));
+        d.push_str(&example_lines(ex).join("\n"));
         d.push_str("\n```");
         if op.examples.len() > 1 {
             let others: Vec<String> = op.examples[1..]
@@ -777,9 +778,10 @@ pub fn example(p: &ProviderModel, crate_name: &str) -> Result<TokenStream, Rende
         .operations
         .iter()
         .filter_map(|o| {
-            o.op.examples
+            o.resolved
+                .examples
                 .iter()
-                .find(|e| e.request.is_some())
+                .find(|e| e.own_request)
                 .map(|e| (o, e))
         })
         .min_by_key(|(o, _)| {
@@ -802,25 +804,19 @@ pub fn example(p: &ProviderModel, crate_name: &str) -> Result<TokenStream, Rende
     let call = match pick {
         Some((o, ex)) => {
             let method = id(&o.method);
-            let setters = ex
-                .request
-                .as_ref()
-                .map(|r| {
-                    crate::render::protocol_tests::typed_setters(
-                        p,
-                        o,
-                        r,
-                        &quote!(credential.as_str()),
-                    )
-                })
-                .transpose()
-                .map_err(|message| RenderError::Rust {
-                    what: format!("example of {}", p.module),
-                    message,
-                })?;
+            let setters = crate::render::literal::typed_setters(
+                p,
+                o,
+                &ex.params,
+                &quote!(credential.as_str()),
+            )
+            .map_err(|message| RenderError::Rust {
+                what: format!("example of {}", p.module),
+                message,
+            })?;
             let note = format!(
                 "Calling `{}` with the documented example `{}`.",
-                o.op.id, ex.name
+                o.op.id, ex.example.name
             );
             let stream = o.pagination.as_ref().map(|_| {
                 quote! {

@@ -48,6 +48,11 @@ impl std::fmt::Display for Violation {
 /// Nesting limit: guards against `one_of`/`ref` cycles that consume no input.
 const MAX_DEPTH: usize = 64;
 
+mod wire;
+
+use self::wire::{decode, wire_text};
+pub use self::wire::{decode_wire, typed};
+
 /// Check `value` against `schema`; `spec` resolves `type: ref`. Empty result: valid.
 pub fn check(schema: &Schema, value: &Value, spec: &Spec, opts: Options) -> Vec<Violation> {
     check_at_most(schema, value, spec, opts, usize::MAX).0
@@ -72,105 +77,6 @@ pub fn check_at_most(
     };
     w.walk(schema, value, "", 0);
     (w.out, w.dropped)
-}
-
-/// Turn one wire string (a query, header or form value) into the typed JSON value its schema
-/// describes (`"126"` -> `126`, `"1,2,3"` -> `[1, 2, 3]` for csv arrays).
-pub fn decode_wire(schema: &Schema, raw: &str, spec: &Spec) -> Result<Value, String> {
-    decode(schema, raw, spec, 0)
-}
-
-fn decode(schema: &Schema, raw: &str, spec: &Spec, depth: usize) -> Result<Value, String> {
-    if depth > MAX_DEPTH {
-        return Err("schema nests too deeply (a reference cycle?)".to_string());
-    }
-    match schema.kind {
-        Kind::String | Kind::Unit => Ok(Value::String(raw.to_string())),
-        // Strictly `-?[0-9]+` (no sign `+`, no spaces), the text the OpenAPI export allows.
-        Kind::Integer | Kind::Long => Some(raw)
-            .filter(|r| {
-                r.strip_prefix('-')
-                    .unwrap_or(r)
-                    .bytes()
-                    .all(|b| b.is_ascii_digit())
-            })
-            .and_then(|r| r.parse::<i64>().ok())
-            .map(Value::from)
-            .ok_or_else(|| format!("`{raw}` is not an integer")),
-        Kind::Number => raw
-            .trim()
-            .parse::<f64>()
-            .ok()
-            .and_then(serde_json::Number::from_f64)
-            .map(Value::Number)
-            .ok_or_else(|| format!("`{raw}` is not a number")),
-        Kind::Boolean => match raw.trim() {
-            "true" => Ok(Value::Bool(true)),
-            "false" => Ok(Value::Bool(false)),
-            _ => Err(format!("`{raw}` is not `true` or `false`")),
-        },
-        Kind::Array => {
-            let Some(items) = schema.items.as_deref() else {
-                return Err("array schema has no `items`".to_string());
-            };
-            if raw.is_empty() {
-                return Ok(Value::Array(Vec::new()));
-            }
-            // Items as sent: `1, 2` is not the list `1,2` (the export's pattern agrees).
-            raw.split(',')
-                .map(|part| decode(items, part, spec, depth + 1))
-                .collect::<Result<Vec<_>, _>>()
-                .map(Value::Array)
-        }
-        Kind::Ref => match resolve(schema, spec) {
-            Some(def) if def.fields.is_empty() => Ok(Value::String(raw.to_string())),
-            // An object sent as one string can only be JSON text.
-            Some(_) => serde_json::from_str(raw)
-                .map_err(|_| format!("`{raw}` is not a JSON object for this type")),
-            None => Err(format!(
-                "unknown type `{}`",
-                schema.reference.as_deref().unwrap_or("")
-            )),
-        },
-        Kind::OneOf => {
-            let plain = Options {
-                repr: Repr::Wire,
-                report_unknown_fields: false,
-            };
-            for v in &schema.variants {
-                if let Some(lit) = &v.literal {
-                    if wire_text(lit) == raw {
-                        return Ok(lit.clone());
-                    }
-                }
-                if let Some(s) = &v.schema {
-                    if let Ok(val) = decode(s, raw, spec, depth + 1) {
-                        if check(s, &val, spec, plain).is_empty() {
-                            return Ok(val);
-                        }
-                    }
-                }
-            }
-            Err(format!("`{raw}` matches none of {}", variant_names(schema)))
-        }
-    }
-}
-
-/// A JSON scalar as it reads in a query string or form field.
-fn wire_text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
-fn variant_names(schema: &Schema) -> String {
-    let names: Vec<String> = schema
-        .variants
-        .iter()
-        .map(|v| format!("`{}`", v.name))
-        .collect();
-    format!("the variants {}", names.join(", "))
 }
 
 fn resolve<'a>(schema: &Schema, spec: &'a Spec) -> Option<&'a TypeDef> {
