@@ -15,6 +15,7 @@ mod live_verdict_raw;
 mod mock;
 mod mock_credentials;
 mod mock_limits;
+mod mock_replies;
 mod mock_signing;
 mod replay;
 mod report;
