@@ -8,6 +8,7 @@ pub mod decode;
 pub mod driver;
 pub mod live;
 pub mod mock;
+pub mod observe;
 pub mod replay;
 pub mod report;
 pub mod wire;

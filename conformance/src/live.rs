@@ -23,6 +23,7 @@ use tokio::sync::Semaphore;
 
 use crate::decode;
 use crate::driver::{Call, WireDriver};
+use crate::observe;
 use crate::replay::{models, token_env_var, CaseResult, Snapshot, Verdict};
 use crate::wire;
 
@@ -505,11 +506,18 @@ async fn check_one(
     };
     // Shown payloads drop volatile and secret values; failures are shown as received.
     let shown = match &payload {
-        Some(p) => kept(p, |p| decode::redact(&op.response.schema, p, spec)),
+        Some(p) => kept(p, |p| {
+            let declared = decode::redact(&op.response.schema, p, spec);
+            observe::implied(&op.response.schema, &declared, spec, op)
+        }),
         None => kept(&body, Value::clone),
     };
     drop((payload, body));
-    let outcome = snapshot(raw.status, redactor.redact_value(shown));
+    let mut outcome = snapshot(raw.status, redactor.redact_value(shown));
+    let headers = observe::declared_headers(em.example, &raw.headers);
+    if !headers.is_empty() {
+        outcome["headers"] = redactor.redact_value(Value::Object(headers));
+    }
     if drift.is_empty() {
         (Verdict::Pass, outcome, Outcome::Pass)
     } else {

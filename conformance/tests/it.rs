@@ -7,6 +7,7 @@ mod curl;
 mod examples;
 mod live_answers;
 mod live_hostile;
+mod live_observations;
 mod live_pacing;
 mod live_process;
 mod live_signing;

@@ -10,8 +10,9 @@
 //! be bound, generated protocol tests that cannot be built or run, a report that cannot be
 //! written); 3 live: at least one example got no usable response (connection, TLS, timeout,
 //! redirect, a body over the cap); 4 live: throttled or unavailable (the last answer to an
-//! example was 429 or 503, so it was not checked); 130 live: interrupted (Ctrl-C), report
-//! still written.
+//! example was 429 or 503, so it was not checked); 5 live with `--observations`: nothing else
+//! failed, but an observation changed since the accepted one or is new (not accepted with
+//! `--accept`); 130 live: interrupted (Ctrl-C), report still written.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -22,6 +23,7 @@ use clap::{Parser, Subcommand};
 use conformance::client_tests::ClientTests;
 use conformance::driver::WireDriver;
 use conformance::live::{run_live_until, LiveOptions, Outcome, DEFAULT_MAX_DRIFT};
+use conformance::observe;
 use conformance::replay::{replay_on_mock, token_env_var, CaseResult};
 use conformance::report;
 use spec::validate::Validated;
@@ -38,6 +40,9 @@ const TRANSPORT: u8 = 3;
 const INTERRUPTED: u8 = 130;
 /// Live: an example's last answer was 429 or 503 (not checked), and none got no answer.
 const THROTTLED: u8 = 4;
+/// Live with --observations: everything else passed, but an observation differs from the
+/// accepted one or has none accepted yet (and --accept was not given).
+const CHANGED: u8 = 5;
 
 #[derive(Parser)]
 #[command(
@@ -48,8 +53,9 @@ const THROTTLED: u8 = 4;
                   bound, generated protocol tests that cannot be built or run, a report that \
                   cannot be written); 3 live: an example got no usable response (connection, \
                   TLS, timeout, redirect, body over the cap); 4 live: throttled or unavailable \
-                  (429 or 503 to an example's last send: not checked); 130 live: interrupted \
-                  (Ctrl-C)."
+                  (429 or 503 to an example's last send: not checked); 5 live with \
+                  --observations: an observation changed since the accepted one, or is new; 130 \
+                  live: interrupted (Ctrl-C)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -69,7 +75,9 @@ enum Command {
                             run); 3 live: an example got no usable response (connection, TLS, \
                             timeout, redirect, body over the cap); 4 live: throttled or \
                             unavailable (429 or 503 to an example's last send: not checked); \
-                            130 live: interrupted."
+                            5 live with --observations: nothing else failed, but an observation \
+                            changed since the accepted one or is new (not --accept'ed); 130 \
+                            live: interrupted."
     )]
     Replay(ReplayArgs),
     /// Serve every spec from the spec-built mock server until Ctrl-C. Prints one line per
@@ -134,6 +142,15 @@ struct ReplayArgs {
     /// Live: drift lines shown per example (the rest are counted).
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_DRIFT)]
     max_drift: usize,
+    /// Live: keep what each example got as a snapshot under DIR
+    /// (`<provider>/<operation>/<example>.snap`, volatile members redacted) and report what
+    /// changed since the accepted one; a change waits beside it as `.snap.new` for
+    /// `cargo insta review`.
+    #[arg(long, value_name = "DIR")]
+    observations: Option<PathBuf>,
+    /// Live, with --observations: accept this run's observations as the new reference.
+    #[arg(long, requires = "observations")]
+    accept: bool,
     /// Spec files or directories (default: the workspace's specs/).
     #[arg(long = "spec")]
     specs: Vec<PathBuf>,
@@ -233,6 +250,13 @@ fn replay(args: ReplayArgs) -> u8 {
         eprintln!("conformance: --target live needs --base-url URL");
         return CANNOT_RUN;
     }
+    if args.target != Target::Live && args.observations.is_some() {
+        eprintln!(
+            "conformance: --observations needs --target live (the mock answers what the spec \
+             documents: there is nothing to observe)"
+        );
+        return CANNOT_RUN;
+    }
     let rt = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(e) => {
@@ -241,7 +265,7 @@ fn replay(args: ReplayArgs) -> u8 {
         }
     };
     let started = Instant::now();
-    let (results, live_code) = match rt.block_on(execute(&args, validated.files())) {
+    let (results, live_code, observed) = match rt.block_on(execute(&args, validated.files())) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("conformance: {e}");
@@ -264,8 +288,17 @@ fn replay(args: ReplayArgs) -> u8 {
             return CANNOT_RUN;
         }
     }
-    if let Some(code) = live_code {
-        return code;
+    let unaccepted = match (&args.observations, &observed) {
+        (Some(dir), Some(recorded)) => {
+            print!("\n{}", observe::summary(dir, recorded));
+            observe::unaccepted(recorded)
+        }
+        _ => 0,
+    };
+    match live_code {
+        Some(OK) if unaccepted > 0 => return CHANGED,
+        Some(code) => return code,
+        None => {}
     }
     let (_, failed, _) = report::counts(&results);
     if failed == 0 {
@@ -282,11 +315,9 @@ fn seconds(s: f64, what: &str) -> Result<Duration, String> {
         .ok_or_else(|| format!("--{what} must be a positive number of seconds"))
 }
 
-/// The results, and for live runs the exit code they call for.
-async fn execute(
-    args: &ReplayArgs,
-    files: &[spec::load::SpecFile],
-) -> Result<(Vec<CaseResult>, Option<u8>), String> {
+/// The results, for live runs the exit code they call for, and with --observations how each
+/// observation compares with the accepted one.
+async fn execute(args: &ReplayArgs, files: &[spec::load::SpecFile]) -> Result<Executed, String> {
     match args.target {
         Target::Mock => {
             let files: Vec<_> = files
@@ -314,7 +345,7 @@ async fn execute(
                     replay.unmatched_tests.join(", ")
                 );
             }
-            Ok((replay.results, None))
+            Ok((replay.results, None, None))
         }
         Target::Live => {
             let base_url = args
@@ -372,10 +403,22 @@ async fn execute(
             } else {
                 OK
             };
-            Ok((run.results, Some(code)))
+            let observed = match &args.observations {
+                Some(dir) => {
+                    let store = observe::Store {
+                        dir: dir.clone(),
+                        accept: args.accept,
+                    };
+                    Some(store.record_run(&run.results, &run.outcomes)?)
+                }
+                None => None,
+            };
+            Ok((run.results, Some(code), observed))
         }
     }
 }
+
+type Executed = (Vec<CaseResult>, Option<u8>, Option<Vec<observe::Recorded>>);
 
 fn display(path: &Option<PathBuf>) -> String {
     path.as_deref()
