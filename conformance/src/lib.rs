@@ -9,6 +9,7 @@ pub mod driver;
 pub mod live;
 pub mod mock;
 pub mod observe;
+pub mod partition;
 pub mod replay;
 pub mod report;
 pub mod wire;

@@ -24,6 +24,7 @@ use tokio::sync::Semaphore;
 use crate::decode;
 use crate::driver::{Call, WireDriver};
 use crate::observe;
+use crate::partition::Partition;
 use crate::replay::{models, token_env_var, CaseResult, Snapshot, Verdict};
 use crate::wire;
 
@@ -48,6 +49,8 @@ pub struct LiveOptions<'a> {
     /// the CLI, see [`env_keys`]): an operation that accepts signing is signed with them
     /// when no token is set for its provider.
     pub keys: &'a dyn Fn(&str) -> Keys,
+    /// Only the examples of this part (a live run spread over CI jobs).
+    pub partition: Option<Partition>,
 }
 
 impl<'a> LiveOptions<'a> {
@@ -63,6 +66,7 @@ impl<'a> LiveOptions<'a> {
             repeat: 1,
             max_drift: DEFAULT_MAX_DRIFT,
             keys: &no_keys,
+            partition: None,
         }
     }
 }
@@ -173,6 +177,10 @@ pub async fn run_live_until(
         .iter()
         .flat_map(|p| p.operations.iter().map(move |op| (p, op)))
         .flat_map(|(p, op)| op.examples.iter().map(move |ex| (p, op, ex)))
+        .filter(|(p, op, ex)| {
+            let (id, op, ex) = (&p.spec.provider.id, &op.op.id, &ex.example.name);
+            opts.partition.is_none_or(|part| part.contains(id, op, ex))
+        })
         .collect();
     let limits: HashMap<&str, Arc<Semaphore>> = providers
         .iter()

@@ -1,5 +1,8 @@
 //! The end-of-run report: a provider x operation x example table, and JUnit XML for CI.
 
+pub mod history;
+pub mod html;
+
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 use crate::replay::{CaseResult, Verdict};

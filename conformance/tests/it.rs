@@ -20,4 +20,5 @@ mod mock_replies;
 mod mock_signing;
 mod replay;
 mod report;
+mod report_html;
 mod tls_expired;

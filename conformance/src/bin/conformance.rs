@@ -1,4 +1,5 @@
-//! `conformance replay` and `conformance mock`: the conformance suite's own command line.
+//! `conformance replay`, `conformance mock` and `conformance report`: the conformance suite's
+//! own command line.
 //! `cargo xtask conformance` and `cargo xtask mock` run this binary through `cargo run`, so the
 //! developer commands never link the generated clients (regenerating them must not need them
 //! to compile). `replay` against the embedded mock runs the generated clients' protocol tests
@@ -12,7 +13,8 @@
 //! redirect, a body over the cap); 4 live: throttled or unavailable (the last answer to an
 //! example was 429 or 503, so it was not checked); 5 live with `--observations`: nothing else
 //! failed, but an observation changed since the accepted one or is new (not accepted with
-//! `--accept`); 130 live: interrupted (Ctrl-C), report still written.
+//! `--accept`); 130 live: interrupted (Ctrl-C), report still written. `conformance report`:
+//! 0 the report was written, 2 it could not be.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -24,8 +26,10 @@ use conformance::client_tests::ClientTests;
 use conformance::driver::WireDriver;
 use conformance::live::{run_live_until, LiveOptions, Outcome, DEFAULT_MAX_DRIFT};
 use conformance::observe;
+use conformance::partition::Partition;
 use conformance::replay::{replay_on_mock, token_env_var, CaseResult};
 use conformance::report;
+use conformance::report::{history, html};
 use spec::validate::Validated;
 
 /// Every documented example passed (or was skipped), or the mock stopped on Ctrl-C.
@@ -90,6 +94,27 @@ enum Command {
                             file or variable, invalid specs, an address that cannot be bound)."
     )]
     Mock(MockArgs),
+    /// Merge the HTML reports of a partitioned live run (each part's last run, from
+    /// `--html` directories) into one report directory, or redraw a report's page from its
+    /// history.
+    #[command(
+        after_help = "Exit codes: 0 the report was written; 2 it could not be (a part \
+                            directory without runs, a history line that is not a run, an \
+                            example in two parts, a directory that cannot be written)."
+    )]
+    Report(ReportArgs),
+}
+
+#[derive(clap::Args)]
+struct ReportArgs {
+    /// The report directory: the merged run is added to DIR/history.jsonl (kept from earlier
+    /// runs, e.g. restored from a CI cache), and DIR/index.html is drawn from it.
+    #[arg(long, value_name = "DIR")]
+    html: PathBuf,
+    /// A part's report directory (`--html` of a `--partition I/N` run); its last run is
+    /// merged. Repeat for each part; without any, the page is redrawn from the history.
+    #[arg(long = "from", value_name = "DIR")]
+    from: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -151,6 +176,14 @@ struct ReplayArgs {
     /// Live, with --observations: accept this run's observations as the new reference.
     #[arg(long, requires = "observations")]
     accept: bool,
+    /// Write the HTML report to DIR/index.html after adding this run to DIR/history.jsonl
+    /// (the page says since when each example holds its status).
+    #[arg(long, value_name = "DIR")]
+    html: Option<PathBuf>,
+    /// Live: only part I of N of the examples (a stable split by provider, operation and
+    /// example), to spread a run over N CI jobs; `conformance report` merges the parts.
+    #[arg(long, value_name = "I/N")]
+    partition: Option<Partition>,
     /// Spec files or directories (default: the workspace's specs/).
     #[arg(long = "spec")]
     specs: Vec<PathBuf>,
@@ -193,6 +226,7 @@ fn main() -> ExitCode {
     let code = match Cli::parse().command {
         Command::Replay(args) => replay(args),
         Command::Mock(args) => mock(args),
+        Command::Report(args) => report_cmd(args),
     };
     ExitCode::from(code)
 }
@@ -250,6 +284,10 @@ fn replay(args: ReplayArgs) -> u8 {
         eprintln!("conformance: --target live needs --base-url URL");
         return CANNOT_RUN;
     }
+    if args.target != Target::Live && args.partition.is_some() {
+        eprintln!("conformance: --partition needs --target live (a mock run takes seconds)");
+        return CANNOT_RUN;
+    }
     if args.target != Target::Live && args.observations.is_some() {
         eprintln!(
             "conformance: --observations needs --target live (the mock answers what the spec \
@@ -265,7 +303,12 @@ fn replay(args: ReplayArgs) -> u8 {
         }
     };
     let started = Instant::now();
-    let (results, live_code, observed) = match rt.block_on(execute(&args, validated.files())) {
+    let Executed {
+        results,
+        live_code,
+        outcomes,
+        observed,
+    } = match rt.block_on(execute(&args, validated.files())) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("conformance: {e}");
@@ -285,6 +328,34 @@ fn replay(args: ReplayArgs) -> u8 {
     if let Some(path) = &args.junit {
         if let Err(e) = std::fs::write(path, report::junit(&results)) {
             eprintln!("conformance: cannot write {}: {e}", path.display());
+            return CANNOT_RUN;
+        }
+    }
+    if let Some(dir) = &args.html {
+        // Curl lines for a mock run address the standalone mock (`cargo xtask mock`).
+        let (base, prefixed) = match &args.base_url {
+            Some(url) if args.target == Target::Live => (url.as_str(), false),
+            _ => ("http://127.0.0.1:8080", true),
+        };
+        let run = history::Run {
+            at: history::now(),
+            target: match args.target {
+                Target::Mock => "mock",
+                Target::Live => "live",
+            }
+            .into(),
+            partition: args.partition.map(|p| p.to_string()),
+            rows: history::rows(
+                validated.files(),
+                &results,
+                outcomes.as_deref(),
+                observed.as_deref().unwrap_or_default(),
+                base,
+                prefixed,
+            ),
+        };
+        if let Err(e) = write_html(dir, Some(&run)) {
+            eprintln!("conformance: {e}");
             return CANNOT_RUN;
         }
     }
@@ -345,7 +416,12 @@ async fn execute(args: &ReplayArgs, files: &[spec::load::SpecFile]) -> Result<Ex
                     replay.unmatched_tests.join(", ")
                 );
             }
-            Ok((replay.results, None, None))
+            Ok(Executed {
+                results: replay.results,
+                live_code: None,
+                outcomes: None,
+                observed: None,
+            })
         }
         Target::Live => {
             let base_url = args
@@ -375,6 +451,7 @@ async fn execute(args: &ReplayArgs, files: &[spec::load::SpecFile]) -> Result<Ex
                 repeat: args.repeat.max(1),
                 max_drift: args.max_drift,
                 keys: &conformance::live::env_keys,
+                partition: args.partition,
                 ..LiveOptions::new(base_url)
             };
             let token = |provider: &str| std::env::var(token_env_var(provider)).ok();
@@ -413,16 +490,70 @@ async fn execute(args: &ReplayArgs, files: &[spec::load::SpecFile]) -> Result<Ex
                 }
                 None => None,
             };
-            Ok((run.results, Some(code), observed))
+            Ok(Executed {
+                results: run.results,
+                live_code: Some(code),
+                outcomes: Some(run.outcomes),
+                observed,
+            })
         }
     }
 }
 
-type Executed = (Vec<CaseResult>, Option<u8>, Option<Vec<observe::Recorded>>);
+/// What a replay produced.
+struct Executed {
+    results: Vec<CaseResult>,
+    /// Live: the exit code the results call for.
+    live_code: Option<u8>,
+    /// Live: how each example ended, in the order of `results`.
+    outcomes: Option<Vec<Outcome>>,
+    /// Live with --observations: each observation against the accepted one.
+    observed: Option<Vec<observe::Recorded>>,
+}
+
+/// Add `run` (when given) to the history in `dir`, then draw `dir/index.html` from it.
+fn write_html(dir: &Path, run: Option<&history::Run>) -> Result<(), String> {
+    if let Some(run) = run {
+        history::append(dir, run)?;
+    }
+    let runs = history::read(dir)?;
+    let page = dir.join("index.html");
+    std::fs::write(&page, html::page(&runs))
+        .map_err(|e| format!("cannot write {}: {e}", page.display()))?;
+    println!("HTML report: {}", page.display());
+    Ok(())
+}
 
 fn display(path: &Option<PathBuf>) -> String {
     path.as_deref()
         .map_or_else(String::new, |p| p.display().to_string())
+}
+
+fn report_cmd(args: ReportArgs) -> u8 {
+    let merged = || -> Result<Option<history::Run>, String> {
+        if args.from.is_empty() {
+            return Ok(None);
+        }
+        let mut parts = Vec::new();
+        for dir in &args.from {
+            let last = history::read(dir)?.pop().ok_or_else(|| {
+                format!(
+                    "--from {}: no {} with a run in it (give the --html directory of a run)",
+                    dir.display(),
+                    history::HISTORY
+                )
+            })?;
+            parts.push(last);
+        }
+        history::merge(&parts).map(Some)
+    };
+    match merged().and_then(|run| write_html(&args.html, run.as_ref())) {
+        Ok(()) => OK,
+        Err(e) => {
+            eprintln!("conformance report: {e}");
+            CANNOT_RUN
+        }
+    }
 }
 
 fn mock(args: MockArgs) -> u8 {
