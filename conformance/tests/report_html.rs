@@ -205,6 +205,13 @@ async fn the_report_in_a_browser() {
     let (first, last) = (&runs[0], &runs[1]);
     // The parts together are the whole run, each example once.
     assert_eq!(first.rows.len(), last.rows.len());
+    // Answered as documented, the observed response is the documented one: no difference
+    // is drawn where there is none.
+    for row in first.rows.iter().filter(|r| r.status == Status::Passed) {
+        if let (Some(e), Some(o)) = (&row.expected, &row.observed) {
+            assert_eq!(e, o, "{}.{} {}", row.provider, row.operation, row.example);
+        }
+    }
 
     let page = report.join("index.html");
     let html = std::fs::read_to_string(&page).expect("page written");
@@ -324,4 +331,38 @@ async fn merging_refuses_bad_parts() {
     }
     assert!(!out_dir.join("index.html").exists());
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A mock replay's rows: every example passes with its request as a curl line for the
+/// standalone mock, and a passing success shows the documented payload as observed (no
+/// difference drawn where there is none).
+#[tokio::test]
+async fn mock_rows_compare_like_with_like() {
+    let files = files();
+    let replay = conformance::replay::replay_on_mock(&files, None, None)
+        .await
+        .expect("the mock replay runs");
+    let rows = history::rows(
+        &files,
+        &replay.results,
+        None,
+        &[],
+        "http://127.0.0.1:8080",
+        true,
+    );
+    assert_eq!(rows.len(), replay.results.len());
+    for row in &rows {
+        let name = format!("{}.{} {}", row.provider, row.operation, row.example);
+        assert_eq!(row.status, Status::Passed, "{name}: {:?}", row.detail);
+        let request = row.request.as_deref().unwrap_or_default();
+        assert!(
+            request.starts_with("curl ") && request.contains(&format!("/~{}/", row.provider)),
+            "{name}: {request}"
+        );
+        if let (Some(e), Some(o)) = (&row.expected, &row.observed) {
+            if e.get("payload").is_some() {
+                assert_eq!(e, o, "{name}");
+            }
+        }
+    }
 }

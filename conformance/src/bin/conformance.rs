@@ -182,7 +182,7 @@ struct ReplayArgs {
     html: Option<PathBuf>,
     /// Live: only part I of N of the examples (a stable split by provider, operation and
     /// example), to spread a run over N CI jobs; `conformance report` merges the parts.
-    #[arg(long, value_name = "I/N")]
+    #[arg(long, value_name = "I/N", visible_alias = "shard")]
     partition: Option<Partition>,
     /// Spec files or directories (default: the workspace's specs/).
     #[arg(long = "spec")]

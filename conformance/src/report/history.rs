@@ -190,13 +190,18 @@ pub fn rows(
 fn expected(spec: &Spec, op: &Operation, em: &ExampleModel<'_>, live: bool) -> Option<Value> {
     let resp = em.example.response.as_ref()?;
     let payload = match &em.outcome {
-        Some(ModelOutcome::Payload(p)) => {
-            let shown = decode::redact(&op.response.schema, p, spec);
-            Some(match live {
-                true => observe::implied(&op.response.schema, &shown, spec, op),
-                false => shown,
-            })
-        }
+        // As each target shows what it observed: live the payload as received, the mock
+        // replay the payload as the driver decodes it.
+        Some(ModelOutcome::Payload(p)) => Some(match live {
+            true => {
+                let shown = decode::redact(&op.response.schema, p, spec);
+                observe::implied(&op.response.schema, &shown, spec, op)
+            }
+            false => {
+                let decoded = decode::normalize(&op.response.schema, p, spec);
+                decode::redact(&op.response.schema, &decoded, spec)
+            }
+        }),
         _ => None,
     };
     if !live {
