@@ -269,3 +269,28 @@ async fn observation_flags_refuse_what_they_cannot_do() {
     assert!(!obs.exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The observations part of the report for one of each: unchanged (not listed), new and
+/// pending, changed and pending, changed and accepted.
+#[test]
+fn the_observation_summary() {
+    use conformance::observe::{summary, unaccepted, Change, Recorded};
+    let dir = Path::new("obs");
+    let recorded = |example: &str, change: Change, accepted: bool| Recorded {
+        provider: "p".into(),
+        operation: "o".into(),
+        example: example.into(),
+        path: dir.join("p/o").join(format!("{example}.snap")),
+        change,
+        accepted,
+    };
+    let diff = "--- accepted\n+++ observed\n@@ -1,2 +1,2 @@\n body:\n-  size: 3\n+  size: 4\n";
+    let all = [
+        recorded("same", Change::Unchanged, false),
+        recorded("first", Change::New, false),
+        recorded("moved", Change::Changed(diff.into()), false),
+        recorded("taken", Change::Changed(diff.into()), true),
+    ];
+    assert_eq!(unaccepted(&all), 2);
+    insta::assert_snapshot!("summary", summary(dir, &all));
+}
