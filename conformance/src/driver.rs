@@ -86,6 +86,8 @@ pub struct RawResponse {
     pub retry_after: Option<Duration>,
     /// `Location` of a 3xx (never followed to another origin, nor with a 307/308).
     pub location: Option<String>,
+    /// Every response header, names lower-case, in the order received.
+    pub headers: Vec<(String, String)>,
 }
 
 impl WireDriver {
@@ -175,6 +177,14 @@ impl WireDriver {
         };
         let retry_after = header(reqwest::header::RETRY_AFTER).and_then(|v| retry_after(&v));
         let location = header(reqwest::header::LOCATION).filter(|_| (300..400).contains(&status));
+        let headers = resp
+            .headers()
+            .iter()
+            .map(|(k, v)| {
+                let v = String::from_utf8_lossy(v.as_bytes()).into_owned();
+                (k.as_str().to_string(), v)
+            })
+            .collect();
         let bytes = net::read_body(resp, self.max_response_bytes)
             .await
             .map_err(|e| match e {
@@ -188,6 +198,7 @@ impl WireDriver {
             body: body(bytes),
             retry_after,
             location,
+            headers,
         })
     }
 }

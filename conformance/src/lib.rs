@@ -9,6 +9,8 @@ pub mod driver;
 pub mod expect;
 pub mod live;
 pub mod mock;
+pub mod observe;
+pub mod partition;
 pub mod payload;
 pub mod replay;
 pub mod report;

@@ -23,6 +23,8 @@ use tokio::sync::Semaphore;
 
 use crate::curl::curl;
 use crate::driver::{Call, WireDriver};
+use crate::observe;
+use crate::partition::Partition;
 use crate::payload;
 use crate::replay::{models, token_env_var};
 use crate::results::{CaseResult, Snapshot, Verdict};
@@ -48,6 +50,8 @@ pub struct LiveOptions<'a> {
     /// the CLI, see [`env_keys`]): an operation that accepts signing is signed with them
     /// when no token is set for its provider.
     pub keys: &'a dyn Fn(&str) -> Keys,
+    /// Only the examples of this part (a live run spread over CI jobs).
+    pub partition: Option<Partition>,
 }
 
 impl<'a> LiveOptions<'a> {
@@ -63,6 +67,7 @@ impl<'a> LiveOptions<'a> {
             repeat: 1,
             max_drift: DEFAULT_MAX_DRIFT,
             keys: &no_keys,
+            partition: None,
         }
     }
 }
@@ -173,6 +178,10 @@ pub async fn run_live_until(
         .iter()
         .flat_map(|p| p.operations.iter().map(move |op| (p, op)))
         .flat_map(|(p, op)| op.examples.iter().map(move |ex| (p, op, ex)))
+        .filter(|(p, op, ex)| {
+            let (id, op, ex) = (&p.spec.provider.id, &op.op.id, &ex.example.name);
+            opts.partition.is_none_or(|part| part.contains(id, op, ex))
+        })
         .collect();
     let limits: HashMap<&str, Arc<Semaphore>> = providers
         .iter()
@@ -506,11 +515,18 @@ async fn check_one(
     };
     // Shown payloads drop volatile and secret values; failures are shown as received.
     let shown = match &payload {
-        Some(p) => kept(p, |p| payload::redact(&op.response.schema, p, spec)),
+        Some(p) => kept(p, |p| {
+            let declared = payload::redact(&op.response.schema, p, spec);
+            observe::implied(&op.response.schema, &declared, spec, op)
+        }),
         None => kept(&body, Value::clone),
     };
     drop((payload, body));
-    let outcome = snapshot(raw.status, redactor.redact_value(shown));
+    let mut outcome = snapshot(raw.status, redactor.redact_value(shown));
+    let headers = observe::declared_headers(em.example, &raw.headers);
+    if !headers.is_empty() {
+        outcome["headers"] = redactor.redact_value(Value::Object(headers));
+    }
     if drift.is_empty() {
         (Verdict::Pass, outcome, Outcome::Pass)
     } else {

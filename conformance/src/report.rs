@@ -1,4 +1,8 @@
-//! The end-of-run report: a provider x operation x example table, and JUnit XML for CI.
+//! The end-of-run report: a provider x operation x example table, JUnit XML for CI, and the
+//! HTML report drawn from a history of runs (`history`, `html`).
+
+pub mod history;
+pub mod html;
 
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 

@@ -61,3 +61,27 @@ fn hostile_values_stay_literal_and_the_credential_expands() {
         }
     }
 }
+
+/// The line for each documented request of the fixture, which covers every credential
+/// location and body encoding.
+#[test]
+fn the_fixtures_curl_lines() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acme.yaml");
+    let file = spec::load::load_file(&path).expect("fixture spec loads");
+    let model = spec::model::ProviderModel::build(&file.spec, String::new()).expect("model");
+    let lines: Vec<(String, String, String)> = model
+        .operations
+        .iter()
+        .flat_map(|om| {
+            // Each example documenting a request of its own (not one it shares).
+            om.examples
+                .iter()
+                .filter(|e| e.own_request)
+                .filter_map(move |e| {
+                    let line = curl(e.wire.as_ref()?, "http://127.0.0.1:1", "ACME_TOKEN");
+                    Some((om.op.id.clone(), e.example.name.clone(), line))
+                })
+        })
+        .collect();
+    insta::assert_yaml_snapshot!("fixture_lines", lines);
+}

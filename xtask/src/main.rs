@@ -55,6 +55,9 @@ enum Command {
     /// Replay every documented example against the mock (default) or a live endpoint
     /// (runs `conformance replay`; `cargo xtask conformance --help` for its options).
     Conformance(delegate::Args),
+    /// Merge the HTML reports of a partitioned live run, or redraw a report from its history
+    /// (runs `conformance report`; `cargo xtask conformance-report --help` for its options).
+    ConformanceReport(delegate::Args),
     /// Render the OpenAPI 3.1 exports into generated/openapi/ (`--check`: diff only).
     Openapi(openapi::Args),
     /// Write schema/spec.schema.json from the spec types (`--check`: diff only).
@@ -84,6 +87,7 @@ fn main() -> ExitCode {
         Command::Codegen(args) => codegen::run(args),
         Command::Mock(args) => delegate::run("mock", args),
         Command::Conformance(args) => delegate::run("replay", args),
+        Command::ConformanceReport(args) => delegate::run("report", args),
         Command::Openapi(args) => openapi::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Diff(args) => diff::run(args),

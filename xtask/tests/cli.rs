@@ -172,16 +172,21 @@ fn standalone_crate_builds() {
     assert!(status.success(), "standalone crate does not compile");
 }
 
-/// `cargo xtask conformance --help` and `mock --help` reach the conformance binary's own help.
+/// `cargo xtask conformance --help`, `conformance-report --help` and `mock --help` reach the
+/// conformance binary's own help.
 #[test]
 fn conformance_commands_pass_help_through() {
     let _binary = conformance_binary();
-    for (command, subcommand) in [("conformance", "replay"), ("mock", "mock")] {
+    for (command, subcommand, flag) in [
+        ("conformance", "replay", "--spec"),
+        ("conformance-report", "report", "--from"),
+        ("mock", "mock", "--spec"),
+    ] {
         let out = xtask(&root(), &[command, "--help"]);
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(out.status.success(), "{}", describe(&out));
         assert!(
-            stdout.contains(&format!("conformance {subcommand}")) && stdout.contains("--spec"),
+            stdout.contains(&format!("conformance {subcommand}")) && stdout.contains(flag),
             "{command} --help: {}",
             describe(&out)
         );

@@ -1,4 +1,5 @@
-//! `conformance replay` and `conformance mock`: the conformance suite's own command line.
+//! `conformance replay`, `conformance mock` and `conformance report`: the conformance suite's
+//! own command line.
 //! `cargo xtask conformance` and `cargo xtask mock` run this binary through `cargo run`, so the
 //! developer commands never link the generated clients (regenerating them must not need them
 //! to compile). `replay` against the embedded mock runs the generated clients' protocol tests
@@ -10,8 +11,10 @@
 //! be bound, generated protocol tests that cannot be built or run, a report that cannot be
 //! written); 3 live: at least one example got no usable response (connection, TLS, timeout,
 //! redirect, a body over the cap); 4 live: throttled or unavailable (the last answer to an
-//! example was 429 or 503, so it was not checked); 130 live: interrupted (Ctrl-C), report
-//! still written.
+//! example was 429 or 503, so it was not checked); 5 live with `--observations`: nothing else
+//! failed, but an observation changed since the accepted one or is new (not accepted with
+//! `--accept`); 130 live: interrupted (Ctrl-C), report still written. `conformance report`:
+//! 0 the report was written, 2 it could not be.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -22,8 +25,11 @@ use clap::{Parser, Subcommand};
 use conformance::client_tests::ClientTests;
 use conformance::driver::WireDriver;
 use conformance::live::{run_live_until, LiveOptions, Outcome, DEFAULT_MAX_DRIFT};
+use conformance::observe;
+use conformance::partition::Partition;
 use conformance::replay::token_env_var;
 use conformance::report;
+use conformance::report::{history, html};
 use conformance::results::CaseResult;
 use conformance::run::replay_on_mock;
 use spec::validate::Validated;
@@ -40,6 +46,9 @@ const TRANSPORT: u8 = 3;
 const INTERRUPTED: u8 = 130;
 /// Live: an example's last answer was 429 or 503 (not checked), and none got no answer.
 const THROTTLED: u8 = 4;
+/// Live with --observations: everything else passed, but an observation differs from the
+/// accepted one or has none accepted yet (and --accept was not given).
+const CHANGED: u8 = 5;
 
 #[derive(Parser)]
 #[command(
@@ -50,8 +59,9 @@ const THROTTLED: u8 = 4;
                   bound, generated protocol tests that cannot be built or run, a report that \
                   cannot be written); 3 live: an example got no usable response (connection, \
                   TLS, timeout, redirect, body over the cap); 4 live: throttled or unavailable \
-                  (429 or 503 to an example's last send: not checked); 130 live: interrupted \
-                  (Ctrl-C)."
+                  (429 or 503 to an example's last send: not checked); 5 live with \
+                  --observations: an observation changed since the accepted one, or is new; 130 \
+                  live: interrupted (Ctrl-C)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -71,7 +81,9 @@ enum Command {
                             run); 3 live: an example got no usable response (connection, TLS, \
                             timeout, redirect, body over the cap); 4 live: throttled or \
                             unavailable (429 or 503 to an example's last send: not checked); \
-                            130 live: interrupted."
+                            5 live with --observations: nothing else failed, but an observation \
+                            changed since the accepted one or is new (not --accept'ed); 130 \
+                            live: interrupted."
     )]
     Replay(ReplayArgs),
     /// Serve every spec from the spec-built mock server until Ctrl-C. Prints one line per
@@ -84,6 +96,27 @@ enum Command {
                             file or variable, invalid specs, an address that cannot be bound)."
     )]
     Mock(MockArgs),
+    /// Merge the HTML reports of a partitioned live run (each part's last run, from
+    /// `--html` directories) into one report directory, or redraw a report's page from its
+    /// history.
+    #[command(
+        after_help = "Exit codes: 0 the report was written; 2 it could not be (a part \
+                            directory without runs, a history line that is not a run, an \
+                            example in two parts, a directory that cannot be written)."
+    )]
+    Report(ReportArgs),
+}
+
+#[derive(clap::Args)]
+struct ReportArgs {
+    /// The report directory: the merged run is added to DIR/history.jsonl (kept from earlier
+    /// runs, e.g. restored from a CI cache), and DIR/index.html is drawn from it.
+    #[arg(long, value_name = "DIR")]
+    html: PathBuf,
+    /// A part's report directory (`--html` of a `--partition I/N` run); its last run is
+    /// merged. Repeat for each part; without any, the page is redrawn from the history.
+    #[arg(long = "from", value_name = "DIR")]
+    from: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -136,6 +169,23 @@ struct ReplayArgs {
     /// Live: drift lines shown per example (the rest are counted).
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_DRIFT)]
     max_drift: usize,
+    /// Live: keep what each example got as a snapshot under DIR
+    /// (`<provider>/<operation>/<example>.snap`, volatile members redacted) and report what
+    /// changed since the accepted one; a change waits beside it as `.snap.new` for
+    /// `cargo insta review`.
+    #[arg(long, value_name = "DIR")]
+    observations: Option<PathBuf>,
+    /// Live, with --observations: accept this run's observations as the new reference.
+    #[arg(long, requires = "observations")]
+    accept: bool,
+    /// Write the HTML report to DIR/index.html after adding this run to DIR/history.jsonl
+    /// (the page says since when each example holds its status).
+    #[arg(long, value_name = "DIR")]
+    html: Option<PathBuf>,
+    /// Live: only part I of N of the examples (a stable split by provider, operation and
+    /// example), to spread a run over N CI jobs; `conformance report` merges the parts.
+    #[arg(long, value_name = "I/N", visible_alias = "shard")]
+    partition: Option<Partition>,
     /// Spec files or directories (default: the workspace's specs/).
     #[arg(long = "spec")]
     specs: Vec<PathBuf>,
@@ -178,6 +228,7 @@ fn main() -> ExitCode {
     let code = match Cli::parse().command {
         Command::Replay(args) => replay(args),
         Command::Mock(args) => mock(args),
+        Command::Report(args) => report_cmd(args),
     };
     ExitCode::from(code)
 }
@@ -235,6 +286,17 @@ fn replay(args: ReplayArgs) -> u8 {
         eprintln!("conformance: --target live needs --base-url URL");
         return CANNOT_RUN;
     }
+    if args.target != Target::Live && args.partition.is_some() {
+        eprintln!("conformance: --partition needs --target live (a mock run takes seconds)");
+        return CANNOT_RUN;
+    }
+    if args.target != Target::Live && args.observations.is_some() {
+        eprintln!(
+            "conformance: --observations needs --target live (the mock answers what the spec \
+             documents: there is nothing to observe)"
+        );
+        return CANNOT_RUN;
+    }
     let rt = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(e) => {
@@ -243,7 +305,12 @@ fn replay(args: ReplayArgs) -> u8 {
         }
     };
     let started = Instant::now();
-    let (results, live_code) = match rt.block_on(execute(&args, validated.files())) {
+    let Executed {
+        results,
+        live_code,
+        outcomes,
+        observed,
+    } = match rt.block_on(execute(&args, validated.files())) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("conformance: {e}");
@@ -266,8 +333,45 @@ fn replay(args: ReplayArgs) -> u8 {
             return CANNOT_RUN;
         }
     }
-    if let Some(code) = live_code {
-        return code;
+    if let Some(dir) = &args.html {
+        // Curl lines for a mock run address the standalone mock (`cargo xtask mock`).
+        let (base, prefixed) = match &args.base_url {
+            Some(url) if args.target == Target::Live => (url.as_str(), false),
+            _ => ("http://127.0.0.1:8080", true),
+        };
+        let run = history::Run {
+            at: history::now(),
+            target: match args.target {
+                Target::Mock => "mock",
+                Target::Live => "live",
+            }
+            .into(),
+            partition: args.partition.map(|p| p.to_string()),
+            rows: history::rows(
+                validated.files(),
+                &results,
+                outcomes.as_deref(),
+                observed.as_deref().unwrap_or_default(),
+                base,
+                prefixed,
+            ),
+        };
+        if let Err(e) = write_html(dir, Some(&run)) {
+            eprintln!("conformance: {e}");
+            return CANNOT_RUN;
+        }
+    }
+    let unaccepted = match (&args.observations, &observed) {
+        (Some(dir), Some(recorded)) => {
+            print!("\n{}", observe::summary(dir, recorded));
+            observe::unaccepted(recorded)
+        }
+        _ => 0,
+    };
+    match live_code {
+        Some(OK) if unaccepted > 0 => return CHANGED,
+        Some(code) => return code,
+        None => {}
     }
     let (_, failed, _) = report::counts(&results);
     if failed == 0 {
@@ -284,11 +388,9 @@ fn seconds(s: f64, what: &str) -> Result<Duration, String> {
         .ok_or_else(|| format!("--{what} must be a positive number of seconds"))
 }
 
-/// The results, and for live runs the exit code they call for.
-async fn execute(
-    args: &ReplayArgs,
-    files: &[spec::load::SpecFile],
-) -> Result<(Vec<CaseResult>, Option<u8>), String> {
+/// The results, for live runs the exit code they call for, and with --observations how each
+/// observation compares with the accepted one.
+async fn execute(args: &ReplayArgs, files: &[spec::load::SpecFile]) -> Result<Executed, String> {
     match args.target {
         Target::Mock => {
             let files: Vec<_> = files
@@ -316,7 +418,12 @@ async fn execute(
                     replay.unmatched_tests.join(", ")
                 );
             }
-            Ok((replay.results, None))
+            Ok(Executed {
+                results: replay.results,
+                live_code: None,
+                outcomes: None,
+                observed: None,
+            })
         }
         Target::Live => {
             let base_url = args
@@ -346,6 +453,7 @@ async fn execute(
                 repeat: args.repeat.max(1),
                 max_drift: args.max_drift,
                 keys: &conformance::live::env_keys,
+                partition: args.partition,
                 ..LiveOptions::new(base_url)
             };
             let token = |provider: &str| std::env::var(token_env_var(provider)).ok();
@@ -374,14 +482,80 @@ async fn execute(
             } else {
                 OK
             };
-            Ok((run.results, Some(code)))
+            let observed = match &args.observations {
+                Some(dir) => {
+                    let store = observe::Store {
+                        dir: dir.clone(),
+                        accept: args.accept,
+                    };
+                    Some(store.record_run(&run.results, &run.outcomes)?)
+                }
+                None => None,
+            };
+            Ok(Executed {
+                results: run.results,
+                live_code: Some(code),
+                outcomes: Some(run.outcomes),
+                observed,
+            })
         }
     }
+}
+
+/// What a replay produced.
+struct Executed {
+    results: Vec<CaseResult>,
+    /// Live: the exit code the results call for.
+    live_code: Option<u8>,
+    /// Live: how each example ended, in the order of `results`.
+    outcomes: Option<Vec<Outcome>>,
+    /// Live with --observations: each observation against the accepted one.
+    observed: Option<Vec<observe::Recorded>>,
+}
+
+/// Add `run` (when given) to the history in `dir`, then draw `dir/index.html` from it.
+fn write_html(dir: &Path, run: Option<&history::Run>) -> Result<(), String> {
+    if let Some(run) = run {
+        history::append(dir, run)?;
+    }
+    let runs = history::read(dir)?;
+    let page = dir.join("index.html");
+    std::fs::write(&page, html::page(&runs))
+        .map_err(|e| format!("cannot write {}: {e}", page.display()))?;
+    println!("HTML report: {}", page.display());
+    Ok(())
 }
 
 fn display(path: &Option<PathBuf>) -> String {
     path.as_deref()
         .map_or_else(String::new, |p| p.display().to_string())
+}
+
+fn report_cmd(args: ReportArgs) -> u8 {
+    let merged = || -> Result<Option<history::Run>, String> {
+        if args.from.is_empty() {
+            return Ok(None);
+        }
+        let mut parts = Vec::new();
+        for dir in &args.from {
+            let last = history::read(dir)?.pop().ok_or_else(|| {
+                format!(
+                    "--from {}: no {} with a run in it (give the --html directory of a run)",
+                    dir.display(),
+                    history::HISTORY
+                )
+            })?;
+            parts.push(last);
+        }
+        history::merge(&parts).map(Some)
+    };
+    match merged().and_then(|run| write_html(&args.html, run.as_ref())) {
+        Ok(()) => OK,
+        Err(e) => {
+            eprintln!("conformance report: {e}");
+            CANNOT_RUN
+        }
+    }
 }
 
 fn mock(args: MockArgs) -> u8 {
