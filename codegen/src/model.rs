@@ -32,7 +32,7 @@ pub struct ProviderModel<'a> {
     pub secret_fields: Vec<String>,
     /// Every fact of the spec with its resolved page citation ([`spec::model::facts`]);
     /// renderers look one up with [`ProviderModel::cite`].
-    pub facts: Vec<spec::model::facts::Fact>,
+    pub facts: Vec<spec::cite::Fact>,
     /// The rendered citation of each cited fact, by document path.
     cites: std::collections::HashMap<Vec<spec::yaml::PathSeg>, String>,
 }

@@ -1,5 +1,7 @@
 //! Serde's deserialization messages reworded: what is wrong, where, and how to fix it.
 
+use crate::diag::list_names;
+
 use super::{de, display_path, PathSeg, SourceMap, YamlError};
 
 /// Turn a deserialization failure into a located message with a fix.
@@ -40,10 +42,10 @@ fn explain(raw: &str, path: &[PathSeg]) -> (String, String) {
         let fix = match nearest(&name, &expected) {
             Some(m) => format!(
                 "did you mean `{m}`? expected one of {}",
-                list_names(&expected)
+                list_names(expected.iter())
             ),
             None if expected.is_empty() => "remove it: this mapping takes no keys".to_string(),
-            None => format!("remove it or use one of {}", list_names(&expected)),
+            None => format!("remove it or use one of {}", list_names(expected.iter())),
         };
         return (format!("unknown key `{name}`"), fix);
     }
@@ -52,9 +54,9 @@ fn explain(raw: &str, path: &[PathSeg]) -> (String, String) {
         let fix = match nearest(&name, &expected) {
             Some(m) => format!(
                 "did you mean `{m}`? expected one of {}",
-                list_names(&expected)
+                list_names(expected.iter())
             ),
-            None => format!("use one of {}", list_names(&expected)),
+            None => format!("use one of {}", list_names(expected.iter())),
         };
         return (format!("unknown value `{name}`"), fix);
     }
@@ -111,14 +113,6 @@ fn split_expected(rest: &str) -> (String, Vec<String>) {
         .map(|(_, s)| s.to_string())
         .collect();
     (name.to_string(), expected)
-}
-
-fn list_names(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// The expected name closest to `name`, when it is close enough to be a typo.
