@@ -318,7 +318,7 @@ impl<'a> CreateManualBackupBuilder<'a> {
         call.header("X-Language", &request.x_language);
         call.json(request);
         call.token(0, runtime::Location::Header, "X-Auth-Token");
-        call.signed();
+        call.sign_if_keys();
         let response = call.send().await?;
         match response.status() {
             201 => response.json(),

@@ -371,7 +371,7 @@ impl<'a> ListBackupRecordsBuilder<'a> {
         call.query("beginTime", &request.begin_time);
         call.query("endTime", &request.end_time);
         call.token(0, runtime::Location::Header, "X-Auth-Token");
-        call.signed();
+        call.sign_if_keys();
         let response = call.send().await?;
         match response.status() {
             200 => response.json(),

@@ -15,6 +15,7 @@ use super::failure::{documented, Unreadable};
 use super::net::{self, ReadError};
 use super::param;
 use super::secret::{excerpt, unescape_json_u};
+use super::sign;
 use super::transport::{Location, Transport};
 use super::wire::COMPONENT;
 use super::xmljson::{self, Failure};
@@ -40,7 +41,7 @@ pub struct Call<'t> {
     /// A header whose value cannot be sent.
     bad_header: Option<&'static str>,
     token_sent: bool,
-    signed: bool,
+    sign_if_keys: bool,
 }
 
 impl Transport {
@@ -62,7 +63,7 @@ impl Transport {
             form: None,
             bad_header: None,
             token_sent: false,
-            signed: false,
+            sign_if_keys: false,
         }
     }
 }
@@ -191,9 +192,10 @@ impl<'t> Call<'t> {
         }
     }
 
-    /// A request signature is accepted: sign when both keys are set and no token was sent.
-    pub fn signed(&mut self) {
-        self.signed = true;
+    /// The operation accepts a request signature: sign when both keys are set and no token
+    /// was sent.
+    pub fn sign_if_keys(&mut self) {
+        self.sign_if_keys = true;
     }
 
     /// Send the request and read the answer (up to the size cap). Redirects that were not
@@ -231,8 +233,8 @@ impl<'t> Call<'t> {
                 Form::Urlencoded => rb.form(&fields),
             };
         }
-        if self.signed && !self.token_sent {
-            rb = super::sign::sign_if_keys(t, rb)?;
+        if self.sign_if_keys && !self.token_sent {
+            rb = sign_with_keys(t, rb)?;
         }
         let mut response = rb.send().await.map_err(|e| transport_error(t, e))?;
         let status = response.status().as_u16();
@@ -475,6 +477,32 @@ fn transport_error<E>(t: &Transport, e: reqwest::Error) -> Error<E> {
     } else {
         Error::Transport(message)
     }
+}
+
+/// Sign the request when both keys are set.
+fn sign_with_keys<E>(
+    t: &Transport,
+    builder: reqwest::RequestBuilder,
+) -> Result<reqwest::RequestBuilder, Error<E>> {
+    let keys = t.signing();
+    let (Some(access), Some(secret)) = (&keys.access, &keys.secret) else {
+        return Ok(builder);
+    };
+    let (client, request) = builder.build_split();
+    let mut request = request.map_err(|e| Error::Transport(t.redact(&e.to_string())))?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default();
+    sign::sign_request(&mut request, access.expose(), secret, now).map_err(|_| {
+        Error::InvalidInput(InvalidInput {
+            violations: vec![Violation {
+                field: "(signature)".into(),
+                rule: "signable header values".into(),
+            }],
+        })
+    })?;
+    Ok(reqwest::RequestBuilder::from_parts(client, request))
 }
 
 #[cfg(test)]

@@ -628,7 +628,7 @@ fn call_fn(p: &ProviderModel, o: &OpModel) -> Result<syn::ImplItem, RenderError>
         stmts.push(quote!(call.token(#i, #l, #name);));
     }
     if o.signed.is_some() {
-        stmts.push(quote!(call.signed();));
+        stmts.push(quote!(call.sign_if_keys();));
     }
     let success = Literal::u16_unsuffixed(op.response.status);
     let list = op.response.schema.kind == Kind::Array;
