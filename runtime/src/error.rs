@@ -5,11 +5,9 @@ use std::fmt;
 use std::ops::Deref;
 
 use reqwest::header::HeaderMap;
-use serde_json::Value;
 
 use super::check::InvalidInput;
 use super::envelope::EnvelopeError;
-use super::wire::literal;
 
 /// A successful response: the payload, plus the status and headers it came with.
 #[derive(Debug, Clone)]
@@ -63,9 +61,14 @@ pub struct ErrorCase {
     pub retryable: bool,
 }
 
+/// The matching rule on a tree: the oracle the one-pass reader (`failure.rs`) is tested
+/// against; clients never call it.
+#[cfg(any(test, feature = "oracle"))]
 impl ErrorCase {
     /// Whether `body`, received with `status`, is this failure.
-    pub fn matches(&self, status: u16, success: u16, body: &Value) -> bool {
+    pub fn matches(&self, status: u16, success: u16, body: &serde_json::Value) -> bool {
+        use super::wire::literal;
+        use serde_json::Value;
         let Value::Object(map) = body else {
             return false;
         };

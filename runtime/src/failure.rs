@@ -1,7 +1,8 @@
 //! Which documented failure a body is, read from its bytes without a tree: one pass over the
 //! top-level members keeps the JSON text of those the error cases name (and of the XML root
 //! member), the cases are matched on them, and the chosen case's body is decoded from the
-//! same bytes with every string redacted. [`ErrorCase::matches`] is the same rule on a tree.
+//! same bytes with every string redacted. `ErrorCase::matches` (tests and the `oracle`
+//! feature) is the same rule on a tree.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -140,7 +141,7 @@ impl<'de> Visitor<'de> for Probe<'_> {
     }
 }
 
-/// [`ErrorCase::matches`] on the members' JSON text.
+/// `ErrorCase::matches` on the members' JSON text.
 fn matches(
     case: &ErrorCase,
     status: u16,

@@ -1,6 +1,6 @@
 //! XML-as-JSON read straight from the bytes: a serde `Deserializer` adapter that applies a
 //! declared [`XmlJson`] mapping while the payload type is deserialized, so no `Value` tree
-//! is built. [`unwrap_xml_json`](super::envelope::unwrap_xml_json) is the same mapping on a
+//! is built. `envelope::unwrap_xml_json` is the same mapping on a
 //! tree; the tests hold one against the other.
 //!
 //! One member of lookahead makes the flattening streamable: an element whose first member
@@ -39,7 +39,7 @@ pub enum Failure {
 }
 
 /// The payload of an XML-as-JSON body (`list`: the list member's elements), decoded from
-/// `bytes` as [`unwrap_xml_json`](super::envelope::unwrap_xml_json) would unwrap it. A
+/// `bytes` as `envelope::unwrap_xml_json` would unwrap it. A
 /// payload of [`IgnoredAny`] checks the envelope alone.
 pub fn from_slice<'de, T: de::Deserialize<'de>>(
     bytes: &'de [u8],

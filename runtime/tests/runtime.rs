@@ -141,27 +141,6 @@ fn secrets_are_redacted() {
     assert!(out.contains("access-token=[redacted]&a=b"), "{out}");
 }
 
-#[test]
-fn failure_cases_match_by_shape_and_status() {
-    let case = runtime::ErrorCase {
-        name: "unauthorized",
-        status: 401,
-        status_documented: true,
-        has_fields: &["name", "message"],
-        equals: &[("name", "\"Unauthorized\"")],
-        retryable: false,
-    };
-    let body = json!({"name": "Unauthorized", "message": "no", "code": 0});
-    assert!(case.matches(401, 200, &body));
-    assert!(!case.matches(403, 200, &body));
-    assert!(!case.matches(401, 200, &json!({"name": "Other", "message": "no"})));
-    let any = runtime::ErrorCase {
-        status_documented: false,
-        ..case
-    };
-    assert!(any.matches(500, 200, &body));
-}
-
 #[derive(Debug, Clone, PartialEq)]
 enum NoErrors {}
 

@@ -267,3 +267,24 @@ fn random_failures_agree_with_the_tree_path() {
     }
     assert!(found > 100, "{found} bodies were documented failures");
 }
+
+#[test]
+fn failure_cases_match_by_shape_and_status() {
+    let case = ErrorCase {
+        name: "unauthorized",
+        status: 401,
+        status_documented: true,
+        has_fields: &["name", "message"],
+        equals: &[("name", "\"Unauthorized\"")],
+        retryable: false,
+    };
+    let body = json!({"name": "Unauthorized", "message": "no", "code": 0});
+    assert!(case.matches(401, 200, &body));
+    assert!(!case.matches(403, 200, &body));
+    assert!(!case.matches(401, 200, &json!({"name": "Other", "message": "no"})));
+    let any = ErrorCase {
+        status_documented: false,
+        ..case
+    };
+    assert!(any.matches(500, 200, &body));
+}
