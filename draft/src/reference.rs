@@ -14,8 +14,8 @@ use spec::format::{
 };
 
 use crate::blocks::Table;
-use crate::build::Notes;
 use crate::infer::{camel, kind, reference, snake, TODO};
+use crate::op::Notes;
 use crate::request;
 use crate::rst::{self, Item, RstTable};
 use crate::vocab::{self, Column};
