@@ -77,7 +77,7 @@ fn ops(p: &ProviderModel, krate: &str) -> Result<Vec<Value>, RenderError> {
         .enumerate()
         .map(|(i, o)| {
             // The rustdoc example of the operation without its hidden lines.
-            let rust = super::rust::client::usage(p, o, krate)?.map(|text| {
+            let rust = super::rust::example::usage(p, o, krate)?.map(|text| {
                 text.lines()
                     .filter(|l| !l.starts_with("# ") && *l != "#")
                     .map(|l| format!("{l}\n"))

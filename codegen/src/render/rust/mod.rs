@@ -1,9 +1,15 @@
 //! The Rust renderer: one module per provider (models, requests, error enums, a `Client`),
 //! `lib.rs`, a runnable example per provider and the crate's `Cargo.toml`. Tokens are built with `quote` and printed with `prettyplease`.
 
+mod checks;
 pub(super) mod client;
-mod items;
+mod errors;
+pub(super) mod example;
+mod operation;
+mod request;
 mod syntax;
+mod tokens;
+mod types;
 
 use std::collections::HashSet;
 
@@ -59,7 +65,7 @@ impl Renderer for RustRenderer {
                 rust_file(
                     format!("examples/{}.rs", p.module),
                     &p.source,
-                    client::example(p, &krate)?,
+                    example::example(p, &krate)?,
                     &p.module,
                 )?,
             ])
@@ -110,8 +116,8 @@ fn unparse(path: String, sources: &str, file: &syn::File) -> OutputFile {
 
 fn lib_rs(model: &Model) -> TokenStream {
     let mods = model.providers.iter().map(|p| {
-        let m = items::id(&p.module);
-        let d = items::doc(&format!(
+        let m = syntax::id(&p.module);
+        let d = tokens::doc(&format!(
             "{}: {}",
             p.spec.provider.title, p.spec.provider.description
         ));
@@ -195,7 +201,7 @@ fn provider_module(p: &ProviderModel, krate: &str) -> Result<String, RenderError
     }
     let mut types = Vec::new();
     for t in &p.types {
-        types.extend(parse_items(items::type_item(t, &objects), &t.name)?);
+        types.extend(parse_items(types::type_item(t, &objects), &t.name)?);
     }
     out.push_str(&print_items(types));
     Ok(out)
@@ -208,9 +214,9 @@ fn operation_part(
     objects: &HashSet<String>,
     krate: &str,
 ) -> Result<String, RenderError> {
-    let mut items = client::operation_impl(p, o, krate)?;
-    items.extend(items::request_item(o, objects));
-    items.extend(items::error_item(o));
+    let mut items = operation::operation_impl(p, o, krate)?;
+    items.extend(request::request_item(o, objects));
+    items.extend(errors::error_item(o));
     Ok(print_items(items))
 }
 
