@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 
 use super::templates::{environment, render};
 use super::{banner, Layout, OutputFile, RenderError, Renderer};
-use crate::model::{Model, ProviderModel};
+use crate::model::{RustModel, RustProvider};
 use spec::format::{AuthScheme, Envelope, Kind, Schema};
 
 pub struct DocsRenderer;
@@ -17,7 +17,7 @@ impl Renderer for DocsRenderer {
 
     fn render(
         &self,
-        model: &Model,
+        model: &RustModel,
         layout: &Layout,
         out: &mut Vec<OutputFile>,
     ) -> Result<(), RenderError> {
@@ -50,7 +50,7 @@ impl Renderer for DocsRenderer {
     }
 }
 
-fn auth(p: &ProviderModel) -> Vec<Value> {
+fn auth(p: &RustProvider) -> Vec<Value> {
     p.auth
         .iter()
         .map(|a| {
@@ -71,7 +71,7 @@ fn auth(p: &ProviderModel) -> Vec<Value> {
         .collect()
 }
 
-fn ops(p: &ProviderModel, krate: &str) -> Result<Vec<Value>, RenderError> {
+fn ops(p: &RustProvider, krate: &str) -> Result<Vec<Value>, RenderError> {
     p.operations
         .iter()
         .enumerate()

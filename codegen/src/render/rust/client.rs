@@ -6,7 +6,7 @@ use quote::quote;
 use super::parse_items;
 use super::syntax::id;
 use super::tokens::doc;
-use crate::model::ProviderModel;
+use crate::model::RustProvider;
 use crate::render::RenderError;
 use spec::format::AuthScheme;
 
@@ -33,7 +33,7 @@ pub(crate) fn setter_name(name: &str, prefix: &str) -> String {
 
 /// The client's items: `BASE_URL`, `Client` and `ClientBuilder`. The operation methods come
 /// in one `impl Client` block per operation ([`operation_impl`]).
-pub fn client(p: &ProviderModel) -> Result<Vec<syn::Item>, RenderError> {
+pub fn client(p: &RustProvider) -> Result<Vec<syn::Item>, RenderError> {
     let provider = &p.spec.provider;
     let base = &provider.base_url;
     let schemes = p.auth.len();
@@ -193,7 +193,7 @@ pub fn client(p: &ProviderModel) -> Result<Vec<syn::Item>, RenderError> {
 
 /// The client builder's setter of the provider's first token credential (a signing key pair
 /// has two setters and is not a token), for examples that authenticate.
-pub(super) fn token_setter(p: &ProviderModel) -> Option<proc_macro2::Ident> {
+pub(super) fn token_setter(p: &RustProvider) -> Option<proc_macro2::Ident> {
     p.auth
         .iter()
         .find(|a| !matches!(a.scheme, AuthScheme::Signature { .. }))

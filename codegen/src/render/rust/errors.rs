@@ -8,10 +8,10 @@ use super::syntax::{
     self, call, impl_block, list_attr, lit, method_call, path_ty, ref_array, str_lit,
 };
 use super::tokens::{cited, doc_attrs};
-use crate::model::OpModel;
+use crate::model::RustOperation;
 
 /// The enum of an operation's documented failures and its `runtime::OpError` impl.
-pub fn error_item(op: &OpModel) -> Vec<syn::Item> {
+pub fn error_item(op: &RustOperation) -> Vec<syn::Item> {
     let mut attrs = doc_attrs(&format!(
         "Documented failures of [`Client::{}`].",
         op.method.trim_start_matches("r#")

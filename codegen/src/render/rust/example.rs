@@ -8,15 +8,15 @@ use super::client::{setter_name, token_setter};
 use super::parse;
 use super::syntax::id;
 use super::tokens::allow_deprecated;
-use crate::model::{OpModel, ProviderModel};
+use crate::model::{RustOperation, RustProvider};
 use crate::render::RenderError;
 
 /// The operation called with its first documented request through the builder, as a
 /// rustdoc example (hidden lines start with `# `): a documented failure matched, a retryable
 /// one told apart, and the stream of every item when the operation pages.
 pub(crate) fn usage(
-    p: &ProviderModel,
-    o: &OpModel,
+    p: &RustProvider,
+    o: &RustOperation,
     krate: &str,
 ) -> Result<Option<String>, RenderError> {
     let Some(request) = o.op.examples.iter().find_map(|e| e.request.as_ref()) else {
@@ -91,7 +91,7 @@ pub(crate) fn usage(
     Ok(Some(out))
 }
 
-pub fn example(p: &ProviderModel, crate_name: &str) -> Result<TokenStream, RenderError> {
+pub fn example(p: &RustProvider, crate_name: &str) -> Result<TokenStream, RenderError> {
     let krate = id(crate_name);
     let module = id(&p.module);
     let prefix = p.spec.provider.id.to_uppercase();

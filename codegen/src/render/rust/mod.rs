@@ -19,7 +19,7 @@ use quote::quote;
 
 use super::templates::{environment, render};
 use super::{banner, Layout, OutputFile, RenderError, Renderer};
-use crate::model::{Model, OpModel, ProviderModel, TypeBody};
+use crate::model::{RustModel, RustOperation, RustProvider, TypeBody};
 
 pub struct RustRenderer;
 
@@ -30,7 +30,7 @@ impl Renderer for RustRenderer {
 
     fn render(
         &self,
-        model: &Model,
+        model: &RustModel,
         layout: &Layout,
         out: &mut Vec<OutputFile>,
     ) -> Result<(), RenderError> {
@@ -114,7 +114,7 @@ fn unparse(path: String, sources: &str, file: &syn::File) -> OutputFile {
     }
 }
 
-fn lib_rs(model: &Model) -> TokenStream {
+fn lib_rs(model: &RustModel) -> TokenStream {
     let mods = model.providers.iter().map(|p| {
         let m = syntax::id(&p.module);
         let d = tokens::doc(&format!(
@@ -160,7 +160,7 @@ fn lib_rs(model: &Model) -> TokenStream {
 /// parsed from its own small token stream and printed on its own: nesting token streams copies
 /// every token once per level, and small short-lived syntax trees keep the allocator fast.
 /// Printed parts concatenate to what printing the whole file at once gives.
-fn provider_module(p: &ProviderModel, krate: &str) -> Result<String, RenderError> {
+fn provider_module(p: &RustProvider, krate: &str) -> Result<String, RenderError> {
     let spec = p.spec;
     let mut header = format!(
         "{}\n\n{}\n\nSources:",
@@ -209,8 +209,8 @@ fn provider_module(p: &ProviderModel, krate: &str) -> Result<String, RenderError
 
 /// Everything one operation adds to its provider's module, printed.
 fn operation_part(
-    p: &ProviderModel,
-    o: &OpModel,
+    p: &RustProvider,
+    o: &RustOperation,
     objects: &HashSet<String>,
     krate: &str,
 ) -> Result<String, RenderError> {

@@ -8,7 +8,7 @@ use super::example::usage;
 use super::syntax::id;
 use super::tokens::{allow_deprecated, cited, deprecated_attr, doc, field_ty, ty};
 use super::{parse, parse_items};
-use crate::model::{ident, OpModel, ProviderModel, Ty};
+use crate::model::{ident, RustOperation, RustProvider, Ty};
 use crate::render::fixtures::example_lines;
 use crate::render::RenderError;
 use spec::format::{AuthScheme, BodyEncoding, Envelope, Kind, Location};
@@ -16,8 +16,8 @@ use spec::format::{AuthScheme, BodyEncoding, Envelope, Kind, Location};
 /// An operation's items: the `Client` method that starts a call, the call builder (one
 /// setter per parameter, `request`, `build`, `send`, and `stream` when the operation pages).
 pub fn operation_impl(
-    p: &ProviderModel,
-    o: &OpModel,
+    p: &RustProvider,
+    o: &RustOperation,
     krate: &str,
 ) -> Result<Vec<syn::Item>, RenderError> {
     let method = id(&o.method);
@@ -201,7 +201,7 @@ pub fn operation_impl(
     Ok(items)
 }
 
-pub(super) fn method_doc(o: &OpModel) -> String {
+pub(super) fn method_doc(o: &RustOperation) -> String {
     let op = o.op;
     let mut d = op.summary.clone();
     if let Some(desc) = &op.description {
@@ -257,7 +257,7 @@ pub(super) fn method_doc(o: &OpModel) -> String {
 /// from the typed fields, each query pair, header, form field or the JSON body appended,
 /// the credential placed (or the request signed), then the status matched: the success
 /// decoded straight into the payload type, anything else read as a failure.
-pub(super) fn call_fn(p: &ProviderModel, o: &OpModel) -> Result<syn::ImplItem, RenderError> {
+pub(super) fn call_fn(p: &RustProvider, o: &RustOperation) -> Result<syn::ImplItem, RenderError> {
     let op = o.op;
     let unsupported = |what: &str| RenderError::Rust {
         what: format!("operation {}.{}", p.module, op.id),
@@ -438,7 +438,7 @@ pub(super) fn call_fn(p: &ProviderModel, o: &OpModel) -> Result<syn::ImplItem, R
 }
 
 /// `stream`: every item of a paginated operation, from the start the caller set.
-pub(super) fn stream_method(o: &OpModel) -> Option<TokenStream> {
+pub(super) fn stream_method(o: &RustOperation) -> Option<TokenStream> {
     let pg = o.pagination.as_ref()?;
     let (err, item) = (id(&o.error), ty(&pg.item_ty));
     let (start, items, total) = (id(&pg.start), id(&pg.items), id(&pg.total));

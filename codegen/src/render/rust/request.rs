@@ -10,10 +10,10 @@ use super::syntax::id;
 use super::syntax::list_attr;
 use super::tokens::doc_attrs;
 use super::types::{constructors, struct_fields_tree};
-use crate::model::OpModel;
+use crate::model::RustOperation;
 
 /// The request struct of an operation, its constructor and setters, and its checks.
-pub fn request_item(op: &OpModel, objects: &HashSet<String>) -> Vec<syn::Item> {
+pub fn request_item(op: &RustOperation, objects: &HashSet<String>) -> Vec<syn::Item> {
     let all_optional = op.params.iter().all(|f| !f.required);
     let default = if all_optional {
         quote!(Default,)
