@@ -50,6 +50,8 @@ pub struct AuthModel<'a> {
     pub id: &'a str,
     /// Builder method that sets this credential.
     pub setter: String,
+    /// The generated constant naming this scheme (`AUTH_TOKEN`): its slot and placement.
+    pub constant: String,
     pub scheme: &'a AuthScheme,
 }
 
@@ -466,6 +468,7 @@ impl<'a> RustProvider<'a> {
             .map(|(id, scheme)| AuthModel {
                 id,
                 setter: ident(id),
+                constant: format!("AUTH_{}", ident(id).trim_start_matches("r#").to_uppercase()),
                 scheme,
             })
             .collect();

@@ -12,7 +12,23 @@ pub use runtime::{
     Violation,
 };
 
-///Client for Huawei Cloud GaussDB(for MySQL). Build with [`Client::builder`]; cheap to clone (the connection pool is shared).
+/// The base URL template with its variables' defaults, the auth schemes, and the
+/// query names whose values are secrets.
+const TEMPLATE: runtime::Template = runtime::Template {
+    base_url: "https://{endpoint}",
+    variables: &[("endpoint", None)],
+    schemes: 2,
+    secret_names: &[],
+};
+
+/// Credential `token`: its slot and where it is sent.
+const AUTH_TOKEN: runtime::TokenScheme = runtime::TokenScheme {
+    slot: 0,
+    location: runtime::Location::Header,
+    name: "X-Auth-Token",
+};
+
+/// Client for Huawei Cloud GaussDB(for MySQL). Build with [`Client::builder`]; cheap to clone (the connection pool is shared).
 #[derive(Debug, Clone)]
 pub struct Client {
     transport: runtime::Transport,
@@ -22,12 +38,7 @@ impl Client {
     /// Starts a builder.
     pub fn builder() -> ClientBuilder {
         ClientBuilder {
-            inner: runtime::TransportBuilder::new(
-                "https://{endpoint}",
-                &[("endpoint", None)],
-                2usize,
-                &[],
-            ),
+            inner: runtime::TransportBuilder::new(&TEMPLATE),
         }
     }
 
@@ -37,7 +48,7 @@ impl Client {
     }
 }
 
-///Builder for [`Client`]. Base URL template: `https://{endpoint}`.
+/// Builder for [`Client`]. Base URL template: `https://{endpoint}`.
 #[derive(Debug, Clone)]
 pub struct ClientBuilder {
     inner: runtime::TransportBuilder,
@@ -103,7 +114,7 @@ impl ClientBuilder {
 
     /// Credential `token`, sent as header `X-Auth-Token`: IAM user token (the X-Subject-Token returned by IAM). Never printed.
     pub fn token(mut self, secret: impl Into<runtime::Secret>) -> Self {
-        self.inner.credential(0usize, secret.into());
+        self.inner.credential(AUTH_TOKEN, secret.into());
         self
     }
 
@@ -317,7 +328,7 @@ impl<'a> CreateManualBackupBuilder<'a> {
         call.path("/backups/create");
         call.header("X-Language", &request.x_language);
         call.json(request);
-        call.token(0, runtime::Location::Header, "X-Auth-Token");
+        call.token(AUTH_TOKEN);
         call.sign_if_keys();
         let response = call.send().await?;
         match response.status() {

@@ -12,7 +12,23 @@ pub use runtime::{
     Violation,
 };
 
-///Client for OMS web service (backup applications). Build with [`Client::builder`]; cheap to clone (the connection pool is shared).
+/// The base URL template with its variables' defaults, the auth schemes, and the
+/// query names whose values are secrets.
+const TEMPLATE: runtime::Template = runtime::Template {
+    base_url: "http://{OmsAddress}",
+    variables: &[("OmsAddress", None)],
+    schemes: 1,
+    secret_names: &["access-token"],
+};
+
+/// Credential `access_token`: its slot and where it is sent.
+const AUTH_ACCESS_TOKEN: runtime::TokenScheme = runtime::TokenScheme {
+    slot: 0,
+    location: runtime::Location::Query,
+    name: "access-token",
+};
+
+/// Client for OMS web service (backup applications). Build with [`Client::builder`]; cheap to clone (the connection pool is shared).
 #[derive(Debug, Clone)]
 pub struct Client {
     transport: runtime::Transport,
@@ -22,12 +38,7 @@ impl Client {
     /// Starts a builder.
     pub fn builder() -> ClientBuilder {
         ClientBuilder {
-            inner: runtime::TransportBuilder::new(
-                "http://{OmsAddress}",
-                &[("OmsAddress", None)],
-                1usize,
-                &["access-token"],
-            ),
+            inner: runtime::TransportBuilder::new(&TEMPLATE),
         }
     }
 
@@ -37,7 +48,7 @@ impl Client {
     }
 }
 
-///Builder for [`Client`]. Base URL template: `http://{OmsAddress}`.
+/// Builder for [`Client`]. Base URL template: `http://{OmsAddress}`.
 #[derive(Debug, Clone)]
 pub struct ClientBuilder {
     inner: runtime::TransportBuilder,
@@ -103,7 +114,7 @@ impl ClientBuilder {
 
     /// Credential `access_token`, sent as query parameter `access-token`: OMS access token, obtained from the service's token call. Never printed.
     pub fn access_token(mut self, secret: impl Into<runtime::Secret>) -> Self {
-        self.inner.credential(0usize, secret.into());
+        self.inner.credential(AUTH_ACCESS_TOKEN, secret.into());
         self
     }
 
@@ -281,7 +292,7 @@ impl<'a> ApplyBlockTimerBuilder<'a> {
         call.query("cmd", "10016");
         call.query("ip-type", "webservicerest");
         call.json(request);
-        call.token(0, runtime::Location::Query, "access-token");
+        call.token(AUTH_ACCESS_TOKEN);
         let response = call.send().await?;
         match response.status() {
             200 => response.result_code("ret", "msg", 0i64, &[""]),
@@ -551,7 +562,7 @@ impl<'a> ApplyTableBackupBuilder<'a> {
         call.query("cmd", "10009");
         call.query("ip-type", "webservicerest");
         call.json(request);
-        call.token(0, runtime::Location::Query, "access-token");
+        call.token(AUTH_ACCESS_TOKEN);
         let response = call.send().await?;
         match response.status() {
             200 => response.result_code("ret", "msg", 0i64, &["apply", "check"]),
@@ -816,7 +827,7 @@ impl<'a> RejectApplicationBuilder<'a> {
         call.path("/app/newoms.php/webservice/business/backup-svr-data/reject");
         call.query("ip-type", "webservicerest");
         call.json(request);
-        call.token(0, runtime::Location::Query, "access-token");
+        call.token(AUTH_ACCESS_TOKEN);
         let response = call.send().await?;
         match response.status() {
             200 => response.json(),

@@ -12,7 +12,23 @@ pub use runtime::{
     Violation,
 };
 
-///Client for Open Telekom Cloud Distributed Cache Service (DCS). Build with [`Client::builder`]; cheap to clone (the connection pool is shared).
+/// The base URL template with its variables' defaults, the auth schemes, and the
+/// query names whose values are secrets.
+const TEMPLATE: runtime::Template = runtime::Template {
+    base_url: "https://{dcs_endpoint}",
+    variables: &[("dcs_endpoint", None)],
+    schemes: 2,
+    secret_names: &[],
+};
+
+/// Credential `token`: its slot and where it is sent.
+const AUTH_TOKEN: runtime::TokenScheme = runtime::TokenScheme {
+    slot: 0,
+    location: runtime::Location::Header,
+    name: "X-Auth-Token",
+};
+
+/// Client for Open Telekom Cloud Distributed Cache Service (DCS). Build with [`Client::builder`]; cheap to clone (the connection pool is shared).
 #[derive(Debug, Clone)]
 pub struct Client {
     transport: runtime::Transport,
@@ -22,12 +38,7 @@ impl Client {
     /// Starts a builder.
     pub fn builder() -> ClientBuilder {
         ClientBuilder {
-            inner: runtime::TransportBuilder::new(
-                "https://{dcs_endpoint}",
-                &[("dcs_endpoint", None)],
-                2usize,
-                &[],
-            ),
+            inner: runtime::TransportBuilder::new(&TEMPLATE),
         }
     }
 
@@ -37,7 +48,7 @@ impl Client {
     }
 }
 
-///Builder for [`Client`]. Base URL template: `https://{dcs_endpoint}`.
+/// Builder for [`Client`]. Base URL template: `https://{dcs_endpoint}`.
 #[derive(Debug, Clone)]
 pub struct ClientBuilder {
     inner: runtime::TransportBuilder,
@@ -103,7 +114,7 @@ impl ClientBuilder {
 
     /// Credential `token`, sent as header `X-Auth-Token`: IAM user token. Never printed.
     pub fn token(mut self, secret: impl Into<runtime::Secret>) -> Self {
-        self.inner.credential(0usize, secret.into());
+        self.inner.credential(AUTH_TOKEN, secret.into());
         self
     }
 
@@ -370,7 +381,7 @@ impl<'a> ListBackupRecordsBuilder<'a> {
         call.query("limit", &request.limit);
         call.query("beginTime", &request.begin_time);
         call.query("endTime", &request.end_time);
-        call.token(0, runtime::Location::Header, "X-Auth-Token");
+        call.token(AUTH_TOKEN);
         call.sign_if_keys();
         let response = call.send().await?;
         match response.status() {

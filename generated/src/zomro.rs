@@ -12,7 +12,23 @@ pub use runtime::{
     Violation,
 };
 
-///Client for Zomro cloud VPS (BILLmanager API). Build with [`Client::builder`]; cheap to clone (the connection pool is shared).
+/// The base URL template with its variables' defaults, the auth schemes, and the
+/// query names whose values are secrets.
+const TEMPLATE: runtime::Template = runtime::Template {
+    base_url: "https://api.zomro.com",
+    variables: &[],
+    schemes: 1,
+    secret_names: &["auth"],
+};
+
+/// Credential `session`: its slot and where it is sent.
+const AUTH_SESSION: runtime::TokenScheme = runtime::TokenScheme {
+    slot: 0,
+    location: runtime::Location::Body,
+    name: "auth",
+};
+
+/// Client for Zomro cloud VPS (BILLmanager API). Build with [`Client::builder`]; cheap to clone (the connection pool is shared).
 #[derive(Debug, Clone)]
 pub struct Client {
     transport: runtime::Transport,
@@ -22,12 +38,7 @@ impl Client {
     /// Starts a builder.
     pub fn builder() -> ClientBuilder {
         ClientBuilder {
-            inner: runtime::TransportBuilder::new(
-                "https://api.zomro.com",
-                &[],
-                1usize,
-                &["auth"],
-            ),
+            inner: runtime::TransportBuilder::new(&TEMPLATE),
         }
     }
 
@@ -37,7 +48,7 @@ impl Client {
     }
 }
 
-///Builder for [`Client`]. Base URL template: `https://api.zomro.com`.
+/// Builder for [`Client`]. Base URL template: `https://api.zomro.com`.
 #[derive(Debug, Clone)]
 pub struct ClientBuilder {
     inner: runtime::TransportBuilder,
@@ -97,7 +108,7 @@ impl ClientBuilder {
 
     /// Credential `session`, sent as form field `auth`: BILLmanager session token. Never printed.
     pub fn session(mut self, secret: impl Into<runtime::Secret>) -> Self {
-        self.inner.credential(0usize, secret.into());
+        self.inner.credential(AUTH_SESSION, secret.into());
         self
     }
 
@@ -295,7 +306,7 @@ impl<'a> CreateBackupScheduleBuilder<'a> {
         call.multipart("name", &request.name);
         call.multipart_csv("rotation_days", &request.rotation_days);
         call.multipart("rotation_time", &request.rotation_time);
-        call.token(0, runtime::Location::Body, "auth");
+        call.token(AUTH_SESSION);
         let response = call.send().await?;
         match response.status() {
             200 => response.xml_json(&XML, false),
@@ -510,7 +521,7 @@ impl<'a> ListBackupSchedulesBuilder<'a> {
         call.multipart("func", "instances.fleio_bckps.schedule");
         call.multipart("out", "json");
         call.multipart("elid", &request.elid);
-        call.token(0, runtime::Location::Body, "auth");
+        call.token(AUTH_SESSION);
         let response = call.send().await?;
         match response.status() {
             200 => response.xml_json(&XML, true),
@@ -689,7 +700,7 @@ impl<'a> DeleteBackupScheduleBuilder<'a> {
         call.multipart("func", "instances.fleio_bckps.schedule.delete");
         call.multipart("out", "json");
         call.multipart("elid", &request.elid);
-        call.token(0, runtime::Location::Body, "auth");
+        call.token(AUTH_SESSION);
         let response = call.send().await?;
         match response.status() {
             200 => response.xml_json(&XML, false),

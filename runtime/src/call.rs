@@ -16,7 +16,7 @@ use super::net::{self, ReadError};
 use super::param;
 use super::secret::{excerpt, unescape_json_u};
 use super::sign;
-use super::transport::{Location, Transport};
+use super::transport::{Location, TokenScheme, Transport};
 use super::wire::COMPONENT;
 use super::xmljson::{self, Failure};
 
@@ -165,10 +165,14 @@ impl<'t> Call<'t> {
             .extend(text.map(|t| (name, t)));
     }
 
-    /// The token of auth scheme number `scheme`, sent at `location` as `name` when the
-    /// caller set it.
-    pub fn token(&mut self, scheme: usize, location: Location, name: &'static str) {
-        let Some(secret) = self.t.credential(scheme) else {
+    /// The token of `scheme`, sent where the scheme says, when the caller set it.
+    pub fn token(&mut self, scheme: TokenScheme) {
+        let TokenScheme {
+            slot,
+            location,
+            name,
+        } = scheme;
+        let Some(secret) = self.t.credential(slot) else {
             return;
         };
         self.token_sent = true;
@@ -512,9 +516,19 @@ mod tests {
 
     #[test]
     fn the_path_and_query_are_written_encoded_in_order() {
-        let mut b = TransportBuilder::new("http://unused", &[], 1, &["access-token"]);
+        const TOKEN: TokenScheme = TokenScheme {
+            slot: 0,
+            location: Location::Query,
+            name: "access-token",
+        };
+        let mut b = TransportBuilder::new(&crate::Template {
+            base_url: "http://unused",
+            variables: &[],
+            schemes: 1,
+            secret_names: &["access-token"],
+        });
         b.base_url("http://h/".into());
-        b.credential(0, crate::Secret::new("tok en 12"));
+        b.credential(TOKEN, crate::Secret::new("tok en 12"));
         let t = b.build().expect("a base URL is given");
         let mut call = t.call(reqwest::Method::GET);
         call.path("/v1/");
@@ -525,7 +539,7 @@ mod tests {
         call.query("skip", &None::<i32>);
         call.query("n", &vec![1, 2]);
         call.query_csv("ids", &vec!["p", "q"]);
-        call.token(0, Location::Query, "access-token");
+        call.token(TOKEN);
         assert_eq!(
             call.url,
             "http://h/v1/a%2Fb%20c/x?cmd=7&q=x+y%26z&n=1&n=2&ids=p%2Cq&access-token=tok+en+12"

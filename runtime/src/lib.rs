@@ -46,7 +46,9 @@ pub use self::net::HttpSettings;
 #[cfg(feature = "http")]
 pub use self::paginate::{paginate, ItemStream};
 #[cfg(feature = "http")]
-pub use self::transport::{BuildError, Location, Transport, TransportBuilder};
+pub use self::transport::{
+    BuildError, Location, Template, TokenScheme, Transport, TransportBuilder,
+};
 #[cfg(feature = "http")]
 pub use futures_core::Stream;
 /// `next()` and the other stream combinators, for the `stream()` of paginated operations.

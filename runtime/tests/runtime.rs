@@ -169,7 +169,11 @@ async fn get<R: runtime::Check>(
     runtime::check::validate(request)?;
     let mut call = t.call(runtime::Method::GET);
     call.path("/x");
-    call.token(0, runtime::Location::Query, "access-token");
+    call.token(runtime::TokenScheme {
+        slot: 0,
+        location: runtime::Location::Query,
+        name: "access-token",
+    });
     let response = call.send().await?;
     match response.status() {
         200 => response.unit(),
@@ -207,12 +211,22 @@ fn transport(
     base_url: &str,
     credential: Option<Secret>,
     schemes: usize,
-    secret_names: &[&'static str],
+    secret_names: &'static [&'static str],
 ) -> runtime::Transport {
-    let mut builder = runtime::TransportBuilder::new("http://unused", &[], schemes, secret_names);
+    let mut builder = runtime::TransportBuilder::new(&runtime::Template {
+        base_url: "http://unused",
+        variables: &[],
+        schemes,
+        secret_names,
+    });
     builder.base_url(base_url.to_owned());
     if let Some(c) = credential {
-        for scheme in 0..schemes {
+        for slot in 0..schemes {
+            let scheme = runtime::TokenScheme {
+                slot,
+                location: runtime::Location::Query,
+                name: "access-token",
+            };
             builder.credential(scheme, c.clone());
         }
     }

@@ -1,6 +1,6 @@
 //! The `Client` and its builder: base URL variables, credentials, HTTP settings.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::parse_items;
@@ -36,7 +36,7 @@ pub(crate) fn setter_name(name: &str, prefix: &str) -> String {
 pub fn client(p: &RustProvider) -> Result<Vec<syn::Item>, RenderError> {
     let provider = &p.spec.provider;
     let base = &provider.base_url;
-    let schemes = p.auth.len();
+    let schemes = Literal::usize_unsuffixed(p.auth.len());
     let secrets = &p.secret_fields;
     let vars = provider.variables.iter().map(|(n, v)| {
         let d = match &v.default {
@@ -57,7 +57,7 @@ pub fn client(p: &RustProvider) -> Result<Vec<syn::Item>, RenderError> {
             pub fn #setter(mut self, value: impl Into<String>) -> Self { self.inner.variable(#n, value.into()); self }
         }
     });
-    let auth_setters = p.auth.iter().enumerate().map(|(i, a)| {
+    let auth_setters = p.auth.iter().map(|a| {
         let (place, description) = match a.scheme {
             AuthScheme::Query { name, description, .. } => (format!("query parameter `{name}`"), description),
             AuthScheme::Header { name, description, .. } => (format!("header `{name}`"), description),
@@ -79,24 +79,53 @@ pub fn client(p: &RustProvider) -> Result<Vec<syn::Item>, RenderError> {
             }
         };
         let setter = id(&setter_name(&a.setter, "auth"));
+        let constant = id(&a.constant);
         let d = doc(&format!(
             "Credential `{}`, sent as {place}: {description} Never printed.",
             a.id
         ));
         quote! {
             #d
-            pub fn #setter(mut self, secret: impl Into<runtime::Secret>) -> Self { self.inner.credential(#i, secret.into()); self }
+            pub fn #setter(mut self, secret: impl Into<runtime::Secret>) -> Self { self.inner.credential(#constant, secret.into()); self }
         }
     });
+    let token_consts = p.auth.iter().enumerate().filter_map(|(slot, a)| {
+        let (location, name) = match a.scheme {
+            AuthScheme::Query { name, .. } => (quote!(Query), name),
+            AuthScheme::Header { name, .. } => (quote!(Header), name),
+            AuthScheme::Form { name, .. } => (quote!(Body), name),
+            AuthScheme::Signature { .. } => return None,
+        };
+        let constant = id(&a.constant);
+        let slot = Literal::usize_unsuffixed(slot);
+        let d = doc(&format!("Credential `{}`: its slot and where it is sent.", a.id));
+        Some(quote! {
+            #d
+            const #constant: runtime::TokenScheme = runtime::TokenScheme {
+                slot: #slot,
+                location: runtime::Location::#location,
+                name: #name,
+            };
+        })
+    });
     let cd = format!(
-        "Client for {}. Build with [`Client::builder`]; cheap to clone (the connection pool \
+        " Client for {}. Build with [`Client::builder`]; cheap to clone (the connection pool \
          is shared).",
         provider.title
     );
-    let bd = format!("Builder for [`Client`]. Base URL template: `{base}`.");
+    let bd = format!(" Builder for [`Client`]. Base URL template: `{base}`.");
     let own_setters: Vec<TokenStream> = var_setters.chain(auth_setters).collect();
     parse_items(
         quote! {
+        /// The base URL template with its variables' defaults, the auth schemes, and the
+        /// query names whose values are secrets.
+        const TEMPLATE: runtime::Template = runtime::Template {
+            base_url: #base,
+            variables: &[#(#vars),*],
+            schemes: #schemes,
+            secret_names: &[#(#secrets),*],
+        };
+        #(#token_consts)*
         #[doc = #cd]
         #[derive(Debug, Clone)]
         pub struct Client {
@@ -107,9 +136,7 @@ pub fn client(p: &RustProvider) -> Result<Vec<syn::Item>, RenderError> {
             /// Starts a builder.
             pub fn builder() -> ClientBuilder {
                 ClientBuilder {
-                    // The base URL template and its variables' defaults, the number of
-                    // credential slots, and the names of secret fields.
-                    inner: runtime::TransportBuilder::new(#base, &[#(#vars),*], #schemes, &[#(#secrets),*]),
+                    inner: runtime::TransportBuilder::new(&TEMPLATE),
                 }
             }
 

@@ -349,25 +349,16 @@ pub(super) fn call_fn(p: &RustProvider, o: &RustOperation) -> Result<syn::ImplIt
         // The request struct serializes to its body members only.
         stmts.push(quote!(call.json(request);));
     }
-    let auth = o.auth.and_then(|i| p.auth.get(i).map(|a| (i, a.scheme)));
-    let place = match auth {
-        Some((i, AuthScheme::Query { name, .. })) => {
-            Some((i, quote!(runtime::Location::Query), name))
-        }
-        Some((i, AuthScheme::Header { name, .. })) => {
-            Some((i, quote!(runtime::Location::Header), name))
-        }
-        Some((i, AuthScheme::Form { name, .. })) => {
-            if form.is_none() {
-                return Err(unsupported("a form credential without a form body"));
-            }
-            Some((i, quote!(runtime::Location::Body), name))
+    let auth = o.auth.and_then(|i| p.auth.get(i));
+    let token = match auth.map(|a| (a, a.scheme)) {
+        Some((_, AuthScheme::Form { .. })) if form.is_none() => {
+            return Err(unsupported("a form credential without a form body"));
         }
         Some((_, AuthScheme::Signature { .. })) | None => None,
+        Some((a, _)) => Some(id(&a.constant)),
     };
-    if let Some((i, l, name)) = place {
-        let i = Literal::usize_unsuffixed(i);
-        stmts.push(quote!(call.token(#i, #l, #name);));
+    if let Some(token) = token {
+        stmts.push(quote!(call.token(#token);));
     }
     if o.signed.is_some() {
         stmts.push(quote!(call.sign_if_keys();));
