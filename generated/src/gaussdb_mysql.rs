@@ -478,13 +478,6 @@ impl CreatedBackup {
     }
 }
 
-impl runtime::Check for CreatedBackup {
-    fn check(&self, c: &mut runtime::Checker, at: &str) {
-        let v = &self.backup;
-        runtime::Check::check(v, c, &runtime::check::join(at, "backup"));
-    }
-}
-
 /// A backup of an instance.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
@@ -558,20 +551,6 @@ impl Backup {
     }
 }
 
-impl runtime::Check for Backup {
-    fn check(&self, c: &mut runtime::Checker, at: &str) {
-        if let Some(v) = &self.begin_time {
-            c.pattern(
-                at,
-                "begin_time",
-                v,
-                "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?(Z|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])$",
-                "in the format `date-time`",
-            );
-        }
-    }
-}
-
 /// State of a backup, as far as this page documents it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -618,10 +597,6 @@ impl ApiError {
             error_msg: error_msg.into(),
         }
     }
-}
-
-impl runtime::Check for ApiError {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
 
 /// Identifies one project (`project`): a string with a type of its own, so the id of another kind of thing does not fit where this one goes.

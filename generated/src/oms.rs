@@ -659,9 +659,6 @@ impl ApplyTableBackupRequest {
 
 impl runtime::Check for ApplyTableBackupRequest {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
-        if let Some(v) = &self.zone_id {
-            runtime::Check::check(v, c, &runtime::check::join(at, "zone_id"));
-        }
         if let Some(v) = &self.svr_ids {
             runtime::Check::check(v, c, &runtime::check::join(at, "svr_ids"));
         }
@@ -822,7 +819,6 @@ impl<'a> RejectApplicationBuilder<'a> {
         client: &Client,
         request: &RejectApplicationRequest,
     ) -> Result<runtime::ResponseValue<bool>, runtime::Error<RejectApplicationError>> {
-        runtime::check::validate(request)?;
         let mut call = client.transport.call(runtime::Method::POST);
         call.path("/app/newoms.php/webservice/business/backup-svr-data/reject");
         call.query("ip-type", "webservicerest");
@@ -865,10 +861,6 @@ impl RejectApplicationRequest {
         self.memo = Some(value.into());
         self
     }
-}
-
-impl runtime::Check for RejectApplicationRequest {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
 
 /// Documented failures of [`Client::reject_application`].
@@ -917,10 +909,6 @@ impl BlockTimerApplication {
     }
 }
 
-impl runtime::Check for BlockTimerApplication {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
-}
-
 /// Outcome of a table backup application, and of its auto-approval when requested.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
@@ -951,16 +939,6 @@ impl TableBackupApplication {
     }
 }
 
-impl runtime::Check for TableBackupApplication {
-    fn check(&self, c: &mut runtime::Checker, at: &str) {
-        let v = &self.apply;
-        runtime::Check::check(v, c, &runtime::check::join(at, "apply"));
-        if let Some(v) = &self.check {
-            runtime::Check::check(v, c, &runtime::check::join(at, "check"));
-        }
-    }
-}
-
 /// Result of filing the application (its ret/msg are the envelope).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
@@ -978,10 +956,6 @@ impl ApplyOutcome {
     }
 }
 
-impl runtime::Check for ApplyOutcome {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
-}
-
 /// Result of the automatic approval (its ret/msg are the envelope).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
@@ -997,10 +971,6 @@ impl CheckOutcome {
     pub fn new(trans_id: i32) -> Self {
         Self { trans_id }
     }
-}
-
-impl runtime::Check for CheckOutcome {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
 
 /// Yii framework error object for a missing or invalid access token.
@@ -1056,10 +1026,6 @@ impl YiiUnauthorized {
     }
 }
 
-impl runtime::Check for YiiUnauthorized {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
-}
-
 /// The listed processes already have a conflicting backup application.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
@@ -1075,10 +1041,6 @@ impl ConflictApply {
     pub fn new(conflict_apply: Vec<String>) -> Self {
         Self { conflict_apply }
     }
-}
-
-impl runtime::Check for ConflictApply {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
 
 /// The caller's address is not on the service's whitelist.
@@ -1100,10 +1062,6 @@ impl SourceIpRejected {
     }
 }
 
-impl runtime::Check for SourceIpRejected {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
-}
-
 /// The application form to act on was not found.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
@@ -1119,10 +1077,6 @@ impl ApplyIdRejected {
     pub fn new(apply_id: Vec<String>) -> Self {
         Self { apply_id }
     }
-}
-
-impl runtime::Check for ApplyIdRejected {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
 
 /// One of 2 alternatives, tried in order.
@@ -1221,10 +1175,6 @@ impl<'de> serde::Deserialize<'de> for ApplyTableBackupZoneId {
             ),
         )
     }
-}
-
-impl runtime::Check for ApplyTableBackupZoneId {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
 
 /// One of 2 alternatives, tried in order.

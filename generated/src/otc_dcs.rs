@@ -488,22 +488,10 @@ impl runtime::Check for ListBackupRecordsRequest {
             c.range(at, "limit", i64::from(*v), Some(1i64), None);
         }
         if let Some(v) = &self.begin_time {
-            c.pattern(
-                at,
-                "beginTime",
-                v,
-                "^(?:[0-9]{4}(?:(?:0[13578]|1[02])(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)(?:0[1-9]|[12][0-9]|30)|02(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)0229)([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]$",
-                "in the format `yyyyMMddHHmmss`",
-            );
+            c.format(at, "beginTime", v, runtime::Format::CompactTimestamp);
         }
         if let Some(v) = &self.end_time {
-            c.pattern(
-                at,
-                "endTime",
-                v,
-                "^(?:[0-9]{4}(?:(?:0[13578]|1[02])(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)(?:0[1-9]|[12][0-9]|30)|02(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)0229)([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]$",
-                "in the format `yyyyMMddHHmmss`",
-            );
+            c.format(at, "endTime", v, runtime::Format::CompactTimestamp);
         }
     }
 }
@@ -546,19 +534,6 @@ impl BackupRecordList {
         Self {
             backup_record_response,
             total_num,
-        }
-    }
-}
-
-impl runtime::Check for BackupRecordList {
-    fn check(&self, c: &mut runtime::Checker, at: &str) {
-        let v = &self.backup_record_response;
-        for v in v {
-            runtime::Check::check(
-                v,
-                c,
-                &runtime::check::join(at, "backup_record_response[]"),
-            );
         }
     }
 }
@@ -764,38 +739,6 @@ impl BackupRecord {
     }
 }
 
-impl runtime::Check for BackupRecord {
-    fn check(&self, c: &mut runtime::Checker, at: &str) {
-        if let Some(v) = &self.created_at {
-            c.pattern(
-                at,
-                "created_at",
-                v,
-                "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?(Z|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])$",
-                "in the format `date-time`",
-            );
-        }
-        if let Some(v) = &self.updated_at {
-            c.pattern(
-                at,
-                "updated_at",
-                v,
-                "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?(Z|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])$",
-                "in the format `date-time`",
-            );
-        }
-        if let Some(v) = &self.execution_at {
-            c.pattern(
-                at,
-                "execution_at",
-                v,
-                "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?(Z|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])$",
-                "in the format `date-time`",
-            );
-        }
-    }
-}
-
 /// Lifecycle state of a backup.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -901,10 +844,6 @@ impl ApiError {
             error_msg: error_msg.into(),
         }
     }
-}
-
-impl runtime::Check for ApiError {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
 
 /// Identifies one project (`project`): a string with a type of its own, so the id of another kind of thing does not fit where this one goes.

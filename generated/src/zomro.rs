@@ -362,13 +362,7 @@ impl runtime::Check for CreateBackupScheduleRequest {
             c.range(at, "rotation_days[]", i64::from(*v), Some(0i64), Some(6i64));
         }
         let v = &self.rotation_time;
-        c.pattern(
-            at,
-            "rotation_time",
-            v,
-            "^([01][0-9]|2[0-3]):[0-5][0-9]$",
-            "in the format `HH:MM`",
-        );
+        c.format(at, "rotation_time", v, runtime::Format::TimeOfDay);
     }
 }
 
@@ -515,7 +509,6 @@ impl<'a> ListBackupSchedulesBuilder<'a> {
                 message: "msg",
             },
         };
-        runtime::check::validate(request)?;
         let mut call = client.transport.call(runtime::Method::POST);
         call.path("/");
         call.multipart("func", "instances.fleio_bckps.schedule");
@@ -545,10 +538,6 @@ impl ListBackupSchedulesRequest {
     pub fn new(elid: i64) -> Self {
         Self { elid }
     }
-}
-
-impl runtime::Check for ListBackupSchedulesRequest {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
 
 /// Documented failures of [`Client::list_backup_schedules`].
@@ -694,7 +683,6 @@ impl<'a> DeleteBackupScheduleBuilder<'a> {
                 message: "msg",
             },
         };
-        runtime::check::validate(request)?;
         let mut call = client.transport.call(runtime::Method::POST);
         call.path("/");
         call.multipart("func", "instances.fleio_bckps.schedule.delete");
@@ -724,10 +712,6 @@ impl DeleteBackupScheduleRequest {
     pub fn new(elid: i64) -> Self {
         Self { elid }
     }
-}
-
-impl runtime::Check for DeleteBackupScheduleRequest {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
 
 /// Documented failures of [`Client::delete_backup_schedule`].
@@ -833,29 +817,6 @@ impl BackupSchedule {
     }
 }
 
-impl runtime::Check for BackupSchedule {
-    fn check(&self, c: &mut runtime::Checker, at: &str) {
-        if let Some(v) = &self.rotation_time {
-            c.pattern(
-                at,
-                "rotation_time",
-                v,
-                "^([01][0-9]|2[0-3]):[0-5][0-9]$",
-                "in the format `HH:MM`",
-            );
-        }
-        if let Some(v) = &self.create_date {
-            c.pattern(
-                at,
-                "create_date",
-                v,
-                "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$",
-                "in the format `date`",
-            );
-        }
-    }
-}
-
 /// A BILLmanager failure, as the wire carries it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
@@ -873,13 +834,6 @@ impl BillmgrErrorDoc {
     }
 }
 
-impl runtime::Check for BillmgrErrorDoc {
-    fn check(&self, c: &mut runtime::Checker, at: &str) {
-        let v = &self.doc;
-        runtime::Check::check(v, c, &runtime::check::join(at, "doc"));
-    }
-}
-
 /// Document root holding the error element.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
@@ -894,13 +848,6 @@ impl BillmgrErrorRoot {
     /// Creates the value from its required fields; the setters add optional ones.
     pub fn new(error: BillmgrError) -> Self {
         Self { error }
-    }
-}
-
-impl runtime::Check for BillmgrErrorRoot {
-    fn check(&self, c: &mut runtime::Checker, at: &str) {
-        let v = &self.error;
-        runtime::Check::check(v, c, &runtime::check::join(at, "error"));
     }
 }
 
@@ -952,14 +899,6 @@ impl BillmgrError {
     }
 }
 
-impl runtime::Check for BillmgrError {
-    fn check(&self, c: &mut runtime::Checker, at: &str) {
-        if let Some(v) = &self.msg {
-            runtime::Check::check(v, c, &runtime::check::join(at, "msg"));
-        }
-    }
-}
-
 /// XML element text.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
@@ -976,8 +915,4 @@ impl XmlText {
     pub fn new(value: impl Into<String>) -> Self {
         Self { value: value.into() }
     }
-}
-
-impl runtime::Check for XmlText {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }

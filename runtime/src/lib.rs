@@ -17,7 +17,7 @@ pub mod sign;
 pub mod wire;
 pub mod xmljson;
 
-pub use self::check::{Check, Checker, InvalidInput, Violation};
+pub use self::check::{Check, Checker, Format, InvalidInput, Violation};
 pub use self::envelope::{XmlErrorFields, XmlJson};
 pub use self::nullable::Nullable;
 pub use self::secret::Secret;

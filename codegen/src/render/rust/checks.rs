@@ -6,14 +6,13 @@ use std::collections::HashSet;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::syntax::id;
 use super::syntax::{
-    self, arg, block, call, expr_path, field, ident_pat, impl_block, lit, local, method_call,
+    self, arg, block, call, expr_path, field, id, ident_pat, impl_block, lit, local, method_call,
     path_ty, receiver, ref_ty, reference, semi, some, str_lit, tail, Func,
 };
 use super::tokens::allow_deprecated_on;
-use crate::model::{FieldModel, Ty, UnionVariant};
-use spec::format::Schema;
+use crate::model::{FieldModel, RustProvider, Ty, TypeBody, UnionVariant};
+use spec::format::{Format, Schema};
 
 /// `impl runtime::Check` for a union: the constraints of whichever alternative it holds.
 pub(super) fn union_check_impl(
@@ -33,25 +32,81 @@ pub(super) fn union_check_impl(
             Some(quote!(if let Self::#vn(v) = self { #(#body)* }))
         })
         .collect();
-    let tokens = if arms.is_empty() {
-        quote!(
-            fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
-        )
-    } else {
-        // A union of one alternative matches it irrefutably.
-        let allow = (variants.len() == 1).then(|| quote!(#[allow(irrefutable_let_patterns)]));
-        quote! {
-            #allow
-            fn check(&self, c: &mut runtime::Checker, at: &str) {
-                #(#arms)*
-            }
+    // A union of one alternative matches it irrefutably.
+    let allow = (variants.len() == 1).then(|| quote!(#[allow(irrefutable_let_patterns)]));
+    let tokens = quote! {
+        #allow
+        fn check(&self, c: &mut runtime::Checker, at: &str) {
+            #(#arms)*
         }
     };
     let n = id(name);
     syn::parse2(quote!(impl runtime::Check for #n { #tokens })).expect("a union's check parses")
 }
 
-/// `impl runtime::Check` from the fields' documented constraints.
+/// The object and union types that get a `runtime::Check` impl: those with a constraint of
+/// their own or in a type they hold, and that some request holds (directly or nested). Any
+/// other impl would be empty or never called.
+pub fn checked_types(p: &RustProvider) -> HashSet<String> {
+    let mut checked = HashSet::new();
+    loop {
+        let before = checked.len();
+        for t in &p.types {
+            if !checked.contains(&t.name) && type_has_checks(&t.body, &checked) {
+                checked.insert(t.name.clone());
+            }
+        }
+        if checked.len() == before {
+            break;
+        }
+    }
+    let mut reached: HashSet<&str> = HashSet::new();
+    let mut todo: Vec<&Ty> = p
+        .operations
+        .iter()
+        .flat_map(|o| o.params.iter().map(|f| &f.ty))
+        .collect();
+    while let Some(t) = todo.pop() {
+        match t {
+            Ty::Vec(inner) | Ty::Nullable(inner) => todo.push(inner),
+            Ty::Named(n) if reached.insert(n) => {
+                let Some(def) = p.types.iter().find(|d| d.name == *n) else {
+                    continue;
+                };
+                match &def.body {
+                    TypeBody::Object(fields) => todo.extend(fields.iter().map(|f| &f.ty)),
+                    TypeBody::Union(variants) => {
+                        todo.extend(variants.iter().filter_map(|v| v.ty.as_ref()))
+                    }
+                    TypeBody::Enum(_) | TypeBody::Id { .. } => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    checked.retain(|n| reached.contains(n.as_str()));
+    checked
+}
+
+fn type_has_checks(body: &TypeBody, checked: &HashSet<String>) -> bool {
+    match body {
+        TypeBody::Object(fields) => fields_have_checks(fields, checked),
+        TypeBody::Union(variants) => variants.iter().any(|v| match (v.schema, &v.ty) {
+            (Some(schema), Some(t)) => !value_checks(schema, t, "", checked).is_empty(),
+            _ => false,
+        }),
+        TypeBody::Enum(_) | TypeBody::Id { .. } => false,
+    }
+}
+
+/// Whether any of `fields` has a constraint to check (`checked`: the types with a check).
+pub fn fields_have_checks(fields: &[FieldModel], checked: &HashSet<String>) -> bool {
+    fields
+        .iter()
+        .any(|f| !value_checks(f.schema, &f.ty, f.wire, checked).is_empty())
+}
+
+/// `impl runtime::Check` from the fields' documented constraints (at least one).
 pub fn check_impl(name: &str, fields: &[FieldModel], objects: &HashSet<String>) -> syn::Item {
     let mut stmts = Vec::new();
     let mut reads_deprecated = false;
@@ -76,11 +131,6 @@ pub fn check_impl(name: &str, fields: &[FieldModel], objects: &HashSet<String>) 
             Some(pattern) => stmts.push(tail(if_let(pattern, value, body))),
         }
     }
-    let (c, at) = if stmts.is_empty() {
-        ("_c", "_at")
-    } else {
-        ("c", "at")
-    };
     let checker = syn::Type::Reference(syn::TypeReference {
         and_token: Default::default(),
         lifetime: None,
@@ -91,8 +141,8 @@ pub fn check_impl(name: &str, fields: &[FieldModel], objects: &HashSet<String>) 
         id("check"),
         vec![
             receiver(true),
-            arg(c, checker),
-            arg(at, ref_ty(path_ty("str"))),
+            arg("c", checker),
+            arg("at", ref_ty(path_ty("str"))),
         ],
         None,
     );
@@ -190,12 +240,15 @@ pub(super) fn value_checks(
                 out.push(check("pattern", v(), vec![str_lit(p), str_lit(&what)]));
             }
             if let Some(f) = schema.format {
-                let what = format!("in the format `{}`", f.name());
-                out.push(check(
-                    "pattern",
-                    v(),
-                    vec![str_lit(f.pattern()), str_lit(&what)],
-                ));
+                // The runtime holds each format's expression once (`runtime::Format`).
+                let variant = match f {
+                    Format::CompactTimestamp => "runtime::Format::CompactTimestamp",
+                    Format::TimeOfDay => "runtime::Format::TimeOfDay",
+                    Format::Date => "runtime::Format::Date",
+                    Format::DateTime => "runtime::Format::DateTime",
+                    Format::Ipv4 => "runtime::Format::Ipv4",
+                };
+                out.push(check("format", v(), vec![expr_path(variant)]));
             }
             if let Some(chars) = &schema.forbidden_chars {
                 out.push(check("forbidden", v(), vec![str_lit(chars)]));

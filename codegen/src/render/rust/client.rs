@@ -98,7 +98,10 @@ pub fn client(p: &RustProvider) -> Result<Vec<syn::Item>, RenderError> {
         };
         let constant = id(&a.constant);
         let slot = Literal::usize_unsuffixed(slot);
-        let d = doc(&format!("Credential `{}`: its slot and where it is sent.", a.id));
+        let d = doc(&format!(
+            "Credential `{}`: its slot and where it is sent.",
+            a.id
+        ));
         Some(quote! {
             #d
             const #constant: runtime::TokenScheme = runtime::TokenScheme {

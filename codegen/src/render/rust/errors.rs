@@ -3,9 +3,8 @@
 use proc_macro2::{Literal, Span};
 use quote::quote;
 
-use super::syntax::id;
 use super::syntax::{
-    self, call, impl_block, list_attr, lit, method_call, path_ty, ref_array, str_lit,
+    self, call, id, impl_block, list_attr, lit, method_call, path_ty, ref_array, str_lit,
 };
 use super::tokens::{cited, doc_attrs};
 use crate::model::RustOperation;

@@ -19,7 +19,7 @@ use quote::quote;
 
 use super::templates::{environment, render};
 use super::{banner, Layout, OutputFile, RenderError, Renderer};
-use crate::model::{RustModel, RustOperation, RustProvider, TypeBody};
+use crate::model::{RustModel, RustOperation, RustProvider};
 
 pub struct RustRenderer;
 
@@ -188,12 +188,7 @@ fn provider_module(p: &RustProvider, krate: &str) -> Result<String, RenderError>
         &p.module,
     )?;
 
-    let objects: HashSet<String> = p
-        .types
-        .iter()
-        .filter(|t| matches!(t.body, TypeBody::Object(_) | TypeBody::Union(_)))
-        .map(|t| t.name.clone())
-        .collect();
+    let objects = checks::checked_types(p);
     let mut out = crate::render::unparse(&head);
     out.push_str(&print_items(client::client(p)?));
     for o in &p.operations {
@@ -214,7 +209,7 @@ fn operation_part(
     objects: &HashSet<String>,
     krate: &str,
 ) -> Result<String, RenderError> {
-    let mut items = operation::operation_impl(p, o, krate)?;
+    let mut items = operation::operation_impl(p, o, objects, krate)?;
     items.extend(request::request_item(o, objects));
     items.extend(errors::error_item(o));
     Ok(print_items(items))

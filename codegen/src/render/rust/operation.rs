@@ -4,6 +4,9 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
+use std::collections::HashSet;
+
+use super::checks::fields_have_checks;
 use super::example::usage;
 use super::syntax::id;
 use super::tokens::{allow_deprecated, cited, deprecated_attr, doc, field_ty, ty};
@@ -15,9 +18,11 @@ use spec::format::{AuthScheme, BodyEncoding, Envelope, Kind, Location};
 
 /// An operation's items: the `Client` method that starts a call, the call builder (one
 /// setter per parameter, `request`, `build`, `send`, and `stream` when the operation pages).
+/// `checked`: the types with a `runtime::Check` impl ([`super::checks::checked_types`]).
 pub fn operation_impl(
     p: &RustProvider,
     o: &RustOperation,
+    checked: &HashSet<String>,
     krate: &str,
 ) -> Result<Vec<syn::Item>, RenderError> {
     let method = id(&o.method);
@@ -129,7 +134,7 @@ pub fn operation_impl(
         }
     };
     let stream = stream_method(o);
-    let call = call_fn(p, o)?;
+    let call = call_fn(p, o, fields_have_checks(&o.params, checked))?;
     // Without parameters the request carries nothing to take.
     let request_arg = if o.params.is_empty() {
         quote!(_request)
@@ -257,7 +262,12 @@ pub(super) fn method_doc(o: &RustOperation) -> String {
 /// from the typed fields, each query pair, header, form field or the JSON body appended,
 /// the credential placed (or the request signed), then the status matched: the success
 /// decoded straight into the payload type, anything else read as a failure.
-pub(super) fn call_fn(p: &RustProvider, o: &RustOperation) -> Result<syn::ImplItem, RenderError> {
+/// `validate`: whether the request has constraints to check before sending.
+pub(super) fn call_fn(
+    p: &RustProvider,
+    o: &RustOperation,
+    validate: bool,
+) -> Result<syn::ImplItem, RenderError> {
     let op = o.op;
     let unsupported = |what: &str| RenderError::Rust {
         what: format!("operation {}.{}", p.module, op.id),
@@ -406,6 +416,7 @@ pub(super) fn call_fn(p: &RustProvider, o: &RustOperation) -> Result<syn::ImplIt
     };
     let response = ty(&o.response);
     let (req, err) = (id(&o.request), id(&o.error));
+    let validate = validate.then(|| quote!(runtime::check::validate(request)?;));
     parse(
         quote! {
             /// Checks, sends and decodes one call with `request`.
@@ -414,7 +425,7 @@ pub(super) fn call_fn(p: &RustProvider, o: &RustOperation) -> Result<syn::ImplIt
                 request: &#req,
             ) -> Result<runtime::ResponseValue<#response>, runtime::Error<#err>> {
                 #xml_const
-                runtime::check::validate(request)?;
+                #validate
                 let mut call = client.transport.call(runtime::Method::#method);
                 #(#stmts)*
                 let response = call.send().await?;

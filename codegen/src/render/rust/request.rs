@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use quote::quote;
 
-use super::checks::check_impl;
+use super::checks::{check_impl, fields_have_checks};
 use super::syntax::id;
 use super::syntax::list_attr;
 use super::tokens::doc_attrs;
@@ -54,9 +54,9 @@ pub fn request_item(op: &RustOperation, objects: &HashSet<String>) -> Vec<syn::I
         &op.params,
         "Creates the request from its required parameters.",
     );
-    vec![
-        strukt,
-        constructors,
-        check_impl(&op.request, &op.params, objects),
-    ]
+    let mut items = vec![strukt, constructors];
+    if fields_have_checks(&op.params, objects) {
+        items.push(check_impl(&op.request, &op.params, objects));
+    }
+    items
 }

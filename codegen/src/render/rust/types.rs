@@ -102,7 +102,9 @@ pub fn type_item(t: &TypeModel, objects: &HashSet<String>) -> TokenStream {
     match &t.body {
         TypeBody::Object(fields) => {
             let body = struct_fields(fields);
-            let check = check_impl(&t.name, fields, objects);
+            let check = objects
+                .contains(&t.name)
+                .then(|| check_impl(&t.name, fields, objects));
             let new = constructors(
                 &t.name,
                 fields,
@@ -158,7 +160,9 @@ pub fn type_item(t: &TypeModel, objects: &HashSet<String>) -> TokenStream {
         },
         TypeBody::Union(variants) => {
             let item = union_item(&name, d, variants);
-            let check = union_check_impl(&t.name, variants, objects);
+            let check = objects
+                .contains(&t.name)
+                .then(|| union_check_impl(&t.name, variants, objects));
             quote!(#item #check)
         }
     }
