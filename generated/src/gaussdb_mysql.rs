@@ -333,7 +333,7 @@ impl<'a> CreateManualBackupBuilder<'a> {
         let response = call.send().await?;
         match response.status() {
             201 => response.json(),
-            _ => response.failure(201, None),
+            _ => response.failure(None),
         }
     }
 }

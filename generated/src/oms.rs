@@ -296,7 +296,7 @@ impl<'a> ApplyBlockTimerBuilder<'a> {
         let response = call.send().await?;
         match response.status() {
             200 => response.result_code("ret", "msg", 0i64, &[""]),
-            _ => response.failure(200, None),
+            _ => response.failure(None),
         }
     }
 }
@@ -566,7 +566,7 @@ impl<'a> ApplyTableBackupBuilder<'a> {
         let response = call.send().await?;
         match response.status() {
             200 => response.result_code("ret", "msg", 0i64, &["apply", "check"]),
-            _ => response.failure(200, None),
+            _ => response.failure(None),
         }
     }
 }
@@ -827,7 +827,7 @@ impl<'a> RejectApplicationBuilder<'a> {
         let response = call.send().await?;
         match response.status() {
             200 => response.json(),
-            _ => response.failure(200, None),
+            _ => response.failure(None),
         }
     }
 }

@@ -386,7 +386,7 @@ impl<'a> ListBackupRecordsBuilder<'a> {
         let response = call.send().await?;
         match response.status() {
             200 => response.json(),
-            _ => response.failure(200, None),
+            _ => response.failure(None),
         }
     }
 }

@@ -310,7 +310,7 @@ impl<'a> CreateBackupScheduleBuilder<'a> {
         let response = call.send().await?;
         match response.status() {
             200 => response.xml_json(&XML, false),
-            _ => response.failure(200, Some(&XML)),
+            _ => response.failure(Some(&XML)),
         }
     }
 }
@@ -518,7 +518,7 @@ impl<'a> ListBackupSchedulesBuilder<'a> {
         let response = call.send().await?;
         match response.status() {
             200 => response.xml_json(&XML, true),
-            _ => response.failure(200, Some(&XML)),
+            _ => response.failure(Some(&XML)),
         }
     }
 }
@@ -692,7 +692,7 @@ impl<'a> DeleteBackupScheduleBuilder<'a> {
         let response = call.send().await?;
         match response.status() {
             200 => response.xml_json(&XML, false),
-            _ => response.failure(200, Some(&XML)),
+            _ => response.failure(Some(&XML)),
         }
     }
 }

@@ -388,7 +388,7 @@ impl Response<'_> {
     ) -> Error<E> {
         let status = self.status;
         let redact = self.t.redactor();
-        match documented(status, status, xml, self.text(), &redact) {
+        match documented(status, true, xml, self.text(), &redact) {
             Ok(Some(error)) => Error::Documented { status, error },
             Ok(None) => Error::Envelope {
                 status,
@@ -411,27 +411,24 @@ impl Response<'_> {
         self.text().trim_ascii() == b"null"
     }
 
-    /// Any status but the success one (`success`): the documented failure whose shape the
+    /// Any status but the success one: the documented failure whose status and shape the
     /// body has (inside the XML root as well, with `xml`), else [`Error::UnexpectedStatus`].
     /// Everything the failure carries is redacted as it is decoded, so that neither Display
     /// nor Debug of the error shows an echoed credential.
     pub fn failure<T, E: OpError>(
         self,
-        success: u16,
         xml: Option<&XmlJson>,
     ) -> Result<ResponseValue<T>, Error<E>> {
         let status = self.status;
         let redact = self.t.redactor();
-        Err(
-            match documented(status, success, xml, self.text(), &redact) {
-                Ok(Some(error)) => Error::Documented { status, error },
-                Ok(None) | Err(Unreadable::NotJson(_)) => Error::UnexpectedStatus {
-                    status,
-                    excerpt: self.excerpt(),
-                },
-                Err(Unreadable::Case(e)) => self.decode_error(e),
+        Err(match documented(status, false, xml, self.text(), &redact) {
+            Ok(Some(error)) => Error::Documented { status, error },
+            Ok(None) | Err(Unreadable::NotJson(_)) => Error::UnexpectedStatus {
+                status,
+                excerpt: self.excerpt(),
             },
-        )
+            Err(Unreadable::Case(e)) => self.decode_error(e),
+        })
     }
 }
 

@@ -31,7 +31,7 @@ pub(crate) enum Unreadable {
 /// string and member name passed through `redact`.
 pub(crate) fn documented<E: OpError>(
     status: u16,
-    success: u16,
+    enveloped: bool,
     xml: Option<&XmlJson>,
     bytes: &[u8],
     redact: Redact,
@@ -50,7 +50,7 @@ pub(crate) fn documented<E: OpError>(
     }
     for (text, members) in candidates {
         for (i, case) in E::CASES.iter().enumerate() {
-            if !matches(case, status, success, &members, redact).map_err(Unreadable::Case)? {
+            if !matches(case, status, enveloped, &members, redact).map_err(Unreadable::Case)? {
                 continue;
             }
             let mut de = serde_json::Deserializer::from_slice(text);
@@ -145,12 +145,13 @@ impl<'de> Visitor<'de> for Probe<'_> {
 fn matches(
     case: &ErrorCase,
     status: u16,
-    success: u16,
+    enveloped: bool,
     members: &[(&str, &RawValue)],
     redact: Redact,
 ) -> Result<bool, serde_json::Error> {
     let get = |f: &str| members.iter().find(|(n, _)| *n == f).map(|m| m.1);
-    if !case.status_matches(status, success) || !case.has_fields.iter().all(|f| get(f).is_some()) {
+    if !case.status_matches(status, enveloped) || !case.has_fields.iter().all(|f| get(f).is_some())
+    {
         return Ok(false);
     }
     for (f, text) in case.equals {
@@ -178,4 +179,4 @@ fn equal(raw: &RawValue, literal: &Value, redact: Redact) -> Result<bool, serde_
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

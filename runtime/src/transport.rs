@@ -347,7 +347,7 @@ mod tests {
         let response = t.call(reqwest::Method::POST).send().await?;
         match response.status() {
             200 => response.xml_json(xml, list),
-            _ => response.failure(200, Some(xml)),
+            _ => response.failure(Some(xml)),
         }
     }
 

@@ -165,8 +165,8 @@ async fn call(b: TransportBuilder, op: &Op) -> Result<ResponseValue<Value>, Erro
         (200, Op::Plain) => response.json(),
         (200, Op::Enveloped) => response.result_code("ret", "errmsg", 0, &[""]),
         (200, Op::Xml) => response.xml_json(&XML, false),
-        (_, Op::Xml) => response.failure(200, Some(&XML)),
-        _ => response.failure(200, None),
+        (_, Op::Xml) => response.failure(Some(&XML)),
+        _ => response.failure(None),
     }
 }
 

@@ -177,7 +177,7 @@ async fn get<R: runtime::Check>(
     let response = call.send().await?;
     match response.status() {
         200 => response.unit(),
-        _ => response.failure(200, None),
+        _ => response.failure(None),
     }
 }
 

@@ -10,6 +10,7 @@ mod diag_caps;
 mod diff_rules;
 mod load_limits;
 mod model_secrets;
+mod shared_cases;
 mod validate_broken;
 mod validate_json_schema;
 mod validate_specs;

@@ -278,3 +278,94 @@ fn xml_wrong_shapes_are_malformed() {
         Err(EnvelopeError::Malformed(_))
     ));
 }
+
+/// What a reader made of a body, in the shared table's words.
+fn shown(read: Result<Value, EnvelopeError>) -> Value {
+    match read {
+        Ok(payload) => json!({ "payload": payload }),
+        Err(EnvelopeError::ResultCode {
+            scope,
+            code,
+            message,
+        }) => json!({ "result_code": { "scope": scope, "code": code, "message": message } }),
+        Err(EnvelopeError::XmlJson {
+            kind,
+            object,
+            message,
+        }) => json!({ "xml_error": { "kind": kind, "object": object, "message": message } }),
+        Err(EnvelopeError::Malformed(_)) => json!("malformed"),
+    }
+}
+
+#[test]
+fn envelopes_follow_the_table_shared_with_the_spec() {
+    let s = |v: &Value| v.as_str().expect("a string").to_owned();
+    for row in crate::failure::tests::shared_table("envelopes.json") {
+        let e = &row["envelope"];
+        let (body, expect, name) = (&row["body"], &row["expect"], &row["name"]);
+        let bytes = body.to_string().into_bytes();
+        let (tree, streamed) = match e["kind"].as_str() {
+            Some("result_code") => {
+                let (code, msg) = (s(&e["code_field"]), s(&e["message_field"]));
+                let success = e["success"].as_i64().expect("success");
+                let scopes: Vec<String> = e["scopes"]
+                    .as_array()
+                    .expect("scopes")
+                    .iter()
+                    .map(s)
+                    .collect();
+                let scopes: Vec<&str> = scopes.iter().map(String::as_str).collect();
+                let tree = unwrap_result_code(body.clone(), &code, &msg, success, &scopes);
+                let streamed = match result_code_failure(&bytes, &code, &msg, success, &scopes) {
+                    Ok(Some(failure)) => Err(failure),
+                    Ok(None) => tree.clone(),
+                    Err(e) => panic!("{name}: not JSON: {e}"),
+                };
+                assert_eq!(
+                    result_codes_ok(&bytes, &code, success, &scopes),
+                    tree.is_ok(),
+                    "{name}"
+                );
+                (tree, streamed)
+            }
+            Some("xml_json") => {
+                let f = &e["error_fields"];
+                let (root, list, error, text_key, prefix) = (
+                    s(&e["root"]),
+                    s(&e["list"]),
+                    s(&e["error"]),
+                    s(&e["text_key"]),
+                    s(&e["attribute_prefix"]),
+                );
+                let (kind, object, message) = (
+                    s(&f["kind"]),
+                    f["object"].as_str().map(str::to_owned),
+                    s(&f["message"]),
+                );
+                let xml = XmlJson {
+                    root: &root,
+                    list: &list,
+                    error: &error,
+                    text_key: &text_key,
+                    attribute_prefix: &prefix,
+                    error_fields: XmlErrorFields {
+                        kind: &kind,
+                        object: object.as_deref(),
+                        message: &message,
+                    },
+                };
+                let want_list = row["list"] == json!(true);
+                let tree = unwrap_xml_json(body.clone(), &xml, want_list);
+                let streamed = match crate::xmljson::from_slice::<Value>(&bytes, &xml, want_list) {
+                    Ok(v) => Ok(v),
+                    Err(crate::xmljson::Failure::Envelope(e)) => Err(e),
+                    Err(crate::xmljson::Failure::Decode(e)) => panic!("{name}: {e}"),
+                };
+                (tree, streamed)
+            }
+            other => panic!("{name}: no envelope kind {other:?}"),
+        };
+        assert_eq!(&shown(tree), expect, "tree: {name}");
+        assert_eq!(&shown(streamed), expect, "one pass: {name}");
+    }
+}

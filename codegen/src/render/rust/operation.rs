@@ -431,7 +431,7 @@ pub(super) fn call_fn(
                 let response = call.send().await?;
                 match response.status() {
                     #success => #decode,
-                    _ => response.failure(#success, #xml_ref),
+                    _ => response.failure(#xml_ref),
                 }
             }
         },
