@@ -31,7 +31,7 @@ pub struct RustProvider<'a> {
     /// Names of secrets sent as `name=value` pairs
     /// ([`spec::model::ProviderModel::secret_field_names`]), redacted by the clients.
     pub secret_fields: Vec<String>,
-    /// Every fact of the spec with its resolved page citation ([`spec::model::facts`]);
+    /// Every fact of the spec with its resolved page citation ([`spec::cite::resolve`]);
     /// renderers look one up with [`RustProvider::cite`].
     pub facts: Vec<spec::cite::Fact>,
     /// The rendered citation of each cited fact, by document path.
