@@ -339,7 +339,6 @@ pub fn redact_value(
     Redactor::new(secrets, query_names).redact_value(value)
 }
 
-#[cfg(any(test, feature = "oracle"))]
 impl Redactor {
     /// Every string of `value` (member names included) passed through [`Redactor::redact`],
     /// in place: only a string holding a secret is rebuilt.
