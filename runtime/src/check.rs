@@ -35,7 +35,8 @@ impl fmt::Display for InvalidInput {
 
 impl std::error::Error for InvalidInput {}
 
-/// Values that know their own constraints (generated models and requests).
+/// Values that know their own constraints: generated requests, and the models they hold that
+/// carry a constraint.
 pub trait Check {
     /// Record the violations of `self`, found at `at` (empty at the top level).
     fn check(&self, c: &mut Checker, at: &str);

@@ -12,7 +12,7 @@ mod result_code;
 #[cfg(any(test, feature = "oracle"))]
 mod tree;
 
-pub(crate) use object::{Kinded, OnObject};
+pub(crate) use object::{ObjectOrKind, OnObject};
 pub(crate) use result_code::Scalar;
 pub use result_code::{result_code_failure, result_codes_ok};
 #[cfg(any(test, feature = "oracle"))]

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-/// What to do with an object, for [`Kinded`].
+/// What to do with an object, for [`ObjectOrKind`].
 pub(crate) trait OnObject<'de> {
     type Out;
     fn object<A: MapAccess<'de>>(self, map: A) -> Result<Self::Out, A::Error>;
@@ -12,16 +12,16 @@ pub(crate) trait OnObject<'de> {
 
 /// A value read as an object by `M`, or the kind of value it is instead (skipped): how the
 /// one-pass envelope readers tell "not an object" apart, in the words `kind_of` uses.
-pub(crate) struct Kinded<M>(pub(crate) M);
+pub(crate) struct ObjectOrKind<M>(pub(crate) M);
 
-impl<'de, M: OnObject<'de>> DeserializeSeed<'de> for Kinded<M> {
+impl<'de, M: OnObject<'de>> DeserializeSeed<'de> for ObjectOrKind<M> {
     type Value = Result<M::Out, &'static str>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de, M: OnObject<'de>> Visitor<'de> for Kinded<M> {
+impl<'de, M: OnObject<'de>> Visitor<'de> for ObjectOrKind<M> {
     type Value = Result<M::Out, &'static str>;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("any JSON value")

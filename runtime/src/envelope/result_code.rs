@@ -3,7 +3,7 @@
 use serde::de::{DeserializeSeed, IgnoredAny, MapAccess};
 use serde_json::Value;
 
-use super::{EnvelopeError, Kinded, OnObject};
+use super::{EnvelopeError, ObjectOrKind, OnObject};
 
 /// Whether every result code at `scopes` in the JSON text `body` is `success`, read in one
 /// pass without building a tree (other members are skipped). `false` for anything
@@ -66,7 +66,7 @@ pub fn result_code_failure(
                         scopes: &[],
                         ..self
                     };
-                    let found = map.next_value_seed(Kinded(inner))?.map(|(m, _)| m);
+                    let found = map.next_value_seed(ObjectOrKind(inner))?.map(|(m, _)| m);
                     named.retain(|(j, _)| *j != i);
                     named.push((i, found));
                 } else {
@@ -83,7 +83,7 @@ pub fn result_code_failure(
         scopes,
     };
     let mut de = serde_json::Deserializer::from_slice(body);
-    let found = Kinded(seed).deserialize(&mut de)?;
+    let found = ObjectOrKind(seed).deserialize(&mut de)?;
     de.end()?;
     let (own, named) = match found {
         Ok(found) => found,

@@ -19,7 +19,7 @@ use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
-use super::envelope::{EnvelopeError, Kinded, XmlJson};
+use super::envelope::{EnvelopeError, ObjectOrKind, XmlJson};
 
 /// A `Deserializer` whose every method is `self.hinted(Hint::…, visitor)`.
 macro_rules! by_hint {
@@ -131,7 +131,7 @@ pub fn from_slice<'de, T: de::Deserialize<'de>>(
 /// not an object, the error element, a list member that is neither array nor object), read
 /// in one pass; `None` for a success or a body that is not JSON.
 pub fn envelope_error(bytes: &[u8], xml: &XmlJson, list: bool) -> Option<EnvelopeError> {
-    let seed = Kinded(TopShape { xml, list });
+    let seed = ObjectOrKind(TopShape { xml, list });
     let mut de = serde_json::Deserializer::from_slice(bytes);
     match seed.deserialize(&mut de) {
         Ok(Ok(found)) => found,

@@ -8,7 +8,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 
 use super::element::{Element, FlatSeed, FlatSeq, Hint};
 use super::{Cx, Key, NOT_A_SUCCESS, TWICE};
-use crate::envelope::{EnvelopeError, Kinded, OnObject, Scalar, XmlErrorFields, XmlJson};
+use crate::envelope::{EnvelopeError, ObjectOrKind, OnObject, Scalar, XmlErrorFields, XmlJson};
 
 /// The body: the payload under the root member; other members are ignored.
 pub(super) struct Body<'a, S> {
@@ -206,7 +206,7 @@ impl<'de> OnObject<'de> for TopShape<'_> {
                     xml: self.xml,
                     list: self.list,
                 };
-                found = Some(map.next_value_seed(Kinded(shape))?);
+                found = Some(map.next_value_seed(ObjectOrKind(shape))?);
             } else {
                 map.next_value::<IgnoredAny>()?;
             }
@@ -240,7 +240,7 @@ impl<'de> OnObject<'de> for RootShape<'_> {
                 let seed = ErrorElement(&xml.error_fields);
                 error = Some(map.next_value_seed(FlatSeed { seed, cx })?);
             } else if self.list && key == xml.list {
-                list_kind = Some(map.next_value_seed(Kinded(Skip))?);
+                list_kind = Some(map.next_value_seed(ObjectOrKind(Skip))?);
             } else {
                 map.next_value::<IgnoredAny>()?;
             }
