@@ -5,17 +5,17 @@
 use spec::diff::{Item, Names};
 use spec::validate::Validated;
 
-use crate::model::{Model, ModelError, TypeBody};
+use crate::model::{RustModel, RustModelError, TypeBody};
 
 /// Rust names of one validated spec set.
 pub struct RustNames<'a> {
-    model: Model<'a>,
+    model: RustModel<'a>,
 }
 
 impl<'a> RustNames<'a> {
-    pub fn new(validated: &'a Validated) -> Result<Self, ModelError> {
+    pub fn new(validated: &'a Validated) -> Result<Self, RustModelError> {
         Ok(RustNames {
-            model: Model::build(validated)?,
+            model: RustModel::build(validated)?,
         })
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Where a name must be valid Rust, `syn` (not the model's own keyword list) is the judge.
 
-use codegen::model::{ident, type_name, ProviderModel, Ty, TypeBody, TypeModel};
+use codegen::model::{ident, type_name, RustProvider, Ty, TypeBody, TypeModel};
 use spec::format::Spec;
 
 /// Every strict, reserved and weak keyword of the Rust reference (2021 and 2024 editions),
@@ -149,7 +149,7 @@ types:
 operations: []
 "#,
     );
-    let m = ProviderModel::build(&s, src).expect("model");
+    let m = RustProvider::build(&s, src).expect("model");
     let idents = field_idents(find(&m.types, "Thing"));
     assert_unique(&idents);
     assert_eq!(idents[0], "x");
@@ -180,7 +180,7 @@ types:
 operations: []
 "#,
     );
-    let m = ProviderModel::build(&s, src).expect("model");
+    let m = RustProvider::build(&s, src).expect("model");
     let TypeBody::Enum(variants) = &find(&m.types, "State").body else {
         panic!("State is not an enum");
     };
@@ -216,7 +216,7 @@ operations:
     response: { status: 200, schema: { type: ref, ref: FetchRequest } }
 "#,
     );
-    let m = ProviderModel::build(&s, src).expect("model");
+    let m = RustProvider::build(&s, src).expect("model");
     let op = &m.operations[0];
     assert_eq!(op.request, "FetchRequest3");
     assert_eq!(op.error, "FetchError");
@@ -285,7 +285,7 @@ operations:
           - { name: nothing, description: n, literal: -1 }
 "#,
     );
-    let m = ProviderModel::build(&s, src).expect("model");
+    let m = RustProvider::build(&s, src).expect("model");
     let op = &m.operations[0];
     let ty_of = |wire: &str| {
         op.params
@@ -356,7 +356,7 @@ operations:
     response: { status: 200, schema: { type: unit } }
 "#,
     );
-    let m = ProviderModel::build(&s, src).expect("model");
+    let m = RustProvider::build(&s, src).expect("model");
     let tys: Vec<(&str, &Ty)> = m.operations[0]
         .params
         .iter()

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use codegen::model::{Model, ProviderModel, Ty, TypeBody};
+use codegen::model::{RustModel, RustProvider, Ty, TypeBody};
 use codegen::render::openapi;
 use codegen::render::OutputFile;
 use serde_json::{json, Value};
@@ -23,7 +23,7 @@ fn validated() -> Validated {
 
 /// The exports of every provider, as the renderer makes them.
 fn exports(v: &Validated) -> Vec<OutputFile> {
-    let model = Model::build(v).expect("model builds");
+    let model = RustModel::build(v).expect("model builds");
     model
         .providers
         .iter()
@@ -199,7 +199,7 @@ operations:
 
 fn mini() -> Value {
     let spec: spec::format::Spec = spec::yaml::from_str(MINI).expect("mini spec parses");
-    let provider = ProviderModel::build(&spec, "specs/mini.yaml".into()).expect("mini models");
+    let provider = RustProvider::build(&spec, "specs/mini.yaml".into()).expect("mini models");
     openapi::document(&provider)
 }
 
@@ -260,7 +260,7 @@ fn wire_strings_nullables_and_constraints_are_spelled_out() {
 #[test]
 fn identified_parameters_refer_to_their_id_component() {
     let v = validated();
-    let model = Model::build(&v).expect("model builds");
+    let model = RustModel::build(&v).expect("model builds");
     for p in &model.providers {
         check_ids(p, &openapi::document(p));
     }
@@ -272,7 +272,7 @@ fn identified_parameters_refer_to_their_id_component() {
 #[test]
 fn operations_identifying_one_thing_share_its_component() {
     let spec: spec::format::Spec = spec::yaml::from_str(IDS).expect("ids spec parses");
-    let provider = ProviderModel::build(&spec, "specs/ids.yaml".into()).expect("ids models");
+    let provider = RustProvider::build(&spec, "specs/ids.yaml".into()).expect("ids models");
     let doc = openapi::document(&provider);
     check_ids(&provider, &doc);
 
@@ -358,7 +358,7 @@ operations:
 "#;
 
 /// The checks of [`identified_parameters_refer_to_their_id_component`] on one document.
-fn check_ids(p: &ProviderModel, doc: &Value) {
+fn check_ids(p: &RustProvider, doc: &Value) {
     let provider = &p.spec.provider.id;
     for o in &p.operations {
         for (f, param) in o.params.iter().zip(&o.op.request.parameters) {

@@ -117,7 +117,7 @@ fn every_renderer_carries_the_declared_convention() {
 
     // The wire schema of the item: the element text under the text key, the attribute form
     // of each scalar field, and no trace of the `$` convention.
-    let model = codegen::model::Model::build(&v).expect("model");
+    let model = codegen::model::RustModel::build(&v).expect("model");
     let doc = openapi::document(&model.providers[0]);
     let item = &doc["components"]["schemas"]["ItemXml"];
     let props = item["properties"].as_object().expect("ItemXml properties");

@@ -2,8 +2,6 @@
 //! here: pipe tables (`| a | b |` or `a | b |` rows) and flattened tables (one `cell |` per
 //! line, a `---|---|` separator after the header cells).
 
-use crate::page::{Format, Page};
-
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// A line of text, with its 1-based line on the page (0 when the format has none).
@@ -61,18 +59,6 @@ impl Table {
     pub fn lines_from(&self, from: usize) -> Vec<(usize, usize)> {
         self.rows_at.iter().skip(from).copied().collect()
     }
-}
-
-/// The page's blocks, by its format.
-pub fn blocks(page: &Page) -> Vec<Block> {
-    let mut out = match page.format {
-        Format::Html => crate::html::blocks(&page.text),
-        Format::Markdown => crate::markdown::blocks(&page.text),
-        Format::Text => return text_blocks(&page.text),
-        Format::Rst => return crate::rst::blocks(&page.text),
-    };
-    crate::locate::locate(&page.text, &mut out);
-    out
 }
 
 fn is_separator(t: &str) -> bool {

@@ -4,8 +4,6 @@
 //! ([`crate::discriminate`]), ids, the base URL, the provider and its source entry. Every
 //! guess gets a note, written as a `# TODO(draft): …` comment above the item.
 
-use std::collections::BTreeMap;
-
 use indexmap::IndexMap;
 use serde_json::Value;
 use spec::format::{
@@ -14,31 +12,18 @@ use spec::format::{
 };
 
 use crate::infer::{self, snake, Types, TODO};
+use crate::op::Notes;
+use crate::op::OpBuild;
 use crate::page::Page;
 use crate::route::{placeholder, template_vars};
 use crate::scan::{col, is_param_table, OpScan, Scanned};
 use crate::vocab::{self, Column, Section, TypeWord};
-
-/// Notes by item path (`/operations/0/request/parameters/1`).
-pub type Notes = BTreeMap<String, Vec<String>>;
 
 fn note(notes: &mut Notes, path: String, text: impl Into<String>) {
     notes
         .entry(path)
         .or_default()
         .push(format!("TODO(draft): {}", text.into()));
-}
-
-/// One operation before cross-operation steps (discriminators, ids).
-pub(crate) struct OpBuild {
-    pub(crate) op: Operation,
-    /// Notes by path within the operation (parameters by `@name`).
-    pub(crate) notes: Vec<(String, String)>,
-    /// Literal values each body/query parameter was seen with (curl first).
-    pub(crate) seen: IndexMap<(Location, String), (String, crate::scan::Lines)>,
-    /// The indices of examples written as tables.
-    pub(crate) from_tables: Vec<usize>,
-    origin: String,
 }
 
 pub fn build(page: &Page, scanned: &Scanned, provider: Option<&str>) -> (Spec, Notes) {

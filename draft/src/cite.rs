@@ -4,7 +4,8 @@
 
 use spec::format::Cite;
 
-use crate::scan::Lines;
+/// Page line ranges `(first, last)`, 1-based; 0 where the format lost them.
+pub type Lines = Vec<(usize, usize)>;
 
 /// The lines as a citation, ranges sorted and merged; `None` when no line is known.
 pub fn lines(at: &[(usize, usize)]) -> Option<Cite> {

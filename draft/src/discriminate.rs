@@ -4,7 +4,7 @@
 use serde_json::Value;
 use spec::format::{Discriminator, Erratum, Location, Spec};
 
-use crate::build::{Notes, OpBuild};
+use crate::op::{Notes, OpBuild};
 
 /// Operations sharing a method and path are told apart by the body or query values that
 /// differ between them (a curl's value before a table's sample).
@@ -21,7 +21,7 @@ pub(crate) fn discriminators(builds: &mut [OpBuild]) {
         }
         let keys: Vec<(Location, String)> = builds[i].seen.keys().cloned().collect();
         for key in keys {
-            let values: Vec<Option<(String, crate::scan::Lines)>> = group
+            let values: Vec<Option<(String, crate::cite::Lines)>> = group
                 .iter()
                 .map(|&j| builds[j].seen.get(&key).cloned())
                 .collect();

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::build::Notes;
+use crate::op::Notes;
 
 /// The text, and the first line of each noted item (by path), for locating findings.
 pub fn emit(value: &Value, notes: &Notes) -> (String, Vec<(String, usize)>) {

@@ -22,7 +22,7 @@ pub(crate) struct ExamplesDraft {
     pub(crate) errors: Vec<ErrorCase>,
     pub(crate) success_bodies: Vec<Value>,
     /// The page lines of the success bodies.
-    pub(crate) success_lines: crate::scan::Lines,
+    pub(crate) success_lines: crate::cite::Lines,
 }
 
 /// Examples (requests and responses), error cases from failures and failure tables, and the

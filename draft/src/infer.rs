@@ -5,7 +5,7 @@ use indexmap::IndexMap;
 use serde_json::Value;
 use spec::format::{EnumValue, Field, Format, Kind, Schema, TypeDef, Variant, Wire};
 
-use crate::vocab::{self, TypeWord};
+use crate::vocab::TypeWord;
 
 pub const TODO: &str = "TODO.";
 
@@ -20,7 +20,7 @@ pub struct Types {
     /// the page lines of its row.
     pub enums: IndexMap<String, Vec<Candidate>>,
     /// The page lines of the values [`Types::of_json`] is given (its types cite them).
-    pub at: crate::scan::Lines,
+    pub at: crate::cite::Lines,
     /// Guesses worth a TODO, by type name.
     pub notes: Vec<(String, String)>,
 }
@@ -423,24 +423,10 @@ pub fn with_alternatives(s: Schema, alternatives: &[String]) -> Schema {
     }
 }
 
-/// The type word of a type cell and literal alternatives it allows (`Array or 0`).
-pub fn type_cell(cell: &str) -> (Option<TypeWord>, Vec<String>) {
-    let no_parens = match cell.find('(') {
-        Some(i) => &cell[..i],
-        None => cell,
-    };
-    let mut parts = no_parens.split(" or ");
-    let word = parts.next().and_then(vocab::type_word);
-    let alts = parts
-        .map(|p| p.trim().to_string())
-        .filter(|p| !p.is_empty() && vocab::type_word(p).is_none())
-        .collect();
-    (word.or_else(|| vocab::type_word(cell)), alts)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocab::type_cell;
     use serde_json::json;
 
     #[test]

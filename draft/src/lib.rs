@@ -27,6 +27,7 @@ pub mod infer;
 pub mod json;
 pub mod locate;
 pub mod markdown;
+pub mod op;
 pub mod page;
 pub mod params;
 pub mod reference;
@@ -66,7 +67,7 @@ pub fn draft(page: &Page, provider: Option<&str>) -> Draft {
             return finish(spec, notes);
         }
     }
-    let blocks = blocks::blocks(page);
+    let blocks = page.blocks();
     let scanned = scan::scan(&blocks);
     let (mut spec, notes) = build::build(page, &scanned, provider);
     discriminate::errata_for_corrections(&mut spec, &notes);
@@ -75,7 +76,7 @@ pub fn draft(page: &Page, provider: Option<&str>) -> Draft {
 
 /// A built spec through the spec crate's validator: examples it refuses are dropped with a
 /// note (a few rounds at most), so the draft validates.
-pub fn finish(mut spec: Spec, mut notes: build::Notes) -> Draft {
+pub fn finish(mut spec: Spec, mut notes: op::Notes) -> Draft {
     // Examples validation refuses are dropped with a note, a few rounds at most.
     for _ in 0..4 {
         let (yaml, lines) = render(&spec, &notes);
@@ -144,13 +145,13 @@ pub fn finish(mut spec: Spec, mut notes: build::Notes) -> Draft {
     }
 }
 
-fn render(spec: &Spec, notes: &build::Notes) -> (String, Vec<(String, usize)>) {
+fn render(spec: &Spec, notes: &op::Notes) -> (String, Vec<(String, usize)>) {
     let value = serde_json::to_value(spec).expect("a spec serialises to JSON");
     emit::emit(&value, notes)
 }
 
 /// Notes of examples after `k` of operation `i` move down by one.
-fn renumber(notes: &mut build::Notes, i: usize, k: usize) {
+fn renumber(notes: &mut op::Notes, i: usize, k: usize) {
     let prefix = format!("/operations/{i}/examples/");
     let moved: Vec<(String, Vec<String>)> = notes
         .iter()

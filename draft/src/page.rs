@@ -5,6 +5,8 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
+use crate::blocks::Block;
+
 /// Pages larger than this are refused unread.
 pub const MAX_PAGE_SIZE: u64 = 16 * 1024 * 1024;
 
@@ -63,6 +65,18 @@ impl Page {
             PageError::NotUtf8(_, at) => PageError::NotUtf8(shown, at),
             other => other,
         })
+    }
+
+    /// The page's blocks, read by its format.
+    pub fn blocks(&self) -> Vec<Block> {
+        let mut out = match self.format {
+            Format::Html => crate::html::blocks(&self.text),
+            Format::Markdown => crate::markdown::blocks(&self.text),
+            Format::Text => return crate::blocks::text_blocks(&self.text),
+            Format::Rst => return crate::rst::blocks(&self.text),
+        };
+        crate::locate::locate(&self.text, &mut out);
+        out
     }
 
     pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<Page, PageError> {

@@ -6,9 +6,10 @@ use indexmap::IndexMap;
 use serde_json::Value;
 use spec::format::{AuthScheme, BodyEncoding, Discriminator, Kind, Location, Method, Parameter};
 
+use crate::cite::Lines;
 use crate::infer::{self, snake, Types, TODO};
 use crate::route::{match_path, placeholder, template_vars};
-use crate::scan::{col, is_param_table, Lines, OpScan};
+use crate::scan::{col, is_param_table, OpScan};
 use crate::vocab::{self, Column, TypeWord};
 
 /// A row of a parameter table.
@@ -208,7 +209,7 @@ pub(crate) fn request(
                       types: &mut Types| {
         let (loc, why) = location(name);
         let (word, alts) = type_cell
-            .map(infer::type_cell)
+            .map(crate::vocab::type_cell)
             .unwrap_or((None, Vec::new()));
         let mut schema = if loc == Location::Body && !form && json_values.contains_key(name) {
             let vals: Vec<&Value> = json_values[name].iter().collect();

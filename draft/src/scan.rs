@@ -9,6 +9,7 @@ use serde_json::Value;
 use spec::format::{BodyEncoding, Method};
 
 use crate::blocks::{Block, Table};
+use crate::cite::Lines;
 use crate::json::{depth, JsonBlock};
 use crate::request::{self, Curl, Url};
 use crate::vocab::{self, Column, Section};
@@ -39,9 +40,6 @@ pub struct OpScan {
     /// The line of the status heading over each table (0: none), by table index.
     pub table_status_at: Vec<usize>,
 }
-
-/// Page line ranges `(first, last)`, 1-based; 0 where the format lost them.
-pub type Lines = Vec<(usize, usize)>;
 
 #[derive(Debug, Clone, Default)]
 pub struct ExScan {
@@ -100,7 +98,7 @@ pub fn table_fields(t: &Table) -> Vec<(String, Option<vocab::TypeWord>, (usize, 
                 (
                     name,
                     tc.and_then(|c| r.get(c))
-                        .and_then(|c| crate::infer::type_cell(&c.text).0),
+                        .and_then(|c| vocab::type_cell(&c.text).0),
                     *at,
                 )
             })

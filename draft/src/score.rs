@@ -11,9 +11,9 @@
 
 use std::path::Path;
 
+use spec::cite::Basis;
 use spec::format::{Example, Kind, Operation, Schema, Spec};
 use spec::load::SpecFile;
-use spec::model::facts::Basis;
 
 /// Same method and path; discriminators named by both agree.
 fn same_op(r: &Operation, d: &Operation) -> bool {

@@ -14,8 +14,8 @@ use spec::format::{
     AuthScheme, Cite, Erratum, Operation, Provider, Schema, Source, Spec, TypeDef, Variable,
 };
 
-use crate::build::Notes;
 use crate::infer::{camel, TODO};
+use crate::op::Notes;
 use crate::page::Page;
 use crate::reference::{self, NotAnOperation, PageOp};
 use crate::rst::{self, Item};

@@ -12,7 +12,23 @@ pub use runtime::{
     Violation,
 };
 
-///Client for Huawei Cloud GaussDB(for MySQL). Build with [`Client::builder`]; cheap to clone (the connection pool is shared).
+/// The base URL template with its variables' defaults, the auth schemes, and the
+/// query names whose values are secrets.
+const TEMPLATE: runtime::Template = runtime::Template {
+    base_url: "https://{endpoint}",
+    variables: &[("endpoint", None)],
+    schemes: 2,
+    secret_names: &[],
+};
+
+/// Credential `token`: its slot and where it is sent.
+const AUTH_TOKEN: runtime::TokenScheme = runtime::TokenScheme {
+    slot: 0,
+    location: runtime::Location::Header,
+    name: "X-Auth-Token",
+};
+
+/// Client for Huawei Cloud GaussDB(for MySQL). Build with [`Client::builder`]; cheap to clone (the connection pool is shared).
 #[derive(Debug, Clone)]
 pub struct Client {
     transport: runtime::Transport,
@@ -22,12 +38,7 @@ impl Client {
     /// Starts a builder.
     pub fn builder() -> ClientBuilder {
         ClientBuilder {
-            inner: runtime::TransportBuilder::new(
-                "https://{endpoint}",
-                &[("endpoint", None)],
-                2usize,
-                &[],
-            ),
+            inner: runtime::TransportBuilder::new(&TEMPLATE),
         }
     }
 
@@ -37,7 +48,7 @@ impl Client {
     }
 }
 
-///Builder for [`Client`]. Base URL template: `https://{endpoint}`.
+/// Builder for [`Client`]. Base URL template: `https://{endpoint}`.
 #[derive(Debug, Clone)]
 pub struct ClientBuilder {
     inner: runtime::TransportBuilder,
@@ -103,7 +114,7 @@ impl ClientBuilder {
 
     /// Credential `token`, sent as header `X-Auth-Token`: IAM user token (the X-Subject-Token returned by IAM). Never printed.
     pub fn token(mut self, secret: impl Into<runtime::Secret>) -> Self {
-        self.inner.credential(0usize, secret.into());
+        self.inner.credential(AUTH_TOKEN, secret.into());
         self
     }
 
@@ -317,12 +328,12 @@ impl<'a> CreateManualBackupBuilder<'a> {
         call.path("/backups/create");
         call.header("X-Language", &request.x_language);
         call.json(request);
-        call.token(0, runtime::Location::Header, "X-Auth-Token");
-        call.signed();
+        call.token(AUTH_TOKEN);
+        call.sign_if_keys();
         let response = call.send().await?;
         match response.status() {
             201 => response.json(),
-            _ => response.failure(201, None),
+            _ => response.failure(None),
         }
     }
 }
@@ -467,13 +478,6 @@ impl CreatedBackup {
     }
 }
 
-impl runtime::Check for CreatedBackup {
-    fn check(&self, c: &mut runtime::Checker, at: &str) {
-        let v = &self.backup;
-        runtime::Check::check(v, c, &runtime::check::join(at, "backup"));
-    }
-}
-
 /// A backup of an instance.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
@@ -547,20 +551,6 @@ impl Backup {
     }
 }
 
-impl runtime::Check for Backup {
-    fn check(&self, c: &mut runtime::Checker, at: &str) {
-        if let Some(v) = &self.begin_time {
-            c.pattern(
-                at,
-                "begin_time",
-                v,
-                "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?(Z|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])$",
-                "in the format `date-time`",
-            );
-        }
-    }
-}
-
 /// State of a backup, as far as this page documents it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -607,10 +597,6 @@ impl ApiError {
             error_msg: error_msg.into(),
         }
     }
-}
-
-impl runtime::Check for ApiError {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
 
 /// Identifies one project (`project`): a string with a type of its own, so the id of another kind of thing does not fit where this one goes.

@@ -12,7 +12,23 @@ pub use runtime::{
     Violation,
 };
 
-///Client for OMS web service (backup applications). Build with [`Client::builder`]; cheap to clone (the connection pool is shared).
+/// The base URL template with its variables' defaults, the auth schemes, and the
+/// query names whose values are secrets.
+const TEMPLATE: runtime::Template = runtime::Template {
+    base_url: "http://{OmsAddress}",
+    variables: &[("OmsAddress", None)],
+    schemes: 1,
+    secret_names: &["access-token"],
+};
+
+/// Credential `access_token`: its slot and where it is sent.
+const AUTH_ACCESS_TOKEN: runtime::TokenScheme = runtime::TokenScheme {
+    slot: 0,
+    location: runtime::Location::Query,
+    name: "access-token",
+};
+
+/// Client for OMS web service (backup applications). Build with [`Client::builder`]; cheap to clone (the connection pool is shared).
 #[derive(Debug, Clone)]
 pub struct Client {
     transport: runtime::Transport,
@@ -22,12 +38,7 @@ impl Client {
     /// Starts a builder.
     pub fn builder() -> ClientBuilder {
         ClientBuilder {
-            inner: runtime::TransportBuilder::new(
-                "http://{OmsAddress}",
-                &[("OmsAddress", None)],
-                1usize,
-                &["access-token"],
-            ),
+            inner: runtime::TransportBuilder::new(&TEMPLATE),
         }
     }
 
@@ -37,7 +48,7 @@ impl Client {
     }
 }
 
-///Builder for [`Client`]. Base URL template: `http://{OmsAddress}`.
+/// Builder for [`Client`]. Base URL template: `http://{OmsAddress}`.
 #[derive(Debug, Clone)]
 pub struct ClientBuilder {
     inner: runtime::TransportBuilder,
@@ -103,7 +114,7 @@ impl ClientBuilder {
 
     /// Credential `access_token`, sent as query parameter `access-token`: OMS access token, obtained from the service's token call. Never printed.
     pub fn access_token(mut self, secret: impl Into<runtime::Secret>) -> Self {
-        self.inner.credential(0usize, secret.into());
+        self.inner.credential(AUTH_ACCESS_TOKEN, secret.into());
         self
     }
 
@@ -281,11 +292,11 @@ impl<'a> ApplyBlockTimerBuilder<'a> {
         call.query("cmd", "10016");
         call.query("ip-type", "webservicerest");
         call.json(request);
-        call.token(0, runtime::Location::Query, "access-token");
+        call.token(AUTH_ACCESS_TOKEN);
         let response = call.send().await?;
         match response.status() {
             200 => response.result_code("ret", "msg", 0i64, &[""]),
-            _ => response.failure(200, None),
+            _ => response.failure(None),
         }
     }
 }
@@ -551,11 +562,11 @@ impl<'a> ApplyTableBackupBuilder<'a> {
         call.query("cmd", "10009");
         call.query("ip-type", "webservicerest");
         call.json(request);
-        call.token(0, runtime::Location::Query, "access-token");
+        call.token(AUTH_ACCESS_TOKEN);
         let response = call.send().await?;
         match response.status() {
             200 => response.result_code("ret", "msg", 0i64, &["apply", "check"]),
-            _ => response.failure(200, None),
+            _ => response.failure(None),
         }
     }
 }
@@ -648,9 +659,6 @@ impl ApplyTableBackupRequest {
 
 impl runtime::Check for ApplyTableBackupRequest {
     fn check(&self, c: &mut runtime::Checker, at: &str) {
-        if let Some(v) = &self.zone_id {
-            runtime::Check::check(v, c, &runtime::check::join(at, "zone_id"));
-        }
         if let Some(v) = &self.svr_ids {
             runtime::Check::check(v, c, &runtime::check::join(at, "svr_ids"));
         }
@@ -811,16 +819,15 @@ impl<'a> RejectApplicationBuilder<'a> {
         client: &Client,
         request: &RejectApplicationRequest,
     ) -> Result<runtime::ResponseValue<bool>, runtime::Error<RejectApplicationError>> {
-        runtime::check::validate(request)?;
         let mut call = client.transport.call(runtime::Method::POST);
         call.path("/app/newoms.php/webservice/business/backup-svr-data/reject");
         call.query("ip-type", "webservicerest");
         call.json(request);
-        call.token(0, runtime::Location::Query, "access-token");
+        call.token(AUTH_ACCESS_TOKEN);
         let response = call.send().await?;
         match response.status() {
             200 => response.json(),
-            _ => response.failure(200, None),
+            _ => response.failure(None),
         }
     }
 }
@@ -854,10 +861,6 @@ impl RejectApplicationRequest {
         self.memo = Some(value.into());
         self
     }
-}
-
-impl runtime::Check for RejectApplicationRequest {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
 
 /// Documented failures of [`Client::reject_application`].
@@ -906,10 +909,6 @@ impl BlockTimerApplication {
     }
 }
 
-impl runtime::Check for BlockTimerApplication {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
-}
-
 /// Outcome of a table backup application, and of its auto-approval when requested.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
@@ -940,16 +939,6 @@ impl TableBackupApplication {
     }
 }
 
-impl runtime::Check for TableBackupApplication {
-    fn check(&self, c: &mut runtime::Checker, at: &str) {
-        let v = &self.apply;
-        runtime::Check::check(v, c, &runtime::check::join(at, "apply"));
-        if let Some(v) = &self.check {
-            runtime::Check::check(v, c, &runtime::check::join(at, "check"));
-        }
-    }
-}
-
 /// Result of filing the application (its ret/msg are the envelope).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
@@ -967,10 +956,6 @@ impl ApplyOutcome {
     }
 }
 
-impl runtime::Check for ApplyOutcome {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
-}
-
 /// Result of the automatic approval (its ret/msg are the envelope).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
@@ -986,10 +971,6 @@ impl CheckOutcome {
     pub fn new(trans_id: i32) -> Self {
         Self { trans_id }
     }
-}
-
-impl runtime::Check for CheckOutcome {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
 
 /// Yii framework error object for a missing or invalid access token.
@@ -1045,10 +1026,6 @@ impl YiiUnauthorized {
     }
 }
 
-impl runtime::Check for YiiUnauthorized {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
-}
-
 /// The listed processes already have a conflicting backup application.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
@@ -1064,10 +1041,6 @@ impl ConflictApply {
     pub fn new(conflict_apply: Vec<String>) -> Self {
         Self { conflict_apply }
     }
-}
-
-impl runtime::Check for ConflictApply {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
 
 /// The caller's address is not on the service's whitelist.
@@ -1089,10 +1062,6 @@ impl SourceIpRejected {
     }
 }
 
-impl runtime::Check for SourceIpRejected {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
-}
-
 /// The application form to act on was not found.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
@@ -1108,10 +1077,6 @@ impl ApplyIdRejected {
     pub fn new(apply_id: Vec<String>) -> Self {
         Self { apply_id }
     }
-}
-
-impl runtime::Check for ApplyIdRejected {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
 
 /// One of 2 alternatives, tried in order.
@@ -1210,10 +1175,6 @@ impl<'de> serde::Deserialize<'de> for ApplyTableBackupZoneId {
             ),
         )
     }
-}
-
-impl runtime::Check for ApplyTableBackupZoneId {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
 
 /// One of 2 alternatives, tried in order.

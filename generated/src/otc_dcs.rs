@@ -12,7 +12,23 @@ pub use runtime::{
     Violation,
 };
 
-///Client for Open Telekom Cloud Distributed Cache Service (DCS). Build with [`Client::builder`]; cheap to clone (the connection pool is shared).
+/// The base URL template with its variables' defaults, the auth schemes, and the
+/// query names whose values are secrets.
+const TEMPLATE: runtime::Template = runtime::Template {
+    base_url: "https://{dcs_endpoint}",
+    variables: &[("dcs_endpoint", None)],
+    schemes: 2,
+    secret_names: &[],
+};
+
+/// Credential `token`: its slot and where it is sent.
+const AUTH_TOKEN: runtime::TokenScheme = runtime::TokenScheme {
+    slot: 0,
+    location: runtime::Location::Header,
+    name: "X-Auth-Token",
+};
+
+/// Client for Open Telekom Cloud Distributed Cache Service (DCS). Build with [`Client::builder`]; cheap to clone (the connection pool is shared).
 #[derive(Debug, Clone)]
 pub struct Client {
     transport: runtime::Transport,
@@ -22,12 +38,7 @@ impl Client {
     /// Starts a builder.
     pub fn builder() -> ClientBuilder {
         ClientBuilder {
-            inner: runtime::TransportBuilder::new(
-                "https://{dcs_endpoint}",
-                &[("dcs_endpoint", None)],
-                2usize,
-                &[],
-            ),
+            inner: runtime::TransportBuilder::new(&TEMPLATE),
         }
     }
 
@@ -37,7 +48,7 @@ impl Client {
     }
 }
 
-///Builder for [`Client`]. Base URL template: `https://{dcs_endpoint}`.
+/// Builder for [`Client`]. Base URL template: `https://{dcs_endpoint}`.
 #[derive(Debug, Clone)]
 pub struct ClientBuilder {
     inner: runtime::TransportBuilder,
@@ -103,7 +114,7 @@ impl ClientBuilder {
 
     /// Credential `token`, sent as header `X-Auth-Token`: IAM user token. Never printed.
     pub fn token(mut self, secret: impl Into<runtime::Secret>) -> Self {
-        self.inner.credential(0usize, secret.into());
+        self.inner.credential(AUTH_TOKEN, secret.into());
         self
     }
 
@@ -370,12 +381,12 @@ impl<'a> ListBackupRecordsBuilder<'a> {
         call.query("limit", &request.limit);
         call.query("beginTime", &request.begin_time);
         call.query("endTime", &request.end_time);
-        call.token(0, runtime::Location::Header, "X-Auth-Token");
-        call.signed();
+        call.token(AUTH_TOKEN);
+        call.sign_if_keys();
         let response = call.send().await?;
         match response.status() {
             200 => response.json(),
-            _ => response.failure(200, None),
+            _ => response.failure(None),
         }
     }
 }
@@ -477,22 +488,10 @@ impl runtime::Check for ListBackupRecordsRequest {
             c.range(at, "limit", i64::from(*v), Some(1i64), None);
         }
         if let Some(v) = &self.begin_time {
-            c.pattern(
-                at,
-                "beginTime",
-                v,
-                "^(?:[0-9]{4}(?:(?:0[13578]|1[02])(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)(?:0[1-9]|[12][0-9]|30)|02(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)0229)([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]$",
-                "in the format `yyyyMMddHHmmss`",
-            );
+            c.format(at, "beginTime", v, runtime::Format::CompactTimestamp);
         }
         if let Some(v) = &self.end_time {
-            c.pattern(
-                at,
-                "endTime",
-                v,
-                "^(?:[0-9]{4}(?:(?:0[13578]|1[02])(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)(?:0[1-9]|[12][0-9]|30)|02(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)0229)([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]$",
-                "in the format `yyyyMMddHHmmss`",
-            );
+            c.format(at, "endTime", v, runtime::Format::CompactTimestamp);
         }
     }
 }
@@ -535,19 +534,6 @@ impl BackupRecordList {
         Self {
             backup_record_response,
             total_num,
-        }
-    }
-}
-
-impl runtime::Check for BackupRecordList {
-    fn check(&self, c: &mut runtime::Checker, at: &str) {
-        let v = &self.backup_record_response;
-        for v in v {
-            runtime::Check::check(
-                v,
-                c,
-                &runtime::check::join(at, "backup_record_response[]"),
-            );
         }
     }
 }
@@ -753,38 +739,6 @@ impl BackupRecord {
     }
 }
 
-impl runtime::Check for BackupRecord {
-    fn check(&self, c: &mut runtime::Checker, at: &str) {
-        if let Some(v) = &self.created_at {
-            c.pattern(
-                at,
-                "created_at",
-                v,
-                "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?(Z|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])$",
-                "in the format `date-time`",
-            );
-        }
-        if let Some(v) = &self.updated_at {
-            c.pattern(
-                at,
-                "updated_at",
-                v,
-                "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?(Z|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])$",
-                "in the format `date-time`",
-            );
-        }
-        if let Some(v) = &self.execution_at {
-            c.pattern(
-                at,
-                "execution_at",
-                v,
-                "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?(Z|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])$",
-                "in the format `date-time`",
-            );
-        }
-    }
-}
-
 /// Lifecycle state of a backup.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -890,10 +844,6 @@ impl ApiError {
             error_msg: error_msg.into(),
         }
     }
-}
-
-impl runtime::Check for ApiError {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
 
 /// Identifies one project (`project`): a string with a type of its own, so the id of another kind of thing does not fit where this one goes.

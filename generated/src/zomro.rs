@@ -12,7 +12,23 @@ pub use runtime::{
     Violation,
 };
 
-///Client for Zomro cloud VPS (BILLmanager API). Build with [`Client::builder`]; cheap to clone (the connection pool is shared).
+/// The base URL template with its variables' defaults, the auth schemes, and the
+/// query names whose values are secrets.
+const TEMPLATE: runtime::Template = runtime::Template {
+    base_url: "https://api.zomro.com",
+    variables: &[],
+    schemes: 1,
+    secret_names: &["auth"],
+};
+
+/// Credential `session`: its slot and where it is sent.
+const AUTH_SESSION: runtime::TokenScheme = runtime::TokenScheme {
+    slot: 0,
+    location: runtime::Location::Body,
+    name: "auth",
+};
+
+/// Client for Zomro cloud VPS (BILLmanager API). Build with [`Client::builder`]; cheap to clone (the connection pool is shared).
 #[derive(Debug, Clone)]
 pub struct Client {
     transport: runtime::Transport,
@@ -22,12 +38,7 @@ impl Client {
     /// Starts a builder.
     pub fn builder() -> ClientBuilder {
         ClientBuilder {
-            inner: runtime::TransportBuilder::new(
-                "https://api.zomro.com",
-                &[],
-                1usize,
-                &["auth"],
-            ),
+            inner: runtime::TransportBuilder::new(&TEMPLATE),
         }
     }
 
@@ -37,7 +48,7 @@ impl Client {
     }
 }
 
-///Builder for [`Client`]. Base URL template: `https://api.zomro.com`.
+/// Builder for [`Client`]. Base URL template: `https://api.zomro.com`.
 #[derive(Debug, Clone)]
 pub struct ClientBuilder {
     inner: runtime::TransportBuilder,
@@ -97,7 +108,7 @@ impl ClientBuilder {
 
     /// Credential `session`, sent as form field `auth`: BILLmanager session token. Never printed.
     pub fn session(mut self, secret: impl Into<runtime::Secret>) -> Self {
-        self.inner.credential(0usize, secret.into());
+        self.inner.credential(AUTH_SESSION, secret.into());
         self
     }
 
@@ -295,11 +306,11 @@ impl<'a> CreateBackupScheduleBuilder<'a> {
         call.multipart("name", &request.name);
         call.multipart_csv("rotation_days", &request.rotation_days);
         call.multipart("rotation_time", &request.rotation_time);
-        call.token(0, runtime::Location::Body, "auth");
+        call.token(AUTH_SESSION);
         let response = call.send().await?;
         match response.status() {
             200 => response.xml_json(&XML, false),
-            _ => response.failure(200, Some(&XML)),
+            _ => response.failure(Some(&XML)),
         }
     }
 }
@@ -351,13 +362,7 @@ impl runtime::Check for CreateBackupScheduleRequest {
             c.range(at, "rotation_days[]", i64::from(*v), Some(0i64), Some(6i64));
         }
         let v = &self.rotation_time;
-        c.pattern(
-            at,
-            "rotation_time",
-            v,
-            "^([01][0-9]|2[0-3]):[0-5][0-9]$",
-            "in the format `HH:MM`",
-        );
+        c.format(at, "rotation_time", v, runtime::Format::TimeOfDay);
     }
 }
 
@@ -504,17 +509,16 @@ impl<'a> ListBackupSchedulesBuilder<'a> {
                 message: "msg",
             },
         };
-        runtime::check::validate(request)?;
         let mut call = client.transport.call(runtime::Method::POST);
         call.path("/");
         call.multipart("func", "instances.fleio_bckps.schedule");
         call.multipart("out", "json");
         call.multipart("elid", &request.elid);
-        call.token(0, runtime::Location::Body, "auth");
+        call.token(AUTH_SESSION);
         let response = call.send().await?;
         match response.status() {
             200 => response.xml_json(&XML, true),
-            _ => response.failure(200, Some(&XML)),
+            _ => response.failure(Some(&XML)),
         }
     }
 }
@@ -534,10 +538,6 @@ impl ListBackupSchedulesRequest {
     pub fn new(elid: i64) -> Self {
         Self { elid }
     }
-}
-
-impl runtime::Check for ListBackupSchedulesRequest {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
 
 /// Documented failures of [`Client::list_backup_schedules`].
@@ -683,17 +683,16 @@ impl<'a> DeleteBackupScheduleBuilder<'a> {
                 message: "msg",
             },
         };
-        runtime::check::validate(request)?;
         let mut call = client.transport.call(runtime::Method::POST);
         call.path("/");
         call.multipart("func", "instances.fleio_bckps.schedule.delete");
         call.multipart("out", "json");
         call.multipart("elid", &request.elid);
-        call.token(0, runtime::Location::Body, "auth");
+        call.token(AUTH_SESSION);
         let response = call.send().await?;
         match response.status() {
             200 => response.xml_json(&XML, false),
-            _ => response.failure(200, Some(&XML)),
+            _ => response.failure(Some(&XML)),
         }
     }
 }
@@ -713,10 +712,6 @@ impl DeleteBackupScheduleRequest {
     pub fn new(elid: i64) -> Self {
         Self { elid }
     }
-}
-
-impl runtime::Check for DeleteBackupScheduleRequest {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }
 
 /// Documented failures of [`Client::delete_backup_schedule`].
@@ -822,29 +817,6 @@ impl BackupSchedule {
     }
 }
 
-impl runtime::Check for BackupSchedule {
-    fn check(&self, c: &mut runtime::Checker, at: &str) {
-        if let Some(v) = &self.rotation_time {
-            c.pattern(
-                at,
-                "rotation_time",
-                v,
-                "^([01][0-9]|2[0-3]):[0-5][0-9]$",
-                "in the format `HH:MM`",
-            );
-        }
-        if let Some(v) = &self.create_date {
-            c.pattern(
-                at,
-                "create_date",
-                v,
-                "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$",
-                "in the format `date`",
-            );
-        }
-    }
-}
-
 /// A BILLmanager failure, as the wire carries it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
@@ -862,13 +834,6 @@ impl BillmgrErrorDoc {
     }
 }
 
-impl runtime::Check for BillmgrErrorDoc {
-    fn check(&self, c: &mut runtime::Checker, at: &str) {
-        let v = &self.doc;
-        runtime::Check::check(v, c, &runtime::check::join(at, "doc"));
-    }
-}
-
 /// Document root holding the error element.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
@@ -883,13 +848,6 @@ impl BillmgrErrorRoot {
     /// Creates the value from its required fields; the setters add optional ones.
     pub fn new(error: BillmgrError) -> Self {
         Self { error }
-    }
-}
-
-impl runtime::Check for BillmgrErrorRoot {
-    fn check(&self, c: &mut runtime::Checker, at: &str) {
-        let v = &self.error;
-        runtime::Check::check(v, c, &runtime::check::join(at, "error"));
     }
 }
 
@@ -941,14 +899,6 @@ impl BillmgrError {
     }
 }
 
-impl runtime::Check for BillmgrError {
-    fn check(&self, c: &mut runtime::Checker, at: &str) {
-        if let Some(v) = &self.msg {
-            runtime::Check::check(v, c, &runtime::check::join(at, "msg"));
-        }
-    }
-}
-
 /// XML element text.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
@@ -965,8 +915,4 @@ impl XmlText {
     pub fn new(value: impl Into<String>) -> Self {
         Self { value: value.into() }
     }
-}
-
-impl runtime::Check for XmlText {
-    fn check(&self, _c: &mut runtime::Checker, _at: &str) {}
 }

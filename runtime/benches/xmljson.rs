@@ -4,7 +4,8 @@
 //! `unwrap_xml_json`, `from_value`), with plain JSON of the same rows as the floor; times as
 //! ratios against the tree path of the same run.
 //!
-//! Run with `cargo bench -p runtime --bench xmljson`.
+//! Run with `cargo bench -p runtime --features oracle --bench xmljson` (the tree form is
+//! built only with that feature).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};

@@ -15,7 +15,8 @@ use super::failure::{documented, Unreadable};
 use super::net::{self, ReadError};
 use super::param;
 use super::secret::{excerpt, unescape_json_u};
-use super::transport::{Location, Transport};
+use super::sign;
+use super::transport::{Location, TokenScheme, Transport};
 use super::wire::COMPONENT;
 use super::xmljson::{self, Failure};
 
@@ -40,7 +41,7 @@ pub struct Call<'t> {
     /// A header whose value cannot be sent.
     bad_header: Option<&'static str>,
     token_sent: bool,
-    signed: bool,
+    sign_if_keys: bool,
 }
 
 impl Transport {
@@ -62,7 +63,7 @@ impl Transport {
             form: None,
             bad_header: None,
             token_sent: false,
-            signed: false,
+            sign_if_keys: false,
         }
     }
 }
@@ -164,10 +165,14 @@ impl<'t> Call<'t> {
             .extend(text.map(|t| (name, t)));
     }
 
-    /// The token of auth scheme number `scheme`, sent at `location` as `name` when the
-    /// caller set it.
-    pub fn token(&mut self, scheme: usize, location: Location, name: &'static str) {
-        let Some(secret) = self.t.credential(scheme) else {
+    /// The token of `scheme`, sent where the scheme says, when the caller set it.
+    pub fn token(&mut self, scheme: TokenScheme) {
+        let TokenScheme {
+            slot,
+            location,
+            name,
+        } = scheme;
+        let Some(secret) = self.t.credential(slot) else {
             return;
         };
         self.token_sent = true;
@@ -191,9 +196,10 @@ impl<'t> Call<'t> {
         }
     }
 
-    /// A request signature is accepted: sign when both keys are set and no token was sent.
-    pub fn signed(&mut self) {
-        self.signed = true;
+    /// The operation accepts a request signature: sign when both keys are set and no token
+    /// was sent.
+    pub fn sign_if_keys(&mut self) {
+        self.sign_if_keys = true;
     }
 
     /// Send the request and read the answer (up to the size cap). Redirects that were not
@@ -231,8 +237,8 @@ impl<'t> Call<'t> {
                 Form::Urlencoded => rb.form(&fields),
             };
         }
-        if self.signed && !self.token_sent {
-            rb = super::sign::sign_if_keys(t, rb)?;
+        if self.sign_if_keys && !self.token_sent {
+            rb = sign_with_keys(t, rb)?;
         }
         let mut response = rb.send().await.map_err(|e| transport_error(t, e))?;
         let status = response.status().as_u16();
@@ -382,7 +388,7 @@ impl Response<'_> {
     ) -> Error<E> {
         let status = self.status;
         let redact = self.t.redactor();
-        match documented(status, status, xml, self.text(), &redact) {
+        match documented(status, true, xml, self.text(), &redact) {
             Ok(Some(error)) => Error::Documented { status, error },
             Ok(None) => Error::Envelope {
                 status,
@@ -405,27 +411,24 @@ impl Response<'_> {
         self.text().trim_ascii() == b"null"
     }
 
-    /// Any status but the success one (`success`): the documented failure whose shape the
+    /// Any status but the success one: the documented failure whose status and shape the
     /// body has (inside the XML root as well, with `xml`), else [`Error::UnexpectedStatus`].
     /// Everything the failure carries is redacted as it is decoded, so that neither Display
     /// nor Debug of the error shows an echoed credential.
     pub fn failure<T, E: OpError>(
         self,
-        success: u16,
         xml: Option<&XmlJson>,
     ) -> Result<ResponseValue<T>, Error<E>> {
         let status = self.status;
         let redact = self.t.redactor();
-        Err(
-            match documented(status, success, xml, self.text(), &redact) {
-                Ok(Some(error)) => Error::Documented { status, error },
-                Ok(None) | Err(Unreadable::NotJson(_)) => Error::UnexpectedStatus {
-                    status,
-                    excerpt: self.excerpt(),
-                },
-                Err(Unreadable::Case(e)) => self.decode_error(e),
+        Err(match documented(status, false, xml, self.text(), &redact) {
+            Ok(Some(error)) => Error::Documented { status, error },
+            Ok(None) | Err(Unreadable::NotJson(_)) => Error::UnexpectedStatus {
+                status,
+                excerpt: self.excerpt(),
             },
-        )
+            Err(Unreadable::Case(e)) => self.decode_error(e),
+        })
     }
 }
 
@@ -477,6 +480,32 @@ fn transport_error<E>(t: &Transport, e: reqwest::Error) -> Error<E> {
     }
 }
 
+/// Sign the request when both keys are set.
+fn sign_with_keys<E>(
+    t: &Transport,
+    builder: reqwest::RequestBuilder,
+) -> Result<reqwest::RequestBuilder, Error<E>> {
+    let keys = t.signing();
+    let (Some(access), Some(secret)) = (&keys.access, &keys.secret) else {
+        return Ok(builder);
+    };
+    let (client, request) = builder.build_split();
+    let mut request = request.map_err(|e| Error::Transport(t.redact(&e.to_string())))?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default();
+    sign::sign_request(&mut request, access.expose(), secret, now).map_err(|_| {
+        Error::InvalidInput(InvalidInput {
+            violations: vec![Violation {
+                field: "(signature)".into(),
+                rule: "signable header values".into(),
+            }],
+        })
+    })?;
+    Ok(reqwest::RequestBuilder::from_parts(client, request))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -484,9 +513,19 @@ mod tests {
 
     #[test]
     fn the_path_and_query_are_written_encoded_in_order() {
-        let mut b = TransportBuilder::new("http://unused", &[], 1, &["access-token"]);
+        const TOKEN: TokenScheme = TokenScheme {
+            slot: 0,
+            location: Location::Query,
+            name: "access-token",
+        };
+        let mut b = TransportBuilder::new(&crate::Template {
+            base_url: "http://unused",
+            variables: &[],
+            schemes: 1,
+            secret_names: &["access-token"],
+        });
         b.base_url("http://h/".into());
-        b.credential(0, crate::Secret::new("tok en 12"));
+        b.credential(TOKEN, crate::Secret::new("tok en 12"));
         let t = b.build().expect("a base URL is given");
         let mut call = t.call(reqwest::Method::GET);
         call.path("/v1/");
@@ -497,7 +536,7 @@ mod tests {
         call.query("skip", &None::<i32>);
         call.query("n", &vec![1, 2]);
         call.query_csv("ids", &vec!["p", "q"]);
-        call.token(0, Location::Query, "access-token");
+        call.token(TOKEN);
         assert_eq!(
             call.url,
             "http://h/v1/a%2Fb%20c/x?cmd=7&q=x+y%26z&n=1&n=2&ids=p%2Cq&access-token=tok+en+12"

@@ -35,7 +35,8 @@ impl fmt::Display for InvalidInput {
 
 impl std::error::Error for InvalidInput {}
 
-/// Values that know their own constraints (generated models and requests).
+/// Values that know their own constraints: generated requests, and the models they hold that
+/// carry a constraint.
 pub trait Check {
     /// Record the violations of `self`, found at `at` (empty at the top level).
     fn check(&self, c: &mut Checker, at: &str);
@@ -108,6 +109,12 @@ impl Checker {
         }
     }
 
+    /// The whole value is in `format`.
+    pub fn format(&mut self, at: &str, name: &str, v: &str, format: Format) {
+        let what = format!("in the format `{}`", format.name());
+        self.pattern(at, name, v, format.pattern(), &what);
+    }
+
     /// None of `chars` occurs in the value.
     pub fn forbidden(&mut self, at: &str, name: &str, v: &str, chars: &str) {
         if let Some(bad) = v.chars().find(|c| chars.contains(*c)) {
@@ -154,6 +161,80 @@ impl Checker {
             Err(InvalidInput {
                 violations: self.violations,
             })
+        }
+    }
+}
+
+/// The value formats a spec can declare, one expression each: real calendar dates, hours
+/// 0-23, minutes and seconds 0-59 (a date-time's seconds also 60, a leap second).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `yyyyMMddHHmmss`.
+    CompactTimestamp,
+    /// `HH:MM`.
+    TimeOfDay,
+    /// `yyyy-MM-dd`.
+    Date,
+    /// RFC 3339 date and time with offset.
+    DateTime,
+    /// Dotted IPv4 address.
+    Ipv4,
+}
+
+/// A calendar date `yyyy{sep}MM{sep}dd` as a regex group: days within their month, and
+/// 29 February only in Gregorian leap years (divisible by 4, centuries by 400).
+macro_rules! calendar_date {
+    ($sep:literal) => {
+        concat!(
+            "(?:[0-9]{4}",
+            $sep,
+            "(?:(?:0[13578]|1[02])",
+            $sep,
+            "(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)",
+            $sep,
+            "(?:0[1-9]|[12][0-9]|30)|02",
+            $sep,
+            "(?:0[1-9]|1[0-9]|2[0-8]))",
+            "|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)",
+            $sep,
+            "02",
+            $sep,
+            "29)"
+        )
+    };
+}
+
+impl Format {
+    /// The regular expression a whole value of this format matches.
+    pub fn pattern(self) -> &'static str {
+        match self {
+            Format::CompactTimestamp => concat!(
+                "^",
+                calendar_date!(""),
+                "([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]$"
+            ),
+            Format::TimeOfDay => r"^([01][0-9]|2[0-3]):[0-5][0-9]$",
+            Format::Date => concat!("^", calendar_date!("-"), "$"),
+            Format::DateTime => concat!(
+                "^",
+                calendar_date!("-"),
+                r"T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?",
+                "(Z|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])$"
+            ),
+            Format::Ipv4 => {
+                r"^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])$"
+            }
+        }
+    }
+
+    /// The format's name in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::CompactTimestamp => "yyyyMMddHHmmss",
+            Format::TimeOfDay => "HH:MM",
+            Format::Date => "date",
+            Format::DateTime => "date-time",
+            Format::Ipv4 => "ipv4",
         }
     }
 }
@@ -206,4 +287,37 @@ pub fn validate<T: Check>(value: &T) -> Result<(), InvalidInput> {
     let mut c = Checker::new();
     value.check(&mut c, "");
     c.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Checker, Format};
+
+    /// Each format's expression compiles, takes a real value and refuses a close miss.
+    #[test]
+    fn formats_take_real_values_and_refuse_near_misses() {
+        let cases = [
+            (Format::CompactTimestamp, "20240229235959", "20230229235959"),
+            (Format::TimeOfDay, "23:59", "24:00"),
+            (Format::Date, "2000-02-29", "1900-02-29"),
+            (
+                Format::DateTime,
+                "2019-05-10T08:31:60.166+02:00",
+                "2019-04-31T08:31:16Z",
+            ),
+            (Format::Ipv4, "192.168.0.255", "192.168.0.256"),
+        ];
+        for (format, good, bad) in cases {
+            let mut c = Checker::new();
+            c.format("", "v", good, format);
+            assert!(c.finish().is_ok(), "{format:?} refused {good}");
+            let mut c = Checker::new();
+            c.format("", "v", bad, format);
+            let e = c.finish().expect_err("a near miss is refused");
+            assert_eq!(
+                e.violations[0].rule,
+                format!("in the format `{}`", format.name())
+            );
+        }
+    }
 }

@@ -1,7 +1,8 @@
 //! Which documented failure a body is, read from its bytes without a tree: one pass over the
 //! top-level members keeps the JSON text of those the error cases name (and of the XML root
 //! member), the cases are matched on them, and the chosen case's body is decoded from the
-//! same bytes with every string redacted. [`ErrorCase::matches`] is the same rule on a tree.
+//! same bytes with every string redacted. `ErrorCase::matches` (tests and the `oracle`
+//! feature) is the same rule on a tree.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -30,7 +31,7 @@ pub(crate) enum Unreadable {
 /// string and member name passed through `redact`.
 pub(crate) fn documented<E: OpError>(
     status: u16,
-    success: u16,
+    enveloped: bool,
     xml: Option<&XmlJson>,
     bytes: &[u8],
     redact: Redact,
@@ -49,7 +50,7 @@ pub(crate) fn documented<E: OpError>(
     }
     for (text, members) in candidates {
         for (i, case) in E::CASES.iter().enumerate() {
-            if !matches(case, status, success, &members, redact).map_err(Unreadable::Case)? {
+            if !matches(case, status, enveloped, &members, redact).map_err(Unreadable::Case)? {
                 continue;
             }
             let mut de = serde_json::Deserializer::from_slice(text);
@@ -140,16 +141,17 @@ impl<'de> Visitor<'de> for Probe<'_> {
     }
 }
 
-/// [`ErrorCase::matches`] on the members' JSON text.
+/// `ErrorCase::matches` on the members' JSON text.
 fn matches(
     case: &ErrorCase,
     status: u16,
-    success: u16,
+    enveloped: bool,
     members: &[(&str, &RawValue)],
     redact: Redact,
 ) -> Result<bool, serde_json::Error> {
     let get = |f: &str| members.iter().find(|(n, _)| *n == f).map(|m| m.1);
-    if !case.status_matches(status, success) || !case.has_fields.iter().all(|f| get(f).is_some()) {
+    if !case.status_matches(status, enveloped) || !case.has_fields.iter().all(|f| get(f).is_some())
+    {
         return Ok(false);
     }
     for (f, text) in case.equals {
@@ -177,4 +179,4 @@ fn equal(raw: &RawValue, literal: &Value, redact: Redact) -> Result<bool, serde_
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -17,7 +17,7 @@ pub mod sign;
 pub mod wire;
 pub mod xmljson;
 
-pub use self::check::{Check, Checker, InvalidInput, Violation};
+pub use self::check::{Check, Checker, Format, InvalidInput, Violation};
 pub use self::envelope::{XmlErrorFields, XmlJson};
 pub use self::nullable::Nullable;
 pub use self::secret::Secret;
@@ -46,7 +46,9 @@ pub use self::net::HttpSettings;
 #[cfg(feature = "http")]
 pub use self::paginate::{paginate, ItemStream};
 #[cfg(feature = "http")]
-pub use self::transport::{BuildError, Location, Transport, TransportBuilder};
+pub use self::transport::{
+    BuildError, Location, Template, TokenScheme, Transport, TransportBuilder,
+};
 #[cfg(feature = "http")]
 pub use futures_core::Stream;
 /// `next()` and the other stream combinators, for the `stream()` of paginated operations.

@@ -2,7 +2,8 @@
 //! through a redaction before the target sees it: a failure decoded from an untrusted body
 //! never holds a credential, even one the server JSON-escaped (the text is redacted after
 //! JSON unescaping). Hints pass through unchanged, so any target decodes as it would without
-//! the adapter. [`redact_value`](super::secret::redact_value) does the same to a tree.
+//! the adapter. `secret::redact_value` (tests and the `oracle` feature) does the
+//! same to a tree.
 
 use std::fmt;
 

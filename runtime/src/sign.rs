@@ -20,10 +20,11 @@
 use std::fmt::Write as _;
 
 use hmac::{Hmac, Mac};
-use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use percent_encoding::percent_decode_str;
 use sha2::{Digest, Sha256};
 
 use super::secret::Secret;
+use super::wire::encode_component;
 
 /// The algorithm name in the `Authorization` header.
 pub const ALGORITHM: &str = "SDK-HMAC-SHA256";
@@ -33,13 +34,6 @@ pub const DATE_HEADER: &str = "X-Sdk-Date";
 pub const CONTENT_HASH_HEADER: &str = "X-Sdk-Content-Sha256";
 /// Its value.
 pub const UNSIGNED_PAYLOAD: &str = "UNSIGNED-PAYLOAD";
-
-/// Everything but the unreserved characters is percent-encoded (Python's `quote(s, safe='~')`).
-const ENCODE: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
 
 /// One request as the signer sees it.
 #[derive(Debug, Clone, Copy)]
@@ -66,14 +60,14 @@ pub fn headers_to_add(date: &str, content_type: Option<&str>) -> Vec<(String, St
     out
 }
 
-fn encode(s: &str) -> String {
-    utf8_percent_encode(s, ENCODE).to_string()
-}
-
 /// The canonical URI of a wire path.
 pub fn canonical_uri(path: &str) -> String {
     let decoded = percent_decode_str(path).decode_utf8_lossy();
-    let mut uri = decoded.split('/').map(encode).collect::<Vec<_>>().join("/");
+    let mut uri = decoded
+        .split('/')
+        .map(encode_component)
+        .collect::<Vec<_>>()
+        .join("/");
     if !uri.ends_with('/') {
         uri.push('/');
     }
@@ -86,7 +80,7 @@ pub fn canonical_query(query: &[(String, String)]) -> String {
     pairs.sort();
     pairs
         .iter()
-        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .map(|(k, v)| format!("{}={}", encode_component(k), encode_component(v)))
         .collect::<Vec<_>>()
         .join("&")
 }
@@ -195,34 +189,6 @@ impl Keys {
     pub fn iter(&self) -> impl Iterator<Item = &Secret> {
         self.access.iter().chain(self.secret.iter())
     }
-}
-
-/// Sign the request when both keys are set (the call accepts a signature and sent no token).
-#[cfg(feature = "http")]
-pub(crate) fn sign_if_keys<E>(
-    t: &super::transport::Transport,
-    builder: reqwest::RequestBuilder,
-) -> Result<reqwest::RequestBuilder, super::error::Error<E>> {
-    let keys = t.signing();
-    let (Some(access), Some(secret)) = (&keys.access, &keys.secret) else {
-        return Ok(builder);
-    };
-    let (client, request) = builder.build_split();
-    let mut request =
-        request.map_err(|e| super::error::Error::Transport(t.redact(&e.to_string())))?;
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or_default();
-    sign_request(&mut request, access.expose(), secret, now).map_err(|_| {
-        super::error::Error::InvalidInput(super::check::InvalidInput {
-            violations: vec![super::check::Violation {
-                field: "(signature)".into(),
-                rule: "signable header values".into(),
-            }],
-        })
-    })?;
-    Ok(reqwest::RequestBuilder::from_parts(client, request))
 }
 
 /// Sign a built request in place: add `X-Sdk-Date`, the payload marker if any, and

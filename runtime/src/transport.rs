@@ -7,6 +7,30 @@ use std::time::Duration;
 use super::net::{self, HttpSettings};
 use super::secret::{check_len, Redactor, Secret};
 
+/// What a provider's transport starts from, declared once by name in each generated client.
+#[derive(Debug, Clone, Copy)]
+pub struct Template {
+    /// The base URL, with `{name}` for each variable.
+    pub base_url: &'static str,
+    /// The variables, each with its default if it has one.
+    pub variables: &'static [(&'static str, Option<&'static str>)],
+    /// How many auth schemes the provider declares: a token's [`TokenScheme::slot`] is its
+    /// index among them.
+    pub schemes: usize,
+    /// Query parameter names whose values are secrets, redacted from every message.
+    pub secret_names: &'static [&'static str],
+}
+
+/// A token credential: its slot among the provider's auth schemes and where operations send
+/// it. Generated as one named constant per scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TokenScheme {
+    pub slot: usize,
+    pub location: Location,
+    /// The query parameter, header or form field that carries it.
+    pub name: &'static str,
+}
+
 /// Where a parameter travels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Location {
@@ -70,27 +94,21 @@ pub struct TransportBuilder {
 }
 
 impl TransportBuilder {
-    /// `variables` are the template's names with their defaults; `schemes` the number of
-    /// auth schemes; `secret_names` the query names of credentials.
-    pub fn new(
-        template: &'static str,
-        variables: &[(&'static str, Option<&'static str>)],
-        schemes: usize,
-        secret_names: &[&'static str],
-    ) -> Self {
+    pub fn new(template: &Template) -> Self {
         Self {
-            template,
-            variables: variables
+            template: template.base_url,
+            variables: template
+                .variables
                 .iter()
                 .map(|(n, d)| (*n, d.map(str::to_owned)))
                 .collect(),
             base_url: None,
-            credentials: vec![None; schemes],
+            credentials: vec![None; template.schemes],
             settings: HttpSettings::default(),
             signing: Default::default(),
             user_agent: None,
             http: None,
-            secret_names: secret_names.to_vec(),
+            secret_names: template.secret_names.to_vec(),
         }
     }
 
@@ -104,8 +122,9 @@ impl TransportBuilder {
         self.base_url = Some(url);
     }
 
-    pub fn credential(&mut self, scheme: usize, secret: Secret) {
-        if let Some(slot) = self.credentials.get_mut(scheme) {
+    /// The caller's credential for token `scheme`.
+    pub fn credential(&mut self, scheme: TokenScheme, secret: Secret) {
+        if let Some(slot) = self.credentials.get_mut(scheme.slot) {
             *slot = Some(secret);
         }
     }
@@ -317,13 +336,18 @@ mod tests {
         list: bool,
         body: &'static str,
     ) -> Result<ResponseValue<T>, Error<NoErrors>> {
-        let mut builder = TransportBuilder::new("http://unused", &[], 0, &[]);
+        let mut builder = TransportBuilder::new(&super::Template {
+            base_url: "http://unused",
+            variables: &[],
+            schemes: 0,
+            secret_names: &[],
+        });
         builder.base_url(answer_once(body).await);
         let t = builder.build().expect("a base URL is given");
         let response = t.call(reqwest::Method::POST).send().await?;
         match response.status() {
             200 => response.xml_json(xml, list),
-            _ => response.failure(200, Some(xml)),
+            _ => response.failure(Some(xml)),
         }
     }
 

@@ -206,8 +206,8 @@ pub(crate) const COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON
     .remove(b'_')
     .remove(b'~');
 
-/// Percent-encode a path segment or query component. Shared with the fixture renderer so
-/// fixtures show exactly what clients send.
+/// Percent-encode a path segment or query component (Python's `quote(s, safe='~')`): what
+/// clients send and what the signer's canonical request encodes.
 pub fn encode_component(text: &str) -> String {
     percent_encoding::utf8_percent_encode(text, COMPONENT).to_string()
 }

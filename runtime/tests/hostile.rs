@@ -6,13 +6,27 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use runtime::{
-    Check, Checker, Error, ErrorCase, Location, OpError, ResponseValue, Secret, TransportBuilder,
+    Check, Checker, Error, ErrorCase, Location, OpError, ResponseValue, Secret, Template,
+    TokenScheme, TransportBuilder,
 };
 use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
 const TOKEN: &str = "CANARYdcsTokenValue0123456789abcdefXYZ";
+
+/// One auth scheme, a header token.
+const TEMPLATE: Template = Template {
+    base_url: "http://unused",
+    variables: &[],
+    schemes: 1,
+    secret_names: &[],
+};
+const HEADER_TOKEN: TokenScheme = TokenScheme {
+    slot: 0,
+    location: Location::Header,
+    name: "X-Auth-Token",
+};
 
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
 #[allow(dead_code)]
@@ -133,9 +147,9 @@ fn reply(status: &str, headers: &str, body: &str) -> Vec<u8> {
 }
 
 fn builder(base: &str) -> TransportBuilder {
-    let mut b = TransportBuilder::new("http://unused", &[], 1, &[]);
+    let mut b = TransportBuilder::new(&TEMPLATE);
     b.base_url(base.to_owned());
-    b.credential(0, Secret::new(TOKEN));
+    b.credential(HEADER_TOKEN, Secret::new(TOKEN));
     b
 }
 
@@ -145,14 +159,14 @@ async fn call(b: TransportBuilder, op: &Op) -> Result<ResponseValue<Value>, Erro
     runtime::check::validate(&NoParams {})?;
     let mut call = t.call(runtime::Method::GET);
     call.path("/thing");
-    call.token(0, Location::Header, "X-Auth-Token");
+    call.token(HEADER_TOKEN);
     let response = call.send().await?;
     match (response.status(), op) {
         (200, Op::Plain) => response.json(),
         (200, Op::Enveloped) => response.result_code("ret", "errmsg", 0, &[""]),
         (200, Op::Xml) => response.xml_json(&XML, false),
-        (_, Op::Xml) => response.failure(200, Some(&XML)),
-        _ => response.failure(200, None),
+        (_, Op::Xml) => response.failure(Some(&XML)),
+        _ => response.failure(None),
     }
 }
 
@@ -468,9 +482,9 @@ async fn an_iam_token_echoed_in_any_wire_form_is_in_no_display_or_debug() {
     ];
     for (status, headers, body, op) in bodies {
         let (server, _) = serve(move |_| Some(reply(status, &headers, &body)), 2).await;
-        let mut b = TransportBuilder::new("http://unused", &[], 1, &[]);
+        let mut b = TransportBuilder::new(&TEMPLATE);
         b.base_url(server);
-        b.credential(0, Secret::new(IAM_TOKEN));
+        b.credential(HEADER_TOKEN, Secret::new(IAM_TOKEN));
         let e = call(b, op).await.expect_err("a failure");
         let shown = format!("{e}\n{e:?}");
         for form in &forms {
@@ -493,10 +507,10 @@ async fn a_credential_too_short_to_redact_is_refused_before_anything_is_sent() {
         ("the access key", 1),
         ("the secret key", 2),
     ] {
-        let mut b = TransportBuilder::new("http://unused", &[], 1, &[]);
+        let mut b = TransportBuilder::new(&TEMPLATE);
         b.base_url(server.clone());
         match set {
-            0 => b.credential(0, Secret::new("t")),
+            0 => b.credential(HEADER_TOKEN, Secret::new("t")),
             1 => b.access_key(Secret::new("ak")),
             _ => b.secret_key(Secret::new("sk-1234")),
         }
@@ -506,9 +520,9 @@ async fn a_credential_too_short_to_redact_is_refused_before_anything_is_sent() {
         assert!(shown.contains("at least 8"), "{shown}");
     }
     // Eight characters are enough.
-    let mut b = TransportBuilder::new("http://unused", &[], 1, &[]);
+    let mut b = TransportBuilder::new(&TEMPLATE);
     b.base_url(server);
-    b.credential(0, Secret::new("tok-1234"));
+    b.credential(HEADER_TOKEN, Secret::new("tok-1234"));
     assert!(b.build().is_ok());
     assert_eq!(seen.load(Ordering::SeqCst), 0, "nothing was sent");
 }

@@ -141,27 +141,6 @@ fn secrets_are_redacted() {
     assert!(out.contains("access-token=[redacted]&a=b"), "{out}");
 }
 
-#[test]
-fn failure_cases_match_by_shape_and_status() {
-    let case = runtime::ErrorCase {
-        name: "unauthorized",
-        status: 401,
-        status_documented: true,
-        has_fields: &["name", "message"],
-        equals: &[("name", "\"Unauthorized\"")],
-        retryable: false,
-    };
-    let body = json!({"name": "Unauthorized", "message": "no", "code": 0});
-    assert!(case.matches(401, 200, &body));
-    assert!(!case.matches(403, 200, &body));
-    assert!(!case.matches(401, 200, &json!({"name": "Other", "message": "no"})));
-    let any = runtime::ErrorCase {
-        status_documented: false,
-        ..case
-    };
-    assert!(any.matches(500, 200, &body));
-}
-
 #[derive(Debug, Clone, PartialEq)]
 enum NoErrors {}
 
@@ -190,11 +169,15 @@ async fn get<R: runtime::Check>(
     runtime::check::validate(request)?;
     let mut call = t.call(runtime::Method::GET);
     call.path("/x");
-    call.token(0, runtime::Location::Query, "access-token");
+    call.token(runtime::TokenScheme {
+        slot: 0,
+        location: runtime::Location::Query,
+        name: "access-token",
+    });
     let response = call.send().await?;
     match response.status() {
         200 => response.unit(),
-        _ => response.failure(200, None),
+        _ => response.failure(None),
     }
 }
 
@@ -228,12 +211,22 @@ fn transport(
     base_url: &str,
     credential: Option<Secret>,
     schemes: usize,
-    secret_names: &[&'static str],
+    secret_names: &'static [&'static str],
 ) -> runtime::Transport {
-    let mut builder = runtime::TransportBuilder::new("http://unused", &[], schemes, secret_names);
+    let mut builder = runtime::TransportBuilder::new(&runtime::Template {
+        base_url: "http://unused",
+        variables: &[],
+        schemes,
+        secret_names,
+    });
     builder.base_url(base_url.to_owned());
     if let Some(c) = credential {
-        for scheme in 0..schemes {
+        for slot in 0..schemes {
+            let scheme = runtime::TokenScheme {
+                slot,
+                location: runtime::Location::Query,
+                name: "access-token",
+            };
             builder.credential(scheme, c.clone());
         }
     }

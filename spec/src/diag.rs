@@ -135,6 +135,20 @@ impl Diagnostic {
     }
 }
 
+/// Names as a list for messages: `` `a`, `b` ``.
+pub(crate) fn list_names<S: AsRef<str>>(names: impl Iterator<Item = S>) -> String {
+    let v: Vec<String> = names.map(|n| format!("`{}`", n.as_ref())).collect();
+    if v.is_empty() {
+        "(none declared)".to_string()
+    } else {
+        v.join(", ")
+    }
+}
+
+/// The default of [`crate::load::LoadOptions::max_file_size`]: 16 MiB. Kept here because a
+/// code frame reads its file too, and never a larger one.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
 /// Characters of a source line shown before and after the position in a code frame.
 const FRAME_BEFORE: usize = 60;
 const FRAME_AFTER: usize = 120;
@@ -143,7 +157,7 @@ const FRAME_AFTER: usize = 120;
 /// a link) of modest size, in UTF-8. Refused files get no frame.
 fn frame_source(path: &Path) -> Option<String> {
     let meta = std::fs::symlink_metadata(path).ok()?;
-    if !meta.is_file() || meta.len() > crate::load::DEFAULT_MAX_FILE_SIZE {
+    if !meta.is_file() || meta.len() > DEFAULT_MAX_FILE_SIZE {
         return None;
     }
     let text = std::fs::read_to_string(path).ok()?;

@@ -11,12 +11,10 @@ use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+pub use crate::diag::DEFAULT_MAX_FILE_SIZE;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::format::Spec;
 use crate::yaml::{self, SourceMap};
-
-/// The default of [`LoadOptions::max_file_size`]: 16 MiB.
-pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
 /// Limits on what is read.
 #[derive(Debug, Clone, PartialEq, Eq)]

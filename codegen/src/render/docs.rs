@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 
 use super::templates::{environment, render};
 use super::{banner, Layout, OutputFile, RenderError, Renderer};
-use crate::model::{Model, ProviderModel};
+use crate::model::{RustModel, RustProvider};
 use spec::format::{AuthScheme, Envelope, Kind, Schema};
 use spec::model::Credential;
 
@@ -18,7 +18,7 @@ impl Renderer for DocsRenderer {
 
     fn render(
         &self,
-        model: &Model,
+        model: &RustModel,
         layout: &Layout,
         out: &mut Vec<OutputFile>,
     ) -> Result<(), RenderError> {
@@ -51,7 +51,7 @@ impl Renderer for DocsRenderer {
     }
 }
 
-fn auth(p: &ProviderModel) -> Vec<Value> {
+fn auth(p: &RustProvider) -> Vec<Value> {
     p.auth
         .iter()
         .map(|a| {
@@ -75,13 +75,13 @@ fn auth(p: &ProviderModel) -> Vec<Value> {
         .collect()
 }
 
-fn ops(p: &ProviderModel, krate: &str) -> Result<Vec<Value>, RenderError> {
+fn ops(p: &RustProvider, krate: &str) -> Result<Vec<Value>, RenderError> {
     p.operations
         .iter()
         .enumerate()
         .map(|(i, o)| {
             // The rustdoc example of the operation without its hidden lines.
-            let rust = super::rust::client::usage(p, o, krate)?.map(|text| {
+            let rust = super::rust::example::usage(p, o, krate)?.map(|text| {
                 text.lines()
                     .filter(|l| !l.starts_with("# ") && *l != "#")
                     .map(|l| format!("{l}\n"))

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::templates::{environment, render};
 use super::{banner, Layout, OutputFile, RenderError, Renderer};
-use crate::model::{Model, ProviderModel};
+use crate::model::{RustModel, RustProvider};
 use spec::format::{BodyEncoding, Example, Location};
 use spec::model::wire::text;
 use spec::model::{ExampleModel, WireBody, WireRequest, PLACEHOLDER_CREDENTIAL};
@@ -23,7 +23,7 @@ impl Renderer for FixtureRenderer {
 
     fn render(
         &self,
-        model: &Model,
+        model: &RustModel,
         _layout: &Layout,
         out: &mut Vec<OutputFile>,
     ) -> Result<(), RenderError> {
@@ -112,7 +112,7 @@ fn request_json(
 /// The documented request as a curl command; secrets come from the token variable.
 fn curl(
     env: &minijinja::Environment,
-    p: &ProviderModel,
+    p: &RustProvider,
     ex: &Example,
     wire: &WireRequest,
 ) -> Result<String, RenderError> {

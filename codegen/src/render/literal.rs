@@ -6,7 +6,7 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 use serde_json::Value;
 
-use crate::model::{FieldModel, OpModel, ProviderModel, Ty, TypeBody, UnionVariant};
+use crate::model::{FieldModel, RustOperation, RustProvider, Ty, TypeBody, UnionVariant};
 
 /// An identifier, raw (`r#type`) when written so.
 pub(crate) fn id(name: &str) -> Ident {
@@ -19,8 +19,8 @@ pub(crate) fn id(name: &str) -> Ident {
 /// The call builder's setters, one per documented value (every required parameter has one):
 /// `params` are an example's typed values ([`ExampleModel::params`]).
 pub(crate) fn typed_setters(
-    p: &ProviderModel,
-    o: &OpModel,
+    p: &RustProvider,
+    o: &RustOperation,
     params: &serde_json::Map<String, Value>,
     credential: &TokenStream,
 ) -> Result<TokenStream, String> {
@@ -29,8 +29,8 @@ pub(crate) fn typed_setters(
 
 /// The call builder's setters for typed parameter values (`values`: wire name to value).
 pub(crate) fn setters_for(
-    p: &ProviderModel,
-    o: &OpModel,
+    p: &RustProvider,
+    o: &RustOperation,
     values: &Value,
     credential: &TokenStream,
 ) -> Result<TokenStream, String> {
@@ -82,7 +82,7 @@ pub(crate) fn setters_for(
 /// A typed Rust literal of `v` as a value of `ty`. `v` is typed already (an example's
 /// parameters by `spec::model::wire`, payloads by `spec::values::typed`): no wire string is
 /// read here.
-pub(crate) fn literal(p: &ProviderModel, ty: &Ty, v: &Value) -> Result<TokenStream, String> {
+pub(crate) fn literal(p: &RustProvider, ty: &Ty, v: &Value) -> Result<TokenStream, String> {
     let bad = || format!("{v} is not a value of {ty:?}");
     Ok(match ty {
         Ty::String => {
@@ -148,7 +148,7 @@ pub(crate) fn literal(p: &ProviderModel, ty: &Ty, v: &Value) -> Result<TokenStre
     })
 }
 
-fn named(p: &ProviderModel, name: &str, v: &Value) -> Result<TokenStream, String> {
+fn named(p: &RustProvider, name: &str, v: &Value) -> Result<TokenStream, String> {
     let t = p
         .types
         .iter()
@@ -231,7 +231,7 @@ fn named(p: &ProviderModel, name: &str, v: &Value) -> Result<TokenStream, String
 }
 
 /// Whether `v` decodes as alternative `u` (`Some(type)`, or `Some(None)` for a literal).
-fn union_fit<'a>(p: &ProviderModel, u: &'a UnionVariant, v: &Value) -> Option<Option<&'a Ty>> {
+fn union_fit<'a>(p: &RustProvider, u: &'a UnionVariant, v: &Value) -> Option<Option<&'a Ty>> {
     match (&u.ty, &u.literal) {
         (Some(t), _) => fits(p, t, v).then_some(Some(t)),
         (None, Some(lit)) => {
@@ -242,7 +242,7 @@ fn union_fit<'a>(p: &ProviderModel, u: &'a UnionVariant, v: &Value) -> Option<Op
 }
 
 /// Whether the typed value `v` is a value of `ty`.
-fn fits(p: &ProviderModel, ty: &Ty, v: &Value) -> bool {
+fn fits(p: &RustProvider, ty: &Ty, v: &Value) -> bool {
     match (ty, v) {
         (Ty::String | Ty::Secret, Value::String(_)) => true,
         (Ty::I32, Value::Number(n)) => n.as_i64().is_some_and(|n| i32::try_from(n).is_ok()),

@@ -1,4 +1,4 @@
-//! Renderers: from the [`Model`] to an in-memory list of output files. Nothing here touches
+//! Renderers: from the [`RustModel`] to an in-memory list of output files. Nothing here touches
 //! the disk; [`mod@write`] applies (or checks) the result atomically.
 //!
 //! Each renderer adds its files to one list; to add an artefact, implement [`Renderer`] and
@@ -18,7 +18,7 @@ use std::cell::Cell;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::model::{Model, ModelError};
+use crate::model::{RustModel, RustModelError};
 use spec::validate::Validated;
 
 /// One rendered file, relative to the output directory.
@@ -31,7 +31,7 @@ pub struct OutputFile {
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
     #[error(transparent)]
-    Model(#[from] ModelError),
+    Model(#[from] RustModelError),
     #[error("template `{template}`: {message}")]
     Template { template: String, message: String },
     #[error("rendering {what}: {message}")]
@@ -57,7 +57,7 @@ pub trait Renderer: Send {
 
     fn render(
         &self,
-        model: &Model,
+        model: &RustModel,
         layout: &Layout,
         out: &mut Vec<OutputFile>,
     ) -> Result<(), RenderError>;
@@ -96,7 +96,7 @@ pub fn render_timed(
     layout: &Layout,
 ) -> Result<(Vec<OutputFile>, Phases), RenderError> {
     let start = Instant::now();
-    let model = Model::build(validated)?;
+    let model = RustModel::build(validated)?;
     let mut phases = vec![("model", start.elapsed())];
     let model = &model;
     let done = std::thread::scope(|scope| {
@@ -137,8 +137,8 @@ pub fn render_timed(
 
 /// `f` of every provider of `model`, each on a thread of its own, in provider order.
 pub(crate) fn each_provider<T: Send>(
-    model: &Model,
-    f: impl Fn(&crate::model::ProviderModel) -> Result<T, RenderError> + Sync,
+    model: &RustModel,
+    f: impl Fn(&crate::model::RustProvider) -> Result<T, RenderError> + Sync,
 ) -> Result<Vec<T>, RenderError> {
     let f = &f;
     let done: Vec<(Result<T, RenderError>, Duration)> = std::thread::scope(|scope| {

@@ -59,7 +59,7 @@ enum Outcome {
     Case,
 }
 
-fn by_tree(status: u16, success: u16, xml: Option<&XmlJson>, bytes: &[u8]) -> Outcome {
+fn by_tree(status: u16, enveloped: bool, xml: Option<&XmlJson>, bytes: &[u8]) -> Outcome {
     let Ok(body) = serde_json::from_slice::<Value>(bytes) else {
         return Outcome::NotJson;
     };
@@ -71,7 +71,7 @@ fn by_tree(status: u16, success: u16, xml: Option<&XmlJson>, bytes: &[u8]) -> Ou
     for candidate in std::iter::once(body).chain(inner) {
         if let Some(i) = Fail::CASES
             .iter()
-            .position(|c| c.matches(status, success, &candidate))
+            .position(|c| c.matches(status, enveloped, &candidate))
         {
             return match Fail::decode(i, candidate) {
                 Ok(f) => Outcome::Found(f),
@@ -82,8 +82,8 @@ fn by_tree(status: u16, success: u16, xml: Option<&XmlJson>, bytes: &[u8]) -> Ou
     Outcome::None
 }
 
-fn streamed(status: u16, success: u16, xml: Option<&XmlJson>, bytes: &[u8]) -> Outcome {
-    match documented::<Fail>(status, success, xml, bytes, &redactor) {
+fn streamed(status: u16, enveloped: bool, xml: Option<&XmlJson>, bytes: &[u8]) -> Outcome {
+    match documented::<Fail>(status, enveloped, xml, bytes, &redactor) {
         Ok(Some(f)) => Outcome::Found(f),
         Ok(None) => Outcome::None,
         Err(Unreadable::NotJson(_)) => Outcome::NotJson,
@@ -91,21 +91,23 @@ fn streamed(status: u16, success: u16, xml: Option<&XmlJson>, bytes: &[u8]) -> O
     }
 }
 
-/// Both paths agree on `bytes` under every status and mapping; returns the streamed outcome
-/// under 400 without a mapping.
+/// Both paths agree on `bytes` under every status, with and without an envelope, and every
+/// mapping; returns the streamed outcome under 400 without either.
 fn agree(bytes: &[u8]) -> Outcome {
     for status in [200, 400, 409, 500] {
-        for xml in [None, Some(&DOLLAR)] {
-            assert_eq!(
-                streamed(status, 200, xml, bytes),
-                by_tree(status, 200, xml, bytes),
-                "HTTP {status}, xml {}: {}",
-                xml.is_some(),
-                String::from_utf8_lossy(bytes)
-            );
+        for enveloped in [false, true] {
+            for xml in [None, Some(&DOLLAR)] {
+                assert_eq!(
+                    streamed(status, enveloped, xml, bytes),
+                    by_tree(status, enveloped, xml, bytes),
+                    "HTTP {status}, enveloped {enveloped}, xml {}: {}",
+                    xml.is_some(),
+                    String::from_utf8_lossy(bytes)
+                );
+            }
         }
     }
-    streamed(400, 200, None, bytes)
+    streamed(400, false, None, bytes)
 }
 
 /// The body's text with the first letter of every echoed credential JSON-escaped.
@@ -167,7 +169,7 @@ fn echoed_credentials_never_reach_the_decoded_failure() {
     let body = format!(
         r#"{{"code":3,"message":"token \u0074ok3n and {TOKEN} at /x?{QUERY_NAME}=secret1&y=2","{TOKEN}":"k","nested":{{"{TOKEN}x":["{TOKEN}"]}}}}"#
     );
-    let Outcome::Found(Fail::Messaged(coded)) = streamed(400, 200, None, body.as_bytes()) else {
+    let Outcome::Found(Fail::Messaged(coded)) = streamed(400, false, None, body.as_bytes()) else {
         panic!("the messaged case");
     };
     let message = coded.message.expect("a message");
@@ -177,7 +179,8 @@ fn echoed_credentials_never_reach_the_decoded_failure() {
     );
     // Member names too, at any depth (a `Value` payload keeps them).
     let body = format!(r#"{{"doc":{{"\u0074ok3n":{{"k{TOKEN}":"{TOKEN}"}}}}}}"#);
-    let Outcome::Found(Fail::Doc(doc)) = streamed(500, 200, Some(&DOLLAR), body.as_bytes()) else {
+    let Outcome::Found(Fail::Doc(doc)) = streamed(500, false, Some(&DOLLAR), body.as_bytes())
+    else {
         panic!("the doc case");
     };
     let shown = format!("{doc:?} {doc}");
@@ -193,17 +196,17 @@ fn failures_under_the_xml_root_are_matched_there() {
     // Not the body's own shape, but its root member's: decoded from the root's text.
     let body = br#"{"response":{"code":7,"message":"inside"},"code":1}"#;
     assert_eq!(
-        streamed(400, 200, Some(&AT), body),
+        streamed(400, false, Some(&AT), body),
         Outcome::Found(Fail::Numbered(Coded {
             code: 7,
             message: Some("inside".into())
         }))
     );
     // The body's own shape comes first; without a mapping the root is not looked into.
-    assert!(matches!(streamed(400, 200, None, body), Outcome::None));
+    assert!(matches!(streamed(400, false, None, body), Outcome::None));
     assert_eq!(
-        streamed(400, 200, Some(&AT), body),
-        by_tree(400, 200, Some(&AT), body)
+        streamed(400, false, Some(&AT), body),
+        by_tree(400, false, Some(&AT), body)
     );
 }
 
@@ -266,4 +269,103 @@ fn random_failures_agree_with_the_tree_path() {
         agree(&escaped(&bytes));
     }
     assert!(found > 100, "{found} bodies were documented failures");
+}
+
+#[test]
+fn failure_cases_match_by_shape_and_status() {
+    let case = ErrorCase {
+        name: "unauthorized",
+        status: 401,
+        status_documented: true,
+        has_fields: &["name", "message"],
+        equals: &[("name", "\"Unauthorized\"")],
+        retryable: false,
+    };
+    let body = json!({"name": "Unauthorized", "message": "no", "code": 0});
+    assert!(case.matches(401, false, &body));
+    assert!(!case.matches(403, false, &body));
+    assert!(!case.matches(401, false, &json!({"name": "Other", "message": "no"})));
+    let any = ErrorCase {
+        status_documented: false,
+        ..case
+    };
+    assert!(any.matches(500, false, &body));
+}
+
+/// A case table shared with the spec side's tests (`spec/tests/cases/`), read at test time.
+pub(crate) fn shared_table(name: &str) -> Vec<Value> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../spec/tests/cases")
+        .join(name);
+    let text = std::fs::read_to_string(&path).expect("the shared case table is checked in");
+    let table: Value = serde_json::from_str(&text).expect("the table is JSON");
+    let rows = table["rows"].as_array().expect("rows").clone();
+    assert!(!rows.is_empty(), "{name} has cases");
+    rows
+}
+
+fn leak(s: &str) -> &'static str {
+    Box::leak(s.to_owned().into_boxed_str())
+}
+
+/// A table case as a generated client declares it.
+fn declared(c: &Value) -> ErrorCase {
+    let mut case = ErrorCase::new(
+        leak(c["name"].as_str().expect("name")),
+        c["status"].as_u64().expect("status") as u16,
+    );
+    if c.get("status_documented") == Some(&json!(false)) {
+        case = case.any_status();
+    }
+    if let Some(fields) = c.get("has_fields").and_then(Value::as_array) {
+        let fields: Vec<&'static str> = fields
+            .iter()
+            .map(|f| leak(f.as_str().expect("a name")))
+            .collect();
+        case = case.fields(Vec::leak(fields));
+    }
+    if let Some(equals) = c.get("equals").and_then(Value::as_object) {
+        let equals: Vec<(&'static str, &'static str)> = equals
+            .iter()
+            .map(|(k, v)| (leak(k), leak(&v.to_string())))
+            .collect();
+        case = case.equals(Vec::leak(equals));
+    }
+    case
+}
+
+#[test]
+fn error_matching_follows_the_table_shared_with_the_spec() {
+    let no_redaction = |_: &str| None;
+    for row in shared_table("error_matching.json") {
+        let cases: Vec<ErrorCase> = row["cases"]
+            .as_array()
+            .expect("cases")
+            .iter()
+            .map(declared)
+            .collect();
+        let status = row["status"].as_u64().expect("status") as u16;
+        let enveloped = row["enveloped"].as_bool().expect("enveloped");
+        let body = &row["body"];
+        let expect = row["expect"].as_str();
+        let tree = cases.iter().find(|c| c.matches(status, enveloped, body));
+        assert_eq!(tree.map(|c| c.name), expect, "tree: {}", row["name"]);
+        let text = body.to_string();
+        let members: Map<String, Value> = serde_json::from_str(&text).expect("an object body");
+        let raw: Vec<(String, Box<serde_json::value::RawValue>)> = members
+            .iter()
+            .map(|(k, v)| (k.clone(), serde_json::value::to_raw_value(v).expect("raw")))
+            .collect();
+        let raw: Vec<(&str, &serde_json::value::RawValue)> =
+            raw.iter().map(|(k, v)| (k.as_str(), &**v)).collect();
+        let streamed = cases.iter().find(|c| {
+            super::matches(c, status, enveloped, &raw, &no_redaction).expect("readable members")
+        });
+        assert_eq!(
+            streamed.map(|c| c.name),
+            expect,
+            "one pass: {}",
+            row["name"]
+        );
+    }
 }

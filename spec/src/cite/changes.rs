@@ -3,7 +3,7 @@
 
 use similar::TextDiff;
 
-use crate::model::facts::Fact;
+use crate::cite::Fact;
 
 /// What became of a fact's cited lines.
 #[derive(Debug, Clone, PartialEq, Eq)]

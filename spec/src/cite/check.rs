@@ -11,9 +11,9 @@ use regex::Regex;
 
 use crate::cite::page::{self, Page};
 use crate::cite::table::{self, Row, Table};
+use crate::cite::{Basis, Cited as Cited_, Claim, Fact, FactKind, Needle};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::format::Erratum;
-use crate::model::facts::{Basis, Cited as Cited_, Claim, Fact, FactKind, Needle};
 use crate::model::Model;
 use crate::validate::Validated;
 use crate::vocab::{self, Column, Cue, TypeWord};
@@ -247,7 +247,7 @@ fn check_fact(
         // An erratum naming the fact may say why the page's row is another's (a table and a
         // command naming one parameter differently).
         let renamed = cite.parts.iter().any(|p| match p {
-            crate::model::facts::Citation::Erratum(id) => errata
+            crate::cite::Citation::Erratum(id) => errata
                 .iter()
                 .find(|e| &e.id == id)
                 .is_some_and(|e| names_any(e, std::slice::from_ref(name))),
@@ -300,7 +300,7 @@ fn check_fact(
     let explained = cite
         .parts
         .iter()
-        .any(|p| matches!(p, crate::model::facts::Citation::Inferred(_)));
+        .any(|p| matches!(p, crate::cite::Citation::Inferred(_)));
     let text = cited.units.join(" ");
     for expect in &fact.expect {
         let wanted: Vec<String> = expect.0.iter().map(ToString::to_string).collect();
@@ -404,7 +404,7 @@ fn explanations(
     at: &[PathSeg],
     report: &mut Report,
 ) {
-    use crate::model::facts::Citation;
+    use crate::cite::Citation;
     for p in &cite.parts {
         if let Citation::Inferred(reason) = p {
             if reason.split_whitespace().count() < 3 {
@@ -476,7 +476,7 @@ fn check_claim(
     at: &[PathSeg],
     report: &mut Report,
 ) {
-    use crate::model::facts::Citation;
+    use crate::cite::Citation;
     let file = cited.file;
     let cell = |c: Column| {
         cited

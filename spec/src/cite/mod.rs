@@ -1,7 +1,7 @@
 //! Citations: where on its page each fact of a spec comes from.
 //!
 //! One job per file: this file parses the compact `cite:` string ([`parse`]); the resolved
-//! citations of every fact live in the model ([`crate::model::facts`]); [`page`] reads a
+//! citations of every fact are resolved once by [`resolve`] (what each [`Fact`] says and cites); [`page`] reads a
 //! page as text to search (markup, entities and table separators removed); [`table`] reads
 //! its tables into rows and cells; [`check`] holds each fact against its cited lines (its own
 //! table row and column where the lines are a table); [`changes`] maps a page's line diff onto the facts
@@ -9,8 +9,13 @@
 
 pub mod changes;
 pub mod check;
+mod fact;
+mod line;
 pub mod page;
+pub mod resolve;
 pub mod table;
+
+pub use fact::{Basis, Citation, CiteProblem, Cited, Claim, Expect, Fact, FactKind, Needle};
 
 /// One part of a `cite:` string.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,30 +2,17 @@
 //! table separators turned into spaces and whitespace collapsed, so a citation matches what
 //! a reader sees, not how the page was exported.
 
-use std::sync::OnceLock;
-
 use regex::Regex;
 
+pub use super::line::normalise;
 use super::table::{Row, Table};
-use crate::model::facts::Needle;
+use crate::cite::Needle;
 
 /// A page's lines, normalised (index 0 is line 1), and its tables.
 #[derive(Debug, Clone)]
 pub struct Page {
     pub lines: Vec<String>,
     pub tables: Vec<Table>,
-}
-
-fn tag_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"<[^<>]*>").expect("static regex"))
-}
-
-/// One line as a reader sees it.
-pub fn normalise(line: &str) -> String {
-    let plain = tag_re().replace_all(line, " ");
-    let decoded = html_escape::decode_html_entities(&plain).replace('|', " ");
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 impl Page {

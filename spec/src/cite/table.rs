@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::page::normalise;
+use super::line::normalise;
 use crate::vocab::{self, Column};
 
 /// One cell: its text as a reader sees it and its lines (1-based, inclusive).

@@ -1,10 +1,10 @@
-//! The page lines behind a change: the resolved citation ([`crate::model::facts`]) of the
+//! The page lines behind a change: the resolved citation ([`crate::cite::resolve`]) of the
 //! spec element a change is at, on each side, keyed by the same human path the diff writes.
 
 use std::collections::HashMap;
 
+use crate::cite;
 use crate::format::Spec;
-use crate::model::facts;
 use crate::yaml::PathSeg;
 
 /// A side's citations by element path (`get_item › parameter query verbose`).
@@ -13,7 +13,7 @@ pub(super) struct Cites(HashMap<String, (usize, String)>);
 impl Cites {
     pub(super) fn of(spec: &Spec) -> Cites {
         let mut map: HashMap<String, (usize, String)> = HashMap::new();
-        for fact in facts::collect(spec).0 {
+        for fact in cite::resolve::collect(spec).0 {
             let (Some(key), Some(cite)) = (key(spec, &fact.at), &fact.cite) else {
                 continue;
             };

@@ -10,19 +10,18 @@
 //! (`conformance`) use it as is.
 
 mod credential;
-pub mod errors;
-pub mod facts;
-mod path;
 mod secrets;
 pub mod wire;
 
 use serde_json::Value;
 
 pub use self::credential::{header, Credential};
-pub use self::path::{PathTemplate, Segment};
 pub use self::wire::{Slot, WireBody, WireRequest, PLACEHOLDER_CREDENTIAL};
+use crate::cite;
 use crate::envelope::{self, Unwrapped};
+pub use crate::errors;
 use crate::format::{Erratum, Example, ExampleRequest, Operation, Spec};
+pub use crate::path::{PathTemplate, Segment};
 use crate::validate::Validated;
 use serde_json::Map;
 
@@ -37,8 +36,8 @@ pub struct ProviderModel<'a> {
     /// Short label of the spec file for "generated from" lines, e.g. `specs/otc_dcs.yaml`.
     pub source: String,
     pub operations: Vec<OperationModel<'a>>,
-    /// Every fact of the spec with its resolved citation (see [`facts`]).
-    pub facts: Vec<facts::Fact>,
+    /// Every fact of the spec with its resolved citation (see [`crate::cite::resolve`]).
+    pub facts: Vec<cite::Fact>,
 }
 
 #[derive(Debug)]
@@ -112,7 +111,7 @@ impl<'a> ProviderModel<'a> {
                 })
             })
             .collect::<Result<_, _>>()?;
-        let (facts, problems) = facts::collect(spec);
+        let (facts, problems) = cite::resolve::collect(spec);
         if let Some(p) = problems.first() {
             return Err(ModelError {
                 provider: spec.provider.id.clone(),
@@ -129,7 +128,7 @@ impl<'a> ProviderModel<'a> {
 
     /// The citation of the fact at document path `at` (e.g. `operations[0]`,
     /// `operations[0].request.parameters[1]`, `types.X.fields[2]`), own or inherited.
-    pub fn cite_at(&self, at: &[crate::yaml::PathSeg]) -> Option<&facts::Cited> {
+    pub fn cite_at(&self, at: &[crate::yaml::PathSeg]) -> Option<&cite::Cited> {
         self.facts
             .iter()
             .find(|f| f.at == at)

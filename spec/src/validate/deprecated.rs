@@ -2,7 +2,8 @@
 //! the same provider, a parameter of the same operation, a field of the same type).
 
 use super::path::P;
-use super::{list, Checker};
+use super::Checker;
+use crate::diag::list_names;
 use crate::format::Deprecated;
 
 impl Checker<'_> {
@@ -75,14 +76,17 @@ impl Checker<'_> {
                 format!("`{own}` names itself as its replacement"),
                 format!(
                     "name another one: {}, or remove `replacement`",
-                    list(others())
+                    list_names(others())
                 ),
             );
         } else if !names.contains(&r.as_str()) {
             self.report(
                 &at.k("replacement"),
                 format!("replacement `{r}` is not {what}"),
-                format!("name one of {}, or remove `replacement`", list(others())),
+                format!(
+                    "name one of {}, or remove `replacement`",
+                    list_names(others())
+                ),
             );
         }
     }

@@ -6,11 +6,12 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use super::path::P;
-use super::{list, Checker, WIRE_OPTS};
+use super::{Checker, WIRE_OPTS};
+use crate::diag::list_names;
+use crate::errors;
 use crate::format::{
     AuthScheme, BodyEncoding, Example, ExampleRequest, Location, Operation, Role, Schema,
 };
-use crate::model::errors;
 use crate::values;
 use crate::yaml::nearest;
 
@@ -29,7 +30,7 @@ impl Checker<'_> {
                     format!("unknown erratum `{id}`"),
                     format!(
                         "add it under `errata` or use one of {}",
-                        list(self.spec.errata.iter().map(|e| &e.id))
+                        list_names(self.spec.errata.iter().map(|e| &e.id))
                     ),
                 );
             }
@@ -67,7 +68,7 @@ impl Checker<'_> {
                         format!("unknown error case `{name}`"),
                         format!(
                             "use one of {} or declare it under `errors`",
-                            list(op.errors.iter().map(|e| &e.name))
+                            list_names(op.errors.iter().map(|e| &e.name))
                         ),
                     );
                     return;
@@ -341,7 +342,7 @@ impl Checker<'_> {
                     ),
                     format!(
                         "use one of {}",
-                        list(self.spec.provider.sources.iter().map(|s| &s.file))
+                        list_names(self.spec.provider.sources.iter().map(|s| &s.file))
                     ),
                 );
             }

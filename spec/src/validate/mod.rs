@@ -165,22 +165,8 @@ impl Checker<'_> {
         self.errata();
         // Citations must resolve (pages and errata they name exist); whether the page says
         // what they cite is `cite::check`'s job, with the pages at hand.
-        for p in crate::model::facts::problems(self.spec) {
+        for p in crate::cite::resolve::problems(self.spec) {
             self.report(&P(p.at), p.problem, p.fix);
         }
-    }
-}
-
-/// Names as a list for messages: `` `a`, `b` ``.
-pub(crate) fn list_names<S: AsRef<str>>(names: impl Iterator<Item = S>) -> String {
-    list(names)
-}
-
-fn list<S: AsRef<str>>(names: impl Iterator<Item = S>) -> String {
-    let v: Vec<String> = names.map(|n| format!("`{}`", n.as_ref())).collect();
-    if v.is_empty() {
-        "(none declared)".to_string()
-    } else {
-        v.join(", ")
     }
 }

@@ -4,9 +4,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::path::P;
-use super::{list, Checker, WIRE_OPTS};
+use super::{Checker, WIRE_OPTS};
+use crate::diag::list_names;
 use crate::format::{AuthRef, AuthScheme, BodyEncoding, Kind, Location, Operation, Role, Schema};
-use crate::model::PathTemplate;
+use crate::path::PathTemplate;
 use crate::values;
 
 impl Checker<'_> {
@@ -19,7 +20,7 @@ impl Checker<'_> {
                 format!("source `{}` is not one of `provider.sources`", op.source),
                 format!(
                     "use one of {}",
-                    list(spec.provider.sources.iter().map(|s| &s.file))
+                    list_names(spec.provider.sources.iter().map(|s| &s.file))
                 ),
             );
         }
@@ -37,7 +38,7 @@ impl Checker<'_> {
                         format!("unknown auth scheme `{a}`"),
                         format!(
                             "declare it under `auth` or use one of {}",
-                            list(spec.auth.keys())
+                            list_names(spec.auth.keys())
                         ),
                     ),
                     Some(_) if ids[..i].contains(a) => self.report(
@@ -64,7 +65,7 @@ impl Checker<'_> {
                     format!(
                         "operation is signed only ({}); the replay on the mock and the generated \
                          protocol tests cannot sign yet and would send it without a credential",
-                        list(signing.iter())
+                        list_names(signing.iter())
                     ),
                     "list the token scheme the provider also accepts as an alternative, e.g. \
                      `auth: [token, aksk]`",
@@ -78,7 +79,7 @@ impl Checker<'_> {
                             "{} {kind} schemes are alternatives ({}); a client sends one credential \
                              of each kind",
                             found.len(),
-                            list(found.iter())
+                            list_names(found.iter())
                         ),
                         format!("keep one {kind} scheme and at most one of the other kind"),
                     );
@@ -114,7 +115,7 @@ impl Checker<'_> {
                     Some(names) => self.report(
                         &fp,
                         format!("match field `{f}` is not a field of the error schema"),
-                        format!("use one of {}", list(names.iter())),
+                        format!("use one of {}", list_names(names.iter())),
                     ),
                     None => self.report(
                         &fp,
@@ -148,7 +149,7 @@ impl Checker<'_> {
                     self.report(
                         &pp.k(key),
                         format!("pagination `{key}` names `{name}`, which is not a payload field"),
-                        format!("use one of {}", list(fields.iter())),
+                        format!("use one of {}", list_names(fields.iter())),
                     );
                 }
             }

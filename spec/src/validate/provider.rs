@@ -9,7 +9,8 @@ use regex::Regex;
 use sha2::{Digest, Sha256};
 
 use super::path::P;
-use super::{list, Checker};
+use super::Checker;
+use crate::diag::list_names;
 use crate::format::{AuthScheme, SIGNING_ALGORITHMS};
 
 fn template_vars(template: &str) -> Vec<String> {
@@ -39,7 +40,7 @@ impl Checker<'_> {
                         format!(
                             "use one of {}, or declare the token scheme the provider also \
                              accepts and record signing in an erratum",
-                            list(SIGNING_ALGORITHMS.iter())
+                            list_names(SIGNING_ALGORITHMS.iter())
                         ),
                     );
                 }

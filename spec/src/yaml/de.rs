@@ -143,6 +143,12 @@ enum Resolved<'a> {
 }
 
 impl<'a> ScalarDe<'a> {
+    /// The mapping key of `node`.
+    fn key(map: &'a SourceMap, node: u32) -> Self {
+        let (text, plain) = map.key_of(node);
+        ScalarDe { text, plain }
+    }
+
     fn resolve(self) -> Resolved<'a> {
         let s = self.text;
         if !self.plain {
@@ -639,7 +645,7 @@ impl<'a> de::MapAccess<'a> for Entries<'a> {
             return Ok(None);
         };
         self.value = Some(kid);
-        seed.deserialize(self.de.map.key_of(kid))
+        seed.deserialize(ScalarDe::key(self.de.map, kid))
             .map(Some)
             .map_err(|e| e.at(kid, true))
     }
@@ -667,7 +673,7 @@ impl<'a> de::EnumAccess<'a> for Variant<'a> {
     fn variant_seed<S: DeserializeSeed<'a>>(self, seed: S) -> Result<(S::Value, NodeDe<'a>)> {
         let node = self.de.node;
         let v = seed
-            .deserialize(self.de.map.key_of(node))
+            .deserialize(ScalarDe::key(self.de.map, node))
             .map_err(|e| e.at(node, true))?;
         Ok((v, self.de))
     }

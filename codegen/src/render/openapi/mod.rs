@@ -34,7 +34,7 @@ use spec::format::{AuthScheme, Example, Operation, Spec};
 use spec::yaml::PathSeg;
 
 use super::{Layout, OutputFile, RenderError, Renderer};
-use crate::model::{Model, ProviderModel};
+use crate::model::{RustModel, RustProvider};
 
 /// OpenAPI version the documents declare.
 /// `deprecated: true` with the spec's reason and replacement as `x-deprecated-reason` and
@@ -84,7 +84,7 @@ impl Renderer for OpenApiRenderer {
 
     fn render(
         &self,
-        model: &Model,
+        model: &RustModel,
         _: &Layout,
         out: &mut Vec<OutputFile>,
     ) -> Result<(), RenderError> {
@@ -94,7 +94,7 @@ impl Renderer for OpenApiRenderer {
 }
 
 /// The export of one provider: `openapi/<provider id>.json` and its text.
-pub fn render_provider(p: &ProviderModel) -> OutputFile {
+pub fn render_provider(p: &RustProvider) -> OutputFile {
     // Serializing a `Value` cannot fail (all keys are strings).
     let mut contents = serde_json::to_string_pretty(&document(p)).unwrap_or_default();
     contents.push('\n');
@@ -105,7 +105,7 @@ pub fn render_provider(p: &ProviderModel) -> OutputFile {
 }
 
 /// The OpenAPI document of one provider; its banner names the spec by the model's `source`.
-pub fn document(p: &ProviderModel) -> Value {
+pub fn document(p: &RustProvider) -> Value {
     let spec = p.spec;
     let mut r = Exporter {
         spec,
@@ -236,7 +236,7 @@ enum Ctx {
 struct Exporter<'a> {
     spec: &'a Spec,
     /// The provider's model: its citations become `x-source`.
-    model: &'a ProviderModel<'a>,
+    model: &'a RustProvider<'a>,
     /// Schemas made while rendering operations (id types, request bodies, wire forms of types).
     extra_schemas: IndexMap<String, Value>,
     /// XML-to-JSON conventions (text key, attribute prefix) in order of first use.

@@ -1,9 +1,15 @@
 //! The Rust renderer: one module per provider (models, requests, error enums, a `Client`),
 //! `lib.rs`, a runnable example per provider and the crate's `Cargo.toml`. Tokens are built with `quote` and printed with `prettyplease`.
 
+mod checks;
 pub(super) mod client;
-mod items;
+mod errors;
+pub(super) mod example;
+mod operation;
+mod request;
 mod syntax;
+mod tokens;
+mod types;
 
 use std::collections::HashSet;
 
@@ -13,7 +19,7 @@ use quote::quote;
 
 use super::templates::{environment, render};
 use super::{banner, Layout, OutputFile, RenderError, Renderer};
-use crate::model::{Model, OpModel, ProviderModel, TypeBody};
+use crate::model::{RustModel, RustOperation, RustProvider};
 
 pub struct RustRenderer;
 
@@ -24,7 +30,7 @@ impl Renderer for RustRenderer {
 
     fn render(
         &self,
-        model: &Model,
+        model: &RustModel,
         layout: &Layout,
         out: &mut Vec<OutputFile>,
     ) -> Result<(), RenderError> {
@@ -59,7 +65,7 @@ impl Renderer for RustRenderer {
                 rust_file(
                     format!("examples/{}.rs", p.module),
                     &p.source,
-                    client::example(p, &krate)?,
+                    example::example(p, &krate)?,
                     &p.module,
                 )?,
             ])
@@ -108,10 +114,10 @@ fn unparse(path: String, sources: &str, file: &syn::File) -> OutputFile {
     }
 }
 
-fn lib_rs(model: &Model) -> TokenStream {
+fn lib_rs(model: &RustModel) -> TokenStream {
     let mods = model.providers.iter().map(|p| {
-        let m = items::id(&p.module);
-        let d = items::doc(&format!(
+        let m = syntax::id(&p.module);
+        let d = tokens::doc(&format!(
             "{}: {}",
             p.spec.provider.title, p.spec.provider.description
         ));
@@ -154,7 +160,7 @@ fn lib_rs(model: &Model) -> TokenStream {
 /// parsed from its own small token stream and printed on its own: nesting token streams copies
 /// every token once per level, and small short-lived syntax trees keep the allocator fast.
 /// Printed parts concatenate to what printing the whole file at once gives.
-fn provider_module(p: &ProviderModel, krate: &str) -> Result<String, RenderError> {
+fn provider_module(p: &RustProvider, krate: &str) -> Result<String, RenderError> {
     let spec = p.spec;
     let mut header = format!(
         "{}\n\n{}\n\nSources:",
@@ -182,12 +188,7 @@ fn provider_module(p: &ProviderModel, krate: &str) -> Result<String, RenderError
         &p.module,
     )?;
 
-    let objects: HashSet<String> = p
-        .types
-        .iter()
-        .filter(|t| matches!(t.body, TypeBody::Object(_) | TypeBody::Union(_)))
-        .map(|t| t.name.clone())
-        .collect();
+    let objects = checks::checked_types(p);
     let mut out = crate::render::unparse(&head);
     out.push_str(&print_items(client::client(p)?));
     for o in &p.operations {
@@ -195,7 +196,7 @@ fn provider_module(p: &ProviderModel, krate: &str) -> Result<String, RenderError
     }
     let mut types = Vec::new();
     for t in &p.types {
-        types.extend(parse_items(items::type_item(t, &objects), &t.name)?);
+        types.extend(parse_items(types::type_item(t, &objects), &t.name)?);
     }
     out.push_str(&print_items(types));
     Ok(out)
@@ -203,14 +204,14 @@ fn provider_module(p: &ProviderModel, krate: &str) -> Result<String, RenderError
 
 /// Everything one operation adds to its provider's module, printed.
 fn operation_part(
-    p: &ProviderModel,
-    o: &OpModel,
+    p: &RustProvider,
+    o: &RustOperation,
     objects: &HashSet<String>,
     krate: &str,
 ) -> Result<String, RenderError> {
-    let mut items = client::operation_impl(p, o, krate)?;
-    items.extend(items::request_item(o, objects));
-    items.extend(items::error_item(o));
+    let mut items = operation::operation_impl(p, o, objects, krate)?;
+    items.extend(request::request_item(o, objects));
+    items.extend(errors::error_item(o));
     Ok(print_items(items))
 }
 

@@ -3,11 +3,10 @@
 //! paths build the same trees `syn` would parse from the tokens they replace, so the printed
 //! output is unchanged (`cargo xtask codegen --check` and the snapshot tests hold it there).
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use syn::punctuated::Punctuated;
 use syn::{Expr, Stmt, Type};
 
-use super::items::id;
 use crate::model::Ty;
 
 /// A path such as `runtime::Param::path`; segments may be raw (`r#type`).
@@ -58,7 +57,7 @@ pub fn ref_ty(elem: Type) -> Type {
     })
 }
 
-/// The Rust type of a model type (as [`super::items::ty`], as a tree).
+/// The Rust type of a model type (as [`super::tokens::ty`], as a tree).
 pub fn ty(t: &Ty) -> Type {
     match t {
         Ty::String => path_ty("String"),
@@ -288,4 +287,27 @@ pub fn list_attr(name: &str, tokens: TokenStream) -> syn::Attribute {
             tokens,
         }),
     }
+}
+
+/// An identifier, raw (`r#type`) when the model says so.
+pub fn id(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}
+
+/// `impl [Trait for] Type { items }`.
+pub fn impl_block(trait_: Option<&str>, self_ty: &str, items: Vec<syn::ImplItem>) -> syn::Item {
+    syn::Item::Impl(syn::ItemImpl {
+        attrs: Vec::new(),
+        defaultness: None,
+        unsafety: None,
+        impl_token: Default::default(),
+        generics: syn::Generics::default(),
+        trait_: trait_.map(|t| (None, path(t), Default::default())),
+        self_ty: Box::new(path_ty(self_ty)),
+        brace_token: Default::default(),
+        items,
+    })
 }

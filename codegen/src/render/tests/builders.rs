@@ -7,13 +7,13 @@ use quote::quote;
 use serde_json::Value;
 
 use super::{client, err, Auth};
-use crate::model::{OpModel, ProviderModel, Ty};
+use crate::model::{RustOperation, RustProvider, Ty};
 use crate::render::literal::{id, setters_for};
 use crate::render::{violations, RenderError};
 
 /// A call with no parameter set: refused before anything is sent, naming every required
 /// parameter by its setter (none when the operation has no required parameter).
-fn missing_test(p: &ProviderModel, o: &OpModel) -> Option<TokenStream> {
+fn missing_test(p: &RustProvider, o: &RustOperation) -> Option<TokenStream> {
     let setters: Vec<String> = o
         .params
         .iter()
@@ -54,7 +54,7 @@ fn missing_test(p: &ProviderModel, o: &OpModel) -> Option<TokenStream> {
 /// One test per documented constraint of each parameter: the first documented request with
 /// that parameter set to a value breaking the rule (derived from the spec by
 /// [`violations`](super::violations)) is refused before sending, naming the parameter.
-fn breach_tests(p: &ProviderModel, o: &OpModel) -> Result<Vec<TokenStream>, String> {
+fn breach_tests(p: &RustProvider, o: &RustOperation) -> Result<Vec<TokenStream>, String> {
     let Some(first) = o.resolved.examples.iter().find(|e| e.own_request) else {
         return Ok(Vec::new());
     };
@@ -113,7 +113,7 @@ fn breach_tests(p: &ProviderModel, o: &OpModel) -> Result<Vec<TokenStream>, Stri
 }
 
 /// The builder tests of a provider's operations, one module per operation.
-pub(super) fn builder_module(p: &ProviderModel) -> Result<TokenStream, RenderError> {
+pub(super) fn builder_module(p: &RustProvider) -> Result<TokenStream, RenderError> {
     let module = id(&p.module);
     let mut ops = Vec::new();
     for o in &p.operations {

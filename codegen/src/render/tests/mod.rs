@@ -19,7 +19,7 @@ use quote::quote;
 use super::literal::id;
 use super::rust::client::setter_name;
 use super::{banner, Layout, OutputFile, RenderError, Renderer};
-use crate::model::{Model, OpModel, ProviderModel};
+use crate::model::{RustModel, RustOperation, RustProvider};
 use spec::model::PLACEHOLDER_CREDENTIAL;
 
 pub struct TestRenderer;
@@ -31,7 +31,7 @@ impl Renderer for TestRenderer {
 
     fn render(
         &self,
-        model: &Model,
+        model: &RustModel,
         layout: &Layout,
         out: &mut Vec<OutputFile>,
     ) -> Result<(), RenderError> {
@@ -132,7 +132,7 @@ fn print(tokens: TokenStream, what: &str) -> Result<String, RenderError> {
 }
 
 /// A test that cannot be written: which one, and why.
-fn err(p: &ProviderModel, o: &OpModel, ex: &str, message: String) -> RenderError {
+fn err(p: &RustProvider, o: &RustOperation, ex: &str, message: String) -> RenderError {
     RenderError::Rust {
         what: format!("protocol test {}.{}.{ex}", p.spec.provider.id, o.op.id),
         message,
@@ -150,7 +150,7 @@ enum Auth {
 
 /// The client a test calls: with the operation's token setter given the placeholder, or the
 /// placeholder signing keys. `builder` is the generated helper aiming it at the target.
-fn client(p: &ProviderModel, o: &OpModel, auth: Auth) -> TokenStream {
+fn client(p: &RustProvider, o: &RustOperation, auth: Auth) -> TokenStream {
     let credential = match auth {
         Auth::Token => o.auth.map(|i| {
             let setter = id(&setter_name(&p.auth[i].setter, "auth"));

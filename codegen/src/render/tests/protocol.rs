@@ -7,7 +7,7 @@ use quote::quote;
 use serde_json::Value;
 
 use super::{client, err, Auth};
-use crate::model::{ident, OpModel, ProviderModel, Ty};
+use crate::model::{ident, RustOperation, RustProvider, Ty};
 use crate::render::literal::{id, literal, typed_setters};
 use crate::render::RenderError;
 use spec::format::{BodyEncoding, Kind, Location};
@@ -15,7 +15,7 @@ use spec::model::{ExampleModel, Outcome, PLACEHOLDER_CREDENTIAL as PLACEHOLDER};
 
 /// A provider's file: the helper aiming a client at the target, then one module per operation
 /// with examples.
-pub(super) fn provider_file(p: &ProviderModel) -> Result<TokenStream, RenderError> {
+pub(super) fn provider_file(p: &RustProvider) -> Result<TokenStream, RenderError> {
     let module = id(&p.module);
     let mut ops = Vec::new();
     for o in p
@@ -76,8 +76,8 @@ pub(super) fn provider_file(p: &ProviderModel) -> Result<TokenStream, RenderErro
 }
 
 fn test_fn(
-    p: &ProviderModel,
-    o: &OpModel,
+    p: &RustProvider,
+    o: &RustOperation,
     ex: &ExampleModel,
     auth: Auth,
 ) -> Result<TokenStream, String> {
@@ -154,7 +154,7 @@ fn test_fn(
 }
 
 /// The documented response (or, without one, the success status and an empty body).
-fn canned_response(o: &OpModel, ex: &ExampleModel) -> TokenStream {
+fn canned_response(o: &RustOperation, ex: &ExampleModel) -> TokenStream {
     let Some(resp) = &ex.example.response else {
         let status = Literal::u16_unsuffixed(o.op.response.status);
         let body = if o.op.response.schema.kind == Kind::Unit {
@@ -261,7 +261,7 @@ fn place(location: Location) -> Ident {
 }
 
 /// The assertions on what the client decoded.
-fn outcome(p: &ProviderModel, o: &OpModel, ex: &ExampleModel) -> Result<TokenStream, String> {
+fn outcome(p: &RustProvider, o: &RustOperation, ex: &ExampleModel) -> Result<TokenStream, String> {
     let Some(outcome) = &ex.outcome else {
         return Ok(quote!());
     };

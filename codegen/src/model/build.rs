@@ -1,343 +1,18 @@
-//! The provider-agnostic model renderers consume: Rust names (via `heck`), resolved types and
-//! per-operation input, output and error shapes, built once from validated specs.
+//! The Rust model of one provider built from its spec: types named and deduplicated, fields
+//! with their wire encodings, operations with their request, response and error shapes.
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use spec::format::{Deprecated, Kind, Location, Operation, Role, Schema, Spec, TypeDef, Wire};
 
-use spec::format::{
-    AuthScheme, Deprecated, ErrorCase, Kind, Location, Operation, Role, Schema, Spec, TypeDef, Wire,
+use super::names::{dedupe, ident, type_name, RESERVED_TYPES};
+use super::{
+    AuthModel, Encoding, ErrorModel, FieldModel, PageModel, RustModelError, RustOperation,
+    RustProvider, Ty, TypeBody, TypeModel, UnionVariant,
 };
-use spec::validate::Validated;
-
-/// Everything to render.
-#[derive(Debug)]
-pub struct Model<'a> {
-    pub providers: Vec<ProviderModel<'a>>,
-}
-
-#[derive(Debug)]
-pub struct ProviderModel<'a> {
-    pub spec: &'a Spec,
-    /// Short label of the spec file for "generated from" lines, e.g. `specs/otc_dcs.yaml`.
-    pub source: String,
-    /// Rust module name (the provider id).
-    pub module: String,
-    pub types: Vec<TypeModel<'a>>,
-    pub auth: Vec<AuthModel<'a>>,
-    pub operations: Vec<OpModel<'a>>,
-    /// Every secret value the examples document ([`spec::model::ProviderModel::example_secrets`]),
-    /// replaced wherever output could quote one.
-    pub example_secrets: Vec<String>,
-    /// Names of secrets sent as `name=value` pairs
-    /// ([`spec::model::ProviderModel::secret_field_names`]), redacted by the clients.
-    pub secret_fields: Vec<String>,
-    /// Every fact of the spec with its resolved page citation ([`spec::model::facts`]);
-    /// renderers look one up with [`ProviderModel::cite`].
-    pub facts: Vec<spec::model::facts::Fact>,
-    /// The rendered citation of each cited fact, by document path.
-    cites: std::collections::HashMap<Vec<spec::yaml::PathSeg>, String>,
-}
-
-impl ProviderModel<'_> {
-    /// The citation of the fact at document path `at` (e.g. `operations[0]`), own or
-    /// inherited from its block, as one line (`002_….txt:45-47; erratum E1`).
-    pub fn cite(&self, at: &[spec::yaml::PathSeg]) -> Option<&str> {
-        self.cites.get(at).map(String::as_str)
-    }
-}
-
-#[derive(Debug)]
-pub struct AuthModel<'a> {
-    pub id: &'a str,
-    /// Builder method that sets this credential.
-    pub setter: String,
-    pub scheme: &'a AuthScheme,
-}
-
-#[derive(Debug)]
-pub struct TypeModel<'a> {
-    pub name: String,
-    pub doc: String,
-    pub body: TypeBody<'a>,
-}
-
-#[derive(Debug)]
-pub enum TypeBody<'a> {
-    Object(Vec<FieldModel<'a>>),
-    /// String enum: (Rust variant, wire value, doc).
-    Enum(Vec<(String, &'a str, &'a str)>),
-    Union(Vec<UnionVariant<'a>>),
-    /// A string that identifies one kind of thing (a parameter's `identifies`, here `thing`):
-    /// a newtype.
-    Id {
-        thing: String,
-    },
-}
-
-#[derive(Debug)]
-pub struct UnionVariant<'a> {
-    pub name: String,
-    pub doc: &'a str,
-    /// The alternative's type, or `None` for a literal.
-    pub ty: Option<Ty>,
-    pub encoding: Encoding,
-    /// JSON text of the literal.
-    pub literal: Option<String>,
-    /// The alternative's schema, whose constraints are checked before sending.
-    pub schema: Option<&'a Schema>,
-}
-
-/// A Rust type, before optionality of the field is applied.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Ty {
-    String,
-    Secret,
-    I32,
-    I64,
-    F64,
-    Bool,
-    Unit,
-    Vec(Box<Ty>),
-    /// A named type of the provider module.
-    Named(String),
-    /// `null` allowed.
-    Nullable(Box<Ty>),
-}
-
-/// How a value differs on the wire from its Rust type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encoding {
-    Plain,
-    /// Scalars as strings.
-    Str,
-    /// Array as one comma-separated string.
-    Csv,
-}
-
-/// An object field or an operation parameter.
-#[derive(Debug)]
-pub struct FieldModel<'a> {
-    pub wire: &'a str,
-    /// Rust identifier (possibly `r#`-prefixed).
-    pub ident: String,
-    pub doc: &'a str,
-    pub required: bool,
-    pub schema: &'a Schema,
-    pub ty: Ty,
-    pub encoding: Encoding,
-    /// Parameters only.
-    pub location: Option<Location>,
-    pub deprecated: Option<&'a Deprecated>,
-    /// The resolved page citation ([`ProviderModel::cite`]), for a `Source:` line.
-    pub cite: Option<String>,
-}
-
-/// Whether generated code around `o` touches anything deprecated: the operation, one of its
-/// parameters, or a field of one of the provider's types.
-pub fn uses_deprecated(p: &ProviderModel, o: &OpModel) -> bool {
-    o.op.deprecated.is_some()
-        || o.params.iter().any(|f| f.deprecated.is_some())
-        || p.spec
-            .types
-            .values()
-            .any(|t| t.fields.iter().any(|f| f.deprecated.is_some()))
-}
-
-/// The note of a `#[deprecated]` attribute: the reason, then what to use instead.
-pub fn deprecation_note(d: &Deprecated, replacement: impl Fn(&str) -> String) -> String {
-    match &d.replacement {
-        Some(r) => format!("{} Use {} instead.", d.reason.trim_end(), replacement(r)),
-        None => d.reason.trim_end().to_string(),
-    }
-}
-
-#[derive(Debug)]
-pub struct OpModel<'a> {
-    pub op: &'a Operation,
-    /// The spec model's resolved facts about the operation (path template, credential,
-    /// examples with their outcomes).
-    pub resolved: spec::model::OperationModel<'a>,
-    pub method: String,
-    pub request: String,
-    pub error: String,
-    /// The call builder `Client::<method>()` returns.
-    pub builder: String,
-    pub params: Vec<FieldModel<'a>>,
-    pub response: Ty,
-    pub errors: Vec<ErrorModel<'a>>,
-    /// Index into the provider's `auth` list: the token scheme.
-    pub auth: Option<usize>,
-    /// Index into the provider's `auth` list: the signing scheme (alone or the alternative).
-    pub signed: Option<usize>,
-    pub pagination: Option<PageModel>,
-    /// The resolved page citation of the operation.
-    pub cite: Option<String>,
-}
-
-#[derive(Debug)]
-pub struct ErrorModel<'a> {
-    pub variant: String,
-    pub case: &'a ErrorCase,
-    pub ty: Ty,
-    /// The resolved page citation of the error case.
-    pub cite: Option<String>,
-}
-
-/// Resolved offset pagination of an operation.
-#[derive(Debug)]
-pub struct PageModel {
-    pub start: String,
-    pub start_ty: Ty,
-    pub start_required: bool,
-    pub first: i64,
-    pub items: String,
-    pub items_required: bool,
-    pub item_ty: Ty,
-    pub total: String,
-    pub total_ty: Ty,
-    pub total_required: bool,
-}
-
-/// Why a spec cannot be modelled (the validator should have caught it).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{provider}: {message}")]
-pub struct ModelError {
-    pub provider: String,
-    pub message: String,
-}
-
-impl<'a> Model<'a> {
-    pub fn build(validated: &'a Validated) -> Result<Self, ModelError> {
-        let providers = validated
-            .files()
-            .iter()
-            .map(|f| ProviderModel::build(&f.spec, spec::model::source_label(&f.path)))
-            .collect::<Result<_, _>>()?;
-        Ok(Model { providers })
-    }
-}
-
-/// A snake_case Rust identifier for any wire name.
-/// Methods of every call builder and request, which a parameter's setter must not shadow.
-const BUILDER_METHODS: &[&str] = &["new", "send", "stream", "request", "build"];
-
-/// The setter of a parameter on its call builder and request: its identifier, or `with_<it>`
-/// when a builder method has that name.
-pub fn setter(ident: &str) -> String {
-    if BUILDER_METHODS.contains(&ident) {
-        format!("with_{ident}")
-    } else {
-        ident.to_owned()
-    }
-}
-
-pub fn ident(name: &str) -> String {
-    let mut s = name.to_snake_case();
-    if s.is_empty() {
-        s = "value".into();
-    }
-    if s.starts_with(|c: char| c.is_ascii_digit()) {
-        s = format!("n_{s}");
-    }
-    if is_keyword(&s) {
-        s = if matches!(s.as_str(), "self" | "super" | "crate" | "Self") {
-            format!("{s}_")
-        } else {
-            format!("r#{s}")
-        };
-    }
-    s
-}
-
-/// An UpperCamelCase Rust type or variant name.
-pub fn type_name(name: &str) -> String {
-    let mut s = name.to_upper_camel_case();
-    if s.is_empty() || s.starts_with(|c: char| c.is_ascii_digit()) {
-        s = format!("V{s}");
-    }
-    if s == "Self" {
-        s = "SelfValue".into();
-    }
-    s
-}
-
-fn is_keyword(s: &str) -> bool {
-    matches!(
-        s,
-        "as" | "break"
-            | "const"
-            | "continue"
-            | "crate"
-            | "else"
-            | "enum"
-            | "extern"
-            | "false"
-            | "fn"
-            | "for"
-            | "if"
-            | "impl"
-            | "in"
-            | "let"
-            | "loop"
-            | "match"
-            | "mod"
-            | "move"
-            | "mut"
-            | "pub"
-            | "ref"
-            | "return"
-            | "self"
-            | "Self"
-            | "static"
-            | "struct"
-            | "super"
-            | "trait"
-            | "true"
-            | "type"
-            | "unsafe"
-            | "use"
-            | "where"
-            | "while"
-            | "async"
-            | "await"
-            | "dyn"
-            | "abstract"
-            | "become"
-            | "box"
-            | "do"
-            | "final"
-            | "macro"
-            | "override"
-            | "priv"
-            | "typeof"
-            | "unsized"
-            | "virtual"
-            | "yield"
-            | "try"
-            | "gen"
-    )
-}
-
-/// Make names unique by suffixing repeats with their position, or the next number after it
-/// when an earlier name already has that suffix (`x`, `x3`, `x` gives `x`, `x3`, `x4`).
-fn dedupe(names: &mut [String]) {
-    for i in 1..names.len() {
-        if names[..i].contains(&names[i]) {
-            let base = names[i].trim_start_matches("r#").to_owned();
-            let mut n = i + 1;
-            let mut name = format!("{base}{n}");
-            while names[..i].contains(&name) {
-                n += 1;
-                name = format!("{base}{n}");
-            }
-            names[i] = name;
-        }
-    }
-}
 
 /// An optional nullable field is a `runtime::Nullable<T>` (see [`tri_state`]) only where
 /// absent and `null` differ on the wire: in types a request can carry. In the others (answers
 /// only) both read as `None`: the field is `Option<T>`.
-fn collapse_response_nullables(types: &mut [TypeModel], operations: &[OpModel]) {
+pub(super) fn collapse_response_nullables(types: &mut [TypeModel], operations: &[RustOperation]) {
     let mut sent: Vec<String> = Vec::new();
     let mut todo: Vec<&Ty> = operations
         .iter()
@@ -380,47 +55,20 @@ fn collapse_response_nullables(types: &mut [TypeModel], operations: &[OpModel]) 
     }
 }
 
-/// The value type of a field that is optional and nullable where it matters (sent in a
-/// request): rendered `runtime::Nullable<T>`, absent, `null` or a value.
-pub fn tri_state<'f>(f: &'f FieldModel) -> Option<&'f Ty> {
-    match &f.ty {
-        Ty::Nullable(inner) if !f.required => Some(inner),
-        _ => None,
-    }
-}
-
-/// Whether `f` is an id with a type of its own (a parameter with `identifies`).
-pub fn is_id(f: &FieldModel) -> bool {
-    f.schema.kind == Kind::String && matches!(f.ty, Ty::Named(_))
-}
-
-/// Items each provider module declares or re-exports, which no spec type may be named.
-pub const RESERVED_TYPES: &[&str] = &[
-    "Client",
-    "ClientBuilder",
-    "Error",
-    "EnvelopeError",
-    "BuildError",
-    "InvalidInput",
-    "ResponseValue",
-    "Secret",
-    "Violation",
-];
-
-struct Ctx<'a> {
+pub(super) struct Ctx<'a> {
     spec: &'a Spec,
     /// Types synthesised for inline unions, appended after the named types.
     extra: Vec<TypeModel<'a>>,
     taken: Vec<String>,
     /// Identified things and the names of their id types.
     ids: Vec<(String, String)>,
-    /// Rendered citations by document path (see [`ProviderModel::cite`]).
+    /// Rendered citations by document path (see [`RustProvider::cite`]).
     cites: std::collections::HashMap<Vec<spec::yaml::PathSeg>, String>,
 }
 
-impl<'a> ProviderModel<'a> {
-    pub fn build(spec: &'a Spec, source: String) -> Result<Self, ModelError> {
-        let err = |message: String| ModelError {
+impl<'a> RustProvider<'a> {
+    pub fn build(spec: &'a Spec, source: String) -> Result<Self, RustModelError> {
+        let err = |message: String| RustModelError {
             provider: spec.provider.id.clone(),
             message,
         };
@@ -457,6 +105,7 @@ impl<'a> ProviderModel<'a> {
             .map(|(id, scheme)| AuthModel {
                 id,
                 setter: ident(id),
+                constant: format!("AUTH_{}", ident(id).trim_start_matches("r#").to_uppercase()),
                 scheme,
             })
             .collect();
@@ -468,7 +117,7 @@ impl<'a> ProviderModel<'a> {
         }
         types.append(&mut cx.extra);
         collapse_response_nullables(&mut types, &operations);
-        Ok(ProviderModel {
+        Ok(RustProvider {
             spec,
             source,
             module: ident(&spec.provider.id),
@@ -656,7 +305,7 @@ impl<'a> Ctx<'a> {
         index: usize,
         resolved: spec::model::OperationModel<'a>,
         auth: &[AuthModel<'a>],
-    ) -> Result<OpModel<'a>, String> {
+    ) -> Result<RustOperation<'a>, String> {
         let op = resolved.op;
         let camel = type_name(&op.id);
         let request = self.fresh_name(format!("{camel}Request"));
@@ -703,7 +352,7 @@ impl<'a> Ctx<'a> {
             Some(p) => Some(self.page(op, p, &params, &response)?),
             None => None,
         };
-        Ok(OpModel {
+        Ok(RustOperation {
             op,
             resolved,
             method: ident(&op.id),
@@ -781,12 +430,12 @@ impl<'a> Ctx<'a> {
 }
 
 /// A field of an object or a parameter, seen the same way.
-enum FieldSrc<'a> {
+pub(super) enum FieldSrc<'a> {
     Field(&'a spec::format::Field),
     Param(&'a spec::format::Parameter),
 }
 
-type FieldParts<'a> = (
+pub(super) type FieldParts<'a> = (
     &'a str,
     &'a str,
     bool,

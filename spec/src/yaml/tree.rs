@@ -1,147 +1,14 @@
-//! The one place that parses YAML, in one pass.
-//!
-//! yaml-rust2's events, read in a loop (no recursion, so 10,000 levels cannot overflow the
-//! stack), build a located tree ([`SourceMap`]: each node's value, line/column and parent)
-//! and refuse what serde would accept silently or what would hurt: a key repeated in any
-//! mapping, nesting past [`MAX_DEPTH`], aliases expanding past their limit, syntax errors.
-//! The format types are then deserialized from that tree by our `serde::Deserializer`
-//! (`yaml::de`), so a deserialization error names the node it arose at; semantic checks use
-//! the same tree to point at what they complain about.
-//!
-//! Why not a crate: serde-saphyr deserializes straight from events (no tree to locate
-//! later findings by path, so a second pass would remain); marked-yaml's tree keeps every
-//! scalar a string (no core-schema numbers for `serde_json::Value` examples) and refuses
-//! aliases; saphyr's marked tree has no serde support. Each would still need our duplicate
-//! key, depth and alias-expansion checks.
+//! The located tree: the first document's events read once, without recursion, into flat
+//! arrays of nodes with their positions and parents.
 
 use std::collections::HashMap;
-use std::fmt;
 
-mod de;
-
-use serde::de::DeserializeOwned;
 use yaml_rust2::parser::{Event, Parser, Tag};
-use yaml_rust2::scanner::Marker;
-use yaml_rust2::scanner::TScalarStyle;
+use yaml_rust2::scanner::{Marker, TScalarStyle};
 
-/// One step of a document path: a mapping key or a sequence index.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum PathSeg {
-    Key(String),
-    Index(usize),
-}
-
-impl From<&str> for PathSeg {
-    fn from(k: &str) -> Self {
-        PathSeg::Key(k.to_string())
-    }
-}
-
-impl From<String> for PathSeg {
-    fn from(k: String) -> Self {
-        PathSeg::Key(k)
-    }
-}
-
-impl From<&String> for PathSeg {
-    fn from(k: &String) -> Self {
-        PathSeg::Key(k.clone())
-    }
-}
-
-impl From<usize> for PathSeg {
-    fn from(i: usize) -> Self {
-        PathSeg::Index(i)
-    }
-}
-
-/// Renders like `operations[0].request.parameters[2]`.
-pub fn display_path(path: &[PathSeg]) -> String {
-    let mut out = String::new();
-    for seg in path {
-        match seg {
-            PathSeg::Key(k) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(k);
-            }
-            PathSeg::Index(i) => out.push_str(&format!("[{i}]")),
-        }
-    }
-    out
-}
-
-/// A 1-based line and column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Pos {
-    pub line: usize,
-    pub column: usize,
-}
-
-impl Pos {
-    const START: Pos = Pos { line: 1, column: 1 };
-
-    fn from_marker(m: &Marker) -> Pos {
-        // yaml-rust2 lines are 1-based, columns 0-based.
-        Pos {
-            line: m.line().max(1),
-            column: m.col() + 1,
-        }
-    }
-}
-
-/// A YAML document that could not be read into the expected type.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct YamlError {
-    pub line: usize,
-    pub column: usize,
-    /// What is wrong.
-    pub message: String,
-    /// How to fix it.
-    pub fix: String,
-}
-
-impl fmt::Display for YamlError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}: {}; {}",
-            self.line, self.column, self.message, self.fix
-        )
-    }
-}
-
-/// Parse `text` into `T`, with the source map for locating later findings.
-/// Every problem of the event pass is returned (all repeated keys, say); a deserialization
-/// failure is one. A leading UTF-8 byte order mark is skipped.
-pub fn parse<T: DeserializeOwned>(text: &str) -> Result<(T, SourceMap), Vec<YamlError>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let map = source_map(text)?;
-    match T::deserialize(de::NodeDe { map: &map, node: 0 }) {
-        Ok(v) => Ok((v, map)),
-        Err(e) => Err(vec![describe(&map, e)]),
-    }
-}
-
-/// Parse without keeping the source map; the first problem only.
-pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
-    parse(text)
-        .map(|(v, _)| v)
-        .map_err(|mut e| e.swap_remove(0))
-}
-
-/// How deep mappings and sequences may nest (aliases count at the depth they expand to).
-/// Real specs stay below 15.
-pub const MAX_DEPTH: usize = 100;
-
-/// How many nodes aliases may expand to in one document, at most; the limit is also never
-/// more than [`ALIAS_NODES_PER_NODE`] for each node written, so a small file cannot make
-/// the deserializer walk the same nodes without end.
-pub const MAX_ALIAS_NODES: u64 = 1_000_000;
-
-/// See [`MAX_ALIAS_NODES`].
-pub const ALIAS_NODES_PER_NODE: u64 = 100;
+use super::{
+    display_path, PathSeg, Pos, YamlError, ALIAS_NODES_PER_NODE, MAX_ALIAS_NODES, MAX_DEPTH,
+};
 
 /// Mappings with at least this many keys get a hash index for path lookups; smaller ones
 /// are scanned.
@@ -173,8 +40,8 @@ pub(crate) enum Data {
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Node {
-    data: Data,
+pub(super) struct Node {
+    pub(super) data: Data,
     /// Where the value starts.
     value: (u32, u32),
     /// Where its mapping key is written; (0, 0) for sequence items and the root.
@@ -187,7 +54,7 @@ struct Node {
 }
 
 impl Node {
-    fn key_or_value(&self) -> Pos {
+    pub(super) fn key_or_value(&self) -> Pos {
         to_pos(if self.key == (0, 0) {
             self.value
         } else {
@@ -217,11 +84,11 @@ fn to_u32(n: usize) -> u32 {
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
     /// By node id; node 0 is the root.
-    nodes: Vec<Node>,
+    pub(super) nodes: Vec<Node>,
     /// Child ids, each container's in one run.
-    kids: Vec<u32>,
+    pub(super) kids: Vec<u32>,
     /// The text of every scalar, one after another.
-    scalars: String,
+    pub(super) scalars: String,
     /// Mapping keys, interned (documents repeat the same few key names), and by id.
     keys: HashMap<Box<str>, u32>,
     names: Vec<Box<str>>,
@@ -266,7 +133,7 @@ impl SourceMap {
     }
 
     /// The child of `node` at `seg` (aliases are leaves here: they point at their anchor).
-    fn child(&self, node: u32, seg: &PathSeg) -> Option<u32> {
+    pub(super) fn child(&self, node: u32, seg: &PathSeg) -> Option<u32> {
         match (self.nodes[node as usize].data, seg) {
             (Data::Map { start, len }, PathSeg::Key(k)) => {
                 let id = *self.keys.get(k.as_str())?;
@@ -299,7 +166,7 @@ impl SourceMap {
     }
 
     /// The document path of a node.
-    fn path_of(&self, mut node: u32) -> Vec<PathSeg> {
+    pub(super) fn path_of(&self, mut node: u32) -> Vec<PathSeg> {
         let mut path = Vec::new();
         loop {
             let n = &self.nodes[node as usize];
@@ -324,13 +191,10 @@ impl SourceMap {
         node
     }
 
-    /// The mapping key of `node`, to deserialize.
-    pub(crate) fn key_of(&self, node: u32) -> de::ScalarDe<'_> {
+    /// The mapping key of `node`, and whether it was written plain.
+    pub(super) fn key_of(&self, node: u32) -> (&str, bool) {
         let n = &self.nodes[node as usize];
-        de::ScalarDe {
-            text: &self.names[n.step as usize],
-            plain: n.key_plain,
-        }
+        (&self.names[n.step as usize], n.key_plain)
     }
 
     fn intern(&mut self, key: &str) -> u32 {
@@ -771,411 +635,5 @@ impl Builder {
                 .to_string(),
         });
         self.fatal = true;
-    }
-}
-
-/// Turn a deserialization failure into a located message with a fix.
-fn describe(map: &SourceMap, err: de::DeError) -> YamlError {
-    let mut node = err.node.unwrap_or(0);
-    let raw = err.msg;
-    // An unknown or repeated key reported at its mapping (as the internally tagged enums
-    // do): point at the key itself.
-    if !err.on_key {
-        for prefix in ["unknown field `", "duplicate field `"] {
-            if let Some(name) = raw.strip_prefix(prefix).and_then(|r| r.split('`').next()) {
-                if let Some(child) = map.child(node, &PathSeg::Key(name.to_string())) {
-                    node = child;
-                }
-            }
-        }
-    }
-    let path = map.path_of(node);
-    let pos = map.nodes[node as usize].key_or_value();
-    let at = if path.is_empty() {
-        "at the top level".to_string()
-    } else {
-        format!("at `{}`", display_path(&path))
-    };
-    let (message, fix) = explain(&raw, &path);
-    YamlError {
-        line: pos.line,
-        column: pos.column,
-        message: format!("{message} {at}"),
-        fix,
-    }
-}
-
-/// Reword serde's messages and say how to fix each kind.
-fn explain(raw: &str, path: &[PathSeg]) -> (String, String) {
-    if let Some(rest) = raw.strip_prefix("unknown field `") {
-        let (name, expected) = split_expected(rest);
-        let fix = match nearest(&name, &expected) {
-            Some(m) => format!(
-                "did you mean `{m}`? expected one of {}",
-                list_names(&expected)
-            ),
-            None if expected.is_empty() => "remove it: this mapping takes no keys".to_string(),
-            None => format!("remove it or use one of {}", list_names(&expected)),
-        };
-        return (format!("unknown key `{name}`"), fix);
-    }
-    if let Some(rest) = raw.strip_prefix("unknown variant `") {
-        let (name, expected) = split_expected(rest);
-        let fix = match nearest(&name, &expected) {
-            Some(m) => format!(
-                "did you mean `{m}`? expected one of {}",
-                list_names(&expected)
-            ),
-            None => format!("use one of {}", list_names(&expected)),
-        };
-        return (format!("unknown value `{name}`"), fix);
-    }
-    if let Some(rest) = raw.strip_prefix("missing field `") {
-        let name = rest.split('`').next().unwrap_or(rest);
-        return (
-            format!("missing required key `{name}`"),
-            format!("add `{name}:` to this mapping"),
-        );
-    }
-    if let Some(rest) = raw.strip_prefix("duplicate field `") {
-        let name = rest.split('`').next().unwrap_or(rest);
-        return (
-            format!("key `{name}` appears twice"),
-            "keep one of them".to_string(),
-        );
-    }
-    if raw.starts_with("invalid type") || raw.starts_with("invalid value") {
-        let expected = raw.rsplit_once(", expected ").map(|(_, e)| e.to_string());
-        let fix = match expected {
-            Some(e) => format!("write {} here", plain_type(&e)),
-            None => "write a value of the expected type here".to_string(),
-        };
-        return (raw.to_string(), fix);
-    }
-    let fix = if path.is_empty() {
-        "fix the document structure".to_string()
-    } else {
-        "fix this value".to_string()
-    };
-    (raw.to_string(), fix)
-}
-
-/// Say `u16` and friends the way a spec author thinks of them.
-fn plain_type(expected: &str) -> String {
-    match expected {
-        "u16" | "u32" | "u64" | "i64" | "i32" => "an integer".to_string(),
-        "a boolean" => "`true` or `false`".to_string(),
-        "a sequence" => "a list (`- item` lines or `[a, b]`)".to_string(),
-        e if e.starts_with("struct ") || e == "a map" => {
-            "a mapping (`key: value` lines)".to_string()
-        }
-        e => e.to_string(),
-    }
-}
-
-/// From "name`, expected one of `a`, `b`" get ("name", [a, b]).
-fn split_expected(rest: &str) -> (String, Vec<String>) {
-    let (name, tail) = rest.split_once('`').unwrap_or((rest, ""));
-    let expected = tail
-        .split('`')
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 1)
-        .map(|(_, s)| s.to_string())
-        .collect();
-    (name.to_string(), expected)
-}
-
-fn list_names(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The expected name closest to `name`, when it is close enough to be a typo.
-pub fn nearest<'a>(name: &str, candidates: &'a [String]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|c| {
-            (
-                strsim::levenshtein(&name.to_lowercase(), &c.to_lowercase()),
-                c,
-            )
-        })
-        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c.as_str())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn p(segs: &[PathSeg]) -> Vec<PathSeg> {
-        segs.to_vec()
-    }
-
-    #[test]
-    fn nearest_suggests_only_close_names() {
-        let names: Vec<String> = ["operations", "provider", "auth", "errata"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        assert_eq!(nearest("oprations", &names), Some("operations"));
-        assert_eq!(nearest("Provder", &names), Some("provider"));
-        assert_eq!(nearest("atuh", &names), Some("auth"));
-        // Distance 3 to a 6-letter name is past the threshold of max(2, len / 3).
-        assert_eq!(nearest("xyzata", &names), None);
-        assert_eq!(nearest("unrelated", &names), None);
-    }
-
-    #[test]
-    fn source_map_finds_keys_and_items() {
-        let text = "a:\n  b: 1\n  list:\n    - x: 2\n    - [3, 4]\nc: {d: 5}\n";
-        let map = source_map(text).unwrap();
-        assert_eq!(map.locate(&p(&["a".into(), "b".into()])), (2, 3));
-        assert_eq!(map.locate_value(&p(&["a".into(), "b".into()])), (2, 6));
-        let item = p(&["a".into(), "list".into(), 0.into(), "x".into()]);
-        assert_eq!(map.locate(&item), (4, 7));
-        let inner = p(&["a".into(), "list".into(), 1.into(), 1.into()]);
-        assert_eq!(map.locate(&inner), (5, 11));
-        assert_eq!(map.locate(&p(&["c".into(), "d".into()])), (6, 5));
-    }
-
-    #[test]
-    fn missing_paths_fall_back_to_the_nearest_ancestor() {
-        let map = source_map("a:\n  b: 1\n").unwrap();
-        assert_eq!(map.locate(&p(&["a".into(), "zz".into(), 3.into()])), (1, 1));
-        assert_eq!(map.locate(&p(&["nope".into()])), (1, 1));
-    }
-
-    #[derive(Debug, serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    #[allow(dead_code)]
-    struct Doc {
-        name: String,
-        count: u16,
-    }
-
-    #[test]
-    fn unknown_key_is_located_with_a_suggestion() {
-        let err = from_str::<Doc>("name: x\ncount: 1\ncuont: 2\n").unwrap_err();
-        assert_eq!(err.line, 3);
-        assert_eq!(err.message, "unknown key `cuont` at `cuont`");
-        assert!(err.fix.starts_with("did you mean `count`?"), "{}", err.fix);
-    }
-
-    #[test]
-    fn wrong_type_and_missing_key() {
-        let err = from_str::<Doc>("name: x\ncount: many\n").unwrap_err();
-        assert_eq!((err.line, err.column), (2, 1));
-        assert!(err.fix.contains("an integer"), "{}", err.fix);
-        let err = from_str::<Doc>("name: x\n").unwrap_err();
-        assert_eq!(err.message, "missing required key `count` at the top level");
-    }
-
-    #[test]
-    fn syntax_error_is_located() {
-        let err = from_str::<Doc>("name: [x\ncount: 1\n").unwrap_err();
-        assert!(err.message.starts_with("invalid YAML"), "{}", err.message);
-        assert!(err.line >= 1);
-    }
-
-    #[derive(Debug, serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    #[allow(dead_code)]
-    struct Shelf {
-        items: Vec<Item>,
-    }
-
-    #[derive(Debug, serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    #[allow(dead_code)]
-    struct Item {
-        name: String,
-        size: u32,
-    }
-
-    #[test]
-    fn a_wrong_type_deep_inside_is_located_at_its_node() {
-        let text = "items:\n  - name: a\n    size: 1\n  - name: b\n    size: big\n";
-        let err = from_str::<Shelf>(text).unwrap_err();
-        assert_eq!((err.line, err.column), (5, 5), "{err}");
-        assert!(err.message.contains("at `items[1].size`"), "{err}");
-        assert!(err.message.contains("\"big\""), "{err}");
-    }
-
-    #[derive(Debug, serde::Deserialize)]
-    #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-    #[allow(dead_code)]
-    enum Shape {
-        Circle { radius: u32 },
-        Square { side: u32 },
-    }
-
-    #[test]
-    fn an_unknown_key_in_a_tagged_enum_points_at_the_key() {
-        let text = "shapes:\n  first:\n    kind: circle\n    radius: 2\n    colour: red\n";
-        let err = from_str::<
-            std::collections::BTreeMap<String, std::collections::BTreeMap<String, Shape>>,
-        >(text)
-        .unwrap_err();
-        assert_eq!((err.line, err.column), (5, 5), "{err}");
-        assert!(err.message.starts_with("unknown key `colour`"), "{err}");
-    }
-
-    /// serde_yaml (a separate implementation) is the oracle for what scalars mean.
-    #[test]
-    fn scalars_resolve_as_serde_yaml_resolves_them() {
-        let scalars = [
-            "0x1F",
-            "0o17",
-            "0b101",
-            "+7",
-            "-12",
-            "1.5",
-            "-2.5e3",
-            "1e400",
-            ".inf",
-            "-.Inf",
-            ".nan",
-            "~",
-            "null",
-            "",
-            "true",
-            "False",
-            "'12'",
-            "\"x\"",
-            "012",
-            "-012",
-            "0",
-            "18446744073709551615",
-            "18446744073709551616",
-            "-9223372036854775809",
-            "!!str 5",
-            "yes",
-            "1_000",
-            "0x",
-            "- 1",
-            "[1, a]",
-            "{k: 0.5}",
-        ];
-        for s in scalars {
-            let text = format!("v: {s}\n");
-            let ours = from_str::<serde_json::Value>(&text).map_err(|e| e.to_string());
-            let theirs =
-                serde_yaml::from_str::<serde_json::Value>(&text).map_err(|e| e.to_string());
-            match (&ours, &theirs) {
-                (Ok(a), Ok(b)) => assert_eq!(a, b, "{s}"),
-                (Err(_), Err(_)) => {}
-                _ => panic!("`{s}`: ours {ours:?}, serde_yaml {theirs:?}"),
-            }
-        }
-    }
-
-    #[test]
-    fn plain_numbers_fill_typed_fields_and_strings_take_any_scalar() {
-        #[derive(Debug, serde::Deserialize, PartialEq)]
-        struct T {
-            small: i64,
-            big: u64,
-            f: f64,
-            s: String,
-            quoted_number: String,
-            none: Option<u8>,
-            some: Option<u8>,
-        }
-        let t: T = from_str(
-            "small: -5000000000\nbig: 18446744073709551615\nf: 3\ns: 12\nquoted_number: '7'\nnone: ~\nsome: 4\n",
-        )
-        .unwrap();
-        assert_eq!(
-            t,
-            T {
-                small: -5_000_000_000,
-                big: u64::MAX,
-                f: 3.0,
-                s: "12".into(),
-                quoted_number: "7".into(),
-                none: None,
-                some: Some(4),
-            }
-        );
-        let err = from_str::<T>("small: '5'\nbig: 1\nf: 1\ns: a\nquoted_number: b\n").unwrap_err();
-        assert_eq!((err.line, err.column), (1, 1), "{err}");
-        assert!(err.fix.contains("an integer"), "{err}");
-    }
-
-    #[test]
-    fn enums_read_from_a_scalar_or_a_one_key_mapping() {
-        #[derive(Debug, serde::Deserialize, PartialEq)]
-        #[serde(rename_all = "snake_case")]
-        enum E {
-            Plain,
-            Sized(u8),
-        }
-        let v: Vec<E> = from_str("[plain, {sized: 3}]").unwrap();
-        assert_eq!(v, [E::Plain, E::Sized(3)]);
-        let err = from_str::<Vec<E>>("- plain\n- sizd\n").unwrap_err();
-        assert_eq!((err.line, err.column), (2, 3), "{err}");
-        assert!(err.fix.contains("did you mean `sized`"), "{err}");
-    }
-
-    #[test]
-    fn an_alias_reads_as_its_anchor_and_an_empty_value_as_empty() {
-        type Doc = std::collections::BTreeMap<String, std::collections::BTreeMap<String, u8>>;
-        let doc: Doc = from_str("a: &x {n: 1}\nb: *x\nc:\n").unwrap();
-        assert_eq!(doc["b"], doc["a"]);
-        assert!(doc["c"].is_empty());
-    }
-
-    #[test]
-    fn an_alias_inside_its_own_anchor_is_refused() {
-        let errs = source_map("a: &x\n  - 1\n  - *x\n").unwrap_err();
-        assert_eq!(errs.len(), 1, "{errs:?}");
-        assert_eq!(errs[0].line, 3, "{errs:?}");
-    }
-
-    #[test]
-    fn a_tag_we_do_not_read_is_refused_at_its_node() {
-        let errs = source_map("a: 1\nb: !custom 5\n").unwrap_err();
-        assert_eq!(errs.len(), 1, "{errs:?}");
-        assert_eq!(errs[0].line, 2, "{errs:?}");
-        assert!(errs[0].message.contains("`!custom`"), "{errs:?}");
-    }
-
-    #[test]
-    fn big_mappings_are_indexed_and_repeats_still_found() {
-        let mut text: String = (0..40).map(|i| format!("k{i}: {i}\n")).collect();
-        let map = source_map(&text).unwrap();
-        assert_eq!(map.locate(&p(&["k33".into()])), (34, 1));
-        assert_eq!(map.locate_value(&p(&["k39".into()])), (40, 6));
-        text.push_str("k5: again\n");
-        let errs = source_map(&text).unwrap_err();
-        assert_eq!(errs.len(), 1, "{errs:?}");
-        assert!(
-            errs[0].message.contains("first at 6:1, again at 41:1"),
-            "{errs:?}"
-        );
-    }
-
-    #[test]
-    fn a_second_document_is_refused_not_dropped() {
-        let errs = source_map("a: 1\n---\nb: 2\n").unwrap_err();
-        assert_eq!(errs.len(), 1, "{errs:?}");
-        assert_eq!(errs[0].line, 2, "{errs:?}");
-        // An explicit start and end of the one document are fine.
-        source_map("---\na: 1\n...\n").unwrap();
-    }
-
-    #[test]
-    fn a_key_that_is_not_a_name_is_refused() {
-        for text in ["a: &k x\n*k : 1\n", "a: 1\n? [x, y]\n: 2\n"] {
-            let errs = source_map(text).unwrap_err();
-            assert_eq!(errs.len(), 1, "{text}: {errs:?}");
-            assert_eq!(errs[0].line, 2, "{text}: {errs:?}");
-            assert!(errs[0].message.contains("not a name"), "{errs:?}");
-        }
     }
 }

@@ -16,16 +16,26 @@ pub fn miss(m: &Match, body: &Value) -> Option<String> {
         .map(|(k, v)| format!("member `{k}` is not {v}"))
 }
 
-/// The first documented failure whose status and shape fit. Under the success status (a
-/// failure reported by the envelope) the status is not compared; a case whose status the
-/// page does not give is matched by shape alone; a case without `match` only by status.
+/// The first documented failure of `op` whose status and shape fit (see [`first_fitting`]).
 pub fn matching_case<'a>(
     op: &'a Operation,
     status: u16,
     body: &Value,
     enveloped: bool,
 ) -> Option<&'a ErrorCase> {
-    op.errors.iter().find(|c| {
+    first_fitting(&op.errors, status, body, enveloped)
+}
+
+/// The first of `cases` whose status and shape fit. Under the success status (a failure
+/// reported by the envelope) the status is not compared; a case whose status the page does
+/// not give is matched by shape alone; a case without `match` only by status.
+pub fn first_fitting<'a>(
+    cases: &'a [ErrorCase],
+    status: u16,
+    body: &Value,
+    enveloped: bool,
+) -> Option<&'a ErrorCase> {
+    cases.iter().find(|c| {
         let status_ok = enveloped || c.status == status || !c.status_documented;
         let by_shape = !c.matcher.is_empty();
         status_ok && miss(&c.matcher, body).is_none() && (by_shape || c.status == status)
