@@ -160,8 +160,49 @@ fn manifest(rendered: &str, version: &str) -> String {
     out
 }
 
-/// Write `bytes` to `path` unless it already holds them (its modification time then stays,
-/// so a warm run checks nothing again).
+/// Make `dir` hold exactly `files` (paths relative to it): each written unless it already
+/// holds its bytes (its modification time then stays, so a warm run checks nothing again),
+/// and every other file removed (a module the renderer or the runtime no longer has).
+fn sync(dir: &Path, files: &[(PathBuf, Vec<u8>)]) {
+    let wanted: BTreeSet<PathBuf> = files.iter().map(|(p, _)| dir.join(p)).collect();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if !wanted.contains(&path) {
+                std::fs::remove_file(&path).unwrap();
+            }
+        }
+    }
+    for (p, bytes) in files {
+        let path = dir.join(p);
+        if std::fs::read(&path).ok().as_deref() != Some(bytes.as_slice()) {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, bytes).unwrap();
+        }
+    }
+}
+
+/// A crate at `dir` holding `rendered`, optionally with an `examples/old_user.rs`.
+fn write_crate(dir: &Path, version: &str, rendered: &Rendering, user: Option<&str>) {
+    let mut files: Vec<(PathBuf, Vec<u8>)> = rendered
+        .src
+        .iter()
+        .map(|(p, text)| (p.clone(), text.clone().into_bytes()))
+        .collect();
+    files.push((
+        "Cargo.toml".into(),
+        manifest(&rendered.manifest, version).into_bytes(),
+    ));
+    if let Some(user) = user {
+        files.push(("examples/old_user.rs".into(), user.as_bytes().to_vec()));
+    }
+    sync(dir, &files);
+}
+
+/// Write `bytes` to `path` unless it already holds them.
 fn write_if_changed(path: &Path, bytes: &[u8]) {
     if std::fs::read(path).ok().as_deref() != Some(bytes) {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -169,31 +210,22 @@ fn write_if_changed(path: &Path, bytes: &[u8]) {
     }
 }
 
-/// A crate `name` at `dir` holding `rendered`, optionally with an `examples/old_user.rs`.
-fn write_crate(dir: &Path, version: &str, rendered: &Rendering, user: Option<&str>) {
-    for (p, text) in &rendered.src {
-        write_if_changed(&dir.join(p), text.as_bytes());
-    }
-    write_if_changed(
-        &dir.join("Cargo.toml"),
-        manifest(&rendered.manifest, version).as_bytes(),
-    );
-    if let Some(user) = user {
-        write_if_changed(&dir.join("examples/old_user.rs"), user.as_bytes());
-    }
-}
-
 /// A workspace of `members` at `dir`, with the runtime a standalone crate carries
 /// (`codegen::standalone`), locked as the project's workspace is (so `--offline` finds every
 /// dependency already downloaded). Directories of members no longer listed are removed.
 fn write_workspace(dir: &Path, members: &[String]) {
-    for f in codegen::standalone::runtime_crate(&root()).expect("the runtime's standalone copy") {
-        let rel = f
-            .path
-            .strip_prefix("runtime")
-            .expect("the copy is under runtime/");
-        write_if_changed(&dir.join(RUNTIME).join(rel), f.contents.as_bytes());
-    }
+    let runtime: Vec<(PathBuf, Vec<u8>)> = codegen::standalone::runtime_crate(&root())
+        .expect("the runtime's standalone copy")
+        .into_iter()
+        .map(|f| {
+            let rel = f
+                .path
+                .strip_prefix("runtime")
+                .expect("the copy is under runtime/");
+            (rel.to_path_buf(), f.contents.into_bytes())
+        })
+        .collect();
+    sync(&dir.join(RUNTIME), &runtime);
     let list: Vec<String> = members.iter().map(|m| format!("{m:?}")).collect();
     write_if_changed(
         &dir.join("Cargo.toml"),
