@@ -742,3 +742,93 @@ fn an_auth_scheme_cited_to_a_line_that_does_not_describe_it() {
         })
     });
 }
+
+/// Swap two string values of a corrected example (both still on the page, so only holding
+/// the example to its `original` can see it): the first swap that still validates.
+fn swap_in_corrected(spec: &Spec, tag: &str) -> Option<(Spec, Vec<PathSeg>, String)> {
+    for (i, op) in spec.operations.iter().enumerate() {
+        for (k, ex) in op.examples.iter().enumerate() {
+            if ex.original.is_none() {
+                continue;
+            }
+            let corrects = spec
+                .errata
+                .iter()
+                .find(|e| Some(&e.id) == ex.erratum.as_ref())
+                .map(|e| e.corrects.clone())
+                .unwrap_or_default();
+            for response in [true, false] {
+                let body = if response {
+                    ex.response.as_ref().and_then(|r| r.body.as_ref())
+                } else {
+                    ex.request.as_ref().and_then(|r| r.body.as_ref())
+                };
+                let Some(body) = body else { continue };
+                let mut leaves = Vec::new();
+                string_leaves(body, &corrects, "", String::new(), &mut leaves);
+                for (a, pa) in leaves.iter().enumerate() {
+                    for pb in &leaves[a + 1..] {
+                        let (va, vb) = (body.pointer(pa)?.clone(), body.pointer(pb)?.clone());
+                        // Both values shown by the original: a slip in what it holds.
+                        let o = ex.original.as_deref()?;
+                        let shows = |v: &Value| v.as_str().is_some_and(|t| o.contains(t));
+                        if va == vb || !shows(&va) || !shows(&vb) {
+                            continue;
+                        }
+                        let mut s = spec.clone();
+                        let e = &mut s.operations[i].examples[k];
+                        let b = if response {
+                            e.response.as_mut()?.body.as_mut()?
+                        } else {
+                            e.request.as_mut()?.body.as_mut()?
+                        };
+                        *b.pointer_mut(pa)? = vb;
+                        *b.pointer_mut(pb)? = va;
+                        if validates(&s, tag) {
+                            let at = seg(&[&"operations", &i, &"examples", &k, &"original"]);
+                            return Some((s, at, op.source.clone()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn two_values_swapped_in_a_corrected_example() {
+    sweep("corrected-swap", |_, spec| {
+        let (spec, at, page) = swap_in_corrected(&spec, "swap")?;
+        Some(Plant {
+            spec,
+            at,
+            says: vec!["in the example".into(), "in the original".into()],
+            page,
+        })
+    });
+}
+
+#[test]
+fn a_fix_the_erratum_does_not_state() {
+    sweep("unstated-fix", |_, mut spec| {
+        // A JSON original that needs a repair, its erratum's words about it removed.
+        let (i, k, id) = spec.operations.iter().enumerate().find_map(|(i, op)| {
+            op.examples.iter().enumerate().find_map(|(k, ex)| {
+                let o = ex.original.as_deref()?.trim();
+                (o.starts_with('{') && serde_json::from_str::<Value>(o).is_err())
+                    .then(|| (i, k, ex.erratum.clone()))
+            })
+        })?;
+        let id = id?;
+        let e = spec.errata.iter_mut().find(|e| e.id == id)?;
+        e.problem = "The example differs from the page.".into();
+        e.choice = "The example keeps the page text as original.".into();
+        Some(Plant {
+            spec,
+            at: seg(&[&"operations", &i, &"examples", &k, &"original"]),
+            says: vec![format!("which erratum {id} does not state")],
+            page: String::new(),
+        })
+    });
+}

@@ -122,6 +122,7 @@ pub fn check(
             );
         }
         coverage(provider, &pages, &covered, &mut report);
+        originals(provider, skip, &mut report);
         tallies.push(tally);
     }
     let mut d = Diagnostics(out);
@@ -642,6 +643,64 @@ fn coverage(
                         source.file, r.first
                     ),
                     "transcribe it (a parameter or field citing that row), or record an erratum naming it that says why it is left out".into(),
+                );
+            }
+        }
+    }
+}
+
+/// Every corrected example equals its `original` once its erratum's stated fix is applied
+/// ([`super::original`]); reported at the `original`, naming the page lines it is cited to.
+fn originals(
+    provider: &crate::model::ProviderModel,
+    skip: &dyn Fn(&str) -> bool,
+    report: &mut Report,
+) {
+    let spec = &provider.spec;
+    for (i, op) in spec.operations.iter().enumerate() {
+        for (k, ex) in op.examples.iter().enumerate() {
+            if ex.original.is_none() {
+                continue;
+            }
+            let at: Vec<PathSeg> = vec!["operations".into(), i.into(), "examples".into(), k.into()];
+            let cite = provider
+                .facts
+                .iter()
+                .find(|f| f.kind == FactKind::Example && f.at == at)
+                .and_then(|f| f.cite.as_ref());
+            let lines: Vec<String> = cite
+                .iter()
+                .flat_map(|c| c.lines())
+                .map(|(p, a, b)| {
+                    if a == b {
+                        format!("{p}:{a}")
+                    } else {
+                        format!("{p}:{a}-{b}")
+                    }
+                })
+                .collect();
+            if cite.is_some_and(|c| c.lines().any(|(p, _, _)| skip(p))) {
+                continue;
+            }
+            let erratum = ex
+                .erratum
+                .as_ref()
+                .and_then(|id| spec.errata.iter().find(|e| &e.id == id));
+            let mut original = at.clone();
+            original.push("original".into());
+            let shown = if lines.is_empty() {
+                "its page".to_string()
+            } else {
+                lines.join(", ")
+            };
+            for problem in super::original::compare(op, ex, erratum) {
+                report(
+                    &original,
+                    format!(
+                        "example `{}` of `{}`: {problem} ({shown})",
+                        ex.name, op.id
+                    ),
+                    "make the example the page's text with only the erratum's stated fix applied, or name the changed member in the erratum's `corrects:`".into(),
                 );
             }
         }
