@@ -832,3 +832,88 @@ fn a_fix_the_erratum_does_not_state() {
         })
     });
 }
+
+/// The page lines of a citation's plain parts (`12`, `12-14`), read here on their own.
+fn cited_text(pages: &Path, page: &str, cite: &Option<Cite>) -> String {
+    let lines = raw(pages, page);
+    let mut out = String::new();
+    for part in cite.as_ref().map_or("", |c| c.0.as_str()).split(';') {
+        let part = part.trim();
+        let (a, b) = part.split_once('-').unwrap_or((part, part));
+        if let (Ok(a), Ok(b)) = (a.trim().parse::<usize>(), b.trim().parse::<usize>()) {
+            for l in lines.iter().take(b).skip(a.saturating_sub(1)) {
+                out.push_str(l);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn two_members_values_swapped_in_an_example() {
+    sweep("member-swap", |pages, spec| {
+        for (i, op) in spec.operations.iter().enumerate() {
+            for (k, ex) in op.examples.iter().enumerate() {
+                let text = cited_text(pages, &op.source, &ex.cite);
+                let corrects: Vec<String> = spec
+                    .errata
+                    .iter()
+                    .filter(|e| Some(&e.id) == ex.erratum.as_ref())
+                    .flat_map(|e| e.corrects.clone())
+                    .collect();
+                // A member the page shows as one, with its value right after it.
+                let shown = |m: &str, v: &str| {
+                    [
+                        format!("\"{m}\": \"{v}\""),
+                        format!("\"{m}\" : \"{v}\""),
+                        format!("{m} | {v} |"),
+                        format!("{m}=\"{v}\""),
+                    ]
+                    .iter()
+                    .any(|f| text.contains(f.as_str()))
+                };
+                for response in [true, false] {
+                    let body = if response {
+                        ex.response.as_ref().and_then(|r| r.body.as_ref())
+                    } else {
+                        ex.request.as_ref().and_then(|r| r.body.as_ref())
+                    };
+                    let Some(Value::Object(o)) = body else {
+                        continue;
+                    };
+                    let pairs: Vec<(&String, &str)> = o
+                        .iter()
+                        .filter_map(|(m, v)| Some((m, v.as_str()?)))
+                        .filter(|(m, v)| !corrects.contains(m) && shown(m, v))
+                        .collect();
+                    for (a, (ma, va)) in pairs.iter().enumerate() {
+                        for (mb, vb) in &pairs[a + 1..] {
+                            if va == vb {
+                                continue;
+                            }
+                            let mut s = spec.clone();
+                            let e = &mut s.operations[i].examples[k];
+                            let b = if response {
+                                e.response.as_mut()?.body.as_mut()?
+                            } else {
+                                e.request.as_mut()?.body.as_mut()?
+                            };
+                            b[ma.as_str()] = Value::String(vb.to_string());
+                            b[mb.as_str()] = Value::String(va.to_string());
+                            if validates(&s, "member-swap") {
+                                return Some(Plant {
+                                    spec: s,
+                                    at: seg(&[&"operations", &i, &"examples", &k]),
+                                    says: vec![format!("`{vb}` as `{ma}`")],
+                                    page: op.source.clone(),
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        None
+    });
+}

@@ -108,6 +108,9 @@ pub enum Needle {
     /// A rule a page states in words (a regular expression): appears as written, or the
     /// citation says with `inferred:` how the cited words become it.
     Transcribed(String),
+    /// An example's value of a member: where the text shows the member, the value follows it
+    /// (`"name": "x"`, `name=x`, `name | x |`); elsewhere the value appears as a token.
+    Member { member: String, value: String },
 }
 
 impl fmt::Display for Needle {
@@ -121,6 +124,7 @@ impl fmt::Display for Needle {
                 write!(f, "`{t}`")
             }
             Needle::Pattern(p) => write!(f, "a value matching `{p}`"),
+            Needle::Member { member, value } => write!(f, "`{value}` as `{member}`"),
         }
     }
 }
@@ -322,6 +326,25 @@ fn scalar(v: &Value) -> Option<String> {
     }
 }
 
+/// An example's value of `member` as a page may print it, after the member where it shows
+/// it (`member` empty: an array's item, printed among others, is held as a token).
+fn printed_as(member: &str, v: &str) -> Vec<Needle> {
+    let plain = printed(v);
+    if member.is_empty() {
+        return plain;
+    }
+    plain
+        .into_iter()
+        .map(|n| match n {
+            Needle::Token(value) => Needle::Member {
+                member: member.to_string(),
+                value,
+            },
+            other => other,
+        })
+        .collect()
+}
+
 /// A documented value as a page may print it: as is, or escaped inside a JSON string.
 fn printed(v: &str) -> Vec<Needle> {
     let json = serde_json::to_string(v).unwrap_or_default();
@@ -350,11 +373,14 @@ fn written_names(f: Format) -> Vec<&'static str> {
     names
 }
 
-/// The non-empty scalars of `v`, each with the member holding it (an array's items take the
-/// array's member).
+/// The non-empty scalars of `v`, each with the member holding it (an array's scalar items
+/// take the array's member, marked with a leading `[`).
 fn leaves(member: &str, v: &Value, out: &mut Vec<(String, String)>) {
     match v {
-        Value::Array(a) => a.iter().for_each(|x| leaves(member, x, out)),
+        Value::Array(a) => {
+            let item = format!("[{}", member.trim_start_matches('['));
+            a.iter().for_each(|x| leaves(&item, x, out))
+        }
         Value::Object(o) => o.iter().for_each(|(k, x)| leaves(k, x, out)),
         Value::Null => {}
         other => out.extend(
@@ -780,8 +806,12 @@ impl Walk<'_> {
             .collect();
         let kept: Vec<Expect> = values
             .iter()
-            .filter(|(m, v)| !corrects.iter().any(|c| *c == m || *c == v))
-            .map(|(_, v)| Expect(printed(v)))
+            .map(|(m, v)| match m.strip_prefix('[') {
+                Some(array) => (array, "", v),
+                None => (m.as_str(), m.as_str(), v),
+            })
+            .filter(|(m, _, v)| !corrects.iter().any(|c| c == m || *c == *v))
+            .map(|(_, shown, v)| Expect(printed_as(shown, v)))
             .collect();
         // The page's text of a corrected example is on the page too.
         let mut expect: Vec<Expect> = ex
