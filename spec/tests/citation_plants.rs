@@ -917,3 +917,24 @@ fn two_members_values_swapped_in_an_example() {
         None
     });
 }
+
+#[test]
+fn an_example_cited_to_no_page_line() {
+    sweep("example-unpaged", |_, mut spec| {
+        let (i, op) = spec
+            .operations
+            .iter_mut()
+            .enumerate()
+            .find(|(_, op)| !op.examples.is_empty())?;
+        let page = op.source.clone();
+        op.examples[0].cite = Some(Cite(
+            "inferred: the values look like the ones the service sends".into(),
+        ));
+        Some(Plant {
+            spec,
+            at: seg(&[&"operations", &i, &"examples", &0]),
+            says: vec!["none of its values is held".into()],
+            page,
+        })
+    });
+}

@@ -222,6 +222,22 @@ fn check_fact(
         first_page.get_or_insert(file);
     }
     let Some(file) = first_page else {
+        // An example shows what a page shows: one citing no line holds none of its values.
+        if fact.kind == FactKind::Example && !fact.expect.is_empty() {
+            let page = fact.page.as_deref().unwrap_or("its page");
+            let hint = fact
+                .expect
+                .iter()
+                .flat_map(|e| &e.0)
+                .find_map(|n| Some((n, *pages.peek(page)?.find(n).first()?)))
+                .map(|(n, line)| format!(" ({page} line {line} has {n})"))
+                .unwrap_or_default();
+            report(
+                at,
+                format!("{} cites no line of {page}, so none of its values is held to it", fact.label),
+                format!("cite the page lines the example is taken from{hint}; its erratum names what it corrects"),
+            );
+        }
         return; // inferred or erratum alone: read above, nothing on a page to hold it against
     };
     let page = pages.peek(file).expect("read above");
