@@ -938,3 +938,94 @@ fn an_example_cited_to_no_page_line() {
         })
     });
 }
+
+#[test]
+fn a_deleted_field_is_reported_at_its_page_line() {
+    let Some(pages) = seeds() else {
+        eprintln!("skipped: no seed pages beside the workspace");
+        return;
+    };
+    let mut planted = 0;
+    for file in files() {
+        let original = load(&file);
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let fields: Vec<(String, usize)> = original
+            .types
+            .iter()
+            .flat_map(|(t, d)| {
+                d.fields
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| first_line(&f.cite).is_some())
+                    .map(move |(k, _)| (t.clone(), k))
+            })
+            .collect();
+        for (t, k) in fields {
+            let mut spec = original.clone();
+            let f = spec.types.get_mut(&t).unwrap().fields.remove(k);
+            let line = first_line(&f.cite).unwrap();
+            // The examples no longer show it either.
+            for op in &mut spec.operations {
+                for ex in &mut op.examples {
+                    let bodies = [
+                        ex.request.as_mut().and_then(|r| r.body.as_mut()),
+                        ex.response.as_mut().and_then(|r| r.body.as_mut()),
+                    ];
+                    for b in bodies.into_iter().flatten() {
+                        drop_member(b, &f.name);
+                    }
+                }
+            }
+            // A row an erratum says is left out is not a deletion; the row must be a table's.
+            let excused = spec.errata.iter().any(|e| e.location.contains(&f.name));
+            let on_a_table = spec.provider.sources.iter().any(|s| {
+                raw(&pages, &s.file)
+                    .get(line - 1)
+                    .is_some_and(|l| table_line(l))
+            });
+            if excused || !on_a_table || !validates(&spec, "deleted-field") {
+                continue;
+            }
+            let dir = std::env::temp_dir()
+                .join(format!("spec-plant-{}-deleted-field", std::process::id()));
+            std::fs::create_dir_all(&dir).unwrap();
+            let path = dir.join(&name);
+            std::fs::write(&path, serde_yaml::to_string(&spec).unwrap()).unwrap();
+            let v = load_and_validate(std::slice::from_ref(&path), None).expect("validates");
+            std::fs::remove_dir_all(&dir).ok();
+            let model = Model::build(&v).expect("model");
+            let (found, _) = spec::cite::check::check(&v, &model, &pages, &|_| false);
+            let text = found.to_string();
+            let line_of = regex::Regex::new(r"\.txt line \d+").unwrap();
+            assert!(
+                text.lines().any(|l| l.contains(&format!("`{}`", f.name))
+                    && l.contains("covered by no fact")
+                    && line_of.is_match(l)),
+                "{name}: deleting field `{}` of `{t}` went unnoticed:\n{text}",
+                f.name
+            );
+            planted += 1;
+            break;
+        }
+    }
+    assert!(planted > 0, "no spec has a field that can be deleted");
+}
+
+/// The first line a citation names (`12`, `12-14; erratum E1`).
+fn first_line(c: &Option<Cite>) -> Option<usize> {
+    let first = c.as_ref()?.0.split(';').next()?.trim().to_string();
+    let (a, _) = first.split_once('-').unwrap_or((&first, ""));
+    a.trim().parse().ok()
+}
+
+/// Remove member `name` wherever it occurs in `v`.
+fn drop_member(v: &mut Value, name: &str) {
+    match v {
+        Value::Object(o) => {
+            o.shift_remove(name);
+            o.values_mut().for_each(|x| drop_member(x, name));
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| drop_member(x, name)),
+        _ => {}
+    }
+}
