@@ -946,6 +946,7 @@ fn a_deleted_field_is_reported_at_its_page_line() {
         return;
     };
     let mut planted = 0;
+    let line_of = regex::Regex::new(r"\.txt line \d+").unwrap();
     for file in files() {
         let original = load(&file);
         let name = file.file_name().unwrap().to_string_lossy().into_owned();
@@ -996,7 +997,6 @@ fn a_deleted_field_is_reported_at_its_page_line() {
             let model = Model::build(&v).expect("model");
             let (found, _) = spec::cite::check::check(&v, &model, &pages, &|_| false);
             let text = found.to_string();
-            let line_of = regex::Regex::new(r"\.txt line \d+").unwrap();
             assert!(
                 text.lines().any(|l| l.contains(&format!("`{}`", f.name))
                     && l.contains("covered by no fact")
@@ -1028,4 +1028,90 @@ fn drop_member(v: &mut Value, name: &str) {
         Value::Array(a) => a.iter_mut().for_each(|x| drop_member(x, name)),
         _ => {}
     }
+}
+
+/// The cited page text of an enumeration value (its own lines), read here on their own.
+fn value_lines(pages: &Path, spec: &Spec, v: &EnumValue) -> Vec<String> {
+    let Some(line) = first_line(&v.cite) else {
+        return Vec::new();
+    };
+    spec.provider
+        .sources
+        .iter()
+        .filter_map(|s| raw(pages, &s.file).get(line - 1).cloned())
+        .collect()
+}
+
+#[test]
+fn a_deleted_enum_value_or_error_code_is_reported_at_its_page_line() {
+    let Some(pages) = seeds() else {
+        eprintln!("skipped: no seed pages beside the workspace");
+        return;
+    };
+    let tag_re = regex::Regex::new(r"<[^>]*>").unwrap();
+    let (mut own_row, mut in_a_list) = (0, 0);
+    for file in files() {
+        let original = load(&file);
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        for (t, def) in &original.types {
+            for (k, v) in def.values.iter().enumerate() {
+                let lines = value_lines(&pages, &original, v);
+                let plain: Vec<String> = lines
+                    .iter()
+                    .map(|l| tag_re.replace_all(l, " ").trim().to_string())
+                    .collect();
+                // Its own row: the line is the value alone (a table cell); in a list: the
+                // line defines it and another value of the type as `value : …`.
+                let alone = plain.iter().any(|l| l == &v.value);
+                let defines = |l: &String, x: &str| {
+                    l.contains(&format!("{x} :")) || l.contains(&format!("{x}: "))
+                };
+                let listed = plain.iter().any(|l| {
+                    defines(l, &v.value)
+                        && def
+                            .values
+                            .iter()
+                            .any(|o| o.value != v.value && defines(l, &o.value))
+                });
+                let excused = original.errata.iter().any(|e| {
+                    format!("{} {} {}", e.location, e.problem, e.choice).contains(&v.value)
+                });
+                if !(alone || listed) || excused {
+                    continue;
+                }
+                let mut spec = original.clone();
+                spec.types.get_mut(t).unwrap().values.remove(k);
+                if !validates(&spec, "deleted-value") {
+                    continue; // an example shows it
+                }
+                let dir = std::env::temp_dir()
+                    .join(format!("spec-plant-{}-deleted-value", std::process::id()));
+                std::fs::create_dir_all(&dir).unwrap();
+                let path = dir.join(&name);
+                std::fs::write(&path, serde_yaml::to_string(&spec).unwrap()).unwrap();
+                let val = load_and_validate(std::slice::from_ref(&path), None).expect("validates");
+                std::fs::remove_dir_all(&dir).ok();
+                let model = Model::build(&val).expect("model");
+                let (found, _) = spec::cite::check::check(&val, &model, &pages, &|_| false);
+                let text = found.to_string();
+                let line = first_line(&v.cite).unwrap();
+                assert!(
+                    text.lines().any(|l| l.contains(&format!("`{}`", v.value))
+                        && l.contains(&format!(".txt line {line}"))),
+                    "{name}: deleting value `{}` of `{t}` went unnoticed:\n{text}",
+                    v.value
+                );
+                if alone {
+                    own_row += 1;
+                } else {
+                    in_a_list += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        own_row > 0,
+        "no value on its own table row could be deleted"
+    );
+    assert!(in_a_list > 0, "no value defined in a list could be deleted");
 }
