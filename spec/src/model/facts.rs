@@ -374,7 +374,8 @@ fn written_names(f: Format) -> Vec<&'static str> {
 }
 
 /// The non-empty scalars of `v`, each with the member holding it (an array's scalar items
-/// take the array's member, marked with a leading `[`).
+/// take the array's member, marked with a leading `[`: a value held as a token, not after
+/// its member).
 fn leaves(member: &str, v: &Value, out: &mut Vec<(String, String)>) {
     match v {
         Value::Array(a) => {
@@ -762,10 +763,17 @@ impl Walk<'_> {
         }
         let mut values: Vec<(String, String)> = Vec::new();
         if let Some(r) = &ex.request {
+            // A path value stands in the URL where its `{name}` stood: held as a token
+            // (marked as an array's item is).
             values.extend(
                 r.path
                     .iter()
-                    .chain(&r.query)
+                    .filter(|(_, v)| !v.is_empty())
+                    .map(|(k, v)| (format!("[{k}"), v.clone())),
+            );
+            values.extend(
+                r.query
+                    .iter()
                     .chain(&r.headers)
                     // An empty value prints as nothing a line could contain (as in bodies).
                     .filter(|(_, v)| !v.is_empty())
