@@ -927,9 +927,7 @@ fn an_example_cited_to_no_page_line() {
             .enumerate()
             .find(|(_, op)| !op.examples.is_empty())?;
         let page = op.source.clone();
-        op.examples[0].cite = Some(Cite(
-            "inferred: the values look like the ones the service sends".into(),
-        ));
+        op.examples[0].cite = Some(Cite(format!("erratum {}", spec.errata.first()?.id)));
         Some(Plant {
             spec,
             at: seg(&[&"operations", &i, &"examples", &0]),

@@ -223,8 +223,13 @@ fn check_fact(
         first_page.get_or_insert(file);
     }
     let Some(file) = first_page else {
-        // An example shows what a page shows: one citing no line holds none of its values.
-        if fact.kind == FactKind::Example && !fact.expect.is_empty() {
+        // An example shows what a page shows: one citing no line holds none of its values,
+        // unless an `inferred:` says where they come from (errata name only what they fix).
+        let inferred = cite
+            .parts
+            .iter()
+            .any(|p| matches!(p, crate::model::facts::Citation::Inferred(_)));
+        if fact.kind == FactKind::Example && !fact.expect.is_empty() && !inferred {
             let page = fact.page.as_deref().unwrap_or("its page");
             let hint = fact
                 .expect
@@ -236,7 +241,7 @@ fn check_fact(
             report(
                 at,
                 format!("{} cites no line of {page}, so none of its values is held to it", fact.label),
-                format!("cite the page lines the example is taken from{hint}; its erratum names what it corrects"),
+                format!("cite the page lines the example is taken from{hint} (its erratum names what it corrects), or say where its values come from with `inferred: <reason>`"),
             );
         }
         return; // inferred or erratum alone: read above, nothing on a page to hold it against
