@@ -14,6 +14,7 @@ use spec::model::Model;
 use spec::validate::load_and_validate;
 use spec::yaml::PathSeg;
 
+mod coverage;
 mod examples;
 
 /// One plant: the changed spec, the document path of the planted fact, what the refusal

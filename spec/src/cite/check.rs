@@ -122,6 +122,8 @@ pub fn check(
             );
         }
         coverage(provider, &pages, &covered, &mut report);
+        listed_values(provider, &pages, skip, &mut report);
+        originals(provider, skip, &mut report);
         tallies.push(tally);
     }
     let mut d = Diagnostics(out);
@@ -221,10 +223,43 @@ fn check_fact(
         first_page.get_or_insert(file);
     }
     let Some(file) = first_page else {
+        // An example shows what a page shows: one citing no line holds none of its values,
+        // unless an `inferred:` says where they come from (errata name only what they fix).
+        let inferred = cite
+            .parts
+            .iter()
+            .any(|p| matches!(p, crate::cite::Citation::Inferred(_)));
+        if fact.kind == FactKind::Example && !fact.expect.is_empty() && !inferred {
+            let page = fact.page.as_deref().unwrap_or("its page");
+            let hint = fact
+                .expect
+                .iter()
+                .flat_map(|e| &e.0)
+                .find_map(|n| Some((n, *pages.peek(page)?.find(n).first()?)))
+                .map(|(n, line)| format!(" ({page} line {line} has {n})"))
+                .unwrap_or_default();
+            report(
+                at,
+                format!("{} cites no line of {page}, so none of its values is held to it", fact.label),
+                format!("cite the page lines the example is taken from{hint} (its erratum names what it corrects), or say where its values come from with `inferred: <reason>`"),
+            );
+        }
         return; // inferred or erratum alone: read above, nothing on a page to hold it against
     };
     let page = pages.peek(file).expect("read above");
     let shown = shown.join(", ");
+    // An enumeration's value on its own table row (an error code) covers that row.
+    if fact.kind == FactKind::EnumValue {
+        for value in listed(fact) {
+            for &(f, p, first, last) in &lines {
+                for (t, r) in p.rows(first, last) {
+                    if t.name(r).is_some_and(|c| table::names(&c.text, value)) {
+                        covered.insert((f.to_string(), r.first));
+                    }
+                }
+            }
+        }
+    }
     // The fact's own row, where the cited lines are table rows.
     let mut rows = Vec::new();
     let mut defining = Vec::new();
@@ -641,7 +676,145 @@ fn coverage(
                         "{} line {}: the row of `{name}` in a table the spec cites is covered by no fact",
                         source.file, r.first
                     ),
-                    "transcribe it (a parameter or field citing that row), or record an erratum naming it that says why it is left out".into(),
+                    "transcribe it (a parameter, field or value citing that row), or record an erratum naming it that says why it is left out".into(),
+                );
+            }
+        }
+    }
+}
+
+/// The values a value fact lists.
+fn listed(fact: &Fact) -> impl Iterator<Item = &str> {
+    fact.expect
+        .iter()
+        .flat_map(|e| &e.0)
+        .filter_map(|n| match n {
+            Needle::Listed(v) => Some(v.as_str()),
+            _ => None,
+        })
+}
+
+/// The words a line defines one after another (`waiting: … . succeed: …`, list items
+/// `manual: … auto: …`).
+fn defined(line: &str) -> Vec<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"(?:^|\s)([\w.\-]+)\s?:\s").expect("static regex"));
+    re.captures_iter(line).map(|c| c[1].to_string()).collect()
+}
+
+/// Coverage of an enumeration's values: where its values cite a line defining two or more
+/// words one after another, one of them its value, every word that line defines is one of the type's (or named
+/// by an erratum), so a value deleted from the spec is reported at its page line.
+fn listed_values(
+    provider: &crate::model::ProviderModel,
+    pages: &Pages,
+    skip: &dyn Fn(&str) -> bool,
+    report: &mut Report,
+) {
+    let mut types: Vec<(&[PathSeg], Vec<&Fact>)> = Vec::new();
+    for f in provider
+        .facts
+        .iter()
+        .filter(|f| f.kind == FactKind::EnumValue)
+    {
+        let owner = &f.at[..f.at.len().saturating_sub(2)];
+        match types.iter_mut().find(|(o, _)| *o == owner) {
+            Some((_, v)) => v.push(f),
+            None => types.push((owner, vec![f])),
+        }
+    }
+    for (owner, facts) in types {
+        let values: BTreeSet<&str> = facts.iter().flat_map(|f| listed(f)).collect();
+        let mut lines = BTreeSet::new();
+        for f in &facts {
+            for (p, a, b) in f.cite.iter().flat_map(|c| c.lines()) {
+                lines.extend((a..=b).map(|n| (p, n)));
+            }
+        }
+        for (p, n) in lines {
+            let Some(page) = pages.peek(p).filter(|_| !skip(p)) else {
+                continue;
+            };
+            let Some(line) = page.lines.get(n - 1) else {
+                continue;
+            };
+            let words = defined(line);
+            if words.len() < 2 || !words.iter().any(|w| values.contains(w.as_str())) {
+                continue;
+            }
+            for w in words.iter().filter(|w| !values.contains(w.as_str())) {
+                let excused = provider
+                    .spec
+                    .errata
+                    .iter()
+                    .any(|e| names_any(e, std::slice::from_ref(w)));
+                if excused {
+                    continue;
+                }
+                let mut at = owner.to_vec();
+                at.push("values".into());
+                report(
+                    &at,
+                    format!("{p} line {n} defines `{w}` among this enumeration's values, but it has no such value"),
+                    "transcribe the value (citing that line), or record an erratum naming it that says why it is left out".into(),
+                );
+            }
+        }
+    }
+}
+
+/// Every corrected example equals its `original` once its erratum's stated fix is applied
+/// ([`super::original`]); reported at the `original`, naming the page lines it is cited to.
+fn originals(
+    provider: &crate::model::ProviderModel,
+    skip: &dyn Fn(&str) -> bool,
+    report: &mut Report,
+) {
+    let spec = &provider.spec;
+    for (i, op) in spec.operations.iter().enumerate() {
+        for (k, ex) in op.examples.iter().enumerate() {
+            if ex.original.is_none() {
+                continue;
+            }
+            let at: Vec<PathSeg> = vec!["operations".into(), i.into(), "examples".into(), k.into()];
+            let cite = provider
+                .facts
+                .iter()
+                .find(|f| f.kind == FactKind::Example && f.at == at)
+                .and_then(|f| f.cite.as_ref());
+            let lines: Vec<String> = cite
+                .iter()
+                .flat_map(|c| c.lines())
+                .map(|(p, a, b)| {
+                    if a == b {
+                        format!("{p}:{a}")
+                    } else {
+                        format!("{p}:{a}-{b}")
+                    }
+                })
+                .collect();
+            if cite.is_some_and(|c| c.lines().any(|(p, _, _)| skip(p))) {
+                continue;
+            }
+            let erratum = ex
+                .erratum
+                .as_ref()
+                .and_then(|id| spec.errata.iter().find(|e| &e.id == id));
+            let mut original = at.clone();
+            original.push("original".into());
+            let shown = if lines.is_empty() {
+                "its page".to_string()
+            } else {
+                lines.join(", ")
+            };
+            for problem in super::original::compare(op, ex, erratum) {
+                report(
+                    &original,
+                    format!(
+                        "example `{}` of `{}`: {problem} ({shown})",
+                        ex.name, op.id
+                    ),
+                    "make the example the page's text with only the erratum's stated fix applied, or name the changed member in the erratum's `corrects:`".into(),
                 );
             }
         }

@@ -99,6 +99,9 @@ pub enum Needle {
     /// A rule a page states in words (a regular expression): appears as written, or the
     /// citation says with `inferred:` how the cited words become it.
     Transcribed(String),
+    /// An example's value of a member: where the text shows the member, the value follows it
+    /// (`"name": "x"`, `name=x`, `name | x |`); elsewhere the value appears as a token.
+    Member { member: String, value: String },
 }
 
 impl fmt::Display for Needle {
@@ -112,6 +115,7 @@ impl fmt::Display for Needle {
                 write!(f, "`{t}`")
             }
             Needle::Pattern(p) => write!(f, "a value matching `{p}`"),
+            Needle::Member { member, value } => write!(f, "`{value}` as `{member}`"),
         }
     }
 }

@@ -4,13 +4,15 @@
 //! citations of every fact are resolved once by [`resolve`] (what each [`Fact`] says and cites); [`page`] reads a
 //! page as text to search (markup, entities and table separators removed); [`table`] reads
 //! its tables into rows and cells; [`check`] holds each fact against its cited lines (its own
-//! table row and column where the lines are a table); [`changes`] maps a page's line diff onto the facts
+//! table row and column where the lines are a table); [`original`] holds a corrected example
+//! to its page text; [`changes`] maps a page's line diff onto the facts
 //! citing it.
 
 pub mod changes;
 pub mod check;
 mod fact;
 mod line;
+pub mod original;
 pub mod page;
 pub mod resolve;
 pub mod table;

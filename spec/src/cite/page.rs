@@ -95,6 +95,22 @@ pub fn contains(text: &str, needle: &Needle) -> bool {
                 })
         }
         Needle::Pattern(p) => Regex::new(p).is_ok_and(|re| re.is_match(text)),
+        Needle::Member { member, value } => {
+            let shown = |t: &str| !tokens(text, t).is_empty();
+            if !shown(member) {
+                return shown(value);
+            }
+            // The member, then at most a quote, `:` or `=`, a quote: then the value.
+            let v = normalise_needle(value);
+            tokens(text, member).into_iter().any(|i| {
+                let after = text[i + member.len()..]
+                    .trim_start_matches(['"', '\''])
+                    .trim_start();
+                let after = after.strip_prefix([':', '=']).unwrap_or(after).trim_start();
+                let after = after.strip_prefix(['"', '\'']).unwrap_or(after);
+                !v.is_empty() && after.starts_with(&v) && tokens(after, &v).first() == Some(&0)
+            })
+        }
     }
 }
 
@@ -160,6 +176,26 @@ mod tests {
         assert!(contains("Options: TRUE or FALSE.", &l("TRUE")));
         assert!(contains("dcs.08.0001", &l("dcs.08.0001")));
         assert!(!contains("the backup file", &l("backup")));
+    }
+
+    #[test]
+    fn a_members_value_follows_the_member_where_it_is_shown() {
+        let m = |member: &str, value: &str| Needle::Member {
+            member: member.into(),
+            value: value.into(),
+        };
+        let json = normalise(r#"{ "name" : "backup-1", "type": "manual", "size": 10 }"#);
+        assert!(contains(&json, &m("name", "backup-1")));
+        assert!(contains(&json, &m("size", "10")));
+        assert!(!contains(&json, &m("name", "manual")));
+        assert!(!contains(&json, &m("size", "1")));
+        assert!(contains("func=a.b start=1", &m("start", "1")));
+        assert!(contains(
+            &normalise("name | MyBackup |"),
+            &m("name", "MyBackup")
+        ));
+        // Not shown: the value alone.
+        assert!(contains(&json, &m("id", "manual")));
     }
 
     #[test]

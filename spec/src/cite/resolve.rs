@@ -146,6 +146,25 @@ fn scalar(v: &Value) -> Option<String> {
     }
 }
 
+/// An example's value of `member` as a page may print it, after the member where it shows
+/// it (`member` empty: an array's item, printed among others, is held as a token).
+fn printed_as(member: &str, v: &str) -> Vec<Needle> {
+    let plain = printed(v);
+    if member.is_empty() {
+        return plain;
+    }
+    plain
+        .into_iter()
+        .map(|n| match n {
+            Needle::Token(value) => Needle::Member {
+                member: member.to_string(),
+                value,
+            },
+            other => other,
+        })
+        .collect()
+}
+
 /// A documented value as a page may print it: as is, or escaped inside a JSON string.
 fn printed(v: &str) -> Vec<Needle> {
     let json = serde_json::to_string(v).unwrap_or_default();
@@ -174,11 +193,15 @@ fn written_names(f: Format) -> Vec<&'static str> {
     names
 }
 
-/// The non-empty scalars of `v`, each with the member holding it (an array's items take the
-/// array's member).
+/// The non-empty scalars of `v`, each with the member holding it (an array's scalar items
+/// take the array's member, marked with a leading `[`: a value held as a token, not after
+/// its member).
 fn leaves(member: &str, v: &Value, out: &mut Vec<(String, String)>) {
     match v {
-        Value::Array(a) => a.iter().for_each(|x| leaves(member, x, out)),
+        Value::Array(a) => {
+            let item = format!("[{}", member.trim_start_matches('['));
+            a.iter().for_each(|x| leaves(&item, x, out))
+        }
         Value::Object(o) => o.iter().for_each(|(k, x)| leaves(k, x, out)),
         Value::Null => {}
         other => out.extend(
@@ -560,10 +583,17 @@ impl Walk<'_> {
         }
         let mut values: Vec<(String, String)> = Vec::new();
         if let Some(r) = &ex.request {
+            // A path value stands in the URL where its `{name}` stood: held as a token
+            // (marked as an array's item is).
             values.extend(
                 r.path
                     .iter()
-                    .chain(&r.query)
+                    .filter(|(_, v)| !v.is_empty())
+                    .map(|(k, v)| (format!("[{k}"), v.clone())),
+            );
+            values.extend(
+                r.query
+                    .iter()
                     .chain(&r.headers)
                     // An empty value prints as nothing a line could contain (as in bodies).
                     .filter(|(_, v)| !v.is_empty())
@@ -604,8 +634,12 @@ impl Walk<'_> {
             .collect();
         let kept: Vec<Expect> = values
             .iter()
-            .filter(|(m, v)| !corrects.iter().any(|c| *c == m || *c == v))
-            .map(|(_, v)| Expect(printed(v)))
+            .map(|(m, v)| match m.strip_prefix('[') {
+                Some(array) => (array, "", v),
+                None => (m.as_str(), m.as_str(), v),
+            })
+            .filter(|(m, _, v)| !corrects.iter().any(|c| c == m || *c == *v))
+            .map(|(_, shown, v)| Expect(printed_as(shown, v)))
             .collect();
         // The page's text of a corrected example is on the page too.
         let mut expect: Vec<Expect> = ex

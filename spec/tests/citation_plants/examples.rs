@@ -1,5 +1,6 @@
 //! Planted changes to example values: a value changed in an example an erratum corrects,
-//! and in a corrected example body, must be reported at its page line.
+//! in a corrected example body, two values swapped (in a corrected body or between members)
+//! and an example citing no page line must be reported at its page line.
 
 use serde_json::Value;
 
@@ -7,7 +8,13 @@ use super::*;
 
 /// The JSON pointers of the string leaves of `v` (longer than two characters) whose member
 /// and value `skip` does not name.
-fn string_leaves(v: &Value, skip: &[String], member: &str, at: String, out: &mut Vec<String>) {
+pub(super) fn string_leaves(
+    v: &Value,
+    skip: &[String],
+    member: &str,
+    at: String,
+    out: &mut Vec<String>,
+) {
     match v {
         Value::Object(o) => o.iter().for_each(|(k, x)| {
             let key = k.replace('~', "~0").replace('/', "~1");
@@ -25,7 +32,7 @@ fn string_leaves(v: &Value, skip: &[String], member: &str, at: String, out: &mut
 }
 
 /// Whether `spec` validates on its own.
-fn validates(spec: &Spec, tag: &str) -> bool {
+pub(super) fn validates(spec: &Spec, tag: &str) -> bool {
     let dir = std::env::temp_dir().join(format!("spec-plant-{}-{tag}-try", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("{}.yaml", spec.provider.id));
@@ -100,6 +107,200 @@ fn a_changed_value_in_a_corrected_example_body() {
             spec,
             at,
             says: vec![format!("`{planted}`")],
+            page,
+        })
+    });
+}
+
+/// Swap two string values of a corrected example (both still on the page, so only holding
+/// the example to its `original` can see it): the first swap that still validates.
+fn swap_in_corrected(spec: &Spec, tag: &str) -> Option<(Spec, Vec<PathSeg>, String)> {
+    for (i, op) in spec.operations.iter().enumerate() {
+        for (k, ex) in op.examples.iter().enumerate() {
+            if ex.original.is_none() {
+                continue;
+            }
+            let corrects = spec
+                .errata
+                .iter()
+                .find(|e| Some(&e.id) == ex.erratum.as_ref())
+                .map(|e| e.corrects.clone())
+                .unwrap_or_default();
+            for response in [true, false] {
+                let body = if response {
+                    ex.response.as_ref().and_then(|r| r.body.as_ref())
+                } else {
+                    ex.request.as_ref().and_then(|r| r.body.as_ref())
+                };
+                let Some(body) = body else { continue };
+                let mut leaves = Vec::new();
+                string_leaves(body, &corrects, "", String::new(), &mut leaves);
+                for (a, pa) in leaves.iter().enumerate() {
+                    for pb in &leaves[a + 1..] {
+                        let (va, vb) = (body.pointer(pa)?.clone(), body.pointer(pb)?.clone());
+                        // Both values shown by the original: a slip in what it holds.
+                        let o = ex.original.as_deref()?;
+                        let shows = |v: &Value| v.as_str().is_some_and(|t| o.contains(t));
+                        if va == vb || !shows(&va) || !shows(&vb) {
+                            continue;
+                        }
+                        let mut s = spec.clone();
+                        let e = &mut s.operations[i].examples[k];
+                        let b = if response {
+                            e.response.as_mut()?.body.as_mut()?
+                        } else {
+                            e.request.as_mut()?.body.as_mut()?
+                        };
+                        *b.pointer_mut(pa)? = vb;
+                        *b.pointer_mut(pb)? = va;
+                        if validates(&s, tag) {
+                            let at = seg(&[&"operations", &i, &"examples", &k, &"original"]);
+                            return Some((s, at, op.source.clone()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn two_values_swapped_in_a_corrected_example() {
+    sweep("corrected-swap", |_, spec| {
+        let (spec, at, page) = swap_in_corrected(&spec, "swap")?;
+        Some(Plant {
+            spec,
+            at,
+            says: vec!["in the example".into(), "in the original".into()],
+            page,
+        })
+    });
+}
+
+#[test]
+fn a_fix_the_erratum_does_not_state() {
+    sweep("unstated-fix", |_, mut spec| {
+        // A JSON original that needs a repair, its erratum's words about it removed.
+        let (i, k, id) = spec.operations.iter().enumerate().find_map(|(i, op)| {
+            op.examples.iter().enumerate().find_map(|(k, ex)| {
+                let o = ex.original.as_deref()?.trim();
+                (o.starts_with('{') && serde_json::from_str::<Value>(o).is_err())
+                    .then(|| (i, k, ex.erratum.clone()))
+            })
+        })?;
+        let id = id?;
+        let e = spec.errata.iter_mut().find(|e| e.id == id)?;
+        e.problem = "The example differs from the page.".into();
+        e.choice = "The example keeps the page text as original.".into();
+        Some(Plant {
+            spec,
+            at: seg(&[&"operations", &i, &"examples", &k, &"original"]),
+            says: vec![format!("which erratum {id} does not state")],
+            page: String::new(),
+        })
+    });
+}
+
+/// The page lines of a citation's plain parts (`12`, `12-14`), read here on their own.
+fn cited_text(pages: &Path, page: &str, cite: &Option<Cite>) -> String {
+    let lines = raw(pages, page);
+    let mut out = String::new();
+    for part in cite.as_ref().map_or("", |c| c.0.as_str()).split(';') {
+        let part = part.trim();
+        let (a, b) = part.split_once('-').unwrap_or((part, part));
+        if let (Ok(a), Ok(b)) = (a.trim().parse::<usize>(), b.trim().parse::<usize>()) {
+            for l in lines.iter().take(b).skip(a.saturating_sub(1)) {
+                out.push_str(l);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn two_members_values_swapped_in_an_example() {
+    sweep("member-swap", |pages, spec| {
+        for (i, op) in spec.operations.iter().enumerate() {
+            for (k, ex) in op.examples.iter().enumerate() {
+                let text = cited_text(pages, &op.source, &ex.cite);
+                let corrects: Vec<String> = spec
+                    .errata
+                    .iter()
+                    .filter(|e| Some(&e.id) == ex.erratum.as_ref())
+                    .flat_map(|e| e.corrects.clone())
+                    .collect();
+                // A member the page shows as one, with its value right after it.
+                let shown = |m: &str, v: &str| {
+                    [
+                        format!("\"{m}\": \"{v}\""),
+                        format!("\"{m}\" : \"{v}\""),
+                        format!("{m} | {v} |"),
+                        format!("{m}=\"{v}\""),
+                    ]
+                    .iter()
+                    .any(|f| text.contains(f.as_str()))
+                };
+                for response in [true, false] {
+                    let body = if response {
+                        ex.response.as_ref().and_then(|r| r.body.as_ref())
+                    } else {
+                        ex.request.as_ref().and_then(|r| r.body.as_ref())
+                    };
+                    let Some(Value::Object(o)) = body else {
+                        continue;
+                    };
+                    let pairs: Vec<(&String, &str)> = o
+                        .iter()
+                        .filter_map(|(m, v)| Some((m, v.as_str()?)))
+                        .filter(|(m, v)| !corrects.contains(m) && shown(m, v))
+                        .collect();
+                    for (a, (ma, va)) in pairs.iter().enumerate() {
+                        for (mb, vb) in &pairs[a + 1..] {
+                            if va == vb {
+                                continue;
+                            }
+                            let mut s = spec.clone();
+                            let e = &mut s.operations[i].examples[k];
+                            let b = if response {
+                                e.response.as_mut()?.body.as_mut()?
+                            } else {
+                                e.request.as_mut()?.body.as_mut()?
+                            };
+                            b[ma.as_str()] = Value::String(vb.to_string());
+                            b[mb.as_str()] = Value::String(va.to_string());
+                            if validates(&s, "member-swap") {
+                                return Some(Plant {
+                                    spec: s,
+                                    at: seg(&[&"operations", &i, &"examples", &k]),
+                                    says: vec![format!("`{vb}` as `{ma}`")],
+                                    page: op.source.clone(),
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        None
+    });
+}
+
+#[test]
+fn an_example_cited_to_no_page_line() {
+    sweep("example-unpaged", |_, mut spec| {
+        let (i, op) = spec
+            .operations
+            .iter_mut()
+            .enumerate()
+            .find(|(_, op)| !op.examples.is_empty())?;
+        let page = op.source.clone();
+        op.examples[0].cite = Some(Cite(format!("erratum {}", spec.errata.first()?.id)));
+        Some(Plant {
+            spec,
+            at: seg(&[&"operations", &i, &"examples", &0]),
+            says: vec!["none of its values is held".into()],
             page,
         })
     });

@@ -9,9 +9,12 @@ pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// The seed pages, when this checkout has them beside it.
+/// The seed pages, when this checkout has them beside it (or `SEED_PAGES` names them, for a
+/// checkout kept elsewhere).
 pub fn seeds() -> Option<PathBuf> {
-    let dir = root().join("../shared/seeds");
+    let dir = std::env::var_os("SEED_PAGES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared/seeds"));
     dir.is_dir().then_some(dir)
 }
 
