@@ -10,6 +10,7 @@
 
 pub mod changes;
 pub mod check;
+mod coverage;
 mod fact;
 mod line;
 pub mod original;
