@@ -36,6 +36,7 @@ pub mod rst;
 pub mod scan;
 pub mod score;
 pub mod tree;
+pub mod versions;
 pub mod vocab;
 pub mod words;
 

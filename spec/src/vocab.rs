@@ -426,6 +426,39 @@ pub fn stated_ranges(clause: &str) -> Vec<(String, String)> {
     out
 }
 
+/// Words a page title marks a retired API with, in brackets (`Querying Backups (Outdated)`,
+/// `查询备份（已废弃）`); lower case, matched as substrings of the bracketed text.
+pub const DEPRECATED_WORDS: &[&str] = &[
+    "outdated",
+    "deprecated",
+    "discarded",
+    "obsolete",
+    "obsoleto",
+    "descontinuad",
+    "устаревш",
+    "устарел",
+    "废弃",
+    "下线",
+    "旧版",
+];
+
+/// The bracketed part of a title that marks the API retired (`Outdated`), if any.
+pub fn deprecation_mark(title: &str) -> Option<&str> {
+    let mut rest = title;
+    while let Some(open) = rest.find(['(', '（']) {
+        let inner = &rest[open..];
+        let inner = inner.trim_start_matches(['(', '（']);
+        let end = inner.find([')', '）']).unwrap_or(inner.len());
+        let mark = inner[..end].trim();
+        let lower = mark.to_lowercase();
+        if DEPRECATED_WORDS.iter().any(|w| lower.contains(w)) {
+            return Some(mark);
+        }
+        rest = &inner[end..];
+    }
+    None
+}
+
 /// Error case names for documented failure statuses.
 pub const STATUS_NAMES: &[(u16, &str)] = &[
     (400, "bad_request"),
@@ -534,6 +567,25 @@ mod tests {
         // The drafter reads the same forms.
         assert_eq!(range("**4** a **64**"), Some((4, 64)));
         assert_eq!(range("10 - 1"), None);
+    }
+
+    #[test]
+    fn retired_apis_by_their_title() {
+        assert_eq!(
+            deprecation_mark("Querying Backups (Outdated)"),
+            Some("Outdated")
+        );
+        assert_eq!(deprecation_mark("查询备份（已废弃）"), Some("已废弃"));
+        assert_eq!(
+            deprecation_mark("Listing (v2) items (Deprecated API)"),
+            Some("Deprecated API")
+        );
+        assert_eq!(deprecation_mark("Querying Backups (v2)"), None);
+        assert_eq!(
+            deprecation_mark("Outdated things"),
+            None,
+            "only a bracketed mark"
+        );
     }
 
     #[test]
