@@ -574,6 +574,18 @@ fn examples(spec: &[Example], page: &[Example], secrets: &[&str], push: &mut imp
             ));
         }
     }
+    // A spec example with bodies that no example on the page matches is gone (or changed).
+    for e in spec {
+        if bodies(e) == (None, None) {
+            continue;
+        }
+        if !page.iter().any(|p| matches(p, e) || matches(e, p)) {
+            push(format!(
+                "spec example `{}` matches no example on the page",
+                e.name
+            ));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -640,6 +652,7 @@ operations:
             "GET /x: parameter `gone` (query) is no longer on the page",
             "GET /x: parameter `fresh` (header, string) is new on the page",
             "GET /x: example values on the page match no spec example: request - response {\"a\":2}",
+            "GET /x: spec example `e` matches no example on the page",
             "DELETE /x: on the page, not in the spec",
         ];
         assert_eq!(lines, want);
