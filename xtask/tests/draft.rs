@@ -96,6 +96,23 @@ fn drafts_validate_and_against_shows_a_planted_change() {
         "{stdout}"
     );
 
+    // The address moves: one change, not an operation gone and another new.
+    std::fs::write(&page, PAGE.replace("/v2/", "/v3/")).expect("write page");
+    let out = xtask(
+        dir.path(),
+        &["draft", "widgets.txt", "--against", "widgets.yaml"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("moved to GET /v3/{tenant}/widgets"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("not found on the page") && !stdout.contains("not in the spec"),
+        "{stdout}"
+    );
+
     // An existing --out is kept unless --force.
     let out = xtask(
         dir.path(),
