@@ -1,9 +1,12 @@
 //! A draft against the current spec: what a maintainer re-reads after `cargo xtask sources`
-//! says a page changed. Operations pair by method, path and the discriminators both name
-//! (a tree's by id first, so a moved path is one change); parameters by location and name,
-//! with their types, required flags, bounds and defaults; response fields by their path;
-//! error statuses; examples by their bodies.
+//! says a page changed. Operations pair by method, path and the discriminators both name,
+//! then by id, then by title, then by likeness (same method, a similar path and the same
+//! names), so a moved path is one change ("moved"). Each pair is compared fact by fact:
+//! success status, parameters (type, enum values, required flag, bounds, formats, default),
+//! request and response fields by their paths, error cases and examples. Types are compared
+//! by shape, never by name (two drafts name their types apart).
 
+use std::collections::BTreeSet;
 use std::fmt;
 
 use serde_json::Value;
@@ -11,7 +14,7 @@ use spec::format::{Example, Kind, Location, Operation, Parameter, Schema, Spec};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Difference {
-    /// `METHOD path [name=value…]` of the operation.
+    /// `METHOD path [name=value…]` of the operation (a tree's with its id).
     pub operation: String,
     pub what: String,
 }
@@ -30,7 +33,7 @@ fn route(op: &Operation) -> String {
     s
 }
 
-fn same_operation(a: &Operation, b: &Operation) -> bool {
+fn same_route(a: &Operation, b: &Operation) -> bool {
     a.method == b.method
         && a.path == b.path
         && a.discriminators.iter().all(|d| {
@@ -41,70 +44,184 @@ fn same_operation(a: &Operation, b: &Operation) -> bool {
         })
 }
 
-fn kind_name(s: &Schema) -> String {
-    match (s.kind, &s.items) {
-        (Kind::Array, Some(i)) => format!("array of {}", kind_name(i)),
-        (Kind::Ref, _) => format!("ref {}", s.reference.as_deref().unwrap_or("?")),
-        (k, _) => serde_json::to_value(k)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default(),
+/// A title as compared: lower case, words of letters and digits.
+fn title(op: &Operation) -> String {
+    op.summary
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    let union = a.union(b).count();
+    if union == 0 {
+        return 0.0;
     }
+    a.intersection(b).count() as f64 / union as f64
+}
+
+/// How alike two operations of one method are: their path segments (placeholders as one)
+/// and the names of their parameters and response fields, each counting half.
+fn likeness(spec: &Spec, a: &Operation, page: &Spec, b: &Operation) -> f64 {
+    if a.method != b.method {
+        return 0.0;
+    }
+    let segments = |o: &Operation| -> BTreeSet<String> {
+        o.path
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .map(|s| if s.starts_with('{') { "{}" } else { s }.to_string())
+            .collect()
+    };
+    let names = |s: &Spec, o: &Operation| -> BTreeSet<String> {
+        let mut n: BTreeSet<String> = o
+            .request
+            .parameters
+            .iter()
+            .map(|p| p.name.clone())
+            .collect();
+        n.extend(fields(s, &o.response.schema).into_iter().map(|f| f.path));
+        n
+    };
+    0.5 * jaccard(&segments(a), &segments(b)) + 0.5 * jaccard(&names(spec, a), &names(page, b))
+}
+
+/// How a pair was found, as the report says when the address differs.
+#[derive(Clone, Copy)]
+enum Found {
+    Route,
+    Id,
+    Title,
+    Likeness,
+}
+
+/// Pairs of (spec operation, page operation) indexes, in passes from the surest to the
+/// loosest; likeness pairs only operations each other's best, at least 0.6 alike.
+fn pair(spec: &Spec, wanted: &[usize], page: &Spec) -> Vec<(usize, usize, Found)> {
+    let mut pairs: Vec<(usize, usize, Found)> = Vec::new();
+    let mut used = vec![false; page.operations.len()];
+    type Same = fn(&Operation, &Operation) -> bool;
+    let passes: [(Found, Same); 3] = [
+        (Found::Route, same_route),
+        (Found::Id, |a, b| a.id == b.id),
+        (Found::Title, |a, b| {
+            !title(a).is_empty() && title(a) == title(b)
+        }),
+    ];
+    // A title pairs only where it names one operation on each side.
+    let unique =
+        |s: &Spec, o: &Operation| s.operations.iter().filter(|x| title(x) == title(o)).count() == 1;
+    for (how, same) in passes {
+        for &i in wanted {
+            if pairs.iter().any(|p| p.0 == i) {
+                continue;
+            }
+            let op = &spec.operations[i];
+            if matches!(how, Found::Title) && !unique(spec, op) {
+                continue;
+            }
+            if let Some(j) = (0..page.operations.len()).find(|&j| {
+                let d = &page.operations[j];
+                !used[j] && same(op, d) && (!matches!(how, Found::Title) || unique(page, d))
+            }) {
+                used[j] = true;
+                pairs.push((i, j, how));
+            }
+        }
+    }
+    let open: Vec<usize> = wanted
+        .iter()
+        .copied()
+        .filter(|i| !pairs.iter().any(|p| p.0 == *i))
+        .collect();
+    let free: Vec<usize> = (0..page.operations.len()).filter(|j| !used[*j]).collect();
+    let score = |i: usize, j: usize| likeness(spec, &spec.operations[i], page, &page.operations[j]);
+    let best = |scores: Vec<(usize, f64)>| {
+        scores
+            .into_iter()
+            .filter(|s| s.1 >= 0.6)
+            .fold(None, |b: Option<(usize, f64)>, s| match b {
+                Some(b) if b.1 >= s.1 => Some(b),
+                _ => Some(s),
+            })
+            .map(|b| b.0)
+    };
+    for &i in &open {
+        let Some(j) = best(free.iter().map(|&j| (j, score(i, j))).collect()) else {
+            continue;
+        };
+        if used[j] || best(open.iter().map(|&k| (k, score(k, j))).collect()) != Some(i) {
+            continue;
+        }
+        used[j] = true;
+        pairs.push((i, j, Found::Likeness));
+    }
+    pairs.sort_by_key(|p| p.0);
+    pairs
 }
 
 /// Every difference of the draft of page `file` from the spec, spec operations in order.
 /// When the spec cites the page, only the operations citing it are compared.
 pub fn against(draft: &Spec, current: &Spec, file: &str) -> Vec<Difference> {
-    let mut out = Vec::new();
-    let mut used = vec![false; draft.operations.len()];
     let cites = current.operations.iter().any(|o| o.source == file);
-    for op in current
-        .operations
-        .iter()
-        .filter(|o| !cites || o.source == file)
-    {
-        let found = draft
-            .operations
-            .iter()
-            .enumerate()
-            .find(|(i, d)| !used[*i] && same_operation(d, op));
-        let Some((i, d)) = found else {
+    let wanted: Vec<usize> = (0..current.operations.len())
+        .filter(|&i| !cites || current.operations[i].source == file)
+        .collect();
+    compare(draft, current, &wanted, route)
+}
+
+/// A drafted tree against a spec: every operation of the spec, named with its id.
+pub fn against_tree(draft: &Spec, current: &Spec) -> Vec<Difference> {
+    let wanted: Vec<usize> = (0..current.operations.len()).collect();
+    compare(draft, current, &wanted, |op| {
+        format!("{} ({})", route(op), op.id)
+    })
+}
+
+fn compare(
+    draft: &Spec,
+    current: &Spec,
+    wanted: &[usize],
+    name: fn(&Operation) -> String,
+) -> Vec<Difference> {
+    let mut out = Vec::new();
+    let pairs = pair(current, wanted, draft);
+    let secrets: Vec<&str> = draft.auth.values().filter_map(|a| a.wire_name()).collect();
+    for &i in wanted {
+        let op = &current.operations[i];
+        let Some(&(_, j, how)) = pairs.iter().find(|p| p.0 == i) else {
             if op.address_documented {
                 out.push(Difference {
-                    operation: route(op),
+                    operation: name(op),
                     what: format!("operation `{}` not found on the page", op.id),
                 });
             }
             continue;
         };
-        used[i] = true;
-        let r = route(op);
+        let d = &draft.operations[j];
+        let r = name(op);
         let mut push = |what: String| {
             out.push(Difference {
                 operation: r.clone(),
                 what,
             })
         };
-        // What the spec reads as a discriminator is not a parameter on the page either.
-        let page_params: Vec<Parameter> = d
-            .request
-            .parameters
-            .iter()
-            .filter(|q| {
-                !op.discriminators
-                    .iter()
-                    .any(|x| x.location == q.location && x.name == q.name)
-            })
-            .cloned()
-            .collect();
-        parameters(&op.request.parameters, &page_params, &mut push);
-        let secrets: Vec<&str> = draft.auth.values().filter_map(|a| a.wire_name()).collect();
-        examples(&op.examples, &d.examples, &secrets, &mut push);
+        if !same_route(d, op) {
+            let by = match how {
+                Found::Route | Found::Id => "the same id",
+                Found::Title => "the same title",
+                Found::Likeness => "a like path and names",
+            };
+            push(format!("moved to {} (paired by {by})", route(d)));
+        }
+        operation(current, op, draft, d, &secrets, &mut push);
     }
-    for (i, d) in draft.operations.iter().enumerate() {
-        if !used[i] {
+    for (j, d) in draft.operations.iter().enumerate() {
+        if !pairs.iter().any(|p| p.1 == j) {
             out.push(Difference {
-                operation: route(d),
+                operation: name(d),
                 what: "on the page, not in the spec".into(),
             });
         }
@@ -112,52 +229,215 @@ pub fn against(draft: &Spec, current: &Spec, file: &str) -> Vec<Difference> {
     out
 }
 
-fn parameters(spec: &[Parameter], page: &[Parameter], push: &mut impl FnMut(String)) {
+/// The facts of one paired operation.
+fn operation(
+    current: &Spec,
+    op: &Operation,
+    draft: &Spec,
+    d: &Operation,
+    secrets: &[&str],
+    push: &mut impl FnMut(String),
+) {
+    if d.response.status != op.response.status {
+        push(format!(
+            "success status {} on the page, {} in the spec",
+            d.response.status, op.response.status
+        ));
+    }
+    // What the spec reads as a discriminator is not a parameter on the page either.
+    let page_params: Vec<&Parameter> = d
+        .request
+        .parameters
+        .iter()
+        .filter(|q| {
+            !op.discriminators
+                .iter()
+                .any(|x| x.location == q.location && x.name == q.name)
+        })
+        .collect();
+    parameters(current, &op.request.parameters, draft, &page_params, push);
+    // Members of body parameters, then response fields, by their paths.
+    let body = |s: &Spec, o: &Operation| -> Vec<FieldFacts> {
+        let mut v = Vec::new();
+        for p in o
+            .request
+            .parameters
+            .iter()
+            .filter(|p| p.location == Location::Body)
+        {
+            walk(s, &p.schema, &p.name, &mut v, 0);
+        }
+        v
+    };
+    compare_fields("request field", &body(current, op), &body(draft, d), push);
+    compare_fields(
+        "response field",
+        &fields(current, &op.response.schema),
+        &fields(draft, &d.response.schema),
+        push,
+    );
+    let cases = |o: &Operation| -> Vec<String> {
+        o.errors
+            .iter()
+            .map(|e| {
+                let mut key = e.status.to_string();
+                for (k, v) in &e.matcher.equals {
+                    key.push_str(&format!(" {k}={v}"));
+                }
+                key
+            })
+            .collect()
+    };
+    let (sa, sb) = (cases(op), cases(d));
+    for s in sa.iter().filter(|s| !sb.contains(s)) {
+        push(format!("error case {s} is no longer on the page"));
+    }
+    for s in sb.iter().filter(|s| !sa.contains(s)) {
+        push(format!("error case {s} is new on the page"));
+    }
+    examples(&op.examples, &d.examples, secrets, push);
+}
+
+/// What a schema is, without type names: `string`, `array of integer`, `object`, `enum`,
+/// `one_of`.
+fn type_of(spec: &Spec, s: &Schema) -> String {
+    match s.kind {
+        Kind::Array => format!(
+            "array of {}",
+            s.items.as_deref().map_or("?".into(), |i| type_of(spec, i))
+        ),
+        Kind::Ref => match s.reference.as_ref().and_then(|r| spec.types.get(r)) {
+            Some(t) if !t.values.is_empty() => "enum".into(),
+            _ => "object".into(),
+        },
+        k => serde_json::to_value(k)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default(),
+    }
+}
+
+/// The values of an enum (or of an array's enum items).
+fn values(spec: &Spec, s: &Schema) -> Vec<String> {
+    match s.kind {
+        Kind::Array => s.items.as_deref().map_or(Vec::new(), |i| values(spec, i)),
+        Kind::Ref => s
+            .reference
+            .as_ref()
+            .and_then(|r| spec.types.get(r))
+            .map_or(Vec::new(), |t| {
+                t.values.iter().map(|v| v.value.clone()).collect()
+            }),
+        _ => Vec::new(),
+    }
+}
+
+/// A schema's stated constraints, as shown in a report (`-` when none): bounds, lengths,
+/// item counts, format, pattern, nullability.
+fn constraints(s: &Schema) -> String {
+    let mut parts: Vec<String> = [
+        ("minimum", s.minimum),
+        ("maximum", s.maximum),
+        ("min_length", s.min_length.map(i64::from)),
+        ("max_length", s.max_length.map(i64::from)),
+        ("min_items", s.min_items.map(i64::from)),
+        ("max_items", s.max_items.map(i64::from)),
+    ]
+    .iter()
+    .filter_map(|(k, v)| v.map(|v| format!("{k} {v}")))
+    .collect();
+    if let Some(f) = s.format.and_then(|f| serde_json::to_value(f).ok()) {
+        parts.push(format!("format {}", f.as_str().unwrap_or_default()));
+    }
+    if let Some(p) = &s.pattern {
+        parts.push(format!("pattern {p}"));
+    }
+    if s.nullable {
+        parts.push("nullable".into());
+    }
+    if parts.is_empty() {
+        "-".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// One parameter's or field's facts as compared.
+struct Facts {
+    ty: String,
+    values: Vec<String>,
+    constraints: String,
+    required: bool,
+    default: Option<Value>,
+}
+
+impl Facts {
+    fn of(spec: &Spec, s: &Schema, required: bool, default: Option<&Value>) -> Facts {
+        Facts {
+            ty: type_of(spec, s),
+            values: values(spec, s),
+            constraints: constraints(s),
+            required,
+            default: default.cloned(),
+        }
+    }
+
+    /// Each difference of `page` from `self` (the spec's), pushed as `what: …`.
+    fn compare(&self, page: &Facts, what: &str, push: &mut impl FnMut(String)) {
+        if self.ty != page.ty {
+            push(format!(
+                "{what}: type {} on the page, {} in the spec",
+                page.ty, self.ty
+            ));
+        } else {
+            for v in self.values.iter().filter(|v| !page.values.contains(v)) {
+                push(format!("{what}: enum value `{v}` is no longer on the page"));
+            }
+            for v in page.values.iter().filter(|v| !self.values.contains(v)) {
+                push(format!("{what}: enum value `{v}` is new on the page"));
+            }
+        }
+        if self.constraints != page.constraints {
+            push(format!(
+                "{what}: constraints {} on the page, {} in the spec",
+                page.constraints, self.constraints
+            ));
+        }
+        if self.required != page.required {
+            push(format!(
+                "{what}: required {} on the page, {} in the spec",
+                page.required, self.required
+            ));
+        }
+        if self.default != page.default {
+            let shown = |v: &Option<Value>| v.as_ref().map_or("none".into(), Value::to_string);
+            push(format!(
+                "{what}: default {} on the page, {} in the spec",
+                shown(&page.default),
+                shown(&self.default)
+            ));
+        }
+    }
+}
+
+fn parameters(
+    current: &Spec,
+    spec: &[Parameter],
+    draft: &Spec,
+    page: &[&Parameter],
+    push: &mut impl FnMut(String),
+) {
     for p in spec {
+        let what = format!("parameter `{}` ({})", p.name, p.location.as_str());
         match page
             .iter()
             .find(|q| q.location == p.location && q.name == p.name)
         {
-            None => push(format!(
-                "parameter `{}` ({}) is no longer on the page",
-                p.name,
-                p.location.as_str()
-            )),
+            None => push(format!("{what} is no longer on the page")),
             Some(q) => {
-                let (a, b) = (bounds(&p.schema), bounds(&q.schema));
-                if a != b {
-                    push(format!(
-                        "parameter `{}` ({}): bounds {b} on the page, {a} in the spec",
-                        p.name,
-                        p.location.as_str()
-                    ));
-                }
-                if p.default != q.default {
-                    push(format!(
-                        "parameter `{}` ({}): default {} on the page, {} in the spec",
-                        p.name,
-                        p.location.as_str(),
-                        q.default.as_ref().map_or("none".into(), Value::to_string),
-                        p.default.as_ref().map_or("none".into(), Value::to_string)
-                    ));
-                }
-                let (a, b) = (kind_name(&p.schema), kind_name(&q.schema));
-                if a != b {
-                    push(format!(
-                        "parameter `{}` ({}): type {b} on the page, {a} in the spec",
-                        p.name,
-                        p.location.as_str()
-                    ));
-                }
-                if p.required != q.required {
-                    push(format!(
-                        "parameter `{}` ({}): required {} on the page, {} in the spec",
-                        p.name,
-                        p.location.as_str(),
-                        q.required,
-                        p.required
-                    ));
-                }
+                let a = Facts::of(current, &p.schema, p.required, p.default.as_ref());
+                let b = Facts::of(draft, &q.schema, q.required, q.default.as_ref());
+                a.compare(&b, &what, push);
             }
         }
     }
@@ -170,66 +450,33 @@ fn parameters(spec: &[Parameter], page: &[Parameter], push: &mut impl FnMut(Stri
                 "parameter `{}` ({}, {}) is new on the page",
                 q.name,
                 q.location.as_str(),
-                kind_name(&q.schema)
+                type_of(draft, &q.schema)
             ));
         }
     }
 }
 
-/// A schema's stated bounds, as shown in a report (`-` when none).
-fn bounds(s: &Schema) -> String {
-    let parts: Vec<String> = [
-        ("minimum", s.minimum),
-        ("maximum", s.maximum),
-        ("min_length", s.min_length.map(i64::from)),
-        ("max_length", s.max_length.map(i64::from)),
-        ("min_items", s.min_items.map(i64::from)),
-        ("max_items", s.max_items.map(i64::from)),
-    ]
-    .iter()
-    .filter_map(|(k, v)| v.map(|v| format!("{k} {v}")))
-    .collect();
-    if parts.is_empty() {
-        "-".into()
-    } else {
-        parts.join(", ")
-    }
+/// A field at its path (`a`, `a.b`, `list[].c`) with its facts.
+struct FieldFacts {
+    path: String,
+    facts: Facts,
 }
 
-/// The shape of a schema without type names (a tree's types are named per draft): kinds,
-/// enum values, bounds.
-fn shape(spec: &Spec, s: &Schema) -> String {
-    let b = bounds(s);
-    let b = if b == "-" {
-        String::new()
-    } else {
-        format!(" ({b})")
-    };
-    match s.kind {
-        Kind::Array => format!(
-            "array of {}{b}",
-            s.items.as_deref().map_or("?".into(), |i| shape(spec, i))
-        ),
-        Kind::Ref => match s.reference.as_ref().and_then(|r| spec.types.get(r)) {
-            Some(t) if !t.values.is_empty() => {
-                let v: Vec<&str> = t.values.iter().map(|v| v.value.as_str()).collect();
-                format!("one of {}", v.join("|"))
-            }
-            _ => "object".into(),
-        },
-        _ => format!("{}{b}", kind_name(s)),
-    }
+/// The fields of a schema, by path.
+fn fields(spec: &Spec, s: &Schema) -> Vec<FieldFacts> {
+    let mut out = Vec::new();
+    walk(spec, s, "", &mut out, 0);
+    out
 }
 
-/// Response field paths (`a`, `a.b`, `list[].c`) with their shapes.
-fn fields(spec: &Spec, s: &Schema, prefix: &str, out: &mut Vec<(String, String)>, depth: usize) {
+fn walk(spec: &Spec, s: &Schema, prefix: &str, out: &mut Vec<FieldFacts>, depth: usize) {
     if depth > 8 {
         return;
     }
     match s.kind {
         Kind::Array => {
             if let Some(i) = &s.items {
-                fields(spec, i, &format!("{prefix}[]"), out, depth + 1);
+                walk(spec, i, &format!("{prefix}[]"), out, depth + 1);
             }
         }
         Kind::Ref => {
@@ -237,144 +484,42 @@ fn fields(spec: &Spec, s: &Schema, prefix: &str, out: &mut Vec<(String, String)>
                 return;
             };
             for f in &t.fields {
-                let p = if prefix.is_empty() {
+                let path = if prefix.is_empty() {
                     f.name.clone()
                 } else {
                     format!("{prefix}.{}", f.name)
                 };
-                out.push((p.clone(), shape(spec, &f.schema)));
-                fields(spec, &f.schema, &p, out, depth + 1);
+                out.push(FieldFacts {
+                    path: path.clone(),
+                    facts: Facts::of(spec, &f.schema, f.required, None),
+                });
+                walk(spec, &f.schema, &path, out, depth + 1);
             }
         }
         _ => {}
     }
 }
 
-/// A drafted tree against a spec: operations paired by id, else by method and path; every
-/// fact compared.
-pub fn against_tree(draft: &Spec, current: &Spec) -> Vec<Difference> {
-    let mut out = Vec::new();
-    let mut used = vec![false; draft.operations.len()];
-    let secrets: Vec<&str> = draft.auth.values().filter_map(|a| a.wire_name()).collect();
-    for op in &current.operations {
-        let found = draft
-            .operations
-            .iter()
-            .enumerate()
-            .find(|(i, d)| !used[*i] && d.id == op.id)
-            .or_else(|| {
-                draft
-                    .operations
-                    .iter()
-                    .enumerate()
-                    .find(|(i, d)| !used[*i] && same_operation(d, op))
-            });
-        let r = format!("{} ({})", route(op), op.id);
-        let Some((i, d)) = found else {
-            out.push(Difference {
-                operation: r,
-                what: "operation no longer in the tree".into(),
-            });
-            continue;
-        };
-        used[i] = true;
-        let mut push = |what: String| {
-            out.push(Difference {
-                operation: r.clone(),
-                what,
-            })
-        };
-        if d.method != op.method || d.path != op.path {
-            push(format!("moved to {}", route(d)));
-        }
-        if d.response.status != op.response.status {
-            push(format!(
-                "success status {} on the page, {} in the spec",
-                d.response.status, op.response.status
-            ));
-        }
-        // Parameters by shape (type names differ between drafts).
-        let unnamed = |spec: &Spec, ps: &[Parameter]| -> Vec<Parameter> {
-            ps.iter()
-                .map(|p| {
-                    let mut p = p.clone();
-                    let s = shape(spec, &p.schema);
-                    p.schema = Schema {
-                        kind: Kind::Ref,
-                        reference: Some(s),
-                        ..p.schema.clone()
-                    };
-                    p
-                })
-                .collect()
-        };
-        parameters(
-            &unnamed(current, &op.request.parameters),
-            &unnamed(draft, &d.request.parameters),
-            &mut push,
-        );
-        // Members of body parameters, then response fields, by their paths.
-        let (mut a, mut b) = (Vec::new(), Vec::new());
-        for p in op
-            .request
-            .parameters
-            .iter()
-            .filter(|p| p.location == Location::Body)
-        {
-            fields(current, &p.schema, &p.name, &mut a, 0);
-        }
-        for p in d
-            .request
-            .parameters
-            .iter()
-            .filter(|p| p.location == Location::Body)
-        {
-            fields(draft, &p.schema, &p.name, &mut b, 0);
-        }
-        compare_fields("request field", &a, &b, &mut push);
-        let (mut a, mut b) = (Vec::new(), Vec::new());
-        fields(current, &op.response.schema, "", &mut a, 0);
-        fields(draft, &d.response.schema, "", &mut b, 0);
-        compare_fields("response field", &a, &b, &mut push);
-        let statuses = |o: &Operation| -> Vec<u16> { o.errors.iter().map(|e| e.status).collect() };
-        let (sa, sb) = (statuses(op), statuses(d));
-        for s in sa.iter().filter(|s| !sb.contains(s)) {
-            push(format!("error status {s} is no longer on the page"));
-        }
-        for s in sb.iter().filter(|s| !sa.contains(s)) {
-            push(format!("error status {s} is new on the page"));
-        }
-        examples(&op.examples, &d.examples, &secrets, &mut push);
-    }
-    for (i, d) in draft.operations.iter().enumerate() {
-        if !used[i] {
-            out.push(Difference {
-                operation: format!("{} ({})", route(d), d.id),
-                what: "on the page, not in the spec".into(),
-            });
-        }
-    }
-    out
-}
-
 fn compare_fields(
     what: &str,
-    spec: &[(String, String)],
-    page: &[(String, String)],
+    spec: &[FieldFacts],
+    page: &[FieldFacts],
     push: &mut impl FnMut(String),
 ) {
-    for (path, sa) in spec {
-        match page.iter().find(|x| x.0 == *path) {
-            None => push(format!("{what} `{path}` is no longer on the page")),
-            Some((_, sb)) if sb != sa => push(format!(
-                "{what} `{path}`: {sb} on the page, {sa} in the spec"
-            )),
-            _ => {}
+    for a in spec {
+        match page.iter().find(|b| b.path == a.path) {
+            None => push(format!("{what} `{}` is no longer on the page", a.path)),
+            Some(b) => a
+                .facts
+                .compare(&b.facts, &format!("{what} `{}`", a.path), push),
         }
     }
-    for (path, sb) in page {
-        if !spec.iter().any(|x| x.0 == *path) {
-            push(format!("{what} `{path}` ({sb}) is new on the page"));
+    for b in page {
+        if !spec.iter().any(|a| a.path == b.path) {
+            push(format!(
+                "{what} `{}` ({}) is new on the page",
+                b.path, b.facts.ty
+            ));
         }
     }
 }
@@ -426,6 +571,18 @@ fn examples(spec: &[Example], page: &[Example], secrets: &[&str], push: &mut imp
                 "example values on the page match no spec example: request {} response {}",
                 shown(q, secrets),
                 shown(r, secrets)
+            ));
+        }
+    }
+    // A spec example with bodies that no example on the page matches is gone (or changed).
+    for e in spec {
+        if bodies(e) == (None, None) {
+            continue;
+        }
+        if !page.iter().any(|p| matches(p, e) || matches(e, p)) {
+            push(format!(
+                "spec example `{}` matches no example on the page",
+                e.name
             ));
         }
     }
@@ -495,6 +652,7 @@ operations:
             "GET /x: parameter `gone` (query) is no longer on the page",
             "GET /x: parameter `fresh` (header, string) is new on the page",
             "GET /x: example values on the page match no spec example: request - response {\"a\":2}",
+            "GET /x: spec example `e` matches no example on the page",
             "DELETE /x: on the page, not in the spec",
         ];
         assert_eq!(lines, want);
@@ -510,6 +668,63 @@ operations:
         assert_eq!(
             lines,
             ["GET /y: operation `other_page` not found on the page"]
+        );
+    }
+
+    #[test]
+    fn moved_operations_pair_by_id_title_or_likeness_and_every_fact_is_compared() {
+        let current = spec(BASE);
+        let mut page = current.clone();
+        // Moved, renamed, retitled: paired by likeness (same method, path and names alike).
+        let op = &mut page.operations[0];
+        op.path = "/v2/x".into();
+        op.id = "fetch_x".into();
+        op.summary = "Other".into();
+        op.response.status = 201;
+        op.request.parameters[0].schema.maximum = Some(5);
+        op.request.parameters[0].default = Some(serde_json::json!(1));
+        op.errors.push(spec::format::ErrorCase {
+            name: "bad".into(),
+            description: "D".into(),
+            status: 400,
+            status_documented: true,
+            schema: Schema::default(),
+            matcher: Default::default(),
+            retryable: false,
+            cite: None,
+        });
+        // Moved with its title kept.
+        let other = &mut page.operations[1];
+        other.path = "/z".into();
+        other.id = "renamed".into();
+        other.summary = "Y".into();
+        let mut current = current;
+        current.operations[1].summary = "Y".into();
+        let lines: Vec<String> = against_tree(&page, &current)
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        let want = [
+            "GET /x (get_x): moved to GET /v2/x (paired by a like path and names)",
+            "GET /x (get_x): success status 201 on the page, 200 in the spec",
+            "GET /x (get_x): parameter `n` (query): constraints maximum 5 on the page, - in the spec",
+            "GET /x (get_x): parameter `n` (query): default 1 on the page, none in the spec",
+            "GET /x (get_x): error case 400 is new on the page",
+            "GET /y (other_page): moved to GET /z (paired by the same title)",
+        ];
+        assert_eq!(lines, want);
+        // Unlike operations are not paired.
+        page.operations[0].request.parameters.clear();
+        page.operations[0].path = "/a/b/c".into();
+        let lines: Vec<String> = against_tree(&page, &current)
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        assert!(
+            lines.contains(&"GET /x (get_x): operation `get_x` not found on the page".to_string())
+                && lines
+                    .contains(&"GET /a/b/c (fetch_x): on the page, not in the spec".to_string()),
+            "{lines:#?}"
         );
     }
 

@@ -37,6 +37,7 @@ pub mod rst;
 pub mod scan;
 pub mod score;
 pub mod tree;
+pub mod versions;
 pub mod vocab;
 pub mod words;
 

@@ -3,8 +3,9 @@
 //! histories and appendices are skipped and listed; identical types across pages become
 //! one, different ones with one name are kept apart under the operation's name; one
 //! `sources` entry per drafted page, each operation citing its page by `source` and each
-//! type its page by `FILE:LINES`. Pages are taken in path order, so the output is
-//! deterministic.
+//! type its page by `FILE:LINES`; API versions of one call keep their operations, with
+//! `since` and `deprecated` where the pages say so ([`crate::versions`]). Pages are taken in
+//! path order, so the output is deterministic.
 
 use std::path::{Path, PathBuf};
 
@@ -320,6 +321,8 @@ pub fn assemble(pages: &[(Page, PageOp)], provider: &str, title: &str) -> (Spec,
             }
         }
     }
+    let titles: Vec<String> = pages.iter().map(|(_, p)| p.title.clone()).collect();
+    crate::versions::mark(&mut ops, &titles, &mut notes);
     let base = base.unwrap_or_else(|| "https://TODO".into());
     let mut variables = IndexMap::new();
     for v in crate::route::template_vars(&base) {

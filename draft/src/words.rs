@@ -1,7 +1,9 @@
 //! Constraints a description cell states in words, by the labels of [`crate::vocab::STATED_WORDS`]
 //! (`Minimum: **1**`, `Array Length: **0 - 255**`, `Default: **true**`, `Enumeration
 //! values:` and its list, `默认值：10`): bounds, lengths, item counts, defaults and closed
-//! value lists. Values a cell gives "for example" are not read: they stay examples.
+//! value lists. Values a cell gives "for example" are not read: they stay examples. The labels,
+//! range marks and number forms are `spec::vocab`'s, which the citation checker reads too: a
+//! bound or default drafted from a label is one the checker finds on the page.
 
 use serde_json::Value;
 use spec::format::{Kind, Schema};
@@ -19,28 +21,6 @@ pub struct Words {
     pub values: Vec<String>,
 }
 
-fn number(t: &str) -> Option<i64> {
-    let t = t
-        .trim()
-        .trim_matches('*')
-        .trim()
-        .trim_end_matches(['.', '。']);
-    t.parse().ok()
-}
-
-/// `a - b`, `a~b`, `a–b`, `a to b`.
-fn pair(t: &str) -> Option<(i64, i64)> {
-    let t = t.replace("**", "");
-    for sep in [" - ", "~", "～", "–", " to ", " a ", " до ", "-"] {
-        if let Some((a, b)) = t.split_once(sep) {
-            if let (Some(a), Some(b)) = (number(a), number(b)) {
-                return (a <= b).then_some((a, b));
-            }
-        }
-    }
-    None
-}
-
 /// The words of a cell (paragraphs as lines).
 pub fn read(cell: &str) -> Words {
     let mut w = Words::default();
@@ -53,10 +33,10 @@ pub fn read(cell: &str) -> Words {
         };
         let value = rest.trim();
         match what {
-            Stated::Minimum => w.minimum = number(value),
-            Stated::Maximum => w.maximum = number(value),
-            Stated::Length => w.length = pair(value),
-            Stated::Range => w.range = pair(value),
+            Stated::Minimum => w.minimum = vocab::stated_number(value),
+            Stated::Maximum => w.maximum = vocab::stated_number(value),
+            Stated::Length => w.length = vocab::range(value),
+            Stated::Range => w.range = vocab::range(value),
             Stated::Default => {
                 let v = crate::rst::strong(value)
                     .into_iter()

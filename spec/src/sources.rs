@@ -4,7 +4,7 @@
 //! Reading the live page and rewriting specs are the caller's job (`cargo xtask sources`);
 //! this module compares bytes, rewrites the hash in a spec's text, and, given a changed
 //! page's previous text, names the spec facts whose cited lines it touched
-//! ([`touched_facts`]).
+//! ([`touched_facts`]) and moves the citations whose lines only moved ([`move_citations`]).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -231,6 +231,180 @@ pub fn touched_facts(
     out
 }
 
+/// A `cite:` whose lines of a changed page only moved, rewritten.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MovedCite {
+    pub spec: PathBuf,
+    /// Where the `cite:` value is written (1-based).
+    pub line: usize,
+    /// The citation's lines of the page before and after, e.g. `45-47` and `48-50`.
+    pub from: String,
+    pub to: String,
+}
+
+/// `file`'s text with every `cite:` whose lines of `page` are all still there word for word,
+/// in one run at other line numbers, rewritten to the new numbers; and what was moved. A
+/// citation with a cited line of the page edited or deleted (or lines parted by an
+/// insertion) is left as written: [`touched_facts`] lists it for review.
+/// `changes` are the changed pages as `(file, previous text, current text)`.
+pub fn move_citations(
+    file: &SpecFile,
+    facts: &[crate::cite::Fact],
+    changes: &[(&str, &str, &str)],
+) -> (String, Vec<MovedCite>) {
+    let mut edits = Vec::new();
+    for &(page, old, new) in changes {
+        moves(file, facts, page, old, new, &mut edits);
+    }
+    edits.sort_by_key(|e| e.0.start);
+    let mut text = String::with_capacity(file.text.len());
+    let mut done = 0;
+    let mut out = Vec::new();
+    for (at, to, m) in edits {
+        if at.start < done {
+            continue;
+        }
+        text.push_str(&file.text[done..at.start]);
+        text.push_str(&to);
+        done = at.end;
+        out.push(m);
+    }
+    text.push_str(&file.text[done..]);
+    (text, out)
+}
+
+/// A byte range of a spec's text, its new text, and what it moves.
+type Edit = (std::ops::Range<usize>, String, MovedCite);
+
+/// The edits moving the citations of one changed page.
+fn moves(
+    file: &SpecFile,
+    facts: &[crate::cite::Fact],
+    page: &str,
+    old: &str,
+    new: &str,
+    edits: &mut Vec<Edit>,
+) {
+    use crate::cite::changes::{line_map, Line};
+    use crate::cite::Citation;
+    let map = line_map(old, new);
+    // The new range of old lines `first..=last`, when they only moved.
+    let moved = |first: usize, last: usize| -> Option<(usize, usize)> {
+        let kept: Vec<usize> = (first..=last)
+            .map(|n| match map.get(n - 1) {
+                Some(Line::Kept(k)) => Some(*k),
+                _ => None,
+            })
+            .collect::<Option<_>>()?;
+        let run = kept.windows(2).all(|w| w[1] == w[0] + 1);
+        run.then(|| (kept[0], kept[kept.len() - 1]))
+    };
+    // Each `cite:` once (facts without their own share their block's).
+    let mut seen = BTreeSet::new();
+    for cited in facts.iter().filter_map(|f| f.cite.as_ref()) {
+        let key = format!("{:?}", cited.at);
+        if !seen.insert(key) {
+            continue;
+        }
+        let parts: Vec<(bool, usize, usize)> = cited
+            .parts
+            .iter()
+            .filter_map(|p| match p {
+                Citation::Lines {
+                    page: q,
+                    first,
+                    last,
+                } => Some((q == page, *first, *last)),
+                _ => None,
+            })
+            .collect();
+        let ours: Vec<Option<(usize, usize)>> = parts
+            .iter()
+            .filter(|p| p.0)
+            .map(|p| moved(p.1, p.2))
+            .collect();
+        let unchanged = parts
+            .iter()
+            .filter(|p| p.0)
+            .zip(&ours)
+            .all(|(p, m)| *m == Some((p.1, p.2)));
+        if ours.is_empty() || unchanged || ours.iter().any(Option::is_none) {
+            continue;
+        }
+        let (line, column) = file.source_map().locate_value(&cited.at);
+        let Some(found) = ranges_in(&file.text, line, column, &parts) else {
+            continue;
+        };
+        let mut ours = ours.into_iter().flatten();
+        for ((ours_part, first, last), at) in parts.iter().zip(found) {
+            if !ours_part {
+                continue;
+            }
+            let Some((a, b)) = ours.next() else { break };
+            let shown = |a: usize, b: usize| {
+                if a == b {
+                    a.to_string()
+                } else {
+                    format!("{a}-{b}")
+                }
+            };
+            let to = shown(a, b);
+            edits.push((
+                at,
+                to.clone(),
+                MovedCite {
+                    spec: file.path.clone(),
+                    line,
+                    from: shown(*first, *last),
+                    to,
+                },
+            ));
+        }
+    }
+}
+
+/// The byte ranges of each line range's numbers (`12`, `12-14`) in the one-line `cite:`
+/// value written at `line`:`column`, in order; `None` when one is not found as written.
+fn ranges_in(
+    text: &str,
+    line: usize,
+    column: usize,
+    parts: &[(bool, usize, usize)],
+) -> Option<Vec<std::ops::Range<usize>>> {
+    let start = text
+        .split_inclusive('\n')
+        .take(line.checked_sub(1)?)
+        .map(str::len)
+        .sum::<usize>();
+    let rest = &text[start..];
+    let rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let mut at = rest.char_indices().nth(column.checked_sub(1)?)?.0;
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let mut out = Vec::new();
+    for &(_, first, last) in parts {
+        let forms = [format!("{first}-{last}"), first.to_string()];
+        let found = forms.iter().find_map(|form| {
+            let mut from = at;
+            while let Some(i) = rest[from..].find(form.as_str()).map(|i| i + from) {
+                let before = rest[..i].chars().next_back();
+                let after = rest[i + form.len()..].chars().next();
+                let bounded = !digit(before)
+                    && !before.is_some_and(|c| c.is_alphabetic())
+                    && !digit(after)
+                    && after != Some('-');
+                if bounded && (first == last || form.contains('-')) {
+                    return Some(i..i + form.len());
+                }
+                from = i + form.len();
+            }
+            None
+        })?;
+        at = found.end;
+        out.push(start + found.start..start + found.end);
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::{rewrite_hash, sha256_hex};
@@ -247,5 +421,17 @@ mod tests {
         );
         assert_eq!(rewrite_hash("x x", "x", "y"), None);
         assert_eq!(rewrite_hash("z", "x", "y"), None);
+    }
+
+    #[test]
+    fn line_ranges_are_found_as_written_in_a_cite() {
+        let text = "a: 1\ncite: \"p.txt:12-14; 7; erratum E12\"\n";
+        let parts = [(true, 12, 14), (true, 7, 7)];
+        let found = super::ranges_in(text, 2, 7, &parts).expect("found");
+        let shown: Vec<&str> = found.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(shown, ["12-14", "7"]);
+        // A number inside an erratum id or another range is not a line range.
+        assert!(super::ranges_in("cite: erratum E12\n", 1, 7, &[(true, 12, 12)]).is_none());
+        assert!(super::ranges_in("cite: 112-113\n", 1, 7, &[(true, 12, 13)]).is_none());
     }
 }

@@ -182,11 +182,14 @@ pub const RANGE_WORDS: &[(&str, &str)] = &[
     ("от", "до"),
 ];
 
-/// Whether `clause` (lower case) carries a word of `cue`.
+/// Whether `clause` (lower case) carries a word of `cue`, or a label of [`STATED_WORDS`]
+/// giving it (`默认值：10`): what the drafter reads as a bound or default, the checker
+/// accepts.
 pub fn has_cue(clause: &str, cue: Cue) -> bool {
     CUE_WORDS
         .iter()
         .any(|(w, c)| *c == cue && clause.contains(w))
+        || labelled(clause).any(|(what, _)| what.cue() == Some(cue))
 }
 
 /// Members that carry a result code beside the payload (an envelope), and its message.
@@ -343,6 +346,119 @@ pub fn stated(line: &str) -> Option<(Stated, &str)> {
         .map(|(_, s)| (*s, rest))
 }
 
+impl Stated {
+    /// The cue a label gives the number after it (a range or length states two numbers, read
+    /// by [`stated_ranges`]).
+    pub fn cue(self) -> Option<Cue> {
+        match self {
+            Stated::Minimum => Some(Cue::Minimum),
+            Stated::Maximum => Some(Cue::Maximum),
+            Stated::Default => Some(Cue::Default),
+            _ => None,
+        }
+    }
+}
+
+/// Every label of [`STATED_WORDS`] in `clause` (lower case) followed by its colon (`:` or
+/// `：`) and not ending a longer word, with the text after the colon.
+pub fn labelled(clause: &str) -> impl Iterator<Item = (Stated, &str)> + '_ {
+    STATED_WORDS.iter().flat_map(move |(label, what)| {
+        clause.match_indices(label).filter_map(move |(i, _)| {
+            let open = clause[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let rest = clause[i + label.len()..].trim_start();
+            let rest = rest.strip_prefix(':').or_else(|| rest.strip_prefix('：'))?;
+            open.then_some((*what, rest))
+        })
+    })
+}
+
+/// Marks between a range's two numbers (`1 - 10`, `1~10`, `1–10`); the second words of
+/// [`RANGE_WORDS`] (`1 to 10`, `1 a 10`) are read too, and a bare `-` last.
+pub const RANGE_MARKS: &[&str] = &[" - ", "~", "～", "–"];
+
+/// A number as a page writes it after a label (`**1**`, `10.`, `10。`).
+pub fn stated_number(t: &str) -> Option<i64> {
+    let t = t
+        .trim()
+        .trim_matches('*')
+        .trim()
+        .trim_end_matches(['.', '。']);
+    t.parse().ok()
+}
+
+/// `a - b`, `a~b`, `a–b`, `a to b`: a range's two numbers, lowest first.
+pub fn range(text: &str) -> Option<(i64, i64)> {
+    let t = text.replace("**", "");
+    let words = RANGE_WORDS.iter().map(|(_, to)| format!(" {to} "));
+    let marks = RANGE_MARKS.iter().map(|m| m.to_string());
+    for sep in marks.chain(words).chain(["-".to_string()]) {
+        if let Some((a, b)) = t.split_once(sep.as_str()) {
+            if let (Some(a), Some(b)) = (stated_number(a), stated_number(b)) {
+                return (a <= b).then_some((a, b));
+            }
+        }
+    }
+    None
+}
+
+/// The ranges `clause` (lower case) states under a range or length label (`取值范围：1~100`,
+/// `array length: 0 - 255`), as text, each once (`length:` is in `array length:` too).
+pub fn stated_ranges(clause: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let found = labelled(clause)
+        .filter(|(what, _)| matches!(what, Stated::Range | Stated::Length))
+        .filter_map(|(_, rest)| {
+            let first = rest.trim().split(['\n', ',', '，', ';', '。']).next()?;
+            // The range is the label's first words: `1–1000`, `1 to 10`.
+            let words: Vec<&str> = first.split_whitespace().take(3).collect();
+            range(&words.join(" "))
+                .or_else(|| range(words.first()?))
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+        });
+    for r in found {
+        if !out.contains(&r) {
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// Words a page title marks a retired API with, in brackets (`Querying Backups (Outdated)`,
+/// `查询备份（已废弃）`); lower case, matched as substrings of the bracketed text.
+pub const DEPRECATED_WORDS: &[&str] = &[
+    "outdated",
+    "deprecated",
+    "discarded",
+    "obsolete",
+    "obsoleto",
+    "descontinuad",
+    "устаревш",
+    "устарел",
+    "废弃",
+    "下线",
+    "旧版",
+];
+
+/// The bracketed part of a title that marks the API retired (`Outdated`), if any.
+pub fn deprecation_mark(title: &str) -> Option<&str> {
+    let mut rest = title;
+    while let Some(open) = rest.find(['(', '（']) {
+        let inner = &rest[open..];
+        let inner = inner.trim_start_matches(['(', '（']);
+        let end = inner.find([')', '）']).unwrap_or(inner.len());
+        let mark = inner[..end].trim();
+        let lower = mark.to_lowercase();
+        if DEPRECATED_WORDS.iter().any(|w| lower.contains(w)) {
+            return Some(mark);
+        }
+        rest = &inner[end..];
+    }
+    None
+}
+
 /// Error case names for documented failure statuses.
 pub const STATUS_NAMES: &[(u16, &str)] = &[
     (400, "bad_request"),
@@ -422,6 +538,55 @@ pub fn language(text: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stated_labels_are_cues_and_ranges_for_the_checker_too() {
+        // What the drafter reads as a default or bound, the checker takes as one.
+        assert!(has_cue("默认值：10", Cue::Default));
+        assert!(has_cue("padrão: b", Cue::Default));
+        assert!(has_cue("минимум: 3", Cue::Minimum));
+        assert!(
+            !has_cue("admin: 3", Cue::Minimum),
+            "a label ends no longer word"
+        );
+        assert!(!has_cue("取值范围：1~100", Cue::Default));
+        assert_eq!(
+            stated_ranges("取值范围：1~100"),
+            [("1".into(), "100".into())]
+        );
+        assert_eq!(
+            stated_ranges("x диапазон: 1–1000."),
+            [("1".into(), "1000".into())]
+        );
+        assert_eq!(
+            stated_ranges("items array length: **0 - 255** in all"),
+            [("0".into(), "255".into())]
+        );
+        assert_eq!(stated_ranges("range: 1 to 10"), [("1".into(), "10".into())]);
+        assert!(stated_ranges("range: wide").is_empty());
+        // The drafter reads the same forms.
+        assert_eq!(range("**4** a **64**"), Some((4, 64)));
+        assert_eq!(range("10 - 1"), None);
+    }
+
+    #[test]
+    fn retired_apis_by_their_title() {
+        assert_eq!(
+            deprecation_mark("Querying Backups (Outdated)"),
+            Some("Outdated")
+        );
+        assert_eq!(deprecation_mark("查询备份（已废弃）"), Some("已废弃"));
+        assert_eq!(
+            deprecation_mark("Listing (v2) items (Deprecated API)"),
+            Some("Deprecated API")
+        );
+        assert_eq!(deprecation_mark("Querying Backups (v2)"), None);
+        assert_eq!(
+            deprecation_mark("Outdated things"),
+            None,
+            "only a bracketed mark"
+        );
+    }
 
     #[test]
     fn headers_in_several_languages() {

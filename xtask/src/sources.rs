@@ -5,7 +5,8 @@
 //! edited in the working tree. Unchanged pages are read against the citations of every spec
 //! (as `validate --pages` does: a fact citing nothing fails); for a changed page whose
 //! previous text is at hand (`--old FILE`, `--old-rev REV`), the facts whose cited lines
-//! changed, moved or vanished are listed for review.
+//! changed, moved or vanished are listed for review, and `--apply` rewrites the citations whose
+//! lines only moved (the rest stay listed).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -51,6 +52,11 @@ pub struct Args {
     /// directory (e.g. `HEAD`), where `--old` gives none.
     #[arg(long, value_name = "REV")]
     old_rev: Option<String>,
+    /// With the previous text (--old, --old-rev): rewrite in the specs the citations whose
+    /// cited lines of a changed page are all still there word for word, only at other line
+    /// numbers. Citations of edited or deleted lines are left for review.
+    #[arg(long)]
+    apply: bool,
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -141,6 +147,8 @@ pub fn run(args: Args) -> ExitCode {
         }
     }
     let mut touched = BTreeMap::new();
+    // (page, previous text, current text) of each changed page whose previous text is at hand.
+    let mut texts: Vec<(String, String, String)> = Vec::new();
     for p in pages
         .iter()
         .filter(|p| matches!(p.state, PageState::Changed { .. }))
@@ -153,19 +161,24 @@ pub fn run(args: Args) -> ExitCode {
             }
         };
         let facts = match (old, std::fs::read(docs.join(&p.file))) {
-            (Some(old), Ok(new)) => Some(sources::touched_facts(
-                &validated,
-                &model,
-                &p.file,
-                &old,
-                &String::from_utf8_lossy(&new),
-            )),
+            (Some(old), Ok(new)) => {
+                let new = String::from_utf8_lossy(&new).into_owned();
+                let facts = sources::touched_facts(&validated, &model, &p.file, &old, &new);
+                texts.push((p.file.clone(), old, new));
+                Some(facts)
+            }
             _ => None,
         };
         touched.insert(p.file.clone(), facts);
     }
     let cite_problems = citations(&validated, &model, &pages, &docs);
     print!("{}", report(&pages, &updated, &docs, &touched));
+    if args.apply {
+        if let Err(e) = apply(&root, &validated, &model, &texts) {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    }
     let failing = cite_problems
         || pages.iter().any(|p| {
             (p.changed() && !updated.contains(&(p.spec.clone(), p.file.clone())))
@@ -178,6 +191,52 @@ pub fn run(args: Args) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Rewrite the citations whose lines of a changed page only moved, spec by spec, and say
+/// which. A spec modified in the working tree is left alone: its citations may already
+/// refer to the new page (moving them again would break them).
+fn apply(
+    root: &Path,
+    validated: &spec::validate::Validated,
+    model: &spec::model::Model,
+    texts: &[(String, String, String)],
+) -> Result<(), String> {
+    let changes: Vec<(&str, &str, &str)> = texts
+        .iter()
+        .map(|(p, o, n)| (p.as_str(), o.as_str(), n.as_str()))
+        .collect();
+    let mut moved = 0;
+    for (file, provider) in validated.files().iter().zip(&model.providers) {
+        let (text, done) = sources::move_citations(file, &provider.facts, &changes);
+        if done.is_empty() {
+            continue;
+        }
+        if modified(root, &file.path) {
+            eprintln!(
+                "not applied: {} is modified in the working tree; commit or revert it first \
+                 (its citations may already refer to the new page)",
+                file.path.display()
+            );
+            continue;
+        }
+        let tmp = file.path.with_extension("yaml.sources-tmp");
+        std::fs::write(&tmp, &text)
+            .and_then(|_| std::fs::rename(&tmp, &file.path))
+            .map_err(|e| format!("writing {}: {e}", file.path.display()))?;
+        for m in &done {
+            println!(
+                "moved citation {}:{}: {} → {}",
+                file.path.display(),
+                m.line,
+                m.from,
+                m.to
+            );
+        }
+        moved += done.len();
+    }
+    println!("{moved} citation(s) moved");
+    Ok(())
 }
 
 /// The previous text of a changed page: the `--old` file of the same name, else the page at

@@ -96,6 +96,23 @@ fn drafts_validate_and_against_shows_a_planted_change() {
         "{stdout}"
     );
 
+    // The address moves: one change, not an operation gone and another new.
+    std::fs::write(&page, PAGE.replace("/v2/", "/v3/")).expect("write page");
+    let out = xtask(
+        dir.path(),
+        &["draft", "widgets.txt", "--against", "widgets.yaml"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("moved to GET /v3/{tenant}/widgets"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("not found on the page") && !stdout.contains("not in the spec"),
+        "{stdout}"
+    );
+
     // An existing --out is kept unless --force.
     let out = xtask(
         dir.path(),
@@ -292,4 +309,53 @@ fn a_tree_drafts_into_one_spec_listing_what_it_skipped() {
     // The same tree gives the same bytes.
     let again = xtask(dir.path(), &["draft", "docs", "--provider", "widgets"]);
     assert_eq!(String::from_utf8_lossy(&again.stdout), text);
+}
+
+#[test]
+fn api_versions_keep_their_operations_with_since_and_deprecated() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(&docs).expect("mkdir");
+    std::fs::write(docs.join("make.rst"), RST_PAGE).expect("write");
+    // The same call one version earlier, its title marking it retired.
+    let old = RST_PAGE
+        .replace(
+            "Making a Widget\n===============",
+            "Making a Widget (Outdated)\n==========================",
+        )
+        .replace("/v2/", "/v1/");
+    std::fs::write(docs.join("make_v1.rst"), old).expect("write");
+    let out = xtask(
+        dir.path(),
+        &["draft", "docs", "--provider", "widgets", "--out", "w.yaml"],
+    );
+    assert!(out.status.success(), "{}", describe(&out));
+    let text = std::fs::read_to_string(dir.path().join("w.yaml")).expect("the draft");
+    let spec = spec::load::SpecFile::parse("w.yaml", &text)
+        .expect("the draft loads")
+        .spec;
+    let by_path = |p: &str| {
+        spec.operations
+            .iter()
+            .find(|o| o.path.starts_with(p))
+            .unwrap_or_else(|| panic!("no operation at {p}: {text}"))
+    };
+    let (v1, v2) = (by_path("/v1/"), by_path("/v2/"));
+    assert_eq!(
+        (v1.since.as_deref(), v2.since.as_deref()),
+        (Some("1"), Some("2"))
+    );
+    let d = v1
+        .deprecated
+        .as_ref()
+        .expect("the outdated version is deprecated");
+    assert_eq!(d.replacement.as_deref(), Some(v2.id.as_str()));
+    assert!(v2.deprecated.is_none());
+    // As drafted, it validates.
+    let ws = dir.path().join("ws");
+    std::fs::create_dir_all(&ws).expect("mkdir");
+    std::fs::write(ws.join("Cargo.toml"), "[workspace]\n").expect("write");
+    let ws = ws.to_string_lossy().to_string();
+    let out = xtask(dir.path(), &["validate", "--workspace", &ws, "w.yaml"]);
+    assert!(out.status.success(), "{}\n{text}", describe(&out));
 }

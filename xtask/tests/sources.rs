@@ -343,3 +343,104 @@ fn a_changed_page_names_the_facts_whose_cited_lines_it_touched() {
         describe(&out)
     );
 }
+
+/// A made-up page (no vendor text) in the shapes vendor pages use.
+const WIDGETS: &str = "Widget listing
+Request
+GET https://{widget_host}/v2/{tenant}/widgets?page={page}
+| Parameter | Type | Mandatory | Description |
+|---|---|---|---|
+| tenant | String | Yes | Tenant. |
+| page | Integer | No | Page number. |
+Example response
+{
+\"widgets\": [{\"name\": \"w1\", \"size\": 3}],
+\"total\": 1
+}
+";
+
+#[test]
+fn apply_moves_the_citations_of_lines_that_only_moved() {
+    let ws = pages_workspace();
+    let d = ws.path();
+    std::fs::create_dir_all(d.join("pages")).unwrap();
+    std::fs::create_dir_all(d.join("specs")).unwrap();
+    std::fs::write(d.join("pages/widgets.txt"), WIDGETS).unwrap();
+    let out = xtask(
+        d,
+        &[
+            "draft",
+            "pages/widgets.txt",
+            "--provider",
+            "widgets",
+            "--out",
+            "specs/widgets.yaml",
+        ],
+    );
+    assert!(out.status.success(), "{}", describe(&out));
+    git(d, &["init", "-q"]);
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "base"]);
+    let out = sources(d, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+    let spec = || std::fs::read_to_string(d.join("specs/widgets.yaml")).unwrap();
+
+    // Two lines inserted above everything, and the `page` row reworded.
+    let edited = format!("Widgets\n\n{WIDGETS}").replace("Page number.", "Which page.");
+    std::fs::write(d.join("pages/widgets.txt"), &edited).unwrap();
+    let out = sources(d, &["--old-rev", "HEAD", "--apply"]);
+    assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+    let text = stdout(&out);
+    assert!(text.contains("moved citation"), "{text}");
+    let moved = spec();
+    // The address (line 3) now cites line 5; the reworded row keeps its line and is listed
+    // for review.
+    assert!(
+        moved.contains("cite: 5\n") && !moved.contains("cite: 3\n"),
+        "{moved}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.contains("parameter `page`") && l.ends_with("changed")),
+        "{text}"
+    );
+    // A spec already revised in the working tree is not moved twice.
+    let out = sources(d, &["--old-rev", "HEAD", "--apply"]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("not applied"),
+        "{}",
+        describe(&out)
+    );
+    assert_eq!(spec(), moved);
+    // Recorded, every citation but the reworded row's holds against the new page.
+    let out = sources(d, &["--update"]);
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+    let out = sources(d, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+    let problems = String::from_utf8_lossy(&out.stderr).into_owned();
+    let located: Vec<&str> = problems
+        .lines()
+        .filter(|l| l.contains("widgets.yaml:"))
+        .collect();
+    assert!(!located.is_empty(), "{problems}");
+    for l in located {
+        assert!(
+            l.contains("`page`"),
+            "only the reworded row fails: {problems}"
+        );
+    }
+
+    // Without the rewording, every citation moves and all of them hold.
+    git(d, &["checkout", "-q", "--", "."]);
+    std::fs::write(d.join("pages/widgets.txt"), format!("Widgets\n\n{WIDGETS}")).unwrap();
+    let out = sources(d, &["--old-rev", "HEAD", "--apply"]);
+    assert!(
+        stdout(&out).contains("moved citation"),
+        "{}",
+        describe(&out)
+    );
+    let out = sources(d, &["--update"]);
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+    let out = sources(d, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+}

@@ -411,7 +411,8 @@ fn cued(units: &[String], n: &Needle, cue: Cue) -> bool {
     })
 }
 
-/// The ranges a text states: `from A to B` in each language's words, and `A or B`.
+/// The ranges a text states: `from A to B` in each language's words, `A or B`, and a range
+/// or length label's (`取值范围：1~100`).
 fn ranges(lower: &str) -> Vec<(String, String)> {
     static RE: OnceLock<Vec<Regex>> = OnceLock::new();
     let res = RE.get_or_init(|| {
@@ -428,6 +429,7 @@ fn ranges(lower: &str) -> Vec<(String, String)> {
     res.iter()
         .flat_map(|re| re.captures_iter(lower))
         .map(|c| (c[1].to_string(), c[2].to_string()))
+        .chain(vocab::stated_ranges(lower))
         .collect()
 }
 
