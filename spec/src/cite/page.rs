@@ -76,7 +76,8 @@ pub fn contains(text: &str, needle: &Needle) -> bool {
         Needle::Name(t) => text.to_lowercase().contains(&normalise(t).to_lowercase()),
         Needle::Token(t) => !tokens(text, t).is_empty(),
         // A value listed as one: defined (`waiting: …`), alone in its cell or line, or among
-        // alternatives (`TRUE or FALSE`, `a, b`, quoted), not a word of a sentence.
+        // alternatives (`TRUE or FALSE`, `a, b`, quoted or set in bold, `**a**`), not a word
+        // of a sentence.
         Needle::Listed(t) => {
             let t = normalise_needle(t);
             text == t
@@ -84,12 +85,12 @@ pub fn contains(text: &str, needle: &Needle) -> bool {
                     let before = text[..i].trim_end();
                     let after = text[i + t.len()..].trim_start();
                     let lower = before.to_lowercase();
-                    after.starts_with([':', ',', ')', '"', '\'', '`', '|', ';'])
+                    after.starts_with([':', ',', ')', '"', '\'', '`', '|', ';', '*'])
                         || after.is_empty()
                         || ["or ", "ou ", "или "]
                             .iter()
                             .any(|w| after.to_lowercase().starts_with(w))
-                        || before.ends_with(['(', '"', '\'', '`', ',', '|', '/'])
+                        || before.ends_with(['(', '"', '\'', '`', ',', '|', '/', '*'])
                         || before.is_empty()
                         || [" or", " ou", " или"].iter().any(|w| lower.ends_with(w))
                 })
@@ -176,6 +177,8 @@ mod tests {
         assert!(contains("Options: TRUE or FALSE.", &l("TRUE")));
         assert!(contains("dcs.08.0001", &l("dcs.08.0001")));
         assert!(!contains("the backup file", &l("backup")));
+        assert!(contains("values are **na**, **snapshot**", &l("na")));
+        assert!(contains("- **snapshot**", &l("snapshot")));
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! The tables of a page, read into rows and cells with their line numbers, so a fact is held
 //! against its own row (and the cell of the matching column) rather than anywhere on the
-//! cited lines. Three shapes are read: HTML tables (`<tr>`, `<th>`, `<td>`, a cell over
-//! several lines), pipe rows (`| a | b |` or `a | b |`, one row per line) and flattened
-//! tables (one cell per line ending in `|`, the header cells followed by `---|---|`). Header
-//! cells name their column with [`crate::vocab`]'s words, in any language it knows.
+//! cited lines. Five shapes are read: HTML tables (`<tr>`, `<th>`, `<td>`, a cell over
+//! several lines), pipe rows (`| a | b |` or `a | b |`, one row per line), flattened
+//! tables (one cell per line ending in `|`, the header cells followed by `---|---|`), and
+//! reStructuredText grid tables (`+---+` borders, `+===+` under the header, a row over
+//! several lines) and simple tables (`===  ===` borders, a row continued by lines whose
+//! first column is blank). Header cells name their column with [`crate::vocab`]'s words, in
+//! any language it knows.
 
 use std::sync::OnceLock;
 
@@ -89,7 +92,10 @@ pub fn defines(row: &Row, name: &str) -> bool {
 pub fn read(raw: &str) -> Vec<Table> {
     let lines: Vec<&str> = raw.lines().collect();
     let mut out = html(&lines);
-    out.extend(pipes(&lines));
+    let (grids, taken) = grid(&lines);
+    out.extend(grids);
+    out.extend(simple(&lines));
+    out.extend(pipes(&lines, &taken));
     out.extend(flattened(&lines));
     out.retain(|t| !t.rows.is_empty());
     out
@@ -190,11 +196,13 @@ fn pipe_cells(line: &str) -> Option<Vec<String>> {
     (cells.len() >= 2).then_some(cells)
 }
 
-fn pipes(lines: &[&str]) -> Vec<Table> {
+/// Pipe tables, leaving out the lines of grid tables (`taken`).
+fn pipes(lines: &[&str], taken: &[bool]) -> Vec<Table> {
     let mut out = Vec::new();
     let mut i = 0;
+    let pipe_cells = |i: usize| pipe_cells(lines[i]).filter(|_| !taken[i]);
     while i < lines.len() {
-        let Some(first) = pipe_cells(lines[i]) else {
+        let Some(first) = pipe_cells(i) else {
             i += 1;
             continue;
         };
@@ -232,7 +240,7 @@ fn pipes(lines: &[&str]) -> Vec<Table> {
                 i += 1;
                 continue;
             }
-            let Some(c) = pipe_cells(lines[i]) else { break };
+            let Some(c) = pipe_cells(i) else { break };
             table.rows.push(Row {
                 first: i + 1,
                 last: i + 1,
@@ -241,6 +249,192 @@ fn pipes(lines: &[&str]) -> Vec<Table> {
             i += 1;
         }
         out.push(table);
+    }
+    out
+}
+
+/// A grid table border (`+----+---+`, `+====+===+` under the header).
+fn is_grid_border(t: &str) -> bool {
+    t.len() > 2
+        && t.starts_with('+')
+        && t.ends_with('+')
+        && t.chars().all(|c| matches!(c, '+' | '-' | '=' | ':'))
+}
+
+/// The text of `line` from char column `a` up to `b` (to the end without one).
+fn slice(line: &str, a: usize, b: Option<usize>) -> String {
+    let chars = line.chars().skip(a);
+    let text: String = match b {
+        Some(b) => chars.take(b.saturating_sub(a)).collect(),
+        None => chars.collect(),
+    };
+    text
+}
+
+/// Grid tables, and which lines they hold (so they are not read again as pipe rows). The
+/// columns are where the first border has a `+`; a row runs from one border to the next.
+fn grid(lines: &[&str]) -> (Vec<Table>, Vec<bool>) {
+    let mut taken = vec![false; lines.len()];
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let t = lines[i].trim();
+        if !is_grid_border(t) {
+            i += 1;
+            continue;
+        }
+        let indent = lines[i].chars().take_while(|c| *c == ' ').count();
+        let plus: Vec<usize> = lines[i]
+            .chars()
+            .enumerate()
+            .filter(|(_, c)| *c == '+')
+            .map(|(k, _)| k)
+            .collect();
+        let mut table = Table {
+            columns: Vec::new(),
+            rows: Vec::new(),
+        };
+        let mut texts: Vec<String> = vec![String::new(); plus.len() - 1];
+        let mut first = None;
+        let mut j = i;
+        taken[j] = true;
+        j += 1;
+        while j < lines.len() {
+            let l = lines[j];
+            let t = l.trim();
+            if is_grid_border(t) {
+                taken[j] = true;
+                if let Some(f) = first.take() {
+                    let cells = texts
+                        .iter_mut()
+                        .map(|x| Cell {
+                            text: normalise(&std::mem::take(x)),
+                            first: f,
+                            last: j,
+                        })
+                        .collect::<Vec<_>>();
+                    if t.contains('=') && table.columns.is_empty() && table.rows.is_empty() {
+                        table.columns = header(&cells);
+                    } else {
+                        table.rows.push(Row {
+                            first: f,
+                            last: j,
+                            cells,
+                        });
+                    }
+                }
+                j += 1;
+                continue;
+            }
+            if !t.starts_with('|') || l.chars().take_while(|c| *c == ' ').count() != indent {
+                break;
+            }
+            taken[j] = true;
+            first.get_or_insert(j + 1);
+            for (k, x) in texts.iter_mut().enumerate() {
+                x.push_str(&slice(l, plus[k] + 1, Some(plus[k + 1])));
+                x.push(' ');
+            }
+            j += 1;
+        }
+        out.push(table);
+        i = j.max(i + 1);
+    }
+    (out, taken)
+}
+
+/// A simple table border: runs of `=` apart by spaces (`=====  ====  ===`).
+fn is_simple_border(t: &str) -> bool {
+    t.contains("==") && t.contains(' ') && t.chars().all(|c| c == '=' || c == ' ')
+}
+
+/// Simple tables: border, header, border, rows, border. The columns start where the
+/// border's runs do, the last one running to the end of the line; a line whose first column
+/// is blank continues the row above.
+fn simple(lines: &[&str]) -> Vec<Table> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !is_simple_border(lines[i].trim()) {
+            i += 1;
+            continue;
+        }
+        let border: Vec<char> = lines[i].chars().collect();
+        let starts: Vec<usize> = (0..border.len())
+            .filter(|&k| border[k] == '=' && (k == 0 || border[k - 1] == ' '))
+            .collect();
+        let split = |l: &str| -> Vec<String> {
+            (0..starts.len())
+                .map(|k| slice(l, starts[k], starts.get(k + 1).copied()))
+                .collect()
+        };
+        let Some(second) = (i + 1..lines.len()).find(|&j| is_simple_border(lines[j].trim())) else {
+            break;
+        };
+        // Without a header the second border closes the table (nothing follows it).
+        let headed = lines.get(second + 1).is_some_and(|l| !l.trim().is_empty());
+        let mut table = Table {
+            columns: Vec::new(),
+            rows: Vec::new(),
+        };
+        let body = if headed {
+            let mut head = vec![String::new(); starts.len()];
+            for l in &lines[i + 1..second] {
+                for (h, x) in head.iter_mut().zip(split(l)) {
+                    h.push_str(&x);
+                    h.push(' ');
+                }
+            }
+            let head: Vec<Cell> = head
+                .iter()
+                .map(|h| Cell {
+                    text: normalise(h),
+                    first: i + 2,
+                    last: second,
+                })
+                .collect();
+            table.columns = header(&head);
+            second + 1
+        } else {
+            i + 1
+        };
+        let mut j = body;
+        while j < lines.len() && !is_simple_border(lines[j].trim()) {
+            let l = lines[j];
+            if l.trim().is_empty() {
+                j += 1;
+                continue;
+            }
+            let parts = split(l);
+            let n = j + 1;
+            match table.rows.last_mut() {
+                // A blank first column continues the row above.
+                Some(row) if parts[0].trim().is_empty() => {
+                    row.last = n;
+                    for (c, x) in row.cells.iter_mut().zip(parts) {
+                        if !x.trim().is_empty() {
+                            c.text = normalise(&format!("{} {x}", c.text));
+                            c.last = n;
+                        }
+                    }
+                }
+                _ => table.rows.push(Row {
+                    first: n,
+                    last: n,
+                    cells: parts
+                        .iter()
+                        .map(|x| Cell {
+                            text: normalise(x),
+                            first: n,
+                            last: n,
+                        })
+                        .collect(),
+                }),
+            }
+            j += 1;
+        }
+        out.push(table);
+        i = j + 1;
     }
     out
 }
@@ -349,6 +543,35 @@ mod tests {
             "Integer"
         );
         assert_eq!((t[0].rows[0].first, t[0].rows[0].last), (3, 6));
+    }
+
+    #[test]
+    fn reads_rst_grid_and_simple_tables() {
+        let grid = "   +------+---------+\n   | Name | Type    |\n   +======+=========+\n   | a    | Integer |\n   |      | x       |\n   +------+---------+\n   | b    | String  |\n   +------+---------+\n";
+        let t = read(grid);
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(t[0].column(Column::Type), Some(1));
+        assert_eq!(t[0].rows.len(), 2);
+        assert_eq!((t[0].rows[0].first, t[0].rows[0].last), (4, 5));
+        assert_eq!(
+            t[0].cell(&t[0].rows[0], Column::Type).unwrap().text,
+            "Integer x"
+        );
+        assert_eq!(t[0].name(&t[0].rows[1]).unwrap().text, "b");
+
+        let simple = "   ==== ========= ======\n   Name Mandatory Type\n   ==== ========= ======\n   a    Yes       String\n                  more\n   b    No        Long\n   ==== ========= ======\nafter\n";
+        let t = read(simple);
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(t[0].rows.len(), 2);
+        assert_eq!((t[0].rows[0].first, t[0].rows[0].last), (4, 5));
+        assert_eq!(
+            t[0].cell(&t[0].rows[0], Column::Type).unwrap().text,
+            "String more"
+        );
+        assert_eq!(
+            t[0].cell(&t[0].rows[1], Column::Required).unwrap().text,
+            "No"
+        );
     }
 
     #[test]
