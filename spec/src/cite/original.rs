@@ -54,7 +54,9 @@ pub fn compare(op: &Operation, ex: &Example, erratum: Option<&Erratum>) -> Vec<S
     if text.starts_with(['{', '[']) {
         return json(text, ex, erratum, corrects);
     }
-    if let Some((method, url)) = text.split_once(' ').filter(|(m, _)| is_method(m)) {
+    if let Some((method, rest)) = text.split_once(' ').filter(|(m, _)| is_method(m)) {
+        // The address is the request line's; a body after it is not part of it.
+        let url = rest.lines().next().unwrap_or_default();
         return request_line(op, ex, method, url.trim(), corrects);
     }
     let rows: Vec<(String, String)> = text.lines().filter_map(table_row).collect();
@@ -407,8 +409,39 @@ impl<'t> Reader<'t> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Reader, Repair};
+    use super::{compare, Reader, Repair};
     use serde_json::json;
+
+    #[test]
+    fn a_request_lines_query_is_its_own_not_the_bodys() {
+        let op: crate::format::Operation = serde_yaml::from_str(
+            r#"
+id: op
+summary: s
+source: p
+effect: create
+method: POST
+path: /v
+request: {}
+response: {status: 200, schema: {type: unit}}
+examples:
+  - name: e
+    summary: s
+    request:
+      query: {a: "1"}
+      body: {url: "https://x/?b=2"}
+    original: "POST https://x/v?a=1\n\n{\"url\": \"https://x/?b=2\"}"
+"#,
+        )
+        .expect("operation");
+        assert_eq!(compare(&op, &op.examples[0], None), Vec::<String>::new());
+        let mut slipped = op.examples[0].clone();
+        slipped.request.as_mut().unwrap().query.clear();
+        assert_eq!(
+            compare(&op, &slipped, None),
+            vec!["query `a` of the original is missing from the example".to_string()]
+        );
+    }
 
     fn read(text: &str) -> (Option<serde_json::Value>, Vec<Repair>) {
         let mut r = Reader::new(text);
