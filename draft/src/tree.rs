@@ -265,18 +265,21 @@ pub fn assemble(pages: &[(Page, PageOp)], provider: &str, title: &str) -> (Spec,
             op.id = format!("{stem}_{k}");
             k += 1;
         }
-        for (i, problem) in &p.errata {
+        for fix in &p.errata {
             let id = format!("E{}", errata.len() + 1);
-            let ex = &mut op.examples[*i];
+            let ex = &mut op.examples[fix.example];
             ex.erratum = Some(id.clone());
             errata.push(Erratum {
                 id,
                 source: file.to_string(),
                 location: format!("example `{}`", ex.name),
-                problem: format!("TODO(draft): the example disagrees with the tables: {problem}"),
+                problem: format!(
+                    "TODO(draft): the example disagrees with the tables: {}",
+                    fix.problem
+                ),
                 choice: "TODO: the example as decoded against the tables".into(),
                 reason: TODO.into(),
-                corrects: Vec::new(),
+                corrects: fix.corrects.clone(),
             });
         }
         let at = format!("/operations/{}", ops.len());

@@ -52,7 +52,7 @@ pub(super) fn schema_span(s: &Schema, types: &IndexMap<String, TypeDef>) -> (usi
     (a.trim().parse().unwrap_or(0), b.trim().parse().unwrap_or(0))
 }
 
-pub(super) type Examples = (Vec<Example>, Vec<(usize, String)>, Option<String>);
+pub(super) type Examples = (Vec<Example>, Vec<super::ExampleFix>, Option<String>);
 
 /// The page's request and response blocks as examples, decoded against the operation.
 pub(super) fn examples(
@@ -86,6 +86,8 @@ pub(super) fn examples(
             base = Some(u.base.clone());
         }
         let mut diffs: Vec<String> = Vec::new();
+        // Members whose values are not the page's: made up, or left out.
+        let mut corrects: Vec<String> = Vec::new();
         let mut req = ExampleRequest::default();
         match crate::route::match_path(&op.path, &u.path) {
             Some(vals) => {
@@ -93,6 +95,7 @@ pub(super) fn examples(
                     // A placeholder left in the example (`{project_id}`) gets a sample value.
                     let v = if crate::route::placeholder(&v).is_some() {
                         diffs.push(format!("path `{k}` is a placeholder"));
+                        corrects.push(k.clone());
                         format!("sample_{k}")
                     } else {
                         v
@@ -108,6 +111,7 @@ pub(super) fn examples(
                     .iter()
                     .filter(|p| p.location == Location::Path)
                 {
+                    corrects.push(p.name.clone());
                     req.path
                         .insert(p.name.clone(), format!("sample_{}", p.name));
                 }
@@ -123,7 +127,10 @@ pub(super) fn examples(
                 Some(_) => {
                     req.query.insert(k.clone(), v.clone());
                 }
-                None => diffs.push(format!("query `{k}` is not in the query table")),
+                None => {
+                    diffs.push(format!("query `{k}` is not in the query table"));
+                    corrects.push(k.clone());
+                }
             }
         }
         if !rest.is_empty() && op.request.body.is_some() {
@@ -153,7 +160,8 @@ pub(super) fn examples(
                 at.push(span(&a.1));
             }
         }
-        push(&mut out, &mut errata, req, response, None, diffs, text, &at);
+        let fix = Fix { diffs, corrects };
+        push(&mut out, &mut errata, req, response, None, fix, text, &at);
     }
     for (s, lines, _) in answers {
         let is_success = *s == op.response.status;
@@ -183,7 +191,10 @@ pub(super) fn examples(
             req,
             Some(r),
             error,
-            diffs,
+            Fix {
+                diffs,
+                corrects: Vec::new(),
+            },
             &text.join("\n"),
             &[span(lines)],
         );
@@ -227,14 +238,20 @@ pub(super) fn response(
     })
 }
 
+/// An example's differences from its page and the members they change.
+pub(super) struct Fix {
+    pub diffs: Vec<String>,
+    pub corrects: Vec<String>,
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(super) fn push(
     out: &mut Vec<Example>,
-    errata: &mut Vec<(usize, String)>,
+    errata: &mut Vec<super::ExampleFix>,
     request: ExampleRequest,
     response: Option<ExampleResponse>,
     error: Option<String>,
-    diffs: Vec<String>,
+    fix: Fix,
     text: &str,
     at: &[(usize, usize)],
 ) {
@@ -248,9 +265,13 @@ pub(super) fn push(
         (None, true) => format!("request_{}", k + 1),
         (None, false) => format!("response_{}", k + 1),
     };
-    let original = (!diffs.is_empty()).then(|| text.to_string());
-    if !diffs.is_empty() {
-        errata.push((k, diffs.join("; ")));
+    let original = (!fix.diffs.is_empty()).then(|| text.to_string());
+    if !fix.diffs.is_empty() {
+        errata.push(super::ExampleFix {
+            example: k,
+            problem: fix.diffs.join("; "),
+            corrects: fix.corrects,
+        });
     }
     out.push(Example {
         name,

@@ -25,6 +25,16 @@ use tables::{lines_cite, role, table_span, Answer, Ctx, Role};
 
 pub use examples::error_case;
 
+/// How one example differs from its page: the problems, and the members whose values the
+/// page does not give as drafted (made up or left out), for the erratum's `corrects:`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExampleFix {
+    /// The example's index in its operation.
+    pub example: usize,
+    pub problem: String,
+    pub corrects: Vec<String>,
+}
+
 /// One page's operation with the types it names, its auth schemes and the errata its
 /// examples need.
 #[derive(Debug, Clone)]
@@ -32,8 +42,8 @@ pub struct PageOp {
     pub op: Operation,
     pub types: IndexMap<String, TypeDef>,
     pub auth: IndexMap<String, AuthScheme>,
-    /// Errata as (problem, original page text) per example index; numbered when merged.
-    pub errata: Vec<(usize, String)>,
+    /// What each corrected example changes from its page; numbered as errata when merged.
+    pub errata: Vec<ExampleFix>,
     /// `scheme://host` of the first example URL.
     pub base: Option<String>,
     pub title: String,
@@ -333,10 +343,16 @@ pub fn read(items: &[Item], file: &str) -> Result<PageOp, NotAnOperation> {
                     );
                     // A value the page never prints: the example rests on an erratum.
                     let gap = format!("the token header `{name}` is not shown");
-                    match errata.iter_mut().find(|e| e.0 == k) {
-                        Some(e) => e.1 = format!("{}; {gap}", e.1),
-                        None => errata.push((k, gap)),
+                    match errata.iter_mut().find(|e| e.example == k) {
+                        Some(e) => e.problem = format!("{}; {gap}", e.problem),
+                        None => errata.push(ExampleFix {
+                            example: k,
+                            problem: gap,
+                            corrects: Vec::new(),
+                        }),
                     }
+                    let e = errata.iter_mut().find(|e| e.example == k).expect("pushed");
+                    e.corrects.push(name.clone());
                 }
             }
         }
