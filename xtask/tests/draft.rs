@@ -1,8 +1,25 @@
 //! `cargo xtask draft`: a made-up page drafts to a spec `validate` accepts (its citations
 //! held against the page with `--pages`); a planted change
-//! of the page shows in `--against`; bad input is refused with exit code 2.
+//! of the page shows in `--against`; bad input is refused with exit code 2; every revision
+//! of the vendor docs trees in `../shared/corpus` (when present) drafts into a spec whose
+//! citations all hold against the tree.
 
-use crate::common::{describe, xtask};
+use std::path::Path;
+
+use crate::common::{describe, root, xtask};
+
+/// `validate --pages PAGES SPEC` in a workspace of its own (no specs, no seed directory).
+fn validate_pages(dir: &Path, pages: &Path, spec: &str) -> std::process::Output {
+    let ws = dir.join("ws");
+    std::fs::create_dir_all(&ws).expect("mkdir");
+    std::fs::write(ws.join("Cargo.toml"), "[workspace]\n").expect("write");
+    let ws = ws.to_string_lossy().to_string();
+    let pages = pages.to_string_lossy().to_string();
+    xtask(
+        dir,
+        &["validate", "--workspace", &ws, "--pages", &pages, spec],
+    )
+}
 
 /// A small page in the shapes vendor pages use (made up, no vendor text).
 const PAGE: &str = "Widget listing
@@ -270,6 +287,10 @@ fn a_tree_drafts_into_one_spec_listing_what_it_skipped() {
         describe(&out)
     );
     let text = std::fs::read_to_string(dir.path().join("w.yaml")).expect("the draft");
+    // Its facts hold against the tree: rows of grid and simple tables, the made-up token
+    // header named in the example's erratum.
+    let out = validate_pages(dir.path(), &docs, "w.yaml");
+    assert!(out.status.success(), "{}\n{text}", describe(&out));
     let spec = spec::load::SpecFile::parse("w.yaml", &text)
         .expect("the draft loads")
         .spec;
@@ -331,6 +352,10 @@ fn api_versions_keep_their_operations_with_since_and_deprecated() {
     );
     assert!(out.status.success(), "{}", describe(&out));
     let text = std::fs::read_to_string(dir.path().join("w.yaml")).expect("the draft");
+    // Its facts hold against the tree: rows of grid and simple tables, the made-up token
+    // header named in the example's erratum.
+    let out = validate_pages(dir.path(), &docs, "w.yaml");
+    assert!(out.status.success(), "{}\n{text}", describe(&out));
     let spec = spec::load::SpecFile::parse("w.yaml", &text)
         .expect("the draft loads")
         .spec;
@@ -358,4 +383,57 @@ fn api_versions_keep_their_operations_with_since_and_deprecated() {
     let ws = ws.to_string_lossy().to_string();
     let out = xtask(dir.path(), &["validate", "--workspace", &ws, "w.yaml"]);
     assert!(out.status.success(), "{}\n{text}", describe(&out));
+}
+
+/// Every revision of every docs tree under `../shared/corpus` (not part of the project:
+/// skipped, saying so, when absent).
+fn corpus_revisions() -> Vec<std::path::PathBuf> {
+    let dirs = |d: &Path| -> Vec<std::path::PathBuf> {
+        let mut v: Vec<_> = std::fs::read_dir(d)
+            .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        v.retain(|p: &std::path::PathBuf| p.is_dir());
+        v.sort();
+        v
+    };
+    dirs(&root().join("../shared/corpus"))
+        .iter()
+        .flat_map(|tree| dirs(tree))
+        .collect()
+}
+
+#[test]
+fn a_vendor_tree_drafts_into_facts_that_hold_against_it() {
+    let revisions = corpus_revisions();
+    if revisions.is_empty() {
+        eprintln!("skipped: no docs tree at ../shared/corpus (it is not part of the project)");
+        return;
+    }
+    for tree in revisions {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let shown = tree.display();
+        let out = xtask(
+            dir.path(),
+            &[
+                "draft",
+                tree.to_str().expect("utf-8 path"),
+                "--provider",
+                "drafted",
+                "--out",
+                "drafted.yaml",
+            ],
+        );
+        assert!(out.status.success(), "draft of {shown}: {}", describe(&out));
+        let out = validate_pages(dir.path(), &tree, "drafted.yaml");
+        assert!(
+            out.status.success(),
+            "the draft of {shown} does not hold against it: {}",
+            describe(&out)
+        );
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains("facts hold against their pages"),
+            "{stdout}"
+        );
+    }
 }
