@@ -4,7 +4,7 @@
 //! citations of every fact are resolved once by [`resolve`] (what each [`Fact`] says and cites); [`page`] reads a
 //! page as text to search (markup, entities and table separators removed); [`table`] reads
 //! its tables into rows and cells; [`check`] holds each fact against its cited lines (its own
-//! table row and column where the lines are a table), [`coverage`] that every cited table
+//! table row and column where the lines are a table), `coverage.rs` that every cited table
 //! row and listed value is covered by a fact; [`original`] holds a corrected example
 //! to its page text; [`changes`] maps a page's line diff onto the facts
 //! citing it.
