@@ -27,6 +27,7 @@ use crate::observe;
 use crate::partition::Partition;
 use crate::payload;
 use crate::replay::{models, token_env_var};
+pub use crate::results::Outcome;
 use crate::results::{CaseResult, Snapshot, Verdict};
 
 pub struct LiveOptions<'a> {
@@ -102,24 +103,6 @@ pub const DEFAULT_MAX_DRIFT: usize = 20;
 
 /// Sends of one example after a 429 or 503 with `Retry-After`, at most.
 const MAX_ATTEMPTS: usize = 4;
-
-/// How an example ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    Pass,
-    Skipped,
-    /// A response arrived and the spec does not account for it.
-    Drift,
-    /// No usable response: connection, TLS, timeout, redirect, a body over the cap.
-    Transport,
-    /// The server answered 429 (too many requests) to the last send: the operation was not
-    /// checked, whatever the body says.
-    Throttled,
-    /// The server answered 503 (unavailable) to the last send: not checked either.
-    Unavailable,
-    /// The run was interrupted before the example finished.
-    Interrupted,
-}
 
 /// A whole live run: one result per example, and how many ended which way.
 pub struct LiveRun {

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 use spec::format::{Example, Format, Kind, Operation, Schema, Spec};
 
-use crate::live::Outcome;
 use crate::results::CaseResult;
+use crate::results::Outcome;
 
 /// What stands for a value the schema says changes from run to run.
 fn placeholder(format: Format) -> Option<&'static str> {

@@ -69,3 +69,21 @@ pub enum WireCheck {
     /// Response-only examples borrow another example's request: nothing of theirs to compare.
     NotCompared(String),
 }
+
+/// How a live example ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Pass,
+    Skipped,
+    /// A response arrived and the spec does not account for it.
+    Drift,
+    /// No usable response: connection, TLS, timeout, redirect, a body over the cap.
+    Transport,
+    /// The server answered 429 (too many requests) to the last send: the operation was not
+    /// checked, whatever the body says.
+    Throttled,
+    /// The server answered 503 (unavailable) to the last send: not checked either.
+    Unavailable,
+    /// The run was interrupted before the example finished.
+    Interrupted,
+}
