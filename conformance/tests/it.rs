@@ -21,4 +21,5 @@ mod mock_signing;
 mod replay;
 mod report;
 mod report_html;
+mod support;
 mod tls_expired;

@@ -12,46 +12,30 @@ use conformance::mock;
 use serde_json::Value;
 use spec::load::SpecFile;
 
+use crate::support::{conformance, files, scratch, specs, text, Credentials};
+
 const TOKEN: &str = "observation-token-5d1e";
-const ACCESS: &str = "observation-access-77c0";
-const SECRET: &str = "observation-secret-19fa";
-
-fn specs() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs")
-}
-
-fn files() -> Vec<SpecFile> {
-    spec::validate::load_and_validate(&[specs()], None)
-        .expect("specs validate")
-        .files()
-        .to_vec()
-}
-
-/// A fresh scratch directory for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
+const CREDENTIALS: Credentials = Credentials {
+    token: TOKEN,
+    access: "observation-access-77c0",
+    secret: "observation-secret-19fa",
+};
 
 /// `conformance replay --target live` on `specs/` against `base_url`, every provider's
 /// credentials set.
 async fn live(base_url: &str, extra: &[&str]) -> Output {
-    let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_conformance"));
-    cmd.args(["replay", "--target", "live", "--base-url", base_url])
-        .arg("--spec")
-        .arg(specs())
-        .args(extra)
-        .kill_on_drop(true);
-    for f in files() {
-        let id = &f.spec.provider.id;
-        let (access, secret) = conformance::live::key_env_vars(id);
-        cmd.env(conformance::replay::token_env_var(id), TOKEN)
-            .env(access, ACCESS)
-            .env(secret, SECRET);
-    }
-    cmd.output().await.expect("the run starts")
+    let specs = specs();
+    let mut args = vec![
+        "replay",
+        "--target",
+        "live",
+        "--base-url",
+        base_url,
+        "--spec",
+        specs.to_str().expect("utf-8 path"),
+    ];
+    args.extend_from_slice(extra);
+    conformance(&args, &CREDENTIALS).await
 }
 
 /// Live mode for one provider, aimed at its `/~id` prefix of `m`, keeping observations in
@@ -63,14 +47,6 @@ async fn observe(m: &mock::Running, id: &str, obs: &Path, accept: bool) -> Outpu
         extra.push("--accept");
     }
     live(&m.provider_base_url(id), &extra).await
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
 }
 
 /// Every file under `dir`, recursively.
@@ -236,7 +212,7 @@ async fn a_changed_answer_is_drift_since_the_accepted_observation_until_accepted
     // No credential in any snapshot.
     for path in files_under(&obs) {
         let text = std::fs::read_to_string(&path).expect("readable");
-        for secret in [TOKEN, ACCESS, SECRET] {
+        for secret in [CREDENTIALS.token, CREDENTIALS.access, CREDENTIALS.secret] {
             assert!(!text.contains(secret), "{}", path.display());
         }
     }

@@ -16,51 +16,15 @@ use conformance::report::history::{self, Status};
 use serde_json::Value;
 use spec::load::SpecFile;
 
-const TOKEN: &str = "report-token-0c7b2e";
-const ACCESS: &str = "report-access-key-41aa";
-const SECRET: &str = "report-secret-key-93d0";
+use crate::support::{conformance, files, root, scratch, text, Credentials};
+
+const CREDENTIALS: Credentials = Credentials {
+    token: "report-token-0c7b2e",
+    access: "report-access-key-41aa",
+    secret: "report-secret-key-93d0",
+};
 /// The member planted in every documented success body.
 const PLANTED: &str = "planted_member";
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn files() -> Vec<SpecFile> {
-    spec::validate::load_and_validate(&[root().join("specs")], None)
-        .expect("specs validate")
-        .files()
-        .to_vec()
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
-
-/// `conformance ARGS` with every provider's credentials set.
-async fn conformance(args: &[&str]) -> Output {
-    let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_conformance"));
-    cmd.args(args).kill_on_drop(true);
-    for f in files() {
-        let id = &f.spec.provider.id;
-        let (access, secret) = conformance::live::key_env_vars(id);
-        cmd.env(conformance::replay::token_env_var(id), TOKEN)
-            .env(access, ACCESS)
-            .env(secret, SECRET);
-    }
-    cmd.output().await.expect("the run starts")
-}
 
 /// A live run of every spec against `base_url`, reported into `html`.
 async fn live(base_url: &str, html: &Path, extra: &[&str]) -> Output {
@@ -78,7 +42,7 @@ async fn live(base_url: &str, html: &Path, extra: &[&str]) -> Output {
         html.to_str().expect("utf-8 path"),
     ];
     args.extend_from_slice(extra);
-    conformance(&args).await
+    conformance(&args, &CREDENTIALS).await
 }
 
 /// Every spec with [`PLANTED`] added to each documented success body that is an object.
@@ -197,7 +161,7 @@ async fn the_report_in_a_browser() {
     for p in &parts {
         args.extend(["--from", p.to_str().expect("utf-8")]);
     }
-    let out = conformance(&args).await;
+    let out = conformance(&args, &CREDENTIALS).await;
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 
     let runs = history::read(&report).expect("history reads");
@@ -221,7 +185,7 @@ async fn the_report_in_a_browser() {
             "the page loads something: {outside}"
         );
     }
-    for secret in [TOKEN, ACCESS, SECRET] {
+    for secret in [CREDENTIALS.token, CREDENTIALS.access, CREDENTIALS.secret] {
         assert!(!html.contains(secret), "a credential in the page");
     }
 
@@ -325,7 +289,7 @@ async fn merging_refuses_bad_parts() {
         for f in &from {
             args.extend(["--from", f.to_str().expect("utf-8")]);
         }
-        let result = conformance(&args).await;
+        let result = conformance(&args, &CREDENTIALS).await;
         assert_eq!(result.status.code(), Some(2), "{}", text(&result));
         assert!(text(&result).contains(&says), "{}", text(&result));
     }
