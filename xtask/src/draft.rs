@@ -61,16 +61,9 @@ pub fn run(args: Args) -> ExitCode {
     }
     let d = draft::draft(&page, args.provider.as_deref());
     if let Some(spec_path) = &args.against {
-        let current = match spec::load::load_file(spec_path) {
+        let current = match load_current(spec_path) {
             Ok(f) => f,
-            Err(diags) => {
-                diags.eprint();
-                eprintln!(
-                    "error: {}: cannot load the spec to compare with",
-                    spec_path.display()
-                );
-                return ExitCode::from(2);
-            }
+            Err(code) => return code,
         };
         let diffs = draft::against::against(&d.spec, &current.spec, &page.file);
         return report(&diffs, &page.file, spec_path);
@@ -121,6 +114,18 @@ fn score(args: &Args) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// The spec `--against` compares with; exit code 2, saying why, when it does not load.
+fn load_current(spec_path: &std::path::Path) -> Result<spec::load::SpecFile, ExitCode> {
+    spec::load::load_file(spec_path).map_err(|diags| {
+        diags.eprint();
+        eprintln!(
+            "error: {}: cannot load the spec to compare with",
+            spec_path.display()
+        );
+        ExitCode::from(2)
+    })
+}
+
 fn snake_case(provider: &str) -> bool {
     let snake = provider
         .chars()
@@ -167,16 +172,9 @@ fn tree(args: Args) -> ExitCode {
         t.unreadable.len()
     );
     if let Some(spec_path) = &args.against {
-        let current = match spec::load::load_file(spec_path) {
+        let current = match load_current(spec_path) {
             Ok(f) => f,
-            Err(diags) => {
-                diags.eprint();
-                eprintln!(
-                    "error: {}: cannot load the spec to compare with",
-                    spec_path.display()
-                );
-                return ExitCode::from(2);
-            }
+            Err(code) => return code,
         };
         let diffs = draft::against::against_tree(&t.draft.spec, &current.spec);
         return report(&diffs, &args.page.display().to_string(), spec_path);
