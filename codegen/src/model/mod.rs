@@ -217,6 +217,17 @@ impl<'a> RustModel<'a> {
             .collect::<Result<_, _>>()?;
         Ok(RustModel { providers })
     }
+
+    /// Every provider's spec file, as the banner of a file rendered from all of them names
+    /// them (`no specs` when there is none).
+    pub fn sources(&self) -> String {
+        let sources: Vec<&str> = self.providers.iter().map(|p| p.source.as_str()).collect();
+        if sources.is_empty() {
+            "no specs".to_owned()
+        } else {
+            sources.join(", ")
+        }
+    }
 }
 
 /// The value type of a field that is optional and nullable where it matters (sent in a

@@ -34,17 +34,7 @@ impl Renderer for RustRenderer {
         layout: &Layout,
         out: &mut Vec<OutputFile>,
     ) -> Result<(), RenderError> {
-        let all_sources = model
-            .providers
-            .iter()
-            .map(|p| p.source.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
-        let all_sources = if all_sources.is_empty() {
-            "no specs".to_owned()
-        } else {
-            all_sources
-        };
+        let all_sources = model.sources();
         let crate_name = match layout {
             Layout::Workspace => "generated".to_owned(),
             Layout::Standalone { name } => name.clone(),

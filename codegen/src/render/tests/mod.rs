@@ -38,17 +38,7 @@ impl Renderer for TestRenderer {
         if *layout != Layout::Workspace {
             return Ok(());
         }
-        let sources = model
-            .providers
-            .iter()
-            .map(|p| p.source.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
-        let sources = if sources.is_empty() {
-            "no specs".to_owned()
-        } else {
-            sources
-        };
+        let sources = model.sources();
         // Each provider's protocol file and builder module parsed and printed on a thread of
         // its own (syntax trees cannot cross threads; printed items concatenate).
         let printed = crate::render::each_provider(model, |p| {
