@@ -24,6 +24,13 @@ fn placeholder(format: Format) -> Option<&'static str> {
     }
 }
 
+/// A live payload as it is shown and kept: the members the spec declares volatile or secret
+/// replaced (`payload::redact`), then those the schema implies are volatile ([`implied`]).
+pub fn shown(v: &Value, spec: &Spec, op: &Operation) -> Value {
+    let declared = crate::payload::redact(&op.response.schema, v, spec);
+    implied(&op.response.schema, &declared, spec, op)
+}
+
 /// `v` with the members the schema implies are volatile replaced: timestamps (by format) and
 /// members named like a request parameter that `identifies` a thing (an id). Members the
 /// spec marks `role: volatile` or `secret` are replaced before this (`payload::redact`).
