@@ -152,17 +152,7 @@ pub fn build(page: &Page, scanned: &Scanned, provider: Option<&str>) -> (Spec, N
     }
     // Base URL: `{name}` hosts become variables.
     let base = base.unwrap_or_else(|| "https://TODO".into());
-    let mut variables = IndexMap::new();
-    for v in template_vars(&base) {
-        variables.insert(
-            v.clone(),
-            Variable {
-                description: TODO.into(),
-                example: format!("{v}.example"),
-                default: None,
-            },
-        );
-    }
+    let variables = base_variables(&base);
     note(
         &mut notes,
         "/provider/base_url".into(),
@@ -374,4 +364,22 @@ fn build_op(
         from_tables,
         origin: op.origin.clone(),
     }
+}
+
+/// The variables of a drafted base URL: each `{name}` of its host, to be described.
+pub(crate) fn base_variables(base: &str) -> IndexMap<String, Variable> {
+    template_vars(base)
+        .into_iter()
+        .map(|v| {
+            let example = format!("{v}.example");
+            (
+                v,
+                Variable {
+                    description: TODO.into(),
+                    example,
+                    default: None,
+                },
+            )
+        })
+        .collect()
 }

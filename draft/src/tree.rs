@@ -11,9 +11,7 @@ use std::path::{Path, PathBuf};
 
 use indexmap::IndexMap;
 use serde_json::Value;
-use spec::format::{
-    AuthScheme, Cite, Erratum, Operation, Provider, Schema, Source, Spec, TypeDef, Variable,
-};
+use spec::format::{AuthScheme, Cite, Erratum, Operation, Provider, Schema, Source, Spec, TypeDef};
 
 use crate::infer::{camel, TODO};
 use crate::op::Notes;
@@ -327,17 +325,7 @@ pub fn assemble(pages: &[(Page, PageOp)], provider: &str, title: &str) -> (Spec,
     let titles: Vec<String> = pages.iter().map(|(_, p)| p.title.clone()).collect();
     crate::versions::mark(&mut ops, &titles, &mut notes);
     let base = base.unwrap_or_else(|| "https://TODO".into());
-    let mut variables = IndexMap::new();
-    for v in crate::route::template_vars(&base) {
-        variables.insert(
-            v.clone(),
-            Variable {
-                description: TODO.into(),
-                example: format!("{v}.example"),
-                default: None,
-            },
-        );
-    }
+    let variables = crate::build::base_variables(&base);
     note(
         &mut notes,
         "/provider/base_url",
