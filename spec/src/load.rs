@@ -125,8 +125,19 @@ pub(crate) fn load_each(paths: &[PathBuf], opts: &LoadOptions) -> (Vec<SpecFile>
         }
     }
     let mut out = Vec::new();
-    for (f, root) in files {
-        match load_within(&f, &root, opts) {
+    // Files parse independently: each on a thread of its own, results in file order.
+    let loaded: Vec<_> = std::thread::scope(|scope| {
+        let running: Vec<_> = files
+            .iter()
+            .map(|(f, root)| scope.spawn(move || load_within(f, root, opts)))
+            .collect();
+        running
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    for r in loaded {
+        match r {
             Ok(s) => out.push(s),
             Err(d) => diags.extend(d.0),
         }

@@ -73,6 +73,12 @@ pub fn run(args: Args) -> ExitCode {
 }
 
 fn run_timed(args: Args, clock: &mut Clock) -> ExitCode {
+    // The version needs `HEAD`'s side, read by a git process: started first, so it runs
+    // while the specs load.
+    let head = args
+        .out
+        .is_none()
+        .then(|| std::thread::spawn(|| crate::release::read_head(&crate::specs::workspace_root())));
     let validated = match crate::specs::load(&args.specs) {
         Ok(v) => v,
         Err(code) => return code,
@@ -90,14 +96,15 @@ fn run_timed(args: Args, clock: &mut Clock) -> ExitCode {
             Layout::Workspace,
         ),
     };
-    // The version needs `HEAD`'s specs (a git process and, when they differ, a validation
-    // and a diff): worked out beside the rendering.
+    // When the specs differ from `HEAD`'s, the version needs a validation and a diff:
+    // worked out beside the rendering.
     let (rendered, plan) = std::thread::scope(|scope| {
-        let plan = (layout == Layout::Workspace).then(|| {
+        let plan = head.map(|head| {
             let validated = &validated;
             scope.spawn(move || {
                 let t = Instant::now();
-                let plan = crate::release::plan(&crate::specs::workspace_root(), validated);
+                let head = head.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+                let plan = crate::release::plan(&crate::specs::workspace_root(), head, validated);
                 (plan, t.elapsed())
             })
         });

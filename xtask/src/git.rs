@@ -69,7 +69,10 @@ impl Batch {
     /// The text of a blob, `None` when `name` is missing or not a blob.
     pub fn text(&mut self, name: &str) -> Option<String> {
         let o = self.read(name).filter(|o| o.kind == "blob")?;
-        Some(String::from_utf8_lossy(&o.data).into_owned())
+        Some(
+            String::from_utf8(o.data)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        )
     }
 
     /// The names of a tree's entries (`HEAD:specs`), in git's order; `None` when `name` is

@@ -10,6 +10,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+// Generation allocates and frees many small syn and token-stream nodes across threads;
+// glibc's malloc spent a third of `codegen --check` on them (see README "Benchmarks").
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod codegen;
 mod delegate;
 mod diff;

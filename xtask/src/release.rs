@@ -19,13 +19,31 @@ pub struct Release {
     pub report: Report,
 }
 
-/// The release for rendering `new` into `root`/generated.
-pub fn plan(root: &Path, new: &Validated) -> Result<Release, String> {
-    let mut git = Batch::open(root);
-    let head_cargo = git
-        .as_mut()
-        .and_then(|g| g.text("HEAD:generated/Cargo.toml"));
-    let (Some(mut git), Some(cargo)) = (git, head_cargo) else {
+/// What `HEAD` holds of the generated crate and the specs, read by one git process. `None`
+/// outside a checkout (or where `HEAD` has no generated crate).
+pub struct Head {
+    cargo: String,
+    changelog: Option<String>,
+    specs: Result<Vec<(String, String)>, String>,
+}
+
+/// Read `HEAD`'s side for [`plan`]. Started before the specs are loaded, so git's process
+/// start and reads overlap with loading rather than competing with the renderers.
+pub fn read_head(root: &Path) -> Option<Head> {
+    let mut git = Batch::open(root)?;
+    let cargo = git.text("HEAD:generated/Cargo.toml")?;
+    let changelog = git.text(&format!("HEAD:generated/{}", release::CHANGELOG));
+    let specs = crate::diff::revision_specs(&mut git, "HEAD");
+    Some(Head {
+        cargo,
+        changelog,
+        specs,
+    })
+}
+
+/// The release for rendering `new` into `root`/generated, `head` read by [`read_head`].
+pub fn plan(root: &Path, head: Option<Head>, new: &Validated) -> Result<Release, String> {
+    let Some(head) = head else {
         let gen = root.join("generated");
         let cargo = std::fs::read_to_string(gen.join("Cargo.toml")).unwrap_or_default();
         let version = release::package_version(&cargo).unwrap_or_else(|| "0.1.0".into());
@@ -38,10 +56,9 @@ pub fn plan(root: &Path, new: &Validated) -> Result<Release, String> {
             report,
         });
     };
-    let base_version = release::package_version(&cargo)
+    let base_version = release::package_version(&head.cargo)
         .ok_or("HEAD:generated/Cargo.toml has no package version")?;
-    let previous = git.text(&format!("HEAD:generated/{}", release::CHANGELOG));
-    let report = match base_report(&mut git, new) {
+    let report = match head.specs.and_then(|specs| base_report(specs, new)) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("warning: {e}\nwarning: the version is bumped as for a breaking change");
@@ -60,7 +77,7 @@ pub fn plan(root: &Path, new: &Validated) -> Result<Release, String> {
         }
     };
     let version = release::bump(&base_version, report.level())?;
-    let changelog = release::changelog(previous.as_deref(), &version, &report);
+    let changelog = release::changelog(head.changelog.as_deref(), &version, &report);
     Ok(Release {
         version,
         changelog,
@@ -71,8 +88,7 @@ pub fn plan(root: &Path, new: &Validated) -> Result<Release, String> {
 /// The diff from `HEAD`'s specs to `new`. Specs identical to `HEAD`'s, file for file, have
 /// no changes by definition, so the common case (regenerating a clean tree, `--check`)
 /// neither validates `HEAD`'s side nor diffs.
-fn base_report(git: &mut Batch, new: &Validated) -> Result<Report, String> {
-    let head = crate::diff::revision_specs(git, "HEAD")?;
+fn base_report(head: Vec<(String, String)>, new: &Validated) -> Result<Report, String> {
     if same_files(&head, new) {
         return Ok(Report::default());
     }

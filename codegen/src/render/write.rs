@@ -53,8 +53,10 @@ fn read_tree(root: &Path, managed: &BTreeSet<OsString>) -> io::Result<BTreeMap<P
                 stack.push(entry?.path());
             }
         } else {
-            let bytes = fs::read(&path)?;
-            out.insert(rel, String::from_utf8_lossy(&bytes).into_owned());
+            // Valid UTF-8 (the usual case) is taken as is: the lossy path checks far slower.
+            let text = String::from_utf8(fs::read(&path)?)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+            out.insert(rel, text);
         }
     }
     Ok(out)
