@@ -366,6 +366,7 @@ impl<'a> Ctx<'a> {
             signed: signed_index,
             pagination,
             cite: self.cite(&at, []),
+            usage: std::sync::OnceLock::new(),
         })
     }
 

@@ -174,6 +174,10 @@ pub struct RustOperation<'a> {
     pub pagination: Option<PageModel>,
     /// The resolved page citation of the operation.
     pub cite: Option<String>,
+    /// The rustdoc usage example, rendered once for the Rust and docs renderers (which run
+    /// on threads of their own): the crate name it was rendered for, and the text or the
+    /// rendering failure.
+    pub(crate) usage: std::sync::OnceLock<(String, Result<Option<String>, String>)>,
 }
 
 #[derive(Debug)]

@@ -13,20 +13,36 @@ use crate::render::RenderError;
 
 /// The operation called with its first documented request through the builder, as a
 /// rustdoc example (hidden lines start with `# `): a documented failure matched, a retryable
-/// one told apart, and the stream of every item when the operation pages.
+/// one told apart, and the stream of every item when the operation pages. Rendered once per
+/// operation and crate name; the Rust and docs renderers both show it.
 pub(crate) fn usage(
     p: &RustProvider,
     o: &RustOperation,
     krate: &str,
 ) -> Result<Option<String>, RenderError> {
+    let fresh = || render_usage(p, o, krate).map_err(|e| e.to_string());
+    let (for_crate, text) = o.usage.get_or_init(|| (krate.to_owned(), fresh()));
+    let text = if for_crate == krate {
+        text.clone()
+    } else {
+        fresh()
+    };
+    text.map_err(|message| RenderError::Rust {
+        what: format!("rustdoc example of {}.{}", p.module, o.op.id),
+        message,
+    })
+}
+
+/// [`usage`], rendered.
+fn render_usage(
+    p: &RustProvider,
+    o: &RustOperation,
+    krate: &str,
+) -> Result<Option<String>, String> {
     let Some(first) = o.resolved.examples.iter().find(|e| e.own_request) else {
         return Ok(None);
     };
-    let setters = crate::render::literal::typed_setters(p, o, &first.params, &quote!("TOKEN"))
-        .map_err(|message| RenderError::Rust {
-            what: format!("rustdoc example of {}.{}", p.module, o.op.id),
-            message,
-        })?;
+    let setters = crate::render::literal::typed_setters(p, o, &first.params, &quote!("TOKEN"))?;
     let (krate, module, method) = (id(krate), id(&p.module), id(&o.method));
     let token = token_setter(p).map(|setter| quote!(.#setter("TOKEN")));
     let stream = o.pagination.as_ref().map(|_| {
@@ -70,7 +86,7 @@ pub(crate) fn usage(
             Ok(())
         }
     };
-    let file: syn::File = parse(tokens, &o.method)?;
+    let file: syn::File = parse(tokens, &o.method).map_err(|e| e.to_string())?;
     let text = crate::render::unparse(&file);
     let lines: Vec<&str> = text.lines().collect();
     let mut out = String::new();
