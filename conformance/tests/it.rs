@@ -23,3 +23,4 @@ mod report;
 mod report_html;
 mod support;
 mod tls_expired;
+mod wire_corpus;

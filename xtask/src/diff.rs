@@ -64,7 +64,7 @@ pub fn run(args: Args) -> ExitCode {
         }
         for r in diff::RULES {
             println!("{:<36} {:<13} {}", r.id, r.level.as_str(), r.about);
-            println!("{:<50} why: {}", "", r.why);
+            println!("{:<50} breaks: {}; why: {}", "", r.breaks.describe(), r.why);
         }
         return ExitCode::SUCCESS;
     }

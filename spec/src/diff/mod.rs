@@ -28,7 +28,7 @@ use crate::format::{
 };
 use crate::validate::Validated;
 
-pub use self::rules::{rule, Level, Rule, RULES};
+pub use self::rules::{rule, Breaks, Level, Rule, Wire, RULES};
 
 /// A public item of the generated code, as the diff asks a [`Names`] provider about it.
 #[derive(Debug, Clone, Copy)]

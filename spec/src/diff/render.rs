@@ -121,11 +121,19 @@ fn cites(c: &Change, q: &str) -> Option<String> {
     }
 }
 
-/// Every rule as a markdown table (id, level, why): the README's rule table is this text.
+/// Every rule as a markdown table (id, level, the readings it breaks, why): the README's rule
+/// table is this text.
 pub fn rules_table() -> String {
-    let mut s = String::from("| rule | level | why |\n|---|---|---|\n");
+    let mut s = String::from("| rule | level | breaks | why |\n|---|---|---|---|\n");
     for r in super::RULES {
-        let _ = writeln!(s, "| `{}` | {} | {} |", r.id, r.level.as_str(), r.why);
+        let _ = writeln!(
+            s,
+            "| `{}` | {} | {} | {} |",
+            r.id,
+            r.level.as_str(),
+            r.breaks.describe(),
+            r.why
+        );
     }
     s
 }
