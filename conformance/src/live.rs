@@ -17,11 +17,11 @@ use runtime::Secret;
 use serde_json::Value;
 use spec::format::{Effect, Operation, Spec};
 use spec::load::SpecFile;
+use spec::model::curl::{Base, Curl};
 use spec::model::{errors, ExampleModel, OperationModel, ProviderModel};
 use spec::values::{self, Options, Repr};
 use tokio::sync::Semaphore;
 
-use crate::curl::curl;
 use crate::driver::{Call, WireDriver};
 use crate::observe;
 use crate::partition::Partition;
@@ -398,7 +398,10 @@ async fn check_one(
         Some(_) => format!(" # sent signed (SDK-HMAC-SHA256, ${access_var} ${secret_var})"),
         None => String::new(),
     };
-    let curl = || format!("{}{signed_note}", curl(req, opts.base_url, &var));
+    let curl = || {
+        let line = Curl::new(req, Base::Url(opts.base_url), &var).line();
+        format!("{line}{signed_note}")
+    };
     let started = Instant::now();
     let mut attempt = 1;
     let raw = loop {

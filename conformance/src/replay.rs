@@ -7,9 +7,9 @@ use protocol_test::{validate_request, CapturedRequest};
 use serde_json::{Map, Value};
 use spec::format::{Location, Operation, Spec};
 use spec::load::SpecFile;
+use spec::model::curl::{Base, Curl};
 use spec::model::{ExampleModel, OperationModel, Outcome, ProviderModel, WireRequest};
 
-use crate::curl::curl;
 use crate::driver::{Call, Driver, Observed};
 use crate::expect::expected_request;
 use crate::mock::request::{parse_body, Body, MediaType};
@@ -153,7 +153,7 @@ async fn replay_one(
     let verdict = if problems.is_empty() {
         Verdict::Pass
     } else {
-        let curl = curl(wire, base, &token_env_var(&spec.provider.id));
+        let curl = Curl::new(wire, Base::Url(base), &token_env_var(&spec.provider.id)).line();
         Verdict::Fail(format!("{}\nreproduce: {curl}", problems.join("\n")))
     };
     result(verdict, snapshot)

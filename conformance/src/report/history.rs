@@ -10,9 +10,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use spec::format::{Operation, Spec};
 use spec::load::SpecFile;
+use spec::model::curl::{Base, Curl};
 use spec::model::{ExampleModel, Outcome as ModelOutcome, ProviderModel};
 
-use crate::curl::curl;
 use crate::live::Outcome;
 use crate::observe::{self, Change, Recorded};
 use crate::payload;
@@ -164,7 +164,9 @@ pub fn rows(
                     (
                         em.erratum
                             .map(|e| format!("{}: {} Chosen: {}", e.id, e.problem, e.choice)),
-                        em.wire.as_ref().map(|w| curl(w, &base, &var)),
+                        em.wire
+                            .as_ref()
+                            .map(|w| Curl::new(w, Base::Url(&base), &var).line()),
                         expected(m.spec, om.op, em, outcomes.is_some()),
                     )
                 }

@@ -56,7 +56,7 @@ impl Credential {
     /// The credential's value in a documented request.
     pub fn value_in(&self, req: &ExampleRequest) -> Option<String> {
         let (location, name) = self.placement()?;
-        match super::wire::documented(req, location, name)? {
+        match documented(req, location, name)? {
             Value::String(s) => Some(s),
             _ => None,
         }
@@ -80,4 +80,15 @@ pub fn header<'m>(headers: &'m IndexMap<String, String>, name: &str) -> Option<&
         .iter()
         .find(|(k, _)| k.eq_ignore_ascii_case(name))
         .map(|(_, v)| v)
+}
+
+/// A documented request's value at `location` as written (header names case-insensitive).
+pub(super) fn documented(req: &ExampleRequest, location: Location, name: &str) -> Option<Value> {
+    let text = |s: &String| Value::String(s.clone());
+    match location {
+        Location::Path => req.path.get(name).map(text),
+        Location::Query => req.query.get(name).map(text),
+        Location::Header => header(&req.headers, name).map(text),
+        Location::Body => req.body.as_ref().and_then(|b| b.get(name)).cloned(),
+    }
 }

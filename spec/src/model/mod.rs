@@ -10,6 +10,7 @@
 //! (`conformance`) use it as is.
 
 mod credential;
+pub mod curl;
 mod secrets;
 pub mod wire;
 

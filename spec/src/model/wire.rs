@@ -9,6 +9,7 @@
 use indexmap::IndexMap;
 use serde_json::{Map, Value};
 
+use super::credential::documented;
 use super::{header, Credential, PathTemplate};
 use crate::format::{BodyEncoding, ExampleRequest, Location, Operation, Role, Spec};
 use crate::values;
@@ -231,17 +232,6 @@ impl WireRequest {
             Location::Path => {}
         }
         out
-    }
-}
-
-/// A documented request's value at `location` as written (header names case-insensitive).
-pub(super) fn documented(req: &ExampleRequest, location: Location, name: &str) -> Option<Value> {
-    let text = |s: &String| Value::String(s.clone());
-    match location {
-        Location::Path => req.path.get(name).map(text),
-        Location::Query => req.query.get(name).map(text),
-        Location::Header => header(&req.headers, name).map(text),
-        Location::Body => req.body.as_ref().and_then(|b| b.get(name)).cloned(),
     }
 }
 
