@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use spec::format::{Location, Operation, Spec};
 use spec::load::SpecFile;
 use spec::model::curl::{Base, Curl};
-use spec::model::{ExampleModel, OperationModel, Outcome, ProviderModel, WireRequest};
+use spec::model::{ExampleModel, OperationModel, Outcome, ProviderModel, WireRequest, REDACTED};
 
 use crate::driver::{Call, Driver, Observed};
 use crate::expect::expected_request;
@@ -16,9 +16,6 @@ use crate::mock::request::{parse_body, Body, MediaType};
 use crate::mock::Running;
 use crate::payload;
 use crate::results::{CaseResult, Snapshot, Verdict, WireCheck};
-
-/// Printed instead of a secret's value.
-const REDACTED: &str = "[redacted]";
 
 /// The spec model of each file, or for a file it cannot be built from (validation refuses such
 /// specs first) one failed result naming why.

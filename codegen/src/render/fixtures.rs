@@ -8,13 +8,11 @@ use serde_json::Value;
 use super::templates::{environment, render};
 use super::{banner, Layout, OutputFile, RenderError, Renderer};
 use crate::model::{RustModel, RustProvider};
-use spec::format::{BodyEncoding, Example, Location};
+use spec::format::{BodyEncoding, Example};
 use spec::model::curl::{Base, Curl};
-use spec::model::{ExampleModel, WireBody, WireRequest};
+use spec::model::{ExampleModel, WireBody, WireRequest, REDACTED};
 
 pub struct FixtureRenderer;
-
-const REDACTED: &str = "[redacted]";
 
 impl Renderer for FixtureRenderer {
     fn name(&self) -> &'static str {
@@ -151,55 +149,4 @@ fn json(v: &Value) -> String {
 /// Indent continuation lines of a nested JSON value by two spaces.
 fn indent(text: &str) -> String {
     text.replace('\n', "\n  ")
-}
-
-/// The example as text for rustdoc: request line, headers, body, then the response.
-pub(super) fn example_lines(ex: &ExampleModel) -> Vec<String> {
-    let doc = ex.example;
-    let mut lines = vec![format!("{}:", doc.summary.trim_end_matches(['.', ':']))];
-    let own = ex.wire.as_ref().filter(|_| ex.own_request);
-    if let Some(w) = own {
-        let query: Vec<String> = w
-            .query
-            .iter()
-            .map(|(k, v)| {
-                let v = if w.is_secret(Location::Query, k) {
-                    REDACTED.to_owned()
-                } else {
-                    spec::url::encode_component(v)
-                };
-                format!("{}={v}", spec::url::encode_component(k))
-            })
-            .collect();
-        let q = if query.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", query.join("&"))
-        };
-        let w = w.with_secrets(REDACTED);
-        lines.push(format!("{} {}{q}", w.method, w.path));
-        for (k, v) in &w.headers {
-            lines.push(format!("{k}: {v}"));
-        }
-        if let Some(body) = &w.body {
-            lines.push(String::new());
-            lines.push(compact_json(&body.json()));
-        }
-    }
-    if let Some(resp) = &doc.response {
-        if own.is_some() {
-            lines.push(String::new());
-        }
-        lines.push(format!("HTTP {}", resp.status));
-        if let Some(body) = &resp.body {
-            lines.push(compact_json(body));
-        }
-    }
-    lines
-}
-
-/// One-line JSON: examples in rustdoc stay one line per body (the fixtures keep the
-/// pretty-printed form).
-fn compact_json(v: &Value) -> String {
-    serde_json::to_string(v).unwrap_or_else(|_| "null".into())
 }

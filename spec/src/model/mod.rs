@@ -17,7 +17,7 @@ pub mod wire;
 use serde_json::Value;
 
 pub use self::credential::{header, Credential};
-pub use self::wire::{Slot, WireBody, WireRequest, PLACEHOLDER_CREDENTIAL};
+pub use self::wire::{Slot, WireBody, WireRequest, PLACEHOLDER_CREDENTIAL, REDACTED};
 use crate::cite;
 use crate::envelope::{self, Unwrapped};
 pub use crate::errors;

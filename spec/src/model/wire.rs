@@ -19,6 +19,9 @@ use crate::values;
 /// client can send it.
 pub const PLACEHOLDER_CREDENTIAL: &str = "placeholder-credential";
 
+/// Shown instead of a secret in text people read (fixtures, docs, rustdoc, replay reports).
+pub const REDACTED: &str = "[redacted]";
+
 /// The request an example puts on the wire. Values are as documented (credentials and
 /// `role: secret` parameters included): [`WireRequest::is_secret`] tells them apart, and
 /// [`WireRequest::with_secrets`] replaces them.
