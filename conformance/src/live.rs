@@ -26,7 +26,7 @@ use crate::driver::{Call, WireDriver};
 use crate::observe;
 use crate::partition::Partition;
 use crate::payload;
-use crate::replay::{models, token_env_var};
+use crate::replay::models;
 pub use crate::results::Outcome;
 use crate::results::{CaseResult, Snapshot, Verdict};
 
@@ -321,7 +321,7 @@ pub fn short_secrets(
         let (access_var, secret_var) = key_env_vars(id);
         let keys = (opts.keys)(id);
         let found = [
-            (token_env_var(id), token(id)),
+            (spec::model::token_var(id), token(id)),
             (access_var, keys.access.map(|k| k.expose().to_owned())),
             (secret_var, keys.secret.map(|k| k.expose().to_owned())),
         ];
@@ -350,7 +350,7 @@ async fn check_one(
     let Some(req) = em.wire.as_ref().filter(|_| em.own_request) else {
         return skip("response-only example".into());
     };
-    let var = token_env_var(&spec.provider.id);
+    let var = spec::model::token_var(&spec.provider.id);
     let (access_var, secret_var) = key_env_vars(&spec.provider.id);
     let token = om
         .credential

@@ -8,7 +8,9 @@ use serde_json::{Map, Value};
 use spec::format::{Location, Operation, Spec};
 use spec::load::SpecFile;
 use spec::model::curl::{Base, Curl};
-use spec::model::{ExampleModel, OperationModel, Outcome, ProviderModel, WireRequest, REDACTED};
+use spec::model::{
+    token_var, ExampleModel, OperationModel, Outcome, ProviderModel, WireRequest, REDACTED,
+};
 
 use crate::driver::{Call, Driver, Observed};
 use crate::expect::expected_request;
@@ -44,11 +46,6 @@ pub(crate) fn models(files: &[SpecFile]) -> Vec<Result<ProviderModel<'_>, Box<Ca
             })
         })
         .collect()
-}
-
-/// The environment variable a credential is read from in live runs (and curl lines use).
-pub fn token_env_var(provider_id: &str) -> String {
-    format!("{}_TOKEN", provider_id.to_ascii_uppercase())
 }
 
 /// Replay every example of every spec against the running embedded mock.
@@ -150,7 +147,7 @@ async fn replay_one(
     let verdict = if problems.is_empty() {
         Verdict::Pass
     } else {
-        let curl = Curl::new(wire, Base::Url(base), &token_env_var(&spec.provider.id)).line();
+        let curl = Curl::new(wire, Base::Url(base), &token_var(&spec.provider.id)).line();
         Verdict::Fail(format!("{}\nreproduce: {curl}", problems.join("\n")))
     };
     result(verdict, snapshot)

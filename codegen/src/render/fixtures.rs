@@ -114,9 +114,8 @@ fn curl(
     ex: &Example,
     wire: &WireRequest,
 ) -> Result<String, RenderError> {
-    let prefix = p.spec.provider.id.to_uppercase();
-    let token_var = format!("{prefix}_TOKEN");
-    let base_var = format!("{prefix}_BASE_URL");
+    let token_var = spec::model::token_var(&p.spec.provider.id);
+    let base_var = spec::model::base_url_var(&p.spec.provider.id);
     let mut base = p.spec.provider.base_url.clone();
     for (name, v) in &p.spec.provider.variables {
         base = base.replace(&format!("{{{name}}}"), &v.example);

@@ -16,7 +16,6 @@ use spec::model::{ExampleModel, Outcome as ModelOutcome, ProviderModel};
 use crate::live::Outcome;
 use crate::observe::{self, Change, Recorded};
 use crate::payload;
-use crate::replay::token_env_var;
 use crate::report::failure;
 use crate::results::{CaseResult, Verdict};
 
@@ -160,7 +159,7 @@ pub fn rows(
                         ),
                         false => base_url.to_string(),
                     };
-                    let var = token_env_var(&m.spec.provider.id);
+                    let var = spec::model::token_var(&m.spec.provider.id);
                     (
                         em.erratum
                             .map(|e| format!("{}: {} Chosen: {}", e.id, e.problem, e.choice)),

@@ -68,6 +68,18 @@ pub struct ExampleModel<'a> {
     pub outcome: Option<Outcome>,
 }
 
+/// The environment variable holding a provider's credential: read by live runs, named by curl
+/// lines and example programs.
+pub fn token_var(provider_id: &str) -> String {
+    format!("{}_TOKEN", provider_id.to_ascii_uppercase())
+}
+
+/// The environment variable overriding a provider's base URL in curl lines and example
+/// programs.
+pub fn base_url_var(provider_id: &str) -> String {
+    format!("{}_BASE_URL", provider_id.to_ascii_uppercase())
+}
+
 /// A documented response as a client must decode it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {

@@ -97,8 +97,8 @@ pub(crate) fn usage(
 pub fn example(p: &RustProvider, crate_name: &str) -> Result<TokenStream, RenderError> {
     let krate = id(crate_name);
     let module = id(&p.module);
-    let prefix = p.spec.provider.id.to_uppercase();
-    let (base_var, token_var) = (format!("{prefix}_BASE_URL"), format!("{prefix}_TOKEN"));
+    let base_var = spec::model::base_url_var(&p.spec.provider.id);
+    let token_var = spec::model::token_var(&p.spec.provider.id);
     // Prefer an operation that is not deprecated and only reads, with a documented request.
     let pick = p
         .operations
