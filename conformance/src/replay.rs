@@ -106,7 +106,7 @@ async fn replay_one(
             snapshot,
         );
     };
-    let credential = om.credential.value_in(req);
+    let credential = om.credential.sent_in(req);
     let call = Call {
         spec,
         op: om,

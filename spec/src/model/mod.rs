@@ -16,8 +16,8 @@ pub mod wire;
 
 use serde_json::Value;
 
-pub use self::credential::{header, Credential};
-pub use self::wire::{Slot, WireBody, WireRequest, PLACEHOLDER_CREDENTIAL, REDACTED};
+pub use self::credential::{header, Credential, PLACEHOLDER_CREDENTIAL, REDACTED};
+pub use self::wire::{Slot, WireBody, WireRequest};
 use crate::cite;
 use crate::envelope::{self, Unwrapped};
 pub use crate::errors;

@@ -14,14 +14,6 @@ use super::{header, Credential, PathTemplate};
 use crate::format::{BodyEncoding, ExampleRequest, Location, Operation, Role, Spec};
 use crate::values;
 
-/// Sent and shown instead of a credential wherever the real one must not appear (generated
-/// tests, fixtures before their output format decides how to show it). Wire-safe text, so a
-/// client can send it.
-pub const PLACEHOLDER_CREDENTIAL: &str = "placeholder-credential";
-
-/// Shown instead of a secret in text people read (fixtures, docs, rustdoc, replay reports).
-pub const REDACTED: &str = "[redacted]";
-
 /// The request an example puts on the wire. Values are as documented (credentials and
 /// `role: secret` parameters included): [`WireRequest::is_secret`] tells them apart, and
 /// [`WireRequest::with_secrets`] replaces them.
