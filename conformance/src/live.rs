@@ -148,9 +148,9 @@ pub async fn run_live_until(
     let mut providers: Vec<ProviderModel> = Vec::new();
     for model in models(files) {
         match model {
-            Ok(p) if opts.provider.is_none_or_eq(&p.spec.provider.id) => providers.push(p),
+            Ok(p) if opts.provider.is_none_or(|id| id == p.spec.provider.id) => providers.push(p),
             Ok(_) => {}
-            Err(failed) if opts.provider.is_none_or_eq(&failed.provider) => {
+            Err(failed) if opts.provider.is_none_or(|id| id == failed.provider) => {
                 out.push(*failed);
                 outcomes.push(Outcome::Drift);
             }
@@ -281,15 +281,6 @@ pub async fn run_live_until(
     }
 }
 
-trait NoneOrEq {
-    fn is_none_or_eq(&self, id: &str) -> bool;
-}
-impl NoneOrEq for Option<&str> {
-    fn is_none_or_eq(&self, id: &str) -> bool {
-        self.map(|p| p == id).unwrap_or(true)
-    }
-}
-
 /// Why an example is not sent live, if it is not.
 pub fn skip_reason(op: &Operation, ex: &ExampleModel, allow_writes: bool) -> Option<String> {
     if !op.address_documented {
@@ -315,7 +306,7 @@ pub fn short_secrets(
     let mut out = Vec::new();
     for f in files {
         let id = f.spec.provider.id.as_str();
-        if !opts.provider.is_none_or_eq(id) {
+        if !opts.provider.is_none_or(|only| only == id) {
             continue;
         }
         let (access_var, secret_var) = key_env_vars(id);
