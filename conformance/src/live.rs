@@ -306,7 +306,7 @@ pub fn short_secrets(
     let mut out = Vec::new();
     for f in files {
         let id = f.spec.provider.id.as_str();
-        if !opts.provider.is_none_or(|only| only == id) {
+        if opts.provider.is_some_and(|only| only != id) {
             continue;
         }
         let (access_var, secret_var) = key_env_vars(id);

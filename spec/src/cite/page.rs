@@ -158,6 +158,55 @@ fn normalise_needle(t: &str) -> String {
     t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The pages of a directory, read once each.
+pub struct Pages<'d> {
+    dir: &'d Path,
+    read: HashMap<String, Option<Page>>,
+}
+
+impl<'d> Pages<'d> {
+    pub fn new(dir: &'d Path) -> Self {
+        Pages {
+            dir,
+            read: HashMap::new(),
+        }
+    }
+
+    pub fn get(&mut self, file: &str) -> Option<&Page> {
+        let dir = self.dir;
+        self.read
+            .entry(file.to_string())
+            .or_insert_with(|| {
+                let bytes = std::fs::read(dir.join(file)).ok()?;
+                Some(Page::parse(&String::from_utf8_lossy(&bytes)))
+            })
+            .as_ref()
+    }
+
+    /// A page read before with [`Pages::get`].
+    pub fn peek(&self, file: &str) -> Option<&Page> {
+        self.read.get(file).and_then(Option::as_ref)
+    }
+}
+
+/// Whether an erratum's text (or its `corrects:`) names one of `words`.
+pub fn names_any(e: &Erratum, words: &[String]) -> bool {
+    let text = format!(
+        "{} {} {} {} {}",
+        e.location,
+        e.problem,
+        e.choice,
+        e.reason,
+        e.corrects.join(" ")
+    );
+    let text = normalise(&text).to_lowercase();
+    words.iter().any(|w| {
+        let w = w.to_lowercase();
+        contains(&text, &Needle::Token(w.clone()))
+            || contains(&text, &Needle::Token(w.replace('_', " ")))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,53 +268,4 @@ mod tests {
         assert!(!contains("/v1.0/x", &Needle::Token("0".into())));
         assert!(contains("is 1.", &Needle::Token("1".into())));
     }
-}
-
-/// The pages of a directory, read once each.
-pub struct Pages<'d> {
-    dir: &'d Path,
-    read: HashMap<String, Option<Page>>,
-}
-
-impl<'d> Pages<'d> {
-    pub fn new(dir: &'d Path) -> Self {
-        Pages {
-            dir,
-            read: HashMap::new(),
-        }
-    }
-
-    pub fn get(&mut self, file: &str) -> Option<&Page> {
-        let dir = self.dir;
-        self.read
-            .entry(file.to_string())
-            .or_insert_with(|| {
-                let bytes = std::fs::read(dir.join(file)).ok()?;
-                Some(Page::parse(&String::from_utf8_lossy(&bytes)))
-            })
-            .as_ref()
-    }
-
-    /// A page read before with [`Pages::get`].
-    pub fn peek(&self, file: &str) -> Option<&Page> {
-        self.read.get(file).and_then(Option::as_ref)
-    }
-}
-
-/// Whether an erratum's text (or its `corrects:`) names one of `words`.
-pub fn names_any(e: &Erratum, words: &[String]) -> bool {
-    let text = format!(
-        "{} {} {} {} {}",
-        e.location,
-        e.problem,
-        e.choice,
-        e.reason,
-        e.corrects.join(" ")
-    );
-    let text = normalise(&text).to_lowercase();
-    words.iter().any(|w| {
-        let w = w.to_lowercase();
-        contains(&text, &Needle::Token(w.clone()))
-            || contains(&text, &Needle::Token(w.replace('_', " ")))
-    })
 }
