@@ -232,7 +232,7 @@ fn the_generated_literals_are_the_replays_expectations() {
         for ex in &o.examples {
             let wire = ex.wire.as_ref().expect("a documented request");
             let sent_as =
-                wire.with_credential(o.credential.value_in(ex.request.expect("own")).as_deref());
+                wire.with_credential(o.credential.sent_in(ex.request.expect("own")).as_deref());
             let replay = conformance::expect::expected_request(&sent_as);
             assert_eq!(
                 literals.get(&ex.example.name),
@@ -313,7 +313,7 @@ async fn a_planted_difference_is_reported_alike_with_the_same_kind() {
             spec: &files[0].spec,
             op: o,
             request: &planted,
-            credential: o.credential.value_in(ex.request.expect("own")),
+            credential: o.credential.sent_in(ex.request.expect("own")),
             sign_with: None,
             base_url: &mock.provider_base_url("mismatch_demo"),
             prefer: None,

@@ -4,7 +4,6 @@
 
 pub mod capture;
 pub mod client_tests;
-pub mod curl;
 pub mod driver;
 pub mod expect;
 pub mod live;

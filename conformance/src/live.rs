@@ -17,16 +17,16 @@ use runtime::Secret;
 use serde_json::Value;
 use spec::format::{Effect, Operation, Spec};
 use spec::load::SpecFile;
+use spec::model::curl::{Base, Curl};
 use spec::model::{errors, ExampleModel, OperationModel, ProviderModel};
 use spec::values::{self, Options, Repr};
 use tokio::sync::Semaphore;
 
-use crate::curl::curl;
 use crate::driver::{Call, WireDriver};
 use crate::observe;
 use crate::partition::Partition;
 use crate::payload;
-use crate::replay::{models, token_env_var};
+use crate::replay::models;
 pub use crate::results::Outcome;
 use crate::results::{CaseResult, Snapshot, Verdict};
 
@@ -148,9 +148,9 @@ pub async fn run_live_until(
     let mut providers: Vec<ProviderModel> = Vec::new();
     for model in models(files) {
         match model {
-            Ok(p) if opts.provider.is_none_or_eq(&p.spec.provider.id) => providers.push(p),
+            Ok(p) if opts.provider.is_none_or(|id| id == p.spec.provider.id) => providers.push(p),
             Ok(_) => {}
-            Err(failed) if opts.provider.is_none_or_eq(&failed.provider) => {
+            Err(failed) if opts.provider.is_none_or(|id| id == failed.provider) => {
                 out.push(*failed);
                 outcomes.push(Outcome::Drift);
             }
@@ -281,15 +281,6 @@ pub async fn run_live_until(
     }
 }
 
-trait NoneOrEq {
-    fn is_none_or_eq(&self, id: &str) -> bool;
-}
-impl NoneOrEq for Option<&str> {
-    fn is_none_or_eq(&self, id: &str) -> bool {
-        self.map(|p| p == id).unwrap_or(true)
-    }
-}
-
 /// Why an example is not sent live, if it is not.
 pub fn skip_reason(op: &Operation, ex: &ExampleModel, allow_writes: bool) -> Option<String> {
     if !op.address_documented {
@@ -315,13 +306,13 @@ pub fn short_secrets(
     let mut out = Vec::new();
     for f in files {
         let id = f.spec.provider.id.as_str();
-        if !opts.provider.is_none_or_eq(id) {
+        if opts.provider.is_some_and(|only| only != id) {
             continue;
         }
         let (access_var, secret_var) = key_env_vars(id);
         let keys = (opts.keys)(id);
         let found = [
-            (token_env_var(id), token(id)),
+            (spec::model::token_var(id), token(id)),
             (access_var, keys.access.map(|k| k.expose().to_owned())),
             (secret_var, keys.secret.map(|k| k.expose().to_owned())),
         ];
@@ -350,7 +341,7 @@ async fn check_one(
     let Some(req) = em.wire.as_ref().filter(|_| em.own_request) else {
         return skip("response-only example".into());
     };
-    let var = token_env_var(&spec.provider.id);
+    let var = spec::model::token_var(&spec.provider.id);
     let (access_var, secret_var) = key_env_vars(&spec.provider.id);
     let token = om
         .credential
@@ -398,7 +389,10 @@ async fn check_one(
         Some(_) => format!(" # sent signed (SDK-HMAC-SHA256, ${access_var} ${secret_var})"),
         None => String::new(),
     };
-    let curl = || format!("{}{signed_note}", curl(req, opts.base_url, &var));
+    let curl = || {
+        let line = Curl::new(req, Base::Url(opts.base_url), &var).line();
+        format!("{line}{signed_note}")
+    };
     let started = Instant::now();
     let mut attempt = 1;
     let raw = loop {

@@ -4,6 +4,7 @@
 
 use serde_json::{Map, Value};
 use spec::format::{Kind, Operation, Schema, Spec};
+use spec::model::REDACTED;
 
 /// Remove the operation's envelope (as the validator and the clients do); an envelope-level
 /// failure is `Err`.
@@ -46,7 +47,7 @@ pub fn redact(schema: &Schema, v: &Value, spec: &Spec) -> Value {
                 let n = match def.fields.iter().find(|f| f.name == *k) {
                     Some(f) => match f.role {
                         Some(spec::format::Role::Volatile) => Value::String("[volatile]".into()),
-                        Some(spec::format::Role::Secret) => Value::String("[redacted]".into()),
+                        Some(spec::format::Role::Secret) => Value::String(REDACTED.into()),
                         None => redact(&f.schema, x, spec),
                     },
                     None => x.clone(),

@@ -7,18 +7,17 @@ use protocol_test::{validate_request, CapturedRequest};
 use serde_json::{Map, Value};
 use spec::format::{Location, Operation, Spec};
 use spec::load::SpecFile;
-use spec::model::{ExampleModel, OperationModel, Outcome, ProviderModel, WireRequest};
+use spec::model::curl::{Base, Curl};
+use spec::model::{
+    token_var, ExampleModel, OperationModel, Outcome, ProviderModel, WireRequest, REDACTED,
+};
 
-use crate::curl::curl;
 use crate::driver::{Call, Driver, Observed};
 use crate::expect::expected_request;
 use crate::mock::request::{parse_body, Body, MediaType};
 use crate::mock::Running;
 use crate::payload;
 use crate::results::{CaseResult, Snapshot, Verdict, WireCheck};
-
-/// Printed instead of a secret's value.
-const REDACTED: &str = "[redacted]";
 
 /// The spec model of each file, or for a file it cannot be built from (validation refuses such
 /// specs first) one failed result naming why.
@@ -47,11 +46,6 @@ pub(crate) fn models(files: &[SpecFile]) -> Vec<Result<ProviderModel<'_>, Box<Ca
             })
         })
         .collect()
-}
-
-/// The environment variable a credential is read from in live runs (and curl lines use).
-pub fn token_env_var(provider_id: &str) -> String {
-    format!("{}_TOKEN", provider_id.to_ascii_uppercase())
 }
 
 /// Replay every example of every spec against the running embedded mock.
@@ -112,7 +106,7 @@ async fn replay_one(
             snapshot,
         );
     };
-    let credential = om.credential.value_in(req);
+    let credential = om.credential.sent_in(req);
     let call = Call {
         spec,
         op: om,
@@ -153,7 +147,7 @@ async fn replay_one(
     let verdict = if problems.is_empty() {
         Verdict::Pass
     } else {
-        let curl = curl(wire, base, &token_env_var(&spec.provider.id));
+        let curl = Curl::new(wire, Base::Url(base), &token_var(&spec.provider.id)).line();
         Verdict::Fail(format!("{}\nreproduce: {curl}", problems.join("\n")))
     };
     result(verdict, snapshot)

@@ -1,10 +1,11 @@
-//! The reproduction curl line: read back with an independent shell-word parser, every value
+//! The curl line (`spec::model::curl`; the replay's reproduction line, the fixtures'
+//! `.curl.sh`): read back with an independent shell-word parser, every value
 //! arrives as one literal word, the credential stays an expandable variable, and nothing makes
 //! curl read a local file.
 
 use std::path::Path;
 
-use conformance::curl::curl;
+use spec::model::curl::{Base, Curl};
 use spec::model::WireRequest;
 
 fn words(line: &str) -> Vec<String> {
@@ -36,7 +37,7 @@ fn hostile_values_stay_literal_and_the_credential_expands() {
             }
         }
         let wire = WireRequest::build(op, &om.path, &om.credential, &req);
-        let line = curl(&wire, "http://127.0.0.1:1", "ACME_TOKEN");
+        let line = Curl::new(&wire, Base::Url("http://127.0.0.1:1"), "ACME_TOKEN").line();
         let w = words(&line);
         assert_eq!(w[0], "curl", "{line}");
         assert!(
@@ -78,7 +79,12 @@ fn the_fixtures_curl_lines() {
                 .iter()
                 .filter(|e| e.own_request)
                 .filter_map(move |e| {
-                    let line = curl(e.wire.as_ref()?, "http://127.0.0.1:1", "ACME_TOKEN");
+                    let line = Curl::new(
+                        e.wire.as_ref()?,
+                        Base::Url("http://127.0.0.1:1"),
+                        "ACME_TOKEN",
+                    )
+                    .line();
                     Some((om.op.id.clone(), e.example.name.clone(), line))
                 })
         })

@@ -83,10 +83,7 @@ async fn live(base_url: &str, token: &str, extra: &[&str]) -> (Output, String) {
     .stderr(Stdio::piped())
     .kill_on_drop(true);
     for f in files() {
-        cmd.env(
-            conformance::replay::token_env_var(&f.spec.provider.id),
-            token,
-        );
+        cmd.env(spec::model::token_var(&f.spec.provider.id), token);
     }
     let out = tokio::time::timeout(Duration::from_secs(120), cmd.output())
         .await

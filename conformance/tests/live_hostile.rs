@@ -93,7 +93,7 @@ async fn live(base_url: &str, extra: &[&str]) -> (Output, String, Duration) {
     .stderr(Stdio::piped())
     .kill_on_drop(true);
     for id in provider_ids() {
-        cmd.env(conformance::replay::token_env_var(&id), TOKEN);
+        cmd.env(spec::model::token_var(&id), TOKEN);
     }
     let started = Instant::now();
     let out = tokio::time::timeout(Duration::from_secs(60), cmd.output())
@@ -244,7 +244,7 @@ async fn an_interrupted_run_still_writes_its_report() {
     .stderr(Stdio::piped())
     .kill_on_drop(true);
     for id in provider_ids() {
-        cmd.env(conformance::replay::token_env_var(&id), TOKEN);
+        cmd.env(spec::model::token_var(&id), TOKEN);
     }
     let child = cmd.spawn().expect("the run starts");
     // Interrupt once the run is waiting on the silent server.

@@ -9,11 +9,11 @@ use std::process::Command;
 use conformance::driver::WireDriver;
 use conformance::live::{key_env_vars, run_live, LiveOptions};
 use conformance::mock::{self, Config, Running, SigningKey};
-use conformance::replay::token_env_var;
 use conformance::results::{CaseResult, Verdict};
 use runtime::sign::Keys;
 use runtime::Secret;
 use spec::load::SpecFile;
+use spec::model::token_var;
 use spec::model::ProviderModel;
 
 const AK: &str = "LIVEACCESSKEYID0";
@@ -167,7 +167,7 @@ async fn the_cli_signs_from_the_environment_and_never_prints_a_key() {
         for f in &files {
             let id = &f.spec.provider.id;
             let (access_var, secret_var) = key_env_vars(id);
-            cmd.env_remove(token_env_var(id))
+            cmd.env_remove(token_var(id))
                 .env(access_var, AK)
                 .env(secret_var, secret);
         }

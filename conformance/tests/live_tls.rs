@@ -69,7 +69,7 @@ fn live(base_url: &str, extra: &[&str]) -> Output {
     .stderr(Stdio::piped());
     for f in &files {
         cmd.env(
-            conformance::replay::token_env_var(&f.spec.provider.id),
+            spec::model::token_var(&f.spec.provider.id),
             "tls-test-token",
         );
     }

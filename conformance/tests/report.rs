@@ -32,7 +32,7 @@ fn with_client(mut r: CaseResult, client: Verdict) -> CaseResult {
 /// second provider (a second JUnit suite).
 fn outcomes() -> Vec<CaseResult> {
     let reference_bad = Verdict::Fail(
-        "query `limit`: sent \"5\", documented \"10\"\nreproduce: curl -sS -X GET 'http://127.0.0.1:1/~p/v1/items?limit=10' -H \"X-Token: $P_TOKEN\""
+        "query `limit`: sent \"5\", documented \"10\"\nreproduce: curl --request GET --url 'http://127.0.0.1:1/~p/v1/items?limit=10' --header 'X-Token: '\"$P_TOKEN\""
             .into(),
     );
     let mut erratum = with_client(case("p", "corrected", Verdict::Pass), Verdict::Pass);

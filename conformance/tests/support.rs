@@ -57,7 +57,7 @@ pub async fn conformance(args: &[&str], credentials: &Credentials) -> Output {
     for f in files() {
         let id = &f.spec.provider.id;
         let (access, secret) = conformance::live::key_env_vars(id);
-        cmd.env(conformance::replay::token_env_var(id), credentials.token)
+        cmd.env(spec::model::token_var(id), credentials.token)
             .env(access, credentials.access)
             .env(secret, credentials.secret);
     }

@@ -5,9 +5,11 @@
 //!   first spec of `specs/` (as Open Telekom Cloud and Huawei Cloud share an API);
 //! - a **drafted** provider: `cargo xtask draft` of a vendor's docs tree (the newest revision
 //!   of the last tree in `../shared/corpus`; left out, saying so, when there is none), as
-//!   drafted, TODO placeholders and all.
+//!   drafted, TODO placeholders and all;
+//! - the generator's **feature spec** (`codegen/tests/specs/features.yaml`), so the output its
+//!   snapshots hold is compiled as a crate, its protocol tests run and its examples replayed.
 //!
-//! Both pass `validate`, `codegen` (a client method for every operation), the generated
+//! Each passes `validate`, `codegen` (a client method for every operation), the generated
 //! crate's tests and the conformance replay (as documented and through the generated
 //! client), with no other file edited. One test per provider reads the shared run; either
 //! provider breaking a step fails both, each naming the step and showing its output.
@@ -70,6 +72,8 @@ struct Run {
     failed: Option<String>,
     /// The generated crate's modules by provider id.
     modules: Vec<(String, String)>,
+    /// The feature spec's provider id, and its generated module and protocol test as written.
+    feature: (String, String, String),
     table: String,
 }
 
@@ -102,11 +106,16 @@ fn shared_run() -> &'static Run {
             &ws.join("specs").join(format!("{twin}.yaml")),
             (twin_text.join("\n") + "\n").as_bytes(),
         );
+        let features = std::fs::read_to_string(root().join("codegen/tests/specs/features.yaml"))
+            .expect("the feature spec");
+        let (_, feature_id) = provider_id(&features).expect("the feature spec has a provider id");
+        write_if_changed(&ws.join("specs/features.yaml"), features.as_bytes());
         let mut run_record = Run {
             twin: (twin.clone(), id),
             drafted: None,
             failed: None,
             modules: Vec::new(),
+            feature: (feature_id.clone(), String::new(), String::new()),
             table: String::new(),
         };
         let mut step = |name: &str, out: Output| -> bool {
@@ -161,6 +170,9 @@ fn shared_run() -> &'static Run {
                 run_record.table = String::from_utf8_lossy(&out.stdout).into_owned();
                 step("conformance", out)
             };
+        let read = |path: String| std::fs::read_to_string(ws.join(path)).unwrap_or_default();
+        run_record.feature.1 = read(format!("generated/src/{feature_id}.rs"));
+        run_record.feature.2 = read(format!("generated/tests/protocol/{feature_id}.rs"));
         for provider in [Some(&run_record.twin.0), run_record.drafted.as_ref().map(|d| &d.0)]
             .into_iter()
             .flatten()
@@ -241,5 +253,47 @@ fn a_docs_tree_drafts_into_a_spec_that_validates_generates_and_replays() {
             w.len() >= 2 && w[w.len() - 1] == "pass" && w[w.len() - 2] == "pass",
             "not replayed both ways (reference, client): {r}\n{table}"
         );
+    }
+}
+
+/// The generator's output snapshots for the feature spec are what the copy compiled, tested
+/// and replayed: its module and protocol test equal the snapshots' text, and every one of its
+/// examples passes both ways (progenitor compiles its output snapshots as a crate likewise).
+#[test]
+fn the_feature_spec_output_snapshots_compile_run_and_replay() {
+    let run = shared_run();
+    if let Some(failed) = &run.failed {
+        panic!("{failed}");
+    }
+    let (id, module, protocol) = &run.feature;
+    let snapshots = root().join("codegen/tests/snapshots");
+    for (written, snap) in [
+        (module, format!("it__codegen__src__{id}.rs.snap")),
+        (
+            protocol,
+            format!("it__codegen__tests__protocol__{id}.rs.snap"),
+        ),
+    ] {
+        let text = std::fs::read_to_string(snapshots.join(&snap)).expect("the snapshot");
+        // An insta snapshot: a `---` header, then the value.
+        let body = text
+            .splitn(3, "---\n")
+            .nth(2)
+            .unwrap_or_else(|| panic!("{snap}: no snapshot header"));
+        assert!(!written.is_empty(), "{snap}: nothing generated");
+        assert_eq!(
+            written.trim_end(),
+            body.trim_end(),
+            "{snap} is not what compiled"
+        );
+    }
+    let rows: Vec<&str> = run
+        .table
+        .lines()
+        .filter(|l| l.starts_with(id.as_str()))
+        .collect();
+    assert!(!rows.is_empty(), "no row for `{id}`:\n{}", run.table);
+    for r in rows {
+        assert!(r.ends_with("pass"), "{r}\n{}", run.table);
     }
 }

@@ -7,7 +7,7 @@ use super::templates::{environment, render};
 use super::{banner, Layout, OutputFile, RenderError, Renderer};
 use crate::model::{RustModel, RustProvider};
 use spec::format::{AuthScheme, Envelope, Kind, Schema};
-use spec::model::Credential;
+use spec::model::{Credential, REDACTED};
 
 pub struct DocsRenderer;
 
@@ -40,7 +40,7 @@ impl Renderer for DocsRenderer {
             let mut contents = render(&env, "provider.md.j2", ctx)?;
             // Errata may quote an example credential: never print one.
             for secret in &p.example_secrets {
-                contents = contents.replace(secret.as_str(), "[redacted]");
+                contents = contents.replace(secret.as_str(), REDACTED);
             }
             out.push(OutputFile {
                 path: format!("docs/{}.md", p.spec.provider.id).into(),

@@ -8,13 +8,11 @@ use serde_json::Value;
 use super::templates::{environment, render};
 use super::{banner, Layout, OutputFile, RenderError, Renderer};
 use crate::model::{RustModel, RustProvider};
-use spec::format::{BodyEncoding, Example, Location};
-use spec::model::wire::text;
-use spec::model::{ExampleModel, WireBody, WireRequest, PLACEHOLDER_CREDENTIAL};
+use spec::format::{BodyEncoding, Example};
+use spec::model::curl::{Base, Curl};
+use spec::model::{ExampleModel, WireBody, WireRequest, REDACTED};
 
 pub struct FixtureRenderer;
-
-const REDACTED: &str = "[redacted]";
 
 impl Renderer for FixtureRenderer {
     fn name(&self) -> &'static str {
@@ -116,117 +114,27 @@ fn curl(
     ex: &Example,
     wire: &WireRequest,
 ) -> Result<String, RenderError> {
-    let w = wire.with_secrets(PLACEHOLDER_CREDENTIAL);
-    let prefix = p.spec.provider.id.to_uppercase();
-    let token_var = format!("{prefix}_TOKEN");
-    let base_var = format!("{prefix}_BASE_URL");
+    let token_var = spec::model::token_var(&p.spec.provider.id);
+    let base_var = spec::model::base_url_var(&p.spec.provider.id);
     let mut base = p.spec.provider.base_url.clone();
     for (name, v) in &p.spec.provider.variables {
         base = base.replace(&format!("{{{name}}}"), &v.example);
     }
-    let mut url = vec![
-        Part::Raw(format!("\"${{{base_var}:-{base}}}\"")),
-        Part::Lit(w.path.clone()),
-    ];
-    for (i, (k, v)) in w.query.iter().enumerate() {
-        url.push(Part::Lit(format!(
-            "{}{}=",
-            if i == 0 { '?' } else { '&' },
-            spec::url::encode_component(k)
-        )));
-        url.extend(split_credential(v, &token_var, true));
-    }
-    let mut args: Vec<String> = Vec::new();
-    for (k, v) in &w.headers {
-        let mut parts = vec![Part::Lit(format!("{k}: "))];
-        parts.extend(split_credential(v, &token_var, false));
-        args.push(format!("--header {}", word(&parts)));
-    }
-    if let Some(body) = &w.body {
-        match body.encoding {
-            BodyEncoding::Multipart | BodyEncoding::Urlencoded => {
-                let flag = if body.encoding == BodyEncoding::Multipart {
-                    "--form-string"
-                } else {
-                    "--data-urlencode"
-                };
-                for (k, v) in &body.fields {
-                    let mut parts = vec![Part::Lit(format!("{k}="))];
-                    parts.extend(split_credential(&text(v), &token_var, false));
-                    args.push(format!("{flag} {}", word(&parts)));
-                }
-            }
-            BodyEncoding::Json => {
-                args.push(format!(
-                    "--header {}",
-                    word(&[Part::Lit("Content-Type: application/json".into())])
-                ));
-                let text = body.json().to_string();
-                args.push(format!(
-                    "--data {}",
-                    word(&split_credential(&text, &token_var, false))
-                ));
-            }
-        }
-    }
+    let base = Base::Var {
+        name: &base_var,
+        default: &base,
+    };
+    let cmd = Curl::new(wire, base, &token_var);
     let ctx = context! {
         banner => banner("# ", &p.source, ""),
         summary => ex.summary.replace('\n', " "),
         token_var => token_var,
         base_var => base_var,
-        method => w.method,
-        url => word(&url),
-        args => args,
+        method => cmd.method,
+        url => cmd.url,
+        args => cmd.args,
     };
     render(env, "curl.sh.j2", ctx)
-}
-
-/// A piece of a shell word.
-enum Part {
-    /// Literal text, single-quoted.
-    Lit(String),
-    /// Already quoted shell text.
-    Raw(String),
-}
-
-/// Split out the credential marker as a `"$VAR"` reference.
-fn split_credential(text: &str, var: &str, url_encode: bool) -> Vec<Part> {
-    let mut parts = Vec::new();
-    for (i, piece) in text.split(PLACEHOLDER_CREDENTIAL).enumerate() {
-        if i > 0 {
-            parts.push(Part::Raw(format!("\"${var}\"")));
-        }
-        if !piece.is_empty() {
-            parts.push(Part::Lit(if url_encode {
-                spec::url::encode_component(piece)
-            } else {
-                piece.to_owned()
-            }));
-        }
-    }
-    parts
-}
-
-fn word(parts: &[Part]) -> String {
-    let mut out = String::new();
-    let mut lit = String::new();
-    let quote = |lit: &mut String, out: &mut String| {
-        if !lit.is_empty() {
-            out.push_str(&format!("'{}'", lit.replace('\'', r"'\''")));
-            lit.clear();
-        }
-    };
-    for p in parts {
-        match p {
-            Part::Lit(s) => lit.push_str(s),
-            Part::Raw(s) => {
-                quote(&mut lit, &mut out);
-                out.push_str(s);
-            }
-        }
-    }
-    quote(&mut lit, &mut out);
-    out
 }
 
 fn to_value<T: serde::Serialize>(v: &T) -> Value {
@@ -240,55 +148,4 @@ fn json(v: &Value) -> String {
 /// Indent continuation lines of a nested JSON value by two spaces.
 fn indent(text: &str) -> String {
     text.replace('\n', "\n  ")
-}
-
-/// The example as text for rustdoc: request line, headers, body, then the response.
-pub(super) fn example_lines(ex: &ExampleModel) -> Vec<String> {
-    let doc = ex.example;
-    let mut lines = vec![format!("{}:", doc.summary.trim_end_matches(['.', ':']))];
-    let own = ex.wire.as_ref().filter(|_| ex.own_request);
-    if let Some(w) = own {
-        let query: Vec<String> = w
-            .query
-            .iter()
-            .map(|(k, v)| {
-                let v = if w.is_secret(Location::Query, k) {
-                    REDACTED.to_owned()
-                } else {
-                    spec::url::encode_component(v)
-                };
-                format!("{}={v}", spec::url::encode_component(k))
-            })
-            .collect();
-        let q = if query.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", query.join("&"))
-        };
-        let w = w.with_secrets(REDACTED);
-        lines.push(format!("{} {}{q}", w.method, w.path));
-        for (k, v) in &w.headers {
-            lines.push(format!("{k}: {v}"));
-        }
-        if let Some(body) = &w.body {
-            lines.push(String::new());
-            lines.push(compact_json(&body.json()));
-        }
-    }
-    if let Some(resp) = &doc.response {
-        if own.is_some() {
-            lines.push(String::new());
-        }
-        lines.push(format!("HTTP {}", resp.status));
-        if let Some(body) = &resp.body {
-            lines.push(compact_json(body));
-        }
-    }
-    lines
-}
-
-/// One-line JSON: examples in rustdoc stay one line per body (the fixtures keep the
-/// pretty-printed form).
-fn compact_json(v: &Value) -> String {
-    serde_json::to_string(v).unwrap_or_else(|_| "null".into())
 }

@@ -27,11 +27,11 @@ use conformance::driver::WireDriver;
 use conformance::live::{run_live_until, LiveOptions, Outcome, DEFAULT_MAX_DRIFT};
 use conformance::observe;
 use conformance::partition::Partition;
-use conformance::replay::token_env_var;
 use conformance::report;
 use conformance::report::{history, html};
 use conformance::results::CaseResult;
 use conformance::run::replay_on_mock;
+use spec::model::token_var;
 use spec::validate::Validated;
 
 /// Every documented example passed (or was skipped), or the mock stopped on Ctrl-C.
@@ -456,7 +456,7 @@ async fn execute(args: &ReplayArgs, files: &[spec::load::SpecFile]) -> Result<Ex
                 partition: args.partition,
                 ..LiveOptions::new(base_url)
             };
-            let token = |provider: &str| std::env::var(token_env_var(provider)).ok();
+            let token = |provider: &str| std::env::var(token_var(provider)).ok();
             let short = conformance::live::short_secrets(files, &opts, &token);
             if !short.is_empty() {
                 return Err(short.join("\nconformance: "));

@@ -10,13 +10,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use spec::format::{Operation, Spec};
 use spec::load::SpecFile;
+use spec::model::curl::{Base, Curl};
 use spec::model::{ExampleModel, Outcome as ModelOutcome, ProviderModel};
 
-use crate::curl::curl;
 use crate::live::Outcome;
 use crate::observe::{self, Change, Recorded};
 use crate::payload;
-use crate::replay::token_env_var;
 use crate::report::failure;
 use crate::results::{CaseResult, Verdict};
 
@@ -160,11 +159,13 @@ pub fn rows(
                         ),
                         false => base_url.to_string(),
                     };
-                    let var = token_env_var(&m.spec.provider.id);
+                    let var = spec::model::token_var(&m.spec.provider.id);
                     (
                         em.erratum
                             .map(|e| format!("{}: {} Chosen: {}", e.id, e.problem, e.choice)),
-                        em.wire.as_ref().map(|w| curl(w, &base, &var)),
+                        em.wire
+                            .as_ref()
+                            .map(|w| Curl::new(w, Base::Url(&base), &var).line()),
                         expected(m.spec, om.op, em, outcomes.is_some()),
                     )
                 }

@@ -3,14 +3,13 @@
 //! sample), and a fact that cites nothing is an error. Reads the resolved model; reports
 //! located diagnostics naming the page line it expected.
 
-use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::cite::coverage;
-use crate::cite::page::{self, Page};
+use crate::cite::coverage::{self, Covered, Report};
+use crate::cite::page::{self, names_any, Page, Pages};
 use crate::cite::table::{self, Row, Table};
 use crate::cite::{Basis, Cited as Cited_, Claim, Fact, FactKind, Needle};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -31,37 +30,6 @@ pub struct Tally {
     pub inferred: usize,
     pub erratum: usize,
     pub uncited: usize,
-}
-
-/// The pages of a directory, read once each.
-pub struct Pages<'d> {
-    dir: &'d Path,
-    read: HashMap<String, Option<Page>>,
-}
-
-impl<'d> Pages<'d> {
-    pub fn new(dir: &'d Path) -> Self {
-        Pages {
-            dir,
-            read: HashMap::new(),
-        }
-    }
-
-    pub fn get(&mut self, file: &str) -> Option<&Page> {
-        let dir = self.dir;
-        self.read
-            .entry(file.to_string())
-            .or_insert_with(|| {
-                let bytes = std::fs::read(dir.join(file)).ok()?;
-                Some(Page::parse(&String::from_utf8_lossy(&bytes)))
-            })
-            .as_ref()
-    }
-
-    /// A page read before with [`Pages::get`].
-    pub fn peek(&self, file: &str) -> Option<&Page> {
-        self.read.get(file).and_then(Option::as_ref)
-    }
 }
 
 /// Check every fact of every spec against the pages in `dir`; `skip(page)` leaves out facts
@@ -131,11 +99,6 @@ pub fn check(
     d.sort();
     (d, tallies)
 }
-
-pub(super) type Report<'r> = dyn FnMut(&[crate::yaml::PathSeg], String, String) + 'r;
-
-/// The table rows a fact was found on, by page and first line (for coverage).
-pub(super) type Covered = BTreeSet<(String, usize)>;
 
 /// A fact's cited text: its own table rows when the lines are a table, else the lines.
 struct Cited<'p> {
@@ -484,24 +447,6 @@ fn explanations(
         ),
         "cite the page line that says it, name it in the erratum (its field, member or value), or cite the erratum that explains it".into(),
     );
-}
-
-/// Whether an erratum's text (or its `corrects:`) names one of `words`.
-pub fn names_any(e: &Erratum, words: &[String]) -> bool {
-    let text = format!(
-        "{} {} {} {} {}",
-        e.location,
-        e.problem,
-        e.choice,
-        e.reason,
-        e.corrects.join(" ")
-    );
-    let text = page::normalise(&text).to_lowercase();
-    words.iter().any(|w| {
-        let w = w.to_lowercase();
-        page::contains(&text, &Needle::Token(w.clone()))
-            || page::contains(&text, &Needle::Token(w.replace('_', " ")))
-    })
 }
 
 /// A type, required or nullable claim against the row's type and required cells.

@@ -7,11 +7,16 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::cite::check::{names_any, Covered, Pages, Report};
-use crate::cite::page;
+use crate::cite::page::{self, names_any, Pages};
 use crate::cite::{Fact, FactKind, Needle};
 use crate::vocab::Column;
 use crate::yaml::PathSeg;
+
+/// Where a problem is reported: the spec node, the message, how to fix it.
+pub(super) type Report<'r> = dyn FnMut(&[PathSeg], String, String) + 'r;
+
+/// The table rows a fact was found on, by page and first line (for coverage).
+pub(super) type Covered = BTreeSet<(String, usize)>;
 
 /// Every row of a parameter or field table some fact was found on is covered by a fact (or
 /// named by an erratum, or a credential's or discriminator's name): a parameter or field

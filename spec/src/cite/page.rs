@@ -2,11 +2,15 @@
 //! table separators turned into spaces and whitespace collapsed, so a citation matches what
 //! a reader sees, not how the page was exported.
 
+use std::collections::HashMap;
+use std::path::Path;
+
 use regex::Regex;
 
 pub use super::line::normalise;
 use super::table::{Row, Table};
 use crate::cite::Needle;
+use crate::format::Erratum;
 
 /// A page's lines, normalised (index 0 is line 1), and its tables.
 #[derive(Debug, Clone)]
@@ -152,6 +156,55 @@ fn tokens(text: &str, t: &str) -> Vec<usize> {
 
 fn normalise_needle(t: &str) -> String {
     t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The pages of a directory, read once each.
+pub struct Pages<'d> {
+    dir: &'d Path,
+    read: HashMap<String, Option<Page>>,
+}
+
+impl<'d> Pages<'d> {
+    pub fn new(dir: &'d Path) -> Self {
+        Pages {
+            dir,
+            read: HashMap::new(),
+        }
+    }
+
+    pub fn get(&mut self, file: &str) -> Option<&Page> {
+        let dir = self.dir;
+        self.read
+            .entry(file.to_string())
+            .or_insert_with(|| {
+                let bytes = std::fs::read(dir.join(file)).ok()?;
+                Some(Page::parse(&String::from_utf8_lossy(&bytes)))
+            })
+            .as_ref()
+    }
+
+    /// A page read before with [`Pages::get`].
+    pub fn peek(&self, file: &str) -> Option<&Page> {
+        self.read.get(file).and_then(Option::as_ref)
+    }
+}
+
+/// Whether an erratum's text (or its `corrects:`) names one of `words`.
+pub fn names_any(e: &Erratum, words: &[String]) -> bool {
+    let text = format!(
+        "{} {} {} {} {}",
+        e.location,
+        e.problem,
+        e.choice,
+        e.reason,
+        e.corrects.join(" ")
+    );
+    let text = normalise(&text).to_lowercase();
+    words.iter().any(|w| {
+        let w = w.to_lowercase();
+        contains(&text, &Needle::Token(w.clone()))
+            || contains(&text, &Needle::Token(w.replace('_', " ")))
+    })
 }
 
 #[cfg(test)]

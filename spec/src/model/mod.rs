@@ -10,13 +10,14 @@
 //! (`conformance`) use it as is.
 
 mod credential;
+pub mod curl;
 mod secrets;
 pub mod wire;
 
 use serde_json::Value;
 
-pub use self::credential::{header, Credential};
-pub use self::wire::{Slot, WireBody, WireRequest, PLACEHOLDER_CREDENTIAL};
+pub use self::credential::{header, Credential, PLACEHOLDER_CREDENTIAL, REDACTED};
+pub use self::wire::{Slot, WireBody, WireRequest};
 use crate::cite;
 use crate::envelope::{self, Unwrapped};
 pub use crate::errors;
@@ -65,6 +66,18 @@ pub struct ExampleModel<'a> {
     pub params: Map<String, Value>,
     /// What the documented response means, when there is one.
     pub outcome: Option<Outcome>,
+}
+
+/// The environment variable holding a provider's credential: read by live runs, named by curl
+/// lines and example programs.
+pub fn token_var(provider_id: &str) -> String {
+    format!("{}_TOKEN", provider_id.to_ascii_uppercase())
+}
+
+/// The environment variable overriding a provider's base URL in curl lines and example
+/// programs.
+pub fn base_url_var(provider_id: &str) -> String {
+    format!("{}_BASE_URL", provider_id.to_ascii_uppercase())
 }
 
 /// A documented response as a client must decode it.

@@ -74,7 +74,7 @@ impl ProviderModel<'_> {
 /// A documented request's value at `location` as text (a body member that is a number reads
 /// as its text).
 fn value_at(req: &ExampleRequest, location: Location, name: &str) -> Option<String> {
-    match super::wire::documented(req, location, name)? {
+    match super::credential::documented(req, location, name)? {
         Value::String(s) => Some(s),
         Value::Number(n) => Some(n.to_string()),
         _ => None,

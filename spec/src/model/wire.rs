@@ -9,14 +9,10 @@
 use indexmap::IndexMap;
 use serde_json::{Map, Value};
 
+use super::credential::documented;
 use super::{header, Credential, PathTemplate};
 use crate::format::{BodyEncoding, ExampleRequest, Location, Operation, Role, Spec};
 use crate::values;
-
-/// Sent and shown instead of a credential wherever the real one must not appear (generated
-/// tests, fixtures before their output format decides how to show it). Wire-safe text, so a
-/// client can send it.
-pub const PLACEHOLDER_CREDENTIAL: &str = "placeholder-credential";
 
 /// The request an example puts on the wire. Values are as documented (credentials and
 /// `role: secret` parameters included): [`WireRequest::is_secret`] tells them apart, and
@@ -231,17 +227,6 @@ impl WireRequest {
             Location::Path => {}
         }
         out
-    }
-}
-
-/// A documented request's value at `location` as written (header names case-insensitive).
-pub(super) fn documented(req: &ExampleRequest, location: Location, name: &str) -> Option<Value> {
-    let text = |s: &String| Value::String(s.clone());
-    match location {
-        Location::Path => req.path.get(name).map(text),
-        Location::Query => req.query.get(name).map(text),
-        Location::Header => header(&req.headers, name).map(text),
-        Location::Body => req.body.as_ref().and_then(|b| b.get(name)).cloned(),
     }
 }
 

@@ -167,6 +167,39 @@ impl Checker<'_> {
             }
             self.example(&xp, op, ex);
         }
+        // An example documenting no response is answered by the mock with the operation's
+        // documented success, or an empty body when no example documents one: no envelope
+        // reads an empty body, so the replay of that example would fail on the mock.
+        if let Some(envelope) = &op.response.envelope {
+            if !op
+                .examples
+                .iter()
+                .any(|e| e.error.is_none() && e.response.is_some())
+            {
+                if let Some(i) = op
+                    .examples
+                    .iter()
+                    .position(|e| e.error.is_none() && e.response.is_none())
+                {
+                    self.report(
+                        &at.k("examples").i(i).k("name"),
+                        format!(
+                            "example `{}` documents no response and no example of `{}` documents \
+                             its success answer: the mock would answer an empty body, which is no \
+                             `{}` envelope",
+                            op.examples[i].name,
+                            op.id,
+                            match envelope {
+                                crate::format::Envelope::ResultCode { .. } => "result_code",
+                                crate::format::Envelope::XmlJson { .. } => "xml_json",
+                            }
+                        ),
+                        "document the success response (in its envelope) in this example or \
+                         another of the operation",
+                    );
+                }
+            }
+        }
     }
 
     fn status(&mut self, at: &P, status: u16) {

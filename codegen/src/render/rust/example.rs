@@ -1,5 +1,5 @@
-//! Runnable examples: the typed usage of an operation (rustdoc and docs) and the example
-//! program of each provider.
+//! Examples: the typed usage of an operation (rustdoc and docs), the example program of each
+//! provider, and a documented exchange as rustdoc text (request line, headers, body, answer).
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -10,6 +10,9 @@ use super::syntax::id;
 use super::tokens::allow_deprecated;
 use crate::model::{RustOperation, RustProvider};
 use crate::render::RenderError;
+use serde_json::Value;
+use spec::format::Location;
+use spec::model::{ExampleModel, REDACTED};
 
 /// The operation called with its first documented request through the builder, as a
 /// rustdoc example (hidden lines start with `# `): a documented failure matched, a retryable
@@ -110,8 +113,8 @@ fn render_usage(
 pub fn example(p: &RustProvider, crate_name: &str) -> Result<TokenStream, RenderError> {
     let krate = id(crate_name);
     let module = id(&p.module);
-    let prefix = p.spec.provider.id.to_uppercase();
-    let (base_var, token_var) = (format!("{prefix}_BASE_URL"), format!("{prefix}_TOKEN"));
+    let base_var = spec::model::base_url_var(&p.spec.provider.id);
+    let token_var = spec::model::token_var(&p.spec.provider.id);
     // Prefer an operation that is not deprecated and only reads, with a documented request.
     let pick = p
         .operations
@@ -217,4 +220,55 @@ pub fn example(p: &RustProvider, crate_name: &str) -> Result<TokenStream, Render
             Ok(())
         }
     })
+}
+
+/// The example as text for rustdoc: request line, headers, body, then the response.
+pub(super) fn example_lines(ex: &ExampleModel) -> Vec<String> {
+    let doc = ex.example;
+    let mut lines = vec![format!("{}:", doc.summary.trim_end_matches(['.', ':']))];
+    let own = ex.wire.as_ref().filter(|_| ex.own_request);
+    if let Some(w) = own {
+        let query: Vec<String> = w
+            .query
+            .iter()
+            .map(|(k, v)| {
+                let v = if w.is_secret(Location::Query, k) {
+                    REDACTED.to_owned()
+                } else {
+                    spec::url::encode_component(v)
+                };
+                format!("{}={v}", spec::url::encode_component(k))
+            })
+            .collect();
+        let q = if query.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", query.join("&"))
+        };
+        let w = w.with_secrets(REDACTED);
+        lines.push(format!("{} {}{q}", w.method, w.path));
+        for (k, v) in &w.headers {
+            lines.push(format!("{k}: {v}"));
+        }
+        if let Some(body) = &w.body {
+            lines.push(String::new());
+            lines.push(compact_json(&body.json()));
+        }
+    }
+    if let Some(resp) = &doc.response {
+        if own.is_some() {
+            lines.push(String::new());
+        }
+        lines.push(format!("HTTP {}", resp.status));
+        if let Some(body) = &resp.body {
+            lines.push(compact_json(body));
+        }
+    }
+    lines
+}
+
+/// One-line JSON: examples in rustdoc stay one line per body (the fixtures keep the
+/// pretty-printed form).
+fn compact_json(v: &Value) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "null".into())
 }

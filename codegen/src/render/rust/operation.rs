@@ -7,12 +7,11 @@ use quote::quote;
 use std::collections::HashSet;
 
 use super::checks::fields_have_checks;
-use super::example::usage;
+use super::example::{example_lines, usage};
 use super::syntax::id;
 use super::tokens::{allow_deprecated, cited, deprecated_attr, doc, field_ty, ty};
 use super::{parse, parse_items};
 use crate::model::{ident, RustOperation, RustProvider, Ty};
-use crate::render::fixtures::example_lines;
 use crate::render::RenderError;
 use spec::format::{AuthScheme, BodyEncoding, Envelope, Kind, Location};
 
