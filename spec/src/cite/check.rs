@@ -371,6 +371,11 @@ fn check_fact(
         if explained && expect.0.iter().all(|n| matches!(n, Needle::Transcribed(_))) {
             continue;
         }
+        // A status the page does not give (failures only said to be "not 200") is an
+        // erratum's or an inference's choice, when it names the code.
+        if fact.kind == FactKind::Status && expect.0.iter().any(|n| named_beside(n, cite, errata)) {
+            continue;
+        }
         let elsewhere = expect.0.iter().find_map(|n| page.find(n).first().copied());
         let fix = match elsewhere {
             Some(n) => format!("cite the line that says it: {file} line {n} has {wanted}"),
@@ -519,6 +524,19 @@ fn explanations(
         ),
         "cite the page line that says it, name it in the erratum (its field, member or value), or cite the erratum that explains it".into(),
     );
+}
+
+/// Whether an erratum or `inferred:` among the citation's parts names token `n`.
+fn named_beside(n: &Needle, cite: &Cited_, errata: &[Erratum]) -> bool {
+    use crate::cite::Citation;
+    let Needle::Token(t) = n else { return false };
+    cite.parts.iter().any(|p| match p {
+        Citation::Erratum(id) => errata
+            .iter()
+            .any(|e| &e.id == id && names_any(e, std::slice::from_ref(t))),
+        Citation::Inferred(reason) => page::contains(&page::normalise(reason), n),
+        Citation::Lines { .. } => false,
+    })
 }
 
 /// Whether an erratum's text (or its `corrects:`) names one of `words`.
