@@ -205,8 +205,15 @@ pub(crate) fn examples(
                             ));
                             let mut at = r.lines.clone();
                             at.push((r.status_at, r.status_at));
+                            let mut cite = crate::cite::or_guess(&at, "a failure example");
+                            if r.status.is_none() && in_body.is_none() {
+                                // The guessed code, said as one (its lines do not give it).
+                                cite.0.push_str(&format!(
+                                    "; inferred: draft guess of status {status}, which the page does not give"
+                                ));
+                            }
                             errors.push(ErrorCase {
-                                cite: Some(crate::cite::or_guess(&at, "a failure example")),
+                                cite: Some(cite),
                                 name: name.clone(),
                                 description: TODO.into(),
                                 status,

@@ -459,6 +459,44 @@ pub fn deprecation_mark(title: &str) -> Option<&str> {
     None
 }
 
+/// The repairs an erratum may state for a page's broken JSON example, in the words of every
+/// language read (lower case, matched as substrings): a comma missing or left over, and an
+/// elision standing for members left out.
+pub const REPAIR_WORDS: &[(&str, Repair)] = &[
+    ("comma", Repair::Comma),
+    ("vírgula", Repair::Comma),
+    ("virgula", Repair::Comma),
+    ("coma", Repair::Comma),
+    ("запят", Repair::Comma),
+    ("逗号", Repair::Comma),
+    ("elid", Repair::Elision),
+    ("elision", Repair::Elision),
+    ("ellipsis", Repair::Elision),
+    ("...", Repair::Elision),
+    ("…", Repair::Elision),
+    ("reticências", Repair::Elision),
+    ("elips", Repair::Elision),
+    ("многоточ", Repair::Elision),
+    ("省略", Repair::Elision),
+];
+
+/// A kind of repair of a page's JSON that [`REPAIR_WORDS`] name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Repair {
+    /// A comma restored between members, or removed before a closing bracket.
+    Comma,
+    /// `...` standing for elided members or items, dropped.
+    Elision,
+}
+
+/// Whether `text` (an erratum's words) states a repair of kind `r`, in any language read.
+pub fn states_repair(text: &str, r: Repair) -> bool {
+    let lower = text.to_lowercase();
+    REPAIR_WORDS
+        .iter()
+        .any(|(w, k)| *k == r && lower.contains(w))
+}
+
 /// Error case names for documented failure statuses.
 pub const STATUS_NAMES: &[(u16, &str)] = &[
     (400, "bad_request"),

@@ -11,6 +11,7 @@ mod diff_rules;
 mod load_limits;
 mod model_secrets;
 mod model_wire;
+mod new_provider;
 mod shared_cases;
 mod validate_broken;
 mod validate_json_schema;

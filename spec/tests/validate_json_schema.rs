@@ -3,7 +3,7 @@
 //! real files: every checked-in spec passes it, and every broken spec the loader rejects for
 //! its shape (not its meaning) is rejected by the schema too.
 
-use crate::common::root;
+use crate::common::{root, specs_dir};
 
 use std::path::{Path, PathBuf};
 
@@ -69,7 +69,7 @@ fn schema_errors(v: &Validator, doc: &Value) -> Vec<String> {
 #[test]
 fn every_spec_satisfies_the_json_schema() {
     let v = validator();
-    let files = yaml_files(&root().join("specs"));
+    let files = yaml_files(&specs_dir());
     assert!(!files.is_empty(), "specs/ holds no spec");
     for path in files {
         let doc = as_json(&path).unwrap_or_else(|| panic!("{} is not YAML", path.display()));

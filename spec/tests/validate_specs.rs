@@ -3,7 +3,7 @@
 //! Nothing here knows which providers exist: every assertion is derived from the files that
 //! are in `specs/`, so adding a provider is adding a YAML file.
 
-use crate::common::{root, seeds, spec_files};
+use crate::common::{seeds, spec_files, specs_dir};
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -22,7 +22,7 @@ fn stem(path: &Path) -> String {
 #[test]
 fn specs_validate_together() {
     let seeds = seeds();
-    let v = load_and_validate(&[root().join("specs")], seeds.as_deref())
+    let v = load_and_validate(&[specs_dir()], seeds.as_deref())
         .unwrap_or_else(|d| panic!("specs/ should validate:\n{d}"));
     let validated: Vec<PathBuf> = v.files().iter().map(|f| f.path.clone()).collect();
     assert_eq!(validated, spec_files());

@@ -144,3 +144,50 @@ fn pages_report_has_a_row_per_spec() {
         "README.md keeps a copy of the citation report; show the command instead"
     );
 }
+
+/// A provider whose spec is correct, added with its own page (the made-up one of
+/// `spec/tests/new_provider/`, beside the workspace's specs and the seed pages when they are
+/// at hand), needs no other edit: `validate --pages` holds every citation, the report gives
+/// it a row with nothing uncited (printed, so no copy elsewhere goes stale) and `sources`
+/// finds its page unchanged.
+#[test]
+fn a_provider_with_its_own_page_passes_validate_pages_and_sources() {
+    let fixture = root().join("spec/tests/new_provider");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ws = dir.path();
+    std::fs::write(
+        ws.join("Cargo.toml"),
+        "[workspace]\nmembers = []\n\n[workspace.metadata.specs]\ndocs = \"pages\"\n",
+    )
+    .unwrap();
+    crate::common::copy_tree(&fixture.join("specs"), &ws.join("specs"));
+    crate::common::copy_tree(&fixture.join("pages"), &ws.join("pages"));
+    let seeds = root().join("../shared/seeds");
+    if seeds.is_dir() {
+        crate::common::copy_tree(&root().join("specs"), &ws.join("specs"));
+        crate::common::copy_tree(&seeds, &ws.join("pages"));
+    } else {
+        eprintln!("the workspace's specs left out: no seed pages beside the workspace");
+    }
+    let w = ws.to_str().expect("utf-8 path");
+    let pages = ws.join("pages");
+    let pages = pages.to_str().expect("utf-8 path");
+    let out = xtask(
+        &root(),
+        &["--workspace", w, "validate", "--pages", pages, "--report"],
+    );
+    assert!(out.status.success(), "{}", describe(&out));
+    let report = String::from_utf8_lossy(&out.stdout);
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    for spec in specs(ws) {
+        let name = spec.file_name().unwrap().to_string_lossy().into_owned();
+        let row = report
+            .lines()
+            .find(|l| l.contains(&format!("/{name}`")))
+            .unwrap_or_else(|| panic!("no row for {name}:\n{report}"));
+        assert!(row.trim_end().ends_with("| 0 |"), "{row}");
+        assert!(!readme.contains(row), "README.md keeps a copy of {row}");
+    }
+    let out = xtask(&root(), &["--workspace", w, "sources"]);
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+}

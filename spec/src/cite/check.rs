@@ -278,7 +278,12 @@ fn check_fact(
             return;
         }
     }
-    let units: Vec<String> = if rows.is_empty() && defining.is_empty() {
+    let units: Vec<String> = if fact.kind == FactKind::EnumValue {
+        lines
+            .iter()
+            .flat_map(|(_, p, a, b)| value_units(p, *a, *b))
+            .collect()
+    } else if rows.is_empty() && defining.is_empty() {
         lines
             .iter()
             .filter_map(|(_, p, a, b)| p.span(*a, *b))
@@ -329,6 +334,11 @@ fn check_fact(
         if explained && expect.0.iter().all(|n| matches!(n, Needle::Transcribed(_))) {
             continue;
         }
+        // A status the page does not give (failures only said to be "not 200") is an
+        // erratum's or an inference's choice, when it names the code.
+        if fact.kind == FactKind::Status && expect.0.iter().any(|n| named_beside(n, cite, errata)) {
+            continue;
+        }
         let elsewhere = expect.0.iter().find_map(|n| page.find(n).first().copied());
         let fix = match elsewhere {
             Some(n) => format!("cite the line that says it: {file} line {n} has {wanted}"),
@@ -351,6 +361,36 @@ fn check_fact(
     if let Some(claim) = &fact.claim {
         check_claim(fact, claim, cite, errata, &cited, at, report);
     }
+}
+
+/// Where an enumeration's value may be listed on lines `first..=last`: each line, except
+/// that a row of a parameter or field table (one with a type or required column) lists
+/// values in its other cells, its name cell naming the parameter or field (a value on a row
+/// of its own, an error code, is in the name cell of a table without such columns).
+fn value_units(page: &Page, first: usize, last: usize) -> Vec<String> {
+    let rows: Vec<(&Table, &Row)> = page
+        .rows(first, last)
+        .filter(|(t, _)| t.column(Column::Type).is_some() || t.column(Column::Required).is_some())
+        .collect();
+    let mut units = Vec::new();
+    for n in first..=last {
+        match rows.iter().find(|(_, r)| r.overlaps(n, n)) {
+            // A row over several lines is taken once, at its first cited line.
+            Some((t, r)) if n == r.first.max(first) => {
+                let name = t.column(Column::Name).unwrap_or(0);
+                units.extend(
+                    r.cells
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| *i != name)
+                        .map(|(_, c)| c.text.clone()),
+                )
+            }
+            Some(_) => {}
+            None => units.extend(page.span(n, n)),
+        }
+    }
+    units
 }
 
 /// Whether needle `n` appears in a clause of `units` that states it as `cue`: a word of the
@@ -447,6 +487,19 @@ fn explanations(
         ),
         "cite the page line that says it, name it in the erratum (its field, member or value), or cite the erratum that explains it".into(),
     );
+}
+
+/// Whether an erratum or `inferred:` among the citation's parts names token `n`.
+fn named_beside(n: &Needle, cite: &Cited_, errata: &[Erratum]) -> bool {
+    use crate::cite::Citation;
+    let Needle::Token(t) = n else { return false };
+    cite.parts.iter().any(|p| match p {
+        Citation::Erratum(id) => errata
+            .iter()
+            .any(|e| &e.id == id && names_any(e, std::slice::from_ref(t))),
+        Citation::Inferred(reason) => page::contains(&page::normalise(reason), n),
+        Citation::Lines { .. } => false,
+    })
 }
 
 /// A type, required or nullable claim against the row's type and required cells.

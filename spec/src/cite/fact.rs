@@ -99,9 +99,15 @@ pub enum Needle {
     /// A rule a page states in words (a regular expression): appears as written, or the
     /// citation says with `inferred:` how the cited words become it.
     Transcribed(String),
-    /// An example's value of a member: where the text shows the member, the value follows it
-    /// (`"name": "x"`, `name=x`, `name | x |`); elsewhere the value appears as a token.
-    Member { member: String, value: String },
+    /// An example's value of a member: inside the objects or arrays `within` (outermost
+    /// first) where the text shows them (`"apply": { … }`), and where it shows the member,
+    /// right after it (`"name": "x"`, `name=x`, `name | x |`); elsewhere as a token. An empty
+    /// `member` is an array's item, a token inside the array.
+    Member {
+        within: Vec<String>,
+        member: String,
+        value: String,
+    },
 }
 
 impl fmt::Display for Needle {
@@ -115,7 +121,20 @@ impl fmt::Display for Needle {
                 write!(f, "`{t}`")
             }
             Needle::Pattern(p) => write!(f, "a value matching `{p}`"),
-            Needle::Member { member, value } => write!(f, "`{value}` as `{member}`"),
+            Needle::Member {
+                within,
+                member,
+                value,
+            } => {
+                let mut at = within.join(".");
+                if member.is_empty() {
+                    return write!(f, "`{value}` in `{at}`");
+                }
+                if !at.is_empty() {
+                    at.push('.');
+                }
+                write!(f, "`{value}` as `{at}{member}`")
+            }
         }
     }
 }

@@ -33,14 +33,14 @@ impl Repair {
         }
     }
 
-    /// Whether an erratum's text states this fix (English, as errata are written).
+    /// Whether an erratum's text states this fix, in the words of any language read
+    /// ([`crate::vocab::REPAIR_WORDS`]).
     fn stated_by(self, text: &str) -> bool {
-        match self {
-            Repair::MissingComma | Repair::TrailingComma => text.contains("comma"),
-            Repair::Elision => ["elid", "elision", "ellipsis", "..."]
-                .iter()
-                .any(|w| text.contains(w)),
-        }
+        let kind = match self {
+            Repair::MissingComma | Repair::TrailingComma => crate::vocab::Repair::Comma,
+            Repair::Elision => crate::vocab::Repair::Elision,
+        };
+        crate::vocab::states_repair(text, kind)
     }
 }
 
@@ -468,5 +468,15 @@ examples:
         );
         assert_eq!(read(r#"{"a": }"#).0, None);
         assert_eq!(read(r#"{"a": 1} x"#).0, None);
+    }
+
+    #[test]
+    fn a_fix_is_stated_in_any_language_the_vocabulary_reads() {
+        assert!(Repair::MissingComma.stated_by("Falta uma vírgula após description."));
+        assert!(Repair::TrailingComma.stated_by("Лишняя запятая после массива."));
+        assert!(Repair::Elision.stated_by("Остальные поля заменены многоточием."));
+        assert!(Repair::Elision.stated_by("其余字段省略"));
+        assert!(!Repair::MissingComma.stated_by("The example differs from the page."));
+        assert!(!Repair::Elision.stated_by("Uma vírgula falta."));
     }
 }

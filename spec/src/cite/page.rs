@@ -100,23 +100,73 @@ pub fn contains(text: &str, needle: &Needle) -> bool {
                 })
         }
         Needle::Pattern(p) => Regex::new(p).is_ok_and(|re| re.is_match(text)),
-        Needle::Member { member, value } => {
-            let shown = |t: &str| !tokens(text, t).is_empty();
-            if !shown(member) {
-                return shown(value);
-            }
-            // The member, then at most a quote, `:` or `=`, a quote: then the value.
-            let v = normalise_needle(value);
-            tokens(text, member).into_iter().any(|i| {
-                let after = text[i + member.len()..]
-                    .trim_start_matches(['"', '\''])
-                    .trim_start();
-                let after = after.strip_prefix([':', '=']).unwrap_or(after).trim_start();
-                let after = after.strip_prefix(['"', '\'']).unwrap_or(after);
-                !v.is_empty() && after.starts_with(&v) && tokens(after, &v).first() == Some(&0)
-            })
-        }
+        Needle::Member {
+            within,
+            member,
+            value,
+        } => scopes(text, within)
+            .into_iter()
+            .any(|scope| after_member(scope, member, value)),
     }
+}
+
+/// The parts of `text` inside the objects or arrays `within` (outermost first): the
+/// bracketed value after each member shown as `"name": {` or `name: [`; a member the text
+/// never shows so is passed over (its values are looked for around it).
+fn scopes<'t>(text: &'t str, within: &[String]) -> Vec<&'t str> {
+    let Some((first, rest)) = within.split_first() else {
+        return vec![text];
+    };
+    let opened: Vec<&str> = tokens(text, first)
+        .into_iter()
+        .filter_map(|i| {
+            let after = text[i + first.len()..]
+                .trim_start_matches(['"', '\''])
+                .trim_start();
+            let after = after.strip_prefix([':', '='])?.trim_start();
+            let open = after.chars().next()?;
+            let close = match open {
+                '{' => '}',
+                '[' => ']',
+                _ => return None,
+            };
+            let mut depth = 0;
+            for (j, c) in after.char_indices() {
+                if c == open {
+                    depth += 1;
+                } else if c == close {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(&after[..=j]);
+                    }
+                }
+            }
+            Some(after) // not closed within the cited lines
+        })
+        .collect();
+    if opened.is_empty() {
+        return scopes(text, rest);
+    }
+    opened.into_iter().flat_map(|s| scopes(s, rest)).collect()
+}
+
+/// Whether `value` follows `member` in `text` where the text shows the member (at most a
+/// quote, `:` or `=` and a quote between them), or appears as a token where it does not; an
+/// empty member (an array's item) is a token.
+fn after_member(text: &str, member: &str, value: &str) -> bool {
+    let shown = |t: &str| !tokens(text, t).is_empty();
+    if member.is_empty() || !shown(member) {
+        return shown(value);
+    }
+    let v = normalise_needle(value);
+    tokens(text, member).into_iter().any(|i| {
+        let after = text[i + member.len()..]
+            .trim_start_matches(['"', '\''])
+            .trim_start();
+        let after = after.strip_prefix([':', '=']).unwrap_or(after).trim_start();
+        let after = after.strip_prefix(['"', '\'']).unwrap_or(after);
+        !v.is_empty() && after.starts_with(&v) && tokens(after, &v).first() == Some(&0)
+    })
 }
 
 /// Where `t` occurs in `text` as a token: not inside a longer word or number.
@@ -237,6 +287,7 @@ mod tests {
     #[test]
     fn a_members_value_follows_the_member_where_it_is_shown() {
         let m = |member: &str, value: &str| Needle::Member {
+            within: Vec::new(),
             member: member.into(),
             value: value.into(),
         };

@@ -393,11 +393,24 @@ impl Walk<'_> {
             &format!("response of `{}`", op.id),
             &rctx,
         );
-        for (i, e) in op.errors.iter().enumerate() {
-            self.error_case(child(&at, "errors", i), op, e, &ctx);
-        }
+        let cases: Vec<Ctx> = op
+            .errors
+            .iter()
+            .enumerate()
+            .map(|(i, e)| self.error_case(child(&at, "errors", i), op, e, &ctx))
+            .collect();
         for (i, ex) in op.examples.iter().enumerate() {
-            self.example(child(&at, "examples", i), op, ex, &ctx);
+            // The lines that give the status of the example's response: its error case's,
+            // else the operation's success status's.
+            let status = match &ex.error {
+                Some(name) => op
+                    .errors
+                    .iter()
+                    .position(|e| &e.name == name)
+                    .map(|k| &cases[k]),
+                None => Some(&rctx),
+            };
+            self.example(child(&at, "examples", i), op, ex, &ctx, status);
         }
     }
 

@@ -305,3 +305,114 @@ fn an_example_cited_to_no_page_line() {
         })
     });
 }
+
+#[test]
+fn a_status_changed_in_an_example() {
+    sweep("example-status", |_, spec| {
+        // An example whose status validation leaves free: its error case documents none.
+        for (i, op) in spec.operations.iter().enumerate() {
+            for (k, ex) in op.examples.iter().enumerate() {
+                let free = ex.error.as_ref().is_some_and(|name| {
+                    op.errors
+                        .iter()
+                        .any(|e| &e.name == name && !e.status_documented)
+                });
+                if !free || ex.response.is_none() {
+                    continue;
+                }
+                let mut s = spec.clone();
+                s.operations[i].examples[k].response.as_mut()?.status = 418;
+                if !validates(&s, "example-status") {
+                    continue;
+                }
+                return Some(Plant {
+                    spec: s,
+                    at: seg(&[&"operations", &i, &"examples", &k, &"response", &"status"]),
+                    says: vec![
+                        "status 418 of example".into(),
+                        "does not contain `418`".into(),
+                    ],
+                    page: op.source.clone(),
+                });
+            }
+        }
+        None
+    });
+}
+
+/// The string leaves of `v` under objects: JSON pointer, the members around it (array steps
+/// left out) and its own member.
+fn nested_leaves(
+    v: &Value,
+    at: String,
+    within: Vec<String>,
+    out: &mut Vec<(String, String, String)>,
+) {
+    match v {
+        Value::Object(o) => o.iter().for_each(|(k, x)| {
+            let key = k.replace('~', "~0").replace('/', "~1");
+            match x {
+                Value::String(_) if !within.is_empty() => {
+                    out.push((format!("{at}/{key}"), within.join("."), k.clone()))
+                }
+                _ => {
+                    let mut w = within.clone();
+                    w.push(k.clone());
+                    nested_leaves(x, format!("{at}/{key}"), w, out)
+                }
+            }
+        }),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .for_each(|(i, x)| nested_leaves(x, format!("{at}/{i}"), within.clone(), out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn two_nested_values_swapped_between_parents() {
+    sweep("nested-swap", |pages, spec| {
+        for (i, op) in spec.operations.iter().enumerate() {
+            for (k, ex) in op.examples.iter().enumerate() {
+                let text = cited_text(pages, &op.source, &ex.cite);
+                let Some(body) = ex.response.as_ref().and_then(|r| r.body.as_ref()) else {
+                    continue;
+                };
+                let mut leaves = Vec::new();
+                nested_leaves(body, String::new(), Vec::new(), &mut leaves);
+                // The same member under two parents, each value on the page: only where the
+                // value stands tells them apart.
+                for (a, (pa, wa, ma)) in leaves.iter().enumerate() {
+                    for (pb, wb, mb) in &leaves[a + 1..] {
+                        let (va, vb) = (body.pointer(pa)?, body.pointer(pb)?);
+                        let shown =
+                            |v: &Value| v.as_str().is_some_and(|t| t.len() > 1 && text.contains(t));
+                        if ma != mb || wa == wb || va == vb || !shown(va) || !shown(vb) {
+                            continue;
+                        }
+                        let mut s = spec.clone();
+                        let b = s.operations[i].examples[k]
+                            .response
+                            .as_mut()?
+                            .body
+                            .as_mut()?;
+                        *b.pointer_mut(pa)? = vb.clone();
+                        *b.pointer_mut(pb)? = va.clone();
+                        if !validates(&s, "nested-swap") {
+                            continue;
+                        }
+                        let vb = vb.as_str()?;
+                        return Some(Plant {
+                            spec: s,
+                            at: seg(&[&"operations", &i, &"examples", &k]),
+                            says: vec![format!("`{vb}` as `{wa}.{ma}`")],
+                            page: op.source.clone(),
+                        });
+                    }
+                }
+            }
+        }
+        None
+    });
+}

@@ -18,14 +18,22 @@ pub fn seeds() -> Option<PathBuf> {
     dir.is_dir().then_some(dir)
 }
 
-/// Every spec file of `specs/`, sorted.
+/// The specs the spec-wide tests read: `specs/`, or the directory `SPECS_DIR` names (the
+/// test that adds a provider runs them again over a copy with one more spec).
+pub fn specs_dir() -> PathBuf {
+    std::env::var_os("SPECS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("specs"))
+}
+
+/// Every spec file of the specs directory ([`specs_dir`]), sorted.
 pub fn spec_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("specs"))
+    let mut files: Vec<PathBuf> = std::fs::read_dir(specs_dir())
         .expect("specs/ is readable")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
         .collect();
     files.sort();
-    assert!(!files.is_empty(), "specs/ holds no spec");
+    assert!(!files.is_empty(), "{} holds no spec", specs_dir().display());
     files
 }
