@@ -166,8 +166,9 @@ fn tree(args: Args) -> ExitCode {
         eprintln!("not read {f}: {why}");
     }
     eprintln!(
-        "drafted {} operation page(s), skipped {}, could not read {}",
+        "drafted {} page(s) into {} operation(s), skipped {}, could not read {}",
         t.draft.spec.provider.sources.len(),
+        t.draft.spec.operations.len(),
         t.skipped.len(),
         t.unreadable.len()
     );
