@@ -111,6 +111,12 @@ fn score(args: &Args) -> ExitCode {
     };
     let report = draft::score::score(&files, &args.page);
     print!("{}", report.table());
+    if let Some(f) = draft::score::failures(&args.page) {
+        println!(
+            "\nDocumented failures of the tree's operation pages as error cases of its draft:\n"
+        );
+        print!("{}", f.table());
+    }
     ExitCode::SUCCESS
 }
 
