@@ -11,7 +11,7 @@ use crate::infer::{self, snake, Types, TODO};
 use crate::page::Page;
 use crate::params::RequestDraft;
 use crate::route::{match_path, placeholder};
-use crate::scan::{is_param_table, table_fields, OpScan};
+use crate::scan::{table_fields, OpScan};
 use crate::vocab::{self, Section};
 
 /// What [`examples`] found for one operation.
@@ -305,7 +305,7 @@ pub(crate) fn examples(
         let (Section::Failure, Some(st)) = (section, status) else {
             continue;
         };
-        if is_param_table(t) || errors.iter().any(|e| e.status == *st) {
+        if errors.iter().any(|e| e.status == *st) {
             continue;
         }
         let rows = table_fields(t);
