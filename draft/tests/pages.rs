@@ -340,3 +340,39 @@ fn a_required_column_of_a_response_table_decides_over_the_examples() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn statuses_of_a_status_table_become_error_cases_with_the_page_error_body() {
+    // Our own page: one failure example, and a status table (headers in Russian) listing two
+    // more failure statuses that no example shows.
+    let text = "# Удалить змея\n\nDELETE /v1/kites/{kite}\n\n\
+         | Параметр | Тип | Обязательный |\n|---|---|---|\n| kite | String | Да |\n\n\
+         ## Ошибка\n\nКод ответа: 409\n\n```\n{\n  \"fault\": \"K.1\",\n  \"detail\": \"busy\"\n}\n```\n\n\
+         | Код ответа | Описание |\n|---|---|\n| 204 | удалён |\n| 404 | нет такого |\n| 409 | занят |\n| 503 | позже |\n";
+    let spec = draft("kite_delete.md", text);
+    let op = &spec.operations[0];
+    let cases: Vec<(u16, bool, Vec<String>)> = op
+        .errors
+        .iter()
+        .map(|e| (e.status, e.status_documented, e.matcher.has_fields.clone()))
+        .collect();
+    let fields = vec!["fault".to_string(), "detail".to_string()];
+    assert_eq!(
+        cases,
+        [
+            (409, true, fields.clone()),
+            (404, true, fields.clone()),
+            (503, true, fields)
+        ],
+        "{spec:#?}"
+    );
+    assert!(op.errors[2].retryable);
+    let dir = std::env::temp_dir().join(format!("draft-statuses-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("kite_delete.md"), text).expect("write");
+    let page = draft::Page::from_bytes("kite_delete.md", text.as_bytes()).expect("page");
+    let d = draft::draft(&page, Some("sample"));
+    let c = draft::score::citations("kite_delete.md", &d.yaml, &dir).expect("checked");
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(c.hold, c.lines, "{:?}\n{}", c.problems, d.yaml);
+}
