@@ -1,11 +1,12 @@
 //! A whole docs tree into one provider spec: every reStructuredText page with a request
-//! address is read table first ([`crate::reference`]); index pages, guidelines, change
-//! histories and appendices are skipped and listed; identical types across pages become
+//! address is read table first ([`crate::reference`]); index pages, guidelines and change
+//! histories are skipped and listed; identical types across pages become
 //! one, different ones with one name are kept apart under the operation's name; one
 //! `sources` entry per drafted page, each operation citing its page by `source` and each
 //! type its page by `FILE:LINES`; API versions of one call keep their operations, with
-//! `since` and `deprecated` where the pages say so ([`crate::versions`]). Pages are taken in
-//! path order, so the output is deterministic.
+//! `since` and `deprecated` where the pages say so ([`crate::versions`]); an appendix of
+//! error codes becomes error cases of the operations whose pages refer to it
+//! ([`crate::appendix`]). Pages are taken in path order, so the output is deterministic.
 
 use std::path::{Path, PathBuf};
 
