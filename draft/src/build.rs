@@ -8,7 +8,7 @@ use indexmap::IndexMap;
 use serde_json::Value;
 use spec::format::{
     AuthRef, AuthScheme, Effect, Erratum, Kind, Location, Method, Operation, Provider, Request,
-    Response, Source, Spec, Variable,
+    Response, Schema, Source, Spec, TypeDef, Variable,
 };
 
 use crate::infer::{self, snake, Types, TODO};
@@ -16,7 +16,7 @@ use crate::op::Notes;
 use crate::op::OpBuild;
 use crate::page::Page;
 use crate::route::{placeholder, template_vars};
-use crate::scan::{col, is_param_table, OpScan, Scanned};
+use crate::scan::{col, OpScan, Scanned};
 use crate::vocab::{self, Column, Section, TypeWord};
 
 fn note(notes: &mut Notes, path: String, text: impl Into<String>) {
@@ -244,9 +244,7 @@ fn build_op(
     let response_rows: Vec<(String, Option<TypeWord>, (usize, usize))> = op
         .tables
         .iter()
-        .filter(|(s, st, t)| {
-            *s == Section::Response && st.is_none_or(|x| x < 300) && !is_param_table(t)
-        })
+        .filter(|(s, st, _)| *s == Section::Response && st.is_none_or(|x| x < 300))
         .flat_map(|(_, _, t)| crate::scan::table_fields(t))
         .collect();
     let stem = op
@@ -304,6 +302,19 @@ fn build_op(
         ));
         infer::kind(Kind::Unit)
     };
+    // A required column of the response tables decides, not the examples showing a member.
+    let flags: Vec<(String, bool, (usize, usize))> = op
+        .tables
+        .iter()
+        .filter(|(s, st, _)| *s == Section::Response && st.is_none_or(|x| x < 300))
+        .flat_map(|(_, _, t)| crate::scan::table_required(t))
+        .collect();
+    if required_from_tables(&mut types.defs, &schema, &flags) {
+        onotes.push((
+            "/response".into(),
+            "required flags of the response fields read from the table's required column".into(),
+        ));
+    }
     let effect = match op.method {
         Method::Get => Effect::Read,
         Method::Post => Effect::Create,
@@ -382,4 +393,48 @@ pub(crate) fn base_variables(base: &str) -> IndexMap<String, Variable> {
             )
         })
         .collect()
+}
+
+/// Sets the `required` flag of each field of the types `schema` reaches that a table row
+/// names with a flag (a name the rows flag both ways is left as it is), citing the row.
+/// Whether any flag was read.
+fn required_from_tables(
+    defs: &mut IndexMap<String, TypeDef>,
+    schema: &Schema,
+    flags: &[(String, bool, (usize, usize))],
+) -> bool {
+    if flags.is_empty() {
+        return false;
+    }
+    let mut reached: Vec<String> = Vec::new();
+    let mut stack = vec![schema.clone()];
+    while let Some(s) = stack.pop() {
+        if let Some(r) = &s.reference {
+            if !reached.contains(r) {
+                reached.push(r.clone());
+                if let Some(t) = defs.get(r) {
+                    stack.extend(t.fields.iter().map(|f| f.schema.clone()));
+                }
+            }
+        }
+        stack.extend(s.items.iter().map(|i| (**i).clone()));
+        stack.extend(s.variants.iter().filter_map(|v| v.schema.clone()));
+    }
+    let mut read = false;
+    for name in reached {
+        let Some(t) = defs.get_mut(&name) else {
+            continue;
+        };
+        for f in &mut t.fields {
+            let rows: Vec<_> = flags.iter().filter(|r| r.0 == f.name).collect();
+            let Some(first) = rows.first() else { continue };
+            if rows.iter().any(|r| r.1 != first.1) {
+                continue;
+            }
+            f.required = first.1;
+            f.cite = crate::cite::lines(&[first.2]);
+            read = true;
+        }
+    }
+    read
 }

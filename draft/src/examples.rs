@@ -11,7 +11,7 @@ use crate::infer::{self, snake, Types, TODO};
 use crate::page::Page;
 use crate::params::RequestDraft;
 use crate::route::{match_path, placeholder};
-use crate::scan::{is_param_table, table_fields, OpScan};
+use crate::scan::{table_fields, OpScan};
 use crate::vocab::{self, Section};
 
 /// What [`examples`] found for one operation.
@@ -312,7 +312,7 @@ pub(crate) fn examples(
         let (Section::Failure, Some(st)) = (section, status) else {
             continue;
         };
-        if is_param_table(t) || errors.iter().any(|e| e.status == *st) {
+        if errors.iter().any(|e| e.status == *st) {
             continue;
         }
         let rows = table_fields(t);
@@ -342,6 +342,7 @@ pub(crate) fn examples(
             retryable: *st >= 500,
         });
     }
+    status_table_errors(op, &mut errors, onotes);
     ExamplesDraft {
         examples,
         from_tables,
@@ -396,5 +397,80 @@ fn error_type_name(case: &str) -> String {
         case.to_string()
     } else {
         format!("{case}_error")
+    }
+}
+
+/// The 4xx and 5xx rows of the page's status tables (a first column a status header names),
+/// each status with its row's lines.
+fn status_rows(op: &OpScan) -> Vec<(u16, (usize, usize))> {
+    let mut out: Vec<(u16, (usize, usize))> = Vec::new();
+    for (_, _, t) in &op.tables {
+        let status_col = t
+            .rows
+            .first()
+            .and_then(|h| h.first())
+            .is_some_and(|h| vocab::error_column(&h.text) == Some(vocab::ErrorColumn::Status));
+        if !status_col {
+            continue;
+        }
+        for (r, at) in t.rows.iter().zip(&t.rows_at).skip(1) {
+            let cell = r.first().map(|c| c.text.trim()).unwrap_or("");
+            let digits: String = cell.chars().take_while(char::is_ascii_digit).collect();
+            let status = (digits.len() == 3)
+                .then(|| digits.parse::<u16>().ok())
+                .flatten()
+                .filter(|s| (400..600).contains(s));
+            if let Some(s) = status.filter(|s| !out.iter().any(|o| o.0 == *s)) {
+                out.push((s, *at));
+            }
+        }
+    }
+    out
+}
+
+/// A status a status table lists that no failure body shows: an error case with the
+/// page's error body (the first failure's), cited to the row and to that body.
+fn status_table_errors(
+    op: &OpScan,
+    errors: &mut Vec<ErrorCase>,
+    onotes: &mut Vec<(String, String)>,
+) {
+    let Some(body) = errors
+        .iter()
+        .find(|e| e.schema.reference.is_some() && !e.matcher.has_fields.is_empty())
+        .cloned()
+    else {
+        return;
+    };
+    for (st, at) in status_rows(op) {
+        if errors.iter().any(|e| e.status_documented && e.status == st) {
+            continue;
+        }
+        let name = error_name(&Value::Null, Some(st), errors);
+        let row = crate::cite::lines(&[at]).map(|c| c.0);
+        let cite = match (row, &body.cite) {
+            (Some(r), Some(b)) => Some(spec::format::Cite(format!("{r}; {}", b.0))),
+            _ => continue,
+        };
+        onotes.push((
+            format!("/errors/{}", errors.len()),
+            format!(
+                "status {st} from the status table, its body the one the page shows for `{}`",
+                body.name
+            ),
+        ));
+        errors.push(ErrorCase {
+            cite,
+            name,
+            description: TODO.into(),
+            status: st,
+            status_documented: true,
+            schema: body.schema.clone(),
+            matcher: Match {
+                has_fields: body.matcher.has_fields.clone(),
+                equals: IndexMap::new(),
+            },
+            retryable: st >= 500,
+        });
     }
 }

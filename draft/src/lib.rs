@@ -14,6 +14,7 @@
 //! from a current spec. Descriptions are TODO placeholders, never the page's prose.
 
 pub mod against;
+pub mod appendix;
 pub mod blocks;
 pub mod build;
 pub mod cite;
@@ -64,7 +65,7 @@ pub fn draft(page: &Page, provider: Option<&str>) -> Draft {
             let id = provider
                 .map(str::to_string)
                 .unwrap_or_else(|| "draft".into());
-            let (spec, notes) = tree::assemble(&[(page.clone(), op)], &id, "");
+            let (spec, notes) = tree::assemble(&[(page.clone(), op)], &[], &id, "");
             return finish(spec, notes);
         }
     }

@@ -9,7 +9,7 @@ use spec::format::{AuthScheme, BodyEncoding, Discriminator, Kind, Location, Meth
 use crate::cite::Lines;
 use crate::infer::{self, snake, Types, TODO};
 use crate::route::{match_path, placeholder, template_vars};
-use crate::scan::{col, is_param_table, OpScan};
+use crate::scan::{col, is_request_table, OpScan};
 use crate::vocab::{self, Column, TypeWord};
 
 /// A row of a parameter table.
@@ -27,7 +27,7 @@ pub(crate) struct Row {
 
 pub(crate) fn param_rows(op: &OpScan) -> Vec<Row> {
     let mut rows: Vec<Row> = Vec::new();
-    for (_, _, t) in op.tables.iter().filter(|(_, _, t)| is_param_table(t)) {
+    for (_, _, t) in op.tables.iter().filter(|(s, _, t)| is_request_table(*s, t)) {
         let name = col(t, Column::Name).unwrap_or(0);
         let get = |r: &[crate::blocks::Cell], c: Option<usize>| {
             c.and_then(|c| r.get(c))

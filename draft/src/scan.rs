@@ -82,6 +82,12 @@ pub fn is_param_table(t: &Table) -> bool {
     col(t, Column::Name).is_some() && col(t, Column::Required).is_some()
 }
 
+/// A parameter table of the request: one under a response or failure heading lists the
+/// members of that body, whatever its columns.
+pub fn is_request_table(section: Section, t: &Table) -> bool {
+    is_param_table(t) && !matches!(section, Section::Response | Section::Failure)
+}
+
 /// (name, type word, page lines) of each row of a field table.
 pub fn table_fields(t: &Table) -> Vec<(String, Option<vocab::TypeWord>, (usize, usize))> {
     let Some(nc) = col(t, Column::Name) else {
@@ -102,6 +108,24 @@ pub fn table_fields(t: &Table) -> Vec<(String, Option<vocab::TypeWord>, (usize, 
                     *at,
                 )
             })
+        })
+        .collect()
+}
+
+/// The required flags a table's required column states, by row name (rows whose cell
+/// states no flag left out).
+pub fn table_required(t: &Table) -> Vec<(String, bool, (usize, usize))> {
+    let (Some(nc), Some(rc)) = (col(t, Column::Name), col(t, Column::Required)) else {
+        return Vec::new();
+    };
+    t.rows
+        .iter()
+        .zip(t.rows_at.iter())
+        .skip(1)
+        .filter_map(|(r, at)| {
+            let name = r.get(nc)?.text.trim().to_string();
+            let flag = vocab::required(&r.get(rc)?.text)?;
+            (!name.is_empty() && !name.contains(' ')).then_some((name, flag, *at))
         })
         .collect()
 }
@@ -442,7 +466,7 @@ fn json_block(op: &mut OpScan, place: Place, block: JsonBlock, dropped: &mut Vec
             let names: Vec<String> = op
                 .tables
                 .iter()
-                .filter(|(_, _, t)| is_param_table(t))
+                .filter(|(s, _, t)| is_request_table(*s, t))
                 .flat_map(|(_, _, t)| {
                     let c = col(t, Column::Name).unwrap_or(0);
                     t.rows

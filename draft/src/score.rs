@@ -5,7 +5,8 @@
 //! response body, or the same page text as `original`), response fields found (by their path
 //! of field names from the payload, a draft envelope around it allowed). Operations whose
 //! address the page does not give (`address_documented: false`) cannot be found on it and are
-//! left out. And per page, the draft's citations held against the page by the `spec`
+//! left out; error cases found (the status where the reference's page gives one, and the
+//! values matched). And per page, the draft's citations held against the page by the `spec`
 //! crate's citation checker (the one `cargo xtask validate --pages` runs). Numbers, never
 //! pass or fail: tests assert the drafter's invariants, not today's quality.
 
@@ -59,6 +60,13 @@ fn field_paths(spec: &Spec, s: &Schema, prefix: &str, out: &mut Vec<String>, dep
         }
         _ => {}
     }
+}
+
+/// A reference error case is found by its status (where its page gives one) and the
+/// values it matches.
+fn same_error(r: &spec::format::ErrorCase, d: &spec::format::ErrorCase) -> bool {
+    (!r.status_documented || (d.status_documented && r.status == d.status))
+        && r.matcher.equals == d.matcher.equals
 }
 
 fn squash(s: &str) -> String {
@@ -160,12 +168,14 @@ pub struct Report {
     pub params: Score,
     pub examples: Score,
     pub fields: Score,
+    pub errors: Score,
     pub rows: Vec<String>,
 }
 
 /// Drafts of the pages in `dir` against the specs `files` that record them.
 pub fn score(files: &[SpecFile], dir: &Path) -> Report {
-    let (mut ops, mut params, mut examples, mut fields) = (
+    let (mut ops, mut params, mut examples, mut fields, mut errors) = (
+        Score::default(),
         Score::default(),
         Score::default(),
         Score::default(),
@@ -186,14 +196,15 @@ pub fn score(files: &[SpecFile], dir: &Path) -> Report {
                 // The spec is no reference for a page it was not written against
                 // (`cargo xtask sources` reports the change).
                 rows.push(format!(
-                    "| {} | | | | | changed since {} recorded it, not compared |",
+                    "| {} | | | | | | changed since {} recorded it, not compared |",
                     src.file,
                     f.path.display()
                 ));
                 continue;
             }
             let d = crate::draft(&page, None);
-            let (mut o, mut p, mut e, mut r) = (
+            let (mut o, mut p, mut e, mut r, mut x) = (
+                Score::default(),
                 Score::default(),
                 Score::default(),
                 Score::default(),
@@ -234,6 +245,9 @@ pub fn score(files: &[SpecFile], dir: &Path) -> Report {
                 for ex in &op.examples {
                     e.add(dop.is_some_and(|x| example_found(ex, &x.examples)));
                 }
+                for c in &op.errors {
+                    x.add(dop.is_some_and(|d| d.errors.iter().any(|dc| same_error(c, dc))));
+                }
                 let mut want = Vec::new();
                 field_paths(reference, &op.response.schema, "", &mut want, 0);
                 let mut have = Vec::new();
@@ -250,12 +264,13 @@ pub fn score(files: &[SpecFile], dir: &Path) -> Report {
                 }
             }
             rows.push(format!(
-                "| {} | {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} | {} |",
                 src.file,
                 o.show(),
                 p.show(),
                 e.show(),
                 r.show(),
+                x.show(),
                 if skipped > 0 {
                     format!("{skipped} operation(s) without a documented address left out")
                 } else {
@@ -267,6 +282,7 @@ pub fn score(files: &[SpecFile], dir: &Path) -> Report {
                 (&mut params, p),
                 (&mut examples, e),
                 (&mut fields, r),
+                (&mut errors, x),
             ] {
                 total.found += part.found;
                 total.total += part.total;
@@ -278,6 +294,7 @@ pub fn score(files: &[SpecFile], dir: &Path) -> Report {
         params,
         examples,
         fields,
+        errors,
         rows,
     }
 }
@@ -286,19 +303,203 @@ impl Report {
     /// The report as a Markdown table.
     pub fn table(&self) -> String {
         let mut s = String::from(
-            "| page | operations | parameters (location and type) | examples | response fields | note |\n|---|---|---|---|---|---|\n",
+            "| page | operations | parameters (location and type) | examples | response fields | error cases | note |\n|---|---|---|---|---|---|---|\n",
         );
         for r in &self.rows {
             s.push_str(r);
             s.push('\n');
         }
         s.push_str(&format!(
-            "| all | {} | {} | {} | {} | |\n",
+            "| all | {} | {} | {} | {} | {} | |\n",
             self.ops.show(),
             self.params.show(),
             self.examples.show(),
-            self.fields.show()
+            self.fields.show(),
+            self.errors.show()
         ));
         s
+    }
+}
+
+/// The failures a tree's pages document, and how many of them its draft has as error
+/// cases: per operation page, the 4xx and 5xx statuses its lines give (a status-table row
+/// or a status heading) and those of the pages without an address it links to (appendices
+/// of error codes or statuses), and the codes of those appendices the page names. Read
+/// from the page lines here, line by line, not by the drafter's readers.
+#[derive(Debug, Default)]
+pub struct Failures {
+    /// Operation pages compared.
+    pub pages: usize,
+    /// Statuses the page itself gives.
+    pub own: Score,
+    /// Statuses of the appendices a page links to.
+    pub linked: Score,
+    /// Appendix codes a page names.
+    pub codes: Score,
+}
+
+/// A line's status: a table row starting with a 4xx or 5xx number, or a short line with a
+/// status word and one.
+fn status_of_line(line: &str) -> Option<u16> {
+    let three = |s: &str| {
+        let d: String = s.chars().take_while(char::is_ascii_digit).collect();
+        let next = s[d.len()..].chars().next();
+        (d.len() == 3 && !next.is_some_and(|c| c.is_alphanumeric() || c == '.'))
+            .then(|| d.parse::<u16>().ok())
+            .flatten()
+            .filter(|n| (400..600).contains(n))
+    };
+    let t = line.trim().trim_start_matches(['|', '*', ' ', '-']);
+    if let Some(s) = three(t) {
+        return Some(s);
+    }
+    let lower = line.to_lowercase();
+    if line.chars().count() < 40 && spec::vocab::STATUS_WORDS.iter().any(|w| lower.contains(w)) {
+        return line
+            .char_indices()
+            .filter(|(i, c)| {
+                c.is_ascii_digit() && !line[..*i].ends_with(|p: char| p.is_ascii_digit())
+            })
+            .find_map(|(i, _)| three(&line[i..]));
+    }
+    None
+}
+
+/// The rows of a page that start with a status, with the row's next cell (its code).
+fn status_rows(text: &str) -> Vec<(u16, String)> {
+    text.lines()
+        .filter_map(|l| {
+            let s = status_of_line(l)?;
+            let cells: Vec<&str> = if l.contains('|') {
+                l.split('|')
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty())
+                    .collect()
+            } else {
+                l.split_whitespace().collect()
+            };
+            let code = cells.get(1).copied().unwrap_or("");
+            let code = if cells.first().is_some_and(|c| c.starts_with(&s.to_string()))
+                && !code.contains(char::is_whitespace)
+                && code.chars().any(|c| c.is_ascii_digit())
+            {
+                code.to_string()
+            } else {
+                String::new()
+            };
+            Some((s, code))
+        })
+        .collect()
+}
+
+/// `:ref:` and `:doc:` targets of a page, lowercased (`text <target>` or `target`).
+fn link_targets(text: &str) -> Vec<(bool, String)> {
+    let mut out = Vec::new();
+    for (doc, role) in [(false, ":ref:`"), (true, ":doc:`")] {
+        for (i, _) in text.match_indices(role) {
+            let rest = &text[i + role.len()..];
+            let Some(end) = rest.find('`') else { continue };
+            let inner = &rest[..end];
+            let t = match (inner.rfind('<'), inner.rfind('>')) {
+                (Some(a), Some(b)) if a < b => &inner[a + 1..b],
+                _ => inner,
+            };
+            out.push((doc, t.trim().to_lowercase()));
+        }
+    }
+    out
+}
+
+/// The failures of the `.rst` tree under `dir` against its tree draft; None when it drafts
+/// no operation.
+pub fn failures(dir: &Path) -> Option<Failures> {
+    let t = crate::tree::draft_tree(dir, "score").ok()?;
+    let spec = &t.draft.spec;
+    if spec.operations.is_empty() {
+        return None;
+    }
+    let mut pages: Vec<(String, String)> = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).ok()?.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if crate::rst::is_rst(&p.to_string_lossy()) {
+                if let Ok(text) = std::fs::read_to_string(&p) {
+                    let rel = p
+                        .strip_prefix(dir)
+                        .unwrap_or(&p)
+                        .to_string_lossy()
+                        .replace('\\', "/");
+                    pages.push((rel, text));
+                }
+            }
+        }
+    }
+    let label_of = |text: &str, target: &str| {
+        text.lines()
+            .any(|l| l.trim().to_lowercase() == format!(".. _{target}:"))
+    };
+    let is_op = |file: &str| spec.operations.iter().any(|o| o.source == file);
+    let mut f = Failures::default();
+    for op in &spec.operations {
+        let Some((_, text)) = pages.iter().find(|(p, _)| *p == op.source) else {
+            continue;
+        };
+        f.pages += 1;
+        let has = |s: u16| op.errors.iter().any(|e| e.status == s);
+        let own: std::collections::BTreeSet<u16> =
+            status_rows(text).into_iter().map(|r| r.0).collect();
+        for s in &own {
+            f.own.add(has(*s));
+        }
+        let mut linked = std::collections::BTreeSet::new();
+        let mut codes = std::collections::BTreeSet::new();
+        for (doc, target) in link_targets(text) {
+            let hit = pages.iter().find(|(p, t)| {
+                !is_op(p)
+                    && if doc {
+                        p.trim_end_matches(".rst").rsplit('/').next() == target.rsplit('/').next()
+                    } else {
+                        label_of(t, &target)
+                    }
+            });
+            if let Some((_, t)) = hit {
+                for (s, code) in status_rows(t) {
+                    if !own.contains(&s) {
+                        linked.insert(s);
+                    }
+                    if !code.is_empty() && text.contains(&code) {
+                        codes.insert(code);
+                    }
+                }
+            }
+        }
+        for s in linked {
+            f.linked.add(has(s));
+        }
+        for c in codes {
+            f.codes.add(op.errors.iter().any(|e| {
+                e.matcher
+                    .equals
+                    .values()
+                    .any(|v| v.as_str() == Some(c.as_str()))
+            }));
+        }
+    }
+    Some(f)
+}
+
+impl Failures {
+    /// The measurement as a Markdown table.
+    pub fn table(&self) -> String {
+        format!(
+            "| operation pages | statuses the page gives | statuses of appendices it links to | appendix codes it names |\n|---|---|---|---|\n| {} | {} | {} | {} |\n",
+            self.pages,
+            self.own.show(),
+            self.linked.show(),
+            self.codes.show()
+        )
     }
 }

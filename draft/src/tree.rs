@@ -1,11 +1,12 @@
 //! A whole docs tree into one provider spec: every reStructuredText page with a request
-//! address is read table first ([`crate::reference`]); index pages, guidelines, change
-//! histories and appendices are skipped and listed; identical types across pages become
+//! address is read table first ([`crate::reference`]); index pages, guidelines and change
+//! histories are skipped and listed; identical types across pages become
 //! one, different ones with one name are kept apart under the operation's name; one
 //! `sources` entry per drafted page, each operation citing its page by `source` and each
 //! type its page by `FILE:LINES`; API versions of one call keep their operations, with
-//! `since` and `deprecated` where the pages say so ([`crate::versions`]). Pages are taken in
-//! path order, so the output is deterministic.
+//! `since` and `deprecated` where the pages say so ([`crate::versions`]); an appendix of
+//! error codes becomes error cases of the operations whose pages refer to it
+//! ([`crate::appendix`]). Pages are taken in path order, so the output is deterministic.
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +14,7 @@ use indexmap::IndexMap;
 use serde_json::Value;
 use spec::format::{AuthScheme, Cite, Erratum, Operation, Provider, Schema, Source, Spec, TypeDef};
 
+use crate::appendix::{self, Appendix};
 use crate::infer::{camel, TODO};
 use crate::op::Notes;
 use crate::page::Page;
@@ -55,6 +57,7 @@ pub fn draft_tree(dir: &Path, provider: &str) -> std::io::Result<TreeDraft> {
     let mut skipped = Vec::new();
     let mut unreadable = Vec::new();
     let mut title = String::new();
+    let mut apps: Vec<Appendix> = Vec::new();
     for path in walk(dir)? {
         let rel = path
             .strip_prefix(dir)
@@ -75,9 +78,7 @@ pub fn draft_tree(dir: &Path, provider: &str) -> std::io::Result<TreeDraft> {
         page.file = rel.clone();
         let items = rst::read(&page.text);
         if rel == "index.rst" {
-            if let Some(Item::Title(t, _)) = items.iter().find(|i| matches!(i, Item::Title(..))) {
-                title = t.clone();
-            }
+            title = title_of(&items);
         }
         if page.text.contains(".. toctree::") {
             skipped.push((rel, "an index page (a toctree)".into()));
@@ -85,13 +86,38 @@ pub fn draft_tree(dir: &Path, provider: &str) -> std::io::Result<TreeDraft> {
         }
         match reference::read(&items, &rel) {
             Ok(op) => pages.push((page, op)),
-            Err(NotAnOperation::NoAddress) => skipped.push((
-                rel,
-                "no request address (guidelines, change history or appendix)".into(),
-            )),
+            Err(NotAnOperation::NoAddress) => match appendix::read(&items) {
+                Some((member, codes)) => {
+                    apps.push(Appendix {
+                        source: source_of(&page, title_of(&items)),
+                        labels: appendix::labels(&page.text),
+                        member,
+                        codes,
+                    });
+                }
+                None => skipped.push((
+                    rel,
+                    "no request address (guidelines, change history or appendix)".into(),
+                )),
+            },
         }
     }
-    let (spec, mut notes) = assemble(&pages, provider, &title);
+    let (spec, mut notes) = assemble(&pages, &apps, provider, &title);
+    // An appendix is a source when a page refers to it, else skipped.
+    for a in &apps {
+        if !spec
+            .provider
+            .sources
+            .iter()
+            .any(|s| s.file == a.source.file)
+        {
+            skipped.push((
+                a.source.file.clone(),
+                "an appendix of error codes or statuses no operation page refers to".into(),
+            ));
+        }
+    }
+    skipped.sort();
     for (f, why) in &skipped {
         note(
             &mut notes,
@@ -111,6 +137,28 @@ pub fn draft_tree(dir: &Path, provider: &str) -> std::io::Result<TreeDraft> {
         skipped,
         unreadable,
     })
+}
+
+/// A page's first section title (empty without one).
+fn title_of(items: &[Item]) -> String {
+    items
+        .iter()
+        .find_map(|i| match i {
+            Item::Title(t, _) => Some(t.clone()),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
+/// A drafted page's `sources` entry.
+fn source_of(page: &Page, title: String) -> Source {
+    Source {
+        file: page.file.clone(),
+        sha256: page.sha256.clone(),
+        language: crate::vocab::language(&page.text).into(),
+        title,
+        url: None,
+    }
 }
 
 fn note(notes: &mut Notes, path: &str, text: String) {
@@ -171,7 +219,12 @@ fn shape(t: &TypeDef) -> Value {
 }
 
 /// The pages' operations as one spec.
-pub fn assemble(pages: &[(Page, PageOp)], provider: &str, title: &str) -> (Spec, Notes) {
+pub fn assemble(
+    pages: &[(Page, PageOp)],
+    apps: &[Appendix],
+    provider: &str,
+    title: &str,
+) -> (Spec, Notes) {
     let mut notes = Notes::new();
     let mut types: IndexMap<String, TypeDef> = IndexMap::new();
     let mut auth: IndexMap<String, AuthScheme> = IndexMap::new();
@@ -183,13 +236,7 @@ pub fn assemble(pages: &[(Page, PageOp)], provider: &str, title: &str) -> (Spec,
     let mut error_type: Option<(Schema, String)> = None;
     for (page, p) in pages {
         let file = page.file.as_str();
-        sources.push(Source {
-            file: file.to_string(),
-            sha256: page.sha256.clone(),
-            language: crate::vocab::language(&page.text).into(),
-            title: p.title.clone(),
-            url: None,
-        });
+        sources.push(source_of(page, p.title.clone()));
         if base.is_none() {
             base.clone_from(&p.base);
         }
@@ -322,6 +369,10 @@ pub fn assemble(pages: &[(Page, PageOp)], provider: &str, title: &str) -> (Spec,
             }
         }
     }
+    let texts: Vec<&str> = pages.iter().map(|(page, _)| page.text.as_str()).collect();
+    sources.extend(crate::appendix::attach(
+        apps, &mut ops, &texts, &types, &mut notes,
+    ));
     let titles: Vec<String> = pages.iter().map(|(_, p)| p.title.clone()).collect();
     crate::versions::mark(&mut ops, &titles, &mut notes);
     let base = base.unwrap_or_else(|| "https://TODO".into());

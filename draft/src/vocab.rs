@@ -17,3 +17,42 @@ pub fn type_cell(cell: &str) -> (Option<TypeWord>, Vec<String>) {
         .collect();
     (word.or_else(|| type_word(cell)), alts)
 }
+
+/// A column of an error-code table (an appendix of error codes): the HTTP status, the
+/// code the error body carries, its message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorColumn {
+    Status,
+    Message,
+    Code,
+}
+
+/// Header words of error-code tables, tried in this order ("Status Code" is a status
+/// before it is a code; "错误信息" a message before "错误码" a code).
+pub const ERROR_HEADERS: &[(&str, ErrorColumn)] = &[
+    ("status", ErrorColumn::Status),
+    ("http", ErrorColumn::Status),
+    ("código de estado", ErrorColumn::Status),
+    ("состояни", ErrorColumn::Status),
+    ("код ответа", ErrorColumn::Status),
+    ("状态码", ErrorColumn::Status),
+    ("message", ErrorColumn::Message),
+    ("mensagem", ErrorColumn::Message),
+    ("сообщени", ErrorColumn::Message),
+    ("信息", ErrorColumn::Message),
+    ("error code", ErrorColumn::Code),
+    ("código de erro", ErrorColumn::Code),
+    ("código do erro", ErrorColumn::Code),
+    ("код ошибки", ErrorColumn::Code),
+    ("错误码", ErrorColumn::Code),
+    ("错误代码", ErrorColumn::Code),
+];
+
+/// The error-code column a header cell names, if any.
+pub fn error_column(header: &str) -> Option<ErrorColumn> {
+    let h = header.trim().to_lowercase();
+    ERROR_HEADERS
+        .iter()
+        .find(|(w, _)| h.contains(w))
+        .map(|(_, c)| *c)
+}

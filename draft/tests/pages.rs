@@ -284,3 +284,95 @@ fn junk_pages_draft_without_crashing() {
         assert!(d.yaml.starts_with("# yaml-language-server"), "{text}");
     }
 }
+
+/// The required flag of each response field, by name, in a page's draft.
+fn required_flags(spec: &Spec) -> Vec<(String, bool)> {
+    let mut v: Vec<(String, bool)> = spec
+        .types
+        .values()
+        .flat_map(|t| &t.fields)
+        .map(|f| (f.name.clone(), f.required))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_required_column_of_a_response_table_decides_over_the_examples() {
+    // Every example shows every member; the table's column says which are always there.
+    let html = "<h1>Show a kite</h1><p>GET /v1/kites/{kite}</p>\
+         <table><tr><th>Parameter</th><th>Type</th><th>Mandatory</th></tr>\
+         <tr><td>kite</td><td>String</td><td>Yes</td></tr></table>\
+         <h4>Response</h4><table><tr><th>Parameter</th><th>Type</th><th>Mandatory</th><th>Description</th></tr>\
+         <tr><td>kite_id</td><td>String</td><td>Yes</td><td>Its id</td></tr>\
+         <tr><td>colour</td><td>String</td><td>No</td><td>Its colour</td></tr>\
+         <tr><td>tail</td><td>Object</td><td>No</td><td>Its tail</td></tr>\
+         <tr><td>length</td><td>Integer</td><td>Yes</td><td>Tail length</td></tr></table>\
+         <p>Example response</p><pre>{\n  \"kite_id\": \"k1\",\n  \"colour\": \"red\",\n  \"tail\": {\"length\": 3}\n}</pre>";
+    // The same in Markdown, its flags in Portuguese words.
+    let markdown = "# Mostrar pipa\n\nGET /v1/kites/{kite}\n\n\
+         | Parâmetro | Tipo | Obrigatório |\n|---|---|---|\n| kite | String | Sim |\n\n\
+         ## Resposta\n\n\
+         | Parâmetro | Tipo | Obrigatório | Descrição |\n|---|---|---|---|\n\
+         | kite_id | String | Sim | id |\n| colour | String | Não | cor |\n\
+         | tail | Object | Não | cauda |\n| length | Integer | Sim | comprimento |\n\n\
+         Exemplo de resposta\n\n```\n{\n  \"kite_id\": \"k1\",\n  \"colour\": \"red\",\n  \"tail\": {\"length\": 3}\n}\n```\n";
+    let dir = std::env::temp_dir().join(format!("draft-required-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    for (file, text) in [("kite.html", html), ("kite.md", markdown)] {
+        let spec = draft(file, text);
+        assert_eq!(
+            required_flags(&spec),
+            [
+                ("colour".to_string(), false),
+                ("kite_id".to_string(), true),
+                ("length".to_string(), true),
+                ("tail".to_string(), false),
+            ],
+            "{file}"
+        );
+        // Each flag cites its row, and the checker finds it there.
+        std::fs::write(dir.join(file), text).expect("write");
+        let page = draft::Page::from_bytes(file, text.as_bytes()).expect("page");
+        let d = draft::draft(&page, Some("sample"));
+        let c = draft::score::citations(file, &d.yaml, &dir).expect("checked");
+        assert_eq!(c.hold, c.lines, "{file}: {:?}\n{}", c.problems, d.yaml);
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn statuses_of_a_status_table_become_error_cases_with_the_page_error_body() {
+    // Our own page: one failure example, and a status table (headers in Russian) listing two
+    // more failure statuses that no example shows.
+    let text = "# Удалить змея\n\nDELETE /v1/kites/{kite}\n\n\
+         | Параметр | Тип | Обязательный |\n|---|---|---|\n| kite | String | Да |\n\n\
+         ## Ошибка\n\nКод ответа: 409\n\n```\n{\n  \"fault\": \"K.1\",\n  \"detail\": \"busy\"\n}\n```\n\n\
+         | Код ответа | Описание |\n|---|---|\n| 204 | удалён |\n| 404 | нет такого |\n| 409 | занят |\n| 503 | позже |\n";
+    let spec = draft("kite_delete.md", text);
+    let op = &spec.operations[0];
+    let cases: Vec<(u16, bool, Vec<String>)> = op
+        .errors
+        .iter()
+        .map(|e| (e.status, e.status_documented, e.matcher.has_fields.clone()))
+        .collect();
+    let fields = vec!["fault".to_string(), "detail".to_string()];
+    assert_eq!(
+        cases,
+        [
+            (409, true, fields.clone()),
+            (404, true, fields.clone()),
+            (503, true, fields)
+        ],
+        "{spec:#?}"
+    );
+    assert!(op.errors[2].retryable);
+    let dir = std::env::temp_dir().join(format!("draft-statuses-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("kite_delete.md"), text).expect("write");
+    let page = draft::Page::from_bytes("kite_delete.md", text.as_bytes()).expect("page");
+    let d = draft::draft(&page, Some("sample"));
+    let c = draft::score::citations("kite_delete.md", &d.yaml, &dir).expect("checked");
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(c.hold, c.lines, "{:?}\n{}", c.problems, d.yaml);
+}

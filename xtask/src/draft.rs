@@ -111,6 +111,12 @@ fn score(args: &Args) -> ExitCode {
     };
     let report = draft::score::score(&files, &args.page);
     print!("{}", report.table());
+    if let Some(f) = draft::score::failures(&args.page) {
+        println!(
+            "\nDocumented failures of the tree's operation pages as error cases of its draft:\n"
+        );
+        print!("{}", f.table());
+    }
     ExitCode::SUCCESS
 }
 
@@ -166,8 +172,9 @@ fn tree(args: Args) -> ExitCode {
         eprintln!("not read {f}: {why}");
     }
     eprintln!(
-        "drafted {} operation page(s), skipped {}, could not read {}",
+        "drafted {} page(s) into {} operation(s), skipped {}, could not read {}",
         t.draft.spec.provider.sources.len(),
+        t.draft.spec.operations.len(),
         t.skipped.len(),
         t.unreadable.len()
     );

@@ -262,6 +262,143 @@ Status Code Description
 =========== ===========
 ";
 
+/// An appendix of error codes in our own words, with headers in Portuguese: the drafter
+/// reads its columns by the vocabulary, not by one vendor's English.
+const APPENDIX_PAGE: &str = ".. _faults:
+
+Códigos de erro
+===============
+
++------------------+----------------+-------------------+
+| Código de status | Código de erro | Mensagem de erro  |
++==================+================+===================+
+| 400              | WID.0042       | Dentes demais     |
++------------------+----------------+-------------------+
+| 409              | WID.0043       | Já existe         |
++------------------+----------------+-------------------+
+";
+
+/// The failure section of [`RST_PAGE`]: an error body whose code member refers to the
+/// appendix, an example naming one code, and the status row.
+const FAILURE: &str = "Response Parameters
+-------------------
+
+**Status code: 400**
+
+.. table:: **Table 5** Response body parameters
+
+   ========== ====== ======================================
+   Parameter  Type   Description
+   ========== ====== ======================================
+   fault_code String See :ref:`Fault codes <faults>`.
+   fault_text String What went wrong
+   ========== ====== ======================================
+
+Example Responses
+-----------------
+
+**Status code: 400**
+
+.. code-block::
+
+   {
+     \"fault_code\" : \"WID.0042\",
+     \"fault_text\" : \"Too many teeth\"
+   }
+
+";
+
+#[test]
+fn an_error_code_appendix_becomes_error_cases_of_the_pages_referring_to_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(docs.join("api")).expect("mkdir");
+    std::fs::create_dir_all(docs.join("appendix")).expect("mkdir");
+    std::fs::write(docs.join("appendix/faults.rst"), APPENDIX_PAGE).expect("write");
+    let referring = RST_PAGE
+        .replace(
+            "Example Requests\n",
+            &format!("{FAILURE}Example Requests\n"),
+        )
+        .replace(
+            "201         Made\n",
+            "201         Made\n400         Refused\n",
+        );
+    std::fs::write(docs.join("api/make.rst"), referring).expect("write");
+    // A page that does not refer to the appendix gets none of its cases.
+    let silent = RST_PAGE
+        .replace(
+            "Making a Widget\n===============",
+            "Making a Gadget\n===============",
+        )
+        .replace("/widgets", "/gadgets");
+    std::fs::write(docs.join("api/other.rst"), silent).expect("write");
+    let out = xtask(
+        dir.path(),
+        &["draft", "docs", "--provider", "widgets", "--out", "w.yaml"],
+    );
+    assert!(out.status.success(), "{}", describe(&out));
+    let text = std::fs::read_to_string(dir.path().join("w.yaml")).expect("the draft");
+    // Every case cites the page line, the appendix row and the body table, and holds.
+    let out = validate_pages(dir.path(), &docs, "w.yaml");
+    assert!(out.status.success(), "{}\n{text}", describe(&out));
+    let spec = spec::load::SpecFile::parse("w.yaml", &text)
+        .expect("the draft loads")
+        .spec;
+    assert!(spec
+        .provider
+        .sources
+        .iter()
+        .any(|s| s.file == "appendix/faults.rst"));
+    let op = |path: &str| {
+        spec.operations
+            .iter()
+            .find(|o| o.path == path)
+            .expect("the operation")
+    };
+    let make = op("/v2/{owner}/widgets");
+    let cases: Vec<(&str, u16, Vec<&str>)> = make
+        .errors
+        .iter()
+        .map(|e| {
+            (
+                e.name.as_str(),
+                e.status,
+                e.matcher
+                    .equals
+                    .values()
+                    .filter_map(|v| v.as_str())
+                    .collect(),
+            )
+        })
+        .collect();
+    // The code the page names first (tried first), the page's own status, the appendix's
+    // other status.
+    assert_eq!(
+        cases,
+        vec![
+            ("wid_0042", 400, vec!["WID.0042"]),
+            ("status_400", 400, vec![]),
+            ("status_409", 409, vec![]),
+        ],
+        "{text}"
+    );
+    assert!(make
+        .errors
+        .iter()
+        .all(|e| e.matcher.has_fields == ["fault_code"]));
+    assert!(make.errors[2]
+        .cite
+        .as_ref()
+        .is_some_and(|c| c.0.contains("appendix/faults.rst:")));
+    // The example showing that code's body is that code's failure.
+    assert!(make
+        .examples
+        .iter()
+        .any(|e| e.error.as_deref() == Some("wid_0042")));
+    assert!(op("/v2/{owner}/gadgets").errors.is_empty(), "{text}");
+}
+
 #[test]
 fn a_tree_drafts_into_one_spec_listing_what_it_skipped() {
     let dir = tempfile::tempdir().expect("tempdir");
