@@ -98,8 +98,17 @@ pub fn items(text: &str) -> Vec<Item> {
     out
 }
 
+/// The page's lines and tables, each cell's paragraphs on one line.
 pub fn blocks(text: &str) -> Vec<Block> {
-    crate::items::blocks(items(text))
+    let mut items = items(text);
+    for item in &mut items {
+        if let Item::Table(t) = item {
+            for c in t.table.rows.iter_mut().flatten() {
+                c.text = c.text.replace('\n', " ");
+            }
+        }
+    }
+    crate::items::blocks(items)
 }
 
 /// The pages the page links to (`href` targets), by the line of the link.
@@ -123,6 +132,32 @@ pub fn links(text: &str) -> Vec<Link> {
     out
 }
 
+/// A cell's text with its paragraphs (`<p>`, `<br>`, `<li>`, `<div>`) as lines, so the
+/// words of a row (`Minimum: 1` in a paragraph of its own) read as they do on the page.
+fn cell_text(c: ElementRef) -> String {
+    let mut text = String::new();
+    for node in c.descendants() {
+        if let Some(t) = node.value().as_text() {
+            text.push(' ');
+            text.push_str(t);
+        } else if let Some(e) = node.value().as_element() {
+            if matches!(e.name(), "p" | "br" | "li" | "div") {
+                text.push('\n');
+            }
+        }
+    }
+    text.lines()
+        .map(|l| {
+            l.split_whitespace()
+                .filter(|w| *w != "|")
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn table(t: ElementRef) -> Table {
     let tr = sel("tr");
     let cells = sel("th,td");
@@ -133,7 +168,7 @@ fn table(t: ElementRef) -> Table {
         .map(|r| {
             r.select(&cells)
                 .map(|c| Cell {
-                    text: words(c),
+                    text: cell_text(c),
                     marked: c
                         .select(&strong)
                         .map(words)

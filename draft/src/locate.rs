@@ -28,8 +28,14 @@ pub fn locate_items(text: &str, items: &mut [Item]) {
         match item {
             Item::Title(l, n) | Item::Text(l, n) => line(&page, l, n, &mut cursor),
             Item::Code(lines) => {
+                // A block's lines are on lines of their own: each after the one before.
+                let mut found = false;
                 for (l, n) in lines.iter_mut() {
+                    if found {
+                        cursor += 1;
+                    }
                     line(&page, l, n, &mut cursor);
+                    found = *n != 0;
                 }
             }
             Item::Table(t) => table(&page, &mut t.table, &mut cursor),

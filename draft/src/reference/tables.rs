@@ -85,7 +85,14 @@ pub(super) fn role(caption: &str, section: &str, status: Option<u16>, t: &Table)
         .and_then(|h| h.first())
         .map(|h| h.text.to_lowercase())
         .unwrap_or_default();
-    if section.contains("status code") || (first.contains("status") && first.contains("code")) {
+    // A status table: by its section, or a first column headed by a status word in any
+    // language (`Status Code`, `Код ответа`, `状态码`).
+    let status_column =
+        vocab::error_column(&first) == Some(vocab::ErrorColumn::Status) && !first.contains("http");
+    if section.contains("status code")
+        || (first.contains("status") && first.contains("code"))
+        || status_column
+    {
         return Role::Statuses;
     }
     Role::Other
