@@ -209,4 +209,25 @@ mod tests {
         assert_eq!(b[3], Block::Line("{".into(), 0));
         assert_eq!(b.len(), 6);
     }
+
+    #[test]
+    fn items_keep_captions_anchors_cell_links_and_page_links() {
+        let text = "<h1>Make</h1>\n<p>POST /v1/x</p>\n<a name=\"T4\"></a>\n\
+             <table><caption><b>Table 4 </b>Part</caption><tr><th>Name</th><th>Type</th></tr>\n\
+             <tr><td>p</td><td><a href=\"#T9\">Bolt</a> object<p>Minimum: 1</p></td></tr></table>\n\
+             <pre>{\n  \"a\": 1\n}</pre>\n<p>See <a href=\"../ref/Codes.html#top\">codes</a>.</p>\n";
+        let items = items(text);
+        assert_eq!(items[0], Item::Title("Make".into(), 0));
+        let Item::Table(t) = &items[2] else {
+            panic!("{items:?}")
+        };
+        assert_eq!(
+            (t.caption.as_str(), t.anchors.clone()),
+            ("Table 4 Part", vec!["t4".to_string()])
+        );
+        assert_eq!(t.table.rows[1][1].links, vec!["t9"]);
+        assert_eq!(t.table.rows[1][1].text, "Bolt object\nMinimum: 1");
+        assert!(matches!(&items[3], Item::Code(c) if c.len() == 3));
+        assert_eq!(links(text), vec![Link::Page("codes".into(), 9)]);
+    }
 }

@@ -207,4 +207,23 @@ mod tests {
         assert_eq!(t.rows[1][1].marked, vec!["Yes"]);
         assert_eq!(b[3], Block::Line("{\"hue\": 3}".into(), 0));
     }
+
+    #[test]
+    fn items_keep_caption_lines_heading_anchors_and_links() {
+        let text = "# Make\n\n## Part\n\nTable 4 Part\n\n| Name | Type |\n|---|---|\n\
+                    | p | [Bolt](#bolt) object |\n\nSee [codes](../ref/codes.md \"t\") and **bold** words.\n";
+        let items = items(text);
+        assert_eq!(items[1], Item::Title("Part".into(), 0));
+        let Item::Table(t) = &items[3] else {
+            panic!("{items:?}")
+        };
+        assert_eq!(
+            (t.caption.as_str(), t.anchors.clone()),
+            ("Table 4 Part", vec!["part".to_string()])
+        );
+        assert_eq!(t.table.rows[1][1].links, vec!["bolt"]);
+        // Emphasis does not split a line.
+        assert_eq!(items[4], Item::Text("See codes and bold words.".into(), 0));
+        assert_eq!(links(text), vec![Link::Page("codes".into(), 11)]);
+    }
 }
