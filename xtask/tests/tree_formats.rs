@@ -275,7 +275,8 @@ Status code: 200
 | 404 | No such gizmo. |
 ";
 
-/// An operation page in Russian that does not link to the appendix.
+/// An operation page in Russian that does not link to the appendix; one of its path
+/// parameters has no row.
 const MD_DELETE: &str = "# Удаление гизмо
 
 ## URI
@@ -287,7 +288,6 @@ const MD_DELETE: &str = "# Удаление гизмо
 | Параметр | Обязательный | Тип | Описание |
 |---|---|---|---|
 | project_id | Да | String | Проект. |
-| gizmo_id | Да | String | Гизмо. |
 
 ## Коды ответа
 
@@ -514,8 +514,14 @@ fn a_markdown_tree_drafts_table_first_with_its_appendix() {
             .find(|o| o.method.as_str() == m)
             .expect("the operation")
     };
-    // The Russian page's status table gives its success.
+    // The Russian page's status table gives its success; the path parameter without a row
+    // is drafted from the address (its citation held above).
     assert_eq!(op("DELETE").response.status, 204);
+    assert!(op("DELETE")
+        .request
+        .parameters
+        .iter()
+        .any(|p| p.name == "gizmo_id" && p.required));
     let get = op("GET");
     assert_eq!(get.response.status, 200);
     let size = &spec.types[get.response.schema.reference.as_ref().expect("a type")].fields[1];

@@ -237,7 +237,13 @@ pub fn read(items: &[Item], file: &str) -> Result<PageOp, NotAnOperation> {
                 default: None,
                 role: None,
                 deprecated: None,
-                cite: lines_cite(&[(addr_line, addr_line)]),
+                // The address names it; no row says it is required, the path does.
+                cite: lines_cite(&[(addr_line, addr_line)]).map(|c| {
+                    Cite(format!(
+                        "{}; inferred: draft guess from the path template: a path parameter is required",
+                        c.0
+                    ))
+                }),
                 identifies: None,
             });
         }
