@@ -2,7 +2,7 @@
 //! are a status and an error code (headers by [`crate::vocab::ERROR_HEADERS`], any of the
 //! four languages) lists the failures the whole API may answer. The spec has no
 //! provider-level error list, so the appendix attaches to each operation whose page refers
-//! to it (a `:ref:` to one of its labels, or a `:doc:` link to its file): the operation gets
+//! to it (a link to its file, or an RST `:ref:` to one of its labels): the operation gets
 //! an error case for every status the appendix lists that its page does not (`status_N`,
 //! matched by the error body's code member), and one per appendix code its page names
 //! (`equals` that code, before the status cases so it is tried first). Each case cites the
@@ -14,8 +14,8 @@ use serde_json::Value;
 use spec::format::{Cite, ErrorCase, Match, Operation, Source, TypeDef};
 
 use crate::infer::{snake, TODO};
+use crate::items::{Item, Link};
 use crate::op::Notes;
-use crate::rst::Item;
 use crate::vocab::{self, ErrorColumn};
 
 /// One row of an error-code table (`code` empty in a table of statuses alone).
@@ -105,42 +105,17 @@ pub fn labels(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The first line (1-based) of `text` that refers to the appendix: a `:ref:` to one of its
-/// labels or a `:doc:` to its file.
-pub fn refers(app: &Appendix, text: &str) -> Option<usize> {
-    let stem = app
-        .source
-        .file
-        .rsplit('/')
-        .next()
-        .and_then(|f| f.rsplit_once('.'))
-        .map(|(s, _)| s.to_lowercase())
-        .unwrap_or_default();
-    text.lines()
-        .position(|l| {
-            roles(l).any(|(role, target)| match role {
-                "ref" => app.labels.contains(&target),
-                _ => target.rsplit('/').next() == Some(stem.as_str()),
-            })
+/// The first line (1-based) of a page, by its `links`, that refers to the appendix: a link
+/// to its file or to one of its labels.
+pub fn refers(app: &Appendix, links: &[Link]) -> Option<usize> {
+    let stem = crate::items::page_of(&app.source.file).unwrap_or_default();
+    links
+        .iter()
+        .filter_map(|l| match l {
+            Link::Label(target, n) => app.labels.contains(target).then_some(*n),
+            Link::Page(page, n) => (*page == stem).then_some(*n),
         })
-        .map(|i| i + 1)
-}
-
-/// `:ref:` and `:doc:` roles of a line with their targets, lowercased.
-fn roles(line: &str) -> impl Iterator<Item = (&'static str, String)> + '_ {
-    ["ref", "doc"].into_iter().flat_map(move |role| {
-        line.match_indices(&format!(":{role}:`"))
-            .filter_map(move |(i, m)| {
-                let inner = &line[i + m.len()..];
-                let inner = &inner[..inner.find('`')?];
-                let target = match (inner.rfind('<'), inner.rfind('>')) {
-                    (Some(a), Some(b)) if a < b => &inner[a + 1..b],
-                    _ => inner,
-                };
-                Some((role, target.trim().to_lowercase()))
-            })
-            .collect::<Vec<_>>()
-    })
+        .min()
 }
 
 /// The first line (1-based) naming `code` as a word of its own.
@@ -180,12 +155,12 @@ fn part(file: &str, (a, b): (usize, usize)) -> String {
     }
 }
 
-/// Error cases from the appendices for each operation whose page (`texts`, by operation)
-/// refers to one; the appendices some operation refers to, for the spec's sources.
+/// Error cases from the appendices for each operation whose page (its text and links, by
+/// operation) refers to one; the appendices some operation refers to, for the spec's sources.
 pub fn attach(
     apps: &[Appendix],
     ops: &mut [Operation],
-    texts: &[&str],
+    pages: &[(&str, Vec<Link>)],
     types: &IndexMap<String, TypeDef>,
     notes: &mut Notes,
 ) -> Vec<Source> {
@@ -199,9 +174,9 @@ pub fn attach(
             Some((e.schema.clone(), t, code_member(member, t)?))
         })
     };
-    for (i, (op, text)) in ops.iter_mut().zip(texts).enumerate() {
+    for (i, (op, (text, links))) in ops.iter_mut().zip(pages).enumerate() {
         for (a, app) in apps.iter().enumerate() {
-            let Some(line) = refers(app, text) else {
+            let Some(line) = refers(app, links) else {
                 continue;
             };
             let own = body_of(&op.errors, &app.member);

@@ -24,6 +24,9 @@ pub struct Cell {
     pub text: String,
     /// Emphasised words in the cell (HTML `<strong>`, Markdown `**`): enum candidates.
     pub marked: Vec<String>,
+    /// The anchors the cell links to (an RST `:ref:`, an HTML or Markdown `#fragment`),
+    /// lowercased: the tables that define a nested type.
+    pub links: Vec<String>,
 }
 
 impl Table {
@@ -35,7 +38,7 @@ impl Table {
                 r.into_iter()
                     .map(|text| Cell {
                         text,
-                        marked: Vec::new(),
+                        ..Cell::default()
                     })
                     .collect()
             })

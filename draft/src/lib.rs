@@ -25,6 +25,7 @@ pub mod envelope;
 pub mod examples;
 pub mod html;
 pub mod infer;
+pub mod items;
 pub mod json;
 pub mod locate;
 pub mod markdown;
@@ -60,7 +61,7 @@ pub struct Draft {
 /// Draft a spec from `page`; `provider` is the provider id (guessed from the host when None).
 pub fn draft(page: &Page, provider: Option<&str>) -> Draft {
     if page.format == page::Format::Rst {
-        let items = rst::read(&page.text);
+        let items = page.items();
         if let Ok(op) = reference::read(&items, &page.file) {
             let id = provider
                 .map(str::to_string)

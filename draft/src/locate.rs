@@ -1,11 +1,12 @@
-//! Page lines for the blocks of formats whose parsers lose them (HTML, Markdown): each block
+//! Page lines for the blocks and items of formats whose parsers lose them (HTML, Markdown): each block
 //! is found in order on the page as the citation checker reads it
 //! ([`spec::cite::page::Page`]: markup, entities and pipes removed), so citations point where
 //! the checker looks. A block not found keeps line 0 (its facts are cited `inferred:`).
 
 use spec::cite::page::{normalise, Page};
 
-use crate::blocks::Block;
+use crate::blocks::{Block, Table};
+use crate::items::Item;
 
 /// Fill the line numbers the parser left at 0.
 pub fn locate(text: &str, blocks: &mut [Block]) {
@@ -13,40 +14,69 @@ pub fn locate(text: &str, blocks: &mut [Block]) {
     let mut cursor = 1;
     for b in blocks.iter_mut() {
         match b {
-            Block::Line(l, n) if *n == 0 => {
-                if let Some((first, _)) = span(&page, &normalise(l), cursor) {
-                    *n = first;
-                    cursor = first;
-                }
-            }
-            Block::Table(t) => {
-                for (r, at) in t.rows.iter().zip(t.rows_at.iter_mut()) {
-                    if at.0 != 0 {
-                        continue;
-                    }
-                    let mut found: Option<(usize, usize)> = None;
-                    let mut c = cursor;
-                    for cell in r
-                        .iter()
-                        .map(|c| normalise(&c.text))
-                        .filter(|c| !c.is_empty())
-                    {
-                        if let Some((first, last)) = span(&page, &cell, c) {
-                            found = Some(found.map_or((first, last), |f| (f.0, last)));
-                            c = last;
-                        }
-                    }
-                    if let Some(f) = found {
-                        *at = f;
-                        cursor = f.1;
-                    }
-                }
-                if t.line == 0 {
-                    t.line = t.rows_at.iter().map(|r| r.0).find(|l| *l > 0).unwrap_or(0);
-                }
-            }
-            _ => {}
+            Block::Line(l, n) => line(&page, l, n, &mut cursor),
+            Block::Table(t) => table(&page, t, &mut cursor),
         }
+    }
+}
+
+/// Fill the line numbers of a page's items the parser left at 0.
+pub fn locate_items(text: &str, items: &mut [Item]) {
+    let page = Page::parse(text);
+    let mut cursor = 1;
+    for item in items.iter_mut() {
+        match item {
+            Item::Title(l, n) | Item::Text(l, n) => line(&page, l, n, &mut cursor),
+            Item::Code(lines) => {
+                // A block's lines are on lines of their own: each after the one before.
+                let mut found = false;
+                for (l, n) in lines.iter_mut() {
+                    if found {
+                        cursor += 1;
+                    }
+                    line(&page, l, n, &mut cursor);
+                    found = *n != 0;
+                }
+            }
+            Item::Table(t) => table(&page, &mut t.table, &mut cursor),
+        }
+    }
+}
+
+fn line(page: &Page, l: &str, n: &mut usize, cursor: &mut usize) {
+    if *n != 0 {
+        return;
+    }
+    if let Some((first, _)) = span(page, &normalise(l), *cursor) {
+        *n = first;
+        *cursor = first;
+    }
+}
+
+fn table(page: &Page, t: &mut Table, cursor: &mut usize) {
+    for (r, at) in t.rows.iter().zip(t.rows_at.iter_mut()) {
+        if at.0 != 0 {
+            continue;
+        }
+        let mut found: Option<(usize, usize)> = None;
+        let mut c = *cursor;
+        for cell in r
+            .iter()
+            .map(|c| normalise(&c.text))
+            .filter(|c| !c.is_empty())
+        {
+            if let Some((first, last)) = span(page, &cell, c) {
+                found = Some(found.map_or((first, last), |f| (f.0, last)));
+                c = last;
+            }
+        }
+        if let Some(f) = found {
+            *at = f;
+            *cursor = f.1;
+        }
+    }
+    if t.line == 0 {
+        t.line = t.rows_at.iter().map(|r| r.0).find(|l| *l > 0).unwrap_or(0);
     }
 }
 

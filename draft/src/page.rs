@@ -67,6 +67,40 @@ impl Page {
         })
     }
 
+    /// The page's items (titles, text, captioned tables, literal blocks), read by its
+    /// format, with their page lines.
+    pub fn items(&self) -> Vec<crate::items::Item> {
+        let mut out = match self.format {
+            Format::Rst => return crate::rst::read(&self.text),
+            Format::Html => crate::html::items(&self.text),
+            Format::Markdown => crate::markdown::items(&self.text),
+            Format::Text => {
+                return crate::blocks::text_blocks(&self.text)
+                    .into_iter()
+                    .map(|b| match b {
+                        Block::Line(l, n) => crate::items::Item::Text(l, n),
+                        Block::Table(table) => crate::items::Item::Table(crate::items::PageTable {
+                            table,
+                            ..Default::default()
+                        }),
+                    })
+                    .collect()
+            }
+        };
+        crate::locate::locate_items(&self.text, &mut out);
+        out
+    }
+
+    /// The page's links to labels and other pages, read by its format.
+    pub fn links(&self) -> Vec<crate::items::Link> {
+        match self.format {
+            Format::Rst => crate::rst::links(&self.text),
+            Format::Html => crate::html::links(&self.text),
+            Format::Markdown => crate::markdown::links(&self.text),
+            Format::Text => Vec::new(),
+        }
+    }
+
     /// The page's blocks, read by its format.
     pub fn blocks(&self) -> Vec<Block> {
         let mut out = match self.format {
@@ -106,6 +140,20 @@ impl Page {
             },
             text,
         })
+    }
+}
+
+impl Format {
+    /// The format a file name's extension gives, for the formats a docs tree is read in
+    /// (`.rst`, `.html`/`.htm`, `.md`); None for any other file.
+    pub fn of_name(file: &str) -> Option<Format> {
+        let ext = file.rsplit_once('.')?.1.to_ascii_lowercase();
+        match ext.as_str() {
+            "rst" => Some(Format::Rst),
+            "html" | "htm" => Some(Format::Html),
+            "md" | "markdown" => Some(Format::Markdown),
+            _ => None,
+        }
     }
 }
 

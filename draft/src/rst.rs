@@ -3,30 +3,11 @@
 //! label before them) and literal blocks (`.. code-block::`, `::`), each with its page
 //! lines. No maintained Rust RST parser reads tables (see the README), so this is a small
 //! reader of the constructs API references use; inline markup is kept in cell text and
-//! read by [`inline`].
+//! read by [`inline`], a cell's `:ref:` targets kept as its links.
 
 use crate::blocks::{Cell, Table};
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Item {
-    /// A section title and its line.
-    Title(String, usize),
-    /// A line of running text (inline markup removed) and its line.
-    Text(String, usize),
-    Table(RstTable),
-    /// A literal block: its lines (indentation removed) with their page lines.
-    Code(Vec<(String, usize)>),
-}
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct RstTable {
-    /// The `.. table::` caption with markup removed (`Table 4 VaultCreate`), or empty.
-    pub caption: String,
-    /// The label set just before the table (`.. _name:`), lowercased.
-    pub anchor: Option<String>,
-    /// Cells keep their inline markup (`:ref:` targets); the first row is the header.
-    pub table: Table,
-}
+use crate::items::Link;
+pub use crate::items::{Item, PageTable};
 
 /// Is this file name one this reader takes?
 pub fn is_rst(file: &str) -> bool {
@@ -57,7 +38,7 @@ fn is_simple_border(t: &str) -> bool {
 pub fn read(text: &str) -> Vec<Item> {
     let lines: Vec<&str> = text.lines().collect();
     let mut out = Vec::new();
-    let mut anchor: Option<String> = None;
+    let mut anchors: Vec<String> = Vec::new();
     let mut caption = String::new();
     let mut i = 0;
     while i < lines.len() {
@@ -70,7 +51,7 @@ pub fn read(text: &str) -> Vec<Item> {
         // A label: `.. _name:`.
         if let Some(rest) = t.strip_prefix(".. _") {
             if let Some(name) = rest.strip_suffix(':') {
-                anchor = Some(name.to_lowercase());
+                anchors.push(name.to_lowercase());
                 i += 1;
                 continue;
             }
@@ -82,9 +63,9 @@ pub fn read(text: &str) -> Vec<Item> {
         }
         if let Some(rest) = t.strip_prefix(".. list-table::") {
             let (table, next) = list_table(&lines, i + 1, indent(raw));
-            out.push(Item::Table(RstTable {
+            out.push(Item::Table(PageTable {
                 caption: inline(rest.trim()),
-                anchor: anchor.take(),
+                anchors: std::mem::take(&mut anchors),
                 table,
             }));
             i = next;
@@ -107,9 +88,9 @@ pub fn read(text: &str) -> Vec<Item> {
         }
         if is_grid_border(t) {
             let (table, next) = grid(&lines, i);
-            out.push(Item::Table(RstTable {
+            out.push(Item::Table(PageTable {
                 caption: std::mem::take(&mut caption),
-                anchor: anchor.take(),
+                anchors: std::mem::take(&mut anchors),
                 table,
             }));
             i = next;
@@ -117,9 +98,9 @@ pub fn read(text: &str) -> Vec<Item> {
         }
         if is_simple_border(t) {
             let (table, next) = simple(&lines, i);
-            out.push(Item::Table(RstTable {
+            out.push(Item::Table(PageTable {
                 caption: std::mem::take(&mut caption),
-                anchor: anchor.take(),
+                anchors: std::mem::take(&mut anchors),
                 table,
             }));
             i = next;
@@ -193,6 +174,7 @@ fn literal(lines: &[&str], from: usize, base: usize) -> (Vec<(String, usize)>, u
 fn cell(text: String) -> Cell {
     Cell {
         marked: strong(&text),
+        links: refs(&text),
         text,
     }
 }
@@ -466,19 +448,40 @@ pub fn inline(text: &str) -> String {
 /// not read table first): titles and text as lines, code lines as lines, tables as tables
 /// with markup removed from their cells.
 pub fn blocks(text: &str) -> Vec<crate::blocks::Block> {
-    use crate::blocks::Block;
-    let mut out = Vec::new();
-    for item in read(text) {
-        match item {
-            Item::Title(t, n) | Item::Text(t, n) => out.push(Block::Line(t, n)),
-            Item::Code(lines) => out.extend(lines.into_iter().map(|(l, n)| Block::Line(l, n))),
-            Item::Table(mut t) => {
-                for row in &mut t.table.rows {
-                    for c in row.iter_mut() {
-                        c.text = inline(&c.text).replace('\n', " ");
-                    }
+    let mut items = read(text);
+    for item in &mut items {
+        if let Item::Table(t) = item {
+            for row in &mut t.table.rows {
+                for c in row.iter_mut() {
+                    c.text = inline(&c.text).replace('\n', " ");
                 }
-                out.push(Block::Table(t.table));
+            }
+        }
+    }
+    crate::items::blocks(items)
+}
+
+/// The page's `:ref:` links (to labels) and `:doc:` links (to pages), by line.
+pub fn links(text: &str) -> Vec<Link> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        for role in ["ref", "doc"] {
+            for (at, m) in line.match_indices(&format!(":{role}:`")) {
+                let inner = &line[at + m.len()..];
+                let Some(end) = inner.find('`') else { continue };
+                let inner = &inner[..end];
+                let target = match (inner.rfind('<'), inner.rfind('>')) {
+                    (Some(a), Some(b)) if a < b => &inner[a + 1..b],
+                    _ => inner,
+                };
+                let target = target.trim().to_lowercase();
+                out.push(match role {
+                    "ref" => Link::Label(target, i + 1),
+                    _ => Link::Page(
+                        target.rsplit('/').next().unwrap_or(&target).to_string(),
+                        i + 1,
+                    ),
+                });
             }
         }
     }
@@ -496,7 +499,7 @@ mod tests {
             .collect()
     }
 
-    fn tables(items: &[Item]) -> Vec<&RstTable> {
+    fn tables(items: &[Item]) -> Vec<&PageTable> {
         items
             .iter()
             .filter_map(|i| match i {
@@ -573,7 +576,8 @@ Done.
             ]
         );
         assert_eq!(ts[0].table.rows_at[1], (14, 15));
-        assert_eq!(ts[1].anchor.as_deref(), Some("make__gear"));
+        assert_eq!(ts[1].anchors, vec!["make__gear"]);
+        assert_eq!(ts[1].table.rows[2][2].links, vec!["make__p"]);
         assert_eq!(ts[1].caption, "Table 2 Gear");
         let r = rows(&ts[1].table);
         assert_eq!(

@@ -1,4 +1,5 @@
-//! A whole docs tree into one provider spec: every reStructuredText page with a request
+//! A whole docs tree into one provider spec: every page (reStructuredText, HTML or
+//! Markdown, by its file name, read into the same items: [`crate::items`]) with a request
 //! address is read table first ([`crate::reference`]); index pages, guidelines and change
 //! histories are skipped and listed; identical types across pages become
 //! one, different ones with one name are kept apart under the operation's name; one
@@ -16,10 +17,10 @@ use spec::format::{AuthScheme, Cite, Erratum, Operation, Provider, Schema, Sourc
 
 use crate::appendix::{self, Appendix};
 use crate::infer::{camel, TODO};
+use crate::items::{self, Link};
 use crate::op::Notes;
-use crate::page::Page;
+use crate::page::{Format, Page};
 use crate::reference::{self, NotAnOperation, PageOp};
-use crate::rst::{self, Item};
 use crate::Draft;
 
 /// A tree's draft and what it did not draft.
@@ -58,16 +59,27 @@ pub fn draft_tree(dir: &Path, provider: &str) -> std::io::Result<TreeDraft> {
     let mut unreadable = Vec::new();
     let mut title = String::new();
     let mut apps: Vec<Appendix> = Vec::new();
-    for path in walk(dir)? {
+    let paths = walk(dir)?;
+    // The tree's pages, by the names links give them.
+    let files: Vec<String> = paths
+        .iter()
+        .map(|p| p.to_string_lossy())
+        .filter(|p| Format::of_name(p).is_some())
+        .filter_map(|p| items::page_of(&p))
+        .collect();
+    for path in paths {
         let rel = path
             .strip_prefix(dir)
             .unwrap_or(&path)
             .to_string_lossy()
             .replace('\\', "/");
-        if !rst::is_rst(&rel) {
-            skipped.push((rel, "not reStructuredText".into()));
+        let Some(format) = Format::of_name(&rel) else {
+            skipped.push((
+                rel,
+                "not a page (reStructuredText, HTML or Markdown)".into(),
+            ));
             continue;
-        }
+        };
         let mut page = match Page::read(&path) {
             Ok(p) => p,
             Err(e) => {
@@ -76,11 +88,12 @@ pub fn draft_tree(dir: &Path, provider: &str) -> std::io::Result<TreeDraft> {
             }
         };
         page.file = rel.clone();
-        let items = rst::read(&page.text);
-        if rel == "index.rst" {
-            title = title_of(&items);
+        page.format = format;
+        let items = page.items();
+        if items::page_of(&rel).as_deref() == Some("index") && !rel.contains('/') {
+            title = items::title(&items);
         }
-        if page.text.contains(".. toctree::") {
+        if format == Format::Rst && page.text.contains(".. toctree::") {
             skipped.push((rel, "an index page (a toctree)".into()));
             continue;
         }
@@ -89,16 +102,19 @@ pub fn draft_tree(dir: &Path, provider: &str) -> std::io::Result<TreeDraft> {
             Err(NotAnOperation::NoAddress) => match appendix::read(&items) {
                 Some((member, codes)) => {
                     apps.push(Appendix {
-                        source: source_of(&page, title_of(&items)),
+                        source: source_of(&page, items::title(&items)),
                         labels: appendix::labels(&page.text),
                         member,
                         codes,
                     });
                 }
-                None => skipped.push((
-                    rel,
-                    "no request address (guidelines, change history or appendix)".into(),
-                )),
+                None => {
+                    let why = match linked_pages(&page.links(), &files) {
+                        n if n >= 2 => format!("an index page (links to {n} pages of the tree)"),
+                        _ => "no request address (guidelines, change history or appendix)".into(),
+                    };
+                    skipped.push((rel, why));
+                }
             },
         }
     }
@@ -139,15 +155,18 @@ pub fn draft_tree(dir: &Path, provider: &str) -> std::io::Result<TreeDraft> {
     })
 }
 
-/// A page's first section title (empty without one).
-fn title_of(items: &[Item]) -> String {
-    items
+/// How many pages of the tree (`files`, by [`items::page_of`]) a page links to.
+fn linked_pages(links: &[Link], files: &[String]) -> usize {
+    let mut seen: Vec<&str> = links
         .iter()
-        .find_map(|i| match i {
-            Item::Title(t, _) => Some(t.clone()),
-            _ => None,
+        .filter_map(|l| match l {
+            Link::Page(p, _) => files.contains(p).then_some(p.as_str()),
+            Link::Label(..) => None,
         })
-        .unwrap_or_default()
+        .collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen.len()
 }
 
 /// A drafted page's `sources` entry.
@@ -369,7 +388,10 @@ pub fn assemble(
             }
         }
     }
-    let texts: Vec<&str> = pages.iter().map(|(page, _)| page.text.as_str()).collect();
+    let texts: Vec<(&str, Vec<Link>)> = pages
+        .iter()
+        .map(|(page, _)| (page.text.as_str(), page.links()))
+        .collect();
     sources.extend(crate::appendix::attach(
         apps, &mut ops, &texts, &types, &mut notes,
     ));

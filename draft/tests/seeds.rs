@@ -101,6 +101,46 @@ fn every_page_of_every_docs_dir_drafts_within_the_invariants() {
     }
 }
 
+/// What holds for the draft of any directory as a tree: the invariants, the same draft
+/// twice, every file drafted, skipped or reported unreadable, each once.
+fn tree_invariants(dir: &Path) {
+    let what = dir.display().to_string();
+    let t = draft::tree::draft_tree(dir, "sample").expect("the directory reads");
+    invariants(&what, &t.draft);
+    let again = draft::tree::draft_tree(dir, "sample").expect("the directory reads");
+    assert_eq!(t.draft.yaml, again.draft.yaml, "{what}: two drafts differ");
+    let mut seen: Vec<String> = t
+        .draft
+        .spec
+        .provider
+        .sources
+        .iter()
+        .map(|s| s.file.clone())
+        .chain(t.skipped.iter().map(|s| s.0.clone()))
+        .chain(t.unreadable.iter().map(|s| s.0.clone()))
+        .collect();
+    seen.sort();
+    let mut all: Vec<String> = files(dir)
+        .iter()
+        .map(|p| {
+            p.strip_prefix(dir)
+                .expect("under the directory")
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    all.sort();
+    assert_eq!(seen, all, "{what}: pages not accounted for");
+    println!(
+        "{what}: {} operation(s) from {} page(s), {} skipped, {} unreadable, validates: {}",
+        t.draft.spec.operations.len(),
+        t.draft.spec.provider.sources.len(),
+        t.skipped.len(),
+        t.unreadable.len(),
+        t.draft.problems.is_empty()
+    );
+}
+
 #[test]
 fn every_docs_dir_drafts_as_a_tree_within_the_invariants() {
     let dirs = docs_dirs();
@@ -109,42 +149,24 @@ fn every_docs_dir_drafts_as_a_tree_within_the_invariants() {
         return;
     }
     for dir in &dirs {
-        let what = dir.display().to_string();
-        let t = draft::tree::draft_tree(dir, "sample").expect("the directory reads");
-        invariants(&what, &t.draft);
-        let again = draft::tree::draft_tree(dir, "sample").expect("the directory reads");
-        assert_eq!(t.draft.yaml, again.draft.yaml, "{what}: two drafts differ");
-        // Every file is drafted, skipped or reported unreadable, each once.
-        let mut seen: Vec<String> = t
-            .draft
-            .spec
-            .provider
-            .sources
-            .iter()
-            .map(|s| s.file.clone())
-            .chain(t.skipped.iter().map(|s| s.0.clone()))
-            .chain(t.unreadable.iter().map(|s| s.0.clone()))
-            .collect();
-        seen.sort();
-        let mut all: Vec<String> = files(dir)
-            .iter()
-            .map(|p| {
-                p.strip_prefix(dir)
-                    .expect("under the directory")
-                    .to_string_lossy()
-                    .into_owned()
-            })
-            .collect();
-        all.sort();
-        assert_eq!(seen, all, "{what}: pages not accounted for");
-        println!(
-            "{what}: {} operation(s) from {} page(s), {} skipped, {} unreadable, validates: {}",
-            t.draft.spec.operations.len(),
-            t.draft.spec.provider.sources.len(),
-            t.skipped.len(),
-            t.unreadable.len(),
-            t.draft.problems.is_empty()
-        );
+        tree_invariants(dir);
+    }
+}
+
+/// Any directory is a tree to draft, whatever it holds (the workspace's own sources, specs
+/// and the generated clients' Markdown documents, none of them vendor pages): the same
+/// invariants, without `../shared`.
+#[test]
+fn any_directory_drafts_as_a_tree_within_the_invariants() {
+    for d in [
+        "docs",
+        "specs",
+        "schema",
+        "draft",
+        "scripts",
+        "generated/docs",
+    ] {
+        tree_invariants(&root().join(d));
     }
 }
 

@@ -20,7 +20,7 @@ use std::process::ExitCode;
 )]
 pub struct Args {
     /// The page: plain text, Markdown, HTML or reStructuredText, UTF-8; or a directory of
-    /// reStructuredText pages (tree mode, --provider required).
+    /// reStructuredText, HTML or Markdown pages (tree mode, --provider required).
     page: PathBuf,
     /// Provider id of the draft (default: guessed from the page's host).
     #[arg(long, value_name = "ID")]

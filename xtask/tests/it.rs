@@ -10,5 +10,6 @@ mod draft;
 mod new_provider;
 mod release;
 mod sources;
+mod tree_formats;
 mod validate;
 mod workspace_root;

@@ -15,9 +15,9 @@ use spec::format::{
 };
 
 use crate::infer::{camel, kind, reference, snake, TODO};
+use crate::items::Item;
 use crate::op::Notes;
 use crate::request;
-use crate::rst::Item;
 use crate::vocab::{self};
 use crate::words;
 use examples::{examples, schema_span};
@@ -85,8 +85,8 @@ pub fn read(items: &[Item], file: &str) -> Result<PageOp, NotAnOperation> {
     };
     for i in items {
         if let Item::Table(t) = i {
-            if let Some(a) = &t.anchor {
-                ctx.anchored.insert(a.clone(), t);
+            for a in &t.anchors {
+                ctx.anchored.entry(a.clone()).or_insert(t);
             }
         }
     }
@@ -207,9 +207,16 @@ pub fn read(items: &[Item], file: &str) -> Result<PageOp, NotAnOperation> {
             },
             Item::Code(lines) => {
                 let text: Vec<&str> = lines.iter().map(|l| l.0.as_str()).collect();
-                if section.contains("request") || section.contains("solicitação") {
+                // Example sections by their words in any language (`Example Requests`,
+                // `Пример ответа`).
+                let is = |s: vocab::Section| {
+                    vocab::SECTIONS
+                        .iter()
+                        .any(|(w, x)| *x == s && section.contains(w))
+                };
+                if is(vocab::Section::Request) {
                     requests.push((lines.clone(), text.join("\n")));
-                } else if section.contains("response") || section.contains("resposta") {
+                } else if is(vocab::Section::Response) {
                     answers.push((status.unwrap_or(200), lines.clone(), status_at));
                 }
             }
@@ -230,7 +237,13 @@ pub fn read(items: &[Item], file: &str) -> Result<PageOp, NotAnOperation> {
                 default: None,
                 role: None,
                 deprecated: None,
-                cite: lines_cite(&[(addr_line, addr_line)]),
+                // The address names it; no row says it is required, the path does.
+                cite: lines_cite(&[(addr_line, addr_line)]).map(|c| {
+                    Cite(format!(
+                        "{}; inferred: draft guess from the path template: a path parameter is required",
+                        c.0
+                    ))
+                }),
                 identifies: None,
             });
         }

@@ -4,10 +4,11 @@
 use indexmap::IndexMap;
 use spec::format::{Cite, EnumValue, Field, Kind, Location, Schema, TypeDef};
 
-use crate::blocks::Table;
+use crate::blocks::{Cell, Table};
 use crate::infer::{camel, kind, reference, TODO};
+use crate::items::PageTable;
 use crate::op::Notes;
-use crate::rst::{self, RstTable};
+use crate::rst;
 use crate::vocab::{self, Column};
 use crate::words;
 
@@ -84,14 +85,21 @@ pub(super) fn role(caption: &str, section: &str, status: Option<u16>, t: &Table)
         .and_then(|h| h.first())
         .map(|h| h.text.to_lowercase())
         .unwrap_or_default();
-    if section.contains("status code") || (first.contains("status") && first.contains("code")) {
+    // A status table: by its section, or a first column headed by a status word in any
+    // language (`Status Code`, `Код ответа`, `状态码`).
+    let status_column =
+        vocab::error_column(&first) == Some(vocab::ErrorColumn::Status) && !first.contains("http");
+    if section.contains("status code")
+        || (first.contains("status") && first.contains("code"))
+        || status_column
+    {
         return Role::Statuses;
     }
     Role::Other
 }
 
 /// The type name a nested table's caption gives (`Table 4 VaultCreate` → `VaultCreate`).
-pub(super) fn caption_name(t: &RstTable) -> String {
+pub(super) fn caption_name(t: &PageTable) -> String {
     let c = t.caption.trim();
     let rest = match c.split_once(char::is_whitespace) {
         Some((w, r)) if w.eq_ignore_ascii_case("table") || w == "表" || w == "Tabela" => r
@@ -103,8 +111,9 @@ pub(super) fn caption_name(t: &RstTable) -> String {
     let name = camel(rest);
     if name.is_empty() || !name.starts_with(|ch: char| ch.is_ascii_alphabetic()) {
         camel(
-            t.anchor
-                .as_deref()
+            t.anchors
+                .first()
+                .map(String::as_str)
                 .unwrap_or("Nested")
                 .rsplit("__")
                 .next()
@@ -115,7 +124,7 @@ pub(super) fn caption_name(t: &RstTable) -> String {
     }
 }
 
-pub(super) type Row = (String, Option<bool>, String, (usize, usize), String);
+pub(super) type Row = (String, Option<bool>, Cell, (usize, usize), String);
 
 /// A code block's lines with their page lines.
 pub(super) type Code = Vec<(String, usize)>;
@@ -124,7 +133,7 @@ pub(super) type Code = Vec<(String, usize)>;
 pub(super) type Answer = (u16, Code, usize);
 
 pub(super) struct Ctx<'a> {
-    pub(super) anchored: IndexMap<String, &'a RstTable>,
+    pub(super) anchored: IndexMap<String, &'a PageTable>,
     /// Anchor → type name given.
     pub(super) named: IndexMap<String, String>,
     pub(super) types: IndexMap<String, TypeDef>,
@@ -132,12 +141,14 @@ pub(super) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    /// The type a labelled table defines, built once (recursion through its own `:ref:`s).
+    /// The type a labelled table defines, built once (recursion through its own links),
+    /// whichever of its anchors a link names.
     pub(super) fn type_for(&mut self, anchor: &str) -> Option<String> {
+        let t = *self.anchored.get(anchor)?;
+        let anchor = t.anchors.first().map(String::as_str).unwrap_or(anchor);
         if let Some(n) = self.named.get(anchor) {
             return Some(n.clone());
         }
-        let t = *self.anchored.get(anchor)?;
         let mut name = caption_name(t);
         let base = name.clone();
         let mut k = 2;
@@ -160,13 +171,13 @@ impl<'a> Ctx<'a> {
         Some(name)
     }
 
-    /// A type cell as a schema: `:ref:` objects as their types, `Array of X`, the words.
-    pub(super) fn schema(&mut self, cell: &str, path: &str) -> Schema {
-        let lower = rst::inline(cell).to_lowercase();
+    /// A type cell as a schema: objects it links to as their types, `Array of X`, the words.
+    pub(super) fn schema(&mut self, cell: &Cell, path: &str) -> Schema {
+        let lower = rst::inline(&cell.text).to_lowercase();
         let array = lower.trim_start().starts_with("array")
             || lower.trim_start().starts_with("list")
             || lower.contains("[]");
-        let inner = match rst::refs(cell).first() {
+        let inner = match cell.links.first() {
             Some(a) => match self.type_for(a) {
                 Some(n) => reference(&n),
                 None => {
@@ -200,7 +211,7 @@ impl<'a> Ctx<'a> {
                     None => {
                         self.note(
                             path,
-                            format!("type `{}` not read: a string", rst::inline(cell)),
+                            format!("type `{}` not read: a string", rst::inline(&cell.text)),
                         );
                         kind(Kind::String)
                     }
@@ -314,9 +325,7 @@ impl<'a> Ctx<'a> {
                         name,
                         rc.and_then(|c| r.get(c))
                             .and_then(|c| vocab::required(&c.text)),
-                        tc.and_then(|c| r.get(c))
-                            .map(|c| c.text.clone())
-                            .unwrap_or_default(),
+                        tc.and_then(|c| r.get(c)).cloned().unwrap_or_default(),
                         *at,
                         dc.and_then(|c| r.get(c))
                             .map(|c| c.text.clone())
