@@ -91,6 +91,48 @@ impl Drop for Batch {
     }
 }
 
+/// The commit `HEAD` names in the checkout at `root`, read from the repository's files (a
+/// `.git` directory or a worktree's `.git` file, `HEAD`, loose refs, `packed-refs`) without
+/// starting git; `None` where any of it is not as expected (the caller then asks git).
+pub fn head_commit(root: &Path) -> Option<String> {
+    let dot_git = root.join(".git");
+    let git_dir = if dot_git.is_dir() {
+        dot_git
+    } else {
+        let link = std::fs::read_to_string(&dot_git).ok()?;
+        root.join(link.strip_prefix("gitdir:")?.trim())
+    };
+    // A linked worktree keeps its own HEAD; branches live in the common directory.
+    let common = match std::fs::read_to_string(git_dir.join("commondir")) {
+        Ok(rel) => git_dir.join(rel.trim()),
+        Err(_) => git_dir.clone(),
+    };
+    let head = std::fs::read_to_string(git_dir.join("HEAD")).ok()?;
+    let head = head.trim();
+    let Some(name) = head.strip_prefix("ref:").map(str::trim) else {
+        return is_object_id(head).then(|| head.to_string());
+    };
+    if !name.starts_with("refs/") || name.split('/').any(|c| c.is_empty() || c == "..") {
+        return None;
+    }
+    for dir in [&git_dir, &common] {
+        if let Ok(id) = std::fs::read_to_string(dir.join(name)) {
+            let id = id.trim();
+            return is_object_id(id).then(|| id.to_string());
+        }
+    }
+    let packed = std::fs::read_to_string(common.join("packed-refs")).ok()?;
+    packed.lines().find_map(|line| {
+        let (id, r) = line.split_once(' ')?;
+        (r == name && is_object_id(id)).then(|| id.to_string())
+    })
+}
+
+/// A full SHA-1 or SHA-256 object id in hex.
+fn is_object_id(s: &str) -> bool {
+    matches!(s.len(), 40 | 64) && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 /// The entry names of a raw tree object: `<mode> <name>\0<hash>` repeated, the hash binary.
 fn tree_entries(raw: &[u8], hash_len: usize) -> Option<Vec<String>> {
     let mut names = Vec::new();
@@ -129,6 +171,58 @@ mod tests {
             );
         }
         assert_eq!(tree_entries(b"100644 a\0short", 20), None);
+    }
+
+    #[test]
+    fn head_commit_is_what_git_says_for_loose_packed_detached_and_worktree_heads() {
+        let dir = tempfile::tempdir().unwrap();
+        let run = |cwd: &Path, args: &[&str]| {
+            let out = Command::new("git")
+                .arg("-C")
+                .arg(cwd)
+                .args(["-c", "user.name=t", "-c", "user.email=t@t"])
+                .args(args)
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "git {args:?}");
+            String::from_utf8(out.stdout).unwrap().trim().to_string()
+        };
+        let repo = dir.path().join("repo");
+        std::fs::create_dir(&repo).unwrap();
+        run(&repo, &["init", "-q", "-b", "main"]);
+        assert_eq!(head_commit(&repo), None, "an unborn branch has no commit");
+        std::fs::write(repo.join("a"), "1").unwrap();
+        run(&repo, &["add", "."]);
+        run(&repo, &["commit", "-q", "-m", "one"]);
+        let says = |cwd: &Path| run(cwd, &["rev-parse", "HEAD"]);
+        assert_eq!(head_commit(&repo), Some(says(&repo)), "loose ref");
+        run(&repo, &["pack-refs", "--all"]);
+        assert_eq!(head_commit(&repo), Some(says(&repo)), "packed ref");
+        std::fs::write(repo.join("a"), "2").unwrap();
+        run(&repo, &["commit", "-q", "-am", "two"]);
+        assert_eq!(
+            head_commit(&repo),
+            Some(says(&repo)),
+            "loose ref over a packed one"
+        );
+        let wt = dir.path().join("wt");
+        run(
+            &repo,
+            &[
+                "worktree",
+                "add",
+                "-q",
+                "-b",
+                "side",
+                wt.to_str().unwrap(),
+                "HEAD~1",
+            ],
+        );
+        assert_eq!(head_commit(&wt), Some(says(&wt)), "linked worktree");
+        assert_ne!(head_commit(&wt), head_commit(&repo));
+        run(&repo, &["checkout", "-q", "--detach", "HEAD~1"]);
+        assert_eq!(head_commit(&repo), Some(says(&repo)), "detached");
+        assert_eq!(head_commit(dir.path()), None, "not a checkout");
     }
 
     #[test]

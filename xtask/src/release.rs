@@ -19,26 +19,86 @@ pub struct Release {
     pub report: Report,
 }
 
-/// What `HEAD` holds of the generated crate and the specs, read by one git process. `None`
-/// outside a checkout (or where `HEAD` has no generated crate).
+/// What `HEAD` holds of the generated crate and the specs. `None` outside a checkout (or
+/// where `HEAD` has no generated crate).
+#[derive(Debug, PartialEq)]
 pub struct Head {
     cargo: String,
     changelog: Option<String>,
     specs: Result<Vec<(String, String)>, String>,
 }
 
-/// Read `HEAD`'s side for [`plan`]. Started before the specs are loaded, so git's process
-/// start and reads overlap with loading rather than competing with the renderers.
+/// Read `HEAD`'s side for [`plan`]. Started before the specs are loaded, so it overlaps with
+/// loading rather than competing with the renderers. A commit never changes, so what git
+/// read for one is kept under `<target>/xtask/head/` by commit id: the next run on the same
+/// `HEAD` (regenerating, `--check`) starts no git process at all.
 pub fn read_head(root: &Path) -> Option<Head> {
+    let cached = crate::git::head_commit(root).map(|id| cache_dir(root).join(id));
+    if let Some(head) = cached.as_deref().and_then(Head::load) {
+        return Some(head);
+    }
     let mut git = Batch::open(root)?;
     let cargo = git.text("HEAD:generated/Cargo.toml")?;
     let changelog = git.text(&format!("HEAD:generated/{}", release::CHANGELOG));
     let specs = crate::diff::revision_specs(&mut git, "HEAD");
-    Some(Head {
+    let head = Head {
         cargo,
         changelog,
         specs,
-    })
+    };
+    if let Some(path) = cached {
+        // Only a speed-up: a cache that cannot be written is read from git next time.
+        let _ = head.store(&path);
+    }
+    Some(head)
+}
+
+/// Where [`read_head`] keeps what it read: under the target directory, which cleaning
+/// empties and no commit carries.
+fn cache_dir(root: &Path) -> std::path::PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| root.join("target"))
+        .join("xtask/head")
+}
+
+impl Head {
+    fn load(path: &Path) -> Option<Head> {
+        let v: serde_json::Value = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
+        let text = |v: &serde_json::Value| v.as_str().map(str::to_owned);
+        let specs = match (&v["specs"], &v["specs_error"]) {
+            (serde_json::Value::Array(files), _) => Ok(files
+                .iter()
+                .map(|f| Some((text(&f[0])?, text(&f[1])?)))
+                .collect::<Option<Vec<_>>>()?),
+            (_, e) => Err(text(e)?),
+        };
+        Some(Head {
+            cargo: text(&v["cargo"])?,
+            changelog: text(&v["changelog"]),
+            specs,
+        })
+    }
+
+    /// Write to a temporary name, then rename: a reader never sees half a file.
+    fn store(&self, path: &Path) -> std::io::Result<()> {
+        let (specs, error) = match &self.specs {
+            Ok(files) => (serde_json::json!(files), serde_json::Value::Null),
+            Err(e) => (serde_json::Value::Null, serde_json::json!(e)),
+        };
+        let v = serde_json::json!({
+            "cargo": self.cargo,
+            "changelog": self.changelog,
+            "specs": specs,
+            "specs_error": error,
+        });
+        let dir = path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)?;
+        let tmp = tempfile::NamedTempFile::new_in(dir)?;
+        std::fs::write(tmp.path(), v.to_string())?;
+        tmp.persist(path).map_err(|e| e.error)?;
+        Ok(())
+    }
 }
 
 /// The release for rendering `new` into `root`/generated, `head` read by [`read_head`].
@@ -111,4 +171,29 @@ fn same_files(head: &[(String, String)], new: &Validated) -> bool {
     a.sort();
     b.sort();
     a == b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_head_loads_back_equal_with_or_without_readable_specs() {
+        let dir = tempfile::tempdir().unwrap();
+        for specs in [
+            Ok(vec![("a.yaml".to_string(), "x: 1\n".to_string())]),
+            Err("`HEAD` has no specs/".to_string()),
+        ] {
+            let head = Head {
+                cargo: "[package]\nversion = \"0.1.0\"\n".into(),
+                changelog: None,
+                specs,
+            };
+            let path = dir.path().join("c/id");
+            head.store(&path).unwrap();
+            assert_eq!(Head::load(&path), Some(head));
+        }
+        std::fs::write(dir.path().join("broken"), "{").unwrap();
+        assert_eq!(Head::load(&dir.path().join("broken")), None);
+    }
 }
