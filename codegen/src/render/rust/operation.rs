@@ -416,12 +416,18 @@ pub(super) fn call_fn(
     let response = ty(&o.response);
     let (req, err) = (id(&o.request), id(&o.error));
     let validate = validate.then(|| quote!(runtime::check::validate(request)?;));
+    // An operation without parameters reads nothing of its (empty) request.
+    let request = if o.params.is_empty() && validate.is_none() {
+        quote!(_request)
+    } else {
+        quote!(request)
+    };
     parse(
         quote! {
             /// Checks, sends and decodes one call with `request`.
             async fn call(
                 client: &Client,
-                request: &#req,
+                #request: &#req,
             ) -> Result<runtime::ResponseValue<#response>, runtime::Error<#err>> {
                 #xml_const
                 #validate
