@@ -17,6 +17,7 @@ pub mod load;
 pub mod model;
 pub mod path;
 pub mod sources;
+pub mod threads;
 pub mod url;
 pub mod validate;
 pub mod values;

@@ -125,18 +125,8 @@ pub(crate) fn load_each(paths: &[PathBuf], opts: &LoadOptions) -> (Vec<SpecFile>
         }
     }
     let mut out = Vec::new();
-    // Files parse independently: each on a thread of its own, results in file order.
-    let loaded: Vec<_> = std::thread::scope(|scope| {
-        let running: Vec<_> = files
-            .iter()
-            .map(|(f, root)| scope.spawn(move || load_within(f, root, opts)))
-            .collect();
-        running
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    });
-    for r in loaded {
+    // Files parse independently: a thread each, results in file order.
+    for r in crate::threads::each(&files, |(f, root)| load_within(f, root, opts)) {
         match r {
             Ok(s) => out.push(s),
             Err(d) => diags.extend(d.0),

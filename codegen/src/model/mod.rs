@@ -215,19 +215,11 @@ pub struct RustModelError {
 impl<'a> RustModel<'a> {
     pub fn build(validated: &'a Validated) -> Result<Self, RustModelError> {
         // Providers are built independently: a thread each, kept in file order.
-        let providers = std::thread::scope(|scope| {
-            let running: Vec<_> = validated
-                .files()
-                .iter()
-                .map(|f| {
-                    scope.spawn(|| RustProvider::build(&f.spec, spec::model::source_label(&f.path)))
-                })
-                .collect();
-            running
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-                .collect::<Result<_, _>>()
-        })?;
+        let providers = spec::threads::each(validated.files(), |f| {
+            RustProvider::build(&f.spec, spec::model::source_label(&f.path))
+        })
+        .into_iter()
+        .collect::<Result<_, _>>()?;
         Ok(RustModel { providers })
     }
 

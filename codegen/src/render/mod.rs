@@ -51,7 +51,7 @@ pub enum Layout {
 }
 
 /// One artefact family. Renderers run on threads of their own, reading one model.
-pub trait Renderer: Send {
+pub trait Renderer: Send + Sync {
     /// What `--timings` calls it.
     fn name(&self) -> &'static str;
 
@@ -99,28 +99,17 @@ pub fn render_timed(
     let model = RustModel::build(validated)?;
     let mut phases = vec![("model", start.elapsed())];
     let model = &model;
-    let done = std::thread::scope(|scope| {
-        let running: Vec<_> = renderers()
-            .into_iter()
-            .map(|r| {
-                scope.spawn(move || {
-                    let (t, f) = (Instant::now(), FORMAT_TIME.get());
-                    let mut out = Vec::new();
-                    r.render(model, layout, &mut out)?;
-                    let formatting = FORMAT_TIME.get() - f;
-                    Ok((
-                        r.name(),
-                        out,
-                        t.elapsed().saturating_sub(formatting),
-                        formatting,
-                    ))
-                })
-            })
-            .collect();
-        running
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect::<Vec<Result<_, RenderError>>>()
+    let done = spec::threads::each(&renderers(), |r| -> Result<_, RenderError> {
+        let (t, f) = (Instant::now(), FORMAT_TIME.get());
+        let mut out = Vec::new();
+        r.render(model, layout, &mut out)?;
+        let formatting = FORMAT_TIME.get() - f;
+        Ok((
+            r.name(),
+            out,
+            t.elapsed().saturating_sub(formatting),
+            formatting,
+        ))
     });
     let mut out = Vec::new();
     let mut formatting = Duration::ZERO;
@@ -140,18 +129,7 @@ pub(crate) fn each_provider<T: Send>(
     model: &RustModel,
     f: impl Fn(&crate::model::RustProvider) -> Result<T, RenderError> + Sync,
 ) -> Result<Vec<T>, RenderError> {
-    let f = &f;
-    let done: Vec<(Result<T, RenderError>, Duration)> = std::thread::scope(|scope| {
-        let running: Vec<_> = model
-            .providers
-            .iter()
-            .map(|p| scope.spawn(move || (f(p), FORMAT_TIME.get())))
-            .collect();
-        running
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    });
+    let done = spec::threads::each(&model.providers, |p| (f(p), FORMAT_TIME.get()));
     // The formatting those threads did counts as this renderer's (`--timings`).
     let formatting: Duration = done.iter().map(|(_, d)| *d).sum();
     FORMAT_TIME.set(FORMAT_TIME.get() + formatting);

@@ -78,28 +78,17 @@ fn check(
     seeds: Option<&Path>,
 ) -> Result<Validated, Diagnostics> {
     // The per-file rules read one file each: a thread per file, findings in file order.
-    let per_file: Vec<Vec<Diagnostic>> = std::thread::scope(|scope| {
-        let running: Vec<_> = files
-            .iter()
-            .map(|file| {
-                scope.spawn(move || {
-                    let mut out = Vec::new();
-                    let mut c = Checker {
-                        file,
-                        map: file.source_map(),
-                        spec: &file.spec,
-                        out: &mut out,
-                        schemas_ok: true,
-                    };
-                    c.spec_file(seeds);
-                    out
-                })
-            })
-            .collect();
-        running
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
+    let per_file = crate::threads::each(&files, |file| {
+        let mut out = Vec::new();
+        let mut c = Checker {
+            file,
+            map: file.source_map(),
+            spec: &file.spec,
+            out: &mut out,
+            schemas_ok: true,
+        };
+        c.spec_file(seeds);
+        out
     });
     found.0.extend(per_file.into_iter().flatten());
     cross_file(&files, &mut found.0);
