@@ -19,8 +19,11 @@ fn the_newer_revision_against_the_older_lists_the_real_changes() {
         eprintln!("skipped: the corpus tree is absent (it is not part of the project)");
         return;
     };
-    let old = draft::tree::draft_tree(&old, "sample").expect("the older tree reads");
-    let new = draft::tree::draft_tree(&new, "sample").expect("the newer tree reads");
+    // The two revisions drafted side by side.
+    let mut trees = spec::threads::each(&[old, new], |dir| {
+        draft::tree::draft_tree(dir, "sample").expect("the tree reads")
+    });
+    let (old, new) = (trees.remove(0), trees.remove(0));
     let mut got: Vec<String> = draft::against::against_tree(&new.draft.spec, &old.draft.spec)
         .iter()
         .map(|d| {

@@ -105,9 +105,12 @@ fn every_page_of_every_docs_dir_drafts_within_the_invariants() {
 /// twice, every file drafted, skipped or reported unreadable, each once.
 fn tree_invariants(dir: &Path) {
     let what = dir.display().to_string();
-    let t = draft::tree::draft_tree(dir, "sample").expect("the directory reads");
+    // Drafted twice, side by side (two independent runs), for determinism.
+    let mut runs = spec::threads::each(&[(), ()], |_| {
+        draft::tree::draft_tree(dir, "sample").expect("the directory reads")
+    });
+    let (t, again) = (runs.remove(0), runs.remove(0));
     invariants(&what, &t.draft);
-    let again = draft::tree::draft_tree(dir, "sample").expect("the directory reads");
     assert_eq!(t.draft.yaml, again.draft.yaml, "{what}: two drafts differ");
     let mut seen: Vec<String> = t
         .draft
@@ -148,9 +151,7 @@ fn every_docs_dir_drafts_as_a_tree_within_the_invariants() {
         eprintln!("skipped: no docs directories at ../shared (they are not part of the project)");
         return;
     }
-    for dir in &dirs {
-        tree_invariants(dir);
-    }
+    spec::threads::each(&dirs, |dir| tree_invariants(dir));
 }
 
 /// Any directory is a tree to draft, whatever it holds (the workspace's own sources, specs
