@@ -546,7 +546,8 @@ fn a_vendor_tree_drafts_into_facts_that_hold_against_it() {
         eprintln!("skipped: no docs tree at ../shared/corpus (it is not part of the project)");
         return;
     }
-    for tree in revisions {
+    // Each revision in a process pair of its own, side by side.
+    spec::threads::each(&revisions, |tree| {
         let dir = tempfile::tempdir().expect("tempdir");
         let shown = tree.display();
         let out = xtask(
@@ -561,7 +562,7 @@ fn a_vendor_tree_drafts_into_facts_that_hold_against_it() {
             ],
         );
         assert!(out.status.success(), "draft of {shown}: {}", describe(&out));
-        let out = validate_pages(dir.path(), &tree, "drafted.yaml");
+        let out = validate_pages(dir.path(), tree, "drafted.yaml");
         assert!(
             out.status.success(),
             "the draft of {shown} does not hold against it: {}",
@@ -572,5 +573,5 @@ fn a_vendor_tree_drafts_into_facts_that_hold_against_it() {
             stdout.contains("facts hold against their pages"),
             "{stdout}"
         );
-    }
+    });
 }
