@@ -139,12 +139,13 @@ const HTML_CREATE: &str = r##"<html><head><title>Creating a Gizmo</title></head>
 </body></html>
 "##;
 
-/// An operation page in Portuguese that does not link to the appendix.
+/// An operation page in Portuguese that does not link to the appendix, its address set in a
+/// `<pre>` of its own.
 const HTML_LIST: &str = r#"<html><head><title>Listar gizmos</title></head>
 <body>
 <h1>Listar gizmos</h1>
 <h4>URI</h4>
-<p>GET /v1/{project_id}/gizmos</p>
+<pre>GET /v1/{project_id}/gizmos</pre>
 <table><caption><b>Tabela 1 </b>Parâmetros de caminho</caption>
 <tr><th>Parâmetro</th>
 <th>Obrigatório</th>

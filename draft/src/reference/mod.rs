@@ -68,12 +68,23 @@ pub fn read(items: &[Item], file: &str) -> Result<PageOp, NotAnOperation> {
             _ => None,
         })
         .unwrap_or_default();
-    // The address: the first request line outside literal blocks.
+    // The address: the first request line outside literal blocks (those hold the example
+    // requests); else, for pages that set the address itself in one (an HTML `<pre>`), the
+    // first literal block that is that line alone.
     let (method, url, addr_line) = items
         .iter()
         .find_map(|i| match i {
             Item::Text(t, n) => request::request_line(t).map(|(m, u, _)| (m, u, *n)),
             _ => None,
+        })
+        .or_else(|| {
+            items.iter().find_map(|i| match i {
+                Item::Code(lines) => match lines.as_slice() {
+                    [(t, n)] => request::request_line(t).map(|(m, u, _)| (m, u, *n)),
+                    _ => None,
+                },
+                _ => None,
+            })
         })
         .ok_or(NotAnOperation::NoAddress)?;
     let address = request::parse_url(&url);
