@@ -8,7 +8,8 @@
 //! shared URLs in [`discriminate`], envelopes in [`envelope`], types by [`infer`], path
 //! templates in [`route`]) using the words of [`vocab`]. A reference page (reStructuredText,
 //! or HTML and Markdown whose table captions say where the rows go) is read table first
-//! instead ([`reference`]), as a tree's pages are ([`tree`]). The draft is written as YAML with a
+//! instead ([`reference`](mod@reference)), as a tree's pages are ([`tree`]). The draft is
+//! written as YAML with a
 //! `# TODO(draft): …` comment above every guess ([`emit`]), every fact citing the page lines
 //! it was read from or `inferred: draft guess from …` ([`cite`]), and checked with
 //! the `spec` crate's own loader and validator: an example that does not validate is
