@@ -6,7 +6,10 @@
 //! blocks and tables ([`scan`], [`request`], [`json`]), and built into a spec in the real
 //! format ([`build`]: parameters in [`params`], examples and error cases in [`examples`],
 //! shared URLs in [`discriminate`], envelopes in [`envelope`], types by [`infer`], path
-//! templates in [`route`]) using the words of [`vocab`]. The draft is written as YAML with a
+//! templates in [`route`]) using the words of [`vocab`]. A reference page (reStructuredText,
+//! or HTML and Markdown whose table captions say where the rows go) is read table first
+//! instead ([`reference`](mod@reference)), as a tree's pages are ([`tree`]). The draft is
+//! written as YAML with a
 //! `# TODO(draft): …` comment above every guess ([`emit`]), every fact citing the page lines
 //! it was read from or `inferred: draft guess from …` ([`cite`]), and checked with
 //! the `spec` crate's own loader and validator: an example that does not validate is
@@ -60,8 +63,13 @@ pub struct Draft {
 
 /// Draft a spec from `page`; `provider` is the provider id (guessed from the host when None).
 pub fn draft(page: &Page, provider: Option<&str>) -> Draft {
-    if page.format == page::Format::Rst {
-        let items = page.items();
+    // A reference page (reStructuredText, or captions naming where each table's parameters
+    // go, in any language read) is read table first, as a tree's pages are.
+    let items = match page.format {
+        page::Format::Text => Vec::new(),
+        _ => page.items(),
+    };
+    if page.format == page::Format::Rst || reference::captioned(&items) {
         if let Ok(op) = reference::read(&items, &page.file) {
             let id = provider
                 .map(str::to_string)

@@ -9,9 +9,6 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use crate::blocks::{Block, Cell, Table};
 use crate::items::{Item, Link, PageTable};
 
-/// Words a caption line starts with (`Table 3 …`, `Tabela 3 …`, `Таблица 3 …`, `表3 …`).
-const CAPTION_WORDS: &[&str] = &["table", "tabela", "tabla", "таблица", "表"];
-
 #[derive(Clone, Copy, PartialEq)]
 enum Open {
     Text,
@@ -96,7 +93,10 @@ pub fn items(text: &str) -> Vec<Item> {
                 let caption = match out.last() {
                     Some(Item::Text(t, _)) => {
                         let lower = t.to_lowercase();
-                        if CAPTION_WORDS.iter().any(|w| lower.starts_with(w)) {
+                        if crate::vocab::CAPTION_OPENERS
+                            .iter()
+                            .any(|w| lower.starts_with(w))
+                        {
                             t.clone()
                         } else {
                             String::new()

@@ -69,7 +69,7 @@ pub fn request_line(line: &str) -> Option<(Method, String, String)> {
 
 /// `Method: POST` in any language of [`vocab::METHOD_LABELS`].
 pub fn method_label(line: &str) -> Option<Method> {
-    let (label, value) = line.split_once(':')?;
+    let (label, value) = line.split_once(':').or_else(|| line.split_once('：'))?;
     let label = label.trim().to_lowercase();
     if !vocab::METHOD_LABELS.contains(&label.as_str()) {
         return None;

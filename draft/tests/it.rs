@@ -3,6 +3,7 @@
 //! here is declared below), so the suite links once.
 
 mod against_tree;
+mod chinese;
 mod cites;
 mod pages;
 mod seeds;

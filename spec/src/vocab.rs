@@ -13,35 +13,71 @@ pub enum Column {
     Example,
     Code,
     Remarks,
+    /// Where the parameter travels (`参数位置`: path, query, header, body).
+    Location,
+    /// The default value, in a column of its own.
+    Default,
+    /// The allowed range, in a column of its own.
+    Range,
 }
 
 /// Header words, tried in this order (a header cell takes the first column whose word it
-/// contains: "обязательный параметр" is a required flag before it is a name).
+/// contains: "обязательный параметр" is a required flag before it is a name, "参数类型" a
+/// type, "默认值" a default before "值" is a value).
 pub const HEADERS: &[(&str, Column)] = &[
     ("required", Column::Required),
     ("mandatory", Column::Required),
     ("obrigatório", Column::Required),
     ("obrigatorio", Column::Required),
     ("обязательн", Column::Required),
+    ("必选", Column::Required),
+    ("必填", Column::Required),
+    ("必须", Column::Required),
+    ("必需", Column::Required),
     ("description", Column::Description),
     ("descrição", Column::Description),
     ("descricao", Column::Description),
     ("описание", Column::Description),
+    ("描述", Column::Description),
+    ("说明", Column::Description),
     ("remark", Column::Remarks),
     ("observaç", Column::Remarks),
     ("примечани", Column::Remarks),
+    ("备注", Column::Remarks),
+    ("location", Column::Location),
+    ("localização", Column::Location),
+    ("расположение", Column::Location),
+    ("位置", Column::Location),
+    ("default", Column::Default),
+    ("padrão", Column::Default),
+    ("padrao", Column::Default),
+    ("по умолчанию", Column::Default),
+    ("默认", Column::Default),
+    ("range", Column::Range),
+    ("intervalo", Column::Range),
+    ("faixa", Column::Range),
+    ("диапазон", Column::Range),
+    ("范围", Column::Range),
     ("example", Column::Example),
     ("exemplo", Column::Example),
     ("пример", Column::Example),
+    ("示例", Column::Example),
+    ("样例", Column::Example),
     ("value", Column::Example),
     ("valor", Column::Example),
     ("значение", Column::Example),
+    ("值", Column::Example),
     ("type", Column::Type),
     ("tipo", Column::Type),
     ("тип", Column::Type),
+    ("类型", Column::Type),
     ("code", Column::Code),
     ("código", Column::Code),
     ("код", Column::Code),
+    ("状态码", Column::Code),
+    ("错误码", Column::Code),
+    ("返回码", Column::Code),
+    ("代码", Column::Code),
     ("parameter", Column::Name),
     ("parâmetro", Column::Name),
     ("parametro", Column::Name),
@@ -52,6 +88,9 @@ pub const HEADERS: &[(&str, Column)] = &[
     ("field", Column::Name),
     ("назван", Column::Name),
     ("поле", Column::Name),
+    ("参数", Column::Name),
+    ("名称", Column::Name),
+    ("字段", Column::Name),
 ];
 
 /// Required-flag cells: the first word decides.
@@ -65,6 +104,9 @@ pub const REQUIRED_WORDS: &[(&str, bool)] = &[
     ("obrigatório", true),
     ("да", true),
     ("обязательный", true),
+    ("是", true),
+    ("必选", true),
+    ("必填", true),
     ("no", false),
     ("n", false),
     ("false", false),
@@ -74,6 +116,10 @@ pub const REQUIRED_WORDS: &[(&str, bool)] = &[
     ("opcional", false),
     ("нет", false),
     ("необязательный", false),
+    ("否", false),
+    ("可选", false),
+    ("选填", false),
+    ("非必选", false),
 ];
 
 /// Type-column words (first word of the cell, lower case).
@@ -94,30 +140,49 @@ pub const TYPE_WORDS: &[(&str, TypeWord)] = &[
     ("text", TypeWord::String),
     ("texto", TypeWord::String),
     ("строка", TypeWord::String),
+    ("字符串", TypeWord::String),
+    ("文本", TypeWord::String),
     ("integer", TypeWord::Integer),
     ("int", TypeWord::Integer),
     ("int32", TypeWord::Integer),
     ("inteiro", TypeWord::Integer),
     ("целое", TypeWord::Integer),
+    ("整数", TypeWord::Integer),
+    ("整型", TypeWord::Integer),
     ("long", TypeWord::Long),
     ("int64", TypeWord::Long),
+    ("longo", TypeWord::Long),
+    ("长整型", TypeWord::Long),
+    ("长整数", TypeWord::Long),
     ("number", TypeWord::Number),
     ("float", TypeWord::Number),
     ("double", TypeWord::Number),
     ("decimal", TypeWord::Number),
     ("número", TypeWord::Number),
     ("число", TypeWord::Number),
+    ("数字", TypeWord::Number),
+    ("数值", TypeWord::Number),
+    ("浮点数", TypeWord::Number),
+    ("浮点型", TypeWord::Number),
     ("boolean", TypeWord::Boolean),
     ("bool", TypeWord::Boolean),
     ("booleano", TypeWord::Boolean),
+    ("логический", TypeWord::Boolean),
+    ("булево", TypeWord::Boolean),
+    ("布尔", TypeWord::Boolean),
+    ("布尔型", TypeWord::Boolean),
+    ("布尔值", TypeWord::Boolean),
     ("array", TypeWord::Array),
     ("list", TypeWord::Array),
     ("lista", TypeWord::Array),
     ("массив", TypeWord::Array),
+    ("数组", TypeWord::Array),
+    ("列表", TypeWord::Array),
     ("object", TypeWord::Object),
     ("json", TypeWord::Object),
     ("objeto", TypeWord::Object),
     ("объект", TypeWord::Object),
+    ("对象", TypeWord::Object),
 ];
 
 /// Format names a type or description cell gives (lower case), longest first.
@@ -157,6 +222,10 @@ pub const CUE_WORDS: &[(&str, Cue)] = &[
     ("не менее", Cue::Minimum),
     ("минимум", Cue::Minimum),
     ("минимальн", Cue::Minimum),
+    ("最小", Cue::Minimum),
+    ("至少", Cue::Minimum),
+    ("不少于", Cue::Minimum),
+    ("不小于", Cue::Minimum),
     ("maximum", Cue::Maximum),
     ("max.", Cue::Maximum),
     ("at most", Cue::Maximum),
@@ -166,11 +235,16 @@ pub const CUE_WORDS: &[(&str, Cue)] = &[
     ("не более", Cue::Maximum),
     ("максимум", Cue::Maximum),
     ("максимальн", Cue::Maximum),
+    ("最大", Cue::Maximum),
+    ("最多", Cue::Maximum),
+    ("不超过", Cue::Maximum),
+    ("不大于", Cue::Maximum),
     ("default", Cue::Default),
     ("not set", Cue::Default),
     ("padrão", Cue::Default),
     ("padrao", Cue::Default),
     ("по умолчанию", Cue::Default),
+    ("默认", Cue::Default),
 ];
 
 /// A range `from A to B` states both bounds: the words before A and between A and B.
@@ -197,7 +271,16 @@ pub const CODE_FIELDS: &[&str] = &["ret", "retcode", "errcode", "result_code", "
 pub const MESSAGE_FIELDS: &[&str] = &["msg", "message", "errmsg", "error_msg"];
 
 /// Labels in front of an HTTP method (`Метод: POST`).
-pub const METHOD_LABELS: &[&str] = &["method", "método", "metodo", "метод", "http method"];
+pub const METHOD_LABELS: &[&str] = &[
+    "method",
+    "método",
+    "metodo",
+    "метод",
+    "http method",
+    "请求方法",
+    "请求方式",
+    "方法",
+];
 
 /// Section headings, matched as words in short lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -213,20 +296,25 @@ pub const SECTIONS: &[(&str, Section)] = &[
     ("error", Section::Failure),
     ("erro", Section::Failure),
     ("ошибк", Section::Failure),
+    ("失败", Section::Failure),
+    ("错误", Section::Failure),
     ("response", Section::Response),
     ("return", Section::Response),
     ("resposta", Section::Response),
     ("retorno", Section::Response),
     ("ответ", Section::Response),
     ("результат", Section::Response),
+    ("响应", Section::Response),
+    ("返回", Section::Response),
     ("request", Section::Request),
     ("solicitação", Section::Request),
     ("requisição", Section::Request),
     ("запрос", Section::Request),
+    ("请求", Section::Request),
 ];
 
 /// Words that name a status code on a line (`Código de status: 201`).
-pub const STATUS_WORDS: &[&str] = &["status", "código", "код ответа", "статус"];
+pub const STATUS_WORDS: &[&str] = &["status", "código", "код ответа", "статус", "状态码"];
 
 /// Body encodings named on the page (matched in lower-cased lines).
 pub const FORM_WORDS: &[(&str, crate::format::BodyEncoding)] = &[
@@ -635,6 +723,25 @@ mod tests {
         assert_eq!(column("Parâmetro"), Some(Column::Name));
         assert_eq!(column("Whether it is required"), Some(Column::Required));
         assert_eq!(column("Colour"), None);
+        // Chinese headers: the longer role first ("参数类型" is a type, not a name).
+        assert_eq!(column("参数"), Some(Column::Name));
+        assert_eq!(column("是否必选"), Some(Column::Required));
+        assert_eq!(column("参数类型"), Some(Column::Type));
+        assert_eq!(column("描述"), Some(Column::Description));
+        assert_eq!(column("参数位置"), Some(Column::Location));
+        assert_eq!(column("示例值"), Some(Column::Example));
+        // A default or a range is no example value, in any language.
+        for h in [
+            "默认值",
+            "Default value",
+            "Valor padrão",
+            "Значение по умолчанию",
+        ] {
+            assert_eq!(column(h), Some(Column::Default), "{h}");
+        }
+        for h in ["取值范围", "Value range", "Intervalo", "Диапазон значений"] {
+            assert_eq!(column(h), Some(Column::Range), "{h}");
+        }
     }
 
     #[test]
@@ -644,6 +751,9 @@ mod tests {
         assert_eq!(required("No, off unless asked"), Some(false));
         assert_eq!(required("Mandatory"), Some(true));
         assert_eq!(required("maybe"), None);
+        assert_eq!(required("是"), Some(true));
+        assert_eq!(required("否"), Some(false));
+        assert_eq!(required("否（默认关闭）"), Some(false));
     }
 
     #[test]
@@ -652,6 +762,10 @@ mod tests {
         assert_eq!(type_word("thing object"), Some(TypeWord::Object));
         assert_eq!(type_word("Long"), Some(TypeWord::Long));
         assert_eq!(type_word("whatever"), None);
+        assert_eq!(type_word("长整型"), Some(TypeWord::Long));
+        assert_eq!(type_word("整数"), Some(TypeWord::Integer));
+        assert_eq!(type_word("布尔"), Some(TypeWord::Boolean));
+        assert_eq!(type_word("Логический"), Some(TypeWord::Boolean));
     }
 
     #[test]
@@ -677,5 +791,17 @@ mod tests {
             "ru"
         );
         assert_eq!(language("Parameter | Type"), "en");
+        assert_eq!(
+            language("参数 | 是否必选 | 参数类型 | 描述 | 请求参数 | 响应参数 | 状态码"),
+            "zh"
+        );
+    }
+
+    #[test]
+    fn sections_and_status_lines_in_chinese() {
+        assert_eq!(section("响应参数"), Some(Section::Response));
+        assert_eq!(section("请求示例"), Some(Section::Request));
+        assert_eq!(section("请求失败"), Some(Section::Failure));
+        assert!(STATUS_WORDS.iter().any(|w| "状态码： 200".contains(w)));
     }
 }

@@ -59,6 +59,21 @@ pub enum NotAnOperation {
     NoAddress,
 }
 
+/// Whether the page's table captions say what the tables' rows are (`Path Parameters`,
+/// `响应Body参数`): the shape of a reference page, read table first.
+pub fn captioned(items: &[Item]) -> bool {
+    use vocab::Caption::*;
+    items.iter().any(|i| match i {
+        Item::Table(t) => {
+            let c = t.caption.to_lowercase();
+            [Path, Query, Header, Body, Response]
+                .into_iter()
+                .any(|r| vocab::captioned(&c, r))
+        }
+        _ => false,
+    })
+}
+
 /// The operation a page documents, read table first; None when the page gives no address.
 pub fn read(items: &[Item], file: &str) -> Result<PageOp, NotAnOperation> {
     let title = items

@@ -40,43 +40,25 @@ pub(super) fn header_col(t: &Table, c: Column) -> Option<usize> {
 
 pub(super) fn role(caption: &str, section: &str, status: Option<u16>, t: &Table) -> Role {
     let c = caption.to_lowercase();
-    let has = |w: &[&str]| w.iter().any(|x| c.contains(x));
-    if has(&[
-        "path param",
-        "parâmetros de caminho",
-        "параметры пути",
-        "路径参数",
-    ]) {
+    let has = |r: vocab::Caption| vocab::captioned(&c, r);
+    if has(vocab::Caption::Path) {
         return Role::Params(Location::Path);
     }
-    if has(&[
-        "query param",
-        "parâmetros de consulta",
-        "параметры запроса",
-        "query参数",
-    ]) {
+    if has(vocab::Caption::Query) {
         return Role::Params(Location::Query);
     }
-    let response = section.contains("response") || section.contains("resposta");
-    if has(&["header"]) && !response {
+    // A header table under a response heading lists response headers, no parameters.
+    let response = matches!(
+        vocab::section(section),
+        Some(vocab::Section::Response | vocab::Section::Failure)
+    );
+    if has(vocab::Caption::Header) && !response {
         return Role::Params(Location::Header);
     }
-    if has(&[
-        "request body",
-        "corpo da solicitação",
-        "тела запроса",
-        "请求body",
-        "请求参数",
-    ]) {
+    if has(vocab::Caption::Body) {
         return Role::Params(Location::Body);
     }
-    if has(&[
-        "response body",
-        "corpo da resposta",
-        "тела ответа",
-        "响应body",
-        "响应参数",
-    ]) {
+    if has(vocab::Caption::Response) {
         return Role::Response(status.unwrap_or(200));
     }
     let first = t
@@ -101,12 +83,20 @@ pub(super) fn role(caption: &str, section: &str, status: Option<u16>, t: &Table)
 /// The type name a nested table's caption gives (`Table 4 VaultCreate` → `VaultCreate`).
 pub(super) fn caption_name(t: &PageTable) -> String {
     let c = t.caption.trim();
-    let rest = match c.split_once(char::is_whitespace) {
-        Some((w, r)) if w.eq_ignore_ascii_case("table") || w == "表" || w == "Tabela" => r
+    // `Table 4 X`, `Tabela 4 X`, `表4 X`: the words after the number.
+    let after = vocab::CAPTION_OPENERS.iter().find_map(|w| {
+        let n = w.chars().count();
+        let head: String = c.chars().take(n).collect();
+        let (i, next) = c.char_indices().nth(n)?;
+        (head.to_lowercase() == *w && (next.is_ascii_digit() || next.is_whitespace()))
+            .then(|| &c[i..])
+    });
+    let rest = match after {
+        Some(r) => r
             .trim_start()
             .trim_start_matches(|ch: char| ch.is_ascii_digit())
             .trim(),
-        _ => c,
+        None => c,
     };
     let name = camel(rest);
     if name.is_empty() || !name.starts_with(|ch: char| ch.is_ascii_alphabetic()) {
