@@ -47,8 +47,11 @@ pub fn read_head(root: &Path) -> Option<Head> {
         specs,
     };
     if let Some(path) = cached {
-        // Only a speed-up: a cache that cannot be written is read from git next time.
-        let _ = head.store(&path);
+        // Only a speed-up: a cache that cannot be written is read from git next time. Other
+        // commits' entries go, so the directory holds one (a new commit replaces it).
+        if head.store(&path).is_ok() {
+            prune_except(&path);
+        }
     }
     Some(head)
 }
@@ -60,6 +63,16 @@ fn cache_dir(root: &Path) -> std::path::PathBuf {
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| root.join("target"))
         .join("xtask/head")
+}
+
+/// Remove every entry of `keep`'s directory but `keep`.
+fn prune_except(keep: &Path) {
+    let Some(dir) = keep.parent() else { return };
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        if entry.path() != keep {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 impl Head {
@@ -195,5 +208,9 @@ mod tests {
         }
         std::fs::write(dir.path().join("broken"), "{").unwrap();
         assert_eq!(Head::load(&dir.path().join("broken")), None);
+        let old = dir.path().join("c/older");
+        std::fs::write(&old, "{}").unwrap();
+        prune_except(&dir.path().join("c/id"));
+        assert!(!old.exists() && dir.path().join("c/id").exists());
     }
 }
