@@ -10,7 +10,8 @@
 #     that does not conform to the export.
 # Tools are pinned and installed into <target dir>/openapi-venv (CARGO_TARGET_DIR, else
 # target), so a fresh machine needs only Python 3 and PyPI.
-# Usage: scripts/openapi-check.sh [--validate-only]
+# Usage: scripts/openapi-check.sh [--validate-only | --install-only]
+#   --install-only  install the pinned tools and stop (CI starts it early, beside the build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,6 +46,9 @@ if [ "$(cat "$VENV/.installed" 2>/dev/null)" != "$want" ]; then
 fi
 # From here on the venv by absolute path: some steps run in other directories.
 VENV=$(cd "$VENV" && pwd)
+if [ "${1:-}" = "--install-only" ]; then
+    exit 0
+fi
 
 # --- 1. independent validation --------------------------------------------------------------
 for f in "${exports[@]}"; do
