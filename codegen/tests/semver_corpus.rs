@@ -23,48 +23,18 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use quote::ToTokens;
-use serde::Deserialize;
 use spec::diff::{self, Level, NoNames};
-use spec::validate::{load_and_validate, Validated};
+use spec::validate::Validated;
 
-#[derive(Deserialize)]
-struct Case {
-    rule: String,
-    #[allow(dead_code)]
-    level: String,
-    #[serde(default)]
-    before: Vec<Edit>,
-    #[serde(default)]
-    after: Vec<Edit>,
-}
-
-#[derive(Deserialize)]
-struct Edit {
-    from: String,
-    to: String,
-}
+#[path = "../../spec/tests/diff/corpus.rs"]
+mod corpus;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-fn corpus() -> PathBuf {
-    root().join("spec/tests/diff")
-}
-
-fn apply(base: &str, edits: &[Edit]) -> String {
-    let mut s = base.to_string();
-    for e in edits {
-        s = s.replacen(&e.from, &e.to, 1);
-    }
-    s
-}
-
 fn load(text: &str, dir: &Path) -> Validated {
-    std::fs::create_dir_all(dir).unwrap();
-    let f = dir.join("spec.yaml");
-    std::fs::write(&f, text).unwrap();
-    load_and_validate(&[f], None).unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+    corpus::validated(text, dir).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// One corpus case, both sides validated, and the level of its diff.
@@ -77,22 +47,14 @@ struct Rendered {
 }
 
 fn cases(scratch: &Path) -> Vec<Rendered> {
-    let base = std::fs::read_to_string(corpus().join("base.yaml")).unwrap();
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(corpus().join("cases"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
-            let case: Case = serde_yaml::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
-            let before = load(&apply(&base, &case.before), &scratch.join(&name).join("b"));
-            let after = load(&apply(&base, &case.after), &scratch.join(&name).join("a"));
+    corpus::cases()
+        .into_iter()
+        .map(|case| {
+            let before = load(&case.before, &scratch.join(&case.name).join("b"));
+            let after = load(&case.after, &scratch.join(&case.name).join("a"));
             let level = diff::diff(&before, &after, &NoNames, &NoNames).level();
             Rendered {
-                name,
+                name: case.name,
                 rule: case.rule,
                 level,
                 before,

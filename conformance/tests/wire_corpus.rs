@@ -17,59 +17,26 @@
 use std::path::{Path, PathBuf};
 
 use conformance::driver::{Call, Driver, Observed, WireDriver};
-use serde::Deserialize;
 use spec::diff::{self, Level, NoNames, Wire};
 use spec::model::{Model, Outcome};
-use spec::validate::{load_and_validate, Validated};
+use spec::validate::Validated;
 use spec::values::{self, Options, Repr};
 
-use crate::support::{root, scratch};
+use crate::support::scratch;
 
-#[derive(Deserialize)]
-struct Edits {
-    #[serde(default)]
-    before: Vec<Edit>,
-    #[serde(default)]
-    after: Vec<Edit>,
-}
-
-#[derive(Deserialize)]
-struct Edit {
-    from: String,
-    to: String,
-}
-
-fn apply(base: &str, edits: &[Edit]) -> String {
-    edits
-        .iter()
-        .fold(base.to_string(), |s, e| s.replacen(&e.from, &e.to, 1))
-}
-
-fn validated(text: &str, dir: &Path) -> Validated {
-    std::fs::create_dir_all(dir).unwrap();
-    let file = dir.join("spec.yaml");
-    std::fs::write(&file, text).unwrap();
-    load_and_validate(&[file], None).unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-}
+#[path = "../../spec/tests/diff/corpus.rs"]
+mod corpus;
 
 /// Every case of the corpus, by file name: its before and after sides, validated.
-fn corpus(scratch: &Path) -> Vec<(String, Validated, Validated)> {
-    let dir = root().join("spec/tests/diff");
-    let base = std::fs::read_to_string(dir.join("base.yaml")).unwrap();
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir.join("cases"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
-            let edits: Edits = serde_yaml::from_str(&std::fs::read_to_string(p).unwrap())
-                .unwrap_or_else(|e| panic!("{name}: {e}"));
-            let before = validated(&apply(&base, &edits.before), &scratch.join(&name).join("b"));
-            let after = validated(&apply(&base, &edits.after), &scratch.join(&name).join("a"));
-            (name, before, after)
+fn cases(scratch: &Path) -> Vec<(String, Validated, Validated)> {
+    let load =
+        |text: &str, dir: PathBuf| corpus::validated(text, &dir).unwrap_or_else(|e| panic!("{e}"));
+    corpus::cases()
+        .into_iter()
+        .map(|c| {
+            let before = load(&c.before, scratch.join(&c.name).join("b"));
+            let after = load(&c.after, scratch.join(&c.name).join("a"));
+            (c.name, before, after)
         })
         .collect()
 }
@@ -156,7 +123,7 @@ async fn old_requests_against_the_new_mock_agree_with_the_grading() {
     let dir = scratch("wire-corpus");
     let mut problems = Vec::new();
     let (mut seen_failing, mut seen_passing) = (0, 0);
-    for (name, before, after) in corpus(&dir) {
+    for (name, before, after) in cases(&dir) {
         let report = diff::diff(&before, &after, &NoNames, &NoNames);
         let rules: Vec<&diff::Rule> = report.changes.iter().map(|c| diff::rule(c.rule)).collect();
         let (sent, short) = replay(&before, &after).await;

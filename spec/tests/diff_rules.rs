@@ -6,54 +6,17 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
 use spec::diff::{self, Level, NoNames};
-use spec::validate::{load_and_validate, Validated};
+use spec::validate::Validated;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Case {
-    /// The rule id the diff must report.
-    rule: String,
-    /// The level of the whole diff (its worst change).
-    level: String,
-    #[serde(default)]
-    before: Vec<Edit>,
-    #[serde(default)]
-    after: Vec<Edit>,
-}
+#[path = "diff/corpus.rs"]
+mod corpus;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Edit {
-    from: String,
-    to: String,
-}
+use corpus::{apply, base, Edit};
 
-fn dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/diff")
-}
-
-fn apply(base: &str, edits: &[Edit], case: &str) -> String {
-    let mut s = base.to_string();
-    for e in edits {
-        assert_eq!(
-            s.matches(&e.from).count(),
-            1,
-            "{case}: `{}` must occur exactly once",
-            e.from
-        );
-        s = s.replacen(&e.from, &e.to, 1);
-    }
-    s
-}
-
+/// `text` validated under `tmp/name`.
 fn load(text: &str, tmp: &Path, name: &str) -> Result<Validated, String> {
-    let d = tmp.join(name);
-    std::fs::create_dir_all(&d).unwrap();
-    let f = d.join("spec.yaml");
-    std::fs::write(&f, text).unwrap();
-    load_and_validate(&[f], None).map_err(|e| format!("{name} does not validate:\n{e}"))
+    corpus::validated(text, &tmp.join(name))
 }
 
 fn tmp_root() -> PathBuf {
@@ -64,19 +27,11 @@ fn tmp_root() -> PathBuf {
 
 #[test]
 fn each_case_reports_its_rule_at_its_level() {
-    let base = std::fs::read_to_string(dir().join("base.yaml")).unwrap();
     let tmp = tmp_root();
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir().join("cases"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
     let mut covered = BTreeSet::new();
     let mut failures = Vec::new();
-    for path in &entries {
-        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let case: Case = serde_yaml::from_str(&std::fs::read_to_string(path).unwrap())
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
+    for case in corpus::cases() {
+        let name = case.name.clone();
         let expected = Level::parse(&case.level).unwrap_or_else(|| panic!("{name}: level"));
         assert!(
             diff::RULES.iter().any(|r| r.id == case.rule),
@@ -84,16 +39,8 @@ fn each_case_reports_its_rule_at_its_level() {
             case.rule
         );
         let sides = (
-            load(
-                &apply(&base, &case.before, &name),
-                &tmp,
-                &format!("{name}-before"),
-            ),
-            load(
-                &apply(&base, &case.after, &name),
-                &tmp,
-                &format!("{name}-after"),
-            ),
+            load(&case.before, &tmp, &format!("{name}-before")),
+            load(&case.after, &tmp, &format!("{name}-after")),
         );
         let (before, after) = match sides {
             (Ok(b), Ok(a)) => (b, a),
@@ -136,7 +83,7 @@ fn each_case_reports_its_rule_at_its_level() {
 
 #[test]
 fn identical_specs_have_no_changes() {
-    let base = std::fs::read_to_string(dir().join("base.yaml")).unwrap();
+    let base = base();
     let tmp = tmp_root().join("same");
     let a = load(&base, &tmp, "a").unwrap();
     let b = load(&base, &tmp, "b").unwrap();
@@ -148,7 +95,7 @@ fn identical_specs_have_no_changes() {
 
 #[test]
 fn a_change_cites_the_page_lines_of_both_sides() {
-    let base = std::fs::read_to_string(dir().join("base.yaml")).unwrap();
+    let base = base();
     let tmp = tmp_root().join("cites");
     // The path moves, and with it the lines of the page that document the operation.
     let moved = apply(
